@@ -1,0 +1,1 @@
+"""The bundled rule packs, shipped as package data (the YAML files beside this one)."""

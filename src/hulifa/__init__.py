@@ -1,0 +1,21 @@
+"""hulifa: a compliance checker for the annual rule-of-law government report (法治政府建设年度报告).
+
+Library use: `hulifa.check(paths, rules=None)` returns a CheckResult without printing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hulifa.model import CheckResult
+
+
+def check(*args: Any, **kwargs: Any) -> CheckResult:
+    """See hulifa.check.check_paths; imported lazily to keep `import hulifa` cheap."""
+    from hulifa.check import check_paths
+
+    return check_paths(*args, **kwargs)
+
+
+__all__ = ["check"]

@@ -1,0 +1,255 @@
+"""The command line: parses options, wires loaders, evaluation and reporters, prints and exits.
+
+The only module that prints or exits. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+2 hulifa could not check (bad input, bad rule pack, nothing applicable).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="hulifa",
+    help=(
+        "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
+        "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"hulifa {version('hulifa')}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="显示版本 / show the version")] = False,
+) -> None:
+    """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
+    parsable = "parsable"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _stderr_console(color: Color = Color.auto):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False, emoji=False, **_color_args(color))
+
+
+def _color_args(color: Color) -> dict[str, object]:
+    if color is Color.never or (color is Color.auto and os.environ.get("NO_COLOR")):
+        return {"no_color": True, "color_system": None}
+    if color is Color.always:
+        return {"force_terminal": True}
+    return {}
+
+
+def die(message: str) -> NoReturn:
+    """A clear message on stderr and exit 2: the one way a command gives up."""
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    raise typer.Exit(2)
+
+
+def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
+    """Pair each format with a file or stdout. `--output FILE` goes with a single format;
+    `--output sarif=FILE` names its format. At most one format may go to stdout."""
+    dest: dict[Format, Path | None] = {f: None for f in formats}
+    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in Format.__members__]
+    for item in outputs:
+        if item in bare:
+            continue
+        name, file = item.split("=", 1)
+        fmt = Format(name)
+        if fmt not in dest:
+            dest[fmt] = None
+        dest[fmt] = Path(file)
+    if bare:
+        if len(bare) > 1:
+            die("hulifa: 多个 --output 未注明格式;请写成 FORMAT=FILE / several --output files without FORMAT=")
+        unassigned = [f for f, d in dest.items() if d is None]
+        if len(unassigned) != 1:
+            die("hulifa: --output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE "
+                "/ --output FILE needs exactly one format without a file: write FORMAT=FILE")
+        dest[unassigned[0]] = Path(bare[0])
+    to_stdout = [f.value for f, d in dest.items() if d is None]
+    if len(to_stdout) > 1:
+        die(f"hulifa: 多个格式({', '.join(to_stdout)})都要输出到终端;请用 --output FORMAT=FILE 分开 "
+            f"/ several formats ({', '.join(to_stdout)}) would share stdout: send all but one to files")
+    return dest
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(
+        help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录或通配符 / report files, dirs or globs",
+        show_default=False)],
+    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack YAML; "
+                                              "default: the bundled pack")] = None,
+    formats: Annotated[list[Format] | None, typer.Option("--format", "-f", help="输出格式,可重复 / output "
+                                                         "format, repeatable")] = None,
+    outputs: Annotated[list[str] | None, typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / "
+                                                      "FILE or FORMAT=FILE, repeatable")] = None,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help="也列出达标与不适用的指标 / also list passes")] = False,
+    fail_on: Annotated[FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option(help="消息语言 / message language")] = Lang.zh,
+    color: Annotated[Color, typer.Option(help="颜色 / colour (NO_COLOR is respected)")] = Color.auto,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数;输出与串行相同 / parallel "
+                                      "workers; output identical to a serial run")] = 1,
+    encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite output files")] = False,
+) -> None:
+    """检查报告数据是否满足规则包 / Check report data against a rule pack.
+
+    Example: hulifa check reports/huli/2024.yaml --all
+    """
+    from hulifa.check import check_paths
+    from hulifa.errors import InputError
+    from hulifa.model import Severity
+    from hulifa.output import write_atomic
+    from hulifa.reporters import renderer
+
+    chosen = list(dict.fromkeys(formats or [Format.table]))
+    dest = _destinations(chosen, outputs or [])
+    for fmt, file in dest.items():
+        if file is not None and file.exists() and not force:
+            die(f"{file}:1:1: 文件已存在;如需覆盖请加 --force / file exists; pass --force to overwrite it")
+    progress = _progress(paths)
+    try:
+        result = check_paths(paths, rules, jobs=jobs, encoding=encoding, on_result=progress)
+    except InputError as error:
+        die(error.render(lang.value))
+    finally:
+        if progress:
+            progress.close()
+    for fmt, file in dest.items():
+        if fmt is Format.table and file is None:
+            _print_table(result, lang.value, show_all, color)
+            continue
+        if fmt is Format.table:
+            from hulifa.reporters.table import render as render_table
+
+            text = render_table(result, lang.value, show_all)
+        else:
+            text = renderer(fmt.value)(result, lang.value)
+        if file is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                write_atomic(file, text, force=force)
+            except InputError as error:
+                die(error.render(lang.value))
+    if Format.github in dest and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(result, lang.value)
+    threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
+    raise typer.Exit(result.exit_code(threshold))
+
+
+def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console, Group
+
+    from hulifa.reporters.table import renderables
+
+    console = Console(highlight=False, markup=False, emoji=False, **_color_args(color))
+    console.print(Group(*renderables(result, lang, show_all)))
+    for report in result.reports:
+        if not report.checked:
+            for f in report.findings:
+                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}\n")
+
+
+def _append_step_summary(result, lang: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        from hulifa.reporters.github import step_summary
+    except ImportError:  # pragma: no cover - the reporter ships with the package
+        return
+    path = os.environ["GITHUB_STEP_SUMMARY"]
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(result, lang))
+    except OSError as exc:
+        sys.stderr.write(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}\n")
+
+
+class _Progress:
+    """A progress bar on stderr for long batches; only on a terminal, never in CI logs."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True, console=_stderr_console())
+        self.task = self.bar.add_task("检查中 / checking", total=None)
+        self.bar.start()
+
+    def __call__(self, _result: object) -> None:
+        self.bar.advance(self.task)
+
+    def close(self) -> None:
+        self.bar.stop()
+
+
+def _progress(paths: list[str]) -> _Progress | None:
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    if len(paths) < 2 and not any(Path(p).is_dir() for p in paths):
+        return None
+    return _Progress(len(paths))
+
+
+def main() -> None:
+    """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("hulifa: 已中断 / interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        sys.stderr.write(f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
+                         "请报告此问题 / please report this as a bug\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

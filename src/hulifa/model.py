@@ -1,0 +1,287 @@
+"""Frozen records shared by every layer: quantities, rule packs, report data, findings.
+
+Stdlib only; nothing here imports from the rest of hulifa.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+FORMAT_VERSION = "1.0"
+
+
+class Bound(StrEnum):
+    """How a reported figure relates to the true value."""
+
+    EXACT = "exact"
+    LOWER = "lower"  # 余/多/以上/超过: the true value is at least this
+    UPPER = "upper"  # 不足/以下/不到: the true value is at most this
+    APPROX = "approx"  # 约/近/左右: near this, either side
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    SHORTFALL = "shortfall"
+    MISSING = "missing"
+    UNVERIFIABLE = "unverifiable"
+    NOT_APPLICABLE = "not_applicable"
+    INVALID = "invalid"
+    UNKNOWN = "unknown"  # an indicator the rule pack does not know
+    ERROR = "error"  # the file could not be checked at all
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NONE = "none"  # passes and not-applicable rows
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.NONE: 0}
+
+
+class Strength(StrEnum):
+    """How binding a target is, as reference/domain.md tags it."""
+
+    HARD_LAW = "HARD-LAW"
+    HARD_POLICY = "HARD-POLICY"
+    EVAL = "EVAL"
+    PRACTICE = "PRACTICE"
+    UNCONFIRMED = "UNCONFIRMED"
+
+
+class Kind(StrEnum):
+    """The closed set of requirement kinds a rule pack may use."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    EQUALS = "equals"
+    AFFIRMED = "affirmed"  # a yes/no fact that must be yes
+    REPORTED = "reported"  # any value will do; it must be stated
+    DEADLINE = "deadline"  # a date before month-day of (year + offset)
+    SECTION = "section"  # statutory parts of the report must be present
+
+
+SECTION_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
+LEVELS = ("province", "city", "county", "district", "department")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-facing message in both languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure as a report states it, normalised."""
+
+    value: float
+    unit: str = ""
+    bound: Bound = Bound.EXACT
+    text: str = ""
+    implicit: bool = False  # 全覆盖/全部进驻: full coverage with no number written
+
+    @property
+    def low(self) -> float:
+        return self.value if self.bound in (Bound.EXACT, Bound.LOWER) else float("-inf")
+
+    @property
+    def high(self) -> float:
+        return self.value if self.bound in (Bound.EXACT, Bound.UPPER) else float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    document: str
+    strength: Strength
+    article: str = ""
+    url: str = ""
+    note: str = ""
+
+    def cite(self) -> str:
+        return f"{self.document} {self.article}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    kind: Kind
+    target: float | None = None
+    field: str = ""  # DEADLINE: the report-data key holding the date
+    before: str = ""  # DEADLINE: "MM-DD", strict
+    year_offset: int = 1  # DEADLINE: relative to the report year
+    sections: tuple[str, ...] = ()  # SECTION: all must be present
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    requirement: Requirement
+    severity: Severity
+    missing_severity: Severity
+    basis: Basis
+    levels: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    aliases: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # other units accepted as the same (名 ~ 人)
+    why: str = ""
+    extract: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source: Position | None = None
+
+    @property
+    def accepted_units(self) -> tuple[str, ...]:
+        return (self.unit, *self.units)
+
+    def applies(self, level: str, year: int) -> bool:
+        if self.levels and level not in self.levels:
+            return False
+        if self.year_from is not None and year < self.year_from:
+            return False
+        return not (self.year_to is not None and year > self.year_to)
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    id: str
+    title: str
+    version: str
+    rules: tuple[Rule, ...]
+    files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
+
+    def by_key(self) -> dict[str, Rule]:
+        """Every id, name and alias to its rule, for keys in report data."""
+        table: dict[str, Rule] = {}
+        for rule in self.rules:
+            for key in (rule.id, rule.name, *rule.aliases):
+                table.setdefault(key, rule)
+        return table
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One indicator as the report data gives it."""
+
+    key: str  # as written in the file
+    position: Position
+    quantity: Quantity | None = None
+    flag: bool | None = None  # for yes/no facts
+    date: dt.date | None = None
+    raw: Any = None  # what the file says, for messages
+    problem: Text | None = None  # why the value cannot be read, if it cannot
+    evidence: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    present: bool
+    position: Position
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    file: str
+    region: str
+    level: str
+    year: int
+    values: tuple[Value, ...]
+    sections: tuple[Section, ...] | None  # None: the file does not say
+    dates: dict[str, tuple[dt.date, Position]]
+    region_code: str = ""
+    source: str = ""
+    indicators_at: Position | None = None  # where missing indicators point
+    sections_at: Position | None = None
+    top_at: Position | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One row of output: every format renders a list of these."""
+
+    rule: str
+    name: str
+    status: Status
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    message: Text
+    expected: str = ""
+    actual: str = ""
+    gap: str = ""
+    unit: str = ""
+    basis: Basis | None = None
+    evidence: str = ""
+    name_en: str = ""
+    bound: str = ""  # the stated value's Bound, "" when no figure was given
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.file, self.line, self.column, self.rule, self.status.value)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    """The outcome for one input file: findings, or the reason it could not be checked."""
+
+    file: str
+    findings: tuple[Finding, ...]
+    region: str = ""
+    year: int | None = None
+    level: str = ""
+    required: int = 0
+    given: int = 0
+    checked: bool = True  # False: an input error stopped the check
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Status}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts
+
+    def worst(self) -> Severity:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=Severity.NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    reports: tuple[ReportResult, ...]
+    pack: RulePack | None = None
+
+    @property
+    def any_unchecked(self) -> bool:
+        return any(not r.checked for r in self.reports)
+
+    def fails(self, fail_on: Severity | None) -> bool:
+        if fail_on is None:
+            return False
+        return any(f.severity.rank >= fail_on.rank for r in self.reports for f in r.findings)
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        if self.any_unchecked or not self.reports:
+            return 2
+        return 1 if self.fails(fail_on) else 0

@@ -1,0 +1,187 @@
+"""Figures as Chinese reports write them: "1700余人次", "1.1万余件", "90%以上", "百分之九十", "两次".
+
+`parse_quantity` reads one whole figure (a value in report data); `QUANTITY_PATTERN` finds figures
+inside running text for the extractor. Both share one grammar, kept here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hulifa.model import Bound, Quantity
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+# Measure words a figure may carry; longest first so that 人次 wins over 人.
+MEASURE_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "次", "件", "项", "个", "名", "人", "人次", "场", "场次", "批", "批次", "期", "户", "家", "家次",
+            "条", "份", "起", "篇", "部", "元", "小时", "学时", "课时", "天", "日", "工作日", "个工作日",
+            "个月", "月", "年", "宗", "套", "台", "辆", "所", "处", "座", "支", "类", "轮", "笔", "例", "本",
+            "册", "位", "单", "张", "本次", "份次", "户次", "人日", "家单位", "个单位", "个部门", "个项目",
+            "万元", "亿元", "平方米", "公里", "千米", "米", "吨", "分钟", "周", "期次", "间", "栋",
+            "个百分点", "%", "‰",
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
+
+_UNIT_ALIASES = {"个工作日": "工作日", "%": "%", "‰": "‰"}
+
+_CN_NUM = "[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_LOWER_PRE = "超过|逾|高于|多于|不少于|不低于|至少"
+_UPPER_PRE = "不足|不到|低于|少于|不超过|不高于|至多|最多"
+_APPROX_PRE = "约|大约|近|将近|接近|约为|大概"
+_CONTEXT_PRE = "共计|共|累计|合计|总计|全年|新增|达到|达|先后|计"
+_LOWER_POST = "以上|余|多|有余|出头"
+_UPPER_POST = "以下|以内|之内"
+_APPROX_POST = "左右|上下|许"
+_UNITS = "|".join(re.escape(w) for w in MEASURE_WORDS if w not in ("%", "‰"))
+
+# One grammar for a figure. Group names are read by `_from_match`.
+QUANTITY_PATTERN = re.compile(
+    rf"""
+    (?P<pre>(?:{_CONTEXT_PRE})?(?:{_LOWER_PRE}|{_UPPER_PRE}|{_APPROX_PRE})?)
+    (?:
+        百分之(?P<pct_cn>{_CN_NUM}|{_AR_NUM})
+      | (?P<frac_a>\d+)/(?P<frac_b>\d+)
+      | (?P<num>{_AR_NUM}|{_CN_NUM})
+        \s?(?P<mult>[万亿](?:[万亿])?)?
+        (?P<mid>余|多)?
+        \s?(?:(?P<pct>[%‰])|(?P<cheng>成)|(?P<unit>{_UNITS}))?
+    )
+    (?P<post>{_LOWER_POST}|{_UPPER_POST}|{_APPROX_POST})?
+    """,
+    re.VERBOSE,
+)
+
+
+class QuantityError(ValueError):
+    """A string that is not a figure; the message says why, in both languages."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+def normalize(text: str) -> str:
+    """NFKC folds full-width digits and ％; report text is compared after this."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def parse_chinese_number(text: str) -> float:
+    """Read a Chinese numeral such as 一百零五, 两万三千, 十二, 九十五点五, or plain digits 一二三."""
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        digits = "".join(str(_DIGITS[c]) for c in frac)
+        return parse_chinese_number(whole or "零") + float("0." + digits)
+    if all(c in _DIGITS for c in text):
+        if len(text) == 1:
+            return float(_DIGITS[text])
+        return float("".join(str(_DIGITS[c]) for c in text))  # 二〇二四 read digit by digit
+    total = 0
+    section = 0
+    digit = 0
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _SMALL_UNITS:
+            section += (digit or 1) * _SMALL_UNITS[char]
+            digit = 0
+        elif char in _BIG_UNITS:
+            section += digit
+            digit = 0
+            big = _BIG_UNITS[char]
+            if big > 10_000 and total:  # 一万亿: what came before scales too
+                total = (total + section) * big
+            else:
+                total += section * big
+            section = 0
+        else:
+            raise QuantityError(f"无法识别的中文数字「{text}」", f"cannot read the Chinese numeral '{text}'")
+    return float(total + section + digit)
+
+
+def _number(text: str) -> float:
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    return parse_chinese_number(text)
+
+
+def _bound_of(pre: str, mid: str, post: str) -> Bound:
+    marks = []
+    for word in (pre, mid, post):
+        if not word:
+            continue
+        if re.search(_UPPER_PRE, word) or word in _UPPER_POST.split("|"):
+            marks.append(Bound.UPPER)
+        elif re.search(_APPROX_PRE, word) or word in _APPROX_POST.split("|"):
+            marks.append(Bound.APPROX)
+        elif re.search(_LOWER_PRE, word) or word in _LOWER_POST.split("|"):
+            marks.append(Bound.LOWER)
+    if not marks:
+        return Bound.EXACT
+    if len(set(marks)) > 1:
+        return Bound.APPROX  # 约…以上 and the like: say no more than "near"
+    return marks[0]
+
+
+def from_match(match: re.Match[str]) -> Quantity:
+    """Build a Quantity from a QUANTITY_PATTERN match (also used by the extractor)."""
+    g = match.groupdict()
+    text = match.group(0)
+    if g["pct_cn"] is not None:
+        value, unit = _number(g["pct_cn"]), "%"
+    elif g["frac_a"] is not None:
+        denominator = float(g["frac_b"])
+        if denominator == 0:
+            raise QuantityError(f"分母为零:「{text}」", f"zero denominator in '{text}'")
+        value, unit = float(g["frac_a"]) / denominator * 100, "%"
+    else:
+        value = _number(g["num"])
+        for char in g["mult"] or "":
+            value *= _BIG_UNITS[char]
+        if g["pct"]:
+            unit = g["pct"]
+        elif g["cheng"]:
+            value, unit = value * 10, "%"
+        else:
+            unit = g["unit"] or ""
+            if unit in ("万元", "亿元"):
+                value *= _BIG_UNITS[unit[0]]
+                unit = "元"
+    unit = _UNIT_ALIASES.get(unit, unit)
+    bound = _bound_of(g["pre"] or "", g["mid"] or "", g["post"] or "")
+    return Quantity(value=round(value, 10), unit=unit, bound=bound, text=text)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read one whole figure; raise QuantityError when the string is not one figure."""
+    raw = text
+    folded = normalize(text).strip().replace(" ", "")
+    if not folded:
+        raise QuantityError("空值", "empty value")
+    match = QUANTITY_PATTERN.fullmatch(folded)
+    if match is None or not (match.group("num") or match.group("pct_cn") or match.group("frac_a")):
+        raise QuantityError(
+            f"「{raw}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
+            f"'{raw}' is not a figure hulifa can read (e.g. 12, 1700余, 90%以上, 百分之九十, 两次)",
+        )
+    quantity = from_match(match)
+    return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit)
+
+
+def format_number(value: float) -> str:
+    """Print 12.0 as 12 and 2.5 as 2.5, without float noise."""
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "-∞"
+    rounded = round(value, 4)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.4f}".rstrip("0").rstrip(".")

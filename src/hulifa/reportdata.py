@@ -1,0 +1,278 @@
+"""Report-data documents -> ReportData: header fields, statutory parts, and indicator values as figures.
+
+Structural problems (no region, a year that is not a year) stop the check with file:line. A value
+that cannot be read is kept with the reason, so it shows as `invalid` beside everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from hulifa.errors import fail
+from hulifa.loader import Document, Odd, load_yaml_file
+from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
+from hulifa.quantity import QuantityError, normalize, parse_quantity
+
+TOP_KEYS = (
+    "region", "region_code", "level", "year", "published", "submitted", "source",
+    "sections", "indicators", "figures", "notes",
+)
+VALUE_KEYS = ("value", "unit", "bound", "evidence", "note")
+MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
+
+_YES = {"是", "有", "已", "已公布", "已建立", "已落实", "yes", "y", "true", "√", "✓"}
+_NO = {"否", "无", "未", "没有", "未公布", "no", "n", "false", "×", "✗"}
+_FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全部", "全面覆盖")
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+
+
+def _pos(doc: Document, path: tuple[Any, ...]) -> Position:
+    return doc.at(path)
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> tuple[str, str]:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
+
+
+def parse_date(raw: Any) -> dt.date | None:
+    text = normalize(str(raw)).strip()
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _odd_problem(odd: Odd) -> Text:
+    if odd.tag == "bool":
+        return Text(f"「{odd.text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
+                    f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or 是/否 / true/false for a yes/no fact")
+    if odd.tag == "int" and ":" in odd.text:
+        return Text(f"「{odd.text}」会被 YAML 1.1 读成六十进制数;请加引号或改写",
+                    f"'{odd.text}' is a sexagesimal number in YAML 1.1; quote it or write the figure plainly")
+    if odd.tag == "int" and "_" in odd.text:
+        return Text(f"「{odd.text}」含下划线,请直接写 {odd.text.replace('_', '')}",
+                    f"'{odd.text}' contains underscores; write {odd.text.replace('_', '')}")
+    if odd.tag == "float":
+        return Text(f"「{odd.text}」不是有限数值", f"'{odd.text}' is not a finite figure")
+    if odd.tag == "timestamp":
+        return Text(f"「{odd.text}」是日期,不是数值", f"'{odd.text}' is a date, not a figure")
+    return Text(f"无法读取「{odd.text}」", f"cannot read '{odd.text}'")
+
+
+def _number(raw: float) -> Quantity | Text:
+    try:
+        value = float(raw)
+    except OverflowError:
+        return Text("数值过大", "number too large")
+    if not math.isfinite(value):
+        return Text(f"「{raw}」不是有限数值", f"'{raw}' is not a finite figure")
+    return Quantity(value=value, text=str(raw))
+
+
+def _read_scalar(raw: Any) -> tuple[Quantity | None, bool | None, dt.date | None, Text | None]:
+    """One value as written -> (quantity, flag, date, problem); exactly one is set."""
+    if isinstance(raw, bool):
+        return None, raw, None, None
+    if isinstance(raw, int | float):
+        result = _number(raw)
+        return (result, None, None, None) if isinstance(result, Quantity) else (None, None, None, result)
+    if isinstance(raw, Odd):
+        if raw.tag == "timestamp":
+            date = parse_date(raw.text)
+            if date:
+                return None, None, date, None
+        if raw.tag == "bool" and raw.text.lower() in _YES | _NO:
+            return None, raw.text.lower() in _YES, None, None
+        return None, None, None, _odd_problem(raw)
+    if isinstance(raw, str):
+        text = normalize(raw).strip()
+        if text in _FULL:
+            return Quantity(100.0, "%", Bound.EXACT, raw, implicit=True), None, None, None
+        if text.lower() in _YES:
+            return None, True, None, None
+        if text.lower() in _NO:
+            return None, False, None, None
+        date = parse_date(text)
+        if date:
+            return None, None, date, None
+        try:
+            return parse_quantity(raw), None, None, None
+        except QuantityError as exc:
+            return None, None, None, Text(exc.zh, exc.en)
+    if raw is None:
+        return None, None, None, Text("只写了指标名,没有给出数值", "the indicator is named but no value is given")
+    kind = "列表" if isinstance(raw, list) else type(raw).__name__
+    return None, None, None, Text(f"数值不能是{kind}", f"a value cannot be a {type(raw).__name__}")
+
+
+def _check_range(quantity: Quantity) -> Text | None:
+    if quantity.value < 0:
+        return Text(f"「{quantity.text}」为负数;计数和比率不能为负", f"'{quantity.text}' is negative; counts and rates cannot be")
+    if quantity.value > MAX_FIGURE:
+        return Text(f"「{quantity.text}」大得不合理", f"'{quantity.text}' is implausibly large")
+    return None
+
+
+def _value(doc: Document, key: str, raw: Any) -> Value:
+    path = ("indicators", key)
+    position = _pos(doc, path)
+    evidence = note = ""
+    unit = bound = None
+    problem: Text | None = None
+    if isinstance(raw, dict):
+        extra = [k for k in raw if k not in VALUE_KEYS]
+        evidence = str(raw.get("evidence") or "")
+        note = str(raw.get("note") or "")
+        unit = raw.get("unit")
+        bound = raw.get("bound")
+        if extra:
+            zh, en = _did_you_mean(extra[0], VALUE_KEYS)
+            problem = Text(f"未知的字段「{extra[0]}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
+                           f"unknown field '{extra[0]}' (allowed: {', '.join(VALUE_KEYS)}){en}")
+        if "value" not in raw:
+            problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
+        value_raw = raw.get("value")
+        position = _pos(doc, (*path, "value")) if "value" in raw else position
+    else:
+        value_raw = raw
+    quantity, flag, date, read_problem = _read_scalar(value_raw)
+    problem = problem or read_problem
+    if quantity is not None and problem is None:
+        problem = _check_range(quantity)
+        if unit is not None:
+            unit_text = normalize(str(unit)).strip()
+            if quantity.unit and unit_text != quantity.unit:
+                problem = Text(f"数值自带单位「{quantity.unit}」,与 unit「{unit_text}」矛盾",
+                               f"the figure's own unit '{quantity.unit}' contradicts unit '{unit_text}'")
+            else:
+                quantity = Quantity(quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit)
+        if bound is not None:
+            try:
+                quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)
+            except ValueError:
+                problem = Text(f"bound 应为 exact/lower/upper/approx,而不是「{bound}」",
+                               f"bound must be exact, lower, upper or approx, not '{bound}'")
+    return Value(key=key, position=position, quantity=quantity if problem is None else None,
+                 flag=flag if problem is None else None, date=date if problem is None else None,
+                 raw=value_raw, problem=problem, evidence=evidence, note=note)
+
+
+def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
+    path = ("sections",)
+    sections: list[Section] = []
+    if isinstance(raw, list):
+        items: list[tuple[Any, Any, tuple[Any, ...]]] = [(item, True, (*path, i)) for i, item in enumerate(raw)]
+    elif isinstance(raw, dict):
+        items = [(k, v, (*path, k)) for k, v in raw.items()]
+    else:
+        where = _pos(doc, path)
+        raise fail(doc.file, where.line, where.column, "sections 应为列表或映射", "sections must be a list or a mapping")
+    for name, value, item_path in items:
+        where = _pos(doc, item_path)
+        if not isinstance(name, str) or name not in SECTION_IDS:
+            zh, en = _did_you_mean(str(name), SECTION_IDS)
+            raise fail(doc.file, where.line, where.column,
+                       f"未知的报告部分「{name}」(可用:{'、'.join(SECTION_IDS)}){zh}",
+                       f"unknown report part '{name}' (allowed: {', '.join(SECTION_IDS)}){en}")
+        evidence = ""
+        if isinstance(value, dict):
+            present = value.get("present", True) is not False
+            evidence = str(value.get("evidence") or "")
+        elif isinstance(value, bool) or value is None:
+            present = bool(value)
+        elif isinstance(value, str):
+            present, evidence = True, value
+        else:
+            raise fail(doc.file, where.line, where.column,
+                       f"报告部分「{name}」的值应为 true/false 或含 evidence 的映射",
+                       f"part '{name}' must be true/false or a mapping with evidence")
+        sections.append(Section(name, present, where, evidence))
+    return tuple(sections)
+
+
+def _require(doc: Document, key: str) -> Any:
+    data = doc.data
+    if key not in data or data[key] in (None, ""):
+        where = doc.positions[()]
+        raise fail(doc.file, where.line, where.column, f"缺少必填字段「{key}」", f"required field '{key}' is missing")
+    return data[key]
+
+
+def report_from_document(doc: Document) -> ReportData:
+    data = doc.data
+    if not isinstance(data, dict):
+        shape = "列表" if isinstance(data, list) else "单个值"
+        raise fail(doc.file, 1, 1,
+                   f"这不是报告数据文件:顶层是{shape},应为含 region、year、indicators 的映射",
+                   "not a report-data file: the top level must be a mapping with region, year and indicators")
+    if not ({"region", "indicators", "year"} & data.keys()):
+        raise fail(doc.file, 1, 1, "这不是报告数据文件:缺少 region、year、indicators",
+                   "not a report-data file: it has no region, year or indicators")
+    for key in data:
+        if key not in TOP_KEYS:
+            where = _pos(doc, (key,))
+            zh, en = _did_you_mean(str(key), TOP_KEYS)
+            raise fail(doc.file, where.line, where.column, f"未知的顶层字段「{key}」{zh}", f"unknown top-level key '{key}'{en}")
+    region = _require(doc, "region")
+    if not isinstance(region, str):
+        where = _pos(doc, ("region",))
+        raise fail(doc.file, where.line, where.column, "region 应为文本", "region must be text")
+    level = _require(doc, "level")
+    if level not in LEVELS:
+        where = _pos(doc, ("level",))
+        raise fail(doc.file, where.line, where.column, f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{level}」",
+                   f"level must be one of {' | '.join(LEVELS)}, not '{level}'")
+    year = _require(doc, "year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+        where = _pos(doc, ("year",))
+        raise fail(doc.file, where.line, where.column, f"year 应为报告所属年份(如 2024),而不是「{year}」",
+                   f"year must be the year reported on (e.g. 2024), not '{year}'")
+    code = data.get("region_code")
+    if code is not None and not re.fullmatch(r"\d{6}", str(code)):
+        where = _pos(doc, ("region_code",))
+        raise fail(doc.file, where.line, where.column, "region_code 应为6位行政区划代码(请加引号)",
+                   "region_code must be the 6-digit administrative code (quote it)")
+    dates: dict[str, tuple[dt.date, Position]] = {}
+    for key in ("published", "submitted"):
+        if data.get(key) is None:
+            continue
+        where = _pos(doc, (key,))
+        date = parse_date(data[key])
+        if date is None:
+            raise fail(doc.file, where.line, where.column, f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
+        dates[key] = (date, where)
+    indicators = data.get("indicators") or {}
+    if not isinstance(indicators, dict):
+        where = _pos(doc, ("indicators",))
+        raise fail(doc.file, where.line, where.column, "indicators 应为「指标: 数值」的映射",
+                   "indicators must be a mapping of indicator: value")
+    values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items())
+    sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
+    top = doc.positions[()]
+    return ReportData(
+        file=doc.file,
+        region=region,
+        level=level,
+        year=year,
+        values=values,
+        sections=sections,
+        dates=dates,
+        region_code=str(code or ""),
+        source=str(data.get("source") or ""),
+        indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
+        sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,
+        top_at=top,
+    )
+
+
+def load_report(path: Path, display: str | None = None, encoding: str | None = None) -> ReportData:
+    return report_from_document(load_yaml_file(path, display, encoding))

@@ -1,0 +1,30 @@
+"""Output formats: one name-to-renderer table that is both the `--format` choices and the dispatch.
+
+Every renderer is a pure function `render(result: CheckResult, lang: str) -> str`. Modules are
+imported only when their format is asked for, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from hulifa.model import CheckResult
+
+Renderer = Callable[[CheckResult, str], str]
+
+# format name -> module under hulifa.reporters exposing `render`
+FORMATS: dict[str, str] = {
+    "table": "table",
+    "json": "json_",
+    "junit": "junit",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "parsable": "parsable",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(f"hulifa.reporters.{FORMATS[name]}")
+    return module.render  # type: ignore[no-any-return]

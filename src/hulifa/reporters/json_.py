@@ -1,0 +1,85 @@
+"""`--format json`: one JSON document for a whole run; its shape is documented in the README."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult
+
+
+def basis_dict(basis: Basis | None) -> dict[str, str] | None:
+    if basis is None:
+        return None
+    return {
+        "document": basis.document,
+        "article": basis.article,
+        "url": basis.url,
+        "strength": basis.strength.value,
+        "note": basis.note,
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "name_en": finding.name_en,
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "expected": finding.expected,
+        "actual": finding.actual,
+        "gap": finding.gap,
+        "unit": finding.unit,
+        "bound": finding.bound,
+        "message": finding.message.zh,
+        "message_en": finding.message.en,
+        "basis": basis_dict(finding.basis),
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "evidence": finding.evidence,
+    }
+
+
+def report_dict(report: ReportResult) -> dict[str, Any]:
+    return {
+        "file": report.file,
+        "region": report.region,
+        "year": report.year,
+        "level": report.level,
+        "checked": report.checked,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": {
+            "required": report.required,
+            "given": report.given,
+            "worst": report.worst().value,
+            **report.counts(),
+        },
+    }
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    pack = result.pack
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": "hulifa",
+        "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title} if pack else None,
+        "reports": [report_dict(r) for r in result.reports],
+    }
+
+
+def _no_nan(value: Any) -> Any:
+    """JSON has no NaN or Infinity; none may reach a consumer that parses strictly."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_nan(v) for v in value]
+    return value
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    return json.dumps(_no_nan(result_dict(result)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

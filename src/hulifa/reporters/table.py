@@ -1,0 +1,190 @@
+"""`--format table`: rich tables for people, one per report, then a summary across reports.
+
+Cells are built as rich Text objects, never markup strings, so "[bold]" in data prints literally;
+control characters are made visible so data cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+
+STATUS_LABEL = {
+    Status.PASS: ("达标", "pass", "green"),
+    Status.SHORTFALL: ("未达标", "shortfall", "red"),
+    Status.MISSING: ("未填报", "missing", "yellow"),
+    Status.UNVERIFIABLE: ("无法确认", "unverifiable", "magenta"),
+    Status.NOT_APPLICABLE: ("不适用", "n/a", "dim"),
+    Status.INVALID: ("无效", "invalid", "red"),
+    Status.UNKNOWN: ("未知指标", "unknown", "yellow"),
+    Status.ERROR: ("无法检查", "error", "bold red"),
+}
+SEVERITY_LABEL = {
+    Severity.ERROR: ("错误", "error", "bold red"),
+    Severity.WARNING: ("警告", "warning", "yellow"),
+    Severity.INFO: ("提示", "info", "cyan"),
+    Severity.NONE: ("", "", ""),
+}
+BOUND_LABEL = {"lower": ("下限", "lower bound"), "upper": ("上限", "upper bound"), "approx": ("约数", "approximate")}
+HEADERS = {
+    "zh": ("指标", "目标", "实际", "差距", "状态", "级别", "依据", "位置"),
+    "en": ("Indicator", "Target", "Actual", "Gap", "Status", "Severity", "Basis", "Location"),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: str) -> str:
+    """Make control characters visible (\\x1b) so no data can move the cursor or recolour the screen."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
+
+
+def _t(value: str, style: str = "") -> Text:
+    return Text(clean(value), style=style)
+
+
+def _label(table: dict, key: object, lang: str) -> tuple[str, str]:
+    zh, en, style = table[key]
+    return (en if lang == "en" else zh), style
+
+
+def _shown(report: ReportResult, show_all: bool) -> list[Finding]:
+    if show_all:
+        return list(report.findings)
+    return [f for f in report.findings if f.status not in (Status.PASS, Status.NOT_APPLICABLE)]
+
+
+def short_cite(finding: Finding) -> str:
+    """A citation that fits a table cell: the first 《title》 and a short article, and the strength."""
+    basis = finding.basis
+    if basis is None:
+        return ""
+    match = re.search(r"《[^》]+》", basis.document)
+    title = match.group(0) if match else re.split(r"[(（]", basis.document, maxsplit=1)[0].strip()
+    article = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article else ""
+    if len(article) > 8:
+        article = ""
+    return f"{title}{article} {basis.strength.value}".strip()
+
+
+def _order(finding: Finding) -> tuple[int, int, int, str]:
+    return (-finding.severity.rank, finding.status is Status.PASS, finding.line, finding.rule)
+
+
+def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str) -> Table:
+    table = Table(show_lines=False, expand=False, header_style="bold", pad_edge=False)
+    for i, header in enumerate(HEADERS[lang]):
+        table.add_column(header, justify="right" if i in (1, 2, 3) else "left", overflow="fold")
+    for f in sorted(findings, key=_order):
+        status, status_style = _label(STATUS_LABEL, f.status, lang)
+        severity, severity_style = _label(SEVERITY_LABEL, f.severity, lang)
+        name = f.name_en or f.name if lang == "en" else f.name
+        basis = short_cite(f)
+        gap = f.gap or (f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else "")
+        table.add_row(
+            _t(name), _t(f.expected), _t(f.actual), _t(gap), _t(status, status_style),
+            _t(severity, severity_style), _t(basis, "dim"), _t(f"{Path(f.file).name}:{f.line}", "dim"),
+        )
+    return table
+
+
+def summary_line(report: ReportResult, lang: str) -> str:
+    c = report.counts()
+    if not report.checked:
+        return "无法检查" if lang != "en" else "could not be checked"
+    if lang == "en":
+        return (f"{report.required} indicators required, {report.given} given: {c['pass']} met, "
+                f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
+                f"{c['invalid']} invalid, {c['unknown']} unknown")
+    return (f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},未达标 {c['shortfall']},"
+            f"未填报 {c['missing']},无法确认 {c['unverifiable']},无效 {c['invalid']},未知指标 {c['unknown']}")
+
+
+def _bounds_note(report: ReportResult, lang: str) -> Text | None:
+    rounded = [f for f in report.findings if f.bound in BOUND_LABEL and f.status is Status.PASS]
+    if not rounded:
+        return None
+    parts = []
+    for f in rounded:
+        zh, en = BOUND_LABEL[f.bound]
+        name = f.name_en or f.name if lang == "en" else f.name
+        parts.append(f"{name} {f.actual} ({en if lang == 'en' else zh})")
+    head = "Approximate figures (stated, but not exact): " if lang == "en" else "约数与界值(已填报,但不是确切数值):"
+    return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
+
+
+def report_renderables(report: ReportResult, lang: str, show_all: bool) -> list[RenderableType]:
+    title = f"{report.region} {report.year}" if report.region else report.file
+    out: list[RenderableType] = [_t(f"{title} — {report.file}", "bold")]
+    if not report.checked:
+        for f in report.findings:
+            out.append(_t(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}", "bold red"))
+        return out
+    shown = _shown(report, show_all)
+    if shown:
+        out.append(_findings_table(report, shown, lang))
+    out.append(_t(summary_line(report, lang)))
+    note = _bounds_note(report, lang)
+    if note:
+        out.append(note)
+    return out
+
+
+def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
+    en = lang == "en"
+    table = Table(title="Summary across reports" if en else "跨报告汇总", header_style="bold")
+    headers = ["Region", "Year", "File"] if en else ["地区", "年度", "文件"]
+    statuses = [Status.PASS, Status.SHORTFALL, Status.MISSING, Status.UNVERIFIABLE, Status.INVALID, Status.ERROR]
+    for header in headers:
+        table.add_column(header)
+    for status in statuses:
+        table.add_column(_label(STATUS_LABEL, status, lang)[0], justify="right")
+    table.add_column("Worst" if en else "最高级别")
+    for report in result.reports:
+        counts = report.counts()
+        worst, style = _label(SEVERITY_LABEL, report.worst(), lang)
+        table.add_row(_t(report.region or "—"), _t(str(report.year or "—")), _t(report.file),
+                      *[_t(str(counts[s.value])) for s in statuses], _t(worst or "—", style))
+    missed: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for report in result.reports:
+        for f in report.findings:
+            if f.status in (Status.MISSING, Status.SHORTFALL) and f.severity.rank >= Severity.WARNING.rank:
+                missed[f.rule] += 1
+                names[f.rule] = f.name_en or f.name if en else f.name
+    out: list[RenderableType] = [table]
+    if missed:
+        ranking = Table(title="Most-missed indicators" if en else "最常缺失或未达标的指标", header_style="bold")
+        ranking.add_column("Indicator" if en else "指标")
+        ranking.add_column("Reports" if en else "报告数", justify="right")
+        for rule, count in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
+            ranking.add_row(_t(names[rule]), _t(str(count)))
+        out.append(ranking)
+    return out
+
+
+def renderables(result: CheckResult, lang: str = "zh", show_all: bool = False) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for report in result.reports:
+        out.extend(report_renderables(report, lang, show_all))
+        out.append(Text(""))
+    if len(result.reports) > 1:
+        out.extend(batch_renderables(result, lang))
+    return out
+
+
+def render(result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160) -> str:
+    """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, no_color=True,
+                      highlight=False, emoji=False, markup=False, legacy_windows=False)
+    console.print(Group(*renderables(result, lang, show_all)))
+    return buffer.getvalue()

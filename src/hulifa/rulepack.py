@@ -1,0 +1,201 @@
+"""Rule pack files -> RulePack: schema validation with positions, `extends`, and the checks a schema cannot say."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from hulifa.errors import InputError, fail
+from hulifa.loader import Document, load_yaml_file
+from hulifa.model import Basis, Kind, Position, Requirement, Rule, RulePack, Severity, Strength
+
+DEFAULT_PACK = "default"
+_SETTING = re.compile(r"^\$\{([a-z_]+)\}$")
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+DEFAULT_SETTINGS = {"submission_before": "03-01"}
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema  # only when a pack is loaded; compiled once per process
+
+    schema = json.loads(schema_text("rulepack"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_text(name: str) -> str:
+    return importlib.resources.files("hulifa").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+
+
+def bundled_pack_path(name: str = DEFAULT_PACK) -> Path:
+    resource = importlib.resources.files("hulifa.rules").joinpath(f"{name}.yaml")
+    return Path(str(resource))
+
+
+def _validate(doc: Document) -> None:
+    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if not errors:
+        return
+    error = errors[0]
+    path = tuple(error.absolute_path)
+    where = doc.at(path)
+    dotted = ".".join(str(p) for p in path) or "(top level)"
+    more_zh = f"(另有 {len(errors) - 1} 处问题)" if len(errors) > 1 else ""
+    more_en = f" ({len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    raise fail(doc.file, where.line, where.column,
+               f"规则包格式错误,位于 {dotted}:{error.message}{more_zh}",
+               f"malformed rule pack at {dotted}: {error.message}{more_en}")
+
+
+def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Requirement:
+    before = str(raw.get("before", ""))
+    match = _SETTING.match(before)
+    if match:
+        name = match.group(1)
+        if name not in settings:
+            where = doc.at((*path, "before"))
+            raise fail(doc.file, where.line, where.column, f"未知的设置项「{name}」", f"unknown setting '{name}'")
+        before = settings[name]
+    if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
+        where = doc.at((*path, "before"))
+        raise fail(doc.file, where.line, where.column, f"截止日期「{before}」应为 MM-DD 格式",
+                   f"deadline '{before}' must be MM-DD")
+    return Requirement(
+        kind=Kind(raw["kind"]),
+        target=float(raw["target"]) if "target" in raw else None,
+        field=raw.get("field", ""),
+        before=before,
+        year_offset=int(raw.get("year_offset", 1)),
+        sections=tuple(raw.get("sections", ())),
+    )
+
+
+def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Rule:
+    basis_raw = raw["basis"]
+    basis = Basis(
+        document=basis_raw["document"],
+        strength=Strength(basis_raw["strength"]),
+        article=basis_raw.get("article", ""),
+        url=basis_raw.get("url", ""),
+        note=basis_raw.get("note", ""),
+    )
+    severity = Severity(raw["severity"])
+    missing = Severity(raw.get("missing_severity", raw["severity"]))
+    where = doc.at(path)
+    if basis.strength is Strength.UNCONFIRMED and Severity.ERROR in (severity, missing):
+        raise fail(doc.file, where.line, where.column,
+                   f"指标「{raw['id']}」的依据为 UNCONFIRMED,不能设为 error 级别",
+                   f"indicator '{raw['id']}' has an UNCONFIRMED basis and cannot have error severity")
+    return Rule(
+        id=raw["id"],
+        name=raw["name"],
+        name_en=raw.get("name_en", ""),
+        unit=raw["unit"],
+        units=tuple(raw.get("units", ())),
+        requirement=_requirement(raw["requirement"], settings, doc, (*path, "requirement")),
+        severity=severity,
+        missing_severity=missing,
+        basis=basis,
+        levels=tuple(raw.get("levels", ())),
+        year_from=raw.get("year_from"),
+        year_to=raw.get("year_to"),
+        aliases=tuple(raw.get("aliases", ())),
+        why=raw.get("why", ""),
+        extract=dict(raw.get("extract", {})),
+        source=where,
+    )
+
+
+def _resolve_extends(name: str, doc: Document) -> Path:
+    if name == DEFAULT_PACK or (not name.endswith((".yaml", ".yml")) and "/" not in name):
+        path = bundled_pack_path(name)
+        if not path.is_file():
+            where = doc.at(("extends",))
+            raise fail(doc.file, where.line, where.column, f"找不到内置规则包「{name}」",
+                       f"no bundled rule pack named '{name}'")
+        return path
+    return (Path(doc.file).parent / name).resolve()
+
+
+def _load_raw(path: Path, display: str, chain: tuple[str, ...]) -> tuple[list[tuple[dict[str, Any], Document, tuple[Any, ...]]], dict[str, str], tuple[str, ...], Document]:
+    """Return the merged indicator entries (raw dict, its document, its path), settings, files, top doc."""
+    doc = load_yaml_file(path, display)
+    if not isinstance(doc.data, dict):
+        raise fail(display, 1, 1, "规则包应为映射(含 pack、indicators 等键)",
+                   "a rule pack must be a mapping (with pack, indicators, ...)")
+    _validate(doc)
+    data = doc.data
+    entries: list[tuple[dict[str, Any], Document, tuple[Any, ...]]] = []
+    settings = dict(DEFAULT_SETTINGS)
+    files: tuple[str, ...] = ()
+    if "extends" in data:
+        base_path = _resolve_extends(data["extends"], doc)
+        key = str(base_path.resolve())
+        if key in chain:
+            where = doc.at(("extends",))
+            raise fail(display, where.line, where.column, "规则包循环继承", "rule packs extend each other in a cycle")
+        base_display = data["extends"] if data["extends"] == DEFAULT_PACK else str(base_path)
+        entries, settings, files, _ = _load_raw(base_path, base_display, (*chain, key))
+    settings.update(data.get("settings", {}))
+    by_id = {raw["id"]: i for i, (raw, _, _) in enumerate(entries)}
+    for rule_id, change in data.get("overrides", {}).items():
+        where = doc.at(("overrides", rule_id))
+        if rule_id not in by_id:
+            raise fail(display, where.line, where.column, f"覆盖了不存在的指标「{rule_id}」",
+                       f"override names unknown indicator '{rule_id}'")
+        index = by_id[rule_id]
+        if change.get("disabled"):
+            entries[index] = ({}, doc, ())
+            continue
+        raw, _, _ = entries[index]
+        merged = {**raw, **{k: v for k, v in change.items() if k != "disabled"}}
+        entries[index] = (merged, doc, ("overrides", rule_id))
+    entries = [e for e in entries if e[0]]
+    for i, raw in enumerate(data.get("indicators", [])):
+        if raw["id"] in by_id:
+            where = doc.at(("indicators", i, "id"))
+            raise fail(display, where.line, where.column,
+                       f"指标「{raw['id']}」已在被继承的规则包中定义;请在 overrides 中修改",
+                       f"indicator '{raw['id']}' is already defined by the extended pack; change it under overrides")
+        entries.append((raw, doc, ("indicators", i)))
+    return entries, settings, (*files, display), doc
+
+
+def load_pack(path: str | Path | None = None) -> RulePack:
+    """Load a rule pack (None: the bundled default). Raises InputError with file:line for a broken pack."""
+    if path is None:
+        file, display = bundled_pack_path(), "default"
+    else:
+        file, display = Path(path), str(path)
+    entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),))
+    rules: list[Rule] = []
+    seen_ids: dict[str, Position] = {}
+    seen_keys: dict[str, str] = {}
+    for raw, rdoc, rpath in entries:
+        rule = _rule(raw, settings, rdoc, rpath)
+        where = rdoc.at(rpath)
+        if rule.id in seen_ids:
+            raise fail(rdoc.file, where.line, where.column, f"指标 id「{rule.id}」重复", f"duplicate indicator id '{rule.id}'")
+        seen_ids[rule.id] = where
+        for key in (rule.name, *rule.aliases):
+            if key in seen_keys and seen_keys[key] != rule.id:
+                raise fail(rdoc.file, where.line, where.column,
+                           f"名称或别名「{key}」同时属于「{seen_keys[key]}」和「{rule.id}」",
+                           f"name or alias '{key}' belongs to both '{seen_keys[key]}' and '{rule.id}'")
+            seen_keys[key] = rule.id
+        rules.append(rule)
+    data = doc.data
+    return RulePack(
+        id=data["pack"],
+        title=data.get("title", data["pack"]),
+        version=str(data.get("version", "")),
+        rules=tuple(rules),
+        files=files,
+    )
+
+
+__all__ = ["InputError", "bundled_pack_path", "load_pack", "schema_text"]
