@@ -65,11 +65,14 @@ def discover(inputs: Sequence[str]) -> list[tuple[str, InputError | None]]:
                     add(match)
             continue
         if path.is_dir():
-            files = sorted(
-                p for p in _walk(path) if p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith(".")
-            )
+            files = sorted(p for p in _walk(path) if p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith("."))
             if not files:
-                add(raw, fail(raw, 1, 1, "目录中没有报告数据文件(*.yaml)", "no report-data files (*.yaml) in this directory"))
+                add(
+                    raw,
+                    fail(
+                        raw, 1, 1, "目录中没有报告数据文件(*.yaml)", "no report-data files (*.yaml) in this directory"
+                    ),
+                )
             for file in files:
                 add(_display(file))
             continue
@@ -88,8 +91,15 @@ def _walk(root: Path) -> Iterator[Path]:
 def error_result(error: InputError, file: str) -> ReportResult:
     p = error.position
     finding = Finding(
-        rule="hulifa.input", name="无法检查", name_en="could not check", status=Status.ERROR,
-        severity=Severity.ERROR, file=p.file or file, line=p.line, column=p.column, message=error.message,
+        rule="hulifa.input",
+        name="无法检查",
+        name_en="could not check",
+        status=Status.ERROR,
+        severity=Severity.ERROR,
+        file=p.file or file,
+        line=p.line,
+        column=p.column,
+        message=error.message,
     )
     return ReportResult(file=file, findings=(finding,), checked=False)
 
@@ -115,8 +125,13 @@ def check_file(path: str, pack: RulePack, encoding: str | None = None) -> Report
     if result.required == 0:
         where = report.top_at or Position(path, 1, 1)
         return error_result(
-            InputError(where, Text(f"规则包中没有适用于 {report.level} 级 {report.year} 年的规则",
-                                   f"no rule of the pack applies to a {report.level} report for {report.year}")),
+            InputError(
+                where,
+                Text(
+                    f"规则包中没有适用于 {report.level} 级 {report.year} 年的规则",
+                    f"no rule of the pack applies to a {report.level} report for {report.year}",
+                ),
+            ),
             path,
         )
     return result
@@ -176,4 +191,3 @@ def check_paths(
         if on_result:
             on_result(result)
     return CheckResult(reports=tuple(results), pack=pack)
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -37,13 +37,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="显示版本 / show the version")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show the version")
+    ] = False,
 ) -> None:
     """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     junit = "junit"
@@ -53,19 +54,19 @@ class Format(str, Enum):
     parsable = "parsable"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
     never = "never"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
@@ -109,33 +110,52 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
             die("hulifa: 多个 --output 未注明格式;请写成 FORMAT=FILE / several --output files without FORMAT=")
         unassigned = [f for f, d in dest.items() if d is None]
         if len(unassigned) != 1:
-            die("hulifa: --output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE "
-                "/ --output FILE needs exactly one format without a file: write FORMAT=FILE")
+            die(
+                "hulifa: --output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE "
+                "/ --output FILE needs exactly one format without a file: write FORMAT=FILE"
+            )
         dest[unassigned[0]] = Path(bare[0])
     to_stdout = [f.value for f, d in dest.items() if d is None]
     if len(to_stdout) > 1:
-        die(f"hulifa: 多个格式({', '.join(to_stdout)})都要输出到终端;请用 --output FORMAT=FILE 分开 "
-            f"/ several formats ({', '.join(to_stdout)}) would share stdout: send all but one to files")
+        die(
+            f"hulifa: 多个格式({', '.join(to_stdout)})都要输出到终端;请用 --output FORMAT=FILE 分开 "
+            f"/ several formats ({', '.join(to_stdout)}) would share stdout: send all but one to files"
+        )
     return dest
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(
-        help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录或通配符 / report files, dirs or globs",
-        show_default=False)],
-    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack YAML; "
-                                              "default: the bundled pack")] = None,
-    formats: Annotated[list[Format] | None, typer.Option("--format", "-f", help="输出格式,可重复 / output "
-                                                         "format, repeatable")] = None,
-    outputs: Annotated[list[str] | None, typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / "
-                                                      "FILE or FORMAT=FILE, repeatable")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录或通配符 / report files, dirs or globs",
+            show_default=False,
+        ),
+    ],
+    rules: Annotated[
+        str | None,
+        typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack YAML; default: the bundled pack"),
+    ] = None,
+    formats: Annotated[
+        list[Format] | None, typer.Option("--format", "-f", help="输出格式,可重复 / output format, repeatable")
+    ] = None,
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / FILE or FORMAT=FILE, repeatable"),
+    ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="也列出达标与不适用的指标 / also list passes")] = False,
-    fail_on: Annotated[FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")] = FailOn.error,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")
+    ] = FailOn.error,
     lang: Annotated[Lang, typer.Option(help="消息语言 / message language")] = Lang.zh,
     color: Annotated[Color, typer.Option(help="颜色 / colour (NO_COLOR is respected)")] = Color.auto,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数;输出与串行相同 / parallel "
-                                      "workers; output identical to a serial run")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="并行进程数;输出与串行相同 / parallel workers; output identical to a serial run"
+        ),
+    ] = 1,
     encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite output files")] = False,
 ) -> None:
@@ -151,7 +171,7 @@ def check(
 
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
-    for fmt, file in dest.items():
+    for file in dest.values():
         if file is not None and file.exists() and not force:
             die(f"{file}:1:1: 文件已存在;如需覆盖请加 --force / file exists; pass --force to overwrite it")
     progress = _progress(paths)
@@ -246,8 +266,10 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:
-        sys.stderr.write(f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
-                         "请报告此问题 / please report this as a bug\n")
+        sys.stderr.write(
+            f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
+            "请报告此问题 / please report this as a bug\n"
+        )
         sys.exit(2)
 
 

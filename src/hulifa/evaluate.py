@@ -81,14 +81,36 @@ class _Ctx:
         self.rule = rule
         self.report = report
 
-    def finding(self, status: Status, severity: Severity, where: Position, message: Text, *,
-                actual: str = "", gap: str = "", evidence: str = "", bound: str = "") -> Finding:
+    def finding(
+        self,
+        status: Status,
+        severity: Severity,
+        where: Position,
+        message: Text,
+        *,
+        actual: str = "",
+        gap: str = "",
+        evidence: str = "",
+        bound: str = "",
+    ) -> Finding:
         rule = self.rule
         return Finding(
-            rule=rule.id, name=rule.name, name_en=rule.name_en, status=status, severity=severity,
-            file=where.file, line=where.line, column=where.column, message=message,
-            expected=expected_text(rule), actual=actual, gap=gap, unit=rule.unit, basis=rule.basis,
-            evidence=evidence, bound=bound,
+            rule=rule.id,
+            name=rule.name,
+            name_en=rule.name_en,
+            status=status,
+            severity=severity,
+            file=where.file,
+            line=where.line,
+            column=where.column,
+            message=message,
+            expected=expected_text(rule),
+            actual=actual,
+            gap=gap,
+            unit=rule.unit,
+            basis=rule.basis,
+            evidence=evidence,
+            bound=bound,
         )
 
     @property
@@ -120,8 +142,9 @@ def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
         gap_value = min(abs(target - low), abs(target - high))
     where, evidence = value.position, value.evidence
     if passed:
-        return ctx.finding(Status.PASS, Severity.NONE, where, Text("达标", "meets the target"),
-                           actual=actual, evidence=evidence)
+        return ctx.finding(
+            Status.PASS, Severity.NONE, where, Text("达标", "meets the target"), actual=actual, evidence=evidence
+        )
     if failed:
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
         word_en = "over by" if word_zh == "超出" else "short by"
@@ -129,31 +152,47 @@ def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
         gap = f"{word_zh} {_unit_text(rule, gap_value)}" if exact else f"至少{word_zh} {_unit_text(rule, gap_value)}"
         gap_en = f"{word_en} {format_number(gap_value)}" if exact else f"{word_en} at least {format_number(gap_value)}"
         return ctx.finding(
-            Status.SHORTFALL, rule.severity, where,
-            Text(f"{rule.name}为 {actual},未达到目标 {expected}({gap})",
-                 f"{ctx.en} is {actual}, which misses the target {expected} ({gap_en} {rule.unit})"),
-            actual=actual, gap=gap, evidence=evidence,
+            Status.SHORTFALL,
+            rule.severity,
+            where,
+            Text(
+                f"{rule.name}为 {actual},未达到目标 {expected}({gap})",
+                f"{ctx.en} is {actual}, which misses the target {expected} ({gap_en} {rule.unit})",
+            ),
+            actual=actual,
+            gap=gap,
+            evidence=evidence,
         )
     kind_zh = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}.get(q.bound, "约数")
     return ctx.finding(
-        Status.UNVERIFIABLE, rule.severity, where,
-        Text(f"报告只写「{actual}」({kind_zh}),无法判断是否达到 {expected};需要确切数值",
-             f"the report gives only '{actual}' (a {q.bound.value} bound), which cannot settle {expected}; "
-             "an exact figure is needed"),
-        actual=actual, gap="需确切数值", evidence=evidence,
+        Status.UNVERIFIABLE,
+        rule.severity,
+        where,
+        Text(
+            f"报告只写「{actual}」({kind_zh}),无法判断是否达到 {expected};需要确切数值",
+            f"the report gives only '{actual}' (a {q.bound.value} bound), which cannot settle {expected}; "
+            "an exact figure is needed",
+        ),
+        actual=actual,
+        gap="需确切数值",
+        evidence=evidence,
     )
 
 
 def _unit_problem(rule: Rule, q: Quantity) -> Text | None:
     if rule.unit == "%":
         if q.unit not in ("", "%"):
-            return Text(f"单位「{q.unit}」不符:{rule.name}是百分比", f"unit '{q.unit}' does not fit: this is a rate (%)")
+            return Text(
+                f"单位「{q.unit}」不符:{rule.name}是百分比", f"unit '{q.unit}' does not fit: this is a rate (%)"
+            )
         if q.value > 100 + _EPS:
             return Text(f"比率 {format_number(q.value)}% 超过 100%", f"rate {format_number(q.value)}% is above 100%")
         return None
     if q.unit and q.unit not in rule.accepted_units:
         allowed = "、".join(rule.accepted_units)
-        return Text(f"单位「{q.unit}」与要求的「{allowed}」不符", f"unit '{q.unit}' does not fit the required '{allowed}'")
+        return Text(
+            f"单位「{q.unit}」与要求的「{allowed}」不符", f"unit '{q.unit}' does not fit the required '{allowed}'"
+        )
     return None
 
 
@@ -167,43 +206,95 @@ def _value_rule(ctx: _Ctx, value: Value) -> Finding:
 def _value_rule_inner(ctx: _Ctx, value: Value) -> Finding:
     rule, kind = ctx.rule, ctx.rule.requirement.kind
     if value.problem is not None:
-        return ctx.finding(Status.INVALID, _at_least(rule.severity), value.position, value.problem,
-                           actual=str(value.raw), evidence=value.evidence)
+        return ctx.finding(
+            Status.INVALID,
+            _at_least(rule.severity),
+            value.position,
+            value.problem,
+            actual=str(value.raw),
+            evidence=value.evidence,
+        )
     if kind is Kind.AFFIRMED:
         if value.flag is None:
-            return ctx.finding(Status.INVALID, _at_least(rule.severity), value.position,
-                               Text(f"{rule.name}应填 是/否 (true/false)", f"{ctx.en} takes yes/no (true/false)"),
-                               actual=_actual_text(value), evidence=value.evidence)
+            return ctx.finding(
+                Status.INVALID,
+                _at_least(rule.severity),
+                value.position,
+                Text(f"{rule.name}应填 是/否 (true/false)", f"{ctx.en} takes yes/no (true/false)"),
+                actual=_actual_text(value),
+                evidence=value.evidence,
+            )
         if value.flag:
-            return ctx.finding(Status.PASS, Severity.NONE, value.position, Text("达标", "meets the target"),
-                               actual="是", evidence=value.evidence)
-        return ctx.finding(Status.SHORTFALL, rule.severity, value.position,
-                           Text(f"报告称{rule.name}:否", f"the report says no to: {ctx.en}"),
-                           actual="否", gap="未落实", evidence=value.evidence)
+            return ctx.finding(
+                Status.PASS,
+                Severity.NONE,
+                value.position,
+                Text("达标", "meets the target"),
+                actual="是",
+                evidence=value.evidence,
+            )
+        return ctx.finding(
+            Status.SHORTFALL,
+            rule.severity,
+            value.position,
+            Text(f"报告称{rule.name}:否", f"the report says no to: {ctx.en}"),
+            actual="否",
+            gap="未落实",
+            evidence=value.evidence,
+        )
     if value.quantity is None:
         if kind is Kind.REPORTED and rule.unit in ("bool", "date"):
-            return ctx.finding(Status.PASS, Severity.NONE, value.position, Text("已填报", "stated"),
-                               actual=_actual_text(value), evidence=value.evidence)
-        return ctx.finding(Status.INVALID, _at_least(rule.severity), value.position,
-                           Text(f"{rule.name}应为数值,而不是「{_actual_text(value)}」",
-                                f"{ctx.en} must be a figure, not '{_actual_text(value)}'"),
-                           actual=_actual_text(value), evidence=value.evidence)
+            return ctx.finding(
+                Status.PASS,
+                Severity.NONE,
+                value.position,
+                Text("已填报", "stated"),
+                actual=_actual_text(value),
+                evidence=value.evidence,
+            )
+        return ctx.finding(
+            Status.INVALID,
+            _at_least(rule.severity),
+            value.position,
+            Text(
+                f"{rule.name}应为数值,而不是「{_actual_text(value)}」",
+                f"{ctx.en} must be a figure, not '{_actual_text(value)}'",
+            ),
+            actual=_actual_text(value),
+            evidence=value.evidence,
+        )
     problem = _unit_problem(rule, value.quantity)
     if problem is not None:
-        return ctx.finding(Status.INVALID, _at_least(rule.severity), value.position, problem,
-                           actual=_actual_text(value), evidence=value.evidence)
+        return ctx.finding(
+            Status.INVALID,
+            _at_least(rule.severity),
+            value.position,
+            problem,
+            actual=_actual_text(value),
+            evidence=value.evidence,
+        )
     if kind is Kind.REPORTED:
-        return ctx.finding(Status.PASS, Severity.NONE, value.position, Text("已填报", "stated"),
-                           actual=_actual_text(value), evidence=value.evidence)
+        return ctx.finding(
+            Status.PASS,
+            Severity.NONE,
+            value.position,
+            Text("已填报", "stated"),
+            actual=_actual_text(value),
+            evidence=value.evidence,
+        )
     return _compare(ctx, value, value.quantity)
 
 
 def _missing(ctx: _Ctx, where: Position) -> Finding:
     rule = ctx.rule
     return ctx.finding(
-        Status.MISSING, rule.missing_severity, where,
-        Text(f"报告未填报「{rule.name}」(要求 {expected_text(rule)})",
-             f"the report does not state {ctx.en} (required: {expected_text(rule)})"),
+        Status.MISSING,
+        rule.missing_severity,
+        where,
+        Text(
+            f"报告未填报「{rule.name}」(要求 {expected_text(rule)})",
+            f"the report does not state {ctx.en} (required: {expected_text(rule)})",
+        ),
         gap="未填报",
     )
 
@@ -212,29 +303,50 @@ def _section_rule(ctx: _Ctx) -> Finding:
     report, rule = ctx.report, ctx.rule
     where = report.sections_at or report.top_at or Position(report.file, 1, 1)
     if report.sections is None:
-        return ctx.finding(Status.MISSING, rule.missing_severity, where,
-                           Text("报告数据未列出 sections,无法确认是否包含此部分",
-                                "the report data has no 'sections', so this part cannot be confirmed"),
-                           gap="未说明")
+        return ctx.finding(
+            Status.MISSING,
+            rule.missing_severity,
+            where,
+            Text(
+                "报告数据未列出 sections,无法确认是否包含此部分",
+                "the report data has no 'sections', so this part cannot be confirmed",
+            ),
+            gap="未说明",
+        )
     present: dict[str, Section] = {s.id: s for s in report.sections if s.present}
     needed = rule.requirement.sections
     have = [s for s in needed if s in present]
     lacking = [s for s in needed if s not in present]
     if not lacking:
         first = present[needed[0]]
-        return ctx.finding(Status.PASS, Severity.NONE, first.position, Text("已包含", "present"),
-                           actual="已包含", evidence=first.evidence)
+        return ctx.finding(
+            Status.PASS,
+            Severity.NONE,
+            first.position,
+            Text("已包含", "present"),
+            actual="已包含",
+            evidence=first.evidence,
+        )
     lacking_zh = "、".join(SECTION_NAMES[s].zh for s in lacking)
     lacking_en = ", ".join(SECTION_NAMES[s].en for s in lacking)
     if have:
         first = present[have[0]]
-        return ctx.finding(Status.SHORTFALL, rule.severity, first.position,
-                           Text(f"「{rule.name}」不完整:缺少{lacking_zh}", f"'{rule.name}' is partial: no {lacking_en}"),
-                           actual="部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
-                           gap=f"缺少:{lacking_zh}", evidence=first.evidence)
-    return ctx.finding(Status.MISSING, rule.severity, where,
-                       Text(f"报告缺少「{rule.name}」部分", f"the report has no part on {lacking_en}"),
-                       gap=f"缺少:{lacking_zh}")
+        return ctx.finding(
+            Status.SHORTFALL,
+            rule.severity,
+            first.position,
+            Text(f"「{rule.name}」不完整:缺少{lacking_zh}", f"'{rule.name}' is partial: no {lacking_en}"),
+            actual="部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
+            gap=f"缺少:{lacking_zh}",
+            evidence=first.evidence,
+        )
+    return ctx.finding(
+        Status.MISSING,
+        rule.severity,
+        where,
+        Text(f"报告缺少「{rule.name}」部分", f"the report has no part on {lacking_en}"),
+        gap=f"缺少:{lacking_zh}",
+    )
 
 
 def _deadline_rule(ctx: _Ctx) -> Finding:
@@ -244,26 +356,43 @@ def _deadline_rule(ctx: _Ctx) -> Finding:
     stated = report.dates.get(req.field)
     if stated is None:
         where = report.top_at or Position(report.file, 1, 1)
-        return ctx.finding(Status.MISSING, rule.missing_severity, where,
-                           Text(f"未给出 {req.field} 日期;须在 {deadline.isoformat()} 之前",
-                                f"no '{req.field}' date given; it is due before {deadline.isoformat()}"),
-                           gap="未填报")
+        return ctx.finding(
+            Status.MISSING,
+            rule.missing_severity,
+            where,
+            Text(
+                f"未给出 {req.field} 日期;须在 {deadline.isoformat()} 之前",
+                f"no '{req.field}' date given; it is due before {deadline.isoformat()}",
+            ),
+            gap="未填报",
+        )
     date, where = stated
     if date < deadline:
         return ctx.finding(Status.PASS, Severity.NONE, where, Text("按期", "on time"), actual=date.isoformat())
     late = (date - deadline).days + 1
-    return ctx.finding(Status.SHORTFALL, rule.severity, where,
-                       Text(f"{rule.name}日期 {date.isoformat()} 晚于期限({deadline.isoformat()} 之前)",
-                            f"{ctx.en}: {date.isoformat()} is not before {deadline.isoformat()}"),
-                       actual=date.isoformat(), gap=f"晚 {late} 天")
+    return ctx.finding(
+        Status.SHORTFALL,
+        rule.severity,
+        where,
+        Text(
+            f"{rule.name}日期 {date.isoformat()} 晚于期限({deadline.isoformat()} 之前)",
+            f"{ctx.en}: {date.isoformat()} is not before {deadline.isoformat()}",
+        ),
+        actual=date.isoformat(),
+        gap=f"晚 {late} 天",
+    )
 
 
 def _not_applicable(ctx: _Ctx) -> Finding:
     report = ctx.report
     where = report.top_at or Position(report.file, 1, 1)
     level = LEVEL_NAMES.get(report.level, report.level)
-    return ctx.finding(Status.NOT_APPLICABLE, Severity.NONE, where,
-                       Text(f"不适用于{level}{report.year}年度报告", f"does not apply to a {report.level} report for {report.year}"))
+    return ctx.finding(
+        Status.NOT_APPLICABLE,
+        Severity.NONE,
+        where,
+        Text(f"不适用于{level}{report.year}年度报告", f"does not apply to a {report.level} report for {report.year}"),
+    )
 
 
 _DISPATCH: dict[Kind, Callable[[_Ctx], Finding]] = {Kind.SECTION: _section_rule, Kind.DEADLINE: _deadline_rule}
@@ -275,11 +404,19 @@ def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
     hint_zh = f";是否想写「{close[0]}」?" if close else ""
     hint_en = f"; did you mean '{close[0]}'?" if close else ""
     return Finding(
-        rule="hulifa.unknown_indicator", name=value.key, status=Status.UNKNOWN, severity=Severity.WARNING,
-        file=value.position.file, line=value.position.line, column=value.position.column,
-        message=Text(f"规则包中没有指标「{value.key}」,未检查{hint_zh}",
-                     f"the rule pack has no indicator '{value.key}'; not checked{hint_en}"),
-        actual=_actual_text(value), evidence=value.evidence,
+        rule="hulifa.unknown_indicator",
+        name=value.key,
+        status=Status.UNKNOWN,
+        severity=Severity.WARNING,
+        file=value.position.file,
+        line=value.position.line,
+        column=value.position.column,
+        message=Text(
+            f"规则包中没有指标「{value.key}」,未检查{hint_zh}",
+            f"the rule pack has no indicator '{value.key}'; not checked{hint_en}",
+        ),
+        actual=_actual_text(value),
+        evidence=value.evidence,
     )
 
 
@@ -314,12 +451,25 @@ def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
         given += 1
         findings.append(_value_rule(ctx, values[0]))
         for extra in values[1:]:
-            findings.append(ctx.finding(
-                Status.INVALID, Severity.ERROR, extra.position,
-                Text(f"「{extra.key}」与第 {values[0].position.line} 行的「{values[0].key}」是同一指标,重复填报",
-                     f"'{extra.key}' is the same indicator as '{values[0].key}' on line {values[0].position.line}"),
-                actual=_actual_text(extra),
-            ))
+            findings.append(
+                ctx.finding(
+                    Status.INVALID,
+                    Severity.ERROR,
+                    extra.position,
+                    Text(
+                        f"「{extra.key}」与第 {values[0].position.line} 行的「{values[0].key}」是同一指标,重复填报",
+                        f"'{extra.key}' is the same indicator as '{values[0].key}' on line {values[0].position.line}",
+                    ),
+                    actual=_actual_text(extra),
+                )
+            )
     findings.sort(key=Finding.sort_key)
-    return ReportResult(file=report.file, findings=tuple(findings), region=report.region, year=report.year,
-                        level=report.level, required=required, given=given)
+    return ReportResult(
+        file=report.file,
+        findings=tuple(findings),
+        region=report.region,
+        year=report.year,
+        level=report.level,
+        required=required,
+        given=given,
+    )

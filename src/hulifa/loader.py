@@ -83,7 +83,9 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise fail(
-                display, 1, 1,
+                display,
+                1,
+                1,
                 f"文件过大({size} 字节,上限 {limit});如确需检查,请设置 HULIFA_MAX_BYTES",
                 f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
             )
@@ -113,8 +115,13 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
             raise fail(display, 1, 1, "UTF-16 文件已损坏", "corrupt UTF-16 file") from None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise fail(display, line, 1, "文件含 NUL 字节,似为二进制文件,不是报告数据",
-                   "file contains NUL bytes; it looks binary, not report data")
+        raise fail(
+            display,
+            line,
+            1,
+            "文件含 NUL 字节,似为二进制文件,不是报告数据",
+            "file contains NUL bytes; it looks binary, not report data",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -124,11 +131,18 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise fail(display, line, 1, "无法解码:既不是 UTF-8 也不是 GB18030;请用 --encoding 指定编码",
-                       "cannot decode: neither UTF-8 nor GB18030; name the encoding with --encoding") from None
+            raise fail(
+                display,
+                line,
+                1,
+                "无法解码:既不是 UTF-8 也不是 GB18030;请用 --encoding 指定编码",
+                "cannot decode: neither UTF-8 nor GB18030; name the encoding with --encoding",
+            ) from None
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r")
     if controls > 8:
-        raise fail(display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary")
+        raise fail(
+            display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"
+        )
     return text
 
 
@@ -148,13 +162,22 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             p = self.pos(node)
-            raise fail(self.file, p.line, p.column,
-                       f"文档展开后超过 {MAX_NODES} 个值(可能是别名炸弹),拒绝处理",
-                       f"document expands to more than {MAX_NODES} values (an alias bomb?); refused")
+            raise fail(
+                self.file,
+                p.line,
+                p.column,
+                f"文档展开后超过 {MAX_NODES} 个值(可能是别名炸弹),拒绝处理",
+                f"document expands to more than {MAX_NODES} values (an alias bomb?); refused",
+            )
         if depth > MAX_DEPTH:
             p = self.pos(node)
-            raise fail(self.file, p.line, p.column, f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
-                       f"nesting deeper than {MAX_DEPTH} levels; refused")
+            raise fail(
+                self.file,
+                p.line,
+                p.column,
+                f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
+                f"nesting deeper than {MAX_DEPTH} levels; refused",
+            )
         self.positions.setdefault(path, self.pos(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -182,10 +205,14 @@ class _Builder:
             here = self.pos(key_node)
             if key in seen:
                 first = seen[key]
-                raise fail(self.file, here.line, here.column,
-                           f"重复的键「{key}」(第一次出现在第 {first.line} 行);YAML 会静默保留后者,请删除其中一个",
-                           f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep "
-                           "the last one: remove one of them")
+                raise fail(
+                    self.file,
+                    here.line,
+                    here.column,
+                    f"重复的键「{key}」(第一次出现在第 {first.line} 行);YAML 会静默保留后者,请删除其中一个",
+                    f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep "
+                    "the last one: remove one of them",
+                )
             seen[key] = here
             child = (*path, key)
             self.key_positions[child] = here
@@ -232,8 +259,9 @@ def parse_yaml(text: str, display: str) -> Document:
         hint_zh, hint_en = "", ""
         if "\t" in problem or "tab" in problem.lower():
             hint_zh, hint_en = ";YAML 不允许用制表符缩进,请改用空格", "; YAML forbids tabs for indentation: use spaces"
-        raise fail(display, line, column, f"YAML 语法错误:{problem}{hint_zh}",
-                   f"YAML syntax error: {problem}{hint_en}") from None
+        raise fail(
+            display, line, column, f"YAML 语法错误:{problem}{hint_zh}", f"YAML syntax error: {problem}{hint_en}"
+        ) from None
     except yaml.YAMLError as exc:
         raise fail(display, 1, 1, f"YAML 错误:{exc}", f"YAML error: {exc}") from None
     except RecursionError:

@@ -19,8 +19,17 @@ from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportD
 from hulifa.quantity import QuantityError, normalize, parse_quantity
 
 TOP_KEYS = (
-    "region", "region_code", "level", "year", "published", "submitted", "source",
-    "sections", "indicators", "figures", "notes",
+    "region",
+    "region_code",
+    "level",
+    "year",
+    "published",
+    "submitted",
+    "source",
+    "sections",
+    "indicators",
+    "figures",
+    "notes",
 )
 VALUE_KEYS = ("value", "unit", "bound", "evidence", "note")
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
@@ -53,14 +62,20 @@ def parse_date(raw: Any) -> dt.date | None:
 
 def _odd_problem(odd: Odd) -> Text:
     if odd.tag == "bool":
-        return Text(f"「{odd.text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
-                    f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or 是/否 / true/false for a yes/no fact")
+        return Text(
+            f"「{odd.text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
+            f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or 是/否 / true/false for a yes/no fact",
+        )
     if odd.tag == "int" and ":" in odd.text:
-        return Text(f"「{odd.text}」会被 YAML 1.1 读成六十进制数;请加引号或改写",
-                    f"'{odd.text}' is a sexagesimal number in YAML 1.1; quote it or write the figure plainly")
+        return Text(
+            f"「{odd.text}」会被 YAML 1.1 读成六十进制数;请加引号或改写",
+            f"'{odd.text}' is a sexagesimal number in YAML 1.1; quote it or write the figure plainly",
+        )
     if odd.tag == "int" and "_" in odd.text:
-        return Text(f"「{odd.text}」含下划线,请直接写 {odd.text.replace('_', '')}",
-                    f"'{odd.text}' contains underscores; write {odd.text.replace('_', '')}")
+        return Text(
+            f"「{odd.text}」含下划线,请直接写 {odd.text.replace('_', '')}",
+            f"'{odd.text}' contains underscores; write {odd.text.replace('_', '')}",
+        )
     if odd.tag == "float":
         return Text(f"「{odd.text}」不是有限数值", f"'{odd.text}' is not a finite figure")
     if odd.tag == "timestamp":
@@ -116,7 +131,10 @@ def _read_scalar(raw: Any) -> tuple[Quantity | None, bool | None, dt.date | None
 
 def _check_range(quantity: Quantity) -> Text | None:
     if quantity.value < 0:
-        return Text(f"「{quantity.text}」为负数;计数和比率不能为负", f"'{quantity.text}' is negative; counts and rates cannot be")
+        return Text(
+            f"「{quantity.text}」为负数;计数和比率不能为负",
+            f"'{quantity.text}' is negative; counts and rates cannot be",
+        )
     if quantity.value > MAX_FIGURE:
         return Text(f"「{quantity.text}」大得不合理", f"'{quantity.text}' is implausibly large")
     return None
@@ -136,8 +154,10 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
         bound = raw.get("bound")
         if extra:
             zh, en = _did_you_mean(extra[0], VALUE_KEYS)
-            problem = Text(f"未知的字段「{extra[0]}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
-                           f"unknown field '{extra[0]}' (allowed: {', '.join(VALUE_KEYS)}){en}")
+            problem = Text(
+                f"未知的字段「{extra[0]}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
+                f"unknown field '{extra[0]}' (allowed: {', '.join(VALUE_KEYS)}){en}",
+            )
         if "value" not in raw:
             problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
         value_raw = raw.get("value")
@@ -151,19 +171,31 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
         if unit is not None:
             unit_text = normalize(str(unit)).strip()
             if quantity.unit and unit_text != quantity.unit:
-                problem = Text(f"数值自带单位「{quantity.unit}」,与 unit「{unit_text}」矛盾",
-                               f"the figure's own unit '{quantity.unit}' contradicts unit '{unit_text}'")
+                problem = Text(
+                    f"数值自带单位「{quantity.unit}」,与 unit「{unit_text}」矛盾",
+                    f"the figure's own unit '{quantity.unit}' contradicts unit '{unit_text}'",
+                )
             else:
                 quantity = Quantity(quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit)
         if bound is not None:
             try:
                 quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)
             except ValueError:
-                problem = Text(f"bound 应为 exact/lower/upper/approx,而不是「{bound}」",
-                               f"bound must be exact, lower, upper or approx, not '{bound}'")
-    return Value(key=key, position=position, quantity=quantity if problem is None else None,
-                 flag=flag if problem is None else None, date=date if problem is None else None,
-                 raw=value_raw, problem=problem, evidence=evidence, note=note)
+                problem = Text(
+                    f"bound 应为 exact/lower/upper/approx,而不是「{bound}」",
+                    f"bound must be exact, lower, upper or approx, not '{bound}'",
+                )
+    return Value(
+        key=key,
+        position=position,
+        quantity=quantity if problem is None else None,
+        flag=flag if problem is None else None,
+        date=date if problem is None else None,
+        raw=value_raw,
+        problem=problem,
+        evidence=evidence,
+        note=note,
+    )
 
 
 def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
@@ -175,14 +207,20 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
         items = [(k, v, (*path, k)) for k, v in raw.items()]
     else:
         where = _pos(doc, path)
-        raise fail(doc.file, where.line, where.column, "sections 应为列表或映射", "sections must be a list or a mapping")
+        raise fail(
+            doc.file, where.line, where.column, "sections 应为列表或映射", "sections must be a list or a mapping"
+        )
     for name, value, item_path in items:
         where = _pos(doc, item_path)
         if not isinstance(name, str) or name not in SECTION_IDS:
             zh, en = _did_you_mean(str(name), SECTION_IDS)
-            raise fail(doc.file, where.line, where.column,
-                       f"未知的报告部分「{name}」(可用:{'、'.join(SECTION_IDS)}){zh}",
-                       f"unknown report part '{name}' (allowed: {', '.join(SECTION_IDS)}){en}")
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"未知的报告部分「{name}」(可用:{'、'.join(SECTION_IDS)}){zh}",
+                f"unknown report part '{name}' (allowed: {', '.join(SECTION_IDS)}){en}",
+            )
         evidence = ""
         if isinstance(value, dict):
             present = value.get("present", True) is not False
@@ -192,9 +230,13 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
         elif isinstance(value, str):
             present, evidence = True, value
         else:
-            raise fail(doc.file, where.line, where.column,
-                       f"报告部分「{name}」的值应为 true/false 或含 evidence 的映射",
-                       f"part '{name}' must be true/false or a mapping with evidence")
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"报告部分「{name}」的值应为 true/false 或含 evidence 的映射",
+                f"part '{name}' must be true/false or a mapping with evidence",
+            )
         sections.append(Section(name, present, where, evidence))
     return tuple(sections)
 
@@ -211,17 +253,28 @@ def report_from_document(doc: Document) -> ReportData:
     data = doc.data
     if not isinstance(data, dict):
         shape = "列表" if isinstance(data, list) else "单个值"
-        raise fail(doc.file, 1, 1,
-                   f"这不是报告数据文件:顶层是{shape},应为含 region、year、indicators 的映射",
-                   "not a report-data file: the top level must be a mapping with region, year and indicators")
+        raise fail(
+            doc.file,
+            1,
+            1,
+            f"这不是报告数据文件:顶层是{shape},应为含 region、year、indicators 的映射",
+            "not a report-data file: the top level must be a mapping with region, year and indicators",
+        )
     if not ({"region", "indicators", "year"} & data.keys()):
-        raise fail(doc.file, 1, 1, "这不是报告数据文件:缺少 region、year、indicators",
-                   "not a report-data file: it has no region, year or indicators")
+        raise fail(
+            doc.file,
+            1,
+            1,
+            "这不是报告数据文件:缺少 region、year、indicators",
+            "not a report-data file: it has no region, year or indicators",
+        )
     for key in data:
         if key not in TOP_KEYS:
             where = _pos(doc, (key,))
             zh, en = _did_you_mean(str(key), TOP_KEYS)
-            raise fail(doc.file, where.line, where.column, f"未知的顶层字段「{key}」{zh}", f"unknown top-level key '{key}'{en}")
+            raise fail(
+                doc.file, where.line, where.column, f"未知的顶层字段「{key}」{zh}", f"unknown top-level key '{key}'{en}"
+            )
     region = _require(doc, "region")
     if not isinstance(region, str):
         where = _pos(doc, ("region",))
@@ -229,18 +282,33 @@ def report_from_document(doc: Document) -> ReportData:
     level = _require(doc, "level")
     if level not in LEVELS:
         where = _pos(doc, ("level",))
-        raise fail(doc.file, where.line, where.column, f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{level}」",
-                   f"level must be one of {' | '.join(LEVELS)}, not '{level}'")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{level}」",
+            f"level must be one of {' | '.join(LEVELS)}, not '{level}'",
+        )
     year = _require(doc, "year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
         where = _pos(doc, ("year",))
-        raise fail(doc.file, where.line, where.column, f"year 应为报告所属年份(如 2024),而不是「{year}」",
-                   f"year must be the year reported on (e.g. 2024), not '{year}'")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            f"year 应为报告所属年份(如 2024),而不是「{year}」",
+            f"year must be the year reported on (e.g. 2024), not '{year}'",
+        )
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):
         where = _pos(doc, ("region_code",))
-        raise fail(doc.file, where.line, where.column, "region_code 应为6位行政区划代码(请加引号)",
-                   "region_code must be the 6-digit administrative code (quote it)")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            "region_code 应为6位行政区划代码(请加引号)",
+            "region_code must be the 6-digit administrative code (quote it)",
+        )
     dates: dict[str, tuple[dt.date, Position]] = {}
     for key in ("published", "submitted"):
         if data.get(key) is None:
@@ -248,13 +316,24 @@ def report_from_document(doc: Document) -> ReportData:
         where = _pos(doc, (key,))
         date = parse_date(data[key])
         if date is None:
-            raise fail(doc.file, where.line, where.column, f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"{key} 应为日期,如 2025-03-20",
+                f"{key} must be a date such as 2025-03-20",
+            )
         dates[key] = (date, where)
     indicators = data.get("indicators") or {}
     if not isinstance(indicators, dict):
         where = _pos(doc, ("indicators",))
-        raise fail(doc.file, where.line, where.column, "indicators 应为「指标: 数值」的映射",
-                   "indicators must be a mapping of indicator: value")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            "indicators 应为「指标: 数值」的映射",
+            "indicators must be a mapping of indicator: value",
+        )
     values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items())
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
     top = doc.positions[()]

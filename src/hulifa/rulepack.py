@@ -46,9 +46,13 @@ def _validate(doc: Document) -> None:
     dotted = ".".join(str(p) for p in path) or "(top level)"
     more_zh = f"(另有 {len(errors) - 1} 处问题)" if len(errors) > 1 else ""
     more_en = f" ({len(errors) - 1} more problems)" if len(errors) > 1 else ""
-    raise fail(doc.file, where.line, where.column,
-               f"规则包格式错误,位于 {dotted}:{error.message}{more_zh}",
-               f"malformed rule pack at {dotted}: {error.message}{more_en}")
+    raise fail(
+        doc.file,
+        where.line,
+        where.column,
+        f"规则包格式错误,位于 {dotted}:{error.message}{more_zh}",
+        f"malformed rule pack at {dotted}: {error.message}{more_en}",
+    )
 
 
 def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Requirement:
@@ -62,8 +66,13 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
         before = settings[name]
     if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
         where = doc.at((*path, "before"))
-        raise fail(doc.file, where.line, where.column, f"截止日期「{before}」应为 MM-DD 格式",
-                   f"deadline '{before}' must be MM-DD")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            f"截止日期「{before}」应为 MM-DD 格式",
+            f"deadline '{before}' must be MM-DD",
+        )
     return Requirement(
         kind=Kind(raw["kind"]),
         target=float(raw["target"]) if "target" in raw else None,
@@ -87,9 +96,13 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
     missing = Severity(raw.get("missing_severity", raw["severity"]))
     where = doc.at(path)
     if basis.strength is Strength.UNCONFIRMED and Severity.ERROR in (severity, missing):
-        raise fail(doc.file, where.line, where.column,
-                   f"指标「{raw['id']}」的依据为 UNCONFIRMED,不能设为 error 级别",
-                   f"indicator '{raw['id']}' has an UNCONFIRMED basis and cannot have error severity")
+        raise fail(
+            doc.file,
+            where.line,
+            where.column,
+            f"指标「{raw['id']}」的依据为 UNCONFIRMED,不能设为 error 级别",
+            f"indicator '{raw['id']}' has an UNCONFIRMED basis and cannot have error severity",
+        )
     return Rule(
         id=raw["id"],
         name=raw["name"],
@@ -115,18 +128,30 @@ def _resolve_extends(name: str, doc: Document) -> Path:
         path = bundled_pack_path(name)
         if not path.is_file():
             where = doc.at(("extends",))
-            raise fail(doc.file, where.line, where.column, f"找不到内置规则包「{name}」",
-                       f"no bundled rule pack named '{name}'")
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"找不到内置规则包「{name}」",
+                f"no bundled rule pack named '{name}'",
+            )
         return path
     return (Path(doc.file).parent / name).resolve()
 
 
-def _load_raw(path: Path, display: str, chain: tuple[str, ...]) -> tuple[list[tuple[dict[str, Any], Document, tuple[Any, ...]]], dict[str, str], tuple[str, ...], Document]:
+def _load_raw(
+    path: Path, display: str, chain: tuple[str, ...]
+) -> tuple[list[tuple[dict[str, Any], Document, tuple[Any, ...]]], dict[str, str], tuple[str, ...], Document]:
     """Return the merged indicator entries (raw dict, its document, its path), settings, files, top doc."""
     doc = load_yaml_file(path, display)
     if not isinstance(doc.data, dict):
-        raise fail(display, 1, 1, "规则包应为映射(含 pack、indicators 等键)",
-                   "a rule pack must be a mapping (with pack, indicators, ...)")
+        raise fail(
+            display,
+            1,
+            1,
+            "规则包应为映射(含 pack、indicators 等键)",
+            "a rule pack must be a mapping (with pack, indicators, ...)",
+        )
     _validate(doc)
     data = doc.data
     entries: list[tuple[dict[str, Any], Document, tuple[Any, ...]]] = []
@@ -145,8 +170,13 @@ def _load_raw(path: Path, display: str, chain: tuple[str, ...]) -> tuple[list[tu
     for rule_id, change in data.get("overrides", {}).items():
         where = doc.at(("overrides", rule_id))
         if rule_id not in by_id:
-            raise fail(display, where.line, where.column, f"覆盖了不存在的指标「{rule_id}」",
-                       f"override names unknown indicator '{rule_id}'")
+            raise fail(
+                display,
+                where.line,
+                where.column,
+                f"覆盖了不存在的指标「{rule_id}」",
+                f"override names unknown indicator '{rule_id}'",
+            )
         index = by_id[rule_id]
         if change.get("disabled"):
             entries[index] = ({}, doc, ())
@@ -158,9 +188,13 @@ def _load_raw(path: Path, display: str, chain: tuple[str, ...]) -> tuple[list[tu
     for i, raw in enumerate(data.get("indicators", [])):
         if raw["id"] in by_id:
             where = doc.at(("indicators", i, "id"))
-            raise fail(display, where.line, where.column,
-                       f"指标「{raw['id']}」已在被继承的规则包中定义;请在 overrides 中修改",
-                       f"indicator '{raw['id']}' is already defined by the extended pack; change it under overrides")
+            raise fail(
+                display,
+                where.line,
+                where.column,
+                f"指标「{raw['id']}」已在被继承的规则包中定义;请在 overrides 中修改",
+                f"indicator '{raw['id']}' is already defined by the extended pack; change it under overrides",
+            )
         entries.append((raw, doc, ("indicators", i)))
     return entries, settings, (*files, display), doc
 
@@ -179,13 +213,19 @@ def load_pack(path: str | Path | None = None) -> RulePack:
         rule = _rule(raw, settings, rdoc, rpath)
         where = rdoc.at(rpath)
         if rule.id in seen_ids:
-            raise fail(rdoc.file, where.line, where.column, f"指标 id「{rule.id}」重复", f"duplicate indicator id '{rule.id}'")
+            raise fail(
+                rdoc.file, where.line, where.column, f"指标 id「{rule.id}」重复", f"duplicate indicator id '{rule.id}'"
+            )
         seen_ids[rule.id] = where
         for key in (rule.name, *rule.aliases):
             if key in seen_keys and seen_keys[key] != rule.id:
-                raise fail(rdoc.file, where.line, where.column,
-                           f"名称或别名「{key}」同时属于「{seen_keys[key]}」和「{rule.id}」",
-                           f"name or alias '{key}' belongs to both '{seen_keys[key]}' and '{rule.id}'")
+                raise fail(
+                    rdoc.file,
+                    where.line,
+                    where.column,
+                    f"名称或别名「{key}」同时属于「{seen_keys[key]}」和「{rule.id}」",
+                    f"name or alias '{key}' belongs to both '{seen_keys[key]}' and '{rule.id}'",
+                )
             seen_keys[key] = rule.id
         rules.append(rule)
     data = doc.data

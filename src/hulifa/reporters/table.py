@@ -90,8 +90,14 @@ def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str
         basis = short_cite(f)
         gap = f.gap or (f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else "")
         table.add_row(
-            _t(name), _t(f.expected), _t(f.actual), _t(gap), _t(status, status_style),
-            _t(severity, severity_style), _t(basis, "dim"), _t(f"{Path(f.file).name}:{f.line}", "dim"),
+            _t(name),
+            _t(f.expected),
+            _t(f.actual),
+            _t(gap),
+            _t(status, status_style),
+            _t(severity, severity_style),
+            _t(basis, "dim"),
+            _t(f"{Path(f.file).name}:{f.line}", "dim"),
         )
     return table
 
@@ -101,11 +107,15 @@ def summary_line(report: ReportResult, lang: str) -> str:
     if not report.checked:
         return "无法检查" if lang != "en" else "could not be checked"
     if lang == "en":
-        return (f"{report.required} indicators required, {report.given} given: {c['pass']} met, "
-                f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
-                f"{c['invalid']} invalid, {c['unknown']} unknown")
-    return (f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},未达标 {c['shortfall']},"
-            f"未填报 {c['missing']},无法确认 {c['unverifiable']},无效 {c['invalid']},未知指标 {c['unknown']}")
+        return (
+            f"{report.required} indicators required, {report.given} given: {c['pass']} met, "
+            f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
+            f"{c['invalid']} invalid, {c['unknown']} unknown"
+        )
+    return (
+        f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},未达标 {c['shortfall']},"
+        f"未填报 {c['missing']},无法确认 {c['unverifiable']},无效 {c['invalid']},未知指标 {c['unknown']}"
+    )
 
 
 def _bounds_note(report: ReportResult, lang: str) -> Text | None:
@@ -151,8 +161,13 @@ def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
     for report in result.reports:
         counts = report.counts()
         worst, style = _label(SEVERITY_LABEL, report.worst(), lang)
-        table.add_row(_t(report.region or "—"), _t(str(report.year or "—")), _t(report.file),
-                      *[_t(str(counts[s.value])) for s in statuses], _t(worst or "—", style))
+        table.add_row(
+            _t(report.region or "—"),
+            _t(str(report.year or "—")),
+            _t(report.file),
+            *[_t(str(counts[s.value])) for s in statuses],
+            _t(worst or "—", style),
+        )
     missed: Counter[str] = Counter()
     names: dict[str, str] = {}
     for report in result.reports:
@@ -184,7 +199,16 @@ def renderables(result: CheckResult, lang: str = "zh", show_all: bool = False) -
 def render(result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160) -> str:
     """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, no_color=True,
-                      highlight=False, emoji=False, markup=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
     console.print(Group(*renderables(result, lang, show_all)))
     return buffer.getvalue()
