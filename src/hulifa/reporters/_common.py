@@ -1,0 +1,161 @@
+"""Helpers shared by the machine formats: text cleaning, labels, and which findings count as issues.
+
+Every format treats data as plain text: nothing here interprets rich markup, and terminal escape
+sequences and control characters are removed before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+
+# ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), other two-byte escapes,
+# and the 8-bit CSI (U+009B) form.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), plus DEL
+# and the C1 controls, which terminals may act on.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+STATUS_LABELS: dict[Status, tuple[str, str]] = {
+    Status.PASS: ("通过", "pass"),
+    Status.SHORTFALL: ("未达标", "shortfall"),
+    Status.MISSING: ("缺失", "missing"),
+    Status.UNVERIFIABLE: ("无法核实", "unverifiable"),
+    Status.NOT_APPLICABLE: ("不适用", "not applicable"),
+    Status.INVALID: ("无效", "invalid"),
+    Status.UNKNOWN: ("未知指标", "unknown indicator"),
+    Status.ERROR: ("无法检查", "not checked"),
+}
+
+SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+    Severity.NONE: ("无", "none"),
+}
+
+# Labels for the detail lines several formats print under a message.
+DETAIL_LABELS: dict[str, tuple[str, str]] = {
+    "expected": ("目标", "Expected"),
+    "actual": ("实际", "Actual"),
+    "gap": ("差距", "Gap"),
+    "basis": ("依据", "Basis"),
+    "location": ("位置", "Location"),
+    "evidence": ("原文", "Evidence"),
+}
+
+# Statuses that are not issues: a pass, or a rule that does not apply to this report.
+QUIET = frozenset({Status.PASS, Status.NOT_APPLICABLE})
+
+# Missing or short of target: what "most-missed" counts.
+MISSED = frozenset({Status.MISSING, Status.SHORTFALL})
+
+
+def clean(text: Any) -> str:
+    """Plain text safe for any output: no escape sequences, no control characters, LF newlines."""
+    if text is None:
+        return ""
+    s = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    s = _ANSI.sub("", s)
+    return _CONTROL.sub("", s)
+
+
+def one_line(text: Any) -> str:
+    """`clean`, with every run of whitespace that holds a line break (and tabs) folded to one space."""
+    s = clean(text).replace("\t", " ")
+    return re.sub(r"[ ]*\n[\n ]*", " ", s).strip()
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def status_label(status: Status, lang: str) -> str:
+    return pick(STATUS_LABELS[status], lang)
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    return pick(SEVERITY_LABELS[severity], lang)
+
+
+def detail_label(key: str, lang: str) -> str:
+    return pick(DETAIL_LABELS[key], lang)
+
+
+def is_issue(finding: Finding) -> bool:
+    """Whether a finding is worth reporting: anything but a pass or a not-applicable row."""
+    return finding.status not in QUIET
+
+
+def issues(result: CheckResult) -> list[Finding]:
+    return [f for r in result.reports for f in r.findings if is_issue(f)]
+
+
+def display_name(finding: Finding, lang: str) -> str:
+    """The indicator's name in `lang`, falling back to the Chinese name, then the rule id."""
+    if lang == "en" and finding.name_en:
+        return clean(finding.name_en)
+    return clean(finding.name or finding.rule)
+
+
+def message(finding: Finding, lang: str) -> str:
+    return clean(finding.message.get(lang))
+
+
+def both_messages(finding: Finding, lang: str) -> str:
+    """The message in `lang`, then the other language after " / " when it says something different."""
+    first, second = clean(finding.message.zh), clean(finding.message.en)
+    if lang == "en":
+        first, second = second, first
+    if not first:
+        return second
+    if not second or second == first:
+        return first
+    return f"{first} / {second}"
+
+
+def location(finding: Finding) -> str:
+    return f"{clean(finding.file)}:{finding.line}:{finding.column}"
+
+
+def basis_text(finding: Finding) -> str:
+    """`document article (STRENGTH)`, or "" when the finding has no basis."""
+    if finding.basis is None:
+        return ""
+    cite = clean(finding.basis.cite())
+    return f"{cite} ({finding.basis.strength.value})" if cite else finding.basis.strength.value
+
+
+def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
+    """The labelled facts behind a finding, in a fixed order, empty ones left out."""
+    rows: list[tuple[str, str]] = []
+    for key, value in (
+        ("expected", with_unit(finding.expected, finding.unit)),
+        ("actual", with_unit(finding.actual, finding.unit)),
+        ("gap", with_unit(finding.gap, finding.unit)),
+        ("basis", basis_text(finding)),
+    ):
+        if value:
+            rows.append((detail_label(key, lang), value))
+    return rows
+
+
+def with_unit(value: str, unit: str) -> str:
+    """A value with its unit appended, unless the value already ends with it or is empty."""
+    value, unit = clean(value), clean(unit)
+    if not value or not unit or unit in ("bool", "date", "section") or value.endswith(unit):
+        return value
+    return f"{value}{unit}" if unit == "%" or not unit.isascii() else f"{value} {unit}"
+
+
+def report_title(report: ReportResult) -> str:
+    """`region year — file`, leaving out what is unknown."""
+    head = " ".join(p for p in (clean(report.region), str(report.year or "")) if p)
+    return f"{head} — {clean(report.file)}" if head else clean(report.file)

@@ -1,0 +1,54 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per issue.
+
+    ::error file=reports/a.yaml,line=12,col=3,title=年度报告公开率 (report_disclosure_rate)::message
+
+Severity error -> `::error`, warning -> `::warning`, info (and anything else) -> `::notice`.
+Data is escaped as the Actions runner unescapes it, so no value can end the command early or
+start a new one. `step_summary` gives the Markdown for `$GITHUB_STEP_SUMMARY`.
+"""
+
+from __future__ import annotations
+
+from hulifa.model import CheckResult, Finding, Severity
+from hulifa.reporters import markdown
+from hulifa.reporters._common import clean, details, display_name, is_issue, message
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message, as the runner's `escapeData`."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value, as the runner's `escapeProperty`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, lang: str = "zh") -> str:
+    command = COMMANDS.get(finding.severity, "notice")
+    title = f"{display_name(finding, lang)} ({clean(finding.rule)})"
+    props = ",".join(
+        f"{key}={escape_property(value)}"
+        for key, value in (
+            ("file", clean(finding.file).replace("\\", "/")),
+            ("line", str(max(1, finding.line))),
+            ("col", str(max(1, finding.column))),
+            ("title", title),
+        )
+    )
+    lines = [message(finding, lang) or clean(finding.rule)]
+    lines += [f"{label}: {value}" for label, value in details(finding, lang)]
+    body = "\n".join(lines)
+    return f"::{command} {props}::{escape_data(body)}"
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    lines = [annotation(f, lang) for r in result.reports for f in r.findings if is_issue(f)]
+    return "".join(line + "\n" for line in lines)
+
+
+def step_summary(result: CheckResult, lang: str = "zh") -> str:
+    """Markdown for `$GITHUB_STEP_SUMMARY`: the same document as `--format markdown`."""
+    return markdown.render(result, lang)

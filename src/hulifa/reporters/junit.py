@@ -1,0 +1,150 @@
+"""`--format junit`: JUnit XML as GitLab and Jenkins read it.
+
+One `<testsuite>` per report, one `<testcase>` per finding (passes included):
+
+- severity error   -> `<failure type="error">`
+- severity warning -> `<failure type="warning">`
+- severity info    -> a passing test with a `<system-out>` note
+- not applicable   -> `<skipped/>`
+- a file that could not be checked (status error) -> `<error>`
+
+Only plain JUnit elements and attributes are written: no nested suites, no vendor extensions.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.reporters._common import (
+    both_messages,
+    clean,
+    detail_label,
+    details,
+    location,
+    one_line,
+    severity_label,
+    status_label,
+)
+
+_OUTCOMES = ("failures", "errors", "skipped")
+
+
+def _outcome(finding: Finding) -> str:
+    """Which JUnit outcome a finding is: failure, error, skipped, note (a pass with output) or pass."""
+    if finding.status is Status.ERROR:
+        return "error"
+    if finding.status is Status.NOT_APPLICABLE:
+        return "skipped"
+    if finding.status is Status.PASS:
+        return "pass"
+    if finding.severity in (Severity.ERROR, Severity.WARNING):
+        return "failure"
+    return "note"
+
+
+def case_names(report: ReportResult) -> list[str]:
+    """Unique test-case names for a report's findings, in finding order.
+
+    The name is `rule id — Chinese name`. Findings sharing a name get their `line:column` appended;
+    any that still clash get `#n` in finding order. The findings are already sorted, so the result
+    is the same for the same input.
+    """
+    base = [f"{clean(f.rule)} — {clean(f.name)}" if f.name else clean(f.rule) for f in report.findings]
+    names = list(base)
+    seen: dict[str, int] = {}
+    for name in base:
+        seen[name] = seen.get(name, 0) + 1
+    for i, f in enumerate(report.findings):
+        if seen[base[i]] > 1:
+            names[i] = f"{base[i]} @{f.line}:{f.column}"
+    taken: set[str] = set()
+    for i, name in enumerate(names):
+        unique, n = name, 1
+        while unique in taken:
+            n += 1
+            unique = f"{name} #{n}"
+        taken.add(unique)
+        names[i] = unique
+    return names
+
+
+def _body(finding: Finding, lang: str) -> str:
+    lines = [both_messages(finding, lang)]
+    lines.append(
+        f"{status_label(finding.status, lang)} / {severity_label(finding.severity, lang)}"
+        f" ({finding.status.value}, {finding.severity.value})"
+    )
+    lines += [f"{label}: {value}" for label, value in details(finding, lang)]
+    if finding.basis is not None and finding.basis.url:
+        lines.append(f"URL: {clean(finding.basis.url)}")
+    lines.append(f"{detail_label('location', lang)}: {location(finding)}")
+    if finding.evidence:
+        lines.append(f"{detail_label('evidence', lang)}: {clean(finding.evidence)}")
+    return "\n".join(lines)
+
+
+def _property(parent: ET.Element, name: str, value: object) -> None:
+    ET.SubElement(parent, "property", {"name": name, "value": clean(value)})
+
+
+def _suite(report: ReportResult, result: CheckResult, lang: str) -> tuple[ET.Element, dict[str, int]]:
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    suite = ET.Element("testsuite", {"name": clean(report.file)})
+    props = ET.SubElement(suite, "properties")
+    _property(props, "file", report.file)
+    _property(props, "region", report.region)
+    _property(props, "year", "" if report.year is None else report.year)
+    _property(props, "level", report.level)
+    _property(props, "checked", "true" if report.checked else "false")
+    _property(props, "required", report.required)
+    _property(props, "given", report.given)
+    if result.pack is not None:
+        _property(props, "rule_pack", f"{result.pack.id} {result.pack.version}")
+
+    for finding, name in zip(report.findings, case_names(report), strict=True):
+        case = ET.SubElement(suite, "testcase", {"name": name, "classname": clean(report.file), "time": "0"})
+        totals["tests"] += 1
+        outcome = _outcome(finding)
+        short = one_line(finding.message.get(lang)) or status_label(finding.status, lang)
+        if outcome == "failure":
+            totals["failures"] += 1
+            el = ET.SubElement(case, "failure", {"type": finding.severity.value, "message": short})
+            el.text = _body(finding, lang)
+        elif outcome == "error":
+            totals["errors"] += 1
+            el = ET.SubElement(case, "error", {"type": clean(finding.rule), "message": short})
+            el.text = _body(finding, lang)
+        elif outcome == "skipped":
+            totals["skipped"] += 1
+            ET.SubElement(case, "skipped", {"message": short})
+        elif outcome == "note":
+            ET.SubElement(case, "system-out").text = _body(finding, lang)
+    if not report.checked and totals["errors"] == 0:
+        # An unchecked report always shows as an error, even if its findings were lost.
+        case = ET.SubElement(
+            suite, "testcase", {"name": "hulifa.input", "classname": clean(report.file), "time": "0"}
+        )
+        ET.SubElement(case, "error", {"type": "hulifa.input", "message": "not checked"})
+        totals["tests"] += 1
+        totals["errors"] += 1
+
+    for key in ("tests", *_OUTCOMES):
+        suite.set(key, str(totals[key]))
+    suite.set("time", "0")
+    return suite, totals
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    root = ET.Element("testsuites", {"name": "hulifa"})
+    grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for report in result.reports:
+        suite, totals = _suite(report, result, lang)
+        root.append(suite)
+        for key in grand:
+            grand[key] += totals[key]
+    for key in ("tests", *_OUTCOMES):
+        root.set(key, str(grand[key]))
+    root.set("time", "0")
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,240 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+One run. `tool.driver.rules` holds every rule of the pack (plus `hulifa.*` entries for input errors
+and unknown indicators when a result needs them); there is one result per finding that is neither a
+pass nor not-applicable. Results that need a person to look (status unverifiable) are
+`kind: "review"`; SARIF §3.27.10 then requires `level: "none"`, so the hulifa severity is kept in
+`properties.severity`. Everything else is `kind: "fail"` with the level from the severity.
+
+The output is deterministic: no timestamps, no absolute paths, keys sorted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import math
+import re
+import urllib.parse
+from typing import Any
+
+from hulifa.model import CheckResult, Finding, ReportResult, Rule, Severity, Status
+from hulifa.reporters._common import both_messages, clean, is_issue
+from hulifa.reporters.json_ import _no_nan
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "hulifa/v1"
+
+LEVELS = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+    Severity.NONE: "none",
+}
+
+# Rules hulifa itself reports, not defined by any pack: (Chinese name, English name, help text).
+BUILTIN_RULES: dict[str, tuple[str, str, str]] = {
+    "hulifa.input": (
+        "无法检查的输入文件",
+        "Input file could not be checked",
+        "文件无法读取或解析,未对其进行任何检查。/ The file could not be read or parsed; "
+        "nothing in it was checked.",
+    ),
+    "hulifa.unknown_indicator": (
+        "规则包未定义的指标",
+        "Indicator not defined by the rule pack",
+        "报告数据中的指标名称不是规则包中任何规则的编号、名称或别名。/ The report data names an "
+        "indicator that is not the id, name or alias of any rule in the pack.",
+    ),
+}
+
+
+def tool_version() -> str:
+    try:
+        return importlib.metadata.version("hulifa")
+    except importlib.metadata.PackageNotFoundError:
+        return "0"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a URI reference: forward slashes, everything but unreserved characters,
+    sub-delimiters, `@` and `/` percent-encoded (`:` too, so no segment can read as a scheme)."""
+    path = clean(path).replace("\\", "/")
+    return urllib.parse.quote(path, safe="/-._~!$&'()*+,;=@")
+
+
+def _pascal(rule_id: str) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in re.split(r"[^0-9A-Za-z]+", rule_id) if p) or "Rule"
+
+
+def _help_uri(url: str) -> str | None:
+    url = clean(url).strip()
+    if not re.match(r"https?://[^\s]+$", url):
+        return None
+    return urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
+def _requirement(rule: Rule) -> dict[str, Any]:
+    req = rule.requirement
+    out: dict[str, Any] = {"kind": req.kind.value}
+    if req.target is not None:
+        out["target"] = req.target if math.isfinite(req.target) else None
+    if req.field:
+        out["field"] = req.field
+    if req.before:
+        out["before"] = req.before
+        out["year_offset"] = req.year_offset
+    if req.sections:
+        out["sections"] = list(req.sections)
+    return out
+
+
+def _pack_descriptor(rule: Rule) -> dict[str, Any]:
+    basis = rule.basis
+    help_lines = [f"依据 Basis: {clean(basis.cite())} [{basis.strength.value}]"]
+    if basis.note:
+        help_lines.append(f"Note: {clean(basis.note)}")
+    if rule.why:
+        help_lines.append(f"Why: {clean(rule.why)}")
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": _pascal(rule.id),
+        "shortDescription": {"text": clean(rule.name) or rule.id},
+        "fullDescription": {"text": clean(rule.name_en) or clean(rule.name) or rule.id},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "help": {"text": "\n".join(help_lines)},
+        "properties": {
+            "strength": basis.strength.value,
+            "unit": clean(rule.unit),
+            "requirement": _requirement(rule),
+            "missing_severity": rule.missing_severity.value,
+        },
+    }
+    uri = _help_uri(basis.url)
+    if uri:
+        descriptor["helpUri"] = uri
+    return descriptor
+
+
+def _finding_descriptor(finding: Finding) -> dict[str, Any]:
+    """A rule entry for a rule id no pack defines, from hulifa's own list or from the finding."""
+    if finding.rule in BUILTIN_RULES:
+        zh, en, help_text = BUILTIN_RULES[finding.rule]
+        return {
+            "id": finding.rule,
+            "name": _pascal(finding.rule),
+            "shortDescription": {"text": zh},
+            "fullDescription": {"text": en},
+            "help": {"text": help_text},
+        }
+    descriptor: dict[str, Any] = {
+        "id": clean(finding.rule),
+        "name": _pascal(finding.rule),
+        "shortDescription": {"text": clean(finding.name) or clean(finding.rule)},
+        "fullDescription": {"text": clean(finding.name_en) or clean(finding.name) or clean(finding.rule)},
+    }
+    if finding.basis is not None:
+        descriptor["help"] = {
+            "text": f"依据 Basis: {clean(finding.basis.cite())} [{finding.basis.strength.value}]"
+        }
+        uri = _help_uri(finding.basis.url)
+        if uri:
+            descriptor["helpUri"] = uri
+    return descriptor
+
+
+def fingerprint(finding: Finding, report: ReportResult, occurrence: int = 1) -> str:
+    """Stable across edits that move lines: rule, file, region/year, status and indicator name."""
+    parts = [
+        finding.rule,
+        artifact_uri(finding.file),
+        report.region,
+        str(report.year or ""),
+        finding.status.value,
+        finding.name,
+    ]
+    if occurrence > 1:
+        parts.append(str(occurrence))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _result(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
+    review = finding.status is Status.UNVERIFIABLE
+    return {
+        "ruleId": clean(finding.rule),
+        "ruleIndex": index,
+        "kind": "review" if review else "fail",
+        "level": "none" if review else LEVELS[finding.severity],
+        "message": {"text": both_messages(finding, lang) or clean(finding.rule)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.file)},
+                    "region": {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, report, occurrence)},
+        "properties": {
+            "status": finding.status.value,
+            "severity": finding.severity.value,
+            "indicator": clean(finding.name),
+            "expected": clean(finding.expected),
+            "actual": clean(finding.actual),
+            "gap": clean(finding.gap),
+            "unit": clean(finding.unit),
+            "region": clean(report.region),
+            "year": report.year,
+        },
+    }
+
+
+def sarif_dict(result: CheckResult, lang: str = "zh") -> dict[str, Any]:
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    if result.pack is not None:
+        for rule in result.pack.rules:
+            if rule.id not in index:
+                index[rule.id] = len(rules)
+                rules.append(_pack_descriptor(rule))
+
+    results: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for report in result.reports:
+        for finding in report.findings:
+            if not is_issue(finding):
+                continue
+            if finding.rule not in index:
+                index[finding.rule] = len(rules)
+                rules.append(_finding_descriptor(finding))
+            key = fingerprint(finding, report)
+            seen[key] = seen.get(key, 0) + 1
+            results.append(_result(finding, report, index[finding.rule], seen[key], lang))
+
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "hulifa",
+                "version": tool_version(),
+                "rules": rules,
+            }
+        },
+        "invocations": [{"executionSuccessful": not result.any_unchecked}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if result.pack is not None:
+        run["properties"] = {
+            "rulePack": {
+                "id": clean(result.pack.id),
+                "version": clean(result.pack.version),
+                "title": clean(result.pack.title),
+            }
+        }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    doc = _no_nan(sarif_dict(result, lang))
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"

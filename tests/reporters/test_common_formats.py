@@ -1,0 +1,107 @@
+"""Properties every machine format shares: deterministic bytes, language choice, no terminal codes,
+and, for arbitrary text in a finding, output that still parses and keeps its line structure."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reporter_fixtures import HULI_REPORT, PACK, gfm_cell_boundaries
+
+from hulifa.model import CheckResult, ReportResult, Text
+from hulifa.reporters import FORMATS, github, junit, markdown, parsable, renderer, sarif
+from hulifa.reporters._common import clean, one_line
+
+MINE = ["junit", "sarif", "github", "markdown", "parsable"]
+
+
+def test_registry_points_at_these_modules() -> None:
+    for name in MINE:
+        assert name in FORMATS
+        assert renderer(name) is {
+            "junit": junit.render,
+            "sarif": sarif.render,
+            "github": github.render,
+            "markdown": markdown.render,
+            "parsable": parsable.render,
+        }[name]
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_deterministic(name, batch3) -> None:
+    render = renderer(name)
+    first = render(batch3, "zh")
+    assert first == render(batch3, "zh")
+    # A structurally equal copy, built separately, renders to the same bytes.
+    copy = CheckResult(reports=tuple(dataclasses.replace(r) for r in batch3.reports), pack=PACK)
+    assert render(copy, "zh") == first
+    assert first.endswith("\n") and not first.endswith("\n\n")
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_chinese_default_and_english_on_request(name, batch) -> None:
+    render = renderer(name)
+    assert render(batch) == render(batch, "zh")
+    assert "YAML 语法错误" in render(batch)
+    en = render(batch, "en")
+    assert en != render(batch)
+    assert "YAML syntax error" in en
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_no_colour_no_markup_interpretation(name, batch) -> None:
+    out = renderer(name)(batch)
+    assert "\x1b" not in out and "[31m" not in out and "\x9b" not in out
+    assert "[bold red]注意[/bold red]" in out.replace("\\[", "[").replace("\\]", "]")
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_no_pack(name, no_pack) -> None:
+    out = renderer(name)(no_pack)
+    assert "mad_public_comment_days" in out.replace("\\_", "_")
+
+
+def test_clean_helpers() -> None:
+    assert clean("a\x1b[1;31mb\x1b[0mc\x1b]0;title\x07d") == "abcd"
+    assert clean("x\x00\x08\x0b\x0c\x0e\x1f\x7f\x85y") == "xy"
+    assert clean("tab\tkept\r\nCR\rLF\n") == "tab\tkept\nCR\nLF\n"
+    assert clean("\ud800lone\ufffe") == "lone"
+    assert one_line("a \n\n  b\tc\r\nd") == "a b c d"
+
+
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list("|`<>&%:,\n\r\x00\x1b[]*_\\#")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(message=TEXT, name=TEXT, file=TEXT)
+def test_any_text_keeps_every_format_well_formed(message: str, name: str, file: str) -> None:
+    base = HULI_REPORT.findings[4]  # a shortfall at 12:3
+    f = dataclasses.replace(base, message=Text(message, message), name=name, file=file or "x")
+    result = CheckResult(reports=(ReportResult(file=file or "x", findings=(f,), region=name, year=2024),))
+
+    root = ET.fromstring(junit.render(result).encode("utf-8"))
+    assert root.get("tests") == "1" and root.get("failures") == "1"
+
+    doc = json.loads(sarif.render(result))
+    assert len(doc["runs"][0]["results"]) == 1
+
+    gh = github.render(result)
+    assert gh.count("\n") == 1 and "\r" not in gh
+    head, _, _ = gh[2:].partition("::")
+    assert head.count(",") == 3  # exactly four properties, whatever the name or file
+
+    assert parsable.render(result).count("\n") == 1
+
+    table = [line for line in markdown.render(result).splitlines() if line.startswith("| ")]
+    assert len(table) == 3  # header, rule, the one row
+    assert [gfm_cell_boundaries(line) for line in table] == [10, 10, 10], table

@@ -1,0 +1,128 @@
+"""`--format markdown`: one table row per issue whatever the data holds, batch summary, no HTML."""
+
+from __future__ import annotations
+
+import re
+
+from reporter_fixtures import HULI_REPORT, SIMING_REPORT, gfm_cell_boundaries
+
+from hulifa.model import CheckResult, ReportResult
+from hulifa.reporters import markdown
+
+
+def _table(text: str, header_start: str) -> list[str]:
+    """The lines of the table whose header row starts with `header_start`."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header_start))
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return lines[start:end]
+
+
+def test_headings_and_counts(batch) -> None:
+    out = markdown.render(batch)
+    assert out.startswith("# hulifa 检查结果\n\n规则包: default 2026.1\n")
+    assert "## 厦门市湖里区 2024 — reports/湖里区 2024.yaml\n" in out
+    assert "共 11 · 通过 1 · 未达标 1 · 缺失 4 · 无法核实 1 · 不适用 1 · 无效 1 · 未知指标 2\n" in out
+    assert "## reports/思明区,2024:bad.yaml\n\n**无法检查此文件**\n\n共 1 · 无法检查 1\n" in out
+
+
+def test_one_row_per_issue_with_pipes_in_data(single) -> None:
+    out = markdown.render(single)
+    table = _table(out, "| 指标 |")
+    assert table[0] == "| 指标 | 状态 | 级别 | 目标 | 实际 | 差距 | 依据 | 位置 | 说明 |"
+    rows = table[2:]
+    issues = [f for f in HULI_REPORT.findings if f.status.value not in ("pass", "not_applicable")]
+    assert len(rows) == len(issues) == 9
+    assert gfm_cell_boundaries(table[0]) == 10
+    for row in rows:
+        assert gfm_cell_boundaries(row) == 10, row
+
+    hostile = next(r for r in rows if "mad\\_public\\_comment\\_days" in r)
+    assert hostile == (
+        "| 重大行政决策公开征求意见期限 (mad\\_public\\_comment\\_days) "
+        "| 未达标 | 警告 | ≥ 30日 | 20日 | 10日 "
+        "| [《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)]"
+        "(https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm) "
+        "| reports/湖里区 2024.yaml:12:3 "
+        "| 公开征求意见期限 20 日,少于 30 日 \\[bold red\\]注意\\[/bold red\\]<br>第二行: 100% 完成, a\\|b |"
+    )
+    unknown = next(r for r in rows if "另一个" in r)
+    assert "另一个\\|未知\\`指标\\`" in unknown
+
+
+def test_no_html_or_code_spans_from_data(batch) -> None:
+    out = markdown.render(batch)
+    assert "<script>" not in out and "</script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;指标" in out
+    # The only tag is our own line break.
+    assert set(re.findall(r"<[^>]*>", out)) == {"<br>"}
+    # Every backtick from the data is escaped.
+    assert re.search(r"(?<!\\)`", out) is None
+    assert "\x1b" not in out and "[31m" not in out and "\x00" not in out
+
+
+def test_escape_function() -> None:
+    assert markdown.escape("a|b") == "a\\|b"
+    assert markdown.escape("`x`") == "\\`x\\`"
+    assert markdown.escape("<b>&amp;</b>") == "&lt;b&gt;&amp;amp;&lt;/b&gt;"
+    assert markdown.escape("line1\nline2\r\nline3") == "line1<br>line2<br>line3"
+    assert markdown.escape("[link](javascript:x)") == "\\[link\\](javascript:x)"
+    assert markdown.escape("\\|") == "\\\\\\|"  # a backslash in data cannot un-escape the pipe
+
+
+def test_batch_summary_and_most_missed(batch3) -> None:
+    out = markdown.render(batch3)
+    summary = _table(out, "| 地区 |")
+    assert summary[0] == (
+        "| 地区 | 年度 | 通过 | 未达标 | 缺失 | 无法核实 | 不适用 | 无效 | 未知指标 | 无法检查 | 最高级别 |"
+    )
+    assert summary[2:] == [
+        "| reports/思明区,2024:bad.yaml |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 错误 |",
+        "| 厦门市思明区 | 2023 | 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 警告 |",
+        "| 厦门市湖里区 | 2024 | 1 | 1 | 4 | 1 | 1 | 1 | 2 | 0 | 错误 |",
+    ]
+    missed = _table(out, "| 指标 | 报告数 |")
+    assert missed[2:] == [
+        "| 党政机关法律顾问设立率 (legal\\_advisor\\_coverage) | 2 |",
+        "| 重大行政决策公开征求意见期限 (mad\\_public\\_comment\\_days) | 2 |",
+        # Two missing parts in one report count once.
+        "| 存在的不足和原因 (part\\_shortcomings\\_causes) | 1 |",
+        "| 年度报告报送 (report\\_submitted\\_by) | 1 |",
+    ]
+
+
+def test_same_region_and_year_share_a_row() -> None:
+    again = ReportResult(
+        file="reports/siming-2023-v2.yaml",
+        findings=SIMING_REPORT.findings,
+        region=SIMING_REPORT.region,
+        year=2023,
+    )
+    out = markdown.render(CheckResult(reports=(SIMING_REPORT, again)))
+    assert "| 厦门市思明区 | 2023 | 2 | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 警告 |" in out
+    assert "| 党政机关法律顾问设立率 (legal\\_advisor\\_coverage) | 2 |" in out
+
+
+def test_single_report_has_no_batch_section(single) -> None:
+    out = markdown.render(single)
+    assert "## 汇总" not in out and "最常缺失" not in out
+    assert "规则包" in out
+
+
+def test_english(batch3) -> None:
+    out = markdown.render(batch3, "en")
+    assert out.startswith("# hulifa results\n")
+    assert "| Indicator | Status | Severity | Expected | Actual | Gap | Basis | Location | Message |" in out
+    assert "total 11 · pass 1 · shortfall 1 · missing 4" in out
+    assert "| Public comment period: 30 days, 100%, a:b (mad\\_public\\_comment\\_days) | 2 |" in out
+    assert "## Summary" in out and "### Most-missed indicators" in out
+
+
+def test_clean_and_empty_runs() -> None:
+    passes = tuple(f for f in HULI_REPORT.findings if f.status.value in ("pass", "not_applicable"))
+    out = markdown.render(CheckResult(reports=(ReportResult(file="ok.yaml", findings=passes),)))
+    assert "全部通过,没有问题。" in out and "| 指标 |" not in out
+    assert "规则包" not in out  # no pack loaded
+    assert "没有检查任何报告。" in markdown.render(CheckResult(reports=()))
