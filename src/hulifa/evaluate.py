@@ -329,12 +329,15 @@ def _section_rule(ctx: _Ctx) -> Finding:
         )
     lacking_zh = "、".join(SECTION_NAMES[s].zh for s in lacking)
     lacking_en = ", ".join(SECTION_NAMES[s].en for s in lacking)
+    # Point at the line that says a part is absent ("causes: false") when there is one.
+    stated = {s.id: s for s in report.sections}
+    absent_at = stated[lacking[0]].position if lacking[0] in stated else None
     if have:
         first = present[have[0]]
         return ctx.finding(
             Status.SHORTFALL,
             rule.severity,
-            first.position,
+            absent_at or first.position,
             Text(f"「{rule.name}」不完整:缺少{lacking_zh}", f"'{rule.name}' is partial: no {lacking_en}"),
             actual="部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
             gap=f"缺少:{lacking_zh}",
@@ -343,7 +346,7 @@ def _section_rule(ctx: _Ctx) -> Finding:
     return ctx.finding(
         Status.MISSING,
         rule.severity,
-        where,
+        absent_at or where,
         Text(f"报告缺少「{rule.name}」部分", f"the report has no part on {lacking_en}"),
         gap=f"缺少:{lacking_zh}",
     )

@@ -198,6 +198,10 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
     )
 
 
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, dict) and raw.get("value") is None and set(raw) <= {"value", "evidence", "note"})
+
+
 def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
     path = ("sections",)
     sections: list[Section] = []
@@ -334,7 +338,8 @@ def report_from_document(doc: Document) -> ReportData:
             "indicators 应为「指标: 数值」的映射",
             "indicators must be a mapping of indicator: value",
         )
-    values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items())
+    # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
+    values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items() if not _blank(raw))
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
     top = doc.positions[()]
     return ReportData(

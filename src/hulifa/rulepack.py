@@ -203,6 +203,8 @@ def load_pack(path: str | Path | None = None) -> RulePack:
     """Load a rule pack (None: the bundled default). Raises InputError with file:line for a broken pack."""
     if path is None:
         file, display = bundled_pack_path(), "default"
+    elif not Path(path).exists() and Path(path).suffix == "" and bundled_pack_path(str(path)).is_file():
+        file, display = bundled_pack_path(str(path)), str(path)  # a bundled pack by name: --rules xiamen
     else:
         file, display = Path(path), str(path)
     entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),))

@@ -1,0 +1,41 @@
+"""`hulifa init`: a report-data template listing every indicator the pack requires, with name and unit."""
+
+from __future__ import annotations
+
+import json
+
+from hulifa.evaluate import expected_text
+from hulifa.model import Kind, RulePack
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def report_template(pack: RulePack, region: str, year: int, level: str) -> str:
+    """YAML text; every applicable indicator is present but empty, so `check` reports it until filled."""
+    lines = [
+        "# yaml-language-server: $schema=<run `hulifa schema report > report.schema.json` and point here>",
+        f"# 报告数据模板 / report-data template — rule pack: {pack.id} {pack.version}",
+        "# 每个指标填写数值,并在 evidence 中引用原文句子。Fill in each value and quote its sentence as evidence.",
+        '# 数值写法 / value forms: 12 | "1700余" | "90%以上" | "百分之九十" | true/false | {value: …, evidence: …}',
+        f"region: {_quote(region)}",
+        f"level: {level}",
+        f"year: {year}",
+        "# published: YYYY-MM-DD   # 公开日期;未公开前不要填写 / leave out until published",
+        "# submitted: YYYY-MM-DD   # 报送日期",
+        "sections:",
+    ]
+    parts = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
+    for part in parts:
+        lines.append(f'  {part}: false   # 改为 {{evidence: "…"}} / set to {{evidence: "…"}}')
+    lines.append("indicators:")
+    for rule in pack.rules:
+        if rule.requirement.kind in (Kind.SECTION, Kind.DEADLINE) or not rule.applies(level, year):
+            continue
+        unit = "是/否" if rule.unit == "bool" else rule.unit
+        lines.append(f"  # {rule.name} ({unit}) 要求 {expected_text(rule)} [{rule.basis.strength.value}]")
+        lines.append(f"  {rule.id}:")
+        lines.append("    value:")
+        lines.append('    evidence: ""')
+    return "\n".join(lines) + "\n"
