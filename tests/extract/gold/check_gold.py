@@ -1,0 +1,302 @@
+"""Check that every extraction gold file agrees with its input document.
+
+Usage: ``python tests/extract/gold/check_gold.py [GOLD.yaml ...]``. Without arguments it checks
+``tests/extract/gold/*.gold.yaml`` and ``tests/extract/samples/*/gold.yaml``. Exit 0 when all are
+consistent, 1 when any problem is found (each printed as ``file: message``). Stdlib + PyYAML only.
+
+What is checked (see README.md in this folder for the annotation rules themselves):
+* the input decodes with the declared encoding (a BOM for utf-8-sig, none otherwise);
+* every figure, implicit phrase and section heading is really there: on its line for plain text,
+  or by a ``sentence`` that occurs exactly once in the document text for HTML and docx;
+* a figure's ``text`` occurs once in its line or sentence, and figures are listed in text order;
+* a figure written with Arabic digits has the value its text implies (万/亿/成, fractions, commas);
+* indicator ids exist in rules/default.yaml, and every numeric indicator points at a listed figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+import unicodedata
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+from xml.etree import ElementTree
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+RULES = ROOT / "rules" / "default.yaml"
+BOUNDS = {"exact", "lower", "upper", "approx"}
+SECTIONS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
+FLAGS = {"change", "prior", "plan"}
+NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+# ---------------------------------------------------------------------------------------- inputs
+class _HtmlText(HTMLParser):
+    """Visible text of an HTML page, one line per block element; <br> ends a line."""
+
+    BLOCKS: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "title"}
+    )
+    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag == "br" or tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(raw: str) -> str:
+    parser = _HtmlText()
+    parser.feed(raw)
+    parser.close()
+    return "".join(parser.parts)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _para_text(p: ElementTree.Element) -> str:
+    out = []
+    for el in p.iter():
+        if el.tag == W + "t":
+            out.append(el.text or "")
+        elif el.tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif el.tag == W + "tab":
+            out.append("\t")
+    return "".join(out)
+
+
+def docx_text(path: Path) -> str:
+    """Paragraphs one per line; a table row is one line with its cells joined by a tab."""
+    with zipfile.ZipFile(path) as zf:
+        root = ElementTree.fromstring(zf.read("word/document.xml"))
+    body = root.find(W + "body")
+    lines = []
+    for block in body if body is not None else []:
+        if block.tag == W + "p":
+            lines.append(_para_text(block))
+        elif block.tag == W + "tbl":
+            for tr in block.iter(W + "tr"):
+                cells = ["".join(_para_text(p) for p in tc.iter(W + "p")) for tc in tr.iter(W + "tc")]
+                lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def load_input(path: Path, encoding: str, problems: list[str]) -> tuple[str, list[str] | None]:
+    """Return (document text, lines or None when lines are not meaningful)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return docx_text(path), None
+    raw = path.read_bytes()
+    has_bom = raw.startswith(b"\xef\xbb\xbf")
+    if encoding == "utf-8-sig" and not has_bom:
+        problems.append("encoding utf-8-sig declared but the file has no BOM")
+    if encoding != "utf-8-sig" and has_bom:
+        problems.append(f"file has a UTF-8 BOM but encoding is {encoding}")
+    text = raw.decode(encoding)
+    if suffix in (".html", ".htm"):
+        return html_text(text), None
+    return text, NEWLINE.split(text)
+
+
+# ---------------------------------------------------------------------------------------- values
+_NUM = re.compile(r"(\d+(?:\.\d+)?)(?:/(\d+))?\s*(?:[余多餘])?([万亿萬億])?")  # 3200余万元
+
+
+def implied_value(text: str) -> float | None:
+    """The number an Arabic-digit figure text implies, or None when it has no Arabic digits."""
+    t = unicodedata.normalize("NFKC", text)
+    t = re.sub(r"(?<=\d)[,\s](?=\d{3}(?!\d))", "", t)  # thousands separators: 1,037 / 5 000
+    m = _NUM.search(t)
+    if not m:
+        return None
+    value = float(m.group(1))
+    if m.group(2):  # a fraction such as 1/4 is a share in percent
+        return value / float(m.group(2)) * 100
+    value *= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}.get(m.group(3) or "", 1)
+    if t[m.end() : m.end() + 1] == "成":
+        value *= 10
+    return value
+
+
+# ---------------------------------------------------------------------------------------- checks
+class Doc:
+    def __init__(self, text: str, lines: list[str] | None) -> None:
+        self.text = text
+        self.lines = lines
+
+    def locate(self, item: dict, what: str, problems: list[str], need_text: bool = True) -> tuple | None:
+        """Position (line, offset) of item's text; report what is wrong instead."""
+        text, sentence, line = item.get("text"), item.get("sentence"), item.get("line")
+        if line is None:
+            if self.lines is not None:
+                problems.append(f"{what}: line is required for a plain-text input")
+                return None
+            scope, base = self.text, (0, 0)
+            if not sentence:
+                problems.append(f"{what}: needs `sentence` (line is null)")
+                return None
+        else:
+            if self.lines is None:
+                problems.append(f"{what}: give line: null and a sentence for HTML/docx inputs")
+                return None
+            if not isinstance(line, int) or not 1 <= line <= len(self.lines):
+                problems.append(f"{what}: line {line!r} out of range 1..{len(self.lines)}")
+                return None
+            scope, base = self.lines[line - 1], (line, 0)
+        start = 0
+        if sentence:
+            n = scope.count(sentence)
+            if n != 1:
+                where = "the document" if line is None else f"line {line}"
+                problems.append(f"{what}: sentence {sentence!r} occurs {n} times in {where}")
+                return None
+            start = scope.index(sentence)
+            scope = sentence
+        if not need_text:
+            return (base[0], start)
+        if not text:
+            problems.append(f"{what}: missing text")
+            return None
+        n = scope.count(text)
+        if n != 1:
+            where = "its sentence" if sentence else f"line {line}"
+            problems.append(f"{what}: text {text!r} occurs {n} times in {where}; add or narrow `sentence`")
+            return None
+        return (base[0], start + scope.index(text))
+
+
+def check_figure(i: int, fig: dict, doc: Doc, problems: list[str]) -> tuple | None:
+    what = f"figures[{i}] {fig.get('text')!r}"
+    for key in ("text", "value", "unit", "bound"):
+        if key not in fig:
+            problems.append(f"{what}: missing {key}")
+    if "line" not in fig:
+        problems.append(f"{what}: missing line (use null for HTML/docx)")
+    if fig.get("bound") not in BOUNDS:
+        problems.append(f"{what}: bound {fig.get('bound')!r} not one of {sorted(BOUNDS)}")
+    value = fig.get("value")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        problems.append(f"{what}: value {value!r} is not a number")
+    elif isinstance(fig.get("text"), str):
+        implied = implied_value(fig["text"])
+        if implied is not None and abs(implied - value) > 1e-6 * max(1.0, abs(value)):
+            problems.append(f"{what}: value {value} but the text implies {implied:g}")
+    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note"} - FLAGS
+    if unknown:
+        problems.append(f"{what}: unknown keys {sorted(unknown)}")
+    return doc.locate(fig, what, problems)
+
+
+def check_gold(gold_path: Path, indicator_ids: set[str]) -> list[str]:
+    problems: list[str] = []
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    for key in ("source", "encoding", "region", "year", "figures", "indicators", "sections"):
+        if key not in gold:
+            problems.append(f"missing top-level key {key}")
+    if problems:
+        return problems
+    src = (gold_path.parent / gold["source"]).resolve()
+    if not src.exists():
+        return [f"source {gold['source']} not found"]
+    text, lines = load_input(src, gold["encoding"], problems)
+    doc = Doc(text, lines)
+
+    positions: list[tuple[tuple, dict]] = []
+    for i, fig in enumerate(gold["figures"] or []):
+        pos = check_figure(i, fig, doc, problems)
+        if pos is not None:
+            positions.append((pos, fig))
+    for (a, fa), (b, fb) in itertools.pairwise(positions):
+        if b <= a:
+            problems.append(f"figures out of text order: {fa['text']!r} then {fb['text']!r}")
+
+    for i, imp in enumerate(gold.get("implicit") or []):
+        what = f"implicit[{i}] {imp.get('text')!r}"
+        doc.locate(imp, what, problems)
+        if "indicator" in imp and imp["indicator"] not in indicator_ids:
+            problems.append(f"{what}: unknown indicator {imp['indicator']!r}")
+
+    figures = gold["figures"] or []
+    for i, ind in enumerate(gold["indicators"] or []):
+        what = f"indicators[{i}] {ind.get('id')}"
+        if ind.get("id") not in indicator_ids:
+            problems.append(f"{what}: id not in {RULES.relative_to(ROOT)}")
+        value = ind.get("value")
+        if isinstance(value, bool):
+            doc.locate(ind, what, problems, need_text=False)
+            continue
+        same = [
+            f
+            for f in figures
+            if f.get("line") == ind.get("line")
+            and f.get("value") == value
+            and f.get("unit") == ind.get("unit")
+            and f.get("bound") == ind.get("bound")
+            and (ind.get("sentence") is None or f.get("sentence") == ind.get("sentence"))
+        ]
+        if len(same) != 1:
+            problems.append(f"{what}: matches {len(same)} figures (need exactly one; add `sentence`)")
+        elif any(same[0].get(flag) for flag in FLAGS):
+            problems.append(f"{what}: points at a change/prior/plan figure, not a current level")
+
+    sections = gold["sections"] or {}
+    for name in SECTIONS:
+        sec = sections.get(name)
+        if not isinstance(sec, dict) or not isinstance(sec.get("present"), bool):
+            problems.append(f"sections.{name}: needs present: true/false")
+            continue
+        if sec["present"]:
+            doc.locate(sec, f"sections.{name}", problems, need_text=False)
+    for name in set(sections) - set(SECTIONS):
+        problems.append(f"sections.{name}: unknown section")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    ids = {ind["id"] for ind in yaml.safe_load(RULES.read_text(encoding="utf-8"))["indicators"]}
+    paths = [Path(a) for a in argv] or sorted(HERE.glob("*.gold.yaml")) + sorted(
+        (HERE.parent / "samples").glob("*/gold.yaml")
+    )
+    if not paths:
+        print("no gold files found", file=sys.stderr)
+        return 1
+    failed = 0
+    for path in paths:
+        try:
+            problems = check_gold(path, ids)
+        except Exception as exc:  # a broken file is a finding, not a crash
+            problems = [f"cannot check: {type(exc).__name__}: {exc}"]
+        for p in problems:
+            print(f"{path}: {p}")
+        failed += bool(problems)
+        if not problems:
+            print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
