@@ -199,6 +199,10 @@ def check(
                 write_atomic(file, text, force=force)
             except InputError as error:
                 die(error.render(lang.value))
+    for report in result.reports:  # whatever the format, say on stderr why a file was not checked
+        if not report.checked:
+            for f in report.findings:
+                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}\n")
     if Format.github in dest and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(result, lang.value)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -361,10 +365,6 @@ def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # ty
 
     console = Console(highlight=False, markup=False, emoji=False, **_color_args(color))
     console.print(Group(*renderables(result, lang, show_all)))
-    for report in result.reports:
-        if not report.checked:
-            for f in report.findings:
-                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}\n")
 
 
 def _append_step_summary(result, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -257,7 +257,8 @@ def parse_yaml(text: str, display: str) -> Document:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
         hint_zh, hint_en = "", ""
-        if "\t" in problem or "tab" in problem.lower():
+        bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        if "\t" in problem or "tab" in problem.lower() or bad_line[:column].lstrip(" ").startswith("\t"):
             hint_zh, hint_en = ";YAML 不允许用制表符缩进,请改用空格", "; YAML forbids tabs for indentation: use spaces"
         raise fail(
             display, line, column, f"YAML 语法错误:{problem}{hint_zh}", f"YAML syntax error: {problem}{hint_en}"

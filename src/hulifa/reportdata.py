@@ -105,8 +105,7 @@ def _read_scalar(raw: Any) -> tuple[Quantity | None, bool | None, dt.date | None
             date = parse_date(raw.text)
             if date:
                 return None, None, date, None
-        if raw.tag == "bool" and raw.text.lower() in _YES | _NO:
-            return None, raw.text.lower() in _YES, None, None
+        # NO/yes/on/off are refused even for yes/no facts: the reader must say true/false or 是/否.
         return None, None, None, _odd_problem(raw)
     if isinstance(raw, str):
         text = normalize(raw).strip()

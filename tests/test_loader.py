@@ -1,0 +1,144 @@
+"""The YAML loader: positions, encodings, and what PyYAML would silently get wrong."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from hulifa.errors import InputError
+from hulifa.loader import Odd, load_yaml_file, parse_yaml
+
+
+def _error(text: str) -> InputError:
+    with pytest.raises(InputError) as info:
+        parse_yaml(text, "f.yaml")
+    return info.value
+
+
+def test_positions_are_one_based_and_point_at_keys() -> None:
+    doc = parse_yaml("region: 湖里区\nindicators:\n  a: 1\n  b: 2\n", "f.yaml")
+    assert doc.at(("indicators", "b")).line == 4
+    assert doc.at(("indicators", "b")).column == 3
+    # a path that does not exist falls back to its nearest parent
+    assert doc.at(("indicators", "zzz")).line == 2
+
+
+def test_duplicate_top_level_key_is_an_error_with_both_lines() -> None:
+    error = _error("region: a\nyear: 2024\nregion: b\n")
+    assert (error.position.line, error.position.column) == (3, 1)
+    assert "第一次出现在第 1 行" in error.message.zh and "first at line 1" in error.message.en
+
+
+def test_duplicate_nested_key_is_an_error() -> None:
+    error = _error("indicators:\n  x:\n    value: 1\n    value: 2\n")
+    assert error.position.line == 4
+    assert "value" in error.message.en
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    error = _error("region: a\nindicators: [1, 2\nyear: 3\n")
+    assert error.position.line >= 2
+    assert "YAML" in error.message.zh
+
+
+def test_tab_indentation_gets_a_hint() -> None:
+    error = _error("indicators:\n\ta: 1\n")
+    assert error.position.line == 2
+    assert "制表符" in error.message.zh and "tabs" in error.message.en
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("NO", "bool"),
+        ("yes", "bool"),
+        ("on", "bool"),
+        ("1:20", "int"),
+        ("1_000", "int"),
+        (".inf", "float"),
+        (".nan", "float"),
+        ("2025-03-01", "timestamp"),
+        ("0x1F", "int"),
+    ],
+)
+def test_yaml_11_surprises_are_kept_as_written(text: str, tag: str) -> None:
+    value = parse_yaml(f"v: {text}\n", "f.yaml").data["v"]
+    assert value == Odd(text, tag)
+
+
+@pytest.mark.parametrize(("text", "value"), [("12", 12), ("-3", -3), ("2.5", 2.5), ("true", True), ("'NO'", "NO")])
+def test_plain_scalars(text: str, value: object) -> None:
+    assert parse_yaml(f"v: {text}\n", "f.yaml").data["v"] == value
+
+
+def test_merge_keys_are_honoured() -> None:
+    doc = parse_yaml("a: &base {x: 1, y: 2}\nb: {<<: *base, y: 3}\n", "f.yaml")
+    assert doc.data["b"] == {"x": 1, "y": 3}
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    start = time.perf_counter()
+    error = _error("\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 2
+    assert "别名炸弹" in error.message.zh
+
+
+def test_python_tags_are_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    doc = parse_yaml(f"v: !!python/object/apply:os.system ['touch {marker}']\n", "f.yaml")
+    assert not marker.exists()
+    assert doc.data["v"] == [f"touch {marker}"]  # kept as inert data
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "e.yaml"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert "为空" in info.value.message.zh
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "gb18030", "utf-16"],
+)
+def test_encodings(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes("region: 湖里区\n出庭应诉率: 100%\n".encode(encoding))
+    doc = load_yaml_file(path)
+    assert doc.data == {"region": "湖里区", "出庭应诉率": "100%"}
+    assert doc.at(("出庭应诉率",)).line == 2
+
+
+def test_nul_bytes_are_refused_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_bytes(b"region: a\nyear: 2024\n\x00\x01\x02")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert info.value.position.line == 3
+    assert "NUL" in info.value.message.zh
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load_yaml_file(tmp_path / "nope.yaml")
+    assert "不存在" in info.value.message.zh
+    with pytest.raises(InputError) as info:
+        load_yaml_file(tmp_path)
+    assert "目录" in info.value.message.zh
+
+
+def test_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("region: " + "x" * 2000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("HULIFA_MAX_BYTES", "1000")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert "HULIFA_MAX_BYTES" in info.value.message.en
+    monkeypatch.setenv("HULIFA_MAX_BYTES", "100000")
+    assert load_yaml_file(path).data["region"].startswith("x")

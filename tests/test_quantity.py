@@ -1,0 +1,112 @@
+"""Figures as reports write them: every notation the issue lists, plus properties of the parser."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hulifa.model import Bound
+from hulifa.quantity import QuantityError, format_number, parse_chinese_number, parse_quantity
+
+CASES = [
+    # text, value, unit, bound
+    ("12", 12, "", Bound.EXACT),
+    ("1700余", 1700, "", Bound.LOWER),
+    ("1700余人次", 1700, "人次", Bound.LOWER),
+    ("1.1万余件", 11000, "件", Bound.LOWER),
+    ("90%以上", 90, "%", Bound.LOWER),
+    ("100%", 100, "%", Bound.EXACT),
+    ("5.8万", 58000, "", Bound.EXACT),
+    ("5.8万户", 58000, "户", Bound.EXACT),
+    ("百分之九十", 90, "%", Bound.EXACT),
+    ("百分之九十五点五", 95.5, "%", Bound.EXACT),
+    ("两次", 2, "次", Bound.EXACT),
+    ("十二次", 12, "次", Bound.EXACT),
+    ("一百零五件", 105, "件", Bound.EXACT),
+    ("１２次", 12, "次", Bound.EXACT),  # full-width digits
+    ("９５％", 95, "%", Bound.EXACT),  # full-width percent sign
+    ("8成", 80, "%", Bound.EXACT),
+    ("8成以上", 80, "%", Bound.LOWER),
+    ("1/4左右", 25, "%", Bound.APPROX),
+    ("约300人", 300, "人", Bound.APPROX),
+    ("近500件", 500, "件", Bound.APPROX),
+    ("不足10%", 10, "%", Bound.UPPER),
+    ("50件以下", 50, "件", Bound.UPPER),
+    ("超过20次", 20, "次", Bound.LOWER),
+    ("1458万元", 14_580_000, "元", Bound.EXACT),
+    ("104万余元", 1_040_000, "元", Bound.LOWER),
+    ("共计104万余元", 1_040_000, "元", Bound.LOWER),  # 共计 is context, not a bound
+    ("3,376项", 3376, "项", Bound.EXACT),
+    ("20个工作日", 20, "工作日", Bound.EXACT),
+    ("0%", 0, "%", Bound.EXACT),
+    ("60学时", 60, "学时", Bound.EXACT),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "bound"), CASES)
+def test_notations(text: str, value: float, unit: str, bound: Bound) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.bound) == (pytest.approx(value), unit, bound)
+    assert q.text == text  # the figure as written is kept for messages
+
+
+@pytest.mark.parametrize("text", ["", "  ", "abc", "很多", "第二批", "2+2+N", "12345热线x", "百分之", "1/0"])
+def test_not_figures(text: str) -> None:
+    with pytest.raises(QuantityError) as info:
+        parse_quantity(text)
+    assert info.value.zh and info.value.en  # both languages, always
+
+
+def _to_chinese(n: int) -> str:
+    """A reference writer of Chinese numerals (0 < n < 10^8), independent of the parser."""
+    digits = "零一二三四五六七八九"
+
+    def below_10000(m: int) -> str:
+        out, zero = "", False
+        for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = m // unit_value % 10
+            if d == 0:
+                zero = bool(out)
+                continue
+            if zero:
+                out += "零"
+                zero = False
+            out += digits[d] + unit
+        return out
+
+    high, low = divmod(n, 10_000)
+    if not high:
+        return below_10000(low)
+    text = below_10000(high) + "万"
+    if low:
+        text += ("零" if low < 1000 else "") + below_10000(low)
+    return text
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    assert parse_chinese_number(_to_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["件", "次", "人次", "名", "%", ""]))
+def test_arabic_figures_round_trip(n: int, unit: str) -> None:
+    q = parse_quantity(f"{n}{unit}")
+    assert (q.value, q.unit, q.bound) == (n, unit, Bound.EXACT)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_any_text_parses_or_raises_quantity_error(text: str) -> None:
+    try:
+        q = parse_quantity(text)
+    except QuantityError:
+        return
+    assert math.isfinite(q.value) and q.value >= 0  # the grammar has no sign: never a negative figure
+
+
+@pytest.mark.parametrize(("value", "text"), [(12.0, "12"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (float("inf"), "∞")])
+def test_format_number(value: float, text: str) -> None:
+    assert format_number(value) == text
