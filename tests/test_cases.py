@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import run_cli
+from clihelp import run_cli
 
 CASES = Path(__file__).parent / "cases"
 SCENARIOS = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())

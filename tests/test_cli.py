@@ -12,7 +12,7 @@ import pytest
 from rich.cells import cell_len
 
 import hulifa
-from conftest import HULI_DATA, MINIMAL, ROOT, run_cli
+from clihelp import HULI_DATA, MINIMAL, ROOT, run_cli
 from hulifa.model import Status
 
 
@@ -178,7 +178,7 @@ def test_table_renders_chinese_at_fixed_width() -> None:
     result = hulifa.check(str(HULI_DATA))
     for width in (100, 140):
         text = render(result, "zh", width=width)
-        table_lines = [line for line in text.splitlines() if line[:1] in "┏┃┡│└"]
+        table_lines = [line for line in text.splitlines() if line and line[0] in "┏┃┡│└"]
         assert table_lines, text
         # rich counts CJK characters as two cells: every row of the table is exactly as wide as the border
         assert {cell_len(line) for line in table_lines} == {cell_len(table_lines[0])}

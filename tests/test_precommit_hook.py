@@ -7,7 +7,7 @@ import shlex
 
 import yaml
 
-from conftest import HULI_DATA, ROOT, run_cli
+from clihelp import HULI_DATA, ROOT, run_cli
 
 
 def test_hook_definition_runs_the_checker() -> None:

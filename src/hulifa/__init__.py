@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 
 def check(*args: Any, **kwargs: Any) -> CheckResult:
-    """See hulifa.check.check_paths; imported lazily to keep `import hulifa` cheap."""
-    from hulifa.check import check_paths
+    """See hulifa.runner.check_paths; imported lazily to keep `import hulifa` cheap."""
+    from hulifa.runner import check_paths
 
     return check_paths(*args, **kwargs)
 

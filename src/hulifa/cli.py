@@ -163,7 +163,7 @@ def check(
 
     Example: hulifa check reports/huli/2024.yaml --all
     """
-    from hulifa.check import check_paths
+    from hulifa.runner import check_paths
     from hulifa.errors import InputError
     from hulifa.model import Severity
     from hulifa.output import write_atomic
