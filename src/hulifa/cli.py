@@ -209,6 +209,15 @@ def check(
     raise typer.Exit(result.exit_code(threshold))
 
 
+def _register_extract() -> None:
+    from hulifa.extract.command import extract_command  # typer stuff only; the extractor loads lazily
+
+    app.command("extract")(extract_command)
+
+
+_register_extract()
+
+
 class SchemaName(StrEnum):
     report = "report"
     rulepack = "rulepack"

@@ -90,6 +90,10 @@ MEASURE_WORDS: tuple[str, ...] = tuple(
             "个百分点",
             "%",
             "‰",
+            "卷",
+            "个次",
+            "项次",
+            "件次",
         },
         key=lambda w: (-len(w), w),
     )
@@ -180,16 +184,18 @@ def _number(text: str) -> float:
 
 
 def _bound_of(pre: str, mid: str, post: str) -> Bound:
+    """Qualifier words -> bound. Words are compared whole (after dropping context words such as 共计),
+    so 不少于 is a lower bound although it contains 少于."""
+    kinds = (
+        (Bound.LOWER, set(_LOWER_PRE.split("|")) | set(_LOWER_POST.split("|"))),
+        (Bound.UPPER, set(_UPPER_PRE.split("|")) | set(_UPPER_POST.split("|"))),
+        (Bound.APPROX, set(_APPROX_PRE.split("|")) | set(_APPROX_POST.split("|"))),
+    )
     marks = []
-    for word in (pre, mid, post):
-        if not word:
-            continue
-        if re.search(_UPPER_PRE, word) or word in _UPPER_POST.split("|"):
-            marks.append(Bound.UPPER)
-        elif re.search(_APPROX_PRE, word) or word in _APPROX_POST.split("|"):
-            marks.append(Bound.APPROX)
-        elif re.search(_LOWER_PRE, word) or word in _LOWER_POST.split("|"):
-            marks.append(Bound.LOWER)
+    for word in (re.sub(f"^(?:{_CONTEXT_PRE})", "", pre), mid, post):
+        for bound, words in kinds:
+            if word in words:
+                marks.append(bound)
     if not marks:
         return Bound.EXACT
     if len(set(marks)) > 1:

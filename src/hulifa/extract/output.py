@@ -1,0 +1,235 @@
+"""Render an Extraction: report-data YAML (the default), JSON, or hulifa.model.ReportData."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hulifa.extract import Extraction
+from hulifa.extract.figures import Figure
+from hulifa.extract.indicators import Indicator
+from hulifa.model import SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Value
+from hulifa.quantity import format_number
+
+# Implicit phrases the report-data loader itself reads as full coverage (value kept as written).
+_LOADER_FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全面覆盖")
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str, limit: int = 0) -> str:
+    text = " ".join(text.split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _note(ind: Indicator) -> str:
+    notes = []
+    if ind.ambiguous:
+        notes.append("ambiguous: one count shared by several bodies (一数多主体); check which applies")
+    if ind.implicit:
+        notes.append(f"implicit full coverage: 「{ind.text}」, no number written")
+    if ind.change:
+        notes.append("the figure may be a change (比上年/增加/减少), not a level")
+    return "; ".join(notes)
+
+
+def to_report_yaml(extraction: Extraction, source_name: str) -> str:
+    """Report-data YAML that `hulifa check` accepts; each value with its evidence and line."""
+    ex = extraction
+    out: list[str] = [
+        f"# Report data extracted by `hulifa extract` from {source_name}.",
+        "# Every value carries the sentence it came from: check each against the report before use.",
+        f"region: {_q(ex.region or '未识别')}" + ("" if ex.region else "  # not found in the text: fill in"),
+        f"level: {ex.level or 'county'}" + ("" if ex.level else "  # could not be guessed: fill in"),
+        f"year: {ex.year if ex.year is not None else 2000}"
+        + ("" if ex.year is not None else "  # not found: fill in"),
+        f"source: {_q(source_name)}",
+    ]
+    out.append("sections:")
+    if not ex.sections:
+        out[-1] = "sections: {}  # no statutory part was recognised"
+    present = set(ex.section_ids)
+    for sec in ex.sections:
+        out.append(
+            f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}  # line {sec.line}, by {sec.how}"
+        )
+    missing = [s for s in SECTION_IDS if s not in present]
+    if missing:
+        out.append(f"  # not found: {', '.join(missing)}")
+    if ex.indicators:
+        out.append("indicators:")
+    else:
+        out.append("indicators: {}  # no rule-pack indicator was recognised")
+    for ind in ex.indicators:
+        out.append(f"  {ind.id}:  # line {ind.line}: {ind.name}")
+        if isinstance(ind.value, bool):
+            out.append(f"    value: {'true' if ind.value else 'false'}")
+        elif ind.implicit and _one_line(ind.text) in _LOADER_FULL:
+            out.append(f"    value: {_q(ind.text)}")
+        else:
+            out.append(f"    value: {_num(ind.value)}")
+            if ind.unit:
+                out.append(f"    unit: {_q(ind.unit)}")
+            out.append(f"    bound: {ind.bound.value}")
+        out.append(f"    evidence: {_q(_one_line(ind.evidence))}")
+        note = _note(ind)
+        if note:
+            out.append(f"    note: {_q(note)}")
+    unmapped = ex.unmapped
+    if unmapped or ex.implicit:
+        out.append("")
+        out.append("# Figures no indicator took (kept so that nothing found is lost):")
+        for fig in unmapped:
+            flags = "".join(
+                f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name)
+            )
+            value = f"{format_number(fig.value)}{fig.unit} ({fig.bound.value})"
+            out.append(f"# line {fig.line}: {fig.text} = {value}{flags} — {_one_line(fig.sentence, 120)}")
+        used = {(i.start, i.end) for i in ex.indicators if i.implicit}
+        for imp in ex.implicit:
+            if (imp.start, imp.end) not in used:
+                evidence = _one_line(imp.sentence, 120)
+                out.append(f"# line {imp.line}: {imp.phrase} = implicit full coverage — {evidence}")
+    return "\n".join(out) + "\n"
+
+
+def to_dict(extraction: Extraction) -> dict[str, Any]:
+    ex = extraction
+    indicators = []
+    for ind in ex.indicators:
+        item: dict[str, Any] = {
+            "id": ind.id,
+            "name": ind.name,
+            "value": ind.value if isinstance(ind.value, bool) else _num(ind.value),
+            "unit": ind.unit,
+            "bound": ind.bound.value,
+            "text": ind.text,
+            "evidence": _one_line(ind.evidence),
+            "line": ind.line,
+        }
+        if ind.ambiguous:
+            item["ambiguous"] = True
+        if ind.implicit:
+            item["implicit"] = True
+        if ind.change:
+            item["change"] = True
+        indicators.append(item)
+    figures = []
+    for fig in ex.figures:
+        item = {
+            "text": fig.text,
+            "value": _num(fig.value),
+            "unit": fig.unit,
+            "bound": fig.bound.value,
+            "line": fig.line,
+            "start": fig.start,
+            "end": fig.end,
+        }
+        for flag in ("change", "prior", "plan", "ambiguous"):
+            if getattr(fig, flag):
+                item[flag] = True
+        figures.append(item)
+    implicit = [
+        {
+            "phrase": i.phrase,
+            "line": i.line,
+            "start": i.start,
+            "end": i.end,
+            "evidence": _one_line(i.sentence),
+        }
+        for i in ex.implicit
+    ]
+    sections = [
+        {"id": s.id, "line": s.line, "how": s.how, "evidence": _one_line(s.evidence)} for s in ex.sections
+    ]
+    return {
+        "region": ex.region,
+        "level": ex.level,
+        "year": ex.year,
+        "sections": list(ex.section_ids),
+        "section_evidence": sections,
+        "indicators": indicators,
+        "figures": figures,
+        "implicit": implicit,
+    }
+
+
+def to_json(extraction: Extraction) -> str:
+    """One JSON document: region, year, sections, indicators, figures (and level, implicit)."""
+    return json.dumps(to_dict(extraction), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_report_data(extraction: Extraction, file: str) -> ReportData:
+    """ReportData for `hulifa check report.txt`: positions point into the text file."""
+    ex = extraction
+    values = []
+    for ind in ex.indicators:
+        position = Position(file, ind.line, ind.column)
+        note = _note(ind)
+        if isinstance(ind.value, bool):
+            values.append(
+                Value(
+                    key=ind.id,
+                    position=position,
+                    flag=ind.value,
+                    raw=ind.text,
+                    evidence=_one_line(ind.evidence),
+                    note=note,
+                )
+            )
+        else:
+            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit)
+            values.append(
+                Value(
+                    key=ind.id,
+                    position=position,
+                    quantity=quantity,
+                    raw=ind.text,
+                    evidence=_one_line(ind.evidence),
+                    note=note,
+                )
+            )
+    found = {s.id: s for s in ex.sections}
+    top = Position(file, 1, 1)
+    sections = []
+    for sid in SECTION_IDS:
+        hit = found.get(sid)
+        if hit is not None:
+            sections.append(Section(sid, True, Position(file, hit.line, hit.column), _one_line(hit.evidence)))
+        # A part not found is left out rather than recorded as absent at line 1, so a partial part
+        # points at the line of the part that is there.
+    return ReportData(
+        file=file,
+        region=ex.region,
+        level=ex.level,
+        year=ex.year if ex.year is not None else 0,
+        values=tuple(values),
+        sections=tuple(sections),
+        dates={},
+        source=file,
+        indicators_at=top,
+        sections_at=top,
+        top_at=top,
+    )
+
+
+def figure_dict(fig: Figure) -> dict[str, Any]:
+    return {
+        "text": fig.text,
+        "value": _num(fig.value),
+        "unit": fig.unit,
+        "bound": fig.bound.value,
+        "line": fig.line,
+    }
+
+
+__all__ = ["Bound", "to_dict", "to_json", "to_report_data", "to_report_yaml"]

@@ -1,0 +1,362 @@
+"""Bytes to text: encodings, HTML portal pages, .docx, and a length-preserving fold for matching.
+
+`read_text(path)` returns the decoded text with line endings normalised to "\\n"; every offset the
+extractor reports indexes that string. `fold(text)` gives a string of the *same length* in which
+full-width forms are folded (NFKC, one character to one character) and Traditional characters are
+replaced by Simplified ones, so a match in the folded text maps back to the original by position.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+from hulifa.errors import fail
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+DOCX_SUFFIXES = (".docx",)
+
+# ----------------------------------------------------------------------------- decoding
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sniff_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in <meta>, if any."""
+    head = data[:4096].decode("ascii", errors="replace")
+    match = re.search(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", head, re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
+def decode_bytes(
+    data: bytes, file: str, encoding: str | None = None, *, html: bool = False
+) -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding used). Raise InputError when nothing fits."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(file, 1, 1, f"未知的编码「{encoding}」", f"unknown encoding '{encoding}'") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line, col = _line_col(data, exc.start)
+            raise fail(
+                file,
+                line,
+                col,
+                f"无法按 {encoding} 解码(第 {exc.start} 字节)",
+                f"cannot decode as {encoding} (byte {exc.start}): {exc.reason}",
+            ) from None
+        return _normalise_newlines(text.lstrip("\ufeff")), encoding
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _normalise_newlines(data.decode(name)), name
+            except UnicodeDecodeError as exc:
+                line, col = _line_col(data, exc.start)
+                raise fail(
+                    file,
+                    line,
+                    col,
+                    f"文件以 {name} 字节序标记开头,但内容无法按 {name} 解码",
+                    f"the file starts with a {name} byte-order mark but does not decode as {name}",
+                ) from None
+    candidates = ["utf-8"]
+    if html:
+        declared = _sniff_charset(data)
+        if declared and declared not in ("utf-8", "utf8"):
+            candidates.append("gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared)
+    # UTF-16 without a BOM: many NUL bytes in alternating places
+    if data[:200].count(b"\x00") > 20:
+        candidates.insert(
+            0, "utf-16-le" if data[1:200:2].count(b"\x00") > data[0:200:2].count(b"\x00") else "utf-16-be"
+        )
+    candidates.append("gb18030")
+    first_error: UnicodeDecodeError | None = None
+    for name in dict.fromkeys(candidates):
+        try:
+            codecs.lookup(name)
+            text = data.decode(name)
+        except LookupError:
+            continue
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            continue
+        if "\x00" in text:
+            continue
+        return _normalise_newlines(text), name
+    offset = first_error.start if first_error else 0
+    line, col = _line_col(data, offset)
+    raise fail(
+        file,
+        line,
+        col,
+        "无法识别文件编码(已尝试 UTF-8、UTF-16、GB18030);请用 --encoding 指定",
+        "cannot detect the file's encoding (tried UTF-8, UTF-16, GB18030); give it with --encoding",
+    )
+
+
+# ----------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "noscript",
+    "template",
+    "iframe",
+    "select",
+    "button",
+    "svg",
+    "head",
+    "title",
+    "aside",
+    "form",
+}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "center",
+    "tbody",
+    "thead",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+}
+_CELL_TAGS = {"td", "th"}
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+
+# Lines that are page furniture, not report text.
+BOILERPLATE = re.compile(
+    r"扫一扫在手机上查看当前页面|扫一扫在手机打开当前页|^\s*字号\s*[:：]?|默认\s*大\s*中\s*小|^\s*【?\s*(?:大|中|小)\s*】?\s*$"
+    r"|打印本页|关闭窗口|网站标识码|ICP\s*备|ICP证|公网安备|版权所有|主办单位|承办单位|技术支持|联系我们|网站地图"
+    r"|^\s*(?:首页|当前位置|您当前的位置|【?打印】?|【?关闭】?|分享到|浏览次数|访问量|来源\s*[:：]|发布时间\s*[:：]"
+    r"|信息来源\s*[:：]|点击数|责任编辑)"
+    r"|^\s*\[?\s*(?:打印|关闭|收藏|返回顶部)\s*\]?\s*$"
+)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS and tag not in _VOID_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append("\t")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of a portal page: paragraphs on their own lines, page furniture dropped."""
+    parser = _TextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; never let a malformed page out as a traceback
+        pass
+    raw = "".join(parser.parts)
+    lines = []
+    for line in raw.split("\n"):
+        line = re.sub(r"[ \t\u00a0\u3000]+", lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
+        if not line.strip("\t "):
+            continue
+        if BOILERPLATE.search(line):
+            continue
+        lines.append(line.strip("\t"))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+# ----------------------------------------------------------------------------- DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _para_text(p: ElementTree.Element) -> str:
+    out: list[str] = []
+    for el in p.iter():
+        if el.tag == _W + "t" and el.text:
+            out.append(el.text)
+        elif el.tag == _W + "tab":
+            out.append("\t")
+        elif el.tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _walk_body(el: ElementTree.Element, lines: list[str]) -> None:
+    for child in el:
+        if child.tag == _W + "p":
+            lines.append(_para_text(child))
+        elif child.tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                cells = []
+                for cell in row.findall(_W + "tc"):
+                    cells.append(
+                        " ".join(t for t in (_para_text(p).strip() for p in cell.iter(_W + "p")) if t)
+                    )
+                lines.append("\t".join(cells))
+        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag"):
+            _walk_body(child, lines)
+
+
+def docx_to_text(data: bytes, file: str) -> str:
+    """Paragraphs of word/document.xml, one a line; table rows as tab-joined cells."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+        raise fail(file, 1, 1, f"不是有效的 .docx 文件: {exc}", f"not a valid .docx file: {exc}") from None
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        line, col = exc.position
+        raise fail(
+            file,
+            line,
+            col + 1,
+            f"word/document.xml 无法解析: {exc}",
+            f"word/document.xml is not well-formed: {exc}",
+        ) from None
+    body = root.find(_W + "body")
+    lines: list[str] = []
+    if body is not None:
+        _walk_body(body, lines)
+    return _normalise_newlines("\n".join(lines)) + "\n"
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
+    """Read a report (.txt/.md/.html/.docx) as text; return (text, encoding used)."""
+    file = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise fail(file, 1, 1, "文件不存在", "no such file") from None
+    except IsADirectoryError:
+        raise fail(file, 1, 1, "这是一个目录,不是文件", "is a directory, not a file") from None
+    except OSError as exc:
+        raise fail(
+            file, 1, 1, f"无法读取文件: {exc.strerror}", f"cannot read the file: {exc.strerror}"
+        ) from None
+    suffix = Path(path).suffix.lower()
+    if suffix in DOCX_SUFFIXES or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
+        return docx_to_text(data, file), "docx"
+    is_html = suffix in HTML_SUFFIXES
+    text, used = decode_bytes(data, file, encoding, html=is_html or data.lstrip()[:1] == b"<")
+    if is_html or (suffix not in (".txt", ".md") and looks_like_html(text)):
+        text = html_to_text(text)
+    return text, used
+
+
+# ----------------------------------------------------------------------------- folding
+
+
+class _FoldTable(dict[int, int]):
+    """str.translate table built on demand: NFKC when it keeps one character, then T->S."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        if len(folded) != 1:
+            folded = char
+        folded = _T2S.get(folded, folded)
+        self[code] = ord(folded)
+        return self[code]
+
+
+def _t2s() -> dict[str, str]:
+    from hulifa.extract._t2s import SIMPLIFIED, TRADITIONAL
+
+    return dict(zip(TRADITIONAL, SIMPLIFIED, strict=True))
+
+
+_T2S = _t2s()
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Same-length folding: full-width digits/％/punctuation to ASCII, Traditional to Simplified."""
+    folded = text.translate(_TABLE)
+    if len(folded) != len(text):  # cannot happen: every mapping is one code point to one
+        raise AssertionError("fold changed the text length")
+    return folded
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to Simplified, character for character."""
+    return "".join(_T2S.get(c, c) for c in text)
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(BOILERPLATE.search(line))

@@ -1,0 +1,156 @@
+"""The figure parser, case by case: what is a figure (and how it reads) and what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from hulifa.extract.document import Doc
+from hulifa.extract.figures import find_figures
+from hulifa.model import Bound
+
+E, L, U, A = Bound.EXACT, Bound.LOWER, Bound.UPPER, Bound.APPROX
+
+# (sentence, [(text, value, unit, bound), ...]) — every figure the sentence holds, in order
+FIGURES = [
+    ("累计组织相关学习培训1700余人次。", [("1700余人次", 1700, "人次", L)]),
+    ("审查行政复议申请590件。", [("590件", 590, "件", E)]),
+    ("排查化解各类矛盾纠纷1.1万余件。", [("1.1万余件", 11000, "件", L)]),
+    ("新增市场主体5.8万户。", [("5.8万户", 58000, "户", E)]),
+    ("减免罚款金额共计104万余元。", [("104万余元", 1_040_000, "元", L)]),
+    ("补发2304人工资1458万元。", [("2304人", 2304, "人", E), ("1458万元", 14_580_000, "元", E)]),
+    ("力促3个项目补发工资。", [("3个", 3, "个", E)]),
+    ("化解率达90%以上。", [("90%以上", 90, "%", L)]),
+    ("按期答复率１００％。", [("１００％", 100, "%", E)]),
+    ("241个涉企服务事项100%全程网办。", [("241个", 241, "个", E), ("100%", 100, "%", E)]),
+    ("满意度达到百分之九十。", [("百分之九十", 90, "%", E)]),
+    ("群众知晓率8成以上。", [("8成以上", 80, "%", L)]),
+    ("约占1/4左右。", [("1/4左右", 25, "%", A)]),
+    ("纠错率0%。", [("0%", 0, "%", E)]),
+    ("召开常务会议两次。", [("两次", 2, "次", E)]),
+    ("开展专题学法十二次。", [("十二次", 12, "次", E)]),
+    ("移送刑事立案各1起。", [("1起", 1, "起", E)]),
+    ("处理投诉不足50件。", [("不足50件", 50, "件", U)]),
+    ("受理案件约300件。", [("约300件", 300, "件", A)]),
+    ("办理时限压缩至5个工作日以内。", [("5个工作日以内", 5, "工作日", U)]),
+    ("答复期限为3个月。", [("3个月", 3, "个月", E)]),
+    ("连续3年获评先进。", [("3年", 3, "年", E)]),
+    ("全年共办理103 件。", [("103 件", 103, "件", E)]),
+    ("组织15批次85名领导干部参加考试。", [("15批次", 15, "批次", E), ("85名", 85, "名", E)]),
+    ("檢查文旅體企業900餘次。", [("900餘次", 900, "次", L)]),
+    ("合格率百分之百。", [("百分之百", 100, "%", E)]),
+    ("减免罚款5 000元。", [("5 000元", 5000, "元", E)]),
+    ("办理1 130条。", [("1 130条", 1130, "条", E)]),
+    ("评查案卷210卷。", [("210卷", 210, "卷", E)]),
+    ("检查620余个次。", [("620余个次", 620, "个次", L)]),
+    ("配备不少于10名。", [("不少于10名", 10, "名", L)]),
+    ("不低于95%。", [("不低于95%", 95, "%", L)]),
+    ("以调解方式结案的约占三成。", [("三成", 30, "%", A)]),
+    ("每年至少组织两次考试。", [("两次", 2, "次", L)]),
+]
+
+# text that holds no figure at all
+NOT_FIGURES = [
+    ("year", "2024年,湖里区坚持依法行政。"),
+    ("year 年度", "制定公布2024年度区政府重大行政决策事项目录。"),
+    ("date", "于9月30日前完成。"),
+    ("date 底前", "3月底前报送。"),
+    ("date full", "2025年2月24日报送市委。"),
+    ("document number", "依据厅字〔2019〕28号文件。"),
+    ("document number []", "依据厦府[2024]3号。"),
+    ("document number ()", "依据厦府(2024)3号。"),
+    ("document number no year", "依据湖政〔〕12号。"),
+    ("document number 第", "国务院令第711号。"),
+    ("year range", "落实《实施方案(2021-2025年)》。"),
+    ("year range outside title", "实施方案(2021-2025年)印发。"),
+    ("year range dash lost", "实施纲要(20212025年)。"),
+    ("ordinal", "入选第二批典型案例。"),
+    ("ordinal arabic", "召开第7次会议。"),
+    ("ordinal 第一", "第一责任人职责。"),
+    ("list marker 一是", "一是加强领导,二是完善制度。"),
+    ("list marker 一、", "一、突出政治引领"),
+    ("list marker (一)", "(一)深化改革"),
+    ("title", "制定《2024年度3项办法》。"),
+    ("quoted code", "优化“2+2+N”企业服务体系。"),
+    ("unquoted code", "形成1+3+N网络模式。"),
+    ("quoted slogan", "开展“八五”普法。"),
+    ("slogan 八五普法", "深化八五普法工作。"),
+    ("quoted 一总十三分", "开展街道“一总十三分”预案编修。"),
+    ("quoted 三图一表", "建立“三图一表”。"),
+    ("quoted 一件事", "推进“高效办成一件事”改革。"),
+    ("hotline", "畅通12345热线。"),
+    ("hotline 7x24", "提供7×24小时人工服务。"),
+    ("rank", "在全国100个城市法治政府评估中排名第八名。"),
+    ("rank 第八名", "位列全市第八名。"),
+    ("rank 前", "位居全省前3名。"),
+    ("plenum", "学习贯彻党的二十届三中全会精神。"),
+    ("plenum 二中", "深入学习二十届二中、三中全会精神。"),
+    ("set phrase", "增强四个意识、坚定四个自信、做到两个维护。"),
+    ("set phrase 三项制度", "全面落实行政执法三项制度。"),
+    ("idiom 一起", "与群众一起研究。"),
+    ("one-off", "实行一次性告知。"),
+    ("vague 一批", "出台一批制度。"),
+    ("vague 数十", "组织数十家单位参加。"),
+    ("plan name", "开展提升行政执法质量三年行动。"),
+    ("anniversary", "庆祝成立70周年。"),
+    ("5G", "建成5G基站。"),
+    ("bare number", "编号12345。"),
+    ("进一步", "进一步提升执法能力。"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES, ids=[t for t, _ in FIGURES])
+def test_figures(text: str, expected: list[tuple[str, float, str, Bound]]) -> None:
+    got = [(f.text, f.value, f.unit, f.bound) for f in find_figures(Doc.of(text))]
+    assert got == [(t, float(v), u, b) for t, v, u, b in expected]
+
+
+@pytest.mark.parametrize(("kind", "text"), NOT_FIGURES, ids=[k for k, _ in NOT_FIGURES])
+def test_not_figures(kind: str, text: str) -> None:
+    assert [f.text for f in find_figures(Doc.of(text))] == []
+
+
+CHANGES = [
+    ("比上年增加842件。", "842件", True),
+    ("减少检查次数88次。", "88次", True),
+    ("压缩比达89%。", "89%", True),
+    ("由首批15个升级为30个。", "15个", False),  # the prior level, flagged prior
+    ("由首批15个升级为30个。", "30个", False),  # this year's level
+    ("新增市场主体5.8万户。", "5.8万户", False),
+    ("累计组织培训1700余人次。", "1700余人次", False),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "change"), CHANGES)
+def test_changes(text: str, figure: str, change: bool) -> None:
+    figures = {f.text: f for f in find_figures(Doc.of(text))}
+    assert figures[figure].change is change
+
+
+def test_prior_level() -> None:
+    prior, level = find_figures(Doc.of("全县行政执法主体由15个增加到30个。"))
+    assert (prior.value, prior.prior, level.value, level.prior) == (15, True, 30, False)
+
+
+def test_shared_count_is_ambiguous() -> None:
+    text = "组织召开区委常委会、区政府常务会研究相关工作12次。"
+    (figure,) = find_figures(Doc.of(text))
+    assert figure.ambiguous and figure.value == 12
+
+
+def test_single_body_count_is_not_ambiguous() -> None:
+    (figure,) = find_figures(Doc.of("区政府常务会议研究法治政府建设工作3次。"))
+    assert not figure.ambiguous
+
+
+def test_offsets_lines_and_columns() -> None:
+    text = "第一行没有数字。\n审查行政复议申请590件。\n"
+    (figure,) = find_figures(Doc.of(text))
+    assert text[figure.start : figure.end] == "590件"
+    assert (figure.line, figure.column) == (2, 9)
+    assert figure.sentence == "审查行政复议申请590件。"
+
+
+def test_traditional_figure_keeps_original_text() -> None:
+    text = "審查行政複議申請５９０件。"
+    (figure,) = find_figures(Doc.of(text))
+    assert figure.text == "５９０件" and figure.value == 590

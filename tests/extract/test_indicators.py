@@ -1,0 +1,143 @@
+"""Indicator mapping on the Huli 2024 report, and the general mechanisms on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from hulifa.extract import Extraction, extract_text
+from hulifa.model import Bound, RulePack
+
+HULI_EXPECTED = [
+    # id, value, unit, bound, line
+    ("agency_head_appearance_rate", 100, "%", Bound.EXACT, 21),
+    ("ar_case_count", 590, "件", Bound.EXACT, 21),
+    ("ar_registration_rate", 100, "%", Bound.EXACT, 21),
+    ("ar_lawful_acceptance_rate", 100, "%", Bound.EXACT, 21),
+    ("leader_law_training_count", 1700, "人次", Bound.LOWER, 3),
+    ("exec_meeting_hears_fzzf_count", 12, "次", Bound.EXACT, 3),
+    ("exec_meeting_law_study_count", 8, "次", Bound.EXACT, 4),
+    ("leader_pre_appointment_law_exam", 85, "名", Bound.EXACT, 4),
+    ("legal_advisor_opinion_count", 110, "次", Bound.EXACT, 11),
+    ("policy_doc_legality_review_count", 58, "次", Bound.EXACT, 11),
+    ("legal_document_opinion_count", 1900, "次", Bound.LOWER, 11),
+    ("nd_legality_review_count", 5, "件", Bound.EXACT, 12),
+    ("nd_filing_count", 1, "件", Bound.EXACT, 12),
+    ("enforcement_body_count", 27, "个", Bound.EXACT, 12),
+    ("enforcement_staff_count", 425, "名", Bound.EXACT, 12),
+    ("npc_suggestion_count", 114, "件", Bound.EXACT, 13),
+    ("cppcc_proposal_count", 87, "件", Bound.EXACT, 13),
+    ("npc_satisfaction_rate", 100, "%", Bound.EXACT, 13),
+    ("cppcc_satisfaction_rate", 100, "%", Bound.EXACT, 13),
+    ("enforcement_case_review_count", 2, "次", Bound.EXACT, 13),
+    ("gi_proactive_count", 3668, "条", Bound.EXACT, 14),
+    ("gi_proactive_document_count", 174, "件", Bound.EXACT, 14),
+    ("gi_request_count", 43, "件", Bound.EXACT, 14),
+    ("policy_interpretation_count", 129, "条", Bound.EXACT, 14),
+    ("dispute_resolved_count", 11000, "件", Bound.LOWER, 20),
+    ("petition_resolution_rate", 90, "%", Bound.LOWER, 20),
+]
+
+
+def _by_id(ex: Extraction) -> dict:
+    return {i.id: i for i in ex.indicators}
+
+
+@pytest.mark.parametrize(
+    ("rule", "value", "unit", "bound", "line"), HULI_EXPECTED, ids=[r[0] for r in HULI_EXPECTED]
+)
+def test_huli_indicator(
+    huli: Extraction, rule: str, value: float, unit: str, bound: Bound, line: int
+) -> None:
+    found = _by_id(huli)[rule]
+    assert (found.value, found.unit, found.bound, found.line) == (value, unit, bound, line)
+    assert found.text in found.evidence
+
+
+def test_huli_shared_meeting_count_is_ambiguous(huli: Extraction) -> None:
+    found = _by_id(huli)["exec_meeting_hears_fzzf_count"]
+    assert found.ambiguous and found.value == 12
+    assert not _by_id(huli)["ar_case_count"].ambiguous
+
+
+def test_huli_yes_no_facts(huli: Extraction) -> None:
+    ids = _by_id(huli)
+    assert ids["principal_duty_in_annual_debrief"].value is True
+    assert "列入个人年终述职" in ids["principal_duty_in_annual_debrief"].evidence
+    assert ids["mad_catalogue_published"].value is True
+
+
+def test_huli_no_invented_indicators(huli: Extraction) -> None:
+    ids = _by_id(huli)
+    for absent in (
+        "ar_mediation_rate",
+        "ar_correction_rate",
+        "mad_legality_review_rate",
+        "legal_advisor_coverage",
+    ):
+        assert absent not in ids  # 复议调解率稳步上升 has no figure; nothing else states these
+
+
+def test_huli_implicit_full_coverage_is_recorded(huli: Extraction) -> None:
+    assert [i.phrase for i in huli.implicit] == ["全部进驻"]
+    assert all(f.text != "全部进驻" for f in huli.figures)  # never an invented number in figures
+
+
+def test_huli_every_figure_is_kept(huli: Extraction) -> None:
+    mapped = {(i.start, i.end) for i in huli.indicators}
+    assert len(huli.unmapped) + len({(f.start, f.end) for f in huli.figures} & mapped) == len(huli.figures)
+
+
+def test_distributive_each(pack: RulePack) -> None:
+    ex = extract_text("复议案件登记率、依法受理率均为100%。", pack)
+    ids = _by_id(ex)
+    assert ids["ar_registration_rate"].value == 100 and ids["ar_lawful_acceptance_rate"].value == 100
+
+
+def test_phrase_after_figure(pack: RulePack) -> None:
+    ex = extract_text("组织85名领导干部参加任前法律知识考试。", pack)
+    assert _by_id(ex)["leader_pre_appointment_law_exam"].value == 85
+
+
+def test_unit_must_fit(pack: RulePack) -> None:
+    ex = extract_text("审查行政复议申请590人。", pack)
+    assert "ar_case_count" not in _by_id(ex)
+
+
+def test_context_must_be_in_the_sentence(pack: RulePack) -> None:
+    ex = extract_text("满意率达98%。", pack)
+    assert "npc_satisfaction_rate" not in _by_id(ex) and "cppcc_satisfaction_rate" not in _by_id(ex)
+
+
+def test_implicit_coverage_maps_to_a_rate(pack: RulePack) -> None:
+    ex = extract_text("2024年,全区党政机关法律顾问实现全覆盖。", pack)
+    found = _by_id(ex)["legal_advisor_coverage"]
+    assert (found.value, found.unit, found.bound, found.implicit) == (100, "%", Bound.EXACT, True)
+    assert found.text == "实现全覆盖"
+    assert ex.figures == ()
+
+
+def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
+    ex = extract_text("法律顾问覆盖率98%。党政机关法律顾问实现全覆盖。", pack)
+    found = _by_id(ex)["legal_advisor_coverage"]
+    assert found.value == 98 and not found.implicit
+
+
+def test_negated_yes_no_fact_is_not_affirmed(pack: RulePack) -> None:
+    ex = extract_text("重大行政决策事项目录尚未公布。", pack)
+    assert "mad_catalogue_published" not in _by_id(ex)
+
+
+def test_custom_rule_needs_no_code(pack: RulePack) -> None:
+    from dataclasses import replace
+
+    base = next(r for r in pack.rules if r.id == "ar_case_count")
+    custom = replace(
+        base,
+        id="x_hotline_count",
+        name="热线工单数",
+        aliases=(),
+        extract={"phrases": ["热线工单"], "units": ["件"]},
+    )
+    ex = extract_text("办理12345热线工单8000余件。", replace(pack, rules=(custom,)))
+    found = _by_id(ex)["x_hotline_count"]
+    assert (found.value, found.bound) == (8000, Bound.LOWER)

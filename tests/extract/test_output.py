@@ -1,0 +1,84 @@
+"""Report-data YAML (accepted by the loader), JSON shape, ReportData for one-step checking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from hulifa.extract import Extraction, to_json, to_report_data, to_report_yaml
+
+
+def test_yaml_is_accepted_by_the_loader(huli: Extraction, tmp_path: Path) -> None:
+    from hulifa.reportdata import load_report
+
+    path = tmp_path / "huli.yaml"
+    path.write_text(to_report_yaml(huli, "huli-2024-report.txt"), encoding="utf-8")
+    data = load_report(path)
+    assert (data.region, data.level, data.year) == ("湖里区", "district", 2024)
+    assert [v.key for v in data.values if v.problem] == []
+    values = {v.key: v for v in data.values}
+    assert values["ar_case_count"].quantity.value == 590
+    assert values["leader_law_training_count"].quantity.bound.value == "lower"
+    assert values["principal_duty_in_annual_debrief"].flag is True
+    assert "590件" in values["ar_case_count"].evidence
+    assert {s.id for s in data.sections if s.present} == {
+        "measures",
+        "shortcomings",
+        "first_responsible",
+        "next_year",
+    }
+
+
+def test_yaml_has_line_comments_and_unmapped_figures(huli: Extraction) -> None:
+    text = to_report_yaml(huli, "huli-2024-report.txt")
+    assert "  ar_case_count:  # line 21: 行政复议案件数" in text
+    assert "# line 7: 5.8万户 = 58000户 (exact)" in text
+    assert "# line 16: 88次 = 88次 (exact) [change]" in text
+    assert "全部进驻 = implicit full coverage" in text
+    assert "ambiguous" in text
+    assert text == to_report_yaml(huli, "huli-2024-report.txt")  # deterministic
+    assert isinstance(yaml.safe_load(text), dict)
+
+
+def test_json_shape(huli: Extraction) -> None:
+    doc = json.loads(to_json(huli))
+    assert {"region", "year", "sections", "indicators", "figures"} <= set(doc)
+    assert doc["sections"] == ["measures", "shortcomings", "first_responsible", "next_year"]
+    ind = {i["id"]: i for i in doc["indicators"]}
+    assert ind["agency_head_appearance_rate"]["value"] == 100
+    assert set(ind["ar_case_count"]) == {"id", "name", "value", "unit", "bound", "text", "evidence", "line"}
+    assert ind["exec_meeting_hears_fzzf_count"]["ambiguous"] is True
+    figure = doc["figures"][0]
+    assert {"text", "value", "unit", "bound", "line", "start", "end"} <= set(figure)
+    assert any(f.get("change") for f in doc["figures"])
+    assert "change" not in figure
+
+
+def test_report_data_positions_point_into_the_text(huli: Extraction, huli_text: str) -> None:
+    data = to_report_data(huli, "huli.txt")
+    values = {v.key: v for v in data.values}
+    case = values["ar_case_count"]
+    assert case.position.file == "huli.txt" and case.position.line == 21
+    line = huli_text.splitlines()[20]
+    assert line[case.position.column - 1 :].startswith("590件")
+    assert case.quantity.value == 590 and case.quantity.unit == "件"
+    assert {s.id for s in data.sections if s.present} == {
+        "measures",
+        "shortcomings",
+        "first_responsible",
+        "next_year",
+    }
+    assert all(s.present for s in data.sections)  # parts not found are left out, not placed at line 1
+
+
+def test_report_data_can_be_checked(huli: Extraction, pack) -> None:
+    from hulifa.evaluate import evaluate
+    from hulifa.model import Status
+
+    result = evaluate(pack, to_report_data(huli, "huli.txt"))
+    rows = {f.rule: f for f in result.findings}
+    assert rows["agency_head_appearance_rate"].status is Status.PASS
+    assert rows["agency_head_appearance_rate"].line == 21
+    assert rows["part_shortcomings_causes"].status is not Status.PASS  # causes are missing

@@ -1,0 +1,175 @@
+"""Reading reports: encodings, HTML portal pages, .docx, Traditional characters."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hulifa.errors import InputError
+from hulifa.extract import extract_text
+from hulifa.extract.textload import decode_bytes, fold, html_to_text, read_text
+
+SAMPLE = "2024年,湖里区坚持依法行政。\n审查行政复议申请590件,行政机关负责人出庭应诉率100%。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "gb18030", "gbk"],
+)
+def test_encodings_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    text, used = read_text(path)
+    assert text == SAMPLE
+    assert used == encoding
+
+
+def test_crlf_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(SAMPLE.replace("\n", "\r\n").encode("utf-8"))
+    assert read_text(path)[0] == SAMPLE
+
+
+def test_forced_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(SAMPLE.encode("gb18030"))
+    assert read_text(path, "gb18030") == (SAMPLE, "gb18030")
+    with pytest.raises(InputError) as info:
+        read_text(path, "utf-8")
+    assert "r.txt:1:" in str(info.value)
+
+
+def test_unknown_forced_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"abc")
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_text(path, "no-such-codec")
+
+
+def test_undecodable_input_is_an_input_error() -> None:
+    data = b"\x81\x30" * 3 + b"\xff\xfe\xfd" * 50  # neither UTF-8 nor GB18030
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "bad.txt")
+    assert info.value.render().startswith("bad.txt:1:")
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+
+
+PAGE = """<!DOCTYPE html><html><head><title>湖里区</title><meta charset="utf-8">
+<style>p{color:red}</style><script>var x = "审查行政复议申请999件";</script></head>
+<body><header>首页 | 政务公开</header><nav>网站地图 12345热线</nav>
+<div class="tools">字号:默认 大 中 小</div><div>扫一扫在手机上查看当前页面</div>
+<div class="content"><h1>湖里区人民政府关于2024年法治政府建设情况的报告</h1>
+<p>2024年,湖里区坚持依法行政。</p><p>审查行政复议申请590件,<br>行政机关负责人出庭应诉率100%。</p>
+<table><tr><td>指标</td><td>数值</td></tr><tr><td>案件</td><td>590件</td></tr></table>
+</div><div>【打印本页】【关闭窗口】</div>
+<footer>版权所有:湖里区人民政府 主办单位:湖里区政府办 闽ICP备12345678号 网站标识码3502060001</footer>
+</body></html>"""
+
+
+def test_html_boilerplate_is_dropped() -> None:
+    text = html_to_text(PAGE)
+    for junk in (
+        "999件",
+        "扫一扫",
+        "字号",
+        "默认",
+        "打印本页",
+        "关闭窗口",
+        "版权所有",
+        "ICP",
+        "网站标识码",
+        "首页",
+        "color",
+    ):
+        assert junk not in text, junk
+    lines = text.splitlines()
+    assert lines[0] == "湖里区人民政府关于2024年法治政府建设情况的报告"
+    assert "审查行政复议申请590件," in lines
+    assert "行政机关负责人出庭应诉率100%。" in lines  # <br> breaks the line
+    assert "案件\t590件" in lines  # a table row: cells joined by a tab
+
+
+def test_html_file_read_and_extracted(tmp_path: Path, pack) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))
+    text, used = read_text(path)
+    assert used == "gb18030"
+    ex = extract_text(text, pack)
+    assert ex.region == "湖里区" and ex.year == 2024
+    assert {i.id: i.value for i in ex.indicators}["ar_case_count"] == 590
+
+
+def _docx(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    table = "".join(
+        "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row) + "</w:tr>"
+        for row in rows
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}>'
+        f"<w:body>{body}<w:tbl>{table}</w:tbl></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_docx(tmp_path: Path, pack) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(
+        _docx(["2024年,湖里区坚持依法行政。", "审查行政复议申请590件。"], [["出庭应诉率", "100%"]])
+    )
+    text, used = read_text(path)
+    assert used == "docx"
+    assert text.splitlines() == ["2024年,湖里区坚持依法行政。", "审查行政复议申请590件。", "出庭应诉率\t100%"]
+    ex = extract_text(text, pack)
+    values = {i.id: i.value for i in ex.indicators}
+    assert values["ar_case_count"] == 590 and values["agency_head_appearance_rate"] == 100
+
+
+def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="docx"):
+        read_text(path)
+
+
+def test_fold_keeps_length_and_simplifies() -> None:
+    traditional = "審查行政複議申請５９０件，復議案件登記率及依法受理率均為１００％。"
+    folded = fold(traditional)
+    assert len(folded) == len(traditional)
+    assert folded == "审查行政复议申请590件,复议案件登记率及依法受理率均为100%。"
+
+
+def test_traditional_report(pack, huli_text: str) -> None:
+    from hulifa.extract.textload import _T2S
+
+    reverse = {s: t for t, s in sorted(_T2S.items(), reverse=True)}
+    traditional = "".join(reverse.get(c, c) for c in huli_text)
+    assert traditional != huli_text and len(traditional) == len(huli_text)
+    simplified = extract_text(huli_text, pack)
+    converted = extract_text(traditional, pack)
+    assert [(f.value, f.unit, f.bound, f.line, f.start) for f in converted.figures] == [
+        (f.value, f.unit, f.bound, f.line, f.start) for f in simplified.figures
+    ]
+    assert {i.id for i in converted.indicators} == {i.id for i in simplified.indicators}
+    assert converted.section_ids == simplified.section_ids
+    first = converted.figures[0]
+    assert traditional[first.start : first.end] == first.text  # evidence as written, in Traditional
