@@ -90,10 +90,7 @@ def extract_command(
         pack = load_pack(rules)
         text, _used = read_text(input, encoding)
         extraction = extract_text(text, pack, region=region, level=level, year=year)
-        if format is ExtractFormat.json:
-            content = to_json(extraction)
-        else:
-            content = to_report_yaml(extraction, input.name)
+        content = to_json(extraction) if format is ExtractFormat.json else to_report_yaml(extraction, input.name)
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()
