@@ -1,0 +1,75 @@
+"""The extractor proper: text -> Extraction (figures, indicators, sections, year, region, level)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from hulifa.extract.document import Doc
+from hulifa.extract.figures import Figure, find_figures
+from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
+from hulifa.extract.sections import SectionHit, detect_region, detect_sections, detect_year, guess_level
+from hulifa.model import RulePack
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extractor found in one report."""
+
+    region: str
+    level: str
+    year: int | None
+    sections: tuple[SectionHit, ...]
+    indicators: tuple[Indicator, ...]
+    figures: tuple[Figure, ...]
+    implicit: tuple[Implicit, ...]
+    text_length: int = 0
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sections)
+
+    @property
+    def unmapped(self) -> tuple[Figure, ...]:
+        """Figures no indicator took: kept in the output so that nothing found is lost."""
+        used = {(i.start, i.end) for i in self.indicators if not i.implicit}
+        return tuple(f for f in self.figures if (f.start, f.end) not in used)
+
+
+def _mark_plans(figures: list[Figure], sections: list[SectionHit], lines: int) -> list[Figure]:
+    """Figures in the next-year part are targets (plan), not what the year achieved."""
+    starts = {s.id: s.line for s in sections}
+    if "next_year" not in starts:
+        return figures
+    first = starts["next_year"]
+    after = [line for sid, line in starts.items() if line > first and sid in ("other",)]
+    last = min(after) if after else lines + 1
+    return [replace(f, plan=True) if first <= f.line < last else f for f in figures]
+
+
+def extract_text(
+    text: str,
+    pack: RulePack,
+    *,
+    region: str | None = None,
+    level: str | None = None,
+    year: int | None = None,
+) -> Extraction:
+    """Extract figures, indicators and sections from a report's text. Never raises on odd text."""
+    doc = Doc.of(text)
+    found_year = year if year is not None else detect_year(doc)
+    found_region = region if region is not None else detect_region(doc)
+    found_level = level if level is not None else guess_level(found_region)
+    sections = detect_sections(doc, found_year)
+    figures = _mark_plans(find_figures(doc), sections, len(doc.line_starts))
+    implicit = find_implicit(doc)
+    indicators = map_indicators(doc, pack, figures, implicit)
+    return Extraction(
+        region=found_region,
+        level=found_level,
+        year=found_year,
+        sections=tuple(sections),
+        indicators=tuple(indicators),
+        figures=tuple(figures),
+        implicit=tuple(implicit),
+        text_length=len(text),
+    )
