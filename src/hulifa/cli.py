@@ -52,6 +52,7 @@ class Format(StrEnum):
     github = "github"
     markdown = "markdown"
     parsable = "parsable"
+    html = "html"
 
 
 class FailOn(StrEnum):

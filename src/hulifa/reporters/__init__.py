@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "github": "github",
     "markdown": "markdown",
     "parsable": "parsable",
+    "html": "html",
 }
 
 

@@ -1,0 +1,204 @@
+"""Static parts of the `--format html` page: the style sheet and the shared SVG patterns.
+
+Everything here is inline in the page: no web fonts, no images, no scripts. Chinese text uses the
+system's CJK fonts through the font stack below.
+"""
+
+from __future__ import annotations
+
+# Content-Security-Policy for the page itself: nothing may load or run. Inline <style> and style=""
+# are the only allowances. A second line of defence behind escaping every piece of data.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+FONT_STACK = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+    '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif'
+)
+
+# Status colours: each is paired with a symbol in the page, so colour is never the only signal.
+STATUS_COLOURS = {
+    "pass": "#2e7d32",
+    "shortfall": "#c62828",
+    "missing": "#b26a00",
+    "unverifiable": "#6a1b9a",
+    "not_applicable": "#9e9e9e",
+    "invalid": "#ad1457",
+    "unknown": "#607d8b",
+    "error": "#7f0000",
+    "accepted": "#00838f",
+}
+
+_STATUS_RULES = "\n".join(f".st-{name} {{ --st: {colour}; }}" for name, colour in sorted(STATUS_COLOURS.items()))
+
+CSS = (
+    """
+:root {
+  --ink: #1d1d1f; --muted: #5f6368; --line: #d9dce1; --soft: #f4f5f7; --accent: #1a4d8f;
+  --track: #eceef1; --goal: #e3f1e4;
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0 auto; max-width: 1000px; padding: 24px 28px 48px; color: var(--ink); background: #fff;
+  font-family: """
+    + FONT_STACK
+    + """;
+  font-size: 14px; line-height: 1.55;
+}
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 16px; margin: 20px 0 6px; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+p { margin: 4px 0; }
+a { color: var(--accent); }
+code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monospace, monospace; font-size: 12px; }
+.muted { color: var(--muted); }
+.small { font-size: 12px; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.toc { margin: 8px 0 16px; padding-left: 20px; }
+.report { margin-top: 8px; }
+.report + .report { break-before: page; page-break-before: always; }
+.report-head { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: baseline; }
+.chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; padding: 0; list-style: none; }
+.chip {
+  display: inline-block; padding: 1px 9px; border-radius: 11px; font-size: 12px;
+  border: 1px solid var(--st, var(--line)); color: var(--st, var(--ink)); background: #fff;
+}
+.chip b { font-weight: 700; }
+.unchecked { border: 2px solid var(--st); border-radius: 6px; padding: 10px 14px; background: #fff5f5; }
+
+/* statutory parts */
+.parts { list-style: none; padding: 0; margin: 6px 0 12px; display: grid; gap: 4px; }
+.part {
+  display: grid; grid-template-columns: 28px 1fr auto; gap: 8px; align-items: baseline;
+  padding: 5px 10px; border: 1px solid var(--line); border-left: 5px solid var(--st); border-radius: 4px;
+  break-inside: avoid; page-break-inside: avoid;
+}
+.part .tick { font-weight: 700; color: var(--st); font-size: 16px; text-align: center; }
+.part .state { color: var(--st); font-weight: 600; white-space: nowrap; }
+.part .why { grid-column: 2 / 4; }
+
+/* indicator charts */
+.chart { margin: 6px 0 14px; break-inside: auto; }
+.chart-title { font-weight: 600; margin: 12px 0 2px; }
+.chart-note { margin: 0 0 4px; }
+.chart-row, .chart-axis {
+  display: grid; grid-template-columns: 210px 320px 1fr; gap: 10px; align-items: center;
+  padding: 2px 0; border-bottom: 1px dotted var(--line);
+  break-inside: avoid; page-break-inside: avoid;
+}
+.chart-axis { border-bottom: 1px solid var(--line); color: var(--muted); font-size: 11px; }
+.chart-label { font-size: 13px; line-height: 1.3; }
+.chart-value { font-size: 12px; line-height: 1.35; }
+.chart-value .v { font-weight: 700; color: var(--st); }
+.chart-value .t { color: var(--muted); }
+.chart-row svg, .chart-axis svg { display: block; overflow: visible; }
+.track { fill: var(--track); }
+.goal { fill: var(--goal); }
+.target { stroke: var(--ink); stroke-width: 2; }
+.target-cap { fill: var(--ink); }
+.bar { fill: var(--st); }
+.bar-upper { fill: url(#hl-hatch-upper); stroke: var(--st); stroke-width: 1.5; }
+.bar-missing { fill: none; stroke: var(--st); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.ext-lower { fill: url(#hl-hatch-lower); }
+.arrow { fill: var(--muted); }
+.gap { fill: url(#hl-hatch-gap); stroke: #c62828; stroke-width: 1; stroke-dasharray: 2 2; }
+.whisker { stroke: var(--ink); stroke-width: 1.5; fill: none; }
+.tick-line { stroke: #c7cbd1; stroke-width: 1; }
+.tick-label { fill: var(--muted); font-size: 10px; font-family: inherit; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 12px; color: var(--muted); margin: 4px 0 8px; }
+.legend svg { vertical-align: middle; margin-right: 4px; }
+
+/* findings */
+table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; font-size: 13px; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.findings td { font-size: 12.5px; }
+.findings td.num { text-align: right; }
+table.findings { table-layout: fixed; }
+.findings td { overflow-wrap: anywhere; }
+.findings tr.quiet td { color: var(--muted); }
+.status { color: var(--st); font-weight: 600; white-space: nowrap; }
+.status::before { content: attr(data-sym) " "; }
+.msg { display: block; color: var(--muted); font-size: 11.5px; }
+.basis .doc { display: block; }
+.basis .art { color: var(--muted); }
+.strength {
+  display: inline-block; font-size: 10.5px; padding: 0 5px; border-radius: 3px; margin-right: 4px;
+  border: 1px solid currentColor; white-space: nowrap; font-family: ui-monospace, monospace;
+}
+.strength-hard-law { color: #8b0000; }
+.strength-hard-policy { color: #b34700; }
+.strength-eval { color: #1a4d8f; }
+.strength-practice { color: #2e6b30; }
+.strength-unconfirmed { color: #6b6b6b; }
+.basis a { word-break: break-all; font-size: 11.5px; }
+.note { display: block; color: var(--muted); font-size: 11px; }
+
+/* batch overview */
+.matrix-wrap { overflow-x: auto; }
+table.matrix { width: auto; font-size: 11px; }
+.matrix th, .matrix td { border: 1px solid #fff; padding: 0; }
+.matrix th.ind {
+  writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; vertical-align: bottom;
+  padding: 4px 0; font-weight: 400; font-size: 10.5px; line-height: 14px;
+}
+.matrix th.region {
+  padding: 1px 6px; text-align: left; font-weight: 600; min-width: 90px; max-width: 170px;
+  overflow-wrap: anywhere; line-height: 1.3;
+}
+.matrix td.cell {
+  width: 15px; min-width: 15px; height: 18px; text-align: center; color: #fff; font-size: 10px;
+  background: var(--st, #fff); line-height: 18px;
+}
+.matrix td.cell.st-none { background: #fff; color: #bbb; }
+.matrix td.cell.st-not_applicable { background: #e0e0e0; color: #777; }
+.ranking .rank-row {
+  display: grid; grid-template-columns: 26px 260px 260px 1fr; gap: 8px; align-items: center;
+  padding: 2px 0; border-bottom: 1px dotted var(--line); break-inside: avoid; page-break-inside: avoid;
+}
+.rank-missing { fill: """
+    + STATUS_COLOURS["missing"]
+    + """; }
+.rank-shortfall { fill: """
+    + STATUS_COLOURS["shortfall"]
+    + """; }
+.swatch {
+  display: inline-block; width: 12px; height: 12px; vertical-align: -1px; background: var(--st); margin-right: 3px;
+}
+
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .matrix-wrap { overflow: visible; }
+  .matrix td.cell { width: 11px; min-width: 11px; height: 14px; line-height: 14px; font-size: 8px; }
+  .matrix th.ind { font-size: 8.5px; line-height: 11px; padding: 2px 0; }
+  .matrix th.region { font-size: 9px; max-width: 120px; min-width: 60px; }
+  .overview + .report { break-before: page; page-break-before: always; }
+  .ranking .rank-row { grid-template-columns: 22px 240px 260px 1fr; }
+  .toc { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .basis a::after { content: ""; }
+  .chart-row, .part, tr, .rank-row, figure { break-inside: avoid; page-break-inside: avoid; }
+}
+"""
+    + _STATUS_RULES
+    + "\n"
+)
+
+# Patterns every chart refers to, defined once in a zero-size SVG at the top of the body.
+SVG_DEFS = (
+    '<svg class="defs" width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">'
+    "<defs>"
+    '<pattern id="hl-hatch-lower" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#8d99a6"/></pattern>'
+    '<pattern id="hl-hatch-upper" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">'
+    '<rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#5f6368"/></pattern>'
+    '<pattern id="hl-hatch-gap" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="5" height="5" fill="#fdecea"/><rect width="1.6" height="5" fill="#c62828"/></pattern>'
+    "</defs></svg>"
+)

@@ -1,0 +1,285 @@
+"""`--format html` in a real browser: headless Chromium loads the page, dumps its DOM, screenshots it
+and prints it to PDF.
+
+Skipped with a reason when chromium is not installed (or HULIFA_CHROMIUM="" says so), but only
+outside CI: under CI (`CI` set) a missing browser fails, because .ci/run installs it
+(.ci/install-chromium.sh). HULIFA_CHROMIUM=/path/to/chrome picks another binary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from test_html import HOSTILE_REGION, HULI_YAML, Dom, expected_charted, write_hostile
+
+from hulifa.model import CheckResult
+from hulifa.reporters import html as html_reporter
+from hulifa.runner import check_paths
+
+TIMEOUT = 60  # seconds, for every chromium run
+IN_CI = bool(os.environ.get("CI"))
+
+
+def find_chromium() -> str | None:
+    """HULIFA_CHROMIUM (a path, or "" for none) overrides the search of PATH."""
+    if "HULIFA_CHROMIUM" in os.environ:
+        return os.environ["HULIFA_CHROMIUM"] or None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+CHROMIUM = find_chromium()
+
+if CHROMIUM is None:
+    if IN_CI:
+        pytest.fail(
+            "chromium is not on PATH under CI: .ci/install-chromium.sh should have installed it",
+            pytrace=False,
+        )
+    pytestmark = pytest.mark.skip(
+        reason="headless Chromium not installed (apt-get install chromium fonts-noto-cjk, "
+        "or run .ci/install-chromium.sh); required when CI is set"
+    )
+
+
+def chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """One headless run, isolated (fresh profile, no network services), with a timeout."""
+    assert CHROMIUM is not None
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--user-data-dir={profile}",
+        *args,
+        url,
+    ]
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False, env=env)
+
+
+def console_messages(stderr: str) -> list[str]:
+    """What the page wrote to the console: errors, CSP refusals, uncaught exceptions."""
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
+
+
+@dataclass
+class Page:
+    result: CheckResult
+    html: str
+    path: Path
+    dom: str
+    dom_stderr: str
+    png: Path
+    workdir: Path
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Page:
+    workdir = tmp_path_factory.mktemp("browser")
+    result = check_paths([HULI_YAML, write_hostile(workdir)])
+    text = html_reporter.render(result)
+    path = workdir / "report.html"
+    path.write_text(text, encoding="utf-8")
+    dumped = chromium(path.as_uri(), workdir / "profile-dom", "--dump-dom")
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    png = workdir / "report.png"
+    shot = chromium(path.as_uri(), workdir / "profile-png", f"--screenshot={png}", "--window-size=1280,2000")
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    return Page(result, text, path, dumped.stdout, dumped.stderr, png, workdir)
+
+
+# ----------------------------------------------------------------------------------- the DOM
+
+
+def test_loads_without_errors(page: Page) -> None:
+    assert page.dom.lstrip().lower().startswith(("<!doctype html>", "<html"))
+    assert console_messages(page.dom_stderr) == []  # no script error, no CSP refusal, no failed load
+
+
+def test_title_charts_parts_and_matrix_in_the_dom(page: Page) -> None:
+    dom = Dom(page.dom)
+    title = dom.find("title")[0].text
+    assert title == "法治政府建设年度报告核查 — 2份报告" == html_reporter.page_title(page.result, "zh")
+    assert dom.find("h1", cls="page-title")[0].text == title
+    assert [e.text for e in dom.find("h2", cls="report-title")] == ["湖里区 2024", f"{HOSTILE_REGION} 2024"]
+
+    charted = [expected_charted(page.result, i) for i in range(len(page.result.reports))]
+    rows = dom.find("div", cls="chart-row")
+    bars = dom.find("rect", cls="bar")
+    assert len(rows) == len(bars) == sum(len(c) for c in charted)
+    assert len(charted[0]) == 43 and len(charted[1]) > 8  # the 8 stated figures, and targets not met
+
+    parts = dom.find("li", cls="part")
+    assert len(parts) == 10
+    assert Counter(p.attrs["data-state"] for p in parts[:5]) == {"present": 3, "partial": 1, "missing": 1}
+    assert Counter(p.attrs["data-state"] for p in parts[5:]) == {"present": 3, "missing": 2}
+
+    assert len(dom.find("table", cls="matrix")) == 1
+    assert len(dom.find("tr", data_report="1")) == len(dom.find("tr", data_report="2")) == 1
+    assert dom.find("div", cls="rank-row")
+
+
+def test_injected_script_did_not_run(page: Page) -> None:
+    dom = Dom(page.dom)
+    root = dom.find("html")[0]
+    assert "data-pwned" not in root.attrs
+    assert dom.find("title")[0].text != "PWNED"
+    assert not dom.find("script") and not dom.find("img")
+    # the payload is on the page as text
+    assert any(HOSTILE_REGION in e.text for e in dom.find("h2"))
+    assert "&lt;script&gt;document.title=" in page.dom
+
+
+def test_escaping_alone_stops_the_script(page: Page) -> None:
+    """Without the page's Content-Security-Policy the payload still does not run; a positive control
+    shows that this harness does run scripts, so the check is not vacuous."""
+    no_csp = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", page.html)
+    assert no_csp != page.html
+    path = page.workdir / "no-csp.html"
+    path.write_text(no_csp, encoding="utf-8")
+    run = chromium(path.as_uri(), page.workdir / "profile-nocsp", "--dump-dom")
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = Dom(run.stdout)
+    assert "data-pwned" not in dom.find("html")[0].attrs
+    assert dom.find("title")[0].text == html_reporter.page_title(page.result, "zh")
+    assert console_messages(run.stderr) == []
+
+    control = page.workdir / "control.html"
+    control.write_text(
+        "<!DOCTYPE html><html><head><title>t</title></head><body>"
+        "<script>document.documentElement.setAttribute('data-pwned','1')</script></body></html>",
+        encoding="utf-8",
+    )
+    run = chromium(control.as_uri(), page.workdir / "profile-control", "--dump-dom")
+    assert 'data-pwned="1"' in run.stdout
+
+
+def test_no_external_resources(page: Page) -> None:
+    for text in (page.html, page.dom):
+        assert not re.search(r"""\bsrc\s*=\s*["']?\s*(https?:)?//""", text, re.I)
+        assert not re.search(r"<link\b", text, re.I)
+        assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//", text, re.I)
+        assert "@import" not in text and "@font-face" not in text
+
+
+# -------------------------------------------------------------------------------- screenshot
+
+
+def png_rows(data: bytes, max_rows: int) -> tuple[int, int, int, list[bytes]]:
+    """A tiny PNG decoder (8-bit RGB/RGBA/grey, not interlaced): width, height, bytes per pixel and
+    the first `max_rows` unfiltered rows."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, bytearray(), None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+    assert header is not None
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and interlace == 0 and colour in (0, 2, 4, 6), header
+    bpp = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+    raw = zlib.decompress(bytes(idat))
+    stride = width * bpp
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(min(height, max_rows)):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        if kind == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b = previous[i]
+                c = previous[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[i] = (line[i] + pred) & 0xFF
+        rows.append(bytes(line))
+        previous = line
+    return width, height, bpp, rows
+
+
+def test_screenshot_is_a_real_page(page: Page) -> None:
+    data = page.png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 50_000
+    width, height, bpp, rows = png_rows(data, max_rows=700)
+    assert (width, height) == (1280, 2000)
+    colours: Counter[bytes] = Counter()
+    for row in rows[::3]:
+        for x in range(0, width * bpp, bpp * 2):
+            colours[row[x : x + 3]] += 1
+    total = sum(colours.values())
+    background, most = colours.most_common(1)[0]
+    assert len(colours) > 40, "a blank or single-colour page"
+    assert 0.02 < 1 - most / total < 0.9, "mostly one colour"
+    assert background == b"\xff\xff\xff"  # white page
+    # the status colours of the matrix are on screen (pass green, missing amber)
+    assert any(abs(c[0] - 0x2E) < 8 and abs(c[1] - 0x7D) < 8 and abs(c[2] - 0x32) < 8 for c in colours)
+    assert any(abs(c[0] - 0xB2) < 8 and abs(c[1] - 0x6A) < 8 and abs(c[2] - 0x00) < 8 for c in colours)
+
+
+def test_cjk_font_installed() -> None:
+    """Chinese must not render as tofu: fontconfig must know a font covering zh."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        if IN_CI:
+            pytest.fail("fc-list missing: cannot confirm a CJK font (install fontconfig fonts-noto-cjk)")
+        pytest.skip("fc-list not installed; cannot list fonts")
+    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=TIMEOUT)
+    families = listed.stdout
+    if not families.strip() and not IN_CI:
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    assert re.search(r"Noto Sans CJK|Source Han Sans|WenQuanYi|Droid Sans Fallback", families), families
+
+
+# ------------------------------------------------------------------------------------- print
+
+
+def test_prints_on_a4(page: Page) -> None:
+    pdf = page.workdir / "report.pdf"
+    run = chromium(page.path.as_uri(), page.workdir / "profile-pdf", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert run.returncode == 0, run.stderr[-2000:]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
+    assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes), boxes
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    assert pages >= 3  # overview, then each report from a new page
