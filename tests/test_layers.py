@@ -12,7 +12,13 @@ ALLOWED = {
     "model": set(),
     "quantity": {"model"},
     "errors": {"model"},
-    "evaluate": {"model", "quantity"},
+    "evaluate": {"model", "quantity", "figures", "commitments", "deviations"},
+    "interval": set(),
+    "expressions": {"interval"},
+    "figures": {"model", "quantity", "interval", "expressions"},
+    "commitments": {"model"},
+    "deviations": {"model"},
+    "compare": {"model", "figures", "reporters"},
     "reporters": {"model", "quantity", "reporters", "evaluate"},
 }
 

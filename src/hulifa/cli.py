@@ -159,25 +159,53 @@ def check(
     ] = 1,
     encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite output files")] = False,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            help="上年报告数据(仅限单个输入;默认在同目录按文件名查找)/ last year's report (single input only; "
+            "by default found beside the file by name)",
+        ),
+    ] = None,
+    deviations: Annotated[
+        str | None,
+        typer.Option("--deviations", help="已批准的偏差清单 YAML / a YAML file of accepted deviations"),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="判断偏差是否到期的日期 YYYY-MM-DD(默认今天)/ the date deviations expire against"),
+    ] = None,
 ) -> None:
     """检查报告数据是否满足规则包 / Check report data against a rule pack.
 
     Example: hulifa check reports/huli/2024.yaml --all
     """
-    from hulifa.runner import check_paths
     from hulifa.errors import InputError
     from hulifa.model import Severity
     from hulifa.output import write_atomic
     from hulifa.reporters import renderer
+    from hulifa.runner import check_paths
 
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
     for file in dest.values():
         if file is not None and file.exists() and not force:
             die(f"{file}:1:1: 文件已存在;如需覆盖请加 --force / file exists; pass --force to overwrite it")
+    if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
+        die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
+    today_date = _parse_today(today)
     progress = _progress(paths)
     try:
-        result = check_paths(paths, rules, jobs=jobs, encoding=encoding, on_result=progress)
+        result = check_paths(
+            paths,
+            rules,
+            jobs=jobs,
+            encoding=encoding,
+            on_result=progress,
+            previous=previous,
+            deviations=deviations,
+            today=today_date,
+        )
     except InputError as error:
         die(error.render(lang.value))
     finally:
@@ -217,6 +245,46 @@ def _register_extract() -> None:
 
 
 _register_extract()
+
+
+def _parse_today(today: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    if today is None:
+        return None
+    try:
+        return dt.date.fromisoformat(today)
+    except ValueError:
+        die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
+    new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
+    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件 / rule pack")] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.table,
+    lang: Annotated[Lang, typer.Option(help="语言 / language")] = Lang.zh,
+) -> None:
+    """两年报告逐项对比:数值、变化与趋势 / Two years side by side: values, change, trend verdicts.
+
+    Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
+    """
+    from hulifa.compare import compare, render_json, render_table
+    from hulifa.errors import InputError
+    from hulifa.runner import load_input
+
+    pack = _load_pack_or_die(rules, lang.value)
+    try:
+        comparison = compare(pack, load_input(old, pack), load_input(new, pack))
+    except InputError as error:
+        die(error.render(lang.value))
+    sys.stdout.write(render_json(comparison) if fmt is DiffFormat.json else render_table(comparison, lang.value))
 
 
 class SchemaName(StrEnum):

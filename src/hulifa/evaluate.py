@@ -7,8 +7,12 @@ import difflib
 from collections.abc import Callable
 from dataclasses import replace
 
+from hulifa.commitments import check as check_commitments
+from hulifa.deviations import apply as apply_deviations
+from hulifa.figures import DIRECTION_TEXT, Figure, all_figures, best, change_text, tolerance, trend_status
 from hulifa.model import (
     Bound,
+    Deviation,
     Finding,
     Kind,
     Position,
@@ -123,12 +127,38 @@ def _at_least(severity: Severity) -> Severity:
 
 
 def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
+    kind_zh = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}.get(q.bound, "约数")
+    return _compare_range(
+        ctx,
+        q.low,
+        q.high,
+        exact=q.bound is Bound.EXACT,
+        actual=_actual_text(value),
+        where=value.position,
+        evidence=value.evidence,
+        why=Text(
+            f"报告只写「{_actual_text(value)}」({kind_zh})",
+            f"the report gives only '{_actual_text(value)}' (a {q.bound.value} bound)",
+        ),
+    )
+
+
+def _compare_range(
+    ctx: _Ctx,
+    low: float,
+    high: float,
+    *,
+    exact: bool,
+    actual: str,
+    where: Position,
+    evidence: str,
+    why: Text,
+) -> Finding:
+    """The bound-aware threshold check on [low, high]: pass, shortfall, or unverifiable."""
     rule, req = ctx.rule, ctx.rule.requirement
     target = req.target if req.target is not None else 0.0
-    low, high = q.low, q.high
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
-    actual = _actual_text(value)
     expected = expected_text(rule)
     if req.kind is Kind.AT_LEAST:
         passed, failed = low >= target - _EPS, high < target - _EPS
@@ -140,7 +170,6 @@ def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
         passed = abs(low - target) <= _EPS and abs(high - target) <= _EPS
         failed = not (low - _EPS <= target <= high + _EPS)
         gap_value = min(abs(target - low), abs(target - high))
-    where, evidence = value.position, value.evidence
     if passed:
         return ctx.finding(
             Status.PASS, Severity.NONE, where, Text("达标", "meets the target"), actual=actual, evidence=evidence
@@ -148,7 +177,6 @@ def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
     if failed:
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
         word_en = "over by" if word_zh == "超出" else "short by"
-        exact = q.bound is Bound.EXACT
         gap = f"{word_zh} {_unit_text(rule, gap_value)}" if exact else f"至少{word_zh} {_unit_text(rule, gap_value)}"
         gap_en = f"{word_en} {format_number(gap_value)}" if exact else f"{word_en} at least {format_number(gap_value)}"
         return ctx.finding(
@@ -163,15 +191,13 @@ def _compare(ctx: _Ctx, value: Value, q: Quantity) -> Finding:
             gap=gap,
             evidence=evidence,
         )
-    kind_zh = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}.get(q.bound, "约数")
     return ctx.finding(
         Status.UNVERIFIABLE,
         rule.severity,
         where,
         Text(
-            f"报告只写「{actual}」({kind_zh}),无法判断是否达到 {expected};需要确切数值",
-            f"the report gives only '{actual}' (a {q.bound.value} bound), which cannot settle {expected}; "
-            "an exact figure is needed",
+            f"{why.zh},无法判断是否达到 {expected};需要确切数值",
+            f"{why.en}, which cannot settle {expected}; an exact figure is needed",
         ),
         actual=actual,
         gap="需确切数值",
@@ -423,8 +449,188 @@ def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
     )
 
 
-def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
-    """Every rule of the pack against one report's data; every key of the data accounted for."""
+def _derived_rule(ctx: _Ctx, figure: Figure, where: Position) -> Finding:
+    """No stated value, but the pack derives one from stated figures: check that against the target."""
+    rule, iv = ctx.rule, figure.interval
+    source = f"由 {rule.derive} 算得"
+    actual = f"{figure.text}({source})"
+    if rule.unit == "%" and iv.low > 100 + _EPS:
+        return ctx.finding(
+            Status.INVALID,
+            _at_least(rule.severity),
+            where,
+            Text(
+                f"由 {rule.derive} 算得的比率 {figure.text} 超过 100%:所用数字自相矛盾",
+                f"the rate derived from {rule.derive} is {figure.text}, above 100%: the figures contradict each other",
+            ),
+            actual=actual,
+        )
+    if rule.requirement.kind is Kind.REPORTED:
+        return ctx.finding(
+            Status.PASS,
+            Severity.NONE,
+            where,
+            Text(f"未直接填报,{source}", f"not stated, derived from {rule.derive}"),
+            actual=actual,
+        )
+    return _compare_range(
+        ctx,
+        iv.low,
+        iv.high,
+        exact=iv.is_exact,
+        actual=actual,
+        where=where,
+        evidence="",
+        why=Text(f"由约数推算只得到「{figure.text}」", f"the bounds only give '{figure.text}' ({source})"),
+    )
+
+
+def _derived_check(ctx: _Ctx, stated: Figure, derived: Figure) -> Finding | None:
+    """A value that is both stated and derivable must agree with its counts within rounding."""
+    rule, value = ctx.rule, stated.value
+    assert value is not None
+    iv = derived.interval
+    if rule.unit == "%" and iv.low > 100 + _EPS:
+        status, severity = Status.INVALID, _at_least(rule.severity)
+        message = Text(
+            f"由 {rule.derive} 算得 {derived.text},超过 100%:所用数字自相矛盾",
+            f"{rule.derive} gives {derived.text}, above 100%: the figures contradict each other",
+        )
+    elif iv.is_unbounded:
+        return None
+    else:
+        tol = tolerance(value)
+        if stated.interval.widen(tol + _EPS).overlaps(iv):
+            status, severity = Status.PASS, Severity.NONE
+            message = Text(
+                f"与 {rule.derive} 算得的 {derived.text} 一致", f"agrees with {rule.derive} = {derived.text}"
+            )
+        else:
+            status, severity = Status.INVALID, Severity.WARNING
+            message = Text(
+                f"报告写{rule.name}为「{stated.text}」,但按 {rule.derive} 算得 {derived.text}"
+                f"(容差 ±{format_number(tol)});请核对原始数字,hulifa 不会改动报告数值",
+                f"the report states {stated.text}, but {rule.derive} gives {derived.text} "
+                f"(tolerance ±{format_number(tol)}); check the source figures: hulifa never corrects a value",
+            )
+    finding = ctx.finding(status, severity, value.position, message, actual=stated.text, evidence=value.evidence)
+    return replace(
+        finding,
+        rule=f"{rule.id}.derived",
+        name=f"{rule.name}(与分项核对)",
+        name_en=f"{ctx.en} (against its counts)",
+        expected=f"≈ {derived.text}",
+    )
+
+
+def _trend(ctx: _Ctx, current: Figure, previous: Figure, where: Position) -> Finding:
+    rule, trend = ctx.rule, ctx.rule.trend
+    assert trend is not None
+    status = trend_status(trend.direction, current.interval, previous.interval)
+    zh, en = DIRECTION_TEXT[trend.direction]
+    change = change_text(current.interval, previous.interval, rule.unit)
+    if status is Status.PASS:
+        message = Text(
+            f"上年 {previous.text},本年 {current.text}:符合「{zh}」", f"{previous.text} → {current.text}: {en}"
+        )
+    elif status is Status.SHORTFALL:
+        message = Text(
+            f"{rule.name}上年 {previous.text},本年 {current.text}({change}),而要求{zh}",
+            f"{ctx.en} went from {previous.text} to {current.text} ({change}); it {en}",
+        )
+    else:
+        message = Text(
+            f"上年 {previous.text}、本年 {current.text} 含约数,无法判断是否符合「{zh}」;需要确切数值",
+            f"{previous.text} → {current.text} involves bounds, so '{en}' cannot be settled; exact figures are needed",
+        )
+    return Finding(
+        rule=f"{rule.id}.trend",
+        name=f"{rule.name}(年度趋势)",
+        name_en=f"{ctx.en} (year over year)",
+        status=status,
+        severity=Severity.NONE if status is Status.PASS else trend.severity,
+        file=where.file,
+        line=where.line,
+        column=where.column,
+        message=message,
+        expected=zh,
+        actual=current.text,
+        gap="" if status is Status.PASS else ("需确切数值" if status is Status.UNVERIFIABLE else change),
+        unit=rule.unit,
+        basis=trend.basis,
+        previous=previous.text,
+        change=change,
+    )
+
+
+def _zero(rule_id: str, stated: dict[str, Figure], derived: dict[str, Figure]) -> bool:
+    figure = best(rule_id, stated, derived)
+    return figure is not None and figure.interval.high <= _EPS
+
+
+def _part_of(
+    pack: RulePack, report: ReportData, stated: dict[str, Figure], derived: dict[str, Figure]
+) -> list[Finding]:
+    names = {r.id: r for r in pack.rules}
+    out: list[Finding] = []
+    for check in pack.consistency:
+        part, total = best(check.part, stated, derived), best(check.total, stated, derived)
+        if part is None or total is None:
+            continue
+        at = part.value or total.value
+        where = at.position if at is not None else report.indicators_at or Position(report.file, 1, 1)
+        p_name, t_name = names[check.part].name, names[check.total].name
+        if part.interval.high <= total.interval.low + _EPS:
+            status, severity = Status.PASS, Severity.NONE
+            message = Text(f"{p_name}不超过{t_name}", f"{check.part} does not exceed {check.total}")
+        elif part.interval.low > total.interval.high + _EPS:
+            status, severity = Status.INVALID, check.severity
+            message = Text(
+                f"{p_name}({part.text})超过了其总数{t_name}({total.text}):数字自相矛盾;hulifa 不会改动报告数值",
+                f"{check.part} ({part.text}) exceeds its total {check.total} ({total.text}): the figures "
+                "contradict each other",
+            )
+        else:
+            status, severity = Status.UNVERIFIABLE, Severity.INFO
+            message = Text(
+                f"{p_name}({part.text})与{t_name}({total.text})含约数,无法确认部分不超过总数",
+                f"{check.part} ({part.text}) and {check.total} ({total.text}) are bounds; part <= total "
+                "cannot be settled",
+            )
+        out.append(
+            Finding(
+                rule=check.id,
+                name=f"{p_name} ≤ {t_name}",
+                name_en=f"{check.part} <= {check.total}",
+                status=status,
+                severity=severity,
+                file=where.file,
+                line=where.line,
+                column=where.column,
+                message=message,
+                expected=f"≤ {total.text}",
+                actual=part.text,
+            )
+        )
+    return out
+
+
+def evaluate(
+    pack: RulePack,
+    report: ReportData,
+    previous: ReportData | None = None,
+    *,
+    accepted: tuple[Deviation, ...] = (),
+    today: dt.date | None = None,
+) -> ReportResult:
+    """Every rule of the pack against one report's data; every key of the data accounted for.
+
+    With `previous` (last year's report): last year's value and the change on every indicator both
+    carry, trend findings, and progress on last year's commitments. Deviations (the report's own and
+    `accepted`) mark what they cover as accepted, as of `today` (default: the real date).
+    """
+    stated, derived = all_figures(pack, report)
+    before_stated, before_derived = all_figures(pack, previous) if previous is not None else ({}, {})
     table = pack.by_key()
     by_rule: dict[str, list[Value]] = {}
     findings: list[Finding] = []
@@ -440,6 +646,9 @@ def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
         if not rule.applies(report.level, report.year):
             findings.append(_not_applicable(ctx))
             continue
+        if rule.applies_if_nonzero and _zero(rule.applies_if_nonzero, stated, derived):
+            findings.append(_zero_not_applicable(ctx, pack, rule.applies_if_nonzero, stated))
+            continue
         required += 1
         kind = rule.requirement.kind
         if kind in _DISPATCH:
@@ -448,11 +657,24 @@ def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
             given += finding.status is not Status.MISSING
             continue
         values = by_rule.get(rule.id, [])
+        now = best(rule.id, stated, derived)
+        then = best(rule.id, before_stated, before_derived)
+        where = values[0].position if values else report.indicators_at or Position(report.file, 1, 1)
+        if rule.trend is not None and now is not None and then is not None:
+            findings.append(_trend(ctx, now, then, where))
+        if rule.id in stated and rule.id in derived:
+            check = _derived_check(ctx, stated[rule.id], derived[rule.id])
+            if check is not None:
+                findings.append(check)
+        if not values and rule.id in derived:
+            given += 1
+            findings.append(_with_previous(_derived_rule(ctx, derived[rule.id], where), rule, now, then))
+            continue
         if not values:
-            findings.append(_missing(ctx, report.indicators_at or Position(report.file, 1, 1)))
+            findings.append(_missing(ctx, where))
             continue
         given += 1
-        findings.append(_value_rule(ctx, values[0]))
+        findings.append(_with_previous(_value_rule(ctx, values[0]), rule, now, then))
         for extra in values[1:]:
             findings.append(
                 ctx.finding(
@@ -466,6 +688,12 @@ def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
                     actual=_actual_text(extra),
                 )
             )
+    findings.extend(_part_of(pack, report, stated, derived))
+    if previous is not None:
+        findings.extend(check_commitments(report, previous))
+    entries = (*report.deviations, *accepted)
+    if entries:
+        findings = apply_deviations(findings, entries, today or dt.date.today(), pack)
     findings.sort(key=Finding.sort_key)
     return ReportResult(
         file=report.file,
@@ -475,4 +703,28 @@ def evaluate(pack: RulePack, report: ReportData) -> ReportResult:
         level=report.level,
         required=required,
         given=given,
+        previous=previous.file if previous is not None else "",
+    )
+
+
+def _with_previous(finding: Finding, rule: Rule, now: Figure | None, then: Figure | None) -> Finding:
+    if then is None:
+        return finding
+    change = change_text(now.interval, then.interval, rule.unit) if now is not None else ""
+    return replace(finding, previous=then.text, change=change)
+
+
+def _zero_not_applicable(ctx: _Ctx, pack: RulePack, rule_id: str, stated: dict[str, Figure]) -> Finding:
+    report = ctx.report
+    other = next(r for r in pack.rules if r.id == rule_id)
+    figure = stated.get(rule_id)
+    where = figure.value.position if figure and figure.value else report.top_at or Position(report.file, 1, 1)
+    return ctx.finding(
+        Status.NOT_APPLICABLE,
+        Severity.NONE,
+        where,
+        Text(
+            f"「{other.name}」为 0,本项无从计算,不适用",
+            f"{other.name_en or other.id} is 0, so this indicator has nothing to measure and does not apply",
+        ),
     )

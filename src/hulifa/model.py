@@ -31,6 +31,7 @@ class Status(StrEnum):
     INVALID = "invalid"
     UNKNOWN = "unknown"  # an indicator the rule pack does not know
     ERROR = "error"  # the file could not be checked at all
+    ACCEPTED = "accepted"  # missed, but a documented, unexpired deviation accepts it
 
 
 class Severity(StrEnum):
@@ -67,6 +68,15 @@ class Kind(StrEnum):
     REPORTED = "reported"  # any value will do; it must be stated
     DEADLINE = "deadline"  # a date before month-day of (year + offset)
     SECTION = "section"  # statutory parts of the report must be present
+
+
+class Direction(StrEnum):
+    """The way an indicator must move from last year's report to this year's."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    NOT_DECREASE = "not_decrease"
+    NOT_INCREASE = "not_increase"
 
 
 SECTION_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
@@ -133,6 +143,30 @@ class Requirement:
 
 
 @dataclass(frozen=True, slots=True)
+class Trend:
+    """A year-over-year requirement on an indicator (last year's report against this one)."""
+
+    direction: Direction
+    severity: Severity
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class Consistency:
+    """A check across indicators of one report; `part_of`: part <= total."""
+
+    kind: str
+    part: str
+    total: str
+    severity: Severity
+    source: Position | None = None
+
+    @property
+    def id(self) -> str:
+        return f"consistency.{self.kind}.{self.part}.{self.total}"
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     name: str
@@ -150,6 +184,9 @@ class Rule:
     why: str = ""
     extract: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     source: Position | None = None
+    trend: Trend | None = None
+    derive: str = ""  # an expression over indicator ids, validated at pack load
+    applies_if_nonzero: str = ""  # an indicator id: stated as 0, this rule does not apply
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -170,6 +207,7 @@ class RulePack:
     version: str
     rules: tuple[Rule, ...]
     files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
+    consistency: tuple[Consistency, ...] = ()
 
     def by_key(self) -> dict[str, Rule]:
         """Every id, name and alias to its rule, for keys in report data."""
@@ -204,6 +242,26 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Commitment:
+    """One commitment of a report's next-year plan, checked against the following year's report."""
+
+    id: str
+    text: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    """A documented, approved reason why a rule may be missed, until it expires."""
+
+    rule: str
+    reason: str
+    approved_by: str
+    expires: dt.date
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     file: str
     region: str
@@ -217,6 +275,10 @@ class ReportData:
     indicators_at: Position | None = None  # where missing indicators point
     sections_at: Position | None = None
     top_at: Position | None = None
+    commitments: tuple[Commitment, ...] = ()
+    progress: dict[str, tuple[str, Position]] = field(default_factory=dict)  # commitments_progress
+    progress_at: Position | None = None
+    deviations: tuple[Deviation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +301,10 @@ class Finding:
     evidence: str = ""
     name_en: str = ""
     bound: str = ""  # the stated value's Bound, "" when no figure was given
+    previous: str = ""  # last year's value, when a previous report was compared
+    change: str = ""  # this year's value against last year's
+    accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
+    accepted_status: str = ""  # what the status was before it was accepted
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.rule, self.status.value)
@@ -256,6 +322,7 @@ class ReportResult:
     required: int = 0
     given: int = 0
     checked: bool = True  # False: an input error stopped the check
+    previous: str = ""  # the previous year's report compared with this one, if any
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Status}
@@ -264,7 +331,9 @@ class ReportResult:
         return counts
 
     def worst(self) -> Severity:
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=Severity.NONE)
+        """The highest severity that counts: accepted findings keep theirs but do not count."""
+        counted = (f.severity for f in self.findings if f.status is not Status.ACCEPTED)
+        return max(counted, key=lambda s: s.rank, default=Severity.NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +348,11 @@ class CheckResult:
     def fails(self, fail_on: Severity | None) -> bool:
         if fail_on is None:
             return False
-        return any(f.severity.rank >= fail_on.rank for r in self.reports for f in r.findings)
+        return any(
+            f.severity.rank >= fail_on.rank and f.status is not Status.ACCEPTED
+            for r in self.reports
+            for f in r.findings
+        )
 
     def exit_code(self, fail_on: Severity | None) -> int:
         if self.any_unchecked or not self.reports:

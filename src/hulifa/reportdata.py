@@ -30,6 +30,9 @@ TOP_KEYS = (
     "indicators",
     "figures",
     "notes",
+    "commitments",
+    "commitments_progress",
+    "deviations",
 )
 VALUE_KEYS = ("value", "unit", "bound", "evidence", "note")
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
@@ -354,7 +357,21 @@ def report_from_document(doc: Document) -> ReportData:
         indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
         sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,
         top_at=top,
+        **_follow_up(doc),
     )
+
+
+def _follow_up(doc: Document) -> dict[str, Any]:
+    """Commitments, progress on last year's, and accepted deviations (see followups.py)."""
+    from hulifa.followups import parse_commitments, parse_entries, parse_progress
+
+    data = doc.data
+    return {
+        "commitments": parse_commitments(doc),
+        "progress": parse_progress(doc),
+        "progress_at": _pos(doc, ("commitments_progress",)) if "commitments_progress" in data else None,
+        "deviations": parse_entries(doc, ("deviations",)) if data.get("deviations") is not None else (),
+    }
 
 
 def load_report(path: Path, display: str | None = None, encoding: str | None = None) -> ReportData:

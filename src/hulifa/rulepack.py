@@ -10,8 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from hulifa.errors import InputError, fail
+from hulifa.expressions import ExpressionError, validate
 from hulifa.loader import Document, load_yaml_file
-from hulifa.model import Basis, Kind, Position, Requirement, Rule, RulePack, Severity, Strength
+from hulifa.model import (
+    Basis,
+    Consistency,
+    Direction,
+    Kind,
+    Position,
+    Requirement,
+    Rule,
+    RulePack,
+    Severity,
+    Strength,
+    Trend,
+)
 
 DEFAULT_PACK = "default"
 _SETTING = re.compile(r"^\$\{([a-z_]+)\}$")
@@ -83,15 +96,38 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
     )
 
 
-def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Rule:
-    basis_raw = raw["basis"]
-    basis = Basis(
+def _basis(basis_raw: dict[str, Any]) -> Basis:
+    return Basis(
         document=basis_raw["document"],
         strength=Strength(basis_raw["strength"]),
         article=basis_raw.get("article", ""),
         url=basis_raw.get("url", ""),
         note=basis_raw.get("note", ""),
     )
+
+
+def _trend(raw: dict[str, Any], basis: Basis, rule_id: str, where: Position) -> Trend | None:
+    if "trend" not in raw:
+        return None
+    trend_raw = raw["trend"]
+    trend = Trend(
+        direction=Direction(trend_raw["direction"]),
+        severity=Severity(trend_raw["severity"]),
+        basis=_basis(trend_raw["basis"]) if "basis" in trend_raw else basis,
+    )
+    if trend.basis.strength is Strength.UNCONFIRMED and trend.severity is Severity.ERROR:
+        raise fail(
+            where.file,
+            where.line,
+            where.column,
+            f"指标「{rule_id}」的趋势要求依据为 UNCONFIRMED,不能设为 error 级别",
+            f"the trend of '{rule_id}' has an UNCONFIRMED basis and cannot have error severity",
+        )
+    return trend
+
+
+def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Rule:
+    basis = _basis(raw["basis"])
     severity = Severity(raw["severity"])
     missing = Severity(raw.get("missing_severity", raw["severity"]))
     where = doc.at(path)
@@ -120,7 +156,90 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
         why=raw.get("why", ""),
         extract=dict(raw.get("extract", {})),
         source=where,
+        trend=_trend(raw, basis, raw["id"], raw.get("_at", {}).get("trend", where)),
+        derive=str(raw.get("derive", "")),
+        applies_if_nonzero=str(raw.get("applies_if", {}).get("nonzero", "")),
     )
+
+
+def _at(raw: dict[str, Any], key: str, fallback: Position | None) -> Position:
+    return raw.get("_at", {}).get(key) or fallback or Position("", 1, 1)
+
+
+def _refuse_at(where: Position, zh: str, en: str) -> InputError:
+    return fail(where.file, where.line, where.column, zh, en)
+
+
+def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: list[Consistency]) -> None:
+    """What needs the whole pack: derive expressions, applies_if and consistency name real ids, no cycles."""
+    ids = frozenset(r.id for r in rules)
+    by_id = {r.id: r for r in rules}
+    uses: dict[str, tuple[str, ...]] = {}
+    for rule, raw in zip(rules, raws, strict=True):
+        if rule.derive:
+            where = _at(raw, "derive", rule.source)
+            if rule.unit in ("bool", "date", "section") or rule.requirement.kind in (
+                Kind.AFFIRMED,
+                Kind.DEADLINE,
+                Kind.SECTION,
+            ):
+                raise _refuse_at(
+                    where,
+                    f"指标「{rule.id}」不是数值指标,不能由表达式计算",
+                    f"'{rule.id}' is not a numeric indicator and cannot be derived",
+                )
+            try:
+                uses[rule.id] = validate(rule.derive, ids)
+            except ExpressionError as exc:
+                raise _refuse_at(
+                    where,
+                    f"指标「{rule.id}」的 derive 表达式被拒绝:{exc.zh}",
+                    f"derive expression of '{rule.id}' refused: {exc.en}",
+                ) from None
+            for name in uses[rule.id]:
+                if by_id[name].unit in ("bool", "date", "section"):
+                    raise _refuse_at(
+                        where,
+                        f"「{name}」不是数值指标,不能用于计算",
+                        f"'{name}' is not a numeric indicator and cannot be used in an expression",
+                    )
+        if rule.trend is not None and rule.unit in ("bool", "date", "section"):
+            where = _at(raw, "trend", rule.source)
+            raise _refuse_at(
+                where,
+                f"指标「{rule.id}」不是数值指标,不能设趋势要求",
+                f"'{rule.id}' is not a numeric indicator and cannot have a trend",
+            )
+        if rule.applies_if_nonzero and (rule.applies_if_nonzero not in ids or rule.applies_if_nonzero == rule.id):
+            where = _at(raw, "applies_if", rule.source)
+            raise _refuse_at(
+                where,
+                f"applies_if 引用的「{rule.applies_if_nonzero}」不是本规则包中其他指标的 id",
+                f"applies_if names '{rule.applies_if_nonzero}', which is not another indicator id of this pack",
+            )
+    for rule_id in uses:  # a derived indicator may use other derived ones, but never itself
+        _no_cycle(rule_id, uses, (), _at(raws[[r.id for r in rules].index(rule_id)], "derive", by_id[rule_id].source))
+    for check in consistency:
+        where = check.source or Position("", 1, 1)
+        for name in (check.part, check.total):
+            if name not in ids:
+                raise _refuse_at(
+                    where,
+                    f"consistency 引用的「{name}」不是本规则包中的指标 id",
+                    f"consistency names '{name}', which is not an indicator id of this pack",
+                )
+        if check.part == check.total:
+            raise _refuse_at(where, "part 与 total 不能是同一指标", "part and total must be different indicators")
+
+
+def _no_cycle(rule_id: str, uses: dict[str, tuple[str, ...]], chain: tuple[str, ...], where: Position) -> None:
+    if rule_id in chain:
+        loop = " → ".join((*chain[chain.index(rule_id) :], rule_id))
+        raise _refuse_at(
+            where, f"derive 表达式循环引用:{loop}", f"derive expressions refer to each other in a cycle: {loop}"
+        )
+    for name in uses.get(rule_id, ()):
+        _no_cycle(name, uses, (*chain, rule_id), where)
 
 
 def _resolve_extends(name: str, doc: Document) -> Path:
@@ -139,10 +258,18 @@ def _resolve_extends(name: str, doc: Document) -> Path:
     return (Path(doc.file).parent / name).resolve()
 
 
+def _positions(doc: Document, path: tuple[Any, ...], raw: dict[str, Any]) -> dict[str, Position]:
+    return {key: doc.at((*path, key)) for key in raw if key != "_at"}
+
+
 def _load_raw(
-    path: Path, display: str, chain: tuple[str, ...]
+    path: Path, display: str, chain: tuple[str, ...], consistency: list[Consistency] | None = None
 ) -> tuple[list[tuple[dict[str, Any], Document, tuple[Any, ...]]], dict[str, str], tuple[str, ...], Document]:
-    """Return the merged indicator entries (raw dict, its document, its path), settings, files, top doc."""
+    """Return the merged indicator entries (raw dict, its document, its path), settings, files, top doc.
+
+    Each raw dict carries `_at`: where each of its keys was written (the override's line for a key an
+    override changed). Pack-level consistency checks are appended to `consistency`, base first."""
+    consistency = consistency if consistency is not None else []
     doc = load_yaml_file(path, display)
     if not isinstance(doc.data, dict):
         raise fail(
@@ -164,7 +291,7 @@ def _load_raw(
             where = doc.at(("extends",))
             raise fail(display, where.line, where.column, "规则包循环继承", "rule packs extend each other in a cycle")
         base_display = data["extends"] if data["extends"] == DEFAULT_PACK else str(base_path)
-        entries, settings, files, _ = _load_raw(base_path, base_display, (*chain, key))
+        entries, settings, files, _ = _load_raw(base_path, base_display, (*chain, key), consistency)
     settings.update(data.get("settings", {}))
     by_id = {raw["id"]: i for i, (raw, _, _) in enumerate(entries)}
     for rule_id, change in data.get("overrides", {}).items():
@@ -183,6 +310,7 @@ def _load_raw(
             continue
         raw, _, _ = entries[index]
         merged = {**raw, **{k: v for k, v in change.items() if k != "disabled"}}
+        merged["_at"] = {**raw.get("_at", {}), **_positions(doc, ("overrides", rule_id), change)}
         entries[index] = (merged, doc, ("overrides", rule_id))
     entries = [e for e in entries if e[0]]
     for i, raw in enumerate(data.get("indicators", [])):
@@ -195,7 +323,17 @@ def _load_raw(
                 f"指标「{raw['id']}」已在被继承的规则包中定义;请在 overrides 中修改",
                 f"indicator '{raw['id']}' is already defined by the extended pack; change it under overrides",
             )
-        entries.append((raw, doc, ("indicators", i)))
+        entries.append(({**raw, "_at": _positions(doc, ("indicators", i), raw)}, doc, ("indicators", i)))
+    for i, raw in enumerate(data.get("consistency", [])):
+        consistency.append(
+            Consistency(
+                kind=raw["kind"],
+                part=raw["part"],
+                total=raw["total"],
+                severity=Severity(raw.get("severity", "warning")),
+                source=doc.at(("consistency", i)),
+            )
+        )
     return entries, settings, (*files, display), doc
 
 
@@ -207,7 +345,8 @@ def load_pack(path: str | Path | None = None) -> RulePack:
         file, display = bundled_pack_path(str(path)), str(path)  # a bundled pack by name: --rules xiamen
     else:
         file, display = Path(path), str(path)
-    entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),))
+    consistency: list[Consistency] = []
+    entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),), consistency)
     rules: list[Rule] = []
     seen_ids: dict[str, Position] = {}
     seen_keys: dict[str, str] = {}
@@ -230,6 +369,7 @@ def load_pack(path: str | Path | None = None) -> RulePack:
                 )
             seen_keys[key] = rule.id
         rules.append(rule)
+    _cross_checks(rules, [raw for raw, _, _ in entries], consistency)
     data = doc.data
     return RulePack(
         id=data["pack"],
@@ -237,6 +377,7 @@ def load_pack(path: str | Path | None = None) -> RulePack:
         version=str(data.get("version", "")),
         rules=tuple(rules),
         files=files,
+        consistency=tuple(consistency),
     )
 
 

@@ -6,16 +6,20 @@ stops a batch and every output format receives well-formed data.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from hulifa.errors import InputError, fail
 from hulifa.evaluate import evaluate
 from hulifa.model import (
     CheckResult,
+    Deviation,
     Finding,
     Position,
     ReportData,
@@ -114,14 +118,99 @@ def load_input(path: str, pack: RulePack, encoding: str | None = None) -> Report
     return load_report(file, path, encoding)
 
 
-def check_file(path: str, pack: RulePack, encoding: str | None = None) -> ReportResult:
+def previous_candidate(path: str, year: int) -> Path | None:
+    """The file beside `path` whose name has `year` − 1 where this one has `year` (2024.yaml → 2023.yaml)."""
+    file = Path(path)
+    name = re.sub(rf"(?<!\d){year}(?!\d)", str(year - 1), file.name)
+    if name == file.name:
+        return None
+    candidate = file.with_name(name)
+    return candidate if candidate.is_file() else None
+
+
+def _note(where: Position, status: Status, severity: Severity, zh: str, en: str) -> Finding:
+    return Finding(
+        rule="hulifa.previous",
+        name="上年报告",
+        name_en="previous year's report",
+        status=status,
+        severity=severity,
+        file=where.file,
+        line=where.line,
+        column=where.column,
+        message=Text(zh, en),
+    )
+
+
+def load_previous(
+    path: str, report: ReportData, pack: RulePack, previous: str | None, encoding: str | None
+) -> tuple[ReportData | None, list[Finding]]:
+    """Last year's report for `report`: `previous` if given, else the file found beside it by name.
+
+    It counts only if its region is this report's and its year is one less. A previous file that
+    cannot be read, or does not match, becomes a finding, never a crash."""
+    explicit = previous is not None
+    if previous is None:
+        found = previous_candidate(path, report.year)
+        if found is None:
+            return None, []
+        previous = _display(found) if found.is_absolute() else str(found)
+    top = report.top_at or Position(path, 1, 1)
+    try:
+        before = load_input(previous, pack, encoding)
+    except InputError as error:
+        p = error.position
+        return None, [
+            _note(
+                top,
+                Status.INVALID,
+                Severity.WARNING,
+                f"上年报告 {p.file}:{p.line}:{p.column} 无法读取,未作年度对比:{error.message.zh}",
+                f"last year's report {p.file}:{p.line}:{p.column} cannot be read; no comparison: {error.message.en}",
+            )
+        ]
+    except RecursionError:
+        return None, [
+            _note(top, Status.INVALID, Severity.WARNING, f"上年报告 {previous} 嵌套过深", f"{previous}: too deep")
+        ]
+    if before.region != report.region or before.year != report.year - 1:
+        status, severity = (Status.INVALID, Severity.WARNING) if explicit else (Status.NOT_APPLICABLE, Severity.NONE)
+        return None, [
+            _note(
+                top,
+                status,
+                severity,
+                f"{previous} 是{before.region}{before.year}年的报告,"
+                f"不是{report.region}{report.year - 1}年的;未作年度对比",
+                f"{previous} is {before.region} {before.year}, not {report.region} {report.year - 1}; no comparison",
+            )
+        ]
+    return before, []
+
+
+def check_file(
+    path: str,
+    pack: RulePack,
+    encoding: str | None = None,
+    *,
+    previous: str | None = None,
+    deviations: tuple[Deviation, ...] = (),
+    today: dt.date | None = None,
+) -> ReportResult:
+    """One report. Last year's report is `previous`, or the one found beside it (see load_previous)."""
     try:
         report = load_input(path, pack, encoding)
     except InputError as error:
         return error_result(error, path)
     except RecursionError:
         return error_result(fail(path, 1, 1, "嵌套过深,拒绝处理", "nesting too deep; refused"), path)
-    result = evaluate(pack, report)
+    try:
+        before, notes = load_previous(path, report, pack, previous, encoding)
+        result = evaluate(pack, report, before, accepted=deviations, today=today or dt.date.today())
+    except InputError as error:  # a malformed deviations section is the report's own input error
+        return error_result(error, path)
+    if notes:
+        result = replace(result, findings=tuple(sorted((*result.findings, *notes), key=Finding.sort_key)))
     if result.required == 0:
         where = report.top_at or Position(path, 1, 1)
         return error_result(
@@ -145,9 +234,9 @@ def _init_worker(rules: str | None) -> None:
     _worker_pack = load_pack(rules)
 
 
-def _check_in_worker(args: tuple[str, str | None]) -> ReportResult:
+def _check_in_worker(args: tuple[str, str | None, tuple[Deviation, ...], dt.date | None]) -> ReportResult:
     assert _worker_pack is not None
-    return check_file(args[0], _worker_pack, args[1])
+    return check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3])
 
 
 def iter_check(
@@ -157,14 +246,24 @@ def iter_check(
     rules: str | None = None,
     jobs: int = 1,
     encoding: str | None = None,
+    previous: str | None = None,
+    deviations: tuple[Deviation, ...] = (),
+    today: dt.date | None = None,
 ) -> Iterator[ReportResult]:
-    """Results in input order, one at a time, so a batch of any size runs in flat memory."""
+    """Results in input order, one at a time, so a batch of any size runs in flat memory.
+
+    `previous` (last year's report) only goes with a single input file."""
     found = discover(inputs)
+    if previous is not None and len(found) != 1:
+        raise fail(previous, 1, 1, "--previous 只能配合单个输入文件", "--previous goes with a single input file only")
     if jobs <= 1 or len(found) < 2:
         for path, error in found:
-            yield error_result(error, path) if error else check_file(path, pack, encoding)
+            if error:
+                yield error_result(error, path)
+            else:
+                yield check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today)
         return
-    todo = [(path, encoding) for path, error in found if error is None]
+    todo = [(path, encoding, deviations, today) for path, error in found if error is None]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
         done = pool.map(_check_in_worker, todo, chunksize=max(1, len(todo) // (jobs * 8)))
         for path, error in found:
@@ -178,15 +277,26 @@ def check_paths(
     jobs: int = 1,
     encoding: str | None = None,
     on_result: Callable[[ReportResult], None] | None = None,
+    previous: str | None = None,
+    deviations: str | Path | None = None,
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Check report files against a rule pack (None: the bundled default) and return every result.
 
-    Raises InputError only when the rule pack itself cannot be loaded.
+    `previous`: last year's report (single input only; otherwise it is found beside each file).
+    `deviations`: a file of accepted deviations, applied to every report, as of `today`.
+    Raises InputError only when the rule pack, the deviations file or the inputs' shape is wrong.
     """
+    from hulifa.followups import load_deviations
+
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     pack = load_pack(rules)
+    accepted = load_deviations(deviations) if deviations is not None else ()
+    today = today or dt.date.today()
     results: list[ReportResult] = []
-    for result in iter_check(paths, pack, rules=rules, jobs=jobs, encoding=encoding):
+    for result in iter_check(
+        paths, pack, rules=rules, jobs=jobs, encoding=encoding, previous=previous, deviations=accepted, today=today
+    ):
         results.append(result)
         if on_result:
             on_result(result)

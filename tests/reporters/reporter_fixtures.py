@@ -350,9 +350,7 @@ SIMING_REPORT = ReportResult(
     file=SIMING,
     findings=_sorted(
         [
-            finding(
-                "report_published_by", Status.PASS, Severity.NONE, 4, 1, "已公开", "Made public", file=SIMING
-            ),
+            finding("report_published_by", Status.PASS, Severity.NONE, 4, 1, "已公开", "Made public", file=SIMING),
             finding(
                 "mad_public_comment_days",
                 Status.SHORTFALL,

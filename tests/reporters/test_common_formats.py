@@ -22,13 +22,16 @@ MINE = ["junit", "sarif", "github", "markdown", "parsable"]
 def test_registry_points_at_these_modules() -> None:
     for name in MINE:
         assert name in FORMATS
-        assert renderer(name) is {
-            "junit": junit.render,
-            "sarif": sarif.render,
-            "github": github.render,
-            "markdown": markdown.render,
-            "parsable": parsable.render,
-        }[name]
+        assert (
+            renderer(name)
+            is {
+                "junit": junit.render,
+                "sarif": sarif.render,
+                "github": github.render,
+                "markdown": markdown.render,
+                "parsable": parsable.render,
+            }[name]
+        )
 
 
 @pytest.mark.parametrize("name", MINE)

@@ -15,9 +15,7 @@ COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]*),line=(\d+),col=(\
 
 def _unescape_property(s: str) -> str:
     """What the runner does to a property value (actions/runner ActionCommand.UnescapeProperty)."""
-    return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace(
-        "%25", "%"
-    )
+    return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
 def _unescape_data(s: str) -> str:

@@ -31,12 +31,9 @@ def test_lines(batch) -> None:
 def test_english(batch) -> None:
     lines = parsable.render(batch, "en").splitlines()
     assert lines[3] == (
-        f"{HULI}:12:3: [warning] Public comment period 20 days, below 30: see 100%, a,b"
-        " (mad_public_comment_days)"
+        f"{HULI}:12:3: [warning] Public comment period 20 days, below 30: see 100%, a,b (mad_public_comment_days)"
     )
-    assert lines[-1] == (
-        f"{BAD}:3:7: [error] YAML syntax error: line 3 inconsistent indentation (hulifa.input)"
-    )
+    assert lines[-1] == (f"{BAD}:3:7: [error] YAML syntax error: line 3 inconsistent indentation (hulifa.input)")
 
 
 def test_empty() -> None:

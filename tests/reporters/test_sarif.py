@@ -152,9 +152,7 @@ def test_message_location_and_uri(batch) -> None:
     )
 
     en = _doc(batch, "en")["runs"][0]["results"]
-    assert next(r for r in en if r["ruleId"] == "hulifa.input")["message"]["text"].startswith(
-        "YAML syntax error"
-    )
+    assert next(r for r in en if r["ruleId"] == "hulifa.input")["message"]["text"].startswith("YAML syntax error")
 
 
 def test_control_characters_removed(batch) -> None:
@@ -179,9 +177,7 @@ def test_fingerprints_survive_line_shifts_and_are_unique(batch) -> None:
         return dataclasses.replace(report, findings=moved)
 
     before = _doc(batch)["runs"][0]["results"]
-    after = _doc(CheckResult(reports=tuple(shifted(r) for r in batch.reports), pack=PACK))["runs"][0][
-        "results"
-    ]
+    after = _doc(CheckResult(reports=tuple(shifted(r) for r in batch.reports), pack=PACK))["runs"][0]["results"]
     prints = [r["partialFingerprints"]["hulifa/v1"] for r in before]
     assert prints == [r["partialFingerprints"]["hulifa/v1"] for r in after]
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [

@@ -32,6 +32,7 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.INVALID: ("无效", "invalid"),
     Status.UNKNOWN: ("未知指标", "unknown indicator"),
     Status.ERROR: ("无法检查", "not checked"),
+    Status.ACCEPTED: ("已接受偏差", "accepted deviation"),
 }
 
 SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {

@@ -9,7 +9,7 @@ start a new one. `step_summary` gives the Markdown for `$GITHUB_STEP_SUMMARY`.
 
 from __future__ import annotations
 
-from hulifa.model import CheckResult, Finding, Severity
+from hulifa.model import CheckResult, Finding, Severity, Status
 from hulifa.reporters import markdown
 from hulifa.reporters._common import clean, details, display_name, is_issue, message
 
@@ -27,7 +27,8 @@ def escape_property(text: str) -> str:
 
 
 def annotation(finding: Finding, lang: str = "zh") -> str:
-    command = COMMANDS.get(finding.severity, "notice")
+    # an accepted deviation stays visible as a notice; it must not show as an error in the PR
+    command = "notice" if finding.status is Status.ACCEPTED else COMMANDS.get(finding.severity, "notice")
     title = f"{display_name(finding, lang)} ({clean(finding.rule)})"
     props = ",".join(
         f"{key}={escape_property(value)}"

@@ -40,6 +40,24 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "evidence": finding.evidence,
+        "previous": finding.previous,
+        "change": finding.change,
+        "accepted": deviation_dict(finding),
+    }
+
+
+def deviation_dict(finding: Finding) -> dict[str, Any] | None:
+    """The deviation that accepts a finding, with the status it had before; None when not accepted."""
+    entry = finding.accepted
+    if entry is None:
+        return None
+    return {
+        "status": finding.accepted_status,
+        "reason": entry.reason,
+        "approved_by": entry.approved_by,
+        "expires": entry.expires.isoformat(),
+        "file": entry.position.file,
+        "line": entry.position.line,
     }
 
 
@@ -50,6 +68,7 @@ def report_dict(report: ReportResult) -> dict[str, Any]:
         "year": report.year,
         "level": report.level,
         "checked": report.checked,
+        "previous": report.previous,
         "findings": [finding_dict(f) for f in report.findings],
         "summary": {
             "required": report.required,

@@ -38,6 +38,8 @@ def _outcome(finding: Finding) -> str:
         return "skipped"
     if finding.status is Status.PASS:
         return "pass"
+    if finding.status is Status.ACCEPTED:  # an accepted deviation is visible but never fails the build
+        return "note"
     if finding.severity in (Severity.ERROR, Severity.WARNING):
         return "failure"
     return "note"
@@ -122,9 +124,7 @@ def _suite(report: ReportResult, result: CheckResult, lang: str) -> tuple[ET.Ele
             ET.SubElement(case, "system-out").text = _body(finding, lang)
     if not report.checked and totals["errors"] == 0:
         # An unchecked report always shows as an error, even if its findings were lost.
-        case = ET.SubElement(
-            suite, "testcase", {"name": "hulifa.input", "classname": clean(report.file), "time": "0"}
-        )
+        case = ET.SubElement(suite, "testcase", {"name": "hulifa.input", "classname": clean(report.file), "time": "0"})
         ET.SubElement(case, "error", {"type": "hulifa.input", "message": "not checked"})
         totals["tests"] += 1
         totals["errors"] += 1

@@ -38,8 +38,7 @@ BUILTIN_RULES: dict[str, tuple[str, str, str]] = {
     "hulifa.input": (
         "无法检查的输入文件",
         "Input file could not be checked",
-        "文件无法读取或解析,未对其进行任何检查。/ The file could not be read or parsed; "
-        "nothing in it was checked.",
+        "文件无法读取或解析,未对其进行任何检查。/ The file could not be read or parsed; nothing in it was checked.",
     ),
     "hulifa.unknown_indicator": (
         "规则包未定义的指标",
@@ -135,9 +134,7 @@ def _finding_descriptor(finding: Finding) -> dict[str, Any]:
         "fullDescription": {"text": clean(finding.name_en) or clean(finding.name) or clean(finding.rule)},
     }
     if finding.basis is not None:
-        descriptor["help"] = {
-            "text": f"依据 Basis: {clean(finding.basis.cite())} [{finding.basis.strength.value}]"
-        }
+        descriptor["help"] = {"text": f"依据 Basis: {clean(finding.basis.cite())} [{finding.basis.strength.value}]"}
         uri = _help_uri(finding.basis.url)
         if uri:
             descriptor["helpUri"] = uri
@@ -160,7 +157,20 @@ def fingerprint(finding: Finding, report: ReportResult, occurrence: int = 1) -> 
 
 
 def _result(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
-    review = finding.status is Status.UNVERIFIABLE
+    out = _result_body(finding, report, index, occurrence, lang)
+    if finding.status is Status.ACCEPTED and finding.accepted is not None:
+        # An accepted deviation: still reported, but suppressed with its justification (SARIF §3.35).
+        out["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": clean(finding.accepted.reason)}
+        ]
+        out["properties"]["acceptedStatus"] = finding.accepted_status
+        out["properties"]["approvedBy"] = clean(finding.accepted.approved_by)
+        out["properties"]["expires"] = finding.accepted.expires.isoformat()
+    return out
+
+
+def _result_body(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
+    review = finding.status is Status.UNVERIFIABLE or finding.accepted_status == Status.UNVERIFIABLE.value
     return {
         "ruleId": clean(finding.rule),
         "ruleIndex": index,

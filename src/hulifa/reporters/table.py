@@ -27,6 +27,7 @@ STATUS_LABEL = {
     Status.INVALID: ("无效", "invalid", "red"),
     Status.UNKNOWN: ("未知指标", "unknown", "yellow"),
     Status.ERROR: ("无法检查", "error", "bold red"),
+    Status.ACCEPTED: ("已接受偏差", "accepted", "blue"),
 }
 SEVERITY_LABEL = {
     Severity.ERROR: ("错误", "error", "bold red"),
@@ -79,20 +80,30 @@ def _order(finding: Finding) -> tuple[int, int, int, str]:
     return (-finding.severity.rank, finding.status is Status.PASS, finding.line, finding.rule)
 
 
-def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str) -> Table:
+PREVIOUS_HEADERS = {"zh": ("上年", "变化"), "en": ("Last year", "Change")}
+
+
+def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str, yoy: bool = False) -> Table:
+    """`yoy`: add last year's value and the change after Actual (only when some report has a previous year)."""
     table = Table(show_lines=False, expand=False, header_style="bold", pad_edge=False)
-    for i, header in enumerate(HEADERS[lang]):
-        table.add_column(header, justify="right" if i in (1, 2, 3) else "left", overflow="fold")
+    headers = list(HEADERS[lang])
+    if yoy:
+        headers[3:3] = PREVIOUS_HEADERS[lang]
+    numeric = (1, 2, 3, 4, 5) if yoy else (1, 2, 3)
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i in numeric else "left", overflow="fold")
     for f in sorted(findings, key=_order):
         status, status_style = _label(STATUS_LABEL, f.status, lang)
         severity, severity_style = _label(SEVERITY_LABEL, f.severity, lang)
         name = f.name_en or f.name if lang == "en" else f.name
         basis = short_cite(f)
         gap = f.gap or (f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else "")
+        extra = (_t(f.previous), _t(f.change)) if yoy else ()
         table.add_row(
             _t(name),
             _t(f.expected),
             _t(f.actual),
+            *extra,
             _t(gap),
             _t(status, status_style),
             _t(severity, severity_style),
@@ -110,11 +121,12 @@ def summary_line(report: ReportResult, lang: str) -> str:
         return (
             f"{report.required} indicators required, {report.given} given: {c['pass']} met, "
             f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
-            f"{c['invalid']} invalid, {c['unknown']} unknown"
+            f"{c['invalid']} invalid, {c['unknown']} unknown" + (f", {c['accepted']} accepted" if c["accepted"] else "")
         )
     return (
         f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},未达标 {c['shortfall']},"
         f"未填报 {c['missing']},无法确认 {c['unverifiable']},无效 {c['invalid']},未知指标 {c['unknown']}"
+        + (f",已接受偏差 {c['accepted']}" if c["accepted"] else "")
     )
 
 
@@ -131,7 +143,7 @@ def _bounds_note(report: ReportResult, lang: str) -> Text | None:
     return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
 
 
-def report_renderables(report: ReportResult, lang: str, show_all: bool) -> list[RenderableType]:
+def report_renderables(report: ReportResult, lang: str, show_all: bool, yoy: bool = False) -> list[RenderableType]:
     title = f"{report.region} {report.year}" if report.region else report.file
     out: list[RenderableType] = [_t(f"{title} — {report.file}", "bold")]
     if not report.checked:
@@ -140,8 +152,10 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool) -> list[
         return out
     shown = _shown(report, show_all)
     if shown:
-        out.append(_findings_table(report, shown, lang))
+        out.append(_findings_table(report, shown, lang, yoy))
     out.append(_t(summary_line(report, lang)))
+    if report.previous:
+        out.append(_t(("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous, "dim"))
     note = _bounds_note(report, lang)
     if note:
         out.append(note)
@@ -188,8 +202,9 @@ def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
 
 def renderables(result: CheckResult, lang: str = "zh", show_all: bool = False) -> list[RenderableType]:
     out: list[RenderableType] = []
+    yoy = any(r.previous for r in result.reports)
     for report in result.reports:
-        out.extend(report_renderables(report, lang, show_all))
+        out.extend(report_renderables(report, lang, show_all, yoy))
         out.append(Text(""))
     if len(result.reports) > 1:
         out.extend(batch_renderables(result, lang))

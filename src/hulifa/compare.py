@@ -1,0 +1,166 @@
+"""`hulifa diff OLD NEW`: two reports side by side. Pure: data in, rows out, rows rendered to text/JSON.
+
+Every numeric indicator either report carries (stated, or derived by the pack) is a row: its value in
+each year, the change, and the trend verdict when the rule has a `trend:`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from hulifa.figures import DIRECTION_TEXT, all_figures, best, change_text, trend_status
+from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Status, Text
+
+VERDICT = {
+    Status.PASS: ("符合", "met"),
+    Status.SHORTFALL: ("不符合", "missed"),
+    Status.UNVERIFIABLE: ("无法确认", "unverifiable"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    rule: str
+    name: str
+    name_en: str
+    unit: str
+    old: str  # "" when that year does not carry it
+    new: str
+    change: str
+    trend: str = ""  # the trend's direction, when the rule has one
+    verdict: str = ""  # pass | shortfall | unverifiable, when both years carry it
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    old: ReportData
+    new: ReportData
+    rows: tuple[Row, ...]
+    notes: tuple[Text, ...] = ()
+
+
+def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
+    old_stated, old_derived = all_figures(pack, old)
+    new_stated, new_derived = all_figures(pack, new)
+    rows: list[Row] = []
+    for rule in pack.rules:
+        then = best(rule.id, old_stated, old_derived)
+        now = best(rule.id, new_stated, new_derived)
+        if then is None and now is None:
+            continue
+        change = change_text(now.interval, then.interval, rule.unit) if then and now else ""
+        direction = verdict = ""
+        if rule.trend is not None:
+            direction = rule.trend.direction.value
+            if then and now:
+                verdict = trend_status(rule.trend.direction, now.interval, then.interval).value
+        rows.append(
+            Row(
+                rule=rule.id,
+                name=rule.name,
+                name_en=rule.name_en,
+                unit=rule.unit,
+                old=then.text if then else "",
+                new=now.text if now else "",
+                change=change,
+                trend=direction,
+                verdict=verdict,
+            )
+        )
+    notes: list[Text] = []
+    if old.region != new.region:
+        notes.append(
+            Text(f"两份报告的地区不同:{old.region} / {new.region}", f"the regions differ: {old.region} / {new.region}")
+        )
+    if new.year != old.year + 1:
+        notes.append(
+            Text(f"年度不相邻:{old.year} → {new.year}", f"the years are not consecutive: {old.year} → {new.year}")
+        )
+    return Comparison(old, new, tuple(rows), tuple(notes))
+
+
+def diff_dict(comparison: Comparison) -> dict[str, Any]:
+    old, new = comparison.old, comparison.new
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": "hulifa",
+        "old": {"file": old.file, "region": old.region, "year": old.year},
+        "new": {"file": new.file, "region": new.region, "year": new.year},
+        "notes": [{"message": n.zh, "message_en": n.en} for n in comparison.notes],
+        "rows": [
+            {
+                "rule": r.rule,
+                "name": r.name,
+                "name_en": r.name_en,
+                "unit": r.unit,
+                "old": r.old,
+                "new": r.new,
+                "change": r.change,
+                "trend": r.trend,
+                "verdict": r.verdict,
+            }
+            for r in comparison.rows
+        ],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(diff_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def _trend_cell(row: Row, lang: str) -> str:
+    if not row.trend:
+        return ""
+    from hulifa.model import Direction
+
+    zh, en = DIRECTION_TEXT[Direction(row.trend)]
+    if not row.verdict:
+        return en if lang == "en" else zh
+    vzh, ven = VERDICT[Status(row.verdict)]
+    return f"{en}: {ven}" if lang == "en" else f"{zh}:{vzh}"
+
+
+def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> str:
+    """Plain text (rich table, no colour, no markup) of the comparison."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text as RichText
+
+    from hulifa.reporters.table import clean
+
+    old, new = comparison.old, comparison.new
+    en = lang == "en"
+    table = Table(
+        title=f"{clean(new.region)}: {old.year} → {new.year}",
+        header_style="bold",
+        pad_edge=False,
+    )
+    headers = (
+        ("Indicator", str(old.year), str(new.year), "Change", "Trend")
+        if en
+        else (
+            "指标",
+            f"{old.year}年",
+            f"{new.year}年",
+            "变化",
+            "趋势要求",
+        )
+    )
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i in (1, 2, 3) else "left", overflow="fold")
+    for row in comparison.rows:
+        name = (row.name_en or row.name) if en else row.name
+        cells = (name, row.old or "—", row.new or "—", row.change, _trend_cell(row, lang))
+        table.add_row(*(RichText(clean(c)) for c in cells))
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, color_system=None, no_color=True, highlight=False, emoji=False, markup=False
+    )
+    console.print(RichText(f"{clean(old.file)} → {clean(new.file)}"))
+    for note in comparison.notes:
+        console.print(RichText(clean(note.get(lang))))
+    console.print(table)
+    return buffer.getvalue()

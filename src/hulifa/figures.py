@@ -1,0 +1,192 @@
+"""Each indicator of a report as an Interval: stated figures, and figures derived by `derive:` expressions.
+
+Pure. Shared by evaluation (derived targets, consistency, trends) and by `hulifa diff`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from hulifa.expressions import ExpressionError, evaluate, validate
+from hulifa.interval import INF, Interval
+from hulifa.model import Direction, Quantity, ReportData, Rule, RulePack, Status, Value
+from hulifa.quantity import format_number, normalize
+
+_EPS = 1e-9
+NON_NUMERIC = ("bool", "date", "section")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    interval: Interval
+    text: str  # as the report wrote it, or the derived value as a person reads it
+    derived: bool = False
+    value: Value | None = None  # the stated value, when stated
+
+
+def interval_of(q: Quantity, unit: str) -> Interval:
+    """Counts and rates are never negative (the reader refuses them); a rate is never above 100%."""
+    iv = Interval(q.low, q.high).clamp(0.0, INF)
+    return iv.clamp(0.0, 100.0) if unit == "%" else iv
+
+
+def usable(rule: Rule, value: Value) -> bool:
+    q = value.quantity
+    if value.problem is not None or q is None or rule.unit in NON_NUMERIC:
+        return False
+    if rule.unit == "%":
+        return q.unit in ("", "%") and q.value <= 100 + _EPS
+    return not q.unit or q.unit in rule.accepted_units
+
+
+def stated_figures(pack: RulePack, report: ReportData) -> dict[str, Figure]:
+    """The first usable stated value of each numeric rule (duplicates and bad values are left out)."""
+    table = pack.by_key()
+    out: dict[str, Figure] = {}
+    for value in report.values:
+        rule = table.get(value.key)
+        if rule is None or rule.id in out or not usable(rule, value):
+            continue
+        assert value.quantity is not None
+        text = value.quantity.text or format_number(value.quantity.value)
+        out[rule.id] = Figure(interval_of(value.quantity, rule.unit), text, value=value)
+    return out
+
+
+def _order(pack: RulePack) -> list[tuple[Rule, tuple[str, ...]]]:
+    """Derived rules with the ids they use, each after the derived rules it depends on."""
+    ids = frozenset(r.id for r in pack.rules)
+    uses: dict[str, tuple[str, ...]] = {}
+    by_id = {r.id: r for r in pack.rules}
+    for rule in pack.rules:
+        if rule.derive:
+            try:
+                uses[rule.id] = validate(rule.derive, ids)
+            except ExpressionError:  # refused at load; a pack built in code may still carry one
+                continue
+    done: list[str] = []
+
+    def visit(rule_id: str, depth: int) -> None:
+        if rule_id in done or depth > len(uses):
+            return
+        for name in uses.get(rule_id, ()):
+            if name in uses:
+                visit(name, depth + 1)
+        done.append(rule_id)
+
+    for rule_id in uses:
+        visit(rule_id, 0)
+    return [(by_id[i], uses[i]) for i in done]
+
+
+def derived_figures(pack: RulePack, stated: dict[str, Figure]) -> dict[str, Figure]:
+    """Every derived indicator whose inputs are all known (stated, or derived themselves)."""
+    out: dict[str, Figure] = {}
+    for rule, names in _order(pack):
+        inputs: dict[str, Interval] = {}
+        for name in names:
+            fig = stated.get(name) or out.get(name)
+            if fig is None:
+                break
+            inputs[name] = fig.interval
+        else:
+            try:
+                iv = evaluate(rule.derive, inputs)
+            except (ExpressionError, ArithmeticError, TypeError, ValueError):
+                continue
+            if math.isnan(iv.low) or math.isnan(iv.high):
+                iv = Interval.unbounded()
+            out[rule.id] = Figure(iv, describe(iv, rule.unit), derived=True)
+    return out
+
+
+def all_figures(pack: RulePack, report: ReportData) -> tuple[dict[str, Figure], dict[str, Figure]]:
+    stated = stated_figures(pack, report)
+    return stated, derived_figures(pack, stated)
+
+
+def best(rule_id: str, stated: dict[str, Figure], derived: dict[str, Figure]) -> Figure | None:
+    return stated.get(rule_id) or derived.get(rule_id)
+
+
+def _num(value: float, unit: str) -> str:
+    text = format_number(round(value, 2))
+    return f"{text}%" if unit == "%" else text
+
+
+def describe(iv: Interval, unit: str) -> str:
+    """An interval as a person reads it: "95.76%", "≥ 94.44%", "90–95", "无法确定"."""
+    if iv.is_unbounded or (iv.low <= 0 and iv.high == INF):
+        return "无法确定"
+    if abs(iv.high - iv.low) <= _EPS * max(1.0, abs(iv.low)):
+        return _num(iv.low, unit)
+    if iv.high == INF:
+        return f"≥ {_num(iv.low, unit)}"
+    if iv.low <= 0:
+        return f"≤ {_num(iv.high, unit)}"
+    return f"{_num(iv.low, unit)}–{_num(iv.high, unit)}"
+
+
+def change_text(current: Interval, previous: Interval, unit: str) -> str:
+    """This year against last: "+120", "-1.5 个百分点", "+3.4%" appended when both are exact counts."""
+    delta = current - previous
+    if delta.is_unbounded:
+        return "无法确定"
+    suffix = " 个百分点" if unit == "%" else ""
+    if abs(delta.high - delta.low) <= _EPS:
+        d = round(delta.low, 2)
+        sign = "+" if d > 0 else ("±" if d == 0 else "")
+        text = f"{sign}{format_number(d)}{suffix}"
+        if unit != "%" and previous.is_exact and previous.low > 0 and d != 0:
+            text += f" ({d / previous.low * 100:+.1f}%)"
+        return text
+    if delta.high == INF:
+        return f"≥ {format_number(round(delta.low, 2))}{suffix}"
+    if delta.low == -INF:
+        return f"≤ {format_number(round(delta.high, 2))}{suffix}"
+    return f"{format_number(round(delta.low, 2))} 至 {format_number(round(delta.high, 2))}{suffix}"
+
+
+def trend_status(direction: Direction, current: Interval, previous: Interval) -> Status:
+    """PASS, SHORTFALL, or UNVERIFIABLE when the bounds allow either answer."""
+    cl, ch, pl, ph = current.low, current.high, previous.low, previous.high
+    if direction is Direction.NOT_DECREASE:
+        passed, failed = cl >= ph - _EPS, ch < pl - _EPS
+    elif direction is Direction.NOT_INCREASE:
+        passed, failed = ch <= pl + _EPS, cl > ph + _EPS
+    elif direction is Direction.INCREASE:
+        passed, failed = cl > ph + _EPS, ch <= pl + _EPS
+    else:
+        passed, failed = ch < pl - _EPS, cl >= ph - _EPS
+    if passed:
+        return Status.PASS
+    return Status.SHORTFALL if failed else Status.UNVERIFIABLE
+
+
+DIRECTION_TEXT = {
+    Direction.INCREASE: ("应高于上年", "must rise from last year"),
+    Direction.DECREASE: ("应低于上年", "must fall from last year"),
+    Direction.NOT_DECREASE: ("不应低于上年", "must not fall below last year"),
+    Direction.NOT_INCREASE: ("不应高于上年", "must not rise above last year"),
+}
+
+_LITERAL = re.compile(r"(\d+)(?:\.(\d+))?")
+
+
+def tolerance(value: Value) -> float:
+    """Half a unit of the stated figure's last digit, in the figure's own scale: 95.87 → 0.005, 96% → 0.5,
+    "1.1万" → 500."""
+    q = value.quantity
+    if q is None:
+        return 0.0
+    literals = _LITERAL.findall(normalize(q.text or ""))
+    if literals:
+        whole, frac = literals[-1]
+        number = float(f"{whole}.{frac}" if frac else whole)
+        scale = q.value / number if number else 1.0
+        return 0.5 * 10 ** (-len(frac)) * scale
+    text = format_number(q.value)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10 ** (-decimals)

@@ -1,0 +1,249 @@
+"""Year over year: finding last year's file, trends with exact and bound values, the change shown on
+every indicator, `hulifa diff`, and progress on last year's commitments. Real files, library and CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clihelp import run_cli
+from hulifa.figures import trend_status
+from hulifa.interval import INF, Interval
+from hulifa.model import Direction, Status
+from hulifa.runner import check_paths
+
+HEAD = """\
+region: {region}
+level: district
+year: {year}
+sections: [measures, shortcomings, causes, first_responsible, next_year]
+"""
+
+# A pack of our own: one indicator per trend kind (no figures from any real report).
+PACK = """\
+pack: trend-test
+extends: default
+indicators:
+  - id: up_count
+    name: 测试递增数
+    unit: 件
+    requirement: {kind: reported}
+    severity: info
+    basis: {document: 测试, strength: PRACTICE}
+    trend: {direction: increase, severity: warning}
+  - id: down_rate
+    name: 测试递减率
+    unit: "%"
+    requirement: {kind: reported}
+    severity: info
+    basis: {document: 测试, strength: PRACTICE}
+    trend: {direction: decrease, severity: warning}
+  - id: keep_count
+    name: 测试不减数
+    unit: 条
+    requirement: {kind: reported}
+    severity: info
+    basis: {document: 测试, strength: PRACTICE}
+    trend: {direction: not_decrease, severity: warning}
+  - id: cap_count
+    name: 测试不增数
+    unit: 次
+    requirement: {kind: reported}
+    severity: info
+    basis: {document: 测试, strength: PRACTICE}
+    trend: {direction: not_increase, severity: error}
+"""
+
+
+def _report(write, name: str, year: int, indicators: dict[str, str], region: str = "测试区", extra: str = "") -> Path:
+    lines = [HEAD.format(region=region, year=year), extra, "indicators:\n"]
+    lines += [f"  {k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in indicators.items()]
+    return write(name, "".join(lines))
+
+
+def _findings(result) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {f.rule: f for f in result.reports[0].findings}
+
+
+@pytest.mark.parametrize(
+    ("direction", "now", "then", "status"),
+    [
+        (Direction.INCREASE, Interval.exact(11), Interval.exact(10), Status.PASS),
+        (Direction.INCREASE, Interval.exact(10), Interval.exact(10), Status.SHORTFALL),
+        (Direction.DECREASE, Interval.exact(9), Interval.exact(10), Status.PASS),
+        (Direction.DECREASE, Interval.exact(10), Interval.exact(10), Status.SHORTFALL),
+        (Direction.NOT_DECREASE, Interval.exact(10), Interval.exact(10), Status.PASS),
+        (Direction.NOT_DECREASE, Interval.exact(9), Interval.exact(10), Status.SHORTFALL),
+        (Direction.NOT_INCREASE, Interval.exact(10), Interval.exact(10), Status.PASS),
+        (Direction.NOT_INCREASE, Interval.exact(11), Interval.exact(10), Status.SHORTFALL),
+        # "1700余" against 1800: could be either
+        (Direction.NOT_DECREASE, Interval(1700, INF), Interval.exact(1800), Status.UNVERIFIABLE),
+        # "1900余" against 1800: surely not a fall
+        (Direction.NOT_DECREASE, Interval(1900, INF), Interval.exact(1800), Status.PASS),
+        # "不足100" against 120: surely a fall
+        (Direction.NOT_DECREASE, Interval(0, 100), Interval.exact(120), Status.SHORTFALL),
+        (Direction.DECREASE, Interval(0, 5), Interval(6, INF), Status.PASS),
+        (Direction.INCREASE, Interval(0, INF), Interval.exact(3), Status.UNVERIFIABLE),
+    ],
+)
+def test_trend_kinds(direction: Direction, now: Interval, then: Interval, status: Status) -> None:
+    assert trend_status(direction, now, then) is status
+
+
+def test_previous_found_by_name_and_trends_checked(write) -> None:
+    pack = write("pack.yaml", PACK)
+    _report(write, "r/huli-2023.yaml", 2023, {"up_count": 10, "down_rate": "5%", "keep_count": 1800, "cap_count": 3})
+    current = _report(
+        write,
+        "r/huli-2024.yaml",
+        2024,
+        {"up_count": 10, "down_rate": "4.5%", "keep_count": "1700余", "cap_count": 5, "主动公开条数": 300},
+    )
+    result = check_paths(str(current), str(pack))
+    report = result.reports[0]
+    assert report.previous.endswith("huli-2023.yaml")
+    f = _findings(result)
+    assert f["up_count.trend"].status is Status.SHORTFALL
+    assert f["up_count.trend"].severity.value == "warning"
+    assert f["down_rate.trend"].status is Status.PASS
+    assert f["down_rate"].previous == "5%" and f["down_rate"].change == "-0.5 个百分点"
+    assert f["keep_count.trend"].status is Status.UNVERIFIABLE
+    assert f["keep_count"].change.startswith("≥")
+    assert f["cap_count.trend"].status is Status.SHORTFALL and f["cap_count.trend"].severity.value == "error"
+    assert f["cap_count"].previous == "3" and f["cap_count"].change == "+2 (+66.7%)"
+    # 主动公开条数 is only in 2024: no previous, no change, no trend finding
+    assert f["gi_proactive_count"].previous == ""
+    assert "gi_proactive_count.trend" not in f
+    assert result.exit_code(None) == 0
+
+
+def test_default_pack_trend_on_proactive_disclosure(write) -> None:
+    _report(write, "2023.yaml", 2023, {"主动公开条数": 4000})
+    current = _report(write, "2024.yaml", 2024, {"主动公开条数": "3668条"})
+    f = _findings(check_paths(str(current)))
+    trend = f["gi_proactive_count.trend"]
+    assert trend.status is Status.SHORTFALL and trend.severity.value == "warning"
+    assert trend.basis is not None and trend.basis.strength.value == "PRACTICE"
+    assert trend.change == "-332 (-8.3%)"
+
+
+def test_wrong_region_file_is_not_compared(write) -> None:
+    _report(write, "2023.yaml", 2023, {"主动公开条数": 9999}, region="别的区")
+    current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
+    result = check_paths(str(current))
+    f = _findings(result)
+    assert result.reports[0].previous == ""
+    assert "gi_proactive_count.trend" not in f
+    assert f["gi_proactive_count"].previous == ""
+    note = f["hulifa.previous"]
+    assert note.status is Status.NOT_APPLICABLE and "别的区" in note.message.zh
+
+
+def test_wrong_year_file_is_not_compared(write) -> None:
+    _report(write, "2023.yaml", 2022, {"主动公开条数": 9999})
+    current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
+    assert check_paths(str(current)).reports[0].previous == ""
+
+
+def test_unreadable_previous_is_a_warning_not_a_crash(write) -> None:
+    write("2023.yaml", "region: [unclosed\n")
+    current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
+    run = run_cli("check", str(current), "--format", "json", "--fail-on", "warning")
+    assert run.exit_code == 1, run.stderr
+    findings = json.loads(run.stdout)["reports"][0]["findings"]
+    note = next(f for f in findings if f["rule"] == "hulifa.previous")
+    assert note["severity"] == "warning" and "2023.yaml" in note["message"]
+
+
+def test_explicit_previous_and_single_input_only(write) -> None:
+    old = _report(write, "old/any-name.yaml", 2023, {"主动公开条数": 20})
+    current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
+    run = run_cli("check", str(current), "--previous", str(old), "--format", "json")
+    report = json.loads(run.stdout)["reports"][0]
+    assert report["previous"] == str(old)
+    proactive = next(f for f in report["findings"] if f["rule"] == "gi_proactive_count")
+    assert proactive["previous"] == "20" and proactive["change"] == "-10 (-50.0%)"
+    two = run_cli("check", str(current), str(old), "--previous", str(old))
+    assert two.exit_code == 2 and "--previous" in two.stderr
+
+
+def test_table_shows_previous_columns_only_with_a_previous_year(write) -> None:
+    _report(write, "a/2023.yaml", 2023, {"主动公开条数": 20})
+    with_prev = _report(write, "a/2024.yaml", 2024, {"主动公开条数": 10})
+    alone = _report(write, "b/2024.yaml", 2024, {"主动公开条数": 10})
+    run = run_cli("check", str(with_prev), "--all")
+    assert "上年" in run.stdout and "变化" in run.stdout and "-10 (-50.0%)" in run.stdout
+    run = run_cli("check", str(alone), "--all")
+    assert "上年" not in run.stdout
+
+
+def test_diff_command(write) -> None:
+    pack = write("pack.yaml", PACK)
+    old = _report(write, "2023.yaml", 2023, {"up_count": 10, "down_rate": "5%", "keep_count": 1800})
+    new = _report(write, "2024.yaml", 2024, {"up_count": 12, "down_rate": "5%", "cap_count": 2})
+    run = run_cli("diff", str(old), str(new), "--rules", str(pack))
+    assert run.exit_code == 0, run.stderr
+    for text in ("测试递增数", "2023年", "2024年", "+2 (+20.0%)", "应高于上年:符合", "应低于上年:不符合", "—"):
+        assert text in run.stdout, text
+    run = run_cli("diff", str(old), str(new), "--rules", str(pack), "--format", "json")
+    doc = json.loads(run.stdout)
+    rows = {r["rule"]: r for r in doc["rows"]}
+    assert set(rows) == {"up_count", "down_rate", "keep_count", "cap_count"}
+    assert rows["up_count"] == {
+        "rule": "up_count",
+        "name": "测试递增数",
+        "name_en": "",
+        "unit": "件",
+        "old": "10",
+        "new": "12",
+        "change": "+2 (+20.0%)",
+        "trend": "increase",
+        "verdict": "pass",
+    }
+    assert rows["down_rate"]["verdict"] == "shortfall"
+    assert rows["keep_count"]["new"] == "" and rows["keep_count"]["verdict"] == ""
+    assert rows["cap_count"]["old"] == "" and rows["cap_count"]["change"] == ""
+    assert doc["notes"] == []
+    bad = run_cli("diff", str(old), str(write("nope.yaml", "- a list\n")))
+    assert bad.exit_code == 2 and "nope.yaml:1:1" in bad.stderr
+
+
+def test_diff_notes_other_region(write) -> None:
+    old = _report(write, "2023.yaml", 2023, {"主动公开条数": 1}, region="甲区")
+    new = _report(write, "2024.yaml", 2024, {"主动公开条数": 2}, region="乙区")
+    doc = json.loads(run_cli("diff", str(old), str(new), "-f", "json").stdout)
+    assert "甲区" in doc["notes"][0]["message"]
+
+
+COMMITTED = """\
+commitments:
+  - {id: c1, text: 推进行政执法三项制度全覆盖}
+  - {id: c2, text: 开展规范性文件清理}
+"""
+
+
+def test_commitments(write) -> None:
+    _report(write, "2023.yaml", 2023, {"主动公开条数": 1}, extra=COMMITTED)
+    current = _report(
+        write, "2024.yaml", 2024, {"主动公开条数": 2}, extra="commitments_progress:\n  c1: 已在全区推行\n"
+    )
+    run = run_cli("check", str(current), "--format", "json", "--all", "--fail-on", "warning")
+    assert run.exit_code == 1
+    findings = {f["rule"]: f for f in json.loads(run.stdout)["reports"][0]["findings"]}
+    assert findings["commitment.c1"]["status"] == "pass"
+    c2 = findings["commitment.c2"]
+    assert c2["status"] == "missing" and c2["severity"] == "warning"
+    assert "开展规范性文件清理" in c2["message"] and "2023.yaml:7" in c2["message"]
+    assert c2["line"] == 5  # the line of commitments_progress in the later file
+    without = _report(write, "x/2024.yaml", 2024, {"主动公开条数": 2})
+    _report(write, "x/2023.yaml", 2023, {"主动公开条数": 1}, extra=COMMITTED)
+    f = _findings(check_paths(str(without)))
+    assert f["commitment.c1"].status is Status.MISSING and f["commitment.c1"].line == 1  # top: no progress section
+
+
+def test_bad_commitments_are_input_errors(write) -> None:
+    current = _report(write, "2024.yaml", 2024, {}, extra="commitments: {c1: x}\n")
+    run = run_cli("check", str(current))
+    assert run.exit_code == 2 and "2024.yaml:5" in run.stderr
