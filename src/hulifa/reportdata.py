@@ -201,7 +201,9 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
 
 
 def _blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, dict) and raw.get("value") is None and set(raw) <= {"value", "evidence", "note"})
+    if raw is None:
+        return True
+    return isinstance(raw, dict) and raw.get("value") is None and set(raw) <= {"value", "evidence", "note"}
 
 
 def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
