@@ -87,9 +87,16 @@ def _color_args(color: Color) -> dict[str, object]:
     return {}
 
 
+def _say(message: str) -> None:
+    """A line on stderr, with control characters made visible: file names and pack text are data."""
+    from hulifa.reporters.table import clean
+
+    sys.stderr.write(clean(message.rstrip("\n")) + "\n")
+
+
 def die(message: str) -> NoReturn:
     """A clear message on stderr and exit 2: the one way a command gives up."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    _say(message)
     raise typer.Exit(2)
 
 
@@ -231,7 +238,7 @@ def check(
     for report in result.reports:  # whatever the format, say on stderr why a file was not checked
         if not report.checked:
             for f in report.findings:
-                sys.stderr.write(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}\n")
+                _say(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
     if Format.github in dest and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(result, lang.value)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -433,7 +440,7 @@ def init(
         write_atomic(output, report_template(pack, region, year, level.value), force=False)
     except InputError as error:
         die(error.render())
-    sys.stderr.write(f"已写入 / wrote {output}\n")
+    _say(f"已写入 / wrote {output}")
 
 
 def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # type: ignore[no-untyped-def]
@@ -455,7 +462,7 @@ def _append_step_summary(result, lang: str) -> None:  # type: ignore[no-untyped-
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(step_summary(result, lang))
     except OSError as exc:
-        sys.stderr.write(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}\n")
+        _say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
 
 
 class _Progress:

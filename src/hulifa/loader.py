@@ -8,6 +8,7 @@ alias bombs, YAML 1.1 booleans and sexagesimals where figures belong, absurd nes
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -67,6 +68,18 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), Position(self.file, 1, 1))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """User text for a message: control characters escaped (an ESC in a key must not reach the
+    terminal through stderr) and cut to `limit` characters (a 5,000-digit year is not a message)."""
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", str(value)
+    )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def max_bytes() -> int:
@@ -209,8 +222,8 @@ class _Builder:
                     self.file,
                     here.line,
                     here.column,
-                    f"重复的键「{key}」(第一次出现在第 {first.line} 行);YAML 会静默保留后者,请删除其中一个",
-                    f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep "
+                    f"重复的键「{shown(key)}」(第一次出现在第 {first.line} 行);YAML 会静默保留后者,请删除其中一个",
+                    f"duplicate key '{shown(key)}' (first at line {first.line}); YAML would silently keep "
                     "the last one: remove one of them",
                 )
             seen[key] = here
@@ -236,17 +249,73 @@ class _Builder:
                 return False
             return Odd(text, "bool")
         if kind == "int":
-            return int(text) if _INT.fullmatch(text) else Odd(text, "int")
+            # past 4300 digits int() raises ValueError (CVE-2020-10735 guard); such a figure is refused anyway
+            if _INT.fullmatch(text) and len(text) <= 100:
+                return int(text)
+            return Odd(text, "int")
         if kind == "float":
-            return float(text) if _FLOAT.fullmatch(text) else Odd(text, "float")
+            number = float(text) if _FLOAT.fullmatch(text) else None
+            # 1.0e+400 would become inf: keep it as written so the message quotes what the file says
+            return number if number is not None and math.isfinite(number) else Odd(text, "float")
         if kind == "timestamp":
             return Odd(text, "timestamp")
         return text
 
 
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_NODE = (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)
+
+
+def _check_depth(text: str, display: str) -> None:
+    """Refuse deep nesting from the event stream, before anything recursive sees it.
+
+    libyaml's composer (and PyYAML's) recurses once per level: `[` * 50_000 (100 KB) overflows the C
+    stack and kills the process with SIGSEGV, and libyaml's scanner is quadratic in the flow depth.
+    Too many nodes are refused here too, before the composer holds them all in memory.
+    Events are produced lazily, so we stop at MAX_DEPTH + 1 having read only that far (~0.3 ms for a
+    real report). Syntax errors raised here carry the same marks the composer would give.
+    """
+    loader = _Loader(text)
+    try:
+        depth = count = 0
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, _NODE):
+                # `[1,1,1,…]` in 5 MB is 2.5 million nodes, ~800 MB once composed: count before composing
+                count += 1
+                if count > MAX_NODES:
+                    mark = event.start_mark
+                    raise fail(
+                        display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"文档超过 {MAX_NODES} 个值,拒绝处理",
+                        f"document has more than {MAX_NODES} values; refused",
+                    )
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise fail(
+                        display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
+                        f"nesting deeper than {MAX_DEPTH} levels; refused",
+                    )
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, display: str) -> Document:
     """Compose and build one YAML document; every problem becomes an InputError with a place."""
     try:
+        _check_depth(text, display)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -256,6 +325,10 @@ def parse_yaml(text: str, display: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
+        start = exc.context_mark
+        if exc.context and start and mark and start.line != mark.line:
+            # "found unexpected end of stream" at the last line says little; say where the quote began
+            problem += f" ({exc.context}, line {start.line + 1} column {start.column + 1})"
         hint_zh, hint_en = "", ""
         bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         if "\t" in problem or "tab" in problem.lower() or bad_line[:column].lstrip(" ").startswith("\t"):
@@ -276,6 +349,9 @@ def parse_yaml(text: str, display: str) -> Document:
     return Document(display, data, builder.positions, builder.key_positions, end)
 
 
-def load_yaml_file(path: Path, display: str | None = None, encoding: str | None = None) -> Document:
+def load_yaml_file(
+    path: Path, display: str | None = None, encoding: str | None = None, *, limit: int | None = None
+) -> Document:
+    """`limit` in bytes; by default HULIFA_MAX_BYTES, the limit for untrusted report files."""
     display = display or str(path)
-    return parse_yaml(decode(read_bytes(path, display), display, encoding), display)
+    return parse_yaml(decode(read_bytes(path, display, limit), display, encoding), display)

@@ -26,9 +26,11 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
             handle.write(text)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, but also Ctrl-C or MemoryError mid-write: leave no temp file
         Path(tmp).unlink(missing_ok=True)
-        raise fail(display, 1, 1, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise fail(display, 1, 1, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}") from None
+        raise
 
 
 def _umask() -> int:

@@ -6,6 +6,7 @@ inside running text for the extractor. Both share one grammar, kept here.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -130,6 +131,9 @@ QUANTITY_PATTERN = re.compile(
 )
 
 
+MAX_VALUE = 1e15  # beyond any count or sum of money a report states; larger is a typo or an attack
+
+
 class QuantityError(ValueError):
     """A string that is not a figure; the message says why, in both languages."""
 
@@ -244,7 +248,12 @@ def parse_quantity(text: str) -> Quantity:
             f"「{raw}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
             f"'{raw}' is not a figure hulifa can read (e.g. 12, 1700余, 90%以上, 百分之九十, 两次)",
         )
-    quantity = from_match(match)
+    try:
+        quantity = from_match(match)
+    except OverflowError:  # 一亿亿亿…: a Python int too large for a float
+        quantity = Quantity(float("inf"))
+    if not math.isfinite(quantity.value) or quantity.value > MAX_VALUE:
+        raise QuantityError(f"「{raw[:40]}」数值过大", f"'{raw[:40]}' is too large to be a figure")
     return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hulifa.errors import fail
-from hulifa.loader import Document, Odd, load_yaml_file
+from hulifa.loader import Document, Odd, load_yaml_file, shown
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import QuantityError, normalize, parse_quantity
 
@@ -79,6 +79,15 @@ def _odd_problem(odd: Odd) -> Text:
             f"「{odd.text}」含下划线,请直接写 {odd.text.replace('_', '')}",
             f"'{odd.text}' contains underscores; write {odd.text.replace('_', '')}",
         )
+    if odd.tag == "int" and odd.text.lstrip("+-").isdigit() and len(odd.text) > 100:
+        return Text(
+            f"「{odd.text[:40]}…」位数过多,不是合理的数值", f"'{odd.text[:40]}…' has too many digits to be a figure"
+        )
+    if odd.tag == "int" and odd.text.lstrip("+-").startswith("0"):
+        return Text(
+            f"「{odd.text}」以 0 开头,YAML 1.1 会按八进制或十六进制读;请去掉前导 0 或加引号",
+            f"'{odd.text}' starts with 0: YAML 1.1 reads it as octal or hex; drop the leading 0 or quote it",
+        )
     if odd.tag == "float":
         return Text(f"「{odd.text}」不是有限数值", f"'{odd.text}' is not a finite figure")
     if odd.tag == "timestamp":
@@ -125,6 +134,8 @@ def _read_scalar(raw: Any) -> tuple[Quantity | None, bool | None, dt.date | None
             return parse_quantity(raw), None, None, None
         except QuantityError as exc:
             return None, None, None, Text(exc.zh, exc.en)
+        except (OverflowError, ValueError):  # 一亿亿亿…: parse_quantity overflows float() (a quantity.py bug)
+            return None, None, None, Text("数值过大", "number too large")
     if raw is None:
         return None, None, None, Text("只写了指标名,没有给出数值", "the indicator is named but no value is given")
     kind = "列表" if isinstance(raw, list) else type(raw).__name__
@@ -157,8 +168,8 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
         if extra:
             zh, en = _did_you_mean(extra[0], VALUE_KEYS)
             problem = Text(
-                f"未知的字段「{extra[0]}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
-                f"unknown field '{extra[0]}' (allowed: {', '.join(VALUE_KEYS)}){en}",
+                f"未知的字段「{shown(extra[0])}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
+                f"unknown field '{shown(extra[0])}' (allowed: {', '.join(VALUE_KEYS)}){en}",
             )
         if "value" not in raw:
             problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
@@ -184,8 +195,8 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
                 quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)
             except ValueError:
                 problem = Text(
-                    f"bound 应为 exact/lower/upper/approx,而不是「{bound}」",
-                    f"bound must be exact, lower, upper or approx, not '{bound}'",
+                    f"bound 应为 exact/lower/upper/approx,而不是「{shown(bound)}」",
+                    f"bound must be exact, lower, upper or approx, not '{shown(bound)}'",
                 )
     return Value(
         key=key,
@@ -226,8 +237,8 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                f"未知的报告部分「{name}」(可用:{'、'.join(SECTION_IDS)}){zh}",
-                f"unknown report part '{name}' (allowed: {', '.join(SECTION_IDS)}){en}",
+                f"未知的报告部分「{shown(name)}」(可用:{'、'.join(SECTION_IDS)}){zh}",
+                f"unknown report part '{shown(name)}' (allowed: {', '.join(SECTION_IDS)}){en}",
             )
         evidence = ""
         if isinstance(value, dict):
@@ -242,8 +253,8 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                f"报告部分「{name}」的值应为 true/false 或含 evidence 的映射",
-                f"part '{name}' must be true/false or a mapping with evidence",
+                f"报告部分「{shown(name)}」的值应为 true/false 或含 evidence 的映射",
+                f"part '{shown(name)}' must be true/false or a mapping with evidence",
             )
         sections.append(Section(name, present, where, evidence))
     return tuple(sections)
@@ -281,7 +292,11 @@ def report_from_document(doc: Document) -> ReportData:
             where = _pos(doc, (key,))
             zh, en = _did_you_mean(str(key), TOP_KEYS)
             raise fail(
-                doc.file, where.line, where.column, f"未知的顶层字段「{key}」{zh}", f"unknown top-level key '{key}'{en}"
+                doc.file,
+                where.line,
+                where.column,
+                f"未知的顶层字段「{shown(key)}」{zh}",
+                f"unknown top-level key '{shown(key)}'{en}",
             )
     region = _require(doc, "region")
     if not isinstance(region, str):
@@ -294,8 +309,8 @@ def report_from_document(doc: Document) -> ReportData:
             doc.file,
             where.line,
             where.column,
-            f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{level}」",
-            f"level must be one of {' | '.join(LEVELS)}, not '{level}'",
+            f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
+            f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
         )
     year = _require(doc, "year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
@@ -304,8 +319,8 @@ def report_from_document(doc: Document) -> ReportData:
             doc.file,
             where.line,
             where.column,
-            f"year 应为报告所属年份(如 2024),而不是「{year}」",
-            f"year must be the year reported on (e.g. 2024), not '{year}'",
+            f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
+            f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
         )
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):

@@ -11,7 +11,7 @@ from typing import Any
 
 from hulifa.errors import InputError, fail
 from hulifa.expressions import ExpressionError, validate
-from hulifa.loader import Document, load_yaml_file
+from hulifa.loader import DEFAULT_MAX_BYTES, Document, load_yaml_file
 from hulifa.model import (
     Basis,
     Consistency,
@@ -270,7 +270,9 @@ def _load_raw(
     Each raw dict carries `_at`: where each of its keys was written (the override's line for a key an
     override changed). Pack-level consistency checks are appended to `consistency`, base first."""
     consistency = consistency if consistency is not None else []
-    doc = load_yaml_file(path, display)
+    # A rule pack is configuration the user chose: HULIFA_MAX_BYTES, lowered for untrusted report files,
+    # must not stop hulifa from loading its own packs.
+    doc = load_yaml_file(path, display, limit=DEFAULT_MAX_BYTES)
     if not isinstance(doc.data, dict):
         raise fail(
             display,

@@ -7,7 +7,6 @@ stops a batch and every output format receives well-formed data.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -61,7 +60,7 @@ def discover(inputs: Sequence[str]) -> list[tuple[str, InputError | None]]:
     for raw in inputs:
         path = Path(raw)
         if any(ch in raw for ch in "*?[") and not path.exists():
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = _glob(raw)
             if not matches:
                 add(raw, fail(raw, 1, 1, "没有文件匹配此模式", "no file matches this pattern"))
             for match in matches:
@@ -82,6 +81,27 @@ def discover(inputs: Sequence[str]) -> list[tuple[str, InputError | None]]:
             continue
         add(raw)
     return found
+
+
+def _glob(pattern: str) -> list[str]:
+    """Paths matching `pattern`, `**` included, without following symlinked folders.
+
+    glob.glob(recursive=True) follows them: two links back to the same folder make it walk ~2**40
+    paths before the OS says ELOOP, a hang. pathlib's `**` (3.11, 3.12) does not follow links.
+    """
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    root = Path(*parts[:first]) if first else Path(".")
+    rest = "/".join(parts[first:])
+    hidden_ok = parts[-1].startswith(".")  # like glob: `*` does not match hidden names
+    try:
+        return sorted(
+            str(p)
+            for p in root.glob(rest)
+            if hidden_ok or not any(part.startswith(".") for part in p.relative_to(root).parts)
+        )
+    except (OSError, ValueError):  # an unreadable folder, a malformed pattern
+        return []
 
 
 def _walk(root: Path) -> Iterator[Path]:

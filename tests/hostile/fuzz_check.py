@@ -1,0 +1,115 @@
+"""Fuzz `hulifa check` for a fixed time budget; exit 1 on the first crash, hang or traceback.
+
+    python tests/hostile/fuzz_check.py --seconds 60 [--seed N] [--timeout 5]
+
+Inputs are hypothesis-generated (mutated reports/huli/2024.yaml, random text and bytes; see mutate.py).
+Each input runs in-process through hulifa.cli.app; a watchdog turns a hang into a failure. A failing
+input is saved to --crash-dir (default: ./fuzz-crashes) so it can be added to tests/hostile/corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for `hostile`
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from typer.testing import CliRunner
+
+from hostile.mutate import yaml_inputs
+from hulifa.cli import app
+
+
+class Crash(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=60, help="time budget (default 60)")
+    parser.add_argument("--timeout", type=float, default=10, help="seconds one input may take (default 10)")
+    parser.add_argument("--seed", type=int, default=None, help="hypothesis seed, for a reproducible run")
+    parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="hulifa-fuzz-"))
+    target = work / "input.yaml"
+    runner = CliRunner()
+    deadline = time.monotonic() + args.seconds
+    stats = {"runs": 0, 0: 0, 1: 0, 2: 0}
+
+    def one(data: bytes) -> None:
+        target.write_bytes(data)
+        # a hang dumps every thread's stack and kills the process: exit code 1 via faulthandler's exit
+        faulthandler.dump_traceback_later(args.timeout, exit=True)
+        try:
+            started = time.monotonic()
+            result = runner.invoke(app, ["check", str(target), "--lang", "en", "--format", "json"])
+            elapsed = time.monotonic() - started
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+        stats["runs"] += 1
+        problem = None
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            problem = "".join(traceback.format_exception(result.exception))
+        elif result.exit_code not in (0, 1, 2):
+            problem = f"exit code {result.exit_code}"
+        elif "Traceback" in result.stderr or "internal error" in result.stderr:
+            problem = result.stderr
+        elif elapsed > args.timeout:
+            problem = f"took {elapsed:.1f} s"
+        if problem:
+            args.crash_dir.mkdir(parents=True, exist_ok=True)
+            saved = args.crash_dir / f"crash-{int(time.time())}.yaml"
+            saved.write_bytes(data)
+            raise Crash(f"{problem}\ninput saved to {saved}")
+        stats[result.exit_code] += 1
+
+    class _Done(Exception):
+        pass
+
+    def guarded(data: bytes) -> None:
+        if time.monotonic() > deadline:
+            raise _Done  # hypothesis has no time budget: stop it from inside
+        one(data)
+
+    test = settings(
+        max_examples=10**9,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate],  # no shrinking: the raw input is saved as it was
+    )(given(yaml_inputs)(guarded))
+    if args.seed is not None:
+        test = seed(args.seed)(test)
+    try:
+        test()
+    except _Done:
+        pass
+    except Crash as crash:
+        print(f"hulifa fuzz: CRASH after {stats['runs']} inputs\n{crash}", file=sys.stderr)
+        return 1
+    except BaseException as exc:  # hypothesis wraps the first failure; anything else is a crash too
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        if "_Done" in type(exc).__name__ or any(isinstance(e, _Done) for e in getattr(exc, "exceptions", [])):
+            pass
+        else:
+            print(f"hulifa fuzz: CRASH after {stats['runs']} inputs", file=sys.stderr)
+            traceback.print_exception(exc)
+            return 1
+    print(
+        f"hulifa fuzz: {stats['runs']} inputs in {args.seconds:.0f} s, no crash "
+        f"(exit 0: {stats[0]}, 1: {stats[1]}, 2: {stats[2]})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
