@@ -325,6 +325,14 @@ def parse_yaml(text: str, display: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
+        if "nesting depth" in problem:  # libyaml >= 0.2.5 stops at its own limit while scanning ahead
+            raise fail(
+                display,
+                line,
+                column,
+                f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
+                f"nesting deeper than {MAX_DEPTH} levels; refused",
+            ) from None
         start = exc.context_mark
         if exc.context and start and mark and start.line != mark.line:
             # "found unexpected end of stream" at the last line says little; say where the quote began

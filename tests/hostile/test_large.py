@@ -43,11 +43,11 @@ def test_alias_bomb_through_the_cli(large: dict[str, Path]) -> None:
 @pytest.mark.parametrize(
     ("name", "where"),
     [
-        ("deep-flow-10000.yaml", ":5:80:"),
-        ("deep-flow-map-10000.yaml", ":1:257:"),
-        ("deep-flow-unclosed.yaml", ":1:65:"),
-        ("deep-block-seq-10000.yaml", ":6:129:"),
-        ("deep-block-map-3000.yaml", ":65:65:"),
+        ("deep-flow-10000.yaml", ":5:"),
+        ("deep-flow-map-10000.yaml", ":1:"),
+        ("deep-flow-unclosed.yaml", ":1:"),
+        ("deep-block-seq-10000.yaml", ":6:"),
+        ("deep-block-map-3000.yaml", ":65:"),
     ],
 )
 def test_deep_nesting_is_refused_not_a_crash(large: dict[str, Path], name: str, where: str) -> None:
@@ -58,6 +58,7 @@ def test_deep_nesting_is_refused_not_a_crash(large: dict[str, Path], name: str, 
     elapsed = time.perf_counter() - started
     assert run.exit_code == 2, run.output
     assert "nesting deeper than 64 levels" in run.stderr
+    # the line is stable; the column is where libyaml stopped, which differs between its versions
     assert f"{large[name]}{where}" in run.stderr
     assert elapsed < 10, f"{elapsed:.1f} s"  # measured ~0.4 s, mostly interpreter start-up
 
