@@ -115,9 +115,7 @@ def _figure_matches(fig: Figure, gold: dict[str, Any]) -> bool:
     return text_ok and (sentence is None or _norm(sentence) in _norm(fig.sentence))
 
 
-def _assign(
-    found: list[Figure], gold: list[dict[str, Any]]
-) -> tuple[int, list[dict[str, Any]], list[Figure]]:
+def _assign(found: list[Figure], gold: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]], list[Figure]]:
     """Greedy one-to-one matching; gold entries with a sentence are matched first (they are pickier)."""
     used: set[int] = set()
     unmatched_gold = []
