@@ -9,7 +9,16 @@ from dataclasses import replace
 
 from hulifa.commitments import check as check_commitments
 from hulifa.deviations import apply as apply_deviations
-from hulifa.figures import DIRECTION_TEXT, Figure, all_figures, best, change_text, tolerance, trend_status
+from hulifa.figures import (
+    DIRECTION_TEXT,
+    Figure,
+    all_figures,
+    best,
+    change_text,
+    cross_ids,
+    tolerance,
+    trend_status,
+)
 from hulifa.model import (
     Bound,
     Deviation,
@@ -47,8 +56,20 @@ def _unit_text(rule: Rule, value: float) -> str:
     return f"{format_number(value)} {rule.unit}"
 
 
+_EXPECTED: dict[int, tuple[Rule, str]] = {}
+
+
 def expected_text(rule: Rule) -> str:
     """The target as a person reads it, e.g. "≥ 60 学时", "= 100%", "须填报"."""
+    cached = _EXPECTED.get(id(rule))
+    if cached is not None and cached[0] is rule:  # every finding of every report asks; rules are few
+        return cached[1]
+    text = _expected_text(rule)
+    _EXPECTED[id(rule)] = (rule, text)
+    return text
+
+
+def _expected_text(rule: Rule) -> str:
     req = rule.requirement
     unit = "%" if rule.unit == "%" else f" {rule.unit}"
     if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
@@ -84,6 +105,7 @@ class _Ctx:
     def __init__(self, rule: Rule, report: ReportData) -> None:
         self.rule = rule
         self.report = report
+        self.bound = ""  # the stated figure's bound, carried by every finding made from it
 
     def finding(
         self,
@@ -114,7 +136,7 @@ class _Ctx:
             unit=rule.unit,
             basis=rule.basis,
             evidence=evidence,
-            bound=bound,
+            bound=bound or self.bound,
         )
 
     @property
@@ -223,14 +245,9 @@ def _unit_problem(rule: Rule, q: Quantity) -> Text | None:
 
 
 def _value_rule(ctx: _Ctx, value: Value) -> Finding:
-    finding = _value_rule_inner(ctx, value)
-    if value.quantity is not None and value.problem is None:
-        return replace(finding, bound=value.quantity.bound.value)
-    return finding
-
-
-def _value_rule_inner(ctx: _Ctx, value: Value) -> Finding:
     rule, kind = ctx.rule, ctx.rule.requirement.kind
+    if value.quantity is not None and value.problem is None:
+        ctx.bound = value.quantity.bound.value
     if value.problem is not None:
         return ctx.finding(
             Status.INVALID,
@@ -629,7 +646,8 @@ def evaluate(
     carry, trend findings, and progress on last year's commitments. Deviations (the report's own and
     `accepted`) mark what they cover as accepted, as of `today` (default: the real date).
     """
-    stated, derived = all_figures(pack, report)
+    # Without a previous year, only the figures that cross-checks read are needed as intervals.
+    stated, derived = all_figures(pack, report, None if previous is not None else cross_ids(pack))
     before_stated, before_derived = all_figures(pack, previous) if previous is not None else ({}, {})
     table = pack.by_key()
     by_rule: dict[str, list[Value]] = {}

@@ -5,6 +5,7 @@ Pure. Shared by evaluation (derived targets, consistency, trends) and by `hulifa
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass
@@ -41,13 +42,34 @@ def usable(rule: Rule, value: Value) -> bool:
     return not q.unit or q.unit in rule.accepted_units
 
 
-def stated_figures(pack: RulePack, report: ReportData) -> dict[str, Figure]:
-    """The first usable stated value of each numeric rule (duplicates and bad values are left out)."""
+def cross_ids(pack: RulePack) -> frozenset[str]:
+    """The indicators that derived values, consistency checks and `applies_if` read: without a previous
+    year, these are the only stated figures evaluation needs as intervals."""
+    ids = pack.memo.get("cross_ids")
+    if ids is None:
+        known = frozenset(r.id for r in pack.rules)
+        wanted: set[str] = set()
+        for rule in pack.rules:
+            if rule.derive:
+                wanted.add(rule.id)
+                with contextlib.suppress(ExpressionError):
+                    wanted.update(validate(rule.derive, known))
+            if rule.applies_if_nonzero:
+                wanted.add(rule.applies_if_nonzero)
+        for check in pack.consistency:
+            wanted.update((check.part, check.total))
+        ids = pack.memo["cross_ids"] = frozenset(wanted)
+    return ids  # type: ignore[no-any-return]
+
+
+def stated_figures(pack: RulePack, report: ReportData, only: frozenset[str] | None = None) -> dict[str, Figure]:
+    """The first usable stated value of each numeric rule (duplicates and bad values are left out),
+    or of the rules in `only`."""
     table = pack.by_key()
     out: dict[str, Figure] = {}
     for value in report.values:
         rule = table.get(value.key)
-        if rule is None or rule.id in out or not usable(rule, value):
+        if rule is None or rule.id in out or (only is not None and rule.id not in only) or not usable(rule, value):
             continue
         assert value.quantity is not None
         text = value.quantity.text or format_number(value.quantity.value)
@@ -102,8 +124,10 @@ def derived_figures(pack: RulePack, stated: dict[str, Figure]) -> dict[str, Figu
     return out
 
 
-def all_figures(pack: RulePack, report: ReportData) -> tuple[dict[str, Figure], dict[str, Figure]]:
-    stated = stated_figures(pack, report)
+def all_figures(
+    pack: RulePack, report: ReportData, only: frozenset[str] | None = None
+) -> tuple[dict[str, Figure], dict[str, Figure]]:
+    stated = stated_figures(pack, report, only)
     return stated, derived_figures(pack, stated)
 
 

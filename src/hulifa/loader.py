@@ -21,9 +21,30 @@ from hulifa.errors import InputError, fail
 from hulifa.model import Position
 
 try:  # libyaml is ~7x faster than the pure-Python composer and keeps the same marks
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's loader with the implicit-tag lookup of plain scalars memoised.
+
+    libyaml calls back into Python's resolver for every scalar (a third of the load time); report
+    files repeat the same keys and figures, so the answer is remembered per value.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 100_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # values built from one document, aliases expanded
@@ -55,19 +76,21 @@ class Odd:
 class Document:
     file: str
     data: Any
-    positions: dict[Path_, Position]  # the value at each path
-    key_positions: dict[Path_, Position]  # the key that introduces each mapping entry
+    # libyaml's own marks (0-based), kept as they are: a Position per node would cost more than the
+    # lookups ever made. `at()` turns one into a 1-based Position when a message needs it.
+    positions: dict[Path_, yaml.Mark]  # the value at each path
+    key_positions: dict[Path_, yaml.Mark]  # the key that introduces each mapping entry
     end: Position  # the last line, where something missing at the top level points
 
     def at(self, path: Path_) -> Position:
         """Where `path` is, or the nearest parent that exists."""
         while path:
-            if path in self.key_positions:
-                return self.key_positions[path]
-            if path in self.positions:
-                return self.positions[path]
+            mark = self.key_positions.get(path) or self.positions.get(path)
+            if mark is not None:
+                return Position(self.file, mark.line + 1, mark.column + 1)
             path = path[:-1]
-        return self.positions.get((), Position(self.file, 1, 1))
+        root = self.positions.get(())
+        return Position(self.file, root.line + 1, root.column + 1) if root else Position(self.file, 1, 1)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -103,7 +126,8 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
                 f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
             )
         with path.open("rb") as handle:
-            return handle.read(limit + 1)
+            # read(limit + 1) would allocate the whole limit (5 MiB) for every 7 KB file
+            return handle.read(min(size, limit) + 1)
     except InputError:
         raise
     except FileNotFoundError:
@@ -151,8 +175,7 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
                 "无法解码:既不是 UTF-8 也不是 GB18030;请用 --encoding 指定编码",
                 "cannot decode: neither UTF-8 nor GB18030; name the encoding with --encoding",
             ) from None
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r")
-    if controls > 8:
+    if len(_BINARY.findall(text, 0, 4096)) > 8:
         raise fail(
             display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"
         )
@@ -164,8 +187,8 @@ class _Builder:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.positions: dict[Path_, Position] = {}
-        self.key_positions: dict[Path_, Position] = {}
+        self.positions: dict[Path_, yaml.Mark] = {}
+        self.key_positions: dict[Path_, yaml.Mark] = {}
         self.count = 0
 
     def pos(self, node: yaml.Node) -> Position:
@@ -191,7 +214,7 @@ class _Builder:
                 f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
                 f"nesting deeper than {MAX_DEPTH} levels; refused",
             )
-        self.positions.setdefault(path, self.pos(node))
+        self.positions.setdefault(path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -200,7 +223,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[str, Position] = {}
+        seen: dict[str, yaml.Mark] = {}
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -215,15 +238,15 @@ class _Builder:
                 p = self.pos(key_node)
                 raise fail(self.file, p.line, p.column, "键必须是简单文本", "keys must be plain scalars")
             key = key_node.value
-            here = self.pos(key_node)
+            here = key_node.start_mark
             if key in seen:
-                first = seen[key]
+                first = seen[key].line + 1
                 raise fail(
                     self.file,
-                    here.line,
-                    here.column,
-                    f"重复的键「{shown(key)}」(第一次出现在第 {first.line} 行);YAML 会静默保留后者,请删除其中一个",
-                    f"duplicate key '{shown(key)}' (first at line {first.line}); YAML would silently keep "
+                    here.line + 1,
+                    here.column + 1,
+                    f"重复的键「{shown(key)}」(第一次出现在第 {first} 行);YAML 会静默保留后者,请删除其中一个",
+                    f"duplicate key '{shown(key)}' (first at line {first}); YAML would silently keep "
                     "the last one: remove one of them",
                 )
             seen[key] = here
@@ -265,6 +288,31 @@ class _Builder:
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 _NODE = (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)
+
+
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PREFIX = re.compile(r"^[ \t?-]*", re.M)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _surely_small(text: str) -> bool:
+    """A cheap upper bound on depth and node count, so the event pass runs only when it might matter.
+
+    Block nesting needs indentation or a "- "/"? " indicator on the line, so depth is at most the
+    longest such line prefix, plus the deepest bracket nesting (counted even inside quotes: an
+    overestimate is safe), plus a margin. Every node other than the root is a key or value (":"),
+    an item ("-" or ","), or opens a flow collection, so the counts below bound the node count.
+    """
+    prefix = max((len(m) for m in _PREFIX.findall(text)), default=0)
+    depth = deepest = 0
+    for char in _NOT_BRACKET.sub("", text):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    if prefix + deepest + 3 > MAX_DEPTH:
+        return False
+    nodes = 1 + 2 * (text.count(":") + text.count(",") + text.count("?") + text.count("{"))
+    nodes += text.count("-") + text.count("[")
+    return nodes <= MAX_NODES
 
 
 def _check_depth(text: str, display: str) -> None:
@@ -315,7 +363,8 @@ def _check_depth(text: str, display: str) -> None:
 def parse_yaml(text: str, display: str) -> Document:
     """Compose and build one YAML document; every problem becomes an InputError with a place."""
     try:
-        _check_depth(text, display)
+        if not _surely_small(text):
+            _check_depth(text, display)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()

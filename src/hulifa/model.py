@@ -208,14 +208,19 @@ class RulePack:
     rules: tuple[Rule, ...]
     files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
     consistency: tuple[Consistency, ...] = ()
+    # Lookups derived from `rules`, built on first use; a pack is checked against thousands of reports.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def by_key(self) -> dict[str, Rule]:
         """Every id, name and alias to its rule, for keys in report data."""
-        table: dict[str, Rule] = {}
-        for rule in self.rules:
-            for key in (rule.id, rule.name, *rule.aliases):
-                table.setdefault(key, rule)
-        return table
+        table = self.memo.get("by_key")
+        if table is None:
+            table = {}
+            for rule in self.rules:
+                for key in (rule.id, rule.name, *rule.aliases):
+                    table.setdefault(key, rule)
+            self.memo["by_key"] = table
+        return table  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ inside running text for the extractor. Both share one grammar, kept here.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -187,24 +188,25 @@ def _number(text: str) -> float:
     return parse_chinese_number(text)
 
 
+_BOUND_WORDS = (
+    (Bound.LOWER, frozenset(_LOWER_PRE.split("|")) | frozenset(_LOWER_POST.split("|"))),
+    (Bound.UPPER, frozenset(_UPPER_PRE.split("|")) | frozenset(_UPPER_POST.split("|"))),
+    (Bound.APPROX, frozenset(_APPROX_PRE.split("|")) | frozenset(_APPROX_POST.split("|"))),
+)
+_CONTEXT = re.compile(f"^(?:{_CONTEXT_PRE})")
+
+
 def _bound_of(pre: str, mid: str, post: str) -> Bound:
     """Qualifier words -> bound. Words are compared whole (after dropping context words such as 共计),
     so 不少于 is a lower bound although it contains 少于."""
-    kinds = (
-        (Bound.LOWER, set(_LOWER_PRE.split("|")) | set(_LOWER_POST.split("|"))),
-        (Bound.UPPER, set(_UPPER_PRE.split("|")) | set(_UPPER_POST.split("|"))),
-        (Bound.APPROX, set(_APPROX_PRE.split("|")) | set(_APPROX_POST.split("|"))),
-    )
-    marks = []
-    for word in (re.sub(f"^(?:{_CONTEXT_PRE})", "", pre), mid, post):
-        for bound, words in kinds:
-            if word in words:
-                marks.append(bound)
+    marks = {
+        bound for word in (_CONTEXT.sub("", pre), mid, post) if word for bound, words in _BOUND_WORDS if word in words
+    }
     if not marks:
         return Bound.EXACT
-    if len(set(marks)) > 1:
+    if len(marks) > 1:
         return Bound.APPROX  # 约…以上 and the like: say no more than "near"
-    return marks[0]
+    return marks.pop()
 
 
 def from_match(match: re.Match[str]) -> Quantity:
@@ -236,6 +238,7 @@ def from_match(match: re.Match[str]) -> Quantity:
     return Quantity(value=round(value, 10), unit=unit, bound=bound, text=text)
 
 
+@functools.lru_cache(maxsize=4096)  # the same figures ("100%", "12次") recur across thousands of files
 def parse_quantity(text: str) -> Quantity:
     """Read one whole figure; raise QuantityError when the string is not one figure."""
     raw = text

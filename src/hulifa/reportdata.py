@@ -263,7 +263,7 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
 def _require(doc: Document, key: str) -> Any:
     data = doc.data
     if key not in data or data[key] in (None, ""):
-        where = doc.positions[()]
+        where = doc.at(())
         raise fail(doc.file, where.line, where.column, f"缺少必填字段「{key}」", f"required field '{key}' is missing")
     return data[key]
 
@@ -360,7 +360,7 @@ def report_from_document(doc: Document) -> ReportData:
     # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
     values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items() if not _blank(raw))
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
-    top = doc.positions[()]
+    top = doc.at(())
     return ReportData(
         file=doc.file,
         region=region,
