@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hulifa.errors import InputError
 from hulifa.loader import Odd, load_yaml_file, parse_yaml
@@ -142,3 +144,56 @@ def test_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "HULIFA_MAX_BYTES" in info.value.message.en
     monkeypatch.setenv("HULIFA_MAX_BYTES", "100000")
     assert load_yaml_file(path).data["region"].startswith("x")
+
+
+def _real_depth_and_nodes(text: str) -> tuple[int, int]:
+    import yaml
+
+    depth = deepest = nodes = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            nodes += 1
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            depth -= 1
+    return deepest, nodes
+
+
+_leaves = st.one_of(st.integers(), st.text(max_size=5), st.booleans(), st.none())
+_trees = st.recursive(
+    _leaves,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=4), inner, max_size=3)),
+    max_leaves=200,
+)
+
+
+def _nest(value: object, levels: int) -> object:
+    for i in range(levels):
+        value = [value] if i % 2 else {"k": value}
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(_trees, st.integers(min_value=0, max_value=90), st.sampled_from([True, False, None]))
+def test_cheap_bound_never_lets_a_deep_file_skip_the_event_pass(tree: object, levels: int, flow: bool | None) -> None:
+    """_surely_small may say "not sure" too often, but never "small" for a file that is not."""
+    import yaml
+
+    from hulifa.loader import MAX_DEPTH, MAX_NODES, _surely_small
+
+    text = yaml.dump(_nest(tree, levels), default_flow_style=flow, allow_unicode=True)
+    if _surely_small(text):
+        depth, nodes = _real_depth_and_nodes(text)
+        assert depth <= MAX_DEPTH and nodes <= MAX_NODES
+
+
+def test_cheap_bound_says_small_for_real_reports() -> None:
+    """Otherwise the fast path would never be taken and the bound above would test nothing."""
+    from clihelp import HULI_DATA
+    from hulifa.loader import _surely_small
+
+    assert _surely_small(HULI_DATA.read_text(encoding="utf-8"))
+    assert not _surely_small("[" * 70 + "]" * 70)
+    assert not _surely_small("\n".join(" " * i + "k:" for i in range(0, 140, 2)))
