@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from hulifa.model import ReportResult, RulePack
 
 app = typer.Typer(
     name="hulifa",
@@ -187,11 +192,12 @@ def check(
 
     Example: hulifa check reports/huli/2024.yaml --all
     """
+    from functools import partial
+
     from hulifa.errors import InputError
-    from hulifa.model import Severity
+    from hulifa.model import CheckResult, Severity
     from hulifa.output import write_atomic
-    from hulifa.reporters import renderer
-    from hulifa.runner import check_paths
+    from hulifa.reporters import STREAMING, renderer
 
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
@@ -201,16 +207,27 @@ def check(
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
         die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
     today_date = _parse_today(today)
+    step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+    streamed = [f for f in chosen if f.value in STREAMING]
+    # Only formats that need every result at once (tables, JUnit, SARIF…) make us keep the results;
+    # JSON, parsable and GitHub output stream, so a batch of any size runs in flat memory.
+    keep = any(f.value not in STREAMING for f in chosen) or step_summary
+    transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep)
     progress = _progress(paths)
     try:
-        result = check_paths(
+        run = _stream_check(
             paths,
             rules,
+            deviations,
+            streamed,
+            dest,
+            force,
+            lang.value,
+            progress,
+            transform,
             jobs=jobs,
             encoding=encoding,
-            on_result=progress,
             previous=previous,
-            deviations=deviations,
             today=today_date,
         )
     except InputError as error:
@@ -218,7 +235,10 @@ def check(
     finally:
         if progress:
             progress.close()
+    result = CheckResult(reports=tuple(run.kept), pack=run.pack)
     for fmt, file in dest.items():
+        if fmt.value in STREAMING:
+            continue
         if fmt is Format.table and file is None:
             _print_table(result, lang.value, show_all, color)
             continue
@@ -235,14 +255,111 @@ def check(
                 write_atomic(file, text, force=force)
             except InputError as error:
                 die(error.render(lang.value))
-    for report in result.reports:  # whatever the format, say on stderr why a file was not checked
-        if not report.checked:
-            for f in report.findings:
-                _say(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
-    if Format.github in dest and os.environ.get("GITHUB_STEP_SUMMARY"):
+    if step_summary:
         _append_step_summary(result, lang.value)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
-    raise typer.Exit(result.exit_code(threshold))
+    if run.unchecked or not run.count:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if threshold is not None and run.worst >= threshold.rank else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What the CLI needs of one checked report: made where the report was checked (with --jobs, in a
+    worker), so the parent neither renders it nor receives the whole result unless a format needs it."""
+
+    texts: dict[str, str]  # streamed format -> this report's part of the output
+    worst: int  # rank of the worst severity that counts
+    errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
+    result: ReportResult | None  # only when some format needs every result
+
+
+def _prepare(result: ReportResult, formats: tuple[str, ...], lang: str, keep: bool) -> _Prepared:
+    from hulifa.reporters import streamer
+
+    errors = tuple(
+        f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}" for f in result.findings if not result.checked
+    )
+    return _Prepared(
+        texts={fmt: streamer(fmt).item(result, lang) for fmt in formats},
+        worst=result.worst().rank,
+        errors=errors,
+        result=result if keep else None,
+    )
+
+
+@dataclass
+class _Run:
+    pack: RulePack
+    kept: list[ReportResult]
+    count: int = 0
+    worst: int = 0
+    unchecked: bool = False
+
+
+class _Stdout:
+    def write(self, text: str) -> None:
+        sys.stdout.write(text)
+
+    def commit(self) -> None:
+        sys.stdout.flush()
+
+    def abort(self) -> None:
+        sys.stdout.flush()
+
+
+def _stream_check(
+    paths: list[str],
+    rules: str | None,
+    deviations: str | None,
+    streamed: list[Format],
+    dest: dict[Format, Path | None],
+    force: bool,
+    lang: str,
+    progress: _Progress | None,
+    transform: Callable[[ReportResult], _Prepared],
+    **options: Any,
+) -> _Run:
+    """Check every input and write the streamed formats as results arrive; keep results only if asked."""
+    from hulifa.followups import load_deviations
+    from hulifa.output import AtomicFile
+    from hulifa.reporters import streamer
+    from hulifa.rulepack import load_pack
+    from hulifa.runner import iter_check
+
+    pack = load_pack(rules)
+    accepted = load_deviations(deviations) if deviations is not None else ()
+    run = _Run(pack=pack, kept=[])
+    sinks: list[tuple[Any, AtomicFile | _Stdout]] = []
+    try:
+        for fmt in streamed:
+            file = dest[fmt]
+            sink: AtomicFile | _Stdout = AtomicFile(file, force=force) if file is not None else _Stdout()
+            sinks.append((streamer(fmt.value), sink))
+            sink.write(streamer(fmt.value).head(pack, lang))
+        for prepared in iter_check(paths, pack, rules=rules, deviations=accepted, transform=transform, **options):
+            for (module, sink), fmt in zip(sinks, streamed, strict=True):
+                if run.count and module.SEP:
+                    sink.write(module.SEP)
+                sink.write(prepared.texts[fmt.value])
+            for line in prepared.errors:  # whatever the format, say on stderr why a file was not checked
+                _say(line)
+            run.count += 1
+            run.worst = max(run.worst, prepared.worst)
+            run.unchecked = run.unchecked or bool(prepared.errors)
+            if prepared.result is not None:
+                run.kept.append(prepared.result)
+            if progress:
+                progress(prepared)
+        for module, sink in sinks:
+            sink.write(module.tail(lang))
+    except BaseException:
+        for _, sink in sinks:
+            sink.abort()
+        raise
+    for _, sink in sinks:
+        sink.commit()
+    return run
 
 
 def _register_extract() -> None:

@@ -40,7 +40,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(_PLAIN_TAGS) < 100_000:
+                if len(value) <= 32 and len(_PLAIN_TAGS) < 50_000:  # keys and figures, not sentences
                     _PLAIN_TAGS[value] = tag
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]

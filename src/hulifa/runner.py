@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hulifa.errors import InputError, fail
 from hulifa.evaluate import evaluate
@@ -254,9 +255,12 @@ def _init_worker(rules: str | None) -> None:
     _worker_pack = load_pack(rules)
 
 
-def _check_in_worker(args: tuple[str, str | None, tuple[Deviation, ...], dt.date | None]) -> ReportResult:
+def _check_in_worker(
+    args: tuple[str, str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None],
+) -> Any:
     assert _worker_pack is not None
-    return check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3])
+    result = check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3])
+    return args[4](result) if args[4] else result
 
 
 def iter_check(
@@ -269,25 +273,33 @@ def iter_check(
     previous: str | None = None,
     deviations: tuple[Deviation, ...] = (),
     today: dt.date | None = None,
-) -> Iterator[ReportResult]:
+    transform: Callable[[ReportResult], Any] | None = None,
+) -> Iterator[Any]:
     """Results in input order, one at a time, so a batch of any size runs in flat memory.
 
-    `previous` (last year's report) only goes with a single input file."""
+    `previous` (last year's report) only goes with a single input file. `transform`, if given, is
+    applied to each result where it was made (in the worker process with `jobs` > 1) and its value is
+    yielded instead: rendering there spares the parent both the work and the pickling of results.
+    It must be picklable (a module-level function, or a functools.partial of one)."""
     found = discover(inputs)
     if previous is not None and len(found) != 1:
         raise fail(previous, 1, 1, "--previous 只能配合单个输入文件", "--previous goes with a single input file only")
+
+    def done_here(result: ReportResult) -> Any:
+        return transform(result) if transform else result
+
     if jobs <= 1 or len(found) < 2:
         for path, error in found:
             if error:
-                yield error_result(error, path)
+                yield done_here(error_result(error, path))
             else:
-                yield check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today)
+                yield done_here(check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today))
         return
-    todo = [(path, encoding, deviations, today) for path, error in found if error is None]
+    todo = [(path, encoding, deviations, today, transform) for path, error in found if error is None]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
-        done = pool.map(_check_in_worker, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+        done = pool.map(_check_in_worker, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8))))
         for path, error in found:
-            yield error_result(error, path) if error else next(done)
+            yield done_here(error_result(error, path)) if error else next(done)
 
 
 def check_paths(

@@ -54,6 +54,9 @@ def test_crash_mid_write_keeps_the_original_and_leaves_no_temp_file(
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
+        def close(self) -> None:
+            self.handle.close()
+
         def write(self, text: str) -> int:
             self.handle.write(text[: len(text) // 2])
             self.handle.flush()

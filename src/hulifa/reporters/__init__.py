@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from types import ModuleType
 
 from hulifa.model import CheckResult
 
@@ -29,3 +30,12 @@ FORMATS: dict[str, str] = {
 def renderer(name: str) -> Renderer:
     module = importlib.import_module(f"hulifa.reporters.{FORMATS[name]}")
     return module.render  # type: ignore[no-any-return]
+
+
+# Formats that can be written one report at a time (modules with head/item/SEP/tail): a batch of any
+# size then runs in the memory of one report. The others need every result before they can start.
+STREAMING = frozenset({"json", "parsable", "github"})
+
+
+def streamer(name: str) -> ModuleType:
+    return importlib.import_module(f"hulifa.reporters.{FORMATS[name]}")

@@ -9,7 +9,7 @@ start a new one. `step_summary` gives the Markdown for `$GITHUB_STEP_SUMMARY`.
 
 from __future__ import annotations
 
-from hulifa.model import CheckResult, Finding, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters import markdown
 from hulifa.reporters._common import clean, details, display_name, is_issue, message
 
@@ -45,9 +45,24 @@ def annotation(finding: Finding, lang: str = "zh") -> str:
     return f"::{command} {props}::{escape_data(body)}"
 
 
+# Streaming, as in json_: one report at a time; `render` joins the same pieces.
+SEP = ""
+
+
+def head(pack: RulePack | None, lang: str = "zh") -> str:
+    return ""
+
+
+def item(report: ReportResult, lang: str = "zh") -> str:
+    return "".join(annotation(f, lang) + "\n" for f in report.findings if is_issue(f))
+
+
+def tail(lang: str = "zh") -> str:
+    return ""
+
+
 def render(result: CheckResult, lang: str = "zh") -> str:
-    lines = [annotation(f, lang) for r in result.reports for f in r.findings if is_issue(f)]
-    return "".join(line + "\n" for line in lines)
+    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
 
 
 def step_summary(result: CheckResult, lang: str = "zh") -> str:

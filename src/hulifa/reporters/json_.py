@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult
+from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult, RulePack
 
 
 def basis_dict(basis: Basis | None) -> dict[str, str] | None:
@@ -79,14 +79,16 @@ def report_dict(report: ReportResult) -> dict[str, Any]:
     }
 
 
-def result_dict(result: CheckResult) -> dict[str, Any]:
-    pack = result.pack
+def _top(pack: RulePack | None) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "tool": "hulifa",
         "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title} if pack else None,
-        "reports": [report_dict(r) for r in result.reports],
     }
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    return {**_top(result.pack), "reports": [report_dict(r) for r in result.reports]}
 
 
 def _no_nan(value: Any) -> Any:
@@ -100,5 +102,37 @@ def _no_nan(value: Any) -> Any:
     return value
 
 
+# Streaming: the document is written one report at a time, so a batch of any size needs the memory
+# of one report; `render` is the same pieces joined, so both give the same bytes by construction.
+# Layout: the top levels are indented, and each finding is one line. Python's C encoder only runs
+# without `indent`, and indenting every finding made the pure-Python encoder most of a batch's time.
+SEP = ",\n"
+
+
+def head(pack: RulePack | None, lang: str = "zh") -> str:
+    lines = [f"  {_dump(key)}: {_dump(value)}," for key, value in _top(pack).items()]
+    return "{\n" + "\n".join(lines) + '\n  "reports": [\n'
+
+
+def item(report: ReportResult, lang: str = "zh") -> str:
+    data = report_dict(report)
+    findings = data.pop("findings")
+    lines = [f"      {_dump(key)}: {_dump(value)}," for key, value in data.items()]
+    rows = ",\n".join(f"        {_dump(finding)}" for finding in findings)
+    lines.append('      "findings": [\n' + rows + "\n      ]" if rows else '      "findings": []')
+    return "    {\n" + "\n".join(lines) + "\n    }"
+
+
+def tail(lang: str = "zh") -> str:
+    return "\n  ]\n}\n"
+
+
 def render(result: CheckResult, lang: str = "zh") -> str:
-    return json.dumps(_no_nan(result_dict(result)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
+
+
+def _dump(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a NaN or infinity somewhere: JSON has none, so it becomes null
+        return json.dumps(_no_nan(value), ensure_ascii=False, allow_nan=False)

@@ -7,7 +7,7 @@ Passes and not-applicable rows are left out; line breaks in a message are folded
 
 from __future__ import annotations
 
-from hulifa.model import CheckResult, Finding
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack
 from hulifa.reporters._common import is_issue, one_line
 
 
@@ -17,6 +17,21 @@ def line(finding: Finding, lang: str = "zh") -> str:
     return f"{path}:{finding.line}:{finding.column}: [{finding.severity.value}] {text} ({rule})"
 
 
+# Streaming, as in json_: one report at a time; `render` joins the same pieces.
+SEP = ""
+
+
+def head(pack: RulePack | None, lang: str = "zh") -> str:
+    return ""
+
+
+def item(report: ReportResult, lang: str = "zh") -> str:
+    return "".join(line(f, lang) + "\n" for f in report.findings if is_issue(f))
+
+
+def tail(lang: str = "zh") -> str:
+    return ""
+
+
 def render(result: CheckResult, lang: str = "zh") -> str:
-    lines = [line(f, lang) for r in result.reports for f in r.findings if is_issue(f)]
-    return "".join(item + "\n" for item in lines)
+    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
