@@ -156,3 +156,24 @@ def test_settings_change_the_submission_deadline(tmp_path: Path) -> None:
     path.write_text('pack: p\nextends: default\nsettings: {submission_before: "04-01"}\n', encoding="utf-8")
     rules = {r.id: r for r in load_pack(path).rules}
     assert rules["report_submitted_by"].requirement.before == "04-01"
+
+
+@pytest.mark.parametrize("name", ["default", "xiamen"])
+def test_bundled_packs_match_the_schema(name: str) -> None:
+    """hulifa skips schema validation of its own packs at run time (for start-up speed): this is where
+    they are validated instead."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    from hulifa.rulepack import bundled_pack_path, schema_text
+
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text("rulepack")))
+    data = yaml.safe_load(bundled_pack_path(name).read_text(encoding="utf-8"))
+    assert not [e.message for e in validator.iter_errors(data)]
+
+
+def test_local_packs_are_still_validated(tmp_path: Path) -> None:
+    error = _pack_error(tmp_path, "pack: p\nextends: default\nsurprise: 1\n")
+    assert "surprise" in error.message.en

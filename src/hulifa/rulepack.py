@@ -49,6 +49,15 @@ def bundled_pack_path(name: str = DEFAULT_PACK) -> Path:
     return Path(str(resource))
 
 
+def _is_bundled(path: Path) -> bool:
+    """One of the packs shipped with hulifa. Checking those against the schema on every run would
+    import jsonschema (~30 ms) before any work; tests/test_rulepack.py validates them instead."""
+    try:
+        return path.resolve().parent == bundled_pack_path().resolve().parent
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+
+
 def _validate(doc: Document) -> None:
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
@@ -281,7 +290,8 @@ def _load_raw(
             "规则包应为映射(含 pack、indicators 等键)",
             "a rule pack must be a mapping (with pack, indicators, ...)",
         )
-    _validate(doc)
+    if not _is_bundled(path):  # the packs we ship are validated by the test suite, not on every run
+        _validate(doc)
     data = doc.data
     entries: list[tuple[dict[str, Any], Document, tuple[Any, ...]]] = []
     settings = dict(DEFAULT_SETTINGS)
