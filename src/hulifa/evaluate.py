@@ -675,8 +675,9 @@ def evaluate(
             given += finding.status is not Status.MISSING
             continue
         values = by_rule.get(rule.id, [])
-        now = best(rule.id, stated, derived)
-        then = best(rule.id, before_stated, before_derived)
+        # last year's value and the trend need both years; without a previous report, skip the lookups
+        now = best(rule.id, stated, derived) if previous is not None else None
+        then = best(rule.id, before_stated, before_derived) if previous is not None else None
         where = values[0].position if values else report.indicators_at or Position(report.file, 1, 1)
         if rule.trend is not None and now is not None and then is not None:
             findings.append(_trend(ctx, now, then, where))

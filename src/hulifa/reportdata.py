@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 from pathlib import Path
@@ -105,8 +106,22 @@ def _number(raw: float) -> Quantity | Text:
     return Quantity(value=value, text=str(raw))
 
 
-def _read_scalar(raw: Any) -> tuple[Quantity | None, bool | None, dt.date | None, Text | None]:
+_Read = tuple[Quantity | None, bool | None, dt.date | None, Text | None]
+
+
+def _read_scalar(raw: Any) -> _Read:
     """One value as written -> (quantity, flag, date, problem); exactly one is set."""
+    if isinstance(raw, str | int | float | Odd):  # hashable, and the same few figures recur in every file
+        return _read_cached(raw)
+    return _read(raw)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are different values here
+def _read_cached(raw: str | int | float | Odd) -> _Read:
+    return _read(raw)
+
+
+def _read(raw: Any) -> _Read:
     if isinstance(raw, bool):
         return None, raw, None, None
     if isinstance(raw, int | float):
