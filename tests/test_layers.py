@@ -12,14 +12,16 @@ ALLOWED = {
     "model": set(),
     "quantity": {"model"},
     "errors": {"model"},
-    "evaluate": {"model", "quantity", "figures", "commitments", "deviations"},
+    "kinds": {"model", "quantity"},
+    "crosscheck": {"model", "quantity", "figures", "kinds"},
+    "evaluate": {"model", "quantity", "figures", "commitments", "deviations", "kinds", "crosscheck"},
     "interval": set(),
     "expressions": {"interval"},
     "figures": {"model", "quantity", "interval", "expressions"},
     "commitments": {"model"},
     "deviations": {"model"},
     "compare": {"model", "figures", "reporters"},
-    "reporters": {"model", "quantity", "reporters", "evaluate"},
+    "reporters": {"model", "quantity", "reporters", "evaluate", "kinds"},
 }
 
 

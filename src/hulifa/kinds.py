@@ -1,0 +1,427 @@
+"""One rule against one report: the finding each requirement kind gives, and the bound-aware comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from hulifa.model import (
+    Bound,
+    Finding,
+    Kind,
+    Position,
+    Quantity,
+    ReportData,
+    Rule,
+    Section,
+    Severity,
+    Status,
+    Text,
+    Value,
+)
+from hulifa.quantity import format_number
+
+SECTION_NAMES = {
+    "measures": Text("主要举措和成效", "measures and results"),
+    "shortcomings": Text("存在的不足", "shortcomings"),
+    "causes": Text("不足的原因", "causes of the shortcomings"),
+    "first_responsible": Text("第一责任人履职情况", "first-responsibility duties"),
+    "next_year": Text("下一年度主要安排", "next year's plan"),
+    "other": Text("其他需要报告的情况", "other matters"),
+}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "department": "部门"}
+EPS = 1e-9
+
+
+def unit_text(rule: Rule, value: float) -> str:
+    if rule.unit == "%":
+        return f"{format_number(value)} 个百分点"
+    return f"{format_number(value)} {rule.unit}"
+
+
+_EXPECTED: dict[int, tuple[Rule, str]] = {}
+
+
+def expected_text(rule: Rule) -> str:
+    """The target as a person reads it, e.g. "≥ 60 学时", "= 100%", "须填报"."""
+    cached = _EXPECTED.get(id(rule))
+    if cached is not None and cached[0] is rule:  # every finding of every report asks; rules are few
+        return cached[1]
+    text = _expected_text(rule)
+    _EXPECTED[id(rule)] = (rule, text)
+    return text
+
+
+def _expected_text(rule: Rule) -> str:
+    req = rule.requirement
+    unit = "%" if rule.unit == "%" else f" {rule.unit}"
+    if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
+        sign = {Kind.AT_LEAST: "≥", Kind.AT_MOST: "≤", Kind.EQUALS: "="}[req.kind]
+        return f"{sign} {format_number(req.target)}{unit}"
+    if req.kind is Kind.AFFIRMED:
+        return "是"
+    if req.kind is Kind.REPORTED:
+        return "须填报"
+    if req.kind is Kind.SECTION:
+        return "须包含:" + "、".join(SECTION_NAMES[s].zh for s in req.sections)
+    if req.kind is Kind.DEADLINE:
+        return f"次年 {req.before} 之前" if req.year_offset == 1 else f"{req.before} 之前"
+    return ""
+
+
+def actual_text(value: Value) -> str:
+    if value.quantity is not None:
+        q = value.quantity
+        if q.implicit:
+            return f"{q.text}(全覆盖,视为100%)"
+        return q.text or format_number(q.value)
+    if value.flag is not None:
+        return "是" if value.flag else "否"
+    if value.date is not None:
+        return value.date.isoformat()
+    return str(value.raw)
+
+
+class RuleContext:
+    """What every finding of one rule on one report shares."""
+
+    def __init__(self, rule: Rule, report: ReportData) -> None:
+        self.rule = rule
+        self.report = report
+        self.bound = ""  # the stated figure's bound, carried by every finding made from it
+
+    def finding(
+        self,
+        status: Status,
+        severity: Severity,
+        where: Position,
+        message: Text,
+        *,
+        actual: str = "",
+        gap: str = "",
+        evidence: str = "",
+        bound: str = "",
+    ) -> Finding:
+        rule = self.rule
+        return Finding(
+            rule=rule.id,
+            name=rule.name,
+            name_en=rule.name_en,
+            status=status,
+            severity=severity,
+            file=where.file,
+            line=where.line,
+            column=where.column,
+            message=message,
+            expected=expected_text(rule),
+            actual=actual,
+            gap=gap,
+            unit=rule.unit,
+            basis=rule.basis,
+            evidence=evidence,
+            bound=bound or self.bound,
+        )
+
+    @property
+    def en(self) -> str:
+        return self.rule.name_en or self.rule.id
+
+
+def at_least_warning(severity: Severity) -> Severity:
+    return severity if severity.rank >= Severity.WARNING.rank else Severity.WARNING
+
+
+def compare(ctx: RuleContext, value: Value, q: Quantity) -> Finding:
+    kind_zh = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}.get(q.bound, "约数")
+    return compare_range(
+        ctx,
+        q.low,
+        q.high,
+        exact=q.bound is Bound.EXACT,
+        actual=actual_text(value),
+        where=value.position,
+        evidence=value.evidence,
+        why=Text(
+            f"报告只写「{actual_text(value)}」({kind_zh})",
+            f"the report gives only '{actual_text(value)}' (a {q.bound.value} bound)",
+        ),
+    )
+
+
+def compare_range(
+    ctx: RuleContext,
+    low: float,
+    high: float,
+    *,
+    exact: bool,
+    actual: str,
+    where: Position,
+    evidence: str,
+    why: Text,
+) -> Finding:
+    """The bound-aware threshold check on [low, high]: pass, shortfall, or unverifiable."""
+    rule, req = ctx.rule, ctx.rule.requirement
+    target = req.target if req.target is not None else 0.0
+    if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
+        low, high = max(low, 0.0), min(high, 100.0)
+    expected = expected_text(rule)
+    if req.kind is Kind.AT_LEAST:
+        passed, failed = low >= target - EPS, high < target - EPS
+        gap_value = target - high
+    elif req.kind is Kind.AT_MOST:
+        passed, failed = high <= target + EPS, low > target + EPS
+        gap_value = low - target
+    else:
+        passed = abs(low - target) <= EPS and abs(high - target) <= EPS
+        failed = not (low - EPS <= target <= high + EPS)
+        gap_value = min(abs(target - low), abs(target - high))
+    if passed:
+        return ctx.finding(
+            Status.PASS, Severity.NONE, where, Text("达标", "meets the target"), actual=actual, evidence=evidence
+        )
+    if failed:
+        word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
+        word_en = "over by" if word_zh == "超出" else "short by"
+        gap = f"{word_zh} {unit_text(rule, gap_value)}" if exact else f"至少{word_zh} {unit_text(rule, gap_value)}"
+        gap_en = f"{word_en} {format_number(gap_value)}" if exact else f"{word_en} at least {format_number(gap_value)}"
+        return ctx.finding(
+            Status.SHORTFALL,
+            rule.severity,
+            where,
+            Text(
+                f"{rule.name}为 {actual},未达到目标 {expected}({gap})",
+                f"{ctx.en} is {actual}, which misses the target {expected} ({gap_en} {rule.unit})",
+            ),
+            actual=actual,
+            gap=gap,
+            evidence=evidence,
+        )
+    return ctx.finding(
+        Status.UNVERIFIABLE,
+        rule.severity,
+        where,
+        Text(
+            f"{why.zh},无法判断是否达到 {expected};需要确切数值",
+            f"{why.en}, which cannot settle {expected}; an exact figure is needed",
+        ),
+        actual=actual,
+        gap="需确切数值",
+        evidence=evidence,
+    )
+
+
+def unit_problem(rule: Rule, q: Quantity) -> Text | None:
+    if rule.unit == "%":
+        if q.unit not in ("", "%"):
+            return Text(
+                f"单位「{q.unit}」不符:{rule.name}是百分比", f"unit '{q.unit}' does not fit: this is a rate (%)"
+            )
+        if q.value > 100 + EPS:
+            return Text(f"比率 {format_number(q.value)}% 超过 100%", f"rate {format_number(q.value)}% is above 100%")
+        return None
+    if q.unit and q.unit not in rule.accepted_units:
+        allowed = "、".join(rule.accepted_units)
+        return Text(
+            f"单位「{q.unit}」与要求的「{allowed}」不符", f"unit '{q.unit}' does not fit the required '{allowed}'"
+        )
+    return None
+
+
+def value_rule(ctx: RuleContext, value: Value) -> Finding:
+    rule, kind = ctx.rule, ctx.rule.requirement.kind
+    if value.quantity is not None and value.problem is None:
+        ctx.bound = value.quantity.bound.value
+    if value.problem is not None:
+        return ctx.finding(
+            Status.INVALID,
+            at_least_warning(rule.severity),
+            value.position,
+            value.problem,
+            actual=str(value.raw),
+            evidence=value.evidence,
+        )
+    if kind is Kind.AFFIRMED:
+        if value.flag is None:
+            return ctx.finding(
+                Status.INVALID,
+                at_least_warning(rule.severity),
+                value.position,
+                Text(f"{rule.name}应填 是/否 (true/false)", f"{ctx.en} takes yes/no (true/false)"),
+                actual=actual_text(value),
+                evidence=value.evidence,
+            )
+        if value.flag:
+            return ctx.finding(
+                Status.PASS,
+                Severity.NONE,
+                value.position,
+                Text("达标", "meets the target"),
+                actual="是",
+                evidence=value.evidence,
+            )
+        return ctx.finding(
+            Status.SHORTFALL,
+            rule.severity,
+            value.position,
+            Text(f"报告称{rule.name}:否", f"the report says no to: {ctx.en}"),
+            actual="否",
+            gap="未落实",
+            evidence=value.evidence,
+        )
+    if value.quantity is None:
+        if kind is Kind.REPORTED and rule.unit in ("bool", "date"):
+            return ctx.finding(
+                Status.PASS,
+                Severity.NONE,
+                value.position,
+                Text("已填报", "stated"),
+                actual=actual_text(value),
+                evidence=value.evidence,
+            )
+        return ctx.finding(
+            Status.INVALID,
+            at_least_warning(rule.severity),
+            value.position,
+            Text(
+                f"{rule.name}应为数值,而不是「{actual_text(value)}」",
+                f"{ctx.en} must be a figure, not '{actual_text(value)}'",
+            ),
+            actual=actual_text(value),
+            evidence=value.evidence,
+        )
+    problem = unit_problem(rule, value.quantity)
+    if problem is not None:
+        return ctx.finding(
+            Status.INVALID,
+            at_least_warning(rule.severity),
+            value.position,
+            problem,
+            actual=actual_text(value),
+            evidence=value.evidence,
+        )
+    if kind is Kind.REPORTED:
+        return ctx.finding(
+            Status.PASS,
+            Severity.NONE,
+            value.position,
+            Text("已填报", "stated"),
+            actual=actual_text(value),
+            evidence=value.evidence,
+        )
+    return compare(ctx, value, value.quantity)
+
+
+def missing(ctx: RuleContext, where: Position) -> Finding:
+    rule = ctx.rule
+    return ctx.finding(
+        Status.MISSING,
+        rule.missing_severity,
+        where,
+        Text(
+            f"报告未填报「{rule.name}」(要求 {expected_text(rule)})",
+            f"the report does not state {ctx.en} (required: {expected_text(rule)})",
+        ),
+        gap="未填报",
+    )
+
+
+def section_rule(ctx: RuleContext) -> Finding:
+    report, rule = ctx.report, ctx.rule
+    where = report.sections_at or report.top_at or Position(report.file, 1, 1)
+    if report.sections is None:
+        return ctx.finding(
+            Status.MISSING,
+            rule.missing_severity,
+            where,
+            Text(
+                "报告数据未列出 sections,无法确认是否包含此部分",
+                "the report data has no 'sections', so this part cannot be confirmed",
+            ),
+            gap="未说明",
+        )
+    present: dict[str, Section] = {s.id: s for s in report.sections if s.present}
+    needed = rule.requirement.sections
+    have = [s for s in needed if s in present]
+    lacking = [s for s in needed if s not in present]
+    if not lacking:
+        first = present[needed[0]]
+        return ctx.finding(
+            Status.PASS,
+            Severity.NONE,
+            first.position,
+            Text("已包含", "present"),
+            actual="已包含",
+            evidence=first.evidence,
+        )
+    lacking_zh = "、".join(SECTION_NAMES[s].zh for s in lacking)
+    lacking_en = ", ".join(SECTION_NAMES[s].en for s in lacking)
+    # Point at the line that says a part is absent ("causes: false") when there is one.
+    stated = {s.id: s for s in report.sections}
+    absent_at = stated[lacking[0]].position if lacking[0] in stated else None
+    if have:
+        first = present[have[0]]
+        return ctx.finding(
+            Status.SHORTFALL,
+            rule.severity,
+            absent_at or first.position,
+            Text(f"「{rule.name}」不完整:缺少{lacking_zh}", f"'{rule.name}' is partial: no {lacking_en}"),
+            actual="部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
+            gap=f"缺少:{lacking_zh}",
+            evidence=first.evidence,
+        )
+    return ctx.finding(
+        Status.MISSING,
+        rule.severity,
+        absent_at or where,
+        Text(f"报告缺少「{rule.name}」部分", f"the report has no part on {lacking_en}"),
+        gap=f"缺少:{lacking_zh}",
+    )
+
+
+def deadline_rule(ctx: RuleContext) -> Finding:
+    report, rule, req = ctx.report, ctx.rule, ctx.rule.requirement
+    month, day = (int(x) for x in req.before.split("-"))
+    deadline = dt.date(report.year + req.year_offset, month, day)
+    stated = report.dates.get(req.field)
+    if stated is None:
+        where = report.top_at or Position(report.file, 1, 1)
+        return ctx.finding(
+            Status.MISSING,
+            rule.missing_severity,
+            where,
+            Text(
+                f"未给出 {req.field} 日期;须在 {deadline.isoformat()} 之前",
+                f"no '{req.field}' date given; it is due before {deadline.isoformat()}",
+            ),
+            gap="未填报",
+        )
+    date, where = stated
+    if date < deadline:
+        return ctx.finding(Status.PASS, Severity.NONE, where, Text("按期", "on time"), actual=date.isoformat())
+    late = (date - deadline).days + 1
+    return ctx.finding(
+        Status.SHORTFALL,
+        rule.severity,
+        where,
+        Text(
+            f"{rule.name}日期 {date.isoformat()} 晚于期限({deadline.isoformat()} 之前)",
+            f"{ctx.en}: {date.isoformat()} is not before {deadline.isoformat()}",
+        ),
+        actual=date.isoformat(),
+        gap=f"晚 {late} 天",
+    )
+
+
+def not_applicable(ctx: RuleContext) -> Finding:
+    report = ctx.report
+    where = report.top_at or Position(report.file, 1, 1)
+    level = LEVEL_NAMES.get(report.level, report.level)
+    return ctx.finding(
+        Status.NOT_APPLICABLE,
+        Severity.NONE,
+        where,
+        Text(f"不适用于{level}{report.year}年度报告", f"does not apply to a {report.level} report for {report.year}"),
+    )
+
+
+BY_KIND: dict[Kind, Callable[[RuleContext], Finding]] = {Kind.SECTION: section_rule, Kind.DEADLINE: deadline_rule}
