@@ -292,6 +292,7 @@ _NODE = (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)
 
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PREFIX = re.compile(r"^[ \t?-]*", re.M)
+_LONG_PREFIX = re.compile(r"^[ \t?-]{40}", re.M)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
@@ -303,11 +304,16 @@ def _surely_small(text: str) -> bool:
     overestimate is safe), plus a margin. Every node other than the root is a key or value (":"),
     an item ("-" or ","), or opens a flow collection, so the counts below bound the node count.
     """
-    prefix = max((len(m) for m in _PREFIX.findall(text)), default=0)
-    depth = deepest = 0
-    for char in _NOT_BRACKET.sub("", text):
-        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
+    # Usual files: no line prefix of 40 characters and at most 20 opening brackets in all; both
+    # bounds then hold without measuring either (40 + 20 + 3 <= MAX_DEPTH).
+    prefix = max((len(m) for m in _PREFIX.findall(text)), default=0) if _LONG_PREFIX.search(text) else 40
+    opens = text.count("[") + text.count("{")
+    deepest = opens
+    if opens > 20:
+        depth = deepest = 0
+        for char in _NOT_BRACKET.sub("", text):
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            deepest = max(deepest, depth)
     if prefix + deepest + 3 > MAX_DEPTH:
         return False
     nodes = 1 + 2 * (text.count(":") + text.count(",") + text.count("?") + text.count("{"))
