@@ -132,6 +132,8 @@ def test_parallel_output_is_identical(write, tmp_path: Path) -> None:  # type: i
     serial = run_cli("check", folder, "--format", "json")
     parallel = run_cli("check", folder, "--format", "json", "--jobs", "2")
     assert serial.stdout == parallel.stdout and serial.exit_code == parallel.exit_code
+    every_core = run_cli("check", folder, "--format", "parsable", "--jobs", "0")
+    assert every_core.stdout == run_cli("check", folder, "--format", "parsable").stdout
 
 
 def test_outputs_to_files_and_no_overwrite(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -166,7 +166,11 @@ def check(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=1, help="并行进程数;输出与串行相同 / parallel workers; output identical to a serial run"
+            "--jobs",
+            "-j",
+            min=0,
+            help="并行进程数,0 = 全部核心;输出与串行相同 / parallel workers, 0 = all cores; output identical to a "
+            "serial run",
         ),
     ] = 1,
     encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
@@ -207,6 +211,8 @@ def check(
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
         die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
     today_date = _parse_today(today)
+    if jobs == 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
     streamed = [f for f in chosen if f.value in STREAMING]
     # Only formats that need every result at once (tables, JUnit, SARIF…) make us keep the results;
