@@ -12,6 +12,7 @@ ALLOWED = {
     "model": set(),
     "quantity": {"model"},
     "errors": {"model"},
+    "decoding": {"errors"},
     "kinds": {"model", "quantity"},
     "crosscheck": {"model", "quantity", "figures", "kinds"},
     "evaluate": {"model", "quantity", "figures", "commitments", "deviations", "kinds", "crosscheck"},

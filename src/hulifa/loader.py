@@ -9,7 +9,6 @@ alias bombs, YAML 1.1 booleans and sexagesimals where figures belong, absurd nes
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from hulifa.errors import InputError, fail
+from hulifa.decoding import decode_bytes, has_bom, read_bytes
+from hulifa.errors import fail
 from hulifa.model import Position
 
 try:  # libyaml is ~7x faster than the pure-Python composer and keeps the same marks
@@ -46,7 +46,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
 
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # values built from one document, aliases expanded
 MAX_DEPTH = 64
 
@@ -105,52 +104,9 @@ def shown(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def max_bytes() -> int:
-    """The size limit, configurable by HULIFA_MAX_BYTES (bytes) for unusually large files."""
-    raw = os.environ.get("HULIFA_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
-
-
-def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
-    limit = max_bytes() if limit is None else limit
-    try:
-        if path.is_dir():
-            raise fail(display, 1, 1, "这是一个目录,不是文件", "this is a directory, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise fail(
-                display,
-                1,
-                1,
-                f"文件过大({size} 字节,上限 {limit});如确需检查,请设置 HULIFA_MAX_BYTES",
-                f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
-            )
-        with path.open("rb") as handle:
-            # read(limit + 1) would allocate the whole limit (5 MiB) for every 7 KB file
-            return handle.read(min(size, limit) + 1)
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise fail(display, 1, 1, "文件不存在", "no such file") from None
-    except PermissionError:
-        raise fail(display, 1, 1, "没有读取权限", "permission denied") from None
-    except OSError as exc:
-        raise fail(display, 1, 1, f"无法读取文件:{exc.strerror}", f"cannot read file: {exc.strerror}") from None
-
-
 def decode(data: bytes, display: str, encoding: str | None = None) -> str:
-    """Decode report files as they arrive in practice; refuse binary data."""
-    if encoding:
-        try:
-            return data.decode(encoding).removeprefix("\ufeff")
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise fail(display, 1, 1, f"无法按 {encoding} 解码:{exc}", f"cannot decode as {encoding}: {exc}") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise fail(display, 1, 1, "UTF-16 文件已损坏", "corrupt UTF-16 file") from None
-    if b"\x00" in data:
+    """Decode a report-data file (see hulifa.decoding), refusing what is plainly not text."""
+    if not encoding and not has_bom(data) and b"\x00" in data and data[:200].count(b"\x00") <= 20:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise fail(
             display,
@@ -159,22 +115,7 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
             "文件含 NUL 字节,似为二进制文件,不是报告数据",
             "file contains NUL bytes; it looks binary, not report data",
         )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise fail(
-                display,
-                line,
-                1,
-                "无法解码:既不是 UTF-8 也不是 GB18030;请用 --encoding 指定编码",
-                "cannot decode: neither UTF-8 nor GB18030; name the encoding with --encoding",
-            ) from None
+    text, _ = decode_bytes(data, display, encoding)
     if len(_BINARY.findall(text, 0, 4096)) > 8:
         raise fail(
             display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"

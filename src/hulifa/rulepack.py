@@ -9,9 +9,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from hulifa.decoding import DEFAULT_MAX_BYTES
 from hulifa.errors import InputError, fail
 from hulifa.expressions import ExpressionError, validate
-from hulifa.loader import DEFAULT_MAX_BYTES, Document, load_yaml_file
+from hulifa.loader import Document, load_yaml_file
 from hulifa.model import (
     Basis,
     Consistency,

@@ -133,9 +133,7 @@ def _docx(paragraphs: list[str], rows: list[list[str]]) -> bytes:
 
 def test_docx(tmp_path: Path, pack) -> None:
     path = tmp_path / "report.docx"
-    path.write_bytes(
-        _docx(["2024年,湖里区坚持依法行政。", "审查行政复议申请590件。"], [["出庭应诉率", "100%"]])
-    )
+    path.write_bytes(_docx(["2024年,湖里区坚持依法行政。", "审查行政复议申请590件。"], [["出庭应诉率", "100%"]]))
     text, used = read_text(path)
     assert used == "docx"
     assert text.splitlines() == ["2024年,湖里区坚持依法行政。", "审查行政复议申请590件。", "出庭应诉率\t100%"]
@@ -173,3 +171,11 @@ def test_traditional_report(pack, huli_text: str) -> None:
     assert converted.section_ids == simplified.section_ids
     first = converted.figures[0]
     assert traditional[first.start : first.end] == first.text  # evidence as written, in Traditional
+
+
+def test_report_text_has_the_same_size_limit_as_report_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("2024年,测试区坚持…" * 200, encoding="utf-8")
+    monkeypatch.setenv("HULIFA_MAX_BYTES", "1000")
+    with pytest.raises(InputError, match="HULIFA_MAX_BYTES"):
+        read_text(path)

@@ -8,7 +8,6 @@ replaced by Simplified ones, so a match in the folded text maps back to the orig
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 import zipfile
@@ -16,104 +15,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+from hulifa.decoding import decode_bytes, normalise_newlines, read_bytes
 from hulifa.errors import fail
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 DOCX_SUFFIXES = (".docx",)
 
-# ----------------------------------------------------------------------------- decoding
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    return line, offset - (before.rfind(b"\n") + 1) + 1
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _sniff_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in <meta>, if any."""
-    head = data[:4096].decode("ascii", errors="replace")
-    match = re.search(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", head, re.IGNORECASE)
-    return match.group(1).lower() if match else None
-
-
-def decode_bytes(
-    data: bytes, file: str, encoding: str | None = None, *, html: bool = False
-) -> tuple[str, str]:
-    """Decode report bytes; return (text, encoding used). Raise InputError when nothing fits."""
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise fail(file, 1, 1, f"未知的编码「{encoding}」", f"unknown encoding '{encoding}'") from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            line, col = _line_col(data, exc.start)
-            raise fail(
-                file,
-                line,
-                col,
-                f"无法按 {encoding} 解码(第 {exc.start} 字节)",
-                f"cannot decode as {encoding} (byte {exc.start}): {exc.reason}",
-            ) from None
-        return _normalise_newlines(text.lstrip("\ufeff")), encoding
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return _normalise_newlines(data.decode(name)), name
-            except UnicodeDecodeError as exc:
-                line, col = _line_col(data, exc.start)
-                raise fail(
-                    file,
-                    line,
-                    col,
-                    f"文件以 {name} 字节序标记开头,但内容无法按 {name} 解码",
-                    f"the file starts with a {name} byte-order mark but does not decode as {name}",
-                ) from None
-    candidates = ["utf-8"]
-    if html:
-        declared = _sniff_charset(data)
-        if declared and declared not in ("utf-8", "utf8"):
-            candidates.append("gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared)
-    # UTF-16 without a BOM: many NUL bytes in alternating places
-    if data[:200].count(b"\x00") > 20:
-        candidates.insert(
-            0, "utf-16-le" if data[1:200:2].count(b"\x00") > data[0:200:2].count(b"\x00") else "utf-16-be"
-        )
-    candidates.append("gb18030")
-    first_error: UnicodeDecodeError | None = None
-    for name in dict.fromkeys(candidates):
-        try:
-            codecs.lookup(name)
-            text = data.decode(name)
-        except LookupError:
-            continue
-        except UnicodeDecodeError as exc:
-            first_error = first_error or exc
-            continue
-        if "\x00" in text:
-            continue
-        return _normalise_newlines(text), name
-    offset = first_error.start if first_error else 0
-    line, col = _line_col(data, offset)
-    raise fail(
-        file,
-        line,
-        col,
-        "无法识别文件编码(已尝试 UTF-8、UTF-16、GB18030);请用 --encoding 指定",
-        "cannot detect the file's encoding (tried UTF-8, UTF-16, GB18030); give it with --encoding",
-    )
+# Decoding is shared with report-data files: hulifa.decoding (re-exported here for the extractor).
+__all__ = ["decode_bytes", "docx_to_text", "fold", "html_to_text", "read_text"]
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -290,7 +199,7 @@ def docx_to_text(data: bytes, file: str) -> str:
     lines: list[str] = []
     if body is not None:
         _walk_body(body, lines)
-    return _normalise_newlines("\n".join(lines)) + "\n"
+    return normalise_newlines("\n".join(lines)) + "\n"
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -299,16 +208,7 @@ def docx_to_text(data: bytes, file: str) -> str:
 def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     """Read a report (.txt/.md/.html/.docx) as text; return (text, encoding used)."""
     file = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise fail(file, 1, 1, "文件不存在", "no such file") from None
-    except IsADirectoryError:
-        raise fail(file, 1, 1, "这是一个目录,不是文件", "is a directory, not a file") from None
-    except OSError as exc:
-        raise fail(
-            file, 1, 1, f"无法读取文件: {exc.strerror}", f"cannot read the file: {exc.strerror}"
-        ) from None
+    data = read_bytes(Path(path), file)  # the same size limit and read errors as report-data files
     suffix = Path(path).suffix.lower()
     if suffix in DOCX_SUFFIXES or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
         return docx_to_text(data, file), "docx"
