@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from hulifa.decoding import decode_bytes, has_bom, read_bytes
-from hulifa.errors import fail
+from hulifa.errors import InputError, fail
 from hulifa.model import Position
 
 try:  # libyaml is ~7x faster than the pure-Python composer and keeps the same marks
@@ -123,6 +123,12 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
     return text
 
 
+def _too_deep(file: str, line: int, column: int) -> InputError:
+    return fail(
+        file, line, column, f"嵌套超过 {MAX_DEPTH} 层,拒绝处理", f"nesting deeper than {MAX_DEPTH} levels; refused"
+    )
+
+
 class _Builder:
     """Node tree -> plain values, with positions, limits and the checks PyYAML leaves out."""
 
@@ -147,14 +153,7 @@ class _Builder:
                 f"document expands to more than {MAX_NODES} values (an alias bomb?); refused",
             )
         if depth > MAX_DEPTH:
-            p = self.pos(node)
-            raise fail(
-                self.file,
-                p.line,
-                p.column,
-                f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
-                f"nesting deeper than {MAX_DEPTH} levels; refused",
-            )
+            raise _too_deep(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
         self.positions.setdefault(path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -293,14 +292,7 @@ def _check_depth(text: str, display: str) -> None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise fail(
-                        display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
-                        f"nesting deeper than {MAX_DEPTH} levels; refused",
-                    )
+                    raise _too_deep(display, event.start_mark.line + 1, event.start_mark.column + 1)
             elif isinstance(event, _CLOSE):
                 depth -= 1
     finally:
@@ -322,13 +314,7 @@ def parse_yaml(text: str, display: str) -> Document:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
         if "nesting depth" in problem:  # libyaml >= 0.2.5 stops at its own limit while scanning ahead
-            raise fail(
-                display,
-                line,
-                column,
-                f"嵌套超过 {MAX_DEPTH} 层,拒绝处理",
-                f"nesting deeper than {MAX_DEPTH} levels; refused",
-            ) from None
+            raise _too_deep(display, line, column) from None
         start = exc.context_mark
         if exc.context and start and mark and start.line != mark.line:
             # "found unexpected end of stream" at the last line says little; say where the quote began

@@ -7,9 +7,10 @@ sequences and control characters are removed before anything is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 
 # ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), other two-byte escapes,
 # and the 8-bit CSI (U+009B) form.
@@ -160,3 +161,32 @@ def report_title(report: ReportResult) -> str:
     """`region year — file`, leaving out what is unknown."""
     head = " ".join(p for p in (clean(report.region), str(report.year or "")) if p)
     return f"{head} — {clean(report.file)}" if head else clean(report.file)
+
+
+# ------------------------------------------------------------------------------------- streaming
+# A streamed format is a module with head(pack, lang), item(report, lang), SEP and tail(lang); the
+# CLI writes them as results arrive, and `render` is the same pieces joined (see reporters.STREAMING).
+
+
+def no_head(pack: RulePack | None, lang: str = "zh") -> str:
+    return ""
+
+
+def no_tail(lang: str = "zh") -> str:
+    return ""
+
+
+def issue_lines(report: ReportResult, lang: str, line: Callable[[Finding, str], str]) -> str:
+    """One line per issue of a report, each ending in a newline."""
+    return "".join(line(f, lang) + "\n" for f in report.findings if is_issue(f))
+
+
+def join_stream(
+    head: Callable[[RulePack | None, str], str],
+    item: Callable[[ReportResult, str], str],
+    sep: str,
+    tail: Callable[[str], str],
+    result: CheckResult,
+    lang: str,
+) -> str:
+    return head(result.pack, lang) + sep.join(item(r, lang) for r in result.reports) + tail(lang)

@@ -9,9 +9,18 @@ start a new one. `step_summary` gives the Markdown for `$GITHUB_STEP_SUMMARY`.
 
 from __future__ import annotations
 
-from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import markdown
-from hulifa.reporters._common import clean, details, display_name, is_issue, message
+from hulifa.reporters._common import (
+    clean,
+    details,
+    display_name,
+    issue_lines,
+    join_stream,
+    message,
+    no_head,
+    no_tail,
+)
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -45,24 +54,17 @@ def annotation(finding: Finding, lang: str = "zh") -> str:
     return f"::{command} {props}::{escape_data(body)}"
 
 
-# Streaming, as in json_: one report at a time; `render` joins the same pieces.
+# Streamed one report at a time (see reporters.STREAMING).
 SEP = ""
-
-
-def head(pack: RulePack | None, lang: str = "zh") -> str:
-    return ""
+head, tail = no_head, no_tail
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
-    return "".join(annotation(f, lang) + "\n" for f in report.findings if is_issue(f))
-
-
-def tail(lang: str = "zh") -> str:
-    return ""
+    return issue_lines(report, lang, annotation)
 
 
 def render(result: CheckResult, lang: str = "zh") -> str:
-    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
+    return join_stream(head, item, SEP, tail, result, lang)
 
 
 def step_summary(result: CheckResult, lang: str = "zh") -> str:

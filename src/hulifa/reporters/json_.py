@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult, RulePack
+from hulifa.reporters._common import join_stream
 
 
 def basis_dict(basis: Basis | None) -> dict[str, str] | None:
@@ -128,7 +129,7 @@ def tail(lang: str = "zh") -> str:
 
 
 def render(result: CheckResult, lang: str = "zh") -> str:
-    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
+    return join_stream(head, item, SEP, tail, result, lang)
 
 
 def _dump(value: Any) -> str:

@@ -7,8 +7,8 @@ Passes and not-applicable rows are left out; line breaks in a message are folded
 
 from __future__ import annotations
 
-from hulifa.model import CheckResult, Finding, ReportResult, RulePack
-from hulifa.reporters._common import is_issue, one_line
+from hulifa.model import CheckResult, Finding, ReportResult
+from hulifa.reporters._common import issue_lines, join_stream, no_head, no_tail, one_line
 
 
 def line(finding: Finding, lang: str = "zh") -> str:
@@ -17,21 +17,14 @@ def line(finding: Finding, lang: str = "zh") -> str:
     return f"{path}:{finding.line}:{finding.column}: [{finding.severity.value}] {text} ({rule})"
 
 
-# Streaming, as in json_: one report at a time; `render` joins the same pieces.
+# Streamed one report at a time (see reporters.STREAMING).
 SEP = ""
-
-
-def head(pack: RulePack | None, lang: str = "zh") -> str:
-    return ""
+head, tail = no_head, no_tail
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
-    return "".join(line(f, lang) + "\n" for f in report.findings if is_issue(f))
-
-
-def tail(lang: str = "zh") -> str:
-    return ""
+    return issue_lines(report, lang, line)
 
 
 def render(result: CheckResult, lang: str = "zh") -> str:
-    return head(result.pack, lang) + SEP.join(item(r, lang) for r in result.reports) + tail(lang)
+    return join_stream(head, item, SEP, tail, result, lang)
