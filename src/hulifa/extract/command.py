@@ -7,10 +7,7 @@ file is only replaced with --force, and always atomically (temp file in the same
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -24,49 +21,54 @@ class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
 
 
 def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+    from hulifa.reporters.table import clean  # control characters in file names or text made visible
 
-
-def write_atomic(path: Path, content: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    print(clean(message), file=sys.stderr)
 
 
 def extract_command(
-    input: Annotated[Path, typer.Argument(help="Report text: .txt, .md, .html or .docx", show_default=False)],
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="报告文本:.txt、.md、.html 或 .docx / report text: .txt, .md, .html or .docx", show_default=False
+        ),
+    ],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="写入此文件,而非标准输出;已存在的文件需 --force / write here instead of stdout"
+        ),
     ] = None,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="yaml (report data) or json")] = (
-        ExtractFormat.yaml
-    ),
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="yaml(报告数据)或 json / yaml (report data) or json")
+    ] = (ExtractFormat.yaml),
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Force an encoding (default: detect UTF-8/16, GB18030)")
+        str | None,
+        typer.Option("--encoding", help="强制输入编码(默认自动识别 UTF-8/16、GB18030)/ force the input encoding"),
     ] = None,
     rules: Annotated[
-        str | None, typer.Option("--rules", help="Rule pack (default: the bundled pack)")
+        str | None, typer.Option("--rules", help="规则包(默认:内置 default)/ rule pack; default: the bundled pack")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file")
+    ] = False,
     region: Annotated[
-        str | None, typer.Option("--region", help="Region name, if the text does not say")
+        str | None, typer.Option("--region", help="地区名称(正文未写明时)/ region name, if the text does not say")
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", help="province|city|county|district|department (default: guessed)"),
+        typer.Option(
+            "--level", help="层级(默认按地区名推断)/ province|city|county|district|department (default: guessed)"
+        ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Year reported on (default: from the text)")
+        int | None, typer.Option("--year", help="报告所属年度(默认取自正文)/ year reported on (default: from the text)")
     ] = None,
 ) -> None:
-    """Extract report data (every figure with its evidence) from a published report's text."""
+    """从报告正文提取报告数据,每个数字附原文句子 / Extract report data from a published report's text.
+
+    Every figure keeps the sentence it came from. Example: hulifa extract huli-2024.txt -o 2024.yaml
+    """
     from hulifa.errors import InputError
 
     try:
@@ -95,11 +97,9 @@ def extract_command(
             sys.stdout.write(content)
             sys.stdout.flush()
             return
-        try:
-            write_atomic(output, content)
-        except OSError as exc:
-            _error(f"{output}:1:1: 无法写入输出文件 / cannot write the output file: {exc.strerror or exc}")
-            raise typer.Exit(2) from None
+        from hulifa.output import write_atomic
+
+        write_atomic(output, content, force=force)  # never half-written; InputError on failure
     except InputError as exc:
         _error(exc.render())
         raise typer.Exit(2) from None
