@@ -85,13 +85,21 @@ PREVIOUS_HEADERS = {"zh": ("上年", "变化"), "en": ("Last year", "Change")}
 
 def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str, yoy: bool = False) -> Table:
     """`yoy`: add last year's value and the change after Actual (only when some report has a previous year)."""
-    table = Table(show_lines=False, expand=False, header_style="bold", pad_edge=False)
+    table = Table(show_lines=False, expand=True, header_style="bold", pad_edge=False)
     headers = list(HEADERS[lang])
     if yoy:
         headers[3:3] = PREVIOUS_HEADERS[lang]
     numeric = (1, 2, 3, 4, 5) if yoy else (1, 2, 3)
+    short = {len(headers) - 4, len(headers) - 3, len(headers) - 1}  # status, severity, location: never wrap
     for i, header in enumerate(headers):
-        table.add_column(header, justify="right" if i in numeric else "left", overflow="fold")
+        table.add_column(
+            header,
+            justify="right" if i in numeric else "left",
+            overflow="fold",
+            no_wrap=i in short,
+            # when the terminal is narrow, the name and the basis get the room; targets and gaps are short
+            ratio=None if i in short else (3 if i in (0, len(headers) - 2) else 2),
+        )
     for f in sorted(findings, key=_order):
         status, status_style = _label(STATUS_LABEL, f.status, lang)
         severity, severity_style = _label(SEVERITY_LABEL, f.severity, lang)
