@@ -1,8 +1,4 @@
-"""The command line: parses options, wires loaders, evaluation and reporters, prints and exits.
-
-The only module that prints or exits. Exit codes: 0 nothing at or above --fail-on, 1 findings,
-2 hulifa could not check (bad input, bad rule pack, nothing applicable).
-"""
+"""`hulifa check`: options, streaming the formats that can stream, and the exit code."""
 
 from __future__ import annotations
 
@@ -12,41 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from hulifa.model import ReportResult, RulePack
 
-app = typer.Typer(
-    name="hulifa",
-    help=(
-        "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
-        "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from importlib.metadata import version
-
-        sys.stdout.write(f"hulifa {version('hulifa')}\n")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show the version")
-    ] = False,
-) -> None:
-    """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
+from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console
 
 
 class Format(StrEnum):
@@ -58,51 +27,6 @@ class Format(StrEnum):
     markdown = "markdown"
     parsable = "parsable"
     html = "html"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-class Color(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-def _stderr_console(color: Color = Color.auto):  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, markup=False, emoji=False, **_color_args(color))
-
-
-def _color_args(color: Color) -> dict[str, object]:
-    if color is Color.never or (color is Color.auto and os.environ.get("NO_COLOR")):
-        return {"no_color": True, "color_system": None}
-    if color is Color.always:
-        return {"force_terminal": True}
-    return {}
-
-
-def _say(message: str) -> None:
-    """A line on stderr, with control characters made visible: file names and pack text are data."""
-    from hulifa.reporters.table import clean
-
-    sys.stderr.write(clean(message.rstrip("\n")) + "\n")
-
-
-def die(message: str) -> NoReturn:
-    """A clear message on stderr and exit 2: the one way a command gives up."""
-    _say(message)
-    raise typer.Exit(2)
 
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
@@ -210,7 +134,7 @@ def check(
             die(f"{file}:1:1: 文件已存在;如需覆盖请加 --force / file exists; pass --force to overwrite it")
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
         die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
-    today_date = _parse_today(today)
+    today_date = parse_today(today)
     if jobs == 0:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
@@ -349,7 +273,7 @@ def _stream_check(
                     sink.write(module.SEP)
                 sink.write(prepared.texts[fmt.value])
             for line in prepared.errors:  # whatever the format, say on stderr why a file was not checked
-                _say(line)
+                say(line)
             run.count += 1
             run.worst = max(run.worst, prepared.worst)
             run.unchecked = run.unchecked or bool(prepared.errors)
@@ -368,210 +292,12 @@ def _stream_check(
     return run
 
 
-def _register_extract() -> None:
-    from hulifa.extract.command import extract_command  # typer stuff only; the extractor loads lazily
-
-    app.command("extract")(extract_command)
-
-
-_register_extract()
-
-
-def _parse_today(today: str | None):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    if today is None:
-        return None
-    try:
-        return dt.date.fromisoformat(today)
-    except ValueError:
-        die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
-
-
-class DiffFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-@app.command()
-def diff(
-    old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
-    new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
-    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件 / rule pack")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.table,
-    lang: Annotated[Lang, typer.Option(help="语言 / language")] = Lang.zh,
-) -> None:
-    """两年报告逐项对比:数值、变化与趋势 / Two years side by side: values, change, trend verdicts.
-
-    Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
-    """
-    from hulifa.compare import compare, render_json, render_table
-    from hulifa.errors import InputError
-    from hulifa.runner import load_input
-
-    pack = _load_pack_or_die(rules, lang.value)
-    try:
-        comparison = compare(pack, load_input(old, pack), load_input(new, pack))
-    except InputError as error:
-        die(error.render(lang.value))
-    sys.stdout.write(render_json(comparison) if fmt is DiffFormat.json else render_table(comparison, lang.value))
-
-
-class SchemaName(StrEnum):
-    report = "report"
-    rulepack = "rulepack"
-
-
-@app.command()
-def schema(
-    name: Annotated[SchemaName, typer.Argument(help="report(报告数据)或 rulepack(规则包)")],
-) -> None:
-    """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
-
-    Save it and add to the top of your YAML:  # yaml-language-server: $schema=report.schema.json
-    """
-    from hulifa.rulepack import schema_text
-
-    sys.stdout.write(schema_text(name.value))
-
-
-rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
-
-RulesOption = Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack")]
-
-
-def _load_pack_or_die(rules: str | None, lang: str = "zh"):  # type: ignore[no-untyped-def]
-    from hulifa.errors import InputError
-    from hulifa.rulepack import load_pack
-
-    try:
-        return load_pack(rules)
-    except InputError as error:
-        die(error.render(lang))
-
-
-@rules_app.command("list")
-def rules_list(
-    rules: RulesOption = None,
-    level: Annotated[str | None, typer.Option(help="只列出适用于此级别的指标 / only this level")] = None,
-    year: Annotated[int | None, typer.Option(help="只列出适用于此年度的指标 / only this year")] = None,
-) -> None:
-    """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from hulifa.evaluate import expected_text
-    from hulifa.reporters.table import clean
-
-    pack = _load_pack_or_die(rules)
-    table = Table(title=f"{pack.title} ({pack.id} {pack.version})", header_style="bold")
-    for header in ("id", "指标 / name", "单位", "目标 / target", "级别 / severity", "缺失时", "强度 / strength"):
-        table.add_column(header)
-    for rule in pack.rules:
-        if (level or year) and not rule.applies(level or (rule.levels[0] if rule.levels else ""), year or 2024):
-            continue
-        table.add_row(
-            *(
-                clean(x)
-                for x in (
-                    rule.id,
-                    rule.name,
-                    rule.unit,
-                    expected_text(rule),
-                    rule.severity.value,
-                    rule.missing_severity.value,
-                    rule.basis.strength.value,
-                )
-            )
-        )
-    Console(highlight=False, markup=False, emoji=False).print(table)
-
-
-@rules_app.command("show")
-def rules_show(
-    rule_id: Annotated[str, typer.Argument(help="指标 id、中文名或别名 / indicator id, name or alias")],
-    rules: RulesOption = None,
-) -> None:
-    """显示一个指标的全部信息,含依据与说明 / Everything about one indicator, with its basis."""
-    import difflib
-
-    from hulifa.evaluate import expected_text
-
-    pack = _load_pack_or_die(rules)
-    table = pack.by_key()
-    rule = table.get(rule_id)
-    if rule is None:
-        close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
-        hint = f";是否想查:{'、'.join(close)} / did you mean: {', '.join(close)}" if close else ""
-        die(f"hulifa: 规则包中没有指标「{rule_id}」 / no indicator '{rule_id}' in the pack{hint}")
-    b = rule.basis
-    lines = [
-        f"{rule.name}  ({rule.id})",
-        f"  English:      {rule.name_en}",
-        f"  单位 unit:    {rule.unit}" + (f"  (also {', '.join(rule.units)})" if rule.units else ""),
-        f"  目标 target:  {expected_text(rule)}",
-        f"  级别 severity: {rule.severity.value} when missed, {rule.missing_severity.value} when not stated",
-        f"  适用 applies: levels {', '.join(rule.levels) or 'all'}"
-        + (f"; years {rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""),
-        f"  依据 basis:   {b.document} {b.article}".rstrip(),
-        f"  强度 strength: {b.strength.value}",
-    ]
-    if b.url:
-        lines.append(f"  来源 source:  {b.url}")
-    if b.note:
-        lines.append(f"  说明 note:    {b.note}")
-    if rule.why:
-        lines.append(f"  为何重要 why: {rule.why}")
-    if rule.aliases:
-        lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
-    if rule.source:
-        lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
-    from hulifa.reporters.table import clean
-
-    sys.stdout.write("\n".join(clean(line) for line in lines) + "\n")
-
-
-class Level(StrEnum):
-    province = "province"
-    city = "city"
-    county = "county"
-    district = "district"
-    department = "department"
-
-
-@app.command()
-def init(
-    output: Annotated[Path, typer.Argument(help="要写入的报告数据文件 / the report-data file to write")],
-    region: Annotated[str, typer.Option(help="地区或部门名称,如 湖里区 / region name")],
-    year: Annotated[int, typer.Option(min=1990, max=2100, help="报告所属年度 / the year reported on")],
-    level: Annotated[Level, typer.Option(help="层级 / level")],
-    rules: RulesOption = None,
-) -> None:
-    """生成报告数据模板,列出所有须填报的指标 / Write a report-data template with every required indicator.
-
-    Never overwrites an existing file.
-    """
-    from hulifa.errors import InputError
-    from hulifa.output import write_atomic
-    from hulifa.template import report_template
-
-    pack = _load_pack_or_die(rules)
-    if output.exists():
-        die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")
-    try:
-        write_atomic(output, report_template(pack, region, year, level.value), force=False)
-    except InputError as error:
-        die(error.render())
-    _say(f"已写入 / wrote {output}")
-
-
 def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console, Group
 
     from hulifa.reporters.table import renderables
 
-    console = Console(highlight=False, markup=False, emoji=False, **_color_args(color))
+    console = Console(highlight=False, markup=False, emoji=False, **color_args(color))
     console.print(Group(*renderables(result, lang, show_all)))
 
 
@@ -585,7 +311,7 @@ def _append_step_summary(result, lang: str) -> None:  # type: ignore[no-untyped-
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(step_summary(result, lang))
     except OSError as exc:
-        _say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
+        say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
 
 
 class _Progress:
@@ -594,7 +320,7 @@ class _Progress:
     def __init__(self, total: int) -> None:
         from rich.progress import Progress
 
-        self.bar = Progress(transient=True, console=_stderr_console())
+        self.bar = Progress(transient=True, console=stderr_console())
         self.task = self.bar.add_task("检查中 / checking", total=None)
         self.bar.start()
 
@@ -611,24 +337,3 @@ def _progress(paths: list[str]) -> _Progress | None:
     if len(paths) < 2 and not any(Path(p).is_dir() for p in paths):
         return None
     return _Progress(len(paths))
-
-
-def main() -> None:
-    """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.stderr.write("hulifa: 已中断 / interrupted\n")
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:
-        sys.stderr.write(
-            f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
-            "请报告此问题 / please report this as a bug\n"
-        )
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,141 @@
+"""The command line: parses options, wires loaders, evaluation and reporters, prints and exits.
+
+The only package that prints or exits. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+2 hulifa could not check (bad input, bad rule pack, nothing applicable). The app and what every
+command shares live here; check.py holds `check`, browse.py the smaller commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="hulifa",
+    help=(
+        "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
+        "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"hulifa {version('hulifa')}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show the version")
+    ] = False,
+) -> None:
+    """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def stderr_console(color: Color = Color.auto):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False, emoji=False, **color_args(color))
+
+
+def color_args(color: Color) -> dict[str, object]:
+    if color is Color.never or (color is Color.auto and os.environ.get("NO_COLOR")):
+        return {"no_color": True, "color_system": None}
+    if color is Color.always:
+        return {"force_terminal": True}
+    return {}
+
+
+def say(message: str) -> None:
+    """A line on stderr, with control characters made visible: file names and pack text are data."""
+    from hulifa.reporters.table import clean
+
+    sys.stderr.write(clean(message.rstrip("\n")) + "\n")
+
+
+def die(message: str) -> NoReturn:
+    """A clear message on stderr and exit 2: the one way a command gives up."""
+    say(message)
+    raise typer.Exit(2)
+
+
+def parse_today(today: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    if today is None:
+        return None
+    try:
+        return dt.date.fromisoformat(today)
+    except ValueError:
+        die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
+
+
+def load_pack_or_die(rules: str | None, lang: str = "zh"):  # type: ignore[no-untyped-def]
+    from hulifa.errors import InputError
+    from hulifa.rulepack import load_pack
+
+    try:
+        return load_pack(rules)
+    except InputError as error:
+        die(error.render(lang))
+
+
+def main() -> None:
+    """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("hulifa: 已中断 / interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        sys.stderr.write(
+            f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
+            "请报告此问题 / please report this as a bug\n"
+        )
+        sys.exit(2)
+
+
+def _register() -> None:
+    """Commands register themselves on `app` when their modules are imported, in the order --help lists."""
+    import importlib
+
+    importlib.import_module("hulifa.cli.check")
+    from hulifa.extract.command import extract_command  # typer stuff only; the extractor loads lazily
+
+    app.command("extract")(extract_command)
+    importlib.import_module("hulifa.cli.browse")
+
+
+_register()

@@ -1,0 +1,183 @@
+"""The smaller commands: `diff`, `schema`, `rules list|show`, `init`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    pass
+
+from hulifa.cli import Lang, app, die, load_pack_or_die, say
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
+    new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
+    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件 / rule pack")] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.table,
+    lang: Annotated[Lang, typer.Option(help="语言 / language")] = Lang.zh,
+) -> None:
+    """两年报告逐项对比:数值、变化与趋势 / Two years side by side: values, change, trend verdicts.
+
+    Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
+    """
+    from hulifa.compare import compare, render_json, render_table
+    from hulifa.errors import InputError
+    from hulifa.runner import load_input
+
+    pack = load_pack_or_die(rules, lang.value)
+    try:
+        comparison = compare(pack, load_input(old, pack), load_input(new, pack))
+    except InputError as error:
+        die(error.render(lang.value))
+    sys.stdout.write(render_json(comparison) if fmt is DiffFormat.json else render_table(comparison, lang.value))
+
+
+class SchemaName(StrEnum):
+    report = "report"
+    rulepack = "rulepack"
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="report(报告数据)或 rulepack(规则包)")],
+) -> None:
+    """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
+
+    Save it and add to the top of your YAML:  # yaml-language-server: $schema=report.schema.json
+    """
+    from hulifa.rulepack import schema_text
+
+    sys.stdout.write(schema_text(name.value))
+
+
+rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+RulesOption = Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack")]
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: RulesOption = None,
+    level: Annotated[str | None, typer.Option(help="只列出适用于此级别的指标 / only this level")] = None,
+    year: Annotated[int | None, typer.Option(help="只列出适用于此年度的指标 / only this year")] = None,
+) -> None:
+    """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from hulifa.evaluate import expected_text
+    from hulifa.reporters.table import clean
+
+    pack = load_pack_or_die(rules)
+    table = Table(title=f"{pack.title} ({pack.id} {pack.version})", header_style="bold")
+    for header in ("id", "指标 / name", "单位", "目标 / target", "级别 / severity", "缺失时", "强度 / strength"):
+        table.add_column(header)
+    for rule in pack.rules:
+        if (level or year) and not rule.applies(level or (rule.levels[0] if rule.levels else ""), year or 2024):
+            continue
+        table.add_row(
+            *(
+                clean(x)
+                for x in (
+                    rule.id,
+                    rule.name,
+                    rule.unit,
+                    expected_text(rule),
+                    rule.severity.value,
+                    rule.missing_severity.value,
+                    rule.basis.strength.value,
+                )
+            )
+        )
+    Console(highlight=False, markup=False, emoji=False).print(table)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="指标 id、中文名或别名 / indicator id, name or alias")],
+    rules: RulesOption = None,
+) -> None:
+    """显示一个指标的全部信息,含依据与说明 / Everything about one indicator, with its basis."""
+    import difflib
+
+    from hulifa.evaluate import expected_text
+
+    pack = load_pack_or_die(rules)
+    table = pack.by_key()
+    rule = table.get(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
+        hint = f";是否想查:{'、'.join(close)} / did you mean: {', '.join(close)}" if close else ""
+        die(f"hulifa: 规则包中没有指标「{rule_id}」 / no indicator '{rule_id}' in the pack{hint}")
+    b = rule.basis
+    lines = [
+        f"{rule.name}  ({rule.id})",
+        f"  English:      {rule.name_en}",
+        f"  单位 unit:    {rule.unit}" + (f"  (also {', '.join(rule.units)})" if rule.units else ""),
+        f"  目标 target:  {expected_text(rule)}",
+        f"  级别 severity: {rule.severity.value} when missed, {rule.missing_severity.value} when not stated",
+        f"  适用 applies: levels {', '.join(rule.levels) or 'all'}"
+        + (f"; years {rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""),
+        f"  依据 basis:   {b.document} {b.article}".rstrip(),
+        f"  强度 strength: {b.strength.value}",
+    ]
+    if b.url:
+        lines.append(f"  来源 source:  {b.url}")
+    if b.note:
+        lines.append(f"  说明 note:    {b.note}")
+    if rule.why:
+        lines.append(f"  为何重要 why: {rule.why}")
+    if rule.aliases:
+        lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
+    if rule.source:
+        lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
+    from hulifa.reporters.table import clean
+
+    sys.stdout.write("\n".join(clean(line) for line in lines) + "\n")
+
+
+class Level(StrEnum):
+    province = "province"
+    city = "city"
+    county = "county"
+    district = "district"
+    department = "department"
+
+
+@app.command()
+def init(
+    output: Annotated[Path, typer.Argument(help="要写入的报告数据文件 / the report-data file to write")],
+    region: Annotated[str, typer.Option(help="地区或部门名称,如 湖里区 / region name")],
+    year: Annotated[int, typer.Option(min=1990, max=2100, help="报告所属年度 / the year reported on")],
+    level: Annotated[Level, typer.Option(help="层级 / level")],
+    rules: RulesOption = None,
+) -> None:
+    """生成报告数据模板,列出所有须填报的指标 / Write a report-data template with every required indicator.
+
+    Never overwrites an existing file.
+    """
+    from hulifa.errors import InputError
+    from hulifa.output import write_atomic
+    from hulifa.template import report_template
+
+    pack = load_pack_or_die(rules)
+    if output.exists():
+        die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")
+    try:
+        write_atomic(output, report_template(pack, region, year, level.value), force=False)
+    except InputError as error:
+        die(error.render())
+    say(f"已写入 / wrote {output}")
