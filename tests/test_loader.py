@@ -197,3 +197,20 @@ def test_cheap_bound_says_small_for_real_reports() -> None:
     assert _surely_small(HULI_DATA.read_text(encoding="utf-8"))
     assert not _surely_small("[" * 70 + "]" * 70)
     assert not _surely_small("\n".join(" " * i + "k:" for i in range(0, 140, 2)))
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.text(max_size=12),
+        st.from_regex(r"[-+]?[0-9_:.xoeE]{0,10}", fullmatch=True),
+        st.sampled_from(["~", "null", "NO", "yes", "on", ".inf", "<<", "=", "2025-03-01", "1:20", "0x1F"]),
+    )
+)
+def test_lean_resolver_gives_pyyaml_tags(text: str) -> None:
+    """The loader's own resolver must tag every plain scalar exactly as PyYAML's safe resolver would."""
+    import yaml
+
+    from hulifa.loader import _plain_tag
+
+    assert _plain_tag(text) == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))

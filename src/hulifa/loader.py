@@ -26,24 +26,44 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 _PLAIN_TAGS: dict[str, str] = {}
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+# PyYAML's own implicit resolvers (YAML 1.1: null, bool, int, float, timestamp, merge), by first character.
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
+def _plain_tag(value: str) -> str:
+    for tag, regexp in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+        if regexp.match(value):
+            return tag  # type: ignore[no-any-return]
+    return _STR
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """PyYAML's loader with the implicit-tag lookup of plain scalars memoised.
+    """PyYAML's loader with a leaner resolver.
 
-    libyaml calls back into Python's resolver for every scalar (a third of the load time); report
-    files repeat the same keys and figures, so the answer is remembered per value.
+    libyaml calls back into Python's resolver for every node (a third of the load time). The safe
+    loader has no path resolvers, so collections always get the default tags and a plain scalar's
+    tag depends on its text alone: that answer is remembered, since report files repeat the same
+    keys and figures. The implicit resolvers themselves are PyYAML's, unchanged.
     """
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted, or a block scalar: text
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = _plain_tag(value)
                 if len(value) <= 32 and len(_PLAIN_TAGS) < 50_000:  # keys and figures, not sentences
                     _PLAIN_TAGS[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path resolvers: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track."""
 
 
 MAX_NODES = 100_000  # values built from one document, aliases expanded
