@@ -170,7 +170,8 @@ def _check_range(quantity: Quantity) -> Text | None:
 
 def _value(doc: Document, key: str, raw: Any) -> Value:
     path = ("indicators", key)
-    position = _pos(doc, path)
+    # the line of the figure itself: the `value:` line of a mapping, else the key's line
+    position = _pos(doc, (*path, "value") if isinstance(raw, dict) and "value" in raw else path)
     evidence = note = ""
     unit = bound = None
     problem: Text | None = None
@@ -189,7 +190,6 @@ def _value(doc: Document, key: str, raw: Any) -> Value:
         if "value" not in raw:
             problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
         value_raw = raw.get("value")
-        position = _pos(doc, (*path, "value")) if "value" in raw else position
     else:
         value_raw = raw
     quantity, flag, date, read_problem = _read_scalar(value_raw)
