@@ -256,3 +256,24 @@ def test_installed_entry_point_never_shows_a_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "bad.yaml" in proc.stderr
+
+
+def test_english_readers_get_english_targets_and_gaps() -> None:
+    """Names may stay Chinese (they come from the pack), but targets, gaps and values in words are English."""
+    import re
+
+    folder = ROOT / "tests" / "cases"
+    run = run_cli("check", str(folder / "shortfall-rate" / "report.yaml"), "--format", "json")
+    f = _findings(run.stdout)["agency_head_appearance_rate"]
+    assert (f["gap"], f["gap_en"]) == ("差 2.5 个百分点", "short by 2.5 points")
+    huli = _findings(run_cli("check", str(HULI_DATA), "--format", "json").stdout)
+    part2 = huli["part_shortcomings_causes"]
+    assert part2["gap_en"] == "missing: causes of the shortcomings"
+    assert part2["expected_en"].startswith("must contain: ")
+    assert huli["ar_case_count"]["expected_en"] == "must be stated"
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for finding in huli.values():
+        if finding["rule"].startswith("part_") or finding["status"] in ("missing", "shortfall"):
+            assert not cjk.search(finding["gap_en"]), finding["gap_en"]
+    markdown = run_cli("check", str(HULI_DATA), "--lang", "en", "--format", "markdown").stdout
+    assert "missing: causes of the shortcomings" in markdown and "not stated" in markdown

@@ -20,8 +20,10 @@ def _finding(
         column=where.column,
         message=message,
         expected="须报告进展",
+        expected_en="progress must be reported",
         actual=actual,
         gap="未报告进展" if status is Status.MISSING else "",
+        gap_en="no progress reported" if status is Status.MISSING else "",
         evidence=commitment.text,
     )
 

@@ -32,7 +32,7 @@ def derived_rule(ctx: RuleContext, figure: Figure, where: Position) -> Finding:
     """No stated value, but the pack derives one from stated figures: check that against the target."""
     rule, iv = ctx.rule, figure.interval
     source = f"由 {rule.derive} 算得"
-    actual = f"{figure.text}({source})"
+    actual = Text(f"{figure.text}({source})", f"{figure.text} (derived from {rule.derive})")
     if rule.unit == "%" and iv.low > 100 + EPS:
         return ctx.finding(
             Status.INVALID,
@@ -99,6 +99,7 @@ def derived_check(ctx: RuleContext, stated: Figure, derived: Figure) -> Finding 
         name=f"{rule.name}(与分项核对)",
         name_en=f"{ctx.en} (against its counts)",
         expected=f"≈ {derived.text}",
+        expected_en=f"≈ {derived.text}",
     )
 
 
@@ -133,8 +134,10 @@ def trend_finding(ctx: RuleContext, current: Figure, previous: Figure, where: Po
         column=where.column,
         message=message,
         expected=zh,
+        expected_en=en,
         actual=current.text,
         gap="" if status is Status.PASS else ("需确切数值" if status is Status.UNVERIFIABLE else change),
+        gap_en="exact figures needed" if status is Status.UNVERIFIABLE else "",
         unit=rule.unit,
         basis=trend.basis,
         previous=previous.text,

@@ -33,53 +33,68 @@ LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "dist
 EPS = 1e-9
 
 
-def unit_text(rule: Rule, value: float) -> str:
+def unit_text(rule: Rule, value: float, lang: str = "zh") -> str:
     if rule.unit == "%":
-        return f"{format_number(value)} 个百分点"
+        return f"{format_number(value)} {'points' if lang == 'en' else '个百分点'}"
     return f"{format_number(value)} {rule.unit}"
 
 
-_EXPECTED: dict[int, tuple[Rule, str]] = {}
+_EXPECTED: dict[int, tuple[Rule, Text]] = {}
 
 
-def expected_text(rule: Rule) -> str:
-    """The target as a person reads it, e.g. "≥ 60 学时", "= 100%", "须填报"."""
+def expected_text(rule: Rule, lang: str = "zh") -> str:
+    """The target as a person reads it, e.g. "≥ 60 学时", "= 100%", "须填报" / "must be stated"."""
     cached = _EXPECTED.get(id(rule))
-    if cached is not None and cached[0] is rule:  # every finding of every report asks; rules are few
-        return cached[1]
-    text = _expected_text(rule)
-    _EXPECTED[id(rule)] = (rule, text)
-    return text
+    if cached is None or cached[0] is not rule:  # every finding of every report asks; rules are few
+        cached = _EXPECTED[id(rule)] = (rule, _expected_text(rule))
+    return cached[1].get(lang)
 
 
-def _expected_text(rule: Rule) -> str:
+def _expected_text(rule: Rule) -> Text:
     req = rule.requirement
     unit = "%" if rule.unit == "%" else f" {rule.unit}"
     if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
         sign = {Kind.AT_LEAST: "≥", Kind.AT_MOST: "≤", Kind.EQUALS: "="}[req.kind]
-        return f"{sign} {format_number(req.target)}{unit}"
+        same = f"{sign} {format_number(req.target)}{unit}"
+        return Text(same, same)
     if req.kind is Kind.AFFIRMED:
-        return "是"
+        return Text("是", "yes")
     if req.kind is Kind.REPORTED:
-        return "须填报"
+        return Text("须填报", "must be stated")
     if req.kind is Kind.SECTION:
-        return "须包含:" + "、".join(SECTION_NAMES[s].zh for s in req.sections)
+        return Text(
+            "须包含:" + "、".join(SECTION_NAMES[s].zh for s in req.sections),
+            "must contain: " + ", ".join(SECTION_NAMES[s].en for s in req.sections),
+        )
     if req.kind is Kind.DEADLINE:
-        return f"次年 {req.before} 之前" if req.year_offset == 1 else f"{req.before} 之前"
-    return ""
+        if req.year_offset == 1:
+            return Text(f"次年 {req.before} 之前", f"before {req.before} of the next year")
+        return Text(f"{req.before} 之前", f"before {req.before}")
+    return Text("", "")
 
 
-def actual_text(value: Value) -> str:
+def actual_text(value: Value, lang: str = "zh") -> str:
     if value.quantity is not None:
         q = value.quantity
         if q.implicit:
-            return f"{q.text}(全覆盖,视为100%)"
+            return f"{q.text}" + ("(full coverage, read as 100%)" if lang == "en" else "(全覆盖,视为100%)")
         return q.text or format_number(q.value)
     if value.flag is not None:
+        if lang == "en":
+            return "yes" if value.flag else "no"
         return "是" if value.flag else "否"
     if value.date is not None:
         return value.date.isoformat()
     return str(value.raw)
+
+
+def actual_of(value: Value) -> Text:
+    return Text(actual_text(value), actual_text(value, "en"))
+
+
+def _split(text: str | Text) -> tuple[str, str]:
+    """A plain string is the same in both languages (a figure, a date); a Text has both."""
+    return (text.zh, text.en) if isinstance(text, Text) else (text, "")
 
 
 class RuleContext:
@@ -97,12 +112,14 @@ class RuleContext:
         where: Position,
         message: Text,
         *,
-        actual: str = "",
-        gap: str = "",
+        actual: str | Text = "",
+        gap: str | Text = "",
         evidence: str = "",
         bound: str = "",
     ) -> Finding:
         rule = self.rule
+        actual_zh, actual_en = _split(actual)
+        gap_zh, gap_en = _split(gap)
         return Finding(
             rule=rule.id,
             name=rule.name,
@@ -114,8 +131,11 @@ class RuleContext:
             column=where.column,
             message=message,
             expected=expected_text(rule),
-            actual=actual,
-            gap=gap,
+            expected_en=expected_text(rule, "en"),
+            actual=actual_zh,
+            actual_en=actual_en,
+            gap=gap_zh,
+            gap_en=gap_en,
             unit=rule.unit,
             basis=rule.basis,
             evidence=evidence,
@@ -138,7 +158,7 @@ def compare(ctx: RuleContext, value: Value, q: Quantity) -> Finding:
         q.low,
         q.high,
         exact=q.bound is Bound.EXACT,
-        actual=actual_text(value),
+        actual=actual_of(value),
         where=value.position,
         evidence=value.evidence,
         why=Text(
@@ -154,7 +174,7 @@ def compare_range(
     high: float,
     *,
     exact: bool,
-    actual: str,
+    actual: str | Text,
     where: Position,
     evidence: str,
     why: Text,
@@ -165,6 +185,9 @@ def compare_range(
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
     expected = expected_text(rule)
+    expected_en = expected_text(rule, "en")
+    actual_zh, actual_en = _split(actual)
+    actual_en = actual_en or actual_zh
     if req.kind is Kind.AT_LEAST:
         passed, failed = low >= target - EPS, high < target - EPS
         gap_value = target - high
@@ -183,17 +206,18 @@ def compare_range(
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
         word_en = "over by" if word_zh == "超出" else "short by"
         gap = f"{word_zh} {unit_text(rule, gap_value)}" if exact else f"至少{word_zh} {unit_text(rule, gap_value)}"
-        gap_en = f"{word_en} {format_number(gap_value)}" if exact else f"{word_en} at least {format_number(gap_value)}"
+        amount = unit_text(rule, gap_value, "en")
+        gap_en = f"{word_en} {amount}" if exact else f"{word_en} at least {amount}"
         return ctx.finding(
             Status.SHORTFALL,
             rule.severity,
             where,
             Text(
-                f"{rule.name}为 {actual},未达到目标 {expected}({gap})",
-                f"{ctx.en} is {actual}, which misses the target {expected} ({gap_en} {rule.unit})",
+                f"{rule.name}为 {actual_zh},未达到目标 {expected}({gap})",
+                f"{ctx.en} is {actual_en}, which misses the target {expected_en} ({gap_en})",
             ),
             actual=actual,
-            gap=gap,
+            gap=Text(gap, gap_en),
             evidence=evidence,
         )
     return ctx.finding(
@@ -202,10 +226,10 @@ def compare_range(
         where,
         Text(
             f"{why.zh},无法判断是否达到 {expected};需要确切数值",
-            f"{why.en}, which cannot settle {expected}; an exact figure is needed",
+            f"{why.en}, which cannot settle {expected_en}; an exact figure is needed",
         ),
         actual=actual,
-        gap="需确切数值",
+        gap=Text("需确切数值", "exact figure needed"),
         evidence=evidence,
     )
 
@@ -247,7 +271,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 at_least_warning(rule.severity),
                 value.position,
                 Text(f"{rule.name}应填 是/否 (true/false)", f"{ctx.en} takes yes/no (true/false)"),
-                actual=actual_text(value),
+                actual=actual_of(value),
                 evidence=value.evidence,
             )
         if value.flag:
@@ -256,7 +280,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 Severity.NONE,
                 value.position,
                 Text("达标", "meets the target"),
-                actual="是",
+                actual=Text("是", "yes"),
                 evidence=value.evidence,
             )
         return ctx.finding(
@@ -264,8 +288,8 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             rule.severity,
             value.position,
             Text(f"报告称{rule.name}:否", f"the report says no to: {ctx.en}"),
-            actual="否",
-            gap="未落实",
+            actual=Text("否", "no"),
+            gap=Text("未落实", "not done"),
             evidence=value.evidence,
         )
     if value.quantity is None:
@@ -275,7 +299,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 Severity.NONE,
                 value.position,
                 Text("已填报", "stated"),
-                actual=actual_text(value),
+                actual=actual_of(value),
                 evidence=value.evidence,
             )
         return ctx.finding(
@@ -286,7 +310,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 f"{rule.name}应为数值,而不是「{actual_text(value)}」",
                 f"{ctx.en} must be a figure, not '{actual_text(value)}'",
             ),
-            actual=actual_text(value),
+            actual=actual_of(value),
             evidence=value.evidence,
         )
     problem = unit_problem(rule, value.quantity)
@@ -296,7 +320,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             at_least_warning(rule.severity),
             value.position,
             problem,
-            actual=actual_text(value),
+            actual=actual_of(value),
             evidence=value.evidence,
         )
     if kind is Kind.REPORTED:
@@ -305,7 +329,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             Severity.NONE,
             value.position,
             Text("已填报", "stated"),
-            actual=actual_text(value),
+            actual=actual_of(value),
             evidence=value.evidence,
         )
     return compare(ctx, value, value.quantity)
@@ -321,7 +345,7 @@ def missing(ctx: RuleContext, where: Position) -> Finding:
             f"报告未填报「{rule.name}」(要求 {expected_text(rule)})",
             f"the report does not state {ctx.en} (required: {expected_text(rule)})",
         ),
-        gap="未填报",
+        gap=Text("未填报", "not stated"),
     )
 
 
@@ -337,7 +361,7 @@ def section_rule(ctx: RuleContext) -> Finding:
                 "报告数据未列出 sections,无法确认是否包含此部分",
                 "the report data has no 'sections', so this part cannot be confirmed",
             ),
-            gap="未说明",
+            gap=Text("未说明", "not stated"),
         )
     present: dict[str, Section] = {s.id: s for s in report.sections if s.present}
     needed = rule.requirement.sections
@@ -350,7 +374,7 @@ def section_rule(ctx: RuleContext) -> Finding:
             Severity.NONE,
             first.position,
             Text("已包含", "present"),
-            actual="已包含",
+            actual=Text("已包含", "present"),
             evidence=first.evidence,
         )
     lacking_zh = "、".join(SECTION_NAMES[s].zh for s in lacking)
@@ -365,8 +389,11 @@ def section_rule(ctx: RuleContext) -> Finding:
             rule.severity,
             absent_at or first.position,
             Text(f"「{rule.name}」不完整:缺少{lacking_zh}", f"'{rule.name}' is partial: no {lacking_en}"),
-            actual="部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
-            gap=f"缺少:{lacking_zh}",
+            actual=Text(
+                "部分:" + "、".join(SECTION_NAMES[s].zh for s in have),
+                "partly: " + ", ".join(SECTION_NAMES[s].en for s in have),
+            ),
+            gap=Text(f"缺少:{lacking_zh}", f"missing: {lacking_en}"),
             evidence=first.evidence,
         )
     return ctx.finding(
@@ -374,7 +401,7 @@ def section_rule(ctx: RuleContext) -> Finding:
         rule.severity,
         absent_at or where,
         Text(f"报告缺少「{rule.name}」部分", f"the report has no part on {lacking_en}"),
-        gap=f"缺少:{lacking_zh}",
+        gap=Text(f"缺少:{lacking_zh}", f"missing: {lacking_en}"),
     )
 
 
@@ -393,7 +420,7 @@ def deadline_rule(ctx: RuleContext) -> Finding:
                 f"未给出 {req.field} 日期;须在 {deadline.isoformat()} 之前",
                 f"no '{req.field}' date given; it is due before {deadline.isoformat()}",
             ),
-            gap="未填报",
+            gap=Text("未填报", "not stated"),
         )
     date, where = stated
     if date < deadline:
@@ -408,7 +435,7 @@ def deadline_rule(ctx: RuleContext) -> Finding:
             f"{ctx.en}: {date.isoformat()} is not before {deadline.isoformat()}",
         ),
         actual=date.isoformat(),
-        gap=f"晚 {late} 天",
+        gap=Text(f"晚 {late} 天", f"{late} days late"),
     )
 
 

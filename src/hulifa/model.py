@@ -306,10 +306,22 @@ class Finding:
     evidence: str = ""
     name_en: str = ""
     bound: str = ""  # the stated value's Bound, "" when no figure was given
+    # English of expected/actual/gap where they hold words ("须填报", "差 3 次"); empty when the Chinese
+    # text is language-neutral (a figure, a date), so `shown` falls back to it.
+    expected_en: str = ""
+    actual_en: str = ""
+    gap_en: str = ""
     previous: str = ""  # last year's value, when a previous report was compared
     change: str = ""  # this year's value against last year's
     accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
     accepted_status: str = ""  # what the status was before it was accepted
+
+    def shown(self, field: str, lang: str) -> str:
+        """`expected`, `actual` or `gap` in the reader's language."""
+        text: str = getattr(self, field)
+        if lang == "en":
+            return getattr(self, f"{field}_en") or text  # type: ignore[no-any-return]
+        return text
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.rule, self.status.value)

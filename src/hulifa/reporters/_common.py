@@ -139,9 +139,9 @@ def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
     """The labelled facts behind a finding, in a fixed order, empty ones left out."""
     rows: list[tuple[str, str]] = []
     for key, value in (
-        ("expected", with_unit(finding.expected, finding.unit)),
-        ("actual", with_unit(finding.actual, finding.unit)),
-        ("gap", with_unit(finding.gap, finding.unit)),
+        ("expected", with_unit(finding.shown("expected", lang), finding.unit)),
+        ("actual", with_unit(finding.shown("actual", lang), finding.unit)),
+        ("gap", with_unit(finding.shown("gap", lang), finding.unit)),
         ("basis", basis_text(finding)),
     ):
         if value:

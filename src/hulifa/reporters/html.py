@@ -374,7 +374,7 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
     status = f.status.value
     value = _value_text(point)
     if value:
-        shown = f.actual or value
+        shown = f.shown("actual", lang) or value
         plain = point.bound in ("", "exact") and _num(point.value or 0.0) in shown
         normal = "" if plain or value == shown else value
         if point.bound in BOUND_LABEL:
@@ -392,7 +392,7 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
         else f'<span class="t">{esc(t("no_target", lang))}</span>'
     )
     if f.status is Status.SHORTFALL and f.gap:
-        lines.append(f'<span class="t">{esc(f.gap)}</span>')
+        lines.append(f'<span class="t">{esc(f.shown("gap", lang))}</span>')
     label = esc(display_name(f, lang))
     return (
         f'<div class="chart-row st-{status}" data-rule="{esc(f.rule)}" data-status="{status}" '
@@ -499,7 +499,7 @@ def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
             state, sym, cls = t("absent", lang), "✗", "missing"
         else:
             state, sym, cls = _status_label(f.status, lang), sym(f.status), f.status.value
-        detail = f.gap or (f.actual if f.status is not Status.PASS else "")
+        detail = f.shown("gap", lang) or (f.shown("actual", lang) if f.status is not Status.PASS else "")
         why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
         out.append(
             f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(rule_id)}" data-state="{cls}">'
@@ -551,16 +551,16 @@ def findings_html(report: ReportResult, lang: str) -> str:
             text = f"{label}: {deviation.reason} ({deviation.approved_by}, {until} {deviation.expires})"
             message += f'<span class="msg">{esc(text)}</span>'
         previous = getattr(f, "previous", "")
-        actual = esc(f.actual)
+        actual = esc(f.shown("actual", lang))
         if previous:
             actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
         evidence = f' title="{esc(f.evidence)}"' if f.evidence else ""
         rows.append(
             f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
             f"<td>{esc(display_name(f, lang))}{message}</td>"
-            f'<td class="num">{esc(f.expected)}</td>'
+            f'<td class="num">{esc(f.shown("expected", lang))}</td>'
             f'<td class="num"{evidence}>{actual}</td>'
-            f'<td class="num">{esc(f.gap)}</td>'
+            f'<td class="num">{esc(f.shown("gap", lang))}</td>'
             f'<td><span class="status" data-sym="{sym(f.status)}">'
             f"{esc(_status_label(f.status, lang))}</span></td>"
             f"<td>{esc(_severity_label(f.severity, lang))}</td>"

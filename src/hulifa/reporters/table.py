@@ -105,12 +105,14 @@ def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str
         severity, severity_style = _label(SEVERITY_LABEL, f.severity, lang)
         name = f.name_en or f.name if lang == "en" else f.name
         basis = short_cite(f)
-        gap = f.gap or (f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else "")
+        gap = f.shown("gap", lang) or (
+            f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else ""
+        )
         extra = (_t(f.previous), _t(f.change)) if yoy else ()
         table.add_row(
             _t(name),
-            _t(f.expected),
-            _t(f.actual),
+            _t(f.shown("expected", lang)),
+            _t(f.shown("actual", lang)),
             *extra,
             _t(gap),
             _t(status, status_style),
@@ -146,7 +148,7 @@ def _bounds_note(report: ReportResult, lang: str) -> Text | None:
     for f in rounded:
         zh, en = BOUND_LABEL[f.bound]
         name = f.name_en or f.name if lang == "en" else f.name
-        parts.append(f"{name} {f.actual} ({en if lang == 'en' else zh})")
+        parts.append(f"{name} {f.shown('actual', lang)} ({en if lang == 'en' else zh})")
     head = "Approximate figures (stated, but not exact): " if lang == "en" else "约数与界值(已填报,但不是确切数值):"
     return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
 
