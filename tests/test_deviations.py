@@ -181,3 +181,34 @@ def test_accepted_findings_never_fail_in_junit_or_github(tmp_path) -> None:  # t
     suite = ET.fromstring(junit.render(result)).find("testsuite")
     assert suite is not None and suite.get("failures") == "0" and suite.get("errors") == "0"
     assert github.render(result).startswith("::notice ")
+
+
+def test_deviations_scoped_to_a_region_leave_other_reports_alone(write, tmp_path: Path) -> None:
+    """A city office keeps one deviations file for its whole batch: entries name the region they are for."""
+    write("batch/a.yaml", REPORT.replace("测试区", "甲区"))
+    write("batch/b.yaml", REPORT.replace("测试区", "乙区"))
+    deviations = write(
+        "deviations.yaml",
+        """\
+        - rule: ar_decision_days_ordinary
+          region: 甲区
+          year: 2024
+          reason: 积案集中办理
+          approved_by: 市司法局
+          expires: 2030-01-01
+        """,
+    )
+    run = run_cli(
+        "check", str(tmp_path / "batch"), "--deviations", str(deviations), "--format", "json", "--today", "2025-06-01"
+    )
+    reports = {r["region"]: {f["rule"]: f for f in r["findings"]} for r in json.loads(run.stdout)["reports"]}
+    assert reports["甲区"]["ar_decision_days_ordinary"]["status"] == "accepted"
+    assert reports["乙区"]["ar_decision_days_ordinary"]["status"] == "shortfall"  # not 乙区's entry
+    assert "hulifa.deviation.unused" not in reports["乙区"]  # and no noise about it
+    assert run.exit_code == 1  # 乙区 still fails
+
+
+def test_a_deviation_for_another_year_is_not_used(write) -> None:
+    report = write("report.yaml", REPORT + DEVIATION.replace("  - rule:", "  - year: 2023\n    rule:"))
+    f = _json(run_cli("check", str(report), "--format", "json", "--today", "2025-06-01"))
+    assert f["ar_decision_days_ordinary"]["status"] == "shortfall"

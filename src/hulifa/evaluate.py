@@ -135,7 +135,8 @@ def evaluate(
     findings.extend(part_of(pack, report, stated, derived))
     if previous is not None:
         findings.extend(check_commitments(report, previous))
-    entries = (*report.deviations, *accepted)
+    # entries scoped to another region or year are not this report's business: no use, no warning
+    entries = tuple(e for e in (*report.deviations, *accepted) if e.covers(report.region, report.year))
     if entries:
         findings = apply_deviations(findings, entries, today or dt.date.today(), pack)
     findings.sort(key=Finding.sort_key)

@@ -13,6 +13,7 @@ from hulifa.loader import Document, load_yaml_file
 from hulifa.model import Commitment, Deviation, Position
 
 FIELDS = ("rule", "reason", "approved_by", "expires")
+SCOPE = ("region", "year")  # optional: which reports an entry is for
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
@@ -112,14 +113,14 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 "each deviation must be a mapping with rule, reason, approved_by and expires",
             )
         for key in item:
-            if key not in FIELDS:
+            if key not in FIELDS and key not in SCOPE:
                 at = doc.at((*path, i, key))
                 raise fail(
                     doc.file,
                     at.line,
                     at.column,
-                    f"未知的偏差字段「{key}」(可用:{'、'.join(FIELDS)})",
-                    f"unknown deviation field '{key}' (allowed: {', '.join(FIELDS)})",
+                    f"未知的偏差字段「{key}」(可用:{'、'.join(FIELDS + SCOPE)})",
+                    f"unknown deviation field '{key}' (allowed: {', '.join(FIELDS + SCOPE)})",
                 )
         for key in FIELDS:
             value = item.get(key)
@@ -141,6 +142,10 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 f"expires 应为日期,如 2025-12-31,而不是「{getattr(item['expires'], 'text', item['expires'])}」",
                 "expires must be a date such as 2025-12-31",
             )
+        year = item.get("year")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            at = doc.at((*path, i, "year"))
+            raise fail(doc.file, at.line, at.column, "year 应为年份,如 2024", "year must be a year such as 2024")
         entries.append(
             Deviation(
                 rule=str(item["rule"]).strip(),
@@ -148,6 +153,8 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 approved_by=str(item["approved_by"]).strip(),
                 expires=expires,
                 position=where,
+                region=str(item.get("region") or "").strip(),
+                year=year,
             )
         )
     return tuple(entries)

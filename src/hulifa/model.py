@@ -264,6 +264,11 @@ class Deviation:
     approved_by: str
     expires: dt.date
     position: Position
+    region: str = ""  # optional scope: only this region's report (a --deviations file serves a whole batch)
+    year: int | None = None  # optional scope: only the report for this year
+
+    def covers(self, region: str, year: int) -> bool:
+        return (not self.region or self.region == region) and (self.year is None or self.year == year)
 
 
 @dataclass(frozen=True, slots=True)
