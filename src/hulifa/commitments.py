@@ -9,15 +9,13 @@ from hulifa.model import Commitment, Finding, Position, ReportData, Severity, St
 def _finding(
     status: Status, severity: Severity, commitment: Commitment, where: Position, message: Text, actual: str
 ) -> Finding:
-    return Finding(
+    return Finding.at(
+        where,
         rule=f"commitment.{commitment.id}",
         name=f"上年承诺:{commitment.text}",
         name_en=f"Last year's commitment {commitment.id}",
         status=status,
         severity=severity,
-        file=where.file,
-        line=where.line,
-        column=where.column,
         message=message,
         expected="须报告进展",
         expected_en="progress must be reported",

@@ -123,15 +123,13 @@ def trend_finding(ctx: RuleContext, current: Figure, previous: Figure, where: Po
             f"上年 {previous.text}、本年 {current.text} 含约数,无法判断是否符合「{zh}」;需要确切数值",
             f"{previous.text} → {current.text} involves bounds, so '{en}' cannot be settled; exact figures are needed",
         )
-    return Finding(
+    return Finding.at(
+        where,
         rule=f"{rule.id}.trend",
         name=f"{rule.name}(年度趋势)",
         name_en=f"{ctx.en} (year over year)",
         status=status,
         severity=Severity.NONE if status is Status.PASS else trend.severity,
-        file=where.file,
-        line=where.line,
-        column=where.column,
         message=message,
         expected=zh,
         expected_en=en,
@@ -178,15 +176,13 @@ def part_of(pack: RulePack, report: ReportData, stated: dict[str, Figure], deriv
                 "cannot be settled",
             )
         out.append(
-            Finding(
+            Finding.at(
+                where,
                 rule=check.id,
                 name=f"{p_name} ≤ {t_name}",
                 name_en=f"{check.part} <= {check.total}",
                 status=status,
                 severity=severity,
-                file=where.file,
-                line=where.line,
-                column=where.column,
                 message=message,
                 expected=f"≤ {total.text}",
                 actual=part.text,

@@ -20,15 +20,13 @@ NOT_ACCEPTABLE = frozenset({Status.PASS, Status.NOT_APPLICABLE, Status.ERROR, St
 
 def _warning(entry: Deviation, status: Status, rule: str, message: Text) -> Finding:
     where = entry.position
-    return Finding(
+    return Finding.at(
+        where,
         rule=rule,
         name=entry.rule,
         name_en=entry.rule,
         status=status,
         severity=Severity.WARNING,
-        file=where.file,
-        line=where.line,
-        column=where.column,
         message=message,
         actual=f"expires {entry.expires.isoformat()}",
         evidence=entry.reason,

@@ -40,14 +40,12 @@ def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
     close = difflib.get_close_matches(value.key, choices, n=1, cutoff=0.5)
     hint_zh = f";是否想写「{close[0]}」?" if close else ""
     hint_en = f"; did you mean '{close[0]}'?" if close else ""
-    return Finding(
+    return Finding.at(
+        value.position,
         rule="hulifa.unknown_indicator",
         name=value.key,
         status=Status.UNKNOWN,
         severity=Severity.WARNING,
-        file=value.position.file,
-        line=value.position.line,
-        column=value.position.column,
         message=Text(
             f"规则包中没有指标「{value.key}」,未检查{hint_zh}",
             f"the rule pack has no indicator '{value.key}'; not checked{hint_en}",

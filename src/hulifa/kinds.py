@@ -120,15 +120,13 @@ class RuleContext:
         rule = self.rule
         actual_zh, actual_en = _split(actual)
         gap_zh, gap_en = _split(gap)
-        return Finding(
+        return Finding.at(
+            where,
             rule=rule.id,
             name=rule.name,
             name_en=rule.name_en,
             status=status,
             severity=severity,
-            file=where.file,
-            line=where.line,
-            column=where.column,
             message=message,
             expected=expected_text(rule),
             expected_en=expected_text(rule, "en"),

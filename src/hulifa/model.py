@@ -321,6 +321,11 @@ class Finding:
     accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
     accepted_status: str = ""  # what the status was before it was accepted
 
+    @classmethod
+    def at(cls, where: Position, **fields: Any) -> Finding:
+        """A finding placed at `where` (file, line, column)."""
+        return cls(file=where.file, line=where.line, column=where.column, **fields)
+
     def shown(self, field: str, lang: str) -> str:
         """`expected`, `actual` or `gap` in the reader's language."""
         text: str = getattr(self, field)

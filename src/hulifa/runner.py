@@ -150,15 +150,13 @@ def previous_candidate(path: str, year: int) -> Path | None:
 
 
 def _note(where: Position, status: Status, severity: Severity, zh: str, en: str) -> Finding:
-    return Finding(
+    return Finding.at(
+        where,
         rule="hulifa.previous",
         name="上年报告",
         name_en="previous year's report",
         status=status,
         severity=severity,
-        file=where.file,
-        line=where.line,
-        column=where.column,
         message=Text(zh, en),
     )
 

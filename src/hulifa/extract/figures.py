@@ -176,9 +176,7 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     if prev == "第" or f[max(0, numstart - 1) : numstart] == "第":
         return False, lead
     if prev and (
-        (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit())
-        or prev in "+×*#№/"
-        or (prev.isascii() and prev.isalnum())
+        (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
     ):
         return False, lead
     if nxt and nxt in "+×*":

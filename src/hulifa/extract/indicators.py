@@ -127,9 +127,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
         units = tuple(str(u) for u in (ex.get("units") or rule.accepted_units))
         context = tuple(str(c) for c in ex.get("context", []) or [])
         out.append(
-            _Matcher(
-                rule, tuple(phrases), tuple(sorted(set(stems), key=len, reverse=True)), context, units, affirm
-            )
+            _Matcher(rule, tuple(phrases), tuple(sorted(set(stems), key=len, reverse=True)), context, units, affirm)
         )
     return out
 
@@ -171,9 +169,7 @@ def find_implicit(doc: Doc) -> list[Implicit]:
     return out
 
 
-def map_indicators(
-    doc: Doc, pack: RulePack, figures: list[Figure], implicit: list[Implicit]
-) -> list[Indicator]:
+def map_indicators(doc: Doc, pack: RulePack, figures: list[Figure], implicit: list[Implicit]) -> list[Indicator]:
     f = doc.folded
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]

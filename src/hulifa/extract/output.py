@@ -50,8 +50,7 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
         "# Every value carries the sentence it came from: check each against the report before use.",
         f"region: {_q(ex.region or '未识别')}" + ("" if ex.region else "  # not found in the text: fill in"),
         f"level: {ex.level or 'county'}" + ("" if ex.level else "  # could not be guessed: fill in"),
-        f"year: {ex.year if ex.year is not None else 2000}"
-        + ("" if ex.year is not None else "  # not found: fill in"),
+        f"year: {ex.year if ex.year is not None else 2000}" + ("" if ex.year is not None else "  # not found: fill in"),
         f"source: {_q(source_name)}",
     ]
     out.append("sections:")
@@ -59,9 +58,7 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
         out[-1] = "sections: {}  # no statutory part was recognised"
     present = set(ex.section_ids)
     for sec in ex.sections:
-        out.append(
-            f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}  # line {sec.line}, by {sec.how}"
-        )
+        out.append(f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}  # line {sec.line}, by {sec.how}")
     missing = [s for s in SECTION_IDS if s not in present]
     if missing:
         out.append(f"  # not found: {', '.join(missing)}")
@@ -89,9 +86,7 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
         out.append("")
         out.append("# Figures no indicator took (kept so that nothing found is lost):")
         for fig in unmapped:
-            flags = "".join(
-                f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name)
-            )
+            flags = "".join(f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name))
             value = f"{format_number(fig.value)}{fig.unit} ({fig.bound.value})"
             out.append(f"# line {fig.line}: {fig.text} = {value}{flags} — {_one_line(fig.sentence, 120)}")
         used = {(i.start, i.end) for i in ex.indicators if i.implicit}
@@ -148,9 +143,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
         }
         for i in ex.implicit
     ]
-    sections = [
-        {"id": s.id, "line": s.line, "how": s.how, "evidence": _one_line(s.evidence)} for s in ex.sections
-    ]
+    sections = [{"id": s.id, "line": s.line, "how": s.how, "evidence": _one_line(s.evidence)} for s in ex.sections]
     return {
         "region": ex.region,
         "level": ex.level,

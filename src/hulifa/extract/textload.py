@@ -167,9 +167,7 @@ def _walk_body(el: ElementTree.Element, lines: list[str]) -> None:
             for row in child.iter(_W + "tr"):
                 cells = []
                 for cell in row.findall(_W + "tc"):
-                    cells.append(
-                        " ".join(t for t in (_para_text(p).strip() for p in cell.iter(_W + "p")) if t)
-                    )
+                    cells.append(" ".join(t for t in (_para_text(p).strip() for p in cell.iter(_W + "p")) if t))
                 lines.append("\t".join(cells))
         elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag"):
             _walk_body(child, lines)
