@@ -88,13 +88,23 @@ def actual_text(value: Value, lang: str = "zh") -> str:
     return str(value.raw)
 
 
-def actual_of(value: Value) -> Text:
+def actual_of(value: Value) -> str | Text:
+    """The stated value for a finding: a plain string when it reads the same in both languages."""
+    q = value.quantity
+    if q is not None and not q.implicit:
+        return q.text or format_number(q.value)
+    if value.date is not None:
+        return value.date.isoformat()
     return Text(actual_text(value), actual_text(value, "en"))
 
 
 def _split(text: str | Text) -> tuple[str, str]:
     """A plain string is the same in both languages (a figure, a date); a Text has both."""
     return (text.zh, text.en) if isinstance(text, Text) else (text, "")
+
+
+MEETS = Text("达标", "meets the target")
+STATED = Text("已填报", "stated")
 
 
 class RuleContext:
@@ -198,7 +208,7 @@ def compare_range(
         gap_value = min(abs(target - low), abs(target - high))
     if passed:
         return ctx.finding(
-            Status.PASS, Severity.NONE, where, Text("达标", "meets the target"), actual=actual, evidence=evidence
+            Status.PASS, Severity.NONE, where, MEETS, actual=actual, evidence=evidence
         )
     if failed:
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
@@ -277,7 +287,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 Status.PASS,
                 Severity.NONE,
                 value.position,
-                Text("达标", "meets the target"),
+                MEETS,
                 actual=Text("是", "yes"),
                 evidence=value.evidence,
             )
@@ -296,7 +306,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
                 Status.PASS,
                 Severity.NONE,
                 value.position,
-                Text("已填报", "stated"),
+                STATED,
                 actual=actual_of(value),
                 evidence=value.evidence,
             )
@@ -326,7 +336,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             Status.PASS,
             Severity.NONE,
             value.position,
-            Text("已填报", "stated"),
+            STATED,
             actual=actual_of(value),
             evidence=value.evidence,
         )
