@@ -46,6 +46,11 @@ CASES = [
     ("20个工作日", 20, "工作日", Bound.EXACT),
     ("0%", 0, "%", Bound.EXACT),
     ("60学时", 60, "学时", Bound.EXACT),
+    ("三分之二", 200 / 3, "%", Bound.EXACT),
+    ("近三分之一", 100 / 3, "%", Bound.APPROX),
+    ("30日内", 30, "日", Bound.UPPER),
+    ("7个工作日内", 7, "工作日", Bound.UPPER),
+    ("14.2秒", 14.2, "秒", Bound.EXACT),
 ]
 
 

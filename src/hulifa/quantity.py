@@ -90,6 +90,7 @@ MEASURE_WORDS: tuple[str, ...] = tuple(
             "间",
             "栋",
             "个百分点",
+            "秒",
             "%",
             "‰",
             "卷",
@@ -110,7 +111,7 @@ _UPPER_PRE = "不足|不到|低于|少于|不超过|不高于|至多|最多"
 _APPROX_PRE = "约|大约|近|将近|接近|约为|大概"
 _CONTEXT_PRE = "共计|共|累计|合计|总计|全年|新增|达到|达|先后|计"
 _LOWER_POST = "以上|余|多|有余|出头"
-_UPPER_POST = "以下|以内|之内"
+_UPPER_POST = "以下|以内|之内|内"  # 30日内, 7个工作日内: within
 _APPROX_POST = "左右|上下|许"
 _UNITS = "|".join(re.escape(w) for w in MEASURE_WORDS if w not in ("%", "‰"))
 
@@ -120,6 +121,7 @@ QUANTITY_PATTERN = re.compile(
     (?P<pre>(?:{_CONTEXT_PRE})?(?:{_LOWER_PRE}|{_UPPER_PRE}|{_APPROX_PRE})?)
     (?:
         百分之(?P<pct_cn>{_CN_NUM}|{_AR_NUM})
+      | (?P<cfr_den>{_CN_NUM})分之(?P<cfr_num>{_CN_NUM})
       | (?P<frac_a>\d+)/(?P<frac_b>\d+)
       | (?P<num>{_AR_NUM}|{_CN_NUM})
         \s?(?P<mult>[万亿](?:[万亿])?)?
@@ -130,6 +132,11 @@ QUANTITY_PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def is_number_match(match: re.Match[str]) -> bool:
+    """QUANTITY_PATTERN also matches a bare qualifier; a figure needs one of its number groups."""
+    return bool(match.group("num") or match.group("pct_cn") or match.group("frac_a") or match.group("cfr_den"))
 
 
 MAX_VALUE = 1e15  # beyond any count or sum of money a report states; larger is a typo or an attack
@@ -215,6 +222,11 @@ def from_match(match: re.Match[str]) -> Quantity:
     text = match.group(0)
     if g["pct_cn"] is not None:
         value, unit = _number(g["pct_cn"]), "%"
+    elif g["cfr_den"] is not None:  # 三分之二: two thirds
+        denominator = parse_chinese_number(g["cfr_den"])
+        if denominator == 0:
+            raise QuantityError(f"分母为零:「{text}」", f"zero denominator in '{text}'")
+        value, unit = parse_chinese_number(g["cfr_num"]) / denominator * 100, "%"
     elif g["frac_a"] is not None:
         denominator = float(g["frac_b"])
         if denominator == 0:
@@ -246,7 +258,7 @@ def parse_quantity(text: str) -> Quantity:
     if not folded:
         raise QuantityError("空值", "empty value")
     match = QUANTITY_PATTERN.fullmatch(folded)
-    if match is None or not (match.group("num") or match.group("pct_cn") or match.group("frac_a")):
+    if match is None or not is_number_match(match):
         raise QuantityError(
             f"「{raw}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
             f"'{raw}' is not a figure hulifa can read (e.g. 12, 1700余, 90%以上, 百分之九十, 两次)",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
 from hulifa.model import Bound
-from hulifa.quantity import QUANTITY_PATTERN, QuantityError, from_match
+from hulifa.quantity import QUANTITY_PATTERN, QuantityError, from_match, is_number_match, parse_chinese_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,7 @@ _DISTRIBUTIVE = re.compile(r"(?:均|各|分别|都|皆)(?:为|是|达|达到|在
 
 
 def _number_start(m: re.Match[str]) -> int:
-    for name in ("num", "frac_a"):
+    for name in ("num", "frac_a", "cfr_den"):
         if m.group(name) is not None:
             return m.start(name)
     return m.start("pct_cn") - 3  # 百分之
@@ -147,7 +147,7 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     g = m.groupdict()
     num = g["num"]
     pct_cn = g["pct_cn"]
-    frac = g["frac_a"] is not None
+    frac = g["frac_a"] is not None or g["cfr_den"] is not None
     unit = g["unit"] or ""
     pre = g["pre"] or ""
     context = _CONTEXT_WORDS.match(pre)
@@ -159,7 +159,7 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     prev = f[lead - 1] if lead > 0 else ""
     prev2 = f[max(0, lead - 2) : lead]
     nxt = f[end] if end < len(f) else ""
-    numtext = num or pct_cn or ""
+    numtext = num or pct_cn or g["cfr_den"] or ""
     chinese = bool(numtext) and numtext[0] in _CN_ALL
     arabic = bool(num) and num[0].isdigit()
 
@@ -175,7 +175,9 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     # ordinals, codes, ranges of codes, ranks
     if prev == "第" or f[max(0, numstart - 1) : numstart] == "第":
         return False, lead
-    if prev and (
+    # a range such as 2-3次 or 5~7个工作日 is two figures (see find_figures), not a code
+    in_range = prev in "-—~～" and bool(unit) and unit != "年" and _RANGE_BEFORE.search(f, max(0, lead - 12), lead)
+    if prev and not in_range and (
         (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
     ):
         return False, lead
@@ -289,7 +291,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     f = doc.folded
     last_end = 0
     for m in QUANTITY_PATTERN.finditer(f):
-        if not (m.group("num") or m.group("pct_cn") or m.group("frac_a")):
+        if not is_number_match(m):
             continue
         ok, lead = is_figure_match(doc, m)
         if not ok:
@@ -311,6 +313,8 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         end = m.end()
         unit = quantity.unit
+        if unit == "年":  # 近三年, 连续5年: a span of time, not a figure a report states
+            continue
         base = COMPOUND_UNITS.get(unit)
         if base is not None and not m.group("post"):
             end -= len(unit) - len(base)  # 3个项目: the figure is 3个, 项目 is its noun
@@ -321,8 +325,31 @@ def find_figures(doc: Doc) -> list[Figure]:
             bound = Bound.EXACT  # 近3年: the last three years, not "about three"
         change = _is_change(doc, lead, end)
         prior = bool(_CHANGE_AFTER.match(f, end))
+        if _ordinal_range(doc, lead):
+            continue  # 第2至3批: the upper end of a range of ordinals
         ambiguous = _is_ambiguous(doc, lead, last_end)
         line = doc.line_of(lead)
+        low = _range_start(doc, m, lead, unit, bound)
+        if low is not None:  # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
+            low_start, low_end, low_value = low
+            low_line = doc.line_of(low_start)
+            figures.append(
+                Figure(
+                    text=doc.text[low_start:low_end],
+                    value=low_value,
+                    unit=unit,
+                    bound=Bound.LOWER,
+                    line=low_line,
+                    column=low_start - doc.line_starts[low_line - 1] + 1,
+                    start=low_start,
+                    end=low_end,
+                    change=change and not prior,
+                    prior=False,
+                    ambiguous=ambiguous,
+                    sentence=doc.sentence(low_start),
+                )
+            )
+            bound = Bound.UPPER
         figures.append(
             Figure(
                 text=doc.text[lead:end],
@@ -341,6 +368,31 @@ def find_figures(doc: Doc) -> list[Figure]:
         )
         last_end = end
     return figures
+
+
+_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:至|到|~|～|-|—)\s*$")
+
+
+def _range_start(doc: Doc, m: re.Match[str], lead: int, unit: str, bound: Bound) -> tuple[int, int, float] | None:
+    """(start, end, value) of the bare lower end of a range written before this figure, if any."""
+    if not unit or bound is not Bound.EXACT or (m.group("pre") or "") or unit == "%":
+        return None
+    found = _RANGE_BEFORE.search(doc.folded, max(0, lead - 12), lead)
+    if found is None:
+        return None
+    text = found.group(1)
+    try:
+        value = float(text) if text[0].isdigit() else parse_chinese_number(text)
+    except (QuantityError, ValueError, KeyError):
+        return None
+    if _ordinal_range(doc, lead):
+        return None
+    return found.start(1), found.end(1), value
+
+
+def _ordinal_range(doc: Doc, lead: int) -> bool:
+    found = _RANGE_BEFORE.search(doc.folded, max(0, lead - 12), lead)
+    return found is not None and doc.folded[max(0, found.start(1) - 1) : found.start(1)] == "第"
 
 
 def hard_clause_start(doc: Doc, offset: int) -> int:
