@@ -163,6 +163,12 @@ def score_one(path: Path, pack: Any) -> Score:
 
     ours = {i.id: i for i in ex.indicators}
     wanted = list(gold.get("indicators") or [])
+    # an implicit phrase that settles an indicator (全覆盖 → 100%) is gold for that indicator too
+    given = {g["id"] for g in wanted}
+    for g in gold.get("implicit") or []:
+        if g.get("indicator") and g["indicator"] not in given:
+            wanted.append({"id": g["indicator"], "value": 100, "bound": "exact", "line": g.get("line")})
+            given.add(g["indicator"])
     score.gold_indicators = len(wanted)
     for g in wanted:
         got = ours.get(g["id"])
