@@ -177,8 +177,12 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
         return False, lead
     # a range such as 2-3次 or 5~7个工作日 is two figures (see find_figures), not a code
     in_range = prev in "-—~～" and bool(unit) and unit != "年" and _RANGE_BEFORE.search(f, max(0, lead - 12), lead)
-    if prev and not in_range and (
-        (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
+    if (
+        prev
+        and not in_range
+        and (
+            (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
+        )
     ):
         return False, lead
     if nxt and nxt in "+×*":
@@ -328,46 +332,34 @@ def find_figures(doc: Doc) -> list[Figure]:
         if _ordinal_range(doc, lead):
             continue  # 第2至3批: the upper end of a range of ordinals
         ambiguous = _is_ambiguous(doc, lead, last_end)
-        line = doc.line_of(lead)
+        flags = {"change": change and not prior, "ambiguous": ambiguous}
         low = _range_start(doc, m, lead, unit, bound)
         if low is not None:  # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
-            low_start, low_end, low_value = low
-            low_line = doc.line_of(low_start)
-            figures.append(
-                Figure(
-                    text=doc.text[low_start:low_end],
-                    value=low_value,
-                    unit=unit,
-                    bound=Bound.LOWER,
-                    line=low_line,
-                    column=low_start - doc.line_starts[low_line - 1] + 1,
-                    start=low_start,
-                    end=low_end,
-                    change=change and not prior,
-                    prior=False,
-                    ambiguous=ambiguous,
-                    sentence=doc.sentence(low_start),
-                )
-            )
+            figures.append(_figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags))
             bound = Bound.UPPER
-        figures.append(
-            Figure(
-                text=doc.text[lead:end],
-                value=quantity.value,
-                unit=unit,
-                bound=bound,
-                line=line,
-                column=lead - doc.line_starts[line - 1] + 1,
-                start=lead,
-                end=end,
-                change=change and not prior,
-                prior=prior,
-                ambiguous=ambiguous,
-                sentence=doc.sentence(lead),
-            )
-        )
+        figures.append(_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, **flags))
         last_end = end
     return figures
+
+
+def _figure(
+    doc: Doc, start: int, end: int, value: float, unit: str, bound: Bound, *, change: bool, prior: bool, ambiguous: bool
+) -> Figure:
+    line = doc.line_of(start)
+    return Figure(
+        text=doc.text[start:end],
+        value=value,
+        unit=unit,
+        bound=bound,
+        line=line,
+        column=start - doc.line_starts[line - 1] + 1,
+        start=start,
+        end=end,
+        change=change,
+        prior=prior,
+        ambiguous=ambiguous,
+        sentence=doc.sentence(start),
+    )
 
 
 _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:至|到|~|～|-|—)\s*$")
