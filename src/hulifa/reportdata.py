@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hulifa.errors import fail
+from hulifa.errors import InputError, fail
 from hulifa.loader import Document, Odd, load_yaml_file, shown
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import QuantityError, normalize, parse_quantity
@@ -283,7 +283,14 @@ def _require(doc: Document, key: str) -> Any:
     return data[key]
 
 
-def report_from_document(doc: Document) -> ReportData:
+def _bad(doc: Document, path: tuple[Any, ...], zh: str, en: str) -> InputError:
+    """An error placed at `path` of the document (or its nearest parent)."""
+    where = doc.at(path)
+    return fail(doc.file, where.line, where.column, zh, en)
+
+
+def _check_shape(doc: Document) -> dict[str, Any]:
+    """The document is a mapping of report data with known top-level keys; return it."""
     data = doc.data
     if not isinstance(data, dict):
         shape = "列表" if isinstance(data, list) else "单个值"
@@ -304,78 +311,69 @@ def report_from_document(doc: Document) -> ReportData:
         )
     for key in data:
         if key not in TOP_KEYS:
-            where = _pos(doc, (key,))
             zh, en = _did_you_mean(str(key), TOP_KEYS)
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                f"未知的顶层字段「{shown(key)}」{zh}",
-                f"unknown top-level key '{shown(key)}'{en}",
-            )
+            raise _bad(doc, (key,), f"未知的顶层字段「{shown(key)}」{zh}", f"unknown top-level key '{shown(key)}'{en}")
+    return data
+
+
+def _header(doc: Document, data: dict[str, Any]) -> tuple[str, str, int, str]:
+    """region, level, year and region code, each checked."""
     region = _require(doc, "region")
     if not isinstance(region, str):
-        where = _pos(doc, ("region",))
-        raise fail(doc.file, where.line, where.column, "region 应为文本", "region must be text")
+        raise _bad(doc, ("region",), "region 应为文本", "region must be text")
     level = _require(doc, "level")
     if level not in LEVELS:
-        where = _pos(doc, ("level",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise _bad(
+            doc,
+            ("level",),
             f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
             f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
         )
     year = _require(doc, "year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-        where = _pos(doc, ("year",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise _bad(
+            doc,
+            ("year",),
             f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
             f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
         )
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):
-        where = _pos(doc, ("region_code",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise _bad(
+            doc,
+            ("region_code",),
             "region_code 应为6位行政区划代码(请加引号)",
             "region_code must be the 6-digit administrative code (quote it)",
         )
+    return region, level, year, str(code or "")
+
+
+def _dates(doc: Document, data: dict[str, Any]) -> dict[str, tuple[dt.date, Position]]:
     dates: dict[str, tuple[dt.date, Position]] = {}
     for key in ("published", "submitted"):
         if data.get(key) is None:
             continue
-        where = _pos(doc, (key,))
         date = parse_date(data[key])
         if date is None:
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                f"{key} 应为日期,如 2025-03-20",
-                f"{key} must be a date such as 2025-03-20",
-            )
-        dates[key] = (date, where)
+            raise _bad(doc, (key,), f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
+        dates[key] = (date, _pos(doc, (key,)))
+    return dates
+
+
+def report_from_document(doc: Document) -> ReportData:
+    data = _check_shape(doc)
+    region, level, year, code = _header(doc, data)
     indicators = data.get("indicators") or {}
     if not isinstance(indicators, dict):
-        where = _pos(doc, ("indicators",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise _bad(
+            doc,
+            ("indicators",),
             "indicators 应为「指标: 数值」的映射",
             "indicators must be a mapping of indicator: value",
         )
     # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
     values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items() if not _blank(raw))
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
-    top = doc.at(())
     return ReportData(
         file=doc.file,
         region=region,
@@ -383,12 +381,12 @@ def report_from_document(doc: Document) -> ReportData:
         year=year,
         values=values,
         sections=sections,
-        dates=dates,
-        region_code=str(code or ""),
+        dates=_dates(doc, data),
+        region_code=code,
         source=str(data.get("source") or ""),
         indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
         sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,
-        top_at=top,
+        top_at=doc.at(()),
         **_follow_up(doc),
     )
 
