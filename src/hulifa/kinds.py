@@ -300,16 +300,8 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             gap=Text("未落实", "not done"),
             evidence=value.evidence,
         )
-    if value.quantity is None:
-        if kind is Kind.REPORTED and rule.unit in ("bool", "date"):
-            return ctx.finding(
-                Status.PASS,
-                Severity.NONE,
-                value.position,
-                STATED,
-                actual=actual_of(value),
-                evidence=value.evidence,
-            )
+    stated_fact = kind is Kind.REPORTED and rule.unit in ("bool", "date")  # a yes/no or a date will do
+    if value.quantity is None and not stated_fact:
         return ctx.finding(
             Status.INVALID,
             at_least_warning(rule.severity),
@@ -321,7 +313,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             actual=actual_of(value),
             evidence=value.evidence,
         )
-    problem = unit_problem(rule, value.quantity)
+    problem = unit_problem(rule, value.quantity) if value.quantity is not None else None
     if problem is not None:
         return ctx.finding(
             Status.INVALID,
@@ -340,6 +332,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             actual=actual_of(value),
             evidence=value.evidence,
         )
+    assert value.quantity is not None  # a threshold kind: non-figures were refused above
     return compare(ctx, value, value.quantity)
 
 
