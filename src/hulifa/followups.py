@@ -22,11 +22,8 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        where = doc.at(("commitments",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise doc.error(
+            ("commitments",),
             "commitments 应为列表:[{id: c1, text: …}]",
             "commitments must be a list: [{id: c1, text: …}]",
         )
@@ -61,11 +58,8 @@ def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        where = doc.at(("commitments_progress",))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise doc.error(
+            ("commitments_progress",),
             "commitments_progress 应为「承诺 id: 进展」的映射",
             "commitments_progress must be a mapping of commitment id: progress",
         )
@@ -93,11 +87,8 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        where = doc.at(path)
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
+        raise doc.error(
+            path,
             "deviations 应为列表,每项含 rule、reason、approved_by、expires",
             "deviations must be a list of {rule, reason, approved_by, expires}",
         )
@@ -166,13 +157,8 @@ def load_deviations(path: str | Path) -> tuple[Deviation, ...]:
     if isinstance(doc.data, dict) and "deviations" in doc.data:
         extra = [k for k in doc.data if k != "deviations"]
         if extra:
-            where = doc.at((extra[0],))
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                f"偏差文件中未知的字段「{extra[0]}」",
-                f"unknown key '{extra[0]}' in a deviations file",
+            raise doc.error(
+                (extra[0],), f"偏差文件中未知的字段「{extra[0]}」", f"unknown key '{extra[0]}' in a deviations file"
             )
         return parse_entries(doc, ("deviations",))
     if isinstance(doc.data, list):

@@ -101,6 +101,11 @@ class Document:
     key_positions: dict[Path_, yaml.Mark]  # the key that introduces each mapping entry
     end: Position  # the last line, where something missing at the top level points
 
+    def error(self, path: Path_, zh: str, en: str) -> InputError:
+        """An input error placed at `path` (or its nearest parent): `raise doc.error(...)`."""
+        where = self.at(path)
+        return fail(self.file, where.line, where.column, zh, en)
+
     def at(self, path: Path_) -> Position:
         """Where `path` is, or the nearest parent that exists."""
         while path:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hulifa.errors import InputError, fail
+from hulifa.errors import fail
 from hulifa.loader import Document, Odd, load_yaml_file, shown
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import QuantityError, normalize, parse_quantity
@@ -278,15 +278,8 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
 def _require(doc: Document, key: str) -> Any:
     data = doc.data
     if key not in data or data[key] in (None, ""):
-        where = doc.at(())
-        raise fail(doc.file, where.line, where.column, f"缺少必填字段「{key}」", f"required field '{key}' is missing")
+        raise doc.error((), f"缺少必填字段「{key}」", f"required field '{key}' is missing")
     return data[key]
-
-
-def _bad(doc: Document, path: tuple[Any, ...], zh: str, en: str) -> InputError:
-    """An error placed at `path` of the document (or its nearest parent)."""
-    where = doc.at(path)
-    return fail(doc.file, where.line, where.column, zh, en)
 
 
 def _check_shape(doc: Document) -> dict[str, Any]:
@@ -312,7 +305,7 @@ def _check_shape(doc: Document) -> dict[str, Any]:
     for key in data:
         if key not in TOP_KEYS:
             zh, en = _did_you_mean(str(key), TOP_KEYS)
-            raise _bad(doc, (key,), f"未知的顶层字段「{shown(key)}」{zh}", f"unknown top-level key '{shown(key)}'{en}")
+            raise doc.error((key,), f"未知的顶层字段「{shown(key)}」{zh}", f"unknown top-level key '{shown(key)}'{en}")
     return data
 
 
@@ -320,27 +313,24 @@ def _header(doc: Document, data: dict[str, Any]) -> tuple[str, str, int, str]:
     """region, level, year and region code, each checked."""
     region = _require(doc, "region")
     if not isinstance(region, str):
-        raise _bad(doc, ("region",), "region 应为文本", "region must be text")
+        raise doc.error(("region",), "region 应为文本", "region must be text")
     level = _require(doc, "level")
     if level not in LEVELS:
-        raise _bad(
-            doc,
+        raise doc.error(
             ("level",),
             f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
             f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
         )
     year = _require(doc, "year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise _bad(
-            doc,
+        raise doc.error(
             ("year",),
             f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
             f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
         )
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):
-        raise _bad(
-            doc,
+        raise doc.error(
             ("region_code",),
             "region_code 应为6位行政区划代码(请加引号)",
             "region_code must be the 6-digit administrative code (quote it)",
@@ -355,7 +345,7 @@ def _dates(doc: Document, data: dict[str, Any]) -> dict[str, tuple[dt.date, Posi
             continue
         date = parse_date(data[key])
         if date is None:
-            raise _bad(doc, (key,), f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
+            raise doc.error((key,), f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
         dates[key] = (date, _pos(doc, (key,)))
     return dates
 
@@ -365,8 +355,7 @@ def report_from_document(doc: Document) -> ReportData:
     region, level, year, code = _header(doc, data)
     indicators = data.get("indicators") or {}
     if not isinstance(indicators, dict):
-        raise _bad(
-            doc,
+        raise doc.error(
             ("indicators",),
             "indicators 应为「指标: 数值」的映射",
             "indicators must be a mapping of indicator: value",

@@ -84,18 +84,10 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
     if match:
         name = match.group(1)
         if name not in settings:
-            where = doc.at((*path, "before"))
-            raise fail(doc.file, where.line, where.column, f"未知的设置项「{name}」", f"unknown setting '{name}'")
+            raise doc.error((*path, "before"), f"未知的设置项「{name}」", f"unknown setting '{name}'")
         before = settings[name]
     if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
-        where = doc.at((*path, "before"))
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
-            f"截止日期「{before}」应为 MM-DD 格式",
-            f"deadline '{before}' must be MM-DD",
-        )
+        raise doc.error((*path, "before"), f"截止日期「{before}」应为 MM-DD 格式", f"deadline '{before}' must be MM-DD")
     return Requirement(
         kind=Kind(raw["kind"]),
         target=float(raw["target"]) if "target" in raw else None,
@@ -256,14 +248,7 @@ def _resolve_extends(name: str, doc: Document) -> Path:
     if name == DEFAULT_PACK or (not name.endswith((".yaml", ".yml")) and "/" not in name):
         path = bundled_pack_path(name)
         if not path.is_file():
-            where = doc.at(("extends",))
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                f"找不到内置规则包「{name}」",
-                f"no bundled rule pack named '{name}'",
-            )
+            raise doc.error(("extends",), f"找不到内置规则包「{name}」", f"no bundled rule pack named '{name}'")
         return path
     return (Path(doc.file).parent / name).resolve()
 
