@@ -214,3 +214,83 @@ def test_lean_resolver_gives_pyyaml_tags(text: str) -> None:
     from hulifa.loader import _plain_tag
 
     assert _plain_tag(text) == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+
+
+_scalar_texts = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(["~", "null", "NO", "yes", "on", ".inf", "1:20", "0x1F", "1_000", "2025-03-01", "12", "-3", "2.5"]),
+)
+_plain_trees = st.recursive(
+    st.one_of(_scalar_texts, st.integers(), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_scalar_texts, inner, max_size=4)),
+    max_leaves=60,
+)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _paths(child, (*path, index))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_plain_trees, st.sampled_from([True, False, None]))
+def test_plain_path_builds_what_the_general_path_builds(tree: object, flow: bool | None) -> None:
+    """Files without anchors, tags or merge keys skip libyaml's resolver callback (_PlainLoader) and
+    resolve plain scalars themselves: values and every position must be the general path's."""
+    import yaml
+
+    from hulifa import loader
+
+    text = yaml.dump({"root": tree}, default_flow_style=flow, allow_unicode=True)
+    if not loader._plain_file(text):
+        return
+    plain = parse_yaml(text, "f.yaml")
+    original = loader._plain_file
+    try:
+        loader._plain_file = lambda _text: False  # type: ignore[assignment]
+        general = parse_yaml(text, "f.yaml")
+    finally:
+        loader._plain_file = original
+    assert plain.data == general.data
+    assert [type(v) for v in _leaves_of(plain.data)] == [type(v) for v in _leaves_of(general.data)]
+    for path in _paths(general.data):
+        assert plain.at(path) == general.at(path)
+
+
+def _leaves_of(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [leaf for child in value.values() for leaf in _leaves_of(child)]
+    if isinstance(value, list):
+        return [leaf for child in value for leaf in _leaves_of(child)]
+    return [value]
+
+
+def test_files_with_anchors_tags_or_merge_keys_take_the_general_path() -> None:
+    from hulifa.loader import _plain_file
+
+    assert _plain_file("region: 湖里区\nindicators:\n  a: 1\n")
+    assert not _plain_file("a: &x 1\nb: *x\n")
+    assert not _plain_file("a: !!str 1\n")
+    assert not _plain_file("a: {<<: {b: 1}}\n")
+
+
+def test_positions_through_merge_keys_and_sequences() -> None:
+    doc = parse_yaml("base: &b\n  x: 1\nitem:\n  <<: *b\n  y: 2\nlist:\n  - p: 1\n  - q: 2\n", "f.yaml")
+    assert doc.data["item"] == {"x": 1, "y": 2}
+    assert (doc.at(("item", "y")).line, doc.at(("item", "x")).line) == (5, 2)  # x: where it was written
+    assert (doc.at(("list", 1, "q")).line, doc.at(("list", 1)).column) == (8, 5)
+    assert doc.at(("list", 7)).line == 6  # no such item: the list's key
+    assert doc.at(()).line == 1
+
+
+def test_entries_at_gives_each_value_line_in_one_pass() -> None:
+    doc = parse_yaml("indicators:\n  a: 1\n  b:\n    evidence: s\n    value: 2\n  c:\n    note: n\n", "f.yaml")
+    where = doc.entries_at(("indicators",), "value")
+    assert {k: (p.line, p.column) for k, p in where.items()} == {"a": (2, 3), "b": (5, 5), "c": (6, 3)}
+    assert doc.entries_at(("nope",), "value") == {}

@@ -4,13 +4,17 @@ The file is decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030), composed 
 libyaml when available (positions kept at ~no cost), then built into plain Python values by our own
 constructor. Building ourselves lets us refuse what PyYAML would silently accept: duplicate keys,
 alias bombs, YAML 1.1 booleans and sexagesimals where figures belong, absurd nesting.
+
+Two ways through, with the same result: report files (no anchors, tags or merge keys) take a lean
+one (_PlainLoader, _build_plain); anything else takes the general one (_Loader, _Builder), which
+also counts nodes and depth as aliases expand them. Positions are read from the node tree on demand.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 _PLAIN_TAGS: dict[str, str] = {}
-_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+_STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "merge"))
 # PyYAML's own implicit resolvers (YAML 1.1: null, bool, int, float, timestamp, merge), by first character.
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 
@@ -66,6 +70,33 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         """No path resolvers: nothing to track."""
 
 
+_PLAIN = "!hulifa:untagged"
+
+
+class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml without the resolver callback, for files with no anchors, aliases, tags or merge keys.
+
+    libyaml calls `self.resolve(kind, value, implicit)` for every node without a tag. Here that is
+    `str.format` bound to a constant: a C function that ignores its arguments and returns _PLAIN,
+    which makes composing ~15% cheaper. _build_plain then resolves each plain scalar by its text,
+    once per distinct text. Tags would be indistinguishable from that constant, hence no tags here.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.resolve = _PLAIN.format
+        # called around every node, for path resolvers the safe loader does not have: C no-ops too
+        self.descend_resolver = self.ascend_resolver = _PLAIN.format
+
+
+def _plain_file(text: str) -> bool:
+    """No anchor (so no alias), no tag and no merge key: _PlainLoader and _build_plain apply.
+
+    A false "no" only costs speed: "&" or "!" inside a quoted sentence sends the file the general way.
+    """
+    return "&" not in text and "!" not in text and "<<" not in text
+
+
 MAX_NODES = 100_000  # values built from one document, aliases expanded
 MAX_DEPTH = 64
 
@@ -95,11 +126,11 @@ class Odd:
 class Document:
     file: str
     data: Any
-    # libyaml's own marks (0-based), kept as they are: a Position per node would cost more than the
-    # lookups ever made. `at()` turns one into a 1-based Position when a message needs it.
-    positions: dict[Path_, yaml.Mark]  # the value at each path
-    key_positions: dict[Path_, yaml.Mark]  # the key that introduces each mapping entry
+    # The composed node tree, which holds libyaml's marks (0-based). Positions are looked up in it
+    # only when asked: recording one per value while building cost more than building the values.
+    root: yaml.Node
     end: Position  # the last line, where something missing at the top level points
+    _entries: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     def error(self, path: Path_, zh: str, en: str) -> InputError:
         """An input error placed at `path` (or its nearest parent): `raise doc.error(...)`."""
@@ -107,14 +138,61 @@ class Document:
         return fail(self.file, where.line, where.column, zh, en)
 
     def at(self, path: Path_) -> Position:
-        """Where `path` is, or the nearest parent that exists."""
-        while path:
-            mark = self.key_positions.get(path) or self.positions.get(path)
-            if mark is not None:
-                return Position(self.file, mark.line + 1, mark.column + 1)
-            path = path[:-1]
-        root = self.positions.get(())
-        return Position(self.file, root.line + 1, root.column + 1) if root else Position(self.file, 1, 1)
+        """Where `path` is (the key that introduces it, or the item), or the nearest parent that exists."""
+        node = self.root
+        mark = node.start_mark
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                entry = self._mapping(node).get(step) if isinstance(step, str) else None
+                if entry is None:
+                    break
+                key, node = entry
+                mark = key.start_mark
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                mark = node.start_mark
+            else:
+                break
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def entries_at(self, path: Path_, inner: str) -> dict[str, Position]:
+        """Where each entry of the mapping at `path` is, in one pass: the entry's `inner` key when the
+        entry is a mapping that has one (an indicator's `value:` line), else the entry's own key."""
+        node = self._node(path)
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        file, found = self.file, {}
+        for name, (key, value) in self._mapping(node).items():
+            if isinstance(value, yaml.MappingNode):
+                key = self._mapping(value).get(inner, (key,))[0]
+            found[name] = Position(file, key.start_mark.line + 1, key.start_mark.column + 1)
+        return found
+
+    def _node(self, path: Path_) -> yaml.Node | None:
+        node = self.root
+        for step in path:
+            if not isinstance(node, yaml.MappingNode) or not isinstance(step, str) or step not in self._mapping(node):
+                return None
+            node = self._mapping(node)[step][1]
+        return node
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """key -> (key node, value node), merged keys (`<<`) included as the builder merged them."""
+        table = self._entries.get(id(node))  # the tree outlives the document's use, so ids are stable
+        if table is None:
+            table = {}
+            sources: list[yaml.Node] = []
+            for key, value in node.value:
+                if key.tag == _MERGE:
+                    sources.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
+                elif isinstance(key, yaml.ScalarNode):
+                    table.setdefault(key.value, (key, value))
+            for source in sources:
+                if isinstance(source, yaml.MappingNode) and source is not node:
+                    for name, entry in self._mapping(source).items():
+                        table.setdefault(name, entry)
+            self._entries[id(node)] = table
+        return table
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -140,8 +218,11 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
             "文件含 NUL 字节,似为二进制文件,不是报告数据",
             "file contains NUL bytes; it looks binary, not report data",
         )
-    text, _ = decode_bytes(data, display, encoding)
-    if len(_BINARY.findall(text, 0, 4096)) > 8:
+    text, used = decode_bytes(data, display, encoding)
+    # In UTF-8 a control character is its own byte, so few control bytes in the first 16 KiB (which
+    # hold the first 4096 characters) settle it without scanning the text.
+    clean = used == "utf-8" and len(data[:16384].translate(None, _NOT_CONTROL)) <= 8
+    if not clean and len(_BINARY.findall(text, 0, 4096)) > 8:
         raise fail(
             display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"
         )
@@ -154,100 +235,136 @@ def _too_deep(file: str, line: int, column: int) -> InputError:
     )
 
 
+def _duplicate(file: str, node: yaml.MappingNode, key: yaml.Node) -> InputError:
+    first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key.value)
+    here, line = key.start_mark, first.start_mark.line + 1
+    name = shown(key.value)
+    return fail(
+        file,
+        here.line + 1,
+        here.column + 1,
+        f"重复的键「{name}」(第一次出现在第 {line} 行);YAML 会静默保留后者,请删除其中一个",
+        f"duplicate key '{name}' (first at line {line}); YAML would silently keep the last one: remove one of them",
+    )
+
+
+def _not_plain_key(file: str, key: yaml.Node) -> InputError:
+    mark = key.start_mark
+    return fail(file, mark.line + 1, mark.column + 1, "键必须是简单文本", "keys must be plain scalars")
+
+
+def _typed(text: str, kind: str) -> Any:
+    """A scalar's value from its resolved kind (the last part of its tag)."""
+    if kind == "null":
+        return None
+    if kind == "bool":
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return Odd(text, "bool")
+    if kind == "int":
+        # past 4300 digits int() raises ValueError (CVE-2020-10735 guard); such a figure is refused anyway
+        if _INT.fullmatch(text) and len(text) <= 100:
+            return int(text)
+        return Odd(text, "int")
+    if kind == "float":
+        number = float(text) if _FLOAT.fullmatch(text) else None
+        # 1.0e+400 would become inf: keep it as written so the message quotes what the file says
+        return number if number is not None and math.isfinite(number) else Odd(text, "float")
+    if kind == "timestamp":
+        return Odd(text, "timestamp")
+    return text
+
+
+_PLAIN_VALUES: dict[str, Any] = {}
+# the first characters PyYAML's implicit resolvers look at; with a None key, any first character may match
+_RESOLVED_FIRST = None if None in _IMPLICIT else frozenset(_IMPLICIT)
+_UNSEEN = object()
+
+
+def _plain_value(text: str) -> Any:
+    """A plain scalar's value, remembered: report files repeat the same keys and figures."""
+    value = _PLAIN_VALUES.get(text, _UNSEEN)
+    if value is _UNSEEN:
+        if _RESOLVED_FIRST is not None and text[:1] not in _RESOLVED_FIRST:
+            return text  # most sentences: no implicit resolver looks at a text starting this way
+        value = _typed(text, _plain_tag(text).rsplit(":", 1)[-1])
+        if len(text) <= 32 and len(_PLAIN_VALUES) < 50_000:  # keys and figures, not sentences
+            _PLAIN_VALUES[text] = value
+    return value
+
+
+_MappingNode, _SequenceNode, _ScalarNode = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+
+
+def _build_plain(node: yaml.Node, file: str) -> Any:
+    """Nodes from _PlainLoader -> values. No aliases, so nothing is shared or expanded, and depth and
+    size were bounded before composing (see parse_yaml): this only builds, refusing duplicate keys."""
+    cls = node.__class__
+    if cls is _MappingNode:
+        result: dict[str, Any] = {}
+        for key, value in node.value:
+            if key.__class__ is not _ScalarNode:
+                raise _not_plain_key(file, key)
+            if key.value in result:
+                raise _duplicate(file, node, key)
+            result[key.value] = _build_plain(value, file)
+        return result
+    if cls is _SequenceNode:
+        return [_build_plain(item, file) for item in node.value]
+    if not node.style:  # plain (libyaml says '', PyYAML None); no tags in the file, so resolved here
+        return _plain_value(node.value)
+    return node.value  # quoted or a block scalar: text
+
+
 class _Builder:
-    """Node tree -> plain values, with positions, limits and the checks PyYAML leaves out."""
+    """Nodes from _Loader (anchors, aliases, tags, merge keys) -> values, with limits and checks."""
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.positions: dict[Path_, yaml.Mark] = {}
-        self.key_positions: dict[Path_, yaml.Mark] = {}
         self.count = 0
 
-    def pos(self, node: yaml.Node) -> Position:
-        return Position(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            p = self.pos(node)
             raise fail(
                 self.file,
-                p.line,
-                p.column,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
                 f"文档展开后超过 {MAX_NODES} 个值(可能是别名炸弹),拒绝处理",
                 f"document expands to more than {MAX_NODES} values (an alias bomb?); refused",
             )
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # aliases nest what they point to: the event pass could not bound this
             raise _too_deep(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
-        self.positions.setdefault(path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+            return [self.build(item, depth + 1) for item in node.value]
+        if node.style or node.tag == _STR:  # quoted: always text
+            return node.value
+        return _typed(node.value, node.tag.rsplit(":", 1)[-1])
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[str, yaml.Mark] = {}
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for source in sources:
-                    built = self.build(source, path, depth + 1)
+                    built = self.build(source, depth + 1)
                     if isinstance(built, dict):
                         for k, v in built.items():
                             merged.setdefault(k, v)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                p = self.pos(key_node)
-                raise fail(self.file, p.line, p.column, "键必须是简单文本", "keys must be plain scalars")
-            key = key_node.value
-            here = key_node.start_mark
-            if key in seen:
-                first = seen[key].line + 1
-                raise fail(
-                    self.file,
-                    here.line + 1,
-                    here.column + 1,
-                    f"重复的键「{shown(key)}」(第一次出现在第 {first} 行);YAML 会静默保留后者,请删除其中一个",
-                    f"duplicate key '{shown(key)}' (first at line {first}); YAML would silently keep "
-                    "the last one: remove one of them",
-                )
-            seen[key] = here
-            child = (*path, key)
-            self.key_positions[child] = here
-            result[key] = self.build(value_node, child, depth + 1)
+                raise _not_plain_key(self.file, key_node)
+            if key_node.value in result:
+                raise _duplicate(self.file, node, key_node)
+            result[key_node.value] = self.build(value_node, depth + 1)
         for k, v in merged.items():
             result.setdefault(k, v)
         return result
-
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
-        text, tag = node.value, node.tag
-        if node.style or tag == "tag:yaml.org,2002:str":  # quoted: always text
-            return text
-        kind = tag.rsplit(":", 1)[-1]
-        if kind == "null":
-            return None
-        if kind == "bool":
-            if text in _TRUE:
-                return True
-            if text in _FALSE:
-                return False
-            return Odd(text, "bool")
-        if kind == "int":
-            # past 4300 digits int() raises ValueError (CVE-2020-10735 guard); such a figure is refused anyway
-            if _INT.fullmatch(text) and len(text) <= 100:
-                return int(text)
-            return Odd(text, "int")
-        if kind == "float":
-            number = float(text) if _FLOAT.fullmatch(text) else None
-            # 1.0e+400 would become inf: keep it as written so the message quotes what the file says
-            return number if number is not None and math.isfinite(number) else Odd(text, "float")
-        if kind == "timestamp":
-            return Odd(text, "timestamp")
-        return text
 
 
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
@@ -256,8 +373,10 @@ _NODE = (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)
 
 
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_CONTROL = bytes(b for b in range(256) if not _BINARY.match(chr(b)))  # bytes.translate deletes these
 _PREFIX = re.compile(r"^[ \t?-]*", re.M)
-_LONG_PREFIX = re.compile(r"^[ \t?-]{40}", re.M)
+_LONG_PREFIX = re.compile(r"\n[ \t?-]{40}")  # searched for with "\n" first: 4x faster than "^" with re.M
+_LONG_FIRST = re.compile(r"[ \t?-]{40}")
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
@@ -271,7 +390,8 @@ def _surely_small(text: str) -> bool:
     """
     # Usual files: no line prefix of 40 characters and at most 20 opening brackets in all; both
     # bounds then hold without measuring either (40 + 20 + 3 <= MAX_DEPTH).
-    prefix = max((len(m) for m in _PREFIX.findall(text)), default=0) if _LONG_PREFIX.search(text) else 40
+    long_prefix = _LONG_FIRST.match(text) or _LONG_PREFIX.search(text)
+    prefix = max((len(m) for m in _PREFIX.findall(text)), default=0) if long_prefix else 40
     opens = text.count("[") + text.count("{")
     deepest = opens
     if opens > 20:
@@ -281,6 +401,8 @@ def _surely_small(text: str) -> bool:
             deepest = max(deepest, depth)
     if prefix + deepest + 3 > MAX_DEPTH:
         return False
+    if 2 * len(text) + 1 <= MAX_NODES:  # each counted character below adds at most 2 nodes
+        return True
     nodes = 1 + 2 * (text.count(":") + text.count(",") + text.count("?") + text.count("{"))
     nodes += text.count("-") + text.count("[")
     return nodes <= MAX_NODES
@@ -329,7 +451,8 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         if not _surely_small(text):
             _check_depth(text, display)
-        loader = _Loader(text)
+        plain = _plain_file(text)
+        loader = (_PlainLoader if plain else _Loader)(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -359,9 +482,8 @@ def parse_yaml(text: str, display: str) -> Document:
     end = Position(display, lines, 1)
     if node is None:
         raise fail(display, 1, 1, "文件为空", "the file is empty")
-    builder = _Builder(display)
-    data = builder.build(node)
-    return Document(display, data, builder.positions, builder.key_positions, end)
+    data = _build_plain(node, display) if plain else _Builder(display).build(node)
+    return Document(display, data, node, end)
 
 
 def load_yaml_file(

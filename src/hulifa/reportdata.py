@@ -168,10 +168,7 @@ def _check_range(quantity: Quantity) -> Text | None:
     return None
 
 
-def _value(doc: Document, key: str, raw: Any) -> Value:
-    path = ("indicators", key)
-    # the line of the figure itself: the `value:` line of a mapping, else the key's line
-    position = _pos(doc, (*path, "value") if isinstance(raw, dict) and "value" in raw else path)
+def _value(key: str, raw: Any, position: Position) -> Value:
     evidence = note = ""
     unit = bound = None
     problem: Text | None = None
@@ -361,7 +358,9 @@ def report_from_document(doc: Document) -> ReportData:
             "indicators must be a mapping of indicator: value",
         )
     # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
-    values = tuple(_value(doc, str(key), raw) for key, raw in indicators.items() if not _blank(raw))
+    # the line of each figure itself: the `value:` line of a mapping, else the key's line
+    where = doc.entries_at(("indicators",), "value")
+    values = tuple(_value(key, raw, where[key]) for key, raw in indicators.items() if not _blank(raw))
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
     return ReportData(
         file=doc.file,
