@@ -37,25 +37,25 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     """A file's bytes, refusing directories and files over the limit before reading them."""
     limit = max_bytes() if limit is None else limit
     try:
-        if path.is_dir():
-            raise fail(display, 1, 1, "这是一个目录,不是文件", "this is a directory, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise fail(
-                display,
-                1,
-                1,
-                f"文件过大({size} 字节,上限 {limit});如确需检查,请设置 HULIFA_MAX_BYTES",
-                f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
-            )
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:  # one open and one fstat: a batch reads 100,000 files
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise fail(
+                    display,
+                    1,
+                    1,
+                    f"文件过大({size} 字节,上限 {limit});如确需检查,请设置 HULIFA_MAX_BYTES",
+                    f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
+                )
             # read(limit + 1) would allocate the whole limit (5 MiB) for every 7 KB file
             return handle.read(min(size, limit) + 1)
     except InputError:
         raise
     except FileNotFoundError:
         raise fail(display, 1, 1, "文件不存在", "no such file") from None
-    except PermissionError:
+    except (IsADirectoryError, PermissionError) as exc:
+        if isinstance(exc, IsADirectoryError) or path.is_dir():  # Windows says "permission denied"
+            raise fail(display, 1, 1, "这是一个目录,不是文件", "this is a directory, not a file") from None
         raise fail(display, 1, 1, "没有读取权限", "permission denied") from None
     except OSError as exc:
         raise fail(display, 1, 1, f"无法读取文件:{exc.strerror}", f"cannot read file: {exc.strerror}") from None
@@ -72,7 +72,7 @@ def has_bom(data: bytes) -> bool:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: bool = False) -> tuple[str, str]:
@@ -109,6 +109,11 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
                     f"{label} 文件已损坏:以字节序标记开头,但内容无法按 {label} 解码",
                     f"corrupt {label} file: it starts with a byte-order mark but does not decode as {label}",
                 ) from None
+    if not html and b"\x00" not in data:  # the usual file: UTF-8, no NUL, no BOM
+        try:
+            return normalise_newlines(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            pass
     candidates = ["utf-8"]
     if html:
         match = _CHARSET.search(data[:4096].decode("ascii", errors="replace"))
