@@ -35,11 +35,32 @@ from hulifa.model import (
 __all__ = ["evaluate", "expected_text"]  # expected_text: the target as text, for the CLI and templates
 
 
+def _close_match(pack: RulePack, key: str) -> str:
+    """The pack's nearest id, name or alias to an unknown key, or "". Remembered per pack: difflib over
+    every name takes ~1 ms, and a batch repeats the same misspellings."""
+    hints: dict[str, str] = pack.memo.setdefault("close_match", {})
+    hint = hints.get(key)
+    if hint is None:
+        close = difflib.get_close_matches(key, sorted(pack.by_key()), n=1, cutoff=0.5)
+        hint = close[0] if close else ""
+        if len(hints) < 10_000:
+            hints[key] = hint
+    return hint
+
+
+def _applicable(pack: RulePack, level: str, year: int) -> tuple[bool, ...]:
+    """Whether each rule of the pack applies to a report of this level and year, worked out once."""
+    table: dict[tuple[str, int], tuple[bool, ...]] = pack.memo.setdefault("applies", {})
+    flags = table.get((level, year))
+    if flags is None:
+        flags = table[(level, year)] = tuple(rule.applies(level, year) for rule in pack.rules)
+    return flags
+
+
 def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
-    choices = sorted(pack.by_key())
-    close = difflib.get_close_matches(value.key, choices, n=1, cutoff=0.5)
-    hint_zh = f";是否想写「{close[0]}」?" if close else ""
-    hint_en = f"; did you mean '{close[0]}'?" if close else ""
+    close = _close_match(pack, value.key)
+    hint_zh = f";是否想写「{close}」?" if close else ""
+    hint_en = f"; did you mean '{close}'?" if close else ""
     return Finding.at(
         value.position,
         rule="hulifa.unknown_indicator",
@@ -82,9 +103,9 @@ def evaluate(
         else:
             by_rule.setdefault(rule.id, []).append(value)
     required = given = 0
-    for rule in pack.rules:
+    for rule, applies in zip(pack.rules, _applicable(pack, report.level, report.year), strict=True):
         ctx = RuleContext(rule, report)
-        if not rule.applies(report.level, report.year):
+        if not applies:
             findings.append(not_applicable(ctx))
             continue
         if rule.applies_if_nonzero and is_zero(rule.applies_if_nonzero, stated, derived):

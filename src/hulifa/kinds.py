@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from hulifa.model import (
+    Basis,
     Bound,
     Finding,
     Kind,
@@ -39,15 +40,10 @@ def unit_text(rule: Rule, value: float, lang: str = "zh") -> str:
     return f"{format_number(value)} {rule.unit}"
 
 
-_EXPECTED: dict[int, tuple[Rule, Text]] = {}
-
-
 def expected_text(rule: Rule, lang: str = "zh") -> str:
     """The target as a person reads it, e.g. "≥ 60 学时", "= 100%", "须填报" / "must be stated"."""
-    cached = _EXPECTED.get(id(rule))
-    if cached is None or cached[0] is not rule:  # every finding of every report asks; rules are few
-        cached = _EXPECTED[id(rule)] = (rule, _expected_text(rule))
-    return cached[1].get(lang)
+    stamp = _stamp(rule)
+    return stamp[4] if lang == "en" else stamp[3]
 
 
 def _expected_text(rule: Rule) -> Text:
@@ -107,8 +103,22 @@ MEETS = Text("达标", "meets the target")
 STATED = Text("已填报", "stated")
 
 
+_STAMPS: dict[int, tuple[Rule, tuple[str, str, str, str, str, str, Basis]]] = {}
+
+
+def _stamp(rule: Rule) -> tuple[str, str, str, str, str, str, Basis]:
+    """What every finding of `rule` carries, whatever the report: computed once per rule."""
+    cached = _STAMPS.get(id(rule))
+    if cached is None or cached[0] is not rule:
+        text = _expected_text(rule)
+        cached = _STAMPS[id(rule)] = (rule, (rule.id, rule.name, rule.name_en, text.zh, text.en, rule.unit, rule.basis))
+    return cached[1]
+
+
 class RuleContext:
     """What every finding of one rule on one report shares."""
+
+    __slots__ = ("bound", "report", "rule")
 
     def __init__(self, rule: Rule, report: ReportData) -> None:
         self.rule = rule
@@ -127,27 +137,30 @@ class RuleContext:
         evidence: str = "",
         bound: str = "",
     ) -> Finding:
-        rule = self.rule
-        actual_zh, actual_en = _split(actual)
-        gap_zh, gap_en = _split(gap)
-        return Finding.at(
-            where,
-            rule=rule.id,
-            name=rule.name,
-            name_en=rule.name_en,
-            status=status,
-            severity=severity,
-            message=message,
-            expected=expected_text(rule),
-            expected_en=expected_text(rule, "en"),
-            actual=actual_zh,
-            actual_en=actual_en,
-            gap=gap_zh,
-            gap_en=gap_en,
-            unit=rule.unit,
-            basis=rule.basis,
-            evidence=evidence,
-            bound=bound or self.bound,
+        rule_id, name, name_en, expected, expected_en, unit, basis = _stamp(self.rule)
+        actual_zh, actual_en = (actual.zh, actual.en) if actual.__class__ is Text else (actual, "")
+        gap_zh, gap_en = (gap.zh, gap.en) if gap.__class__ is Text else (gap, "")
+        # positional, in Finding's field order: 4x faster than keywords, and this runs for every rule
+        return Finding(
+            rule_id,
+            name,
+            status,
+            severity,
+            where.file,
+            where.line,
+            where.column,
+            message,
+            expected,
+            actual_zh,  # type: ignore[arg-type]
+            gap_zh,  # type: ignore[arg-type]
+            unit,
+            basis,
+            evidence,
+            name_en,
+            bound or self.bound,
+            expected_en,
+            actual_en,
+            gap_en,
         )
 
     @property
@@ -207,9 +220,7 @@ def compare_range(
         failed = not (low - EPS <= target <= high + EPS)
         gap_value = min(abs(target - low), abs(target - high))
     if passed:
-        return ctx.finding(
-            Status.PASS, Severity.NONE, where, MEETS, actual=actual, evidence=evidence
-        )
+        return ctx.finding(Status.PASS, Severity.NONE, where, MEETS, actual=actual, evidence=evidence)
     if failed:
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
         word_en = "over by" if word_zh == "超出" else "short by"
