@@ -172,20 +172,29 @@ def at_least_warning(severity: Severity) -> Severity:
     return severity if severity.rank >= Severity.WARNING.rank else Severity.WARNING
 
 
+_BOUND_ZH = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}
+_EXACT_WHY = Text("", "")  # an exact figure is never unverifiable: it passes or it falls short
+
+
 def compare(ctx: RuleContext, value: Value, q: Quantity) -> Finding:
-    kind_zh = {Bound.LOWER: "下限", Bound.UPPER: "上限", Bound.APPROX: "约数"}.get(q.bound, "约数")
+    exact = q.bound is Bound.EXACT
+    why = (
+        _EXACT_WHY
+        if exact
+        else Text(
+            f"报告只写「{actual_text(value)}」({_BOUND_ZH.get(q.bound, '约数')})",
+            f"the report gives only '{actual_text(value)}' (a {q.bound.value} bound)",
+        )
+    )
     return compare_range(
         ctx,
         q.low,
         q.high,
-        exact=q.bound is Bound.EXACT,
+        exact=exact,
         actual=actual_of(value),
         where=value.position,
         evidence=value.evidence,
-        why=Text(
-            f"报告只写「{actual_text(value)}」({kind_zh})",
-            f"the report gives only '{actual_text(value)}' (a {q.bound.value} bound)",
-        ),
+        why=why,
     )
 
 
@@ -205,10 +214,6 @@ def compare_range(
     target = req.target if req.target is not None else 0.0
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
-    expected = expected_text(rule)
-    expected_en = expected_text(rule, "en")
-    actual_zh, actual_en = _split(actual)
-    actual_en = actual_en or actual_zh
     if req.kind is Kind.AT_LEAST:
         passed, failed = low >= target - EPS, high < target - EPS
         gap_value = target - high
@@ -221,6 +226,10 @@ def compare_range(
         gap_value = min(abs(target - low), abs(target - high))
     if passed:
         return ctx.finding(Status.PASS, Severity.NONE, where, MEETS, actual=actual, evidence=evidence)
+    expected = expected_text(rule)  # the rest is for messages: a batch is mostly passes
+    expected_en = expected_text(rule, "en")
+    actual_zh, actual_en = _split(actual)
+    actual_en = actual_en or actual_zh
     if failed:
         word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
         word_en = "over by" if word_zh == "超出" else "short by"

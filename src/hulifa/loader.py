@@ -163,8 +163,8 @@ class Document:
             return {}
         file, found = self.file, {}
         for name, (key, value) in self._mapping(node).items():
-            if isinstance(value, yaml.MappingNode):
-                key = self._mapping(value).get(inner, (key,))[0]
+            if value.__class__ is _MappingNode:  # a few keys: a scan is cheaper than a table
+                key = next((k for k, _ in value.value if k.value == inner and k.tag != _MERGE), key)
             found[name] = Position(file, key.start_mark.line + 1, key.start_mark.column + 1)
         return found
 

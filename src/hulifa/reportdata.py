@@ -36,6 +36,7 @@ TOP_KEYS = (
     "deviations",
 )
 VALUE_KEYS = ("value", "unit", "bound", "evidence", "note")
+_VALUE_KEY_SET = frozenset(VALUE_KEYS)
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
 
 _YES = {"是", "有", "已", "已公布", "已建立", "已落实", "yes", "y", "true", "√", "✓"}
@@ -111,13 +112,14 @@ _Read = tuple[Quantity | None, bool | None, dt.date | None, Text | None]
 
 def _read_scalar(raw: Any) -> _Read:
     """One value as written -> (quantity, flag, date, problem); exactly one is set."""
-    if isinstance(raw, str | int | float | Odd):  # hashable, and the same few figures recur in every file
+    try:  # scalars are hashable, and the same few figures recur in every file
         return _read_cached(raw)
-    return _read(raw)
+    except TypeError:  # a list or a mapping where a figure belongs
+        return _read(raw)
 
 
 @functools.lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are different values here
-def _read_cached(raw: str | int | float | Odd) -> _Read:
+def _read_cached(raw: str | int | float | Odd | None) -> _Read:
     return _read(raw)
 
 
@@ -173,16 +175,16 @@ def _value(key: str, raw: Any, position: Position) -> Value:
     unit = bound = None
     problem: Text | None = None
     if isinstance(raw, dict):
-        extra = [k for k in raw if k not in VALUE_KEYS]
         evidence = str(raw.get("evidence") or "")
         note = str(raw.get("note") or "")
         unit = raw.get("unit")
         bound = raw.get("bound")
-        if extra:
-            zh, en = _did_you_mean(extra[0], VALUE_KEYS)
+        if not raw.keys() <= _VALUE_KEY_SET:
+            extra = next(k for k in raw if k not in _VALUE_KEY_SET)
+            zh, en = _did_you_mean(extra, VALUE_KEYS)
             problem = Text(
-                f"未知的字段「{shown(extra[0])}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
-                f"unknown field '{shown(extra[0])}' (allowed: {', '.join(VALUE_KEYS)}){en}",
+                f"未知的字段「{shown(extra)}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
+                f"unknown field '{shown(extra)}' (allowed: {', '.join(VALUE_KEYS)}){en}",
             )
         if "value" not in raw:
             problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
@@ -210,17 +212,9 @@ def _value(key: str, raw: Any, position: Position) -> Value:
                     f"bound 应为 exact/lower/upper/approx,而不是「{shown(bound)}」",
                     f"bound must be exact, lower, upper or approx, not '{shown(bound)}'",
                 )
-    return Value(
-        key=key,
-        position=position,
-        quantity=quantity if problem is None else None,
-        flag=flag if problem is None else None,
-        date=date if problem is None else None,
-        raw=value_raw,
-        problem=problem,
-        evidence=evidence,
-        note=note,
-    )
+    if problem is not None:
+        quantity = flag = date = None
+    return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note)  # in field order
 
 
 def _blank(raw: Any) -> bool:
