@@ -6,7 +6,9 @@ stops a batch and every output format receives well-formed data.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -245,12 +247,34 @@ def check_file(
     return result
 
 
+BATCH_GC_THRESHOLD = 20_000
+
+
+@contextlib.contextmanager
+def batch_gc() -> Iterator[None]:
+    """Fewer passes of Python's cycle collector while a batch runs; the old thresholds come back after.
+
+    A report allocates a few thousand objects and frees them, by reference count, before the next one
+    starts; none of them form cycles. At the default first threshold (700) the collector still runs
+    about once a report, finds that report's objects alive, and moves them to older generations, whose
+    full passes then took ~10% of a batch. At 20,000 a report comes and goes between passes.
+    """
+    first, second, third = gc.get_threshold()
+    gc.set_threshold(max(first, BATCH_GC_THRESHOLD), second, third)
+    try:
+        yield
+    finally:
+        gc.set_threshold(first, second, third)
+
+
 _worker_pack: RulePack | None = None
 
 
 def _init_worker(rules: str | None) -> None:
     global _worker_pack
     _worker_pack = load_pack(rules)
+    first, second, third = gc.get_threshold()  # a worker only ever runs a batch: see batch_gc
+    gc.set_threshold(max(first, BATCH_GC_THRESHOLD), second, third)
 
 
 def _check_in_worker(
@@ -278,7 +302,8 @@ def iter_check(
     `previous` (last year's report) only goes with a single input file. `transform`, if given, is
     applied to each result where it was made (in the worker process with `jobs` > 1) and its value is
     yielded instead: rendering there spares the parent both the work and the pickling of results.
-    It must be picklable (a module-level function, or a functools.partial of one)."""
+    It must be picklable (a module-level function, or a functools.partial of one). While a batch of
+    more than one file runs, the cycle collector's first threshold is raised (see batch_gc)."""
     found = discover(inputs)
     if previous is not None and len(found) != 1:
         raise fail(previous, 1, 1, "--previous 只能配合单个输入文件", "--previous goes with a single input file only")
@@ -287,11 +312,14 @@ def iter_check(
         return transform(result) if transform else result
 
     if jobs <= 1 or len(found) < 2:
-        for path, error in found:
-            if error:
-                yield done_here(error_result(error, path))
-            else:
-                yield done_here(check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today))
+        with batch_gc() if len(found) > 1 else contextlib.nullcontext():
+            for path, error in found:
+                if error:
+                    yield done_here(error_result(error, path))
+                else:
+                    yield done_here(
+                        check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today)
+                    )
         return
     todo = [(path, encoding, deviations, today, transform) for path, error in found if error is None]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
