@@ -23,31 +23,46 @@ def basis_dict(basis: Basis | None) -> dict[str, str] | None:
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
+    # Written out rather than through Finding.shown and .value: this runs for every finding of a batch.
+    # Status and Severity are StrEnums, which the encoder writes as their text.
     return {
         "rule": finding.rule,
         "name": finding.name,
         "name_en": finding.name_en,
-        "status": finding.status.value,
-        "severity": finding.severity.value,
+        "status": finding.status,
+        "severity": finding.severity,
         "expected": finding.expected,
-        "expected_en": finding.shown("expected", "en"),
+        "expected_en": finding.expected_en or finding.expected,
         "actual": finding.actual,
-        "actual_en": finding.shown("actual", "en"),
+        "actual_en": finding.actual_en or finding.actual,
         "gap": finding.gap,
-        "gap_en": finding.shown("gap", "en"),
+        "gap_en": finding.gap_en or finding.gap,
         "unit": finding.unit,
         "bound": finding.bound,
         "message": finding.message.zh,
         "message_en": finding.message.en,
-        "basis": basis_dict(finding.basis),
+        "basis": _basis(finding.basis),
         "file": finding.file,
         "line": finding.line,
         "column": finding.column,
         "evidence": finding.evidence,
         "previous": finding.previous,
         "change": finding.change,
-        "accepted": deviation_dict(finding),
+        "accepted": deviation_dict(finding) if finding.accepted is not None else None,
     }
+
+
+_BASES: dict[int, tuple[Basis, dict[str, str] | None]] = {}
+
+
+def _basis(basis: Basis | None) -> dict[str, str] | None:
+    """basis_dict, made once per Basis: the findings of one rule share theirs."""
+    cached = _BASES.get(id(basis))
+    if cached is None or cached[0] is not basis:
+        if len(_BASES) > 10_000:
+            _BASES.clear()
+        cached = _BASES[id(basis)] = (basis, basis_dict(basis))  # type: ignore[assignment]
+    return cached[1]  # type: ignore[index]
 
 
 def deviation_dict(finding: Finding) -> dict[str, Any] | None:
@@ -135,8 +150,11 @@ def render(result: CheckResult, lang: str = "zh") -> str:
     return join_stream(head, item, SEP, tail, result, lang)
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # made once: json.dumps makes one per call
+
+
 def _dump(value: Any) -> str:
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        return _ENCODE(value)
     except ValueError:  # a NaN or infinity somewhere: JSON has none, so it becomes null
-        return json.dumps(_no_nan(value), ensure_ascii=False, allow_nan=False)
+        return _ENCODE(_no_nan(value))
