@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -30,6 +29,8 @@ class AtomicFile:
             )
         folder = path.parent if str(path.parent) else Path(".")
         try:
+            import tempfile  # here, not at the top: it costs 3 ms of start-up, and most runs print
+
             fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         except OSError as exc:
             raise self._error(exc) from None

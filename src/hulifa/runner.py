@@ -12,7 +12,6 @@ import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -321,6 +320,8 @@ def iter_check(
                         check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today)
                     )
         return
+    from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports (multiprocessing): only for --jobs
+
     todo = [(path, encoding, deviations, today, transform) for path, error in found if error is None]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
         done = pool.map(_check_in_worker, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8))))
