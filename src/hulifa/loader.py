@@ -139,26 +139,31 @@ class Document:
 
     def at(self, path: Path_) -> Position:
         """Where `path` is (the key that introduces it, or the item), or the nearest parent that exists."""
+        mark = self._walk(path)[1]
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def _walk(self, path: Path_) -> tuple[yaml.Node | None, yaml.Mark]:
+        """The node at `path` (None if the path goes nowhere) and the mark of as far as it got."""
         node = self.root
         mark = node.start_mark
         for step in path:
             if isinstance(node, yaml.MappingNode):
                 entry = self._mapping(node).get(step) if isinstance(step, str) else None
                 if entry is None:
-                    break
+                    return None, mark
                 key, node = entry
                 mark = key.start_mark
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
                 node = node.value[step]
                 mark = node.start_mark
             else:
-                break
-        return Position(self.file, mark.line + 1, mark.column + 1)
+                return None, mark
+        return node, mark
 
     def entries_at(self, path: Path_, inner: str) -> dict[str, Position]:
         """Where each entry of the mapping at `path` is, in one pass: the entry's `inner` key when the
         entry is a mapping that has one (an indicator's `value:` line), else the entry's own key."""
-        node = self._node(path)
+        node = self._walk(path)[0]
         if not isinstance(node, yaml.MappingNode):
             return {}
         file, found = self.file, {}
@@ -167,14 +172,6 @@ class Document:
                 key = next((k for k, _ in value.value if k.value == inner and k.tag != _MERGE), key)
             found[name] = Position(file, key.start_mark.line + 1, key.start_mark.column + 1)
         return found
-
-    def _node(self, path: Path_) -> yaml.Node | None:
-        node = self.root
-        for step in path:
-            if not isinstance(node, yaml.MappingNode) or not isinstance(step, str) or step not in self._mapping(node):
-                return None
-            node = self._mapping(node)[step][1]
-        return node
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """key -> (key node, value node), merged keys (`<<`) included as the builder merged them."""
