@@ -258,12 +258,18 @@ def batch_gc() -> Iterator[None]:
     about once a report, finds that report's objects alive, and moves them to older generations, whose
     full passes then took ~10% of a batch. At 20,000 a report comes and goes between passes.
     """
-    first, second, third = gc.get_threshold()
-    gc.set_threshold(max(first, BATCH_GC_THRESHOLD), second, third)
+    saved = _raise_gc_threshold()
     try:
         yield
     finally:
-        gc.set_threshold(first, second, third)
+        gc.set_threshold(*saved)
+
+
+def _raise_gc_threshold() -> tuple[int, int, int]:
+    """Set the first threshold to at least BATCH_GC_THRESHOLD; return the thresholds as they were."""
+    first, second, third = gc.get_threshold()
+    gc.set_threshold(max(first, BATCH_GC_THRESHOLD), second, third)
+    return first, second, third
 
 
 _worker_pack: RulePack | None = None
@@ -272,8 +278,7 @@ _worker_pack: RulePack | None = None
 def _init_worker(rules: str | None) -> None:
     global _worker_pack
     _worker_pack = load_pack(rules)
-    first, second, third = gc.get_threshold()  # a worker only ever runs a batch: see batch_gc
-    gc.set_threshold(max(first, BATCH_GC_THRESHOLD), second, third)
+    _raise_gc_threshold()  # a worker only ever runs a batch: see batch_gc
 
 
 def _check_in_worker(
