@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from typing import Any
@@ -52,17 +53,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-_BASES: dict[int, tuple[Basis, dict[str, str] | None]] = {}
-
-
-def _basis(basis: Basis | None) -> dict[str, str] | None:
-    """basis_dict, made once per Basis: the findings of one rule share theirs."""
-    cached = _BASES.get(id(basis))
-    if cached is None or cached[0] is not basis:
-        if len(_BASES) > 10_000:
-            _BASES.clear()
-        cached = _BASES[id(basis)] = (basis, basis_dict(basis))  # type: ignore[assignment]
-    return cached[1]  # type: ignore[index]
+# the findings of one rule share their basis: make its dict once (never mutated, only encoded)
+_basis = functools.lru_cache(maxsize=1024)(basis_dict)
 
 
 def deviation_dict(finding: Finding) -> dict[str, Any] | None:
