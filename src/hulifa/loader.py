@@ -36,7 +36,11 @@ _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 
 def _plain_tag(value: str) -> str:
-    for tag, regexp in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+    # two loops rather than one over a joined tuple: most texts (sentences) have no resolver at all
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            return tag  # type: ignore[no-any-return]
+    for tag, regexp in _IMPLICIT.get(None, ()):
         if regexp.match(value):
             return tag  # type: ignore[no-any-return]
     return _STR
@@ -275,8 +279,6 @@ def _typed(text: str, kind: str) -> Any:
 
 
 _PLAIN_VALUES: dict[str, Any] = {}
-# the first characters PyYAML's implicit resolvers look at; with a None key, any first character may match
-_RESOLVED_FIRST = None if None in _IMPLICIT else frozenset(_IMPLICIT)
 _UNSEEN = object()
 
 
@@ -284,8 +286,6 @@ def _plain_value(text: str) -> Any:
     """A plain scalar's value, remembered: report files repeat the same keys and figures."""
     value = _PLAIN_VALUES.get(text, _UNSEEN)
     if value is _UNSEEN:
-        if _RESOLVED_FIRST is not None and text[:1] not in _RESOLVED_FIRST:
-            return text  # most sentences: no implicit resolver looks at a text starting this way
         value = _typed(text, _plain_tag(text).rsplit(":", 1)[-1])
         if len(text) <= 32 and len(_PLAIN_VALUES) < 50_000:  # keys and figures, not sentences
             _PLAIN_VALUES[text] = value
