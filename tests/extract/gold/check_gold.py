@@ -10,7 +10,9 @@ What is checked (see README.md in this folder for the annotation rules themselve
   or by a ``sentence`` that occurs exactly once in the document text for HTML and docx;
 * a figure's ``text`` occurs once in its line or sentence, and figures are listed in text order;
 * a figure written with Arabic digits has the value its text implies (万/亿/成, fractions, commas);
-* indicator ids exist in rules/default.yaml, and every numeric indicator points at a listed figure.
+* indicator ids exist in rules/default.yaml, and every numeric indicator points at a listed figure;
+* ``level`` and ``gov_level``, when given, are known levels, and ``year`` is a whole number;
+* an item with ``wrapped: true`` (text copied from a PDF) crosses the end of its line into the next one.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ RULES = ROOT / "rules" / "default.yaml"
 BOUNDS = {"exact", "lower", "upper", "approx"}
 SECTIONS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
 FLAGS = {"change", "prior", "plan"}
+LEVELS = {"province", "city", "county", "district", "town", "department"}
 NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -167,6 +170,15 @@ class Doc:
                 problems.append(f"{what}: line {line!r} out of range 1..{len(self.lines)}")
                 return None
             scope, base = self.lines[line - 1], (line, 0)
+            if item.get("wrapped"):  # text copied from a PDF: the item runs on into the next line
+                if line == len(self.lines):
+                    problems.append(f"{what}: wrapped, but line {line} is the last line")
+                    return None
+                cut = len(scope)
+                scope += self.lines[line]
+                if text and scope.count(text) == 1 and not (scope.index(text) < cut < scope.index(text) + len(text)):
+                    problems.append(f"{what}: wrapped, but {text!r} does not cross the end of line {line}")
+                    return None
         start = 0
         if sentence:
             n = scope.count(sentence)
@@ -205,7 +217,7 @@ def check_figure(i: int, fig: dict, doc: Doc, problems: list[str]) -> tuple | No
         implied = implied_value(fig["text"])
         if implied is not None and abs(implied - value) > 1e-6 * max(1.0, abs(value)):
             problems.append(f"{what}: value {value} but the text implies {implied:g}")
-    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note"} - FLAGS
+    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note", "wrapped"} - FLAGS
     if unknown:
         problems.append(f"{what}: unknown keys {sorted(unknown)}")
     return doc.locate(fig, what, problems)
@@ -219,6 +231,14 @@ def check_gold(gold_path: Path, indicator_ids: set[str]) -> list[str]:
             problems.append(f"missing top-level key {key}")
     if problems:
         return problems
+    if gold.get("level") is not None and gold["level"] not in LEVELS:
+        problems.append(f"level {gold['level']!r} not one of {sorted(LEVELS)}")
+    if gold.get("gov_level") is not None and gold["gov_level"] not in LEVELS - {"department"}:
+        problems.append(f"gov_level {gold['gov_level']!r} not one of {sorted(LEVELS - {'department'})}")
+    if gold.get("level") == "department" and "gov_level" in gold and gold["gov_level"] is None:
+        problems.append("gov_level: give the department's government level or leave the key out")
+    if not isinstance(gold["year"], int) or isinstance(gold["year"], bool):
+        problems.append(f"year {gold['year']!r} is not a whole number")
     src = (gold_path.parent / gold["source"]).resolve()
     if not src.exists():
         return [f"source {gold['source']} not found"]
