@@ -451,3 +451,17 @@ def test_every_status_renders() -> None:
         assert dom.find("li", cls=f"st-{status.value}"), status
         if status not in (Status.ERROR, Status.NOT_APPLICABLE):  # n/a everywhere: no column
             assert dom.find("td", cls=f"st-{status.value}"), status
+
+
+@pytest.mark.parametrize("status", [Status.ACCEPTED, Status.NOT_APPLICABLE, Status.INVALID, Status.UNVERIFIABLE])
+def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Status) -> None:
+    """A statutory part that is accepted, not applicable or invalid gets its status symbol in the list
+    (it once crashed: a local variable shadowed the symbol function)."""
+    report = huli.reports[0]
+    findings = tuple(
+        dataclasses.replace(f, status=status) if f.rule == "part_other" else f for f in report.findings
+    )
+    page = html_reporter.render(dataclasses.replace(huli, reports=(dataclasses.replace(report, findings=findings),)))
+    (part,) = [p for p in Dom(page).find("li", cls="part") if p.attrs["data-rule"] == "part_other"]
+    assert part.attrs["data-state"] == status.value
+    assert part.text[0] == html_reporter.sym(status)

@@ -492,18 +492,18 @@ def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
     for rule_id in ids:
         f = by_rule[rule_id]
         if f.status is Status.PASS:
-            state, sym, cls = t("present", lang), "✓", "present"
+            state, tick, cls = t("present", lang), "✓", "present"
         elif f.status is Status.SHORTFALL:
-            state, sym, cls = t("partial", lang), "◐", "partial"
+            state, tick, cls = t("partial", lang), "◐", "partial"
         elif f.status is Status.MISSING:
-            state, sym, cls = t("absent", lang), "✗", "missing"
+            state, tick, cls = t("absent", lang), "✗", "missing"
         else:
-            state, sym, cls = _status_label(f.status, lang), sym(f.status), f.status.value
+            state, tick, cls = _status_label(f.status, lang), sym(f.status), f.status.value
         detail = f.shown("gap", lang) or (f.shown("actual", lang) if f.status is not Status.PASS else "")
         why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
         out.append(
             f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(rule_id)}" data-state="{cls}">'
-            f'<span class="tick" aria-hidden="true">{sym}</span>'
+            f'<span class="tick" aria-hidden="true">{tick}</span>'
             f'<span class="name">{esc(display_name(f, lang))}</span>'
             f'<span class="state">{esc(state)}</span>{why}</li>'
         )
