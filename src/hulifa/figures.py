@@ -59,7 +59,7 @@ def cross_ids(pack: RulePack) -> frozenset[str]:
         for check in pack.consistency:
             wanted.update((check.part, check.total))
         ids = pack.memo["cross_ids"] = frozenset(wanted)
-    return ids  # type: ignore[no-any-return]
+    return ids
 
 
 def stated_figures(pack: RulePack, report: ReportData, only: frozenset[str] | None = None) -> dict[str, Figure]:
@@ -210,7 +210,7 @@ def tolerance(value: Value) -> float:
         whole, frac = literals[-1]
         number = float(f"{whole}.{frac}" if frac else whole)
         scale = q.value / number if number else 1.0
-        return 0.5 * 10 ** (-len(frac)) * scale
+        return 0.5 * float(10 ** -len(frac)) * scale
     text = format_number(q.value)
     decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10 ** (-decimals)
+    return 0.5 * float(10**-decimals)

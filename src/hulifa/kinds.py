@@ -96,7 +96,9 @@ def actual_of(value: Value) -> str | Text:
 
 def _split(text: str | Text) -> tuple[str, str]:
     """A plain string is the same in both languages (a figure, a date); a Text has both."""
-    return (text.zh, text.en) if text.__class__ is Text else (text, "")  # type: ignore[union-attr]
+    if isinstance(text, str):
+        return text, ""
+    return text.zh, text.en
 
 
 MEETS = Text("达标", "meets the target")

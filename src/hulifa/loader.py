@@ -46,7 +46,7 @@ def _plain_tag(value: str) -> str:
     return _STR
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """PyYAML's loader with a leaner resolver.
 
     libyaml calls back into Python's resolver for every node (a third of the load time). The safe
@@ -77,7 +77,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _PLAIN = "!hulifa:untagged"
 
 
-class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _PlainLoader(_BaseLoader):
     """libyaml without the resolver callback, for files with no anchors, aliases, tags or merge keys.
 
     libyaml calls `self.resolve(kind, value, implicit)` for every node without a tag. Here that is
@@ -88,9 +88,10 @@ class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.resolve = _PLAIN.format
+        # replacing methods with a C callable of another signature is the point here, hence the ignores
+        self.resolve = _PLAIN.format  # type: ignore[method-assign]
         # called around every node, for path resolvers the safe loader does not have: C no-ops too
-        self.descend_resolver = self.ascend_resolver = _PLAIN.format
+        self.descend_resolver = self.ascend_resolver = _PLAIN.format  # type: ignore[method-assign, assignment]
 
 
 def _plain_file(text: str) -> bool:
@@ -236,7 +237,7 @@ def _too_deep(file: str, line: int, column: int) -> InputError:
     )
 
 
-def _duplicate(file: str, node: yaml.MappingNode, key: yaml.Node) -> InputError:
+def _duplicate(file: str, node: yaml.Node, key: yaml.Node) -> InputError:
     first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key.value)
     here, line = key.start_mark, first.start_mark.line + 1
     name = shown(key.value)
@@ -310,7 +311,8 @@ def _build_plain(node: yaml.Node, file: str) -> Any:
         return result
     if cls is _SequenceNode:
         return [_build_plain(item, file) for item in node.value]
-    if not node.style:  # plain (libyaml says '', PyYAML None); no tags in the file, so resolved here
+    # a scalar: the class tests above do not narrow the type for mypy, hence the ignore
+    if not node.style:  # type: ignore[attr-defined]  # plain (libyaml says '', PyYAML None): resolved here
         return _plain_value(node.value)
     return node.value  # quoted or a block scalar: text
 
@@ -338,7 +340,7 @@ class _Builder:
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
-        if node.style or node.tag == _STR:  # quoted: always text
+        if node.style or node.tag == _STR:  # type: ignore[attr-defined]  # a scalar; quoted: always text
             return node.value
         return _typed(node.value, node.tag.rsplit(":", 1)[-1])
 
@@ -426,6 +428,7 @@ def _check_depth(text: str, display: str) -> None:
                 count += 1
                 if count > MAX_NODES:
                     mark = event.start_mark
+                    assert mark is not None  # the parser marks every event
                     raise fail(
                         display,
                         mark.line + 1,
@@ -436,7 +439,9 @@ def _check_depth(text: str, display: str) -> None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _too_deep(display, event.start_mark.line + 1, event.start_mark.column + 1)
+                    mark = event.start_mark
+                    assert mark is not None
+                    raise _too_deep(display, mark.line + 1, mark.column + 1)
             elif isinstance(event, _CLOSE):
                 depth -= 1
     finally:

@@ -223,7 +223,7 @@ class RulePack:
                 for key in (rule.id, rule.name, *rule.aliases):
                     table.setdefault(key, rule)
             self.memo["by_key"] = table
-        return table  # type: ignore[no-any-return]
+        return table
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by contract; not frozen for speed (see above)
@@ -336,7 +336,7 @@ class Finding:
         """`expected`, `actual` or `gap` in the reader's language."""
         text: str = getattr(self, field)
         if lang == "en":
-            return getattr(self, f"{field}_en") or text  # type: ignore[no-any-return]
+            return getattr(self, f"{field}_en") or text
         return text
 
     def sort_key(self) -> tuple[Any, ...]:

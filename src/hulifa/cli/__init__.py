@@ -10,9 +10,16 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
 import typer
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from rich.console import Console
+
+    from hulifa.model import RulePack
 
 app = typer.Typer(
     name="hulifa",
@@ -62,13 +69,21 @@ class Color(StrEnum):
     never = "never"
 
 
-def stderr_console(color: Color = Color.auto):  # type: ignore[no-untyped-def]
+def stderr_console(color: Color = Color.auto) -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, markup=False, emoji=False, **color_args(color))
 
 
-def color_args(color: Color) -> dict[str, object]:
+class ColorArgs(TypedDict, total=False):
+    """The keyword arguments of rich's Console that --color decides."""
+
+    no_color: bool
+    color_system: None
+    force_terminal: bool
+
+
+def color_args(color: Color) -> ColorArgs:
     if color is Color.never or (color is Color.auto and os.environ.get("NO_COLOR")):
         return {"no_color": True, "color_system": None}
     if color is Color.always:
@@ -89,7 +104,7 @@ def die(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def parse_today(today: str | None):  # type: ignore[no-untyped-def]
+def parse_today(today: str | None) -> dt.date | None:
     import datetime as dt
 
     if today is None:
@@ -100,7 +115,7 @@ def parse_today(today: str | None):  # type: ignore[no-untyped-def]
         die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
 
 
-def load_pack_or_die(rules: str | None, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:
     from hulifa.errors import InputError
     from hulifa.rulepack import load_pack
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from hulifa.model import ReportResult, RulePack
+    from hulifa.model import CheckResult, ReportResult, RulePack
 
 from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console
 
@@ -292,7 +292,7 @@ def _stream_check(
     return run
 
 
-def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # type: ignore[no-untyped-def]
+def _print_table(result: CheckResult, lang: str, show_all: bool, color: Color) -> None:
     from rich.console import Console, Group
 
     from hulifa.reporters.table import renderables
@@ -301,7 +301,7 @@ def _print_table(result, lang: str, show_all: bool, color: Color) -> None:  # ty
     console.print(Group(*renderables(result, lang, show_all)))
 
 
-def _append_step_summary(result, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _append_step_summary(result: CheckResult, lang: str) -> None:
     try:
         from hulifa.reporters.github import step_summary
     except ImportError:  # pragma: no cover - the reporter ships with the package

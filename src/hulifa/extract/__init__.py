@@ -13,7 +13,15 @@ endings normalised to "\\n"), `end` exclusive; `line` and `column` are 1-based.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what __getattr__ below returns, for the type checker
+    from hulifa.extract.core import Extraction, extract_text
+    from hulifa.extract.figures import Figure
+    from hulifa.extract.indicators import Implicit, Indicator
+    from hulifa.extract.output import to_dict, to_json, to_report_data, to_report_yaml
+    from hulifa.extract.sections import SectionHit
+    from hulifa.extract.textload import read_text
 
 # Names are resolved on first use, so that `hulifa --help` and `hulifa check x.yaml` do not pay for
 # the extractor's imports (the CLI registers the extract command from this package at start-up).
@@ -49,6 +57,7 @@ __all__ = [
     "SectionHit",
     "extract_text",
     "read_text",
+    "to_dict",
     "to_json",
     "to_report_data",
     "to_report_yaml",

@@ -281,7 +281,7 @@ class Scale:
 def _nice_step(raw: float) -> float:
     if raw <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))  # an int for raw >= 1, as before
     for m in (1, 2, 2.5, 5, 10):
         if raw <= m * power:
             return m * power
@@ -292,7 +292,7 @@ def _nice_top(value: float) -> float:
     """A round upper end for an axis, at least `value`."""
     if value <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(value))
+    power: float = 10 ** math.floor(math.log10(value))
     for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if value <= m * power + 1e-9:
             return m * power
@@ -646,23 +646,23 @@ def matrix_html(result: CheckResult, rules: dict[str, Rule], lang: str) -> str:
     rows = []
     for index, report in enumerate(result.reports, 1):
         cells = [f'<th class="region" scope="row"><a href="#report-{index}">{esc(_report_name(report))}</a></th>']
-        statuses = {}
+        statuses: dict[str, Finding] = {}
         for f in report.findings:
             # several findings may share a rule id (e.g. unknown keys): keep the worst
             prev = statuses.get(f.rule)
             if prev is None or f.severity.rank > prev.severity.rank:
                 statuses[f.rule] = f
         for rule_id, named in columns:
-            f = statuses.get(rule_id) if report.checked else None
-            if f is None:
+            worst = statuses.get(rule_id) if report.checked else None
+            if worst is None:
                 label = t("not_checked", lang) if not report.checked else ""
                 cells.append(f'<td class="cell st-none" title="{esc(label)}">{"—" if not report.checked else ""}</td>')
                 continue
-            tip = f"{_report_name(report)} · {display_name(named, lang)}: {_status_label(f.status, lang)}"
+            tip = f"{_report_name(report)} · {display_name(named, lang)}: {_status_label(worst.status, lang)}"
             cells.append(
-                f'<td class="cell st-{f.status.value}" data-rule="{esc(rule_id)}" data-status="{f.status.value}" '
-                f'title="{esc(tip)}">'
-                f"{sym(f.status)}</td>"
+                f'<td class="cell st-{worst.status.value}" data-rule="{esc(rule_id)}" '
+                f'data-status="{worst.status.value}" title="{esc(tip)}">'
+                f"{sym(worst.status)}</td>"
             )
         rows.append(f'<tr data-report="{index}">' + "".join(cells) + "</tr>")
     legend = "".join(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -52,7 +53,10 @@ def _t(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-def _label(table: dict, key: object, lang: str) -> tuple[str, str]:
+_K = TypeVar("_K")
+
+
+def _label(table: Mapping[_K, tuple[str, str, str]], key: _K, lang: str) -> tuple[str, str]:
     zh, en, style = table[key]
     return (en if lang == "en" else zh), style
 
