@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -84,9 +83,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
-    start = time.perf_counter()
-    error = _error("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 2
+    error = _error("\n".join(lines) + "\n")  # refused at MAX_NODES: see tests/hostile/test_large.py
     assert "别名炸弹" in error.message.zh
 
 

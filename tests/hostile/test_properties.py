@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -28,9 +27,7 @@ def _file(data: bytes) -> Path:
 @given(yaml_inputs)
 def test_cli_never_crashes(data: bytes) -> None:
     path = _file(data)
-    started = time.perf_counter()
     run = run_cli("check", str(path), "--lang", "en", "--format", "json")
-    assert time.perf_counter() - started < 5
     assert run.exit_code in (0, 1, 2), run.output
     assert "Traceback" not in run.stderr
     assert "internal error" not in run.stderr
