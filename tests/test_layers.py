@@ -17,12 +17,13 @@ ALLOWED = {
     "crosscheck": {"model", "quantity", "figures", "kinds"},
     "evaluate": {"model", "quantity", "figures", "commitments", "deviations", "kinds", "crosscheck"},
     "interval": set(),
+    "textsafe": set(),
     "expressions": {"interval"},
     "figures": {"model", "quantity", "interval", "expressions"},
     "commitments": {"model"},
     "deviations": {"model"},
-    "compare": {"model", "figures", "reporters"},
-    "reporters": {"model", "quantity", "reporters", "evaluate", "kinds"},
+    "compare": {"model", "figures", "reporters", "textsafe"},
+    "reporters": {"model", "quantity", "reporters", "evaluate", "kinds", "textsafe"},
 }
 
 

@@ -23,6 +23,7 @@ import yaml
 from hulifa.decoding import decode_bytes, has_bom, read_bytes
 from hulifa.errors import InputError, fail
 from hulifa.model import Position
+from hulifa.textsafe import visible
 
 try:  # libyaml is ~7x faster than the pure-Python composer and keeps the same marks
     from yaml import CSafeLoader as _BaseLoader
@@ -197,15 +198,10 @@ class Document:
         return table
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def shown(value: object, limit: int = 80) -> str:
     """User text for a message: control characters escaped (an ESC in a key must not reach the
     terminal through stderr) and cut to `limit` characters (a 5,000-digit year is not a message)."""
-    text = _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", str(value)
-    )
+    text = visible(value).replace("\n", "\\x0a").replace("\t", "\\x09")  # a message is one line
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

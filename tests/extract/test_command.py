@@ -83,9 +83,7 @@ def test_bad_rule_pack(app: typer.Typer, tmp_path: Path) -> None:
 
 
 def test_overrides(app: typer.Typer) -> None:
-    result = _run(
-        app, str(HULI), "--format", "json", "--level", "county", "--region", "湖里", "--year", "2024"
-    )
+    result = _run(app, str(HULI), "--format", "json", "--level", "county", "--region", "湖里", "--year", "2024")
     doc = json.loads(result.stdout)
     assert (doc["region"], doc["level"], doc["year"]) == ("湖里", "county", 2024)
     result = _run(app, str(HULI), "--level", "village")

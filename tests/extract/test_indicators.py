@@ -42,12 +42,8 @@ def _by_id(ex: Extraction) -> dict:
     return {i.id: i for i in ex.indicators}
 
 
-@pytest.mark.parametrize(
-    ("rule", "value", "unit", "bound", "line"), HULI_EXPECTED, ids=[r[0] for r in HULI_EXPECTED]
-)
-def test_huli_indicator(
-    huli: Extraction, rule: str, value: float, unit: str, bound: Bound, line: int
-) -> None:
+@pytest.mark.parametrize(("rule", "value", "unit", "bound", "line"), HULI_EXPECTED, ids=[r[0] for r in HULI_EXPECTED])
+def test_huli_indicator(huli: Extraction, rule: str, value: float, unit: str, bound: Bound, line: int) -> None:
     found = _by_id(huli)[rule]
     assert (found.value, found.unit, found.bound, found.line) == (value, unit, bound, line)
     assert found.text in found.evidence

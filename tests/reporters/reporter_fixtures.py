@@ -33,6 +33,8 @@ SIMING = "reports/siming-2023.yaml"
 
 HOSTILE_MESSAGE = "公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]\n第二行: 100% 完成, a|b"
 CONTROL_MESSAGE = "无法读取数值 '六十\x00学时' \x1b[31m红色\x1b[0m\x07\x0b\x0c\x1f结束"
+# CONTROL_MESSAGE as every format shows it: each control character visible, none dropped.
+CONTROL_SHOWN = "无法读取数值 '六十\\x00学时' \\x1b[31m红色\\x1b[0m\\x07\\x0b\\x0c\\x1f结束"
 SCRIPT_NAME = "<script>alert(1)</script>指标"
 
 BASIS_POLICY = Basis(

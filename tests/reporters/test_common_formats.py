@@ -58,7 +58,7 @@ def test_chinese_default_and_english_on_request(name, batch) -> None:
 @pytest.mark.parametrize("name", MINE)
 def test_no_colour_no_markup_interpretation(name, batch) -> None:
     out = renderer(name)(batch)
-    assert "\x1b" not in out and "[31m" not in out and "\x9b" not in out
+    assert "\x1b" not in out and "\x9b" not in out and "x1b" in out  # shown, not obeyed
     assert "[bold red]注意[/bold red]" in out.replace("\\[", "[").replace("\\]", "]")
 
 
@@ -69,10 +69,11 @@ def test_no_pack(name, no_pack) -> None:
 
 
 def test_clean_helpers() -> None:
-    assert clean("a\x1b[1;31mb\x1b[0mc\x1b]0;title\x07d") == "abcd"
-    assert clean("x\x00\x08\x0b\x0c\x0e\x1f\x7f\x85y") == "xy"
+    assert clean("a\x1b[1;31mb\x1b]0;t\x07d") == "a\\x1b[1;31mb\\x1b]0;t\\x07d"
+    assert clean("x\x00\x08\x0b\x0c\x0e\x1f\x7f\x85\x9by") == "x\\x00\\x08\\x0b\\x0c\\x0e\\x1f\\x7f\\x85\\x9by"
     assert clean("tab\tkept\r\nCR\rLF\n") == "tab\tkept\nCR\nLF\n"
-    assert clean("\ud800lone\ufffe") == "lone"
+    assert clean("\ud800lone\ufffe") == "<U+D800>lone<U+FFFE>"
+    assert clean("a\u202eb\u200bc\u2066d\ufeff") == "a<U+202E>b<U+200B>c<U+2066>d<U+FEFF>"
     assert one_line("a \n\n  b\tc\r\nd") == "a b c d"
 
 

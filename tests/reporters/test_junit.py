@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import xml.etree.ElementTree as ET
 
-from reporter_fixtures import BAD, HULI, HULI_REPORT, PACK
+from reporter_fixtures import BAD, CONTROL_SHOWN, HULI, HULI_REPORT, PACK
 
 from hulifa.model import CheckResult, ReportResult, Severity, Status
 from hulifa.reporters import junit
@@ -152,13 +152,13 @@ def test_case_names_same_rule_different_lines() -> None:
     ]
 
 
-def test_xml_invalid_characters_stripped(batch) -> None:
+def test_xml_invalid_characters_shown(batch) -> None:
     out = junit.render(batch)
     for ch in ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x1f"]:
         assert ch not in out
-    assert "[31m" not in out  # the whole ANSI sequence goes, not just ESC
+    assert "\\x1b[31m" in out  # the sequence is shown, not obeyed
     invalid = _case(_root(batch).find("testsuite"), "enforcement_training_hours")
-    assert invalid.find("failure").get("message") == "无法读取数值 '六十学时' 红色结束"
+    assert invalid.find("failure").get("message") == CONTROL_SHOWN
 
 
 def test_hostile_name_escaped_in_xml(batch) -> None:

@@ -60,7 +60,7 @@ def test_no_html_or_code_spans_from_data(batch) -> None:
     assert set(re.findall(r"<[^>]*>", out)) == {"<br>"}
     # Every backtick from the data is escaped.
     assert re.search(r"(?<!\\)`", out) is None
-    assert "\x1b" not in out and "[31m" not in out and "\x00" not in out
+    assert "\x1b" not in out and "\x00" not in out and "\\\\x1b\\[31m" in out
 
 
 def test_escape_function() -> None:

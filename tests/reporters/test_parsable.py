@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reporter_fixtures import BAD, HULI, ISSUES
+from reporter_fixtures import BAD, CONTROL_SHOWN, HULI, ISSUES
 
 from hulifa.model import CheckResult
 from hulifa.reporters import parsable
@@ -19,7 +19,7 @@ def test_lines(batch) -> None:
         f"{HULI}:8:1: [error] 缺少第二部分: 原因分析 (part_shortcomings_causes)",
         f"{HULI}:12:3: [warning] 公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]"
         " 第二行: 100% 完成, a|b (mad_public_comment_days)",
-        f"{HULI}:14:3: [error] 无法读取数值 '六十学时' 红色结束 (enforcement_training_hours)",
+        f"{HULI}:14:3: [error] {CONTROL_SHOWN} (enforcement_training_hours)",
         f"{HULI}:20:3: [warning] 「约99%」无法确认是否达到 100% (ar_lawful_acceptance_rate)",
         f"{HULI}:22:3: [info] 规则包中没有指标 `<script>` (hulifa.unknown_indicator)",
         f"{HULI}:23:3: [info] 规则包中没有指标「另一个|未知`指标`」 (hulifa.unknown_indicator)",

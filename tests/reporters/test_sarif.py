@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from reporter_fixtures import BAD_REPORT, BY_SEVERITY, HULI_REPORT, ISSUES, PACK
+from reporter_fixtures import BAD_REPORT, BY_SEVERITY, CONTROL_SHOWN, HULI_REPORT, ISSUES, PACK
 
 from hulifa.model import CheckResult
 from hulifa.reporters import sarif
@@ -155,13 +155,13 @@ def test_message_location_and_uri(batch) -> None:
     assert next(r for r in en if r["ruleId"] == "hulifa.input")["message"]["text"].startswith("YAML syntax error")
 
 
-def test_control_characters_removed(batch) -> None:
+def test_control_characters_shown(batch) -> None:
     out = sarif.render(batch)
     results = json.loads(out)["runs"][0]["results"]
     invalid = next(r for r in results if r["ruleId"] == "enforcement_training_hours")
-    assert invalid["message"]["text"].startswith("无法读取数值 '六十学时' 红色结束")
-    assert invalid["properties"]["actual"] == "六十学时"
-    assert "\\u001b" not in out and "\\u0000" not in out and "[31m" not in out
+    assert invalid["message"]["text"].startswith(CONTROL_SHOWN)
+    assert invalid["properties"]["actual"] == "六十\\x00学时"
+    assert "\\u001b" not in out and "\\u0000" not in out
 
 
 def test_artifact_uri_encoding() -> None:

@@ -93,7 +93,7 @@ def color_args(color: Color) -> ColorArgs:
 
 def say(message: str) -> None:
     """A line on stderr, with control characters made visible: file names and pack text are data."""
-    from hulifa.reporters.table import clean
+    from hulifa.textsafe import visible as clean
 
     sys.stderr.write(clean(message.rstrip("\n")) + "\n")
 

@@ -79,10 +79,10 @@ def rules_list(
     from rich.table import Table
 
     from hulifa.evaluate import expected_text
-    from hulifa.reporters.table import clean
+    from hulifa.textsafe import visible as clean
 
     pack = load_pack_or_die(rules)
-    table = Table(title=f"{pack.title} ({pack.id} {pack.version})", header_style="bold")
+    table = Table(title=clean(f"{pack.title} ({pack.id} {pack.version})"), header_style="bold")
     for header in ("id", "指标 / name", "单位", "目标 / target", "级别 / severity", "缺失时", "强度 / strength"):
         table.add_column(header)
     for rule in pack.rules:
@@ -144,7 +144,7 @@ def rules_show(
         lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
     if rule.source:
         lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
-    from hulifa.reporters.table import clean
+    from hulifa.textsafe import visible as clean
 
     sys.stdout.write("\n".join(clean(line) for line in lines) + "\n")
 

@@ -21,7 +21,7 @@ class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
 
 
 def _error(message: str) -> None:
-    from hulifa.reporters.table import clean  # control characters in file names or text made visible
+    from hulifa.textsafe import visible as clean  # control characters in file names or text made visible
 
     print(clean(message), file=sys.stderr)
 

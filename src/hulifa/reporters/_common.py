@@ -11,18 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
-
-# ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), other two-byte escapes,
-# and the 8-bit CSI (U+009B) form.
-_ANSI = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), plus DEL
-# and the C1 controls, which terminals may act on.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+from hulifa.textsafe import visible
 
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.PASS: ("通过", "pass"),
@@ -60,13 +49,8 @@ QUIET = frozenset({Status.PASS, Status.NOT_APPLICABLE})
 MISSED = frozenset({Status.MISSING, Status.SHORTFALL})
 
 
-def clean(text: Any) -> str:
-    """Plain text safe for any output: no escape sequences, no control characters, LF newlines."""
-    if text is None:
-        return ""
-    s = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    s = _ANSI.sub("", s)
-    return _CONTROL.sub("", s)
+# The one escaping function (hulifa.textsafe), under the name the reporters call it by.
+clean = visible
 
 
 def one_line(text: Any) -> str:

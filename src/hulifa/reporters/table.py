@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.textsafe import visible as clean
 
 STATUS_LABEL = {
     Status.PASS: ("达标", "pass", "green"),
@@ -41,12 +42,6 @@ HEADERS = {
     "zh": ("指标", "目标", "实际", "差距", "状态", "级别", "依据", "位置"),
     "en": ("Indicator", "Target", "Actual", "Gap", "Status", "Severity", "Basis", "Location"),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(value: str) -> str:
-    """Make control characters visible (\\x1b) so no data can move the cursor or recolour the screen."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
 
 
 def _t(value: str, style: str = "") -> Text:
