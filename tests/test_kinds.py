@@ -11,7 +11,19 @@ from hulifa.rulepack import load_pack
 
 def test_positional_finding_puts_every_value_in_its_named_field() -> None:
     rule = next(r for r in load_pack().rules if r.unit == "%")
-    report = ReportData(file="r.yaml", region="x", level="district", year=2024, values=(), sections=None, dates={})
+    top = Position("r.yaml", 1, 1)
+    report = ReportData(
+        file="r.yaml",
+        region="x",
+        level="district",
+        year=2024,
+        values=(),
+        sections=None,
+        dates={},
+        top_at=top,
+        indicators_at=top,
+        sections_at=top,
+    )
     ctx = RuleContext(rule, report)
     ctx.bound = "lower"
     made = ctx.finding(

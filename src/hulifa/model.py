@@ -283,11 +283,12 @@ class ReportData:
     values: tuple[Value, ...]
     sections: tuple[Section, ...] | None  # None: the file does not say
     dates: dict[str, tuple[dt.date, Position]]
+    top_at: Position  # where findings about the whole report point
+    indicators_at: Position  # where missing indicators point
+    sections_at: Position  # where missing statutory parts point
     region_code: str = ""
     source: str = ""
-    indicators_at: Position | None = None  # where missing indicators point
-    sections_at: Position | None = None
-    top_at: Position | None = None
+    level_guess: Text | None = None  # why the level is a guess (from the name), until someone confirms it
     commitments: tuple[Commitment, ...] = ()
     progress: dict[str, tuple[str, Position]] = field(default_factory=dict)  # commitments_progress
     progress_at: Position | None = None

@@ -11,10 +11,12 @@ import difflib
 import functools
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hulifa.errors import fail
+from hulifa.errors import InputError, fail
 from hulifa.loader import Document, Odd, load_yaml_file, shown
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import QuantityError, normalize, parse_quantity
@@ -23,6 +25,7 @@ TOP_KEYS = (
     "region",
     "region_code",
     "level",
+    "level_guessed",
     "year",
     "published",
     "submitted",
@@ -266,11 +269,137 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _require(doc: Document, key: str) -> Any:
-    data = doc.data
-    if key not in data or data[key] in (None, ""):
-        raise doc.error((), f"缺少必填字段「{key}」", f"required field '{key}' is missing")
-    return data[key]
+YEARS = range(1990, 2101)  # a report's own year; anything else is a typo or a misread number
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a report's header was read, for the one validation both YAML and text go through.
+
+    `where(field)` is the position of a header field (or of the document, if the field is absent);
+    `supply(field)` says how to give a field that is missing, in the words of that input: a YAML
+    key to add, or a command-line option for report text.
+    """
+
+    where: Callable[[str], Position]
+    supply: Callable[[str], Text]
+
+
+@dataclass(frozen=True, slots=True)
+class TextHints:
+    """What the user says about report text (--year/--level/--region): used where the text is silent
+    or wrong. Report-data YAML states its own header and ignores these."""
+
+    year: int | None = None
+    level: str | None = None
+    region: str | None = None
+
+    @classmethod
+    def given(cls, year: int | None, level: str | None, region: str | None) -> TextHints:
+        """The options as typed, checked: ValueError with a bilingual message for a bad one."""
+        if level is not None and level not in LEVELS:
+            choices = " | ".join(LEVELS)
+            raise ValueError(f"--level 应为 {choices} 之一 / --level must be one of {choices}")
+        if year is not None and year not in YEARS:
+            raise ValueError(f"--year 应为报告所属年份(如 2024),而不是 {year} / --year must be the year reported on")
+        if region is not None and not region.strip():
+            raise ValueError("--region 不能为空 / --region must not be empty")
+        return cls(year, level, region.strip() if region is not None else None)
+
+
+def _missing(raw: Any) -> bool:
+    return raw is None or raw == ""
+
+
+def valid_header(region: Any, level: Any, year: Any, origin: Origin) -> tuple[str, str, int]:
+    """region, level and year, each checked; an InputError that says how to supply what is missing."""
+    if _missing(region):
+        raise InputError(origin.where("region"), origin.supply("region"))
+    if not isinstance(region, str):
+        raise InputError(origin.where("region"), Text("region 应为文本", "region must be text"))
+    if _missing(level):
+        raise InputError(origin.where("level"), origin.supply("level"))
+    if level not in LEVELS:
+        raise InputError(
+            origin.where("level"),
+            Text(
+                f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
+                f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
+            ),
+        )
+    if _missing(year):
+        raise InputError(origin.where("year"), origin.supply("year"))
+    if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
+        raise InputError(
+            origin.where("year"),
+            Text(
+                f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
+                f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
+            ),
+        )
+    return region, level, year
+
+
+def new_report(
+    *,
+    file: str,
+    region: Any,
+    level: Any,
+    year: Any,
+    origin: Origin,
+    values: tuple[Value, ...],
+    sections: tuple[Section, ...] | None,
+    top_at: Position,
+    indicators_at: Position,
+    sections_at: Position,
+    dates: dict[str, tuple[dt.date, Position]] | None = None,
+    region_code: str = "",
+    source: str = "",
+    level_guess: Text | None = None,
+    **follow_up: Any,
+) -> ReportData:
+    """The one constructor of ReportData for YAML and for extracted text: the header is validated
+    (year in range, level known, region given) and the positions findings point at are required."""
+    region, level, year = valid_header(region, level, year, origin)
+    return ReportData(
+        file=file,
+        region=region,
+        level=level,
+        year=year,
+        values=values,
+        sections=sections,
+        dates=dates or {},
+        region_code=region_code,
+        source=source,
+        indicators_at=indicators_at,
+        sections_at=sections_at,
+        top_at=top_at,
+        level_guess=level_guess,
+        **follow_up,
+    )
+
+
+def _yaml_origin(doc: Document) -> Origin:
+    def where(key: str) -> Position:
+        data = doc.data
+        return doc.at((key,)) if isinstance(data, dict) and not _missing(data.get(key)) else doc.at(())
+
+    return Origin(where, lambda key: Text(f"缺少必填字段「{key}」", f"required field '{key}' is missing"))
+
+
+def _level_guess(doc: Document, data: dict[str, Any]) -> Text | None:
+    """`level_guessed:` (written by `hulifa extract` when the level is a guess): kept until confirmed."""
+    raw = data.get("level_guessed")
+    if _missing(raw) or raw is False:
+        return None
+    if not isinstance(raw, str | bool):
+        raise doc.error(
+            ("level_guessed",),
+            "level_guessed 应为说明文字;核对层级后删除此行",
+            "level_guessed must be a short note; delete the line once the level is confirmed",
+        )
+    note = "" if raw is True else str(raw)
+    return Text(note or "层级由名称推断", note or "the level was guessed from the name")
 
 
 def _check_shape(doc: Document) -> dict[str, Any]:
@@ -300,25 +429,7 @@ def _check_shape(doc: Document) -> dict[str, Any]:
     return data
 
 
-def _header(doc: Document, data: dict[str, Any]) -> tuple[str, str, int, str]:
-    """region, level, year and region code, each checked."""
-    region = _require(doc, "region")
-    if not isinstance(region, str):
-        raise doc.error(("region",), "region 应为文本", "region must be text")
-    level = _require(doc, "level")
-    if level not in LEVELS:
-        raise doc.error(
-            ("level",),
-            f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
-            f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
-        )
-    year = _require(doc, "year")
-    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise doc.error(
-            ("year",),
-            f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
-            f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
-        )
+def _region_code(doc: Document, data: dict[str, Any]) -> str:
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):
         raise doc.error(
@@ -326,7 +437,7 @@ def _header(doc: Document, data: dict[str, Any]) -> tuple[str, str, int, str]:
             "region_code 应为6位行政区划代码(请加引号)",
             "region_code must be the 6-digit administrative code (quote it)",
         )
-    return region, level, year, str(code or "")
+    return str(code or "")
 
 
 def _dates(doc: Document, data: dict[str, Any]) -> dict[str, tuple[dt.date, Position]]:
@@ -343,7 +454,9 @@ def _dates(doc: Document, data: dict[str, Any]) -> dict[str, tuple[dt.date, Posi
 
 def report_from_document(doc: Document) -> ReportData:
     data = _check_shape(doc)
-    region, level, year, code = _header(doc, data)
+    origin = _yaml_origin(doc)
+    region, level, year = valid_header(data.get("region"), data.get("level"), data.get("year"), origin)
+    code = _region_code(doc, data)
     indicators = data.get("indicators") or {}
     if not isinstance(indicators, dict):
         raise doc.error(
@@ -356,11 +469,12 @@ def report_from_document(doc: Document) -> ReportData:
     where = doc.entries_at(("indicators",), "value")
     values = tuple(_value(key, raw, where[key]) for key, raw in indicators.items() if not _blank(raw))
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
-    return ReportData(
+    return new_report(
         file=doc.file,
         region=region,
         level=level,
         year=year,
+        origin=origin,
         values=values,
         sections=sections,
         dates=_dates(doc, data),
@@ -369,6 +483,7 @@ def report_from_document(doc: Document) -> ReportData:
         indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
         sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,
         top_at=doc.at(()),
+        level_guess=_level_guess(doc, data),
         **_follow_up(doc),
     )
 

@@ -22,6 +22,7 @@ from hulifa.model import (
     CheckResult,
     Deviation,
     Finding,
+    Kind,
     Position,
     ReportData,
     ReportResult,
@@ -30,7 +31,7 @@ from hulifa.model import (
     Status,
     Text,
 )
-from hulifa.reportdata import load_report
+from hulifa.reportdata import TextHints, load_report
 from hulifa.rulepack import load_pack
 
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -130,13 +131,20 @@ def error_result(error: InputError, file: str) -> ReportResult:
     return ReportResult(file=file, findings=(finding,), checked=False)
 
 
-def load_input(path: str, pack: RulePack, encoding: str | None = None) -> ReportData:
+def load_input(path: str, pack: RulePack, encoding: str | None = None, hints: TextHints | None = None) -> ReportData:
+    """Report data from YAML, or from report text through the extractor; both through the one
+    validating constructor (reportdata.new_report). `hints` fill in what a text does not say."""
     file = Path(path)
     if file.suffix.lower() in TEXT_SUFFIXES:
-        from hulifa.extract import extract_text, read_text, to_report_data  # heavy; only for text input
+        # heavy; only for text input
+        from hulifa.extract.core import extract_text
+        from hulifa.extract.output import to_report_data
+        from hulifa.extract.textload import read_text
 
+        given = hints or TextHints()
         text, _ = read_text(file, encoding)
-        return to_report_data(extract_text(text, pack), path)
+        extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
+        return to_report_data(extraction, path)
     return load_report(file, path, encoding)
 
 
@@ -175,7 +183,7 @@ def load_previous(
         if found is None:
             return None, []
         previous = _display(found) if found.is_absolute() else str(found)
-    top = report.top_at or Position(path, 1, 1)
+    top = report.top_at
     try:
         before = load_input(previous, pack, encoding)
     except InputError as error:
@@ -216,10 +224,11 @@ def check_file(
     previous: str | None = None,
     deviations: tuple[Deviation, ...] = (),
     today: dt.date | None = None,
+    hints: TextHints | None = None,
 ) -> ReportResult:
     """One report. Last year's report is `previous`, or the one found beside it (see load_previous)."""
     try:
-        report = load_input(path, pack, encoding)
+        report = load_input(path, pack, encoding, hints)
     except InputError as error:
         return error_result(error, path)
     except RecursionError:
@@ -229,10 +238,11 @@ def check_file(
         result = evaluate(pack, report, before, accepted=deviations, today=today or dt.date.today())
     except InputError as error:  # a malformed deviations section is the report's own input error
         return error_result(error, path)
+    notes += _unsettled(pack, report, result)
     if notes:
         result = replace(result, findings=tuple(sorted((*result.findings, *notes), key=Finding.sort_key)))
     if result.required == 0:
-        where = report.top_at or Position(path, 1, 1)
+        where = report.top_at
         return error_result(
             InputError(
                 where,
@@ -244,6 +254,51 @@ def check_file(
             path,
         )
     return result
+
+
+def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list[Finding]:
+    """What the verdict rests on but nobody confirmed: a level guessed from the name, and a pack under
+    which no statutory-part rule applies to this report (its parts then go unchecked, never passed)."""
+    notes = []
+    top = report.top_at
+    if report.level_guess is not None:
+        why = report.level_guess
+        notes.append(
+            Finding.at(
+                top,
+                rule="hulifa.level",
+                name="报告层级",
+                name_en="level of the reporting body",
+                status=Status.UNVERIFIABLE,
+                severity=Severity.WARNING,
+                message=Text(
+                    f"层级「{report.level}」是推断的:{why.zh}。哪些规则适用取决于层级;请核对后删除 level_guessed,"
+                    "或对正文用 --level 指定",
+                    f"the level '{report.level}' is a guess: {why.en}. Which rules apply depends on it; confirm "
+                    "it and delete level_guessed, or give --level for report text",
+                ),
+            )
+        )
+    part_rules = {r.id for r in pack.rules if r.requirement.kind is Kind.SECTION}
+    statuses = [f.status for f in result.findings if f.rule in part_rules]
+    if part_rules and statuses and all(s is Status.NOT_APPLICABLE for s in statuses):
+        notes.append(
+            Finding.at(
+                report.sections_at,
+                rule="hulifa.sections",
+                name="法定部分",
+                name_en="statutory parts",
+                status=Status.UNVERIFIABLE,
+                severity=Severity.WARNING,
+                message=Text(
+                    f"规则包中没有适用于 {report.level} 级 {report.year} 年报告的法定部分规则,"
+                    "报告是否具备法定的五项内容未作检查",
+                    f"no statutory-part rule of the pack applies to a {report.level} report for {report.year}: "
+                    "whether the report has the required parts was not checked",
+                ),
+            )
+        )
+    return notes
 
 
 BATCH_GC_THRESHOLD = 20_000
@@ -282,10 +337,12 @@ def _init_worker(rules: str | None) -> None:
 
 
 def _check_in_worker(
-    args: tuple[str, str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None],
+    args: tuple[
+        str, str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None, TextHints | None
+    ],
 ) -> Any:
     assert _worker_pack is not None
-    result = check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3])
+    result = check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3], hints=args[5])
     return args[4](result) if args[4] else result
 
 
@@ -300,6 +357,7 @@ def iter_check(
     deviations: tuple[Deviation, ...] = (),
     today: dt.date | None = None,
     transform: Callable[[ReportResult], Any] | None = None,
+    hints: TextHints | None = None,
 ) -> Iterator[Any]:
     """Results in input order, one at a time, so a batch of any size runs in flat memory.
 
@@ -322,12 +380,14 @@ def iter_check(
                     yield done_here(error_result(error, path))
                 else:
                     yield done_here(
-                        check_file(path, pack, encoding, previous=previous, deviations=deviations, today=today)
+                        check_file(
+                            path, pack, encoding, previous=previous, deviations=deviations, today=today, hints=hints
+                        )
                     )
         return
     from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports (multiprocessing): only for --jobs
 
-    todo = [(path, encoding, deviations, today, transform) for path, error in found if error is None]
+    todo = [(path, encoding, deviations, today, transform, hints) for path, error in found if error is None]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
         done = pool.map(_check_in_worker, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8))))
         for path, error in found:
@@ -344,11 +404,13 @@ def check_paths(
     previous: str | None = None,
     deviations: str | Path | None = None,
     today: dt.date | None = None,
+    hints: TextHints | None = None,
 ) -> CheckResult:
     """Check report files against a rule pack (None: the bundled default) and return every result.
 
     `previous`: last year's report (single input only; otherwise it is found beside each file).
     `deviations`: a file of accepted deviations, applied to every report, as of `today`.
+    `hints`: year, level and region for report text that does not say them (YAML ignores them).
     Raises InputError only when the rule pack, the deviations file or the inputs' shape is wrong.
     """
     from hulifa.followups import load_deviations
@@ -359,7 +421,15 @@ def check_paths(
     today = today or dt.date.today()
     results: list[ReportResult] = []
     for result in iter_check(
-        paths, pack, rules=rules, jobs=jobs, encoding=encoding, previous=previous, deviations=accepted, today=today
+        paths,
+        pack,
+        rules=rules,
+        jobs=jobs,
+        encoding=encoding,
+        previous=previous,
+        deviations=accepted,
+        today=today,
+        hints=hints,
     ):
         results.append(result)
         if on_result:

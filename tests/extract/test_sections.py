@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hulifa.extract import Extraction, extract_text
-from hulifa.extract.sections import guess_level
+from hulifa.extract.metadata import guess_level
 from hulifa.model import RulePack
 
 

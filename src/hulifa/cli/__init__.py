@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from hulifa.model import RulePack
+    from hulifa.reportdata import TextHints
 
 app = typer.Typer(
     name="hulifa",
@@ -113,6 +114,16 @@ def parse_today(today: str | None) -> dt.date | None:
         return dt.date.fromisoformat(today)
     except ValueError:
         die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
+
+
+def text_hints(year: int | None, level: str | None, region: str | None) -> TextHints:
+    """--year/--level/--region for report text, checked here so a typo stops before any file is read."""
+    from hulifa.reportdata import TextHints
+
+    try:
+        return TextHints.given(year, level, region)
+    except ValueError as exc:
+        die(f"hulifa: {exc}")
 
 
 def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:

@@ -15,7 +15,7 @@ import typer
 if TYPE_CHECKING:
     from hulifa.model import CheckResult, ReportResult, RulePack
 
-from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console
+from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console, text_hints
 
 
 class Format(StrEnum):
@@ -115,6 +115,18 @@ def check(
         str | None,
         typer.Option("--today", help="判断偏差是否到期的日期 YYYY-MM-DD(默认今天)/ the date deviations expire against"),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="报告文本的所属年度(正文未写明时)/ year reported on, for report text"),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", help="报告文本的主体层级(名称无法判断时)/ level of the body, for report text"),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", help="报告文本的主体名称(正文未写明时)/ reporting body, for report text"),
+    ] = None,
 ) -> None:
     """检查报告数据是否满足规则包 / Check report data against a rule pack.
 
@@ -135,6 +147,7 @@ def check(
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
         die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
     today_date = parse_today(today)
+    hints = text_hints(year, level, region)
     if jobs == 0:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
@@ -159,6 +172,7 @@ def check(
             encoding=encoding,
             previous=previous,
             today=today_date,
+            hints=hints,
         )
     except InputError as error:
         die(error.render(lang.value))

@@ -10,9 +10,12 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from hulifa.extract.core import Extraction
 
 
 class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
@@ -24,6 +27,26 @@ def _error(message: str) -> None:
     from hulifa.textsafe import visible as clean  # control characters in file names or text made visible
 
     print(clean(message), file=sys.stderr)
+
+
+def _refuse_no_report(extraction: Extraction, file: str) -> None:
+    """Empty text, or text with no part and no figure: exit 2 (InputError), never an empty draft."""
+    from hulifa.extract.output import require_report
+
+    require_report(extraction, file)
+
+
+def _warn_unsettled(extraction: Extraction, file: str) -> None:
+    """Say on stderr what the draft leaves open (written `null` or `level_guessed:` in the YAML)."""
+    ex = extraction
+    if not ex.region:
+        _error(f"{file}:1:1: 注意:未找到报告主体,已写 region: null;可用 --region 指定 / note: no reporting body found")
+    if ex.year is None:
+        _error(f"{file}:1:1: 注意:未找到报告年度,已写 year: null;可用 --year 指定 / note: no year found; use --year")
+    guess = ex.level_guess
+    if guess is not None and (not ex.level or not guess.sure):
+        what = "null" if not ex.level else f"{ex.level}(推断 / a guess)"
+        _error(f"{file}:1:1: 注意:{guess.why_zh};已写 {what},可用 --level 指定 / note: {guess.why_en}")
 
 
 def extract_command(
@@ -58,7 +81,7 @@ def extract_command(
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", help="层级(默认按地区名推断)/ province|city|county|district|department (default: guessed)"
+            "--level", help="层级(默认按名称推断)/ level of the body (default: from its name; a guess is marked)"
         ),
     ] = None,
     year: Annotated[
@@ -78,20 +101,22 @@ def extract_command(
                 "the output file exists; use --force to overwrite it"
             )
             raise typer.Exit(2)
-        if level is not None:
-            from hulifa.model import LEVELS
+        from hulifa.reportdata import TextHints
 
-            if level not in LEVELS:
-                choices = " | ".join(LEVELS)
-                _error(f"{input}:1:1: --level 应为 {choices} 之一 / --level must be one of {choices}")
-                raise typer.Exit(2)
+        try:
+            hints = TextHints.given(year, level, region)
+        except ValueError as exc:
+            _error(f"{input}:1:1: {exc}")
+            raise typer.Exit(2) from None
         from hulifa.extract import extract_text, read_text
         from hulifa.extract.output import to_json, to_report_yaml
         from hulifa.rulepack import load_pack
 
         pack = load_pack(rules)
         text, _used = read_text(input, encoding)
-        extraction = extract_text(text, pack, region=region, level=level, year=year)
+        extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
+        _refuse_no_report(extraction, str(input))
+        _warn_unsettled(extraction, str(input))
         content = to_json(extraction) if format is ExtractFormat.json else to_report_yaml(extraction, input.name)
         if output is None:
             sys.stdout.write(content)

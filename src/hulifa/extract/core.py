@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure, find_figures
 from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
-from hulifa.extract.sections import SectionHit, detect_region, detect_sections, detect_year, guess_level
+from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_of
+from hulifa.extract.sections import SectionHit, detect_sections
 from hulifa.model import RulePack
 
 
@@ -23,6 +24,9 @@ class Extraction:
     figures: tuple[Figure, ...]
     implicit: tuple[Implicit, ...]
     text_length: int = 0
+    blank: bool = False  # nothing but white space
+    # how the level was read from the name (None when the caller gave it): a guess is never silent
+    level_guess: LevelGuess | None = None
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -58,7 +62,8 @@ def extract_text(
     doc = Doc.of(text)
     found_year = year if year is not None else detect_year(doc)
     found_region = region if region is not None else detect_region(doc)
-    found_level = level if level is not None else guess_level(found_region)
+    guess = level_of(found_region) if level is None else None
+    found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
     figures = _mark_plans(find_figures(doc), sections, len(doc.line_starts))
     implicit = find_implicit(doc)
@@ -72,4 +77,6 @@ def extract_text(
         figures=tuple(figures),
         implicit=tuple(implicit),
         text_length=len(text),
+        blank=not text.strip(),
+        level_guess=guess,
     )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hulifa.errors import fail
 from hulifa.extract import Extraction
 from hulifa.extract.figures import Figure
 from hulifa.extract.indicators import Indicator
-from hulifa.model import SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Value
+from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
+from hulifa.reportdata import Origin, new_report
 
 # Implicit phrases the report-data loader itself reads as full coverage (value kept as written).
 _LOADER_FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全面覆盖")
@@ -42,15 +44,39 @@ def _note(ind: Indicator) -> str:
     return "; ".join(notes)
 
 
+def _header_lines(ex: Extraction) -> list[str]:
+    """region, level and year. What the text does not say is written `null` (the checker refuses it
+    until someone fills it in); a level read from the name says so, and one the name does not settle
+    also gets `level_guessed:`, which the checker reports until someone confirms the level."""
+    lines = [
+        f"region: {_q(ex.region)}" if ex.region else "region: null  # 正文中未找到报告主体,请填写 / not found: fill in",
+    ]
+    guess = ex.level_guess
+    if not ex.level:
+        why = f"{guess.why_zh} / {guess.why_en}" if guess is not None else "not given"
+        lines.append(f"level: null  # {why}; 请填写 / fill in: {' | '.join(LEVELS)}")
+    elif guess is None:
+        lines.append(f"level: {ex.level}")
+    elif guess.sure:
+        lines.append(f"level: {ex.level}  # 由名称推断 / from the name: {guess.why_zh}")
+    else:
+        lines.append(f"level: {ex.level}  # 推断,请核对 / a guess: confirm it")
+        why = _q(f"{guess.why_zh} / {guess.why_en}")
+        lines.append(f"level_guessed: {why}  # 核对层级后删除此行 / delete this line once the level is confirmed")
+    if ex.year is None:
+        lines.append("year: null  # 标题和首句中未找到报告年度,请填写 / not in the title or first sentence: fill in")
+    else:
+        lines.append(f"year: {ex.year}")
+    return lines
+
+
 def to_report_yaml(extraction: Extraction, source_name: str) -> str:
     """Report-data YAML that `hulifa check` accepts; each value with its evidence and line."""
     ex = extraction
     out: list[str] = [
         f"# Report data extracted by `hulifa extract` from {source_name}.",
         "# Every value carries the sentence it came from: check each against the report before use.",
-        f"region: {_q(ex.region or '未识别')}" + ("" if ex.region else "  # not found in the text: fill in"),
-        f"level: {ex.level or 'county'}" + ("" if ex.level else "  # could not be guessed: fill in"),
-        f"year: {ex.year if ex.year is not None else 2000}" + ("" if ex.year is not None else "  # not found: fill in"),
+        *_header_lines(ex),
         f"source: {_q(source_name)}",
     ]
     out.append("sections:")
@@ -200,19 +226,60 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
             sections.append(Section(sid, True, Position(file, hit.line, hit.column), _one_line(hit.evidence)))
         # A part not found is left out rather than recorded as absent at line 1, so a partial part
         # points at the line of the part that is there.
-    return ReportData(
+    require_report(ex, file)
+    guess = ex.level_guess
+    return new_report(
         file=file,
         region=ex.region,
         level=ex.level,
-        year=ex.year if ex.year is not None else 0,
+        year=ex.year,
+        origin=_text_origin(ex, file),
         values=tuple(values),
         sections=tuple(sections),
-        dates={},
         source=file,
         indicators_at=top,
         sections_at=top,
         top_at=top,
+        level_guess=Text(guess.why_zh, guess.why_en) if guess is not None and ex.level and not guess.sure else None,
     )
+
+
+def require_report(ex: Extraction, file: str) -> None:
+    """A text with nothing of a report (no year, no body, no statutory part, no figure) is an error,
+    never an empty pass. One that has some of them goes on: what is missing is then named."""
+    if ex.blank:
+        raise fail(file, 1, 1, "文件中没有正文,无法检查", "the file holds no text: there is no report to check")
+    if ex.sections or ex.figures or ex.indicators or ex.year is not None or ex.region:
+        return
+    raise fail(
+        file,
+        1,
+        1,
+        "文本中读不出报告:没有年度、报告主体、法定部分(举措成效、不足和原因、下一年安排等),也没有任何数字",
+        "no report can be read from this text: no year, no reporting body, no statutory part and no figure",
+    )
+
+
+def _text_origin(ex: Extraction, file: str) -> Origin:
+    """How a user gives what the text does not say: the command-line options."""
+    guess = ex.level_guess
+
+    def supply(key: str) -> Text:
+        if key == "year":
+            return Text(
+                "标题和首句中找不到报告所属年度;请用 --year 指定,如 --year 2024",
+                "the year reported on is not in the title or the first sentence; give it with --year, e.g. --year 2024",
+            )
+        if key == "region":
+            return Text(
+                "正文中找不到报告主体(地区或部门名称);请用 --region 指定,如 --region 某某县",
+                "the reporting body (region or department) is not named in the text; give it with --region",
+            )
+        levels = " | ".join(LEVELS)
+        zh, en = (guess.why_zh, guess.why_en) if guess is not None else ("未能判断层级", "the level is unknown")
+        return Text(f"{zh};请用 --level 指定({levels})", f"{en}; give it with --level ({levels})")
+
+    return Origin(lambda _key: Position(file, 1, 1), supply)
 
 
 def figure_dict(fig: Figure) -> dict[str, Any]:

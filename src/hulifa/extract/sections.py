@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from hulifa.extract.document import Doc
+from hulifa.extract.metadata import YEAR_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,20 +54,6 @@ CAUSE_MARKERS = re.compile(
 _FIRST_SENTENCE = re.compile(r"第一责任")
 _NEXT_PARA_WORDS = re.compile(r"^\s*(?:下一步|下一年度?|明年|今后|新的一年|下步)")
 _OTHER_PARA = re.compile(r"其他需要报告的(?:情况|事项)|其他需要说明的(?:情况|事项)")
-
-_REGION_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|区|县|旗|盟|州)"
-_DEPT_SUFFIX = r"(?:办公室|委员会|管理局|局|委|办|厅|署|中心)"
-_REGION = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{1,8}}?{_REGION_SUFFIX})(?:[\u4e00-\u9fff]{{1,4}}?{_REGION_SUFFIX}){{0,2}}"
-    rf"(?:[\u4e00-\u9fff]{{1,6}}?{_DEPT_SUFFIX}(?=[坚全深认围紧以在聚着始把按]))?)"
-)
-_TITLE_REGION = re.compile(
-    rf"^\s*(?:中共)?((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}}(?:[\u4e00-\u9fff]{{0,14}}?{_DEPT_SUFFIX})?)"
-    rf"(?:人民政府|政府|委员会)?(?:办公室)?(?:关于)?\s*(?:\d{{4}}|二〇)"
-)
-_YEAR_TITLE = re.compile(r"(?:关于)?((?:19|20)\d{2})\s*年度?(?:法治政府|依法行政|法治)")
-_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?(?:以来)?\s*[,，:：]?\s*")
-_NOT_REGION_START = re.compile(r"^(?:坚持|全|我|本|在|以|深入|认真|围绕|紧紧)")
 
 
 def _headings(doc: Doc) -> list[tuple[int, str, bool]]:
@@ -146,7 +133,7 @@ def detect_sections(doc: Doc, year: int | None) -> list[SectionHit]:
         if "next_year" not in found:
             stripped = para.lstrip()
             offset = start + len(para) - len(stripped)
-            m = _YEAR_FIRST.match(stripped)
+            m = YEAR_FIRST.match(stripped)
             if (m and year is not None and int(m.group(1)) == year + 1) or _NEXT_PARA_WORDS.match(stripped):
                 add("next_year", number, doc.sentence(offset), "paragraph")
         if "first_responsible" not in found:
@@ -198,61 +185,3 @@ def detect_sections(doc: Doc, year: int | None) -> list[SectionHit]:
                 break
     order = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
     return [found[s] for s in order if s in found]
-
-
-# ----------------------------------------------------------------------------- year, region, level
-
-
-def _first_lines(doc: Doc, count: int = 5) -> list[str]:
-    out = []
-    for number, start, end in doc.lines():
-        line = doc.folded[start:end].strip()
-        if line and number not in doc.boiler_lines:
-            out.append(line)
-            if len(out) >= count:
-                break
-    return out
-
-
-def detect_year(doc: Doc) -> int | None:
-    for line in _first_lines(doc, 4):
-        m = _YEAR_TITLE.search(line[:80])
-        if m:
-            return int(m.group(1))
-        m = _YEAR_FIRST.match(line)
-        if m:
-            return int(m.group(1))
-    m = re.search(r"((?:19|20)\d{2})\s*年", doc.folded[:3000])
-    return int(m.group(1)) if m else None
-
-
-def detect_region(doc: Doc) -> str:
-    for line in _first_lines(doc, 4):
-        m = _TITLE_REGION.match(line)
-        if m and not _NOT_REGION_START.match(m.group(1)):
-            return m.group(1)
-        m = _YEAR_FIRST.match(line)
-        if m:
-            rest = line[m.end() :]
-            r = _REGION.match(rest)
-            if r and not _NOT_REGION_START.match(r.group(1)):
-                return r.group(1)
-    # a region named with 人民政府 anywhere near the top
-    m = re.search(rf"((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}})人民政府", doc.folded[:2000])
-    return m.group(1) if m else ""
-
-
-def guess_level(region: str) -> str:
-    if not region:
-        return ""
-    if re.search(r"(?:局|委|办|厅|署|办公室|委员会|中心)$", region):
-        return "department"
-    if region.endswith(("自治区", "省", "特别行政区")):
-        return "province"
-    if region.endswith(("区", "新区")):
-        return "district"
-    if region.endswith(("县", "自治县", "旗", "自治旗")):
-        return "county"
-    if region.endswith(("市", "州", "自治州", "盟", "地区")):
-        return "city"
-    return ""
