@@ -420,9 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  hulifa in process / floor with the same gc threshold  {hul['cpu'] / floor_gc['cpu']:6.2f}x cpu"
         "   (like for like: hulifa raises the threshold during a batch, the floor as defined does not)"
     )
-    say(
-        f"  CPU seconds per round: floor {floor['rounds']}, floor+gc {floor_gc['rounds']}, hulifa {hul['rounds']}"
-    )
+    say(f"  CPU seconds per round: floor {floor['rounds']}, floor+gc {floor_gc['rounds']}, hulifa {hul['rounds']}")
     say(
         f"  hulifa CLI -j 1 / floor              {cli1['cpu'] / floor['cpu']:6.2f}x cpu  "
         f"{cli1['wall'] / floor['wall']:6.2f}x wall"

@@ -30,6 +30,23 @@ SECTION_NAMES = {
     "next_year": Text("下一年度主要安排", "next year's plan"),
     "other": Text("其他需要报告的情况", "other matters"),
 }
+# English names of the units rule packs use (reporters.labels shows them; a unit not here is kept as written).
+UNIT_NAMES = {
+    "件": "cases",
+    "个": "",
+    "个月": "months",
+    "人次": "person-times",
+    "名": "people",
+    "人": "people",
+    "学时": "class hours",
+    "工作日": "working days",
+    "日": "days",
+    "天": "days",
+    "条": "items",
+    "次": "times",
+    "项": "items",
+    "家": "bodies",
+}
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "department": "部门"}
 EPS = 1e-9
 
@@ -52,7 +69,10 @@ def _expected_text(rule: Rule) -> Text:
     if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
         sign = {Kind.AT_LEAST: "≥", Kind.AT_MOST: "≤", Kind.EQUALS: "="}[req.kind]
         same = f"{sign} {format_number(req.target)}{unit}"
-        return Text(same, same)
+        english = UNIT_NAMES.get(rule.unit, rule.unit)
+        return Text(
+            same, f"{sign} {format_number(req.target)}" + (unit if rule.unit == "%" or not english else f" {english}")
+        )
     if req.kind is Kind.AFFIRMED:
         return Text("是", "yes")
     if req.kind is Kind.REPORTED:
@@ -366,7 +386,7 @@ def missing(ctx: RuleContext, where: Position) -> Finding:
         where,
         Text(
             f"报告未填报「{rule.name}」(要求 {expected_text(rule)})",
-            f"the report does not state {ctx.en} (required: {expected_text(rule)})",
+            f"the report does not state {ctx.en} (required: {expected_text(rule, 'en')})",
         ),
         gap=Text("未填报", "not stated"),
     )

@@ -50,7 +50,7 @@ def test_exact_line_with_escapes_in_message(batch) -> None:
         "::warning file=reports/湖里区 2024.yaml,line=12,col=3,"
         "title=重大行政决策公开征求意见期限 (mad_public_comment_days)"
         "::公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]%0A第二行: 100%25 完成, a|b"
-        "%0A目标: ≥ 30日%0A实际: 20日%0A差距: 10日"
+        "%0A目标: ≥ 30 日%0A实际: 20 日%0A差距: 10 日"
         "%0A依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)"
     )
     # The message keeps ':' and ',' (only properties escape them), and unescapes to the original.
@@ -85,7 +85,7 @@ def test_escapes_in_properties(batch) -> None:
 def test_title_in_english(batch) -> None:
     line = next(x for x in github.render(batch, "en").splitlines() if "mad_public_comment_days" in x)
     assert "title=Public comment period%3A 30 days%2C 100%25%2C a%3Ab (mad_public_comment_days)" in line
-    assert "::Public comment period 20 days, below 30:%0Asee 100%25, a,b%0AExpected" in line
+    assert "::Public comment period 20 days, below 30:%0Asee 100%25, a,b%0ATarget" in line
 
 
 def test_no_terminal_escapes(batch) -> None:

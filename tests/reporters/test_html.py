@@ -244,7 +244,7 @@ def test_bounds_and_targets_are_marked(huli: CheckResult) -> None:
     wan = row["dispute_resolved_count"]
     assert "1.1万余件" in wan.text and "≥11000" in wan.text
     missing = row["enforcement_training_hours"]
-    assert missing.attrs["data-status"] == "missing" and "未填报" in missing.text and "≥60学时" in missing.text
+    assert missing.attrs["data-status"] == "missing" and "未填报" in missing.text and "≥60 学时" in missing.text
     assert "=100%" in row["agency_head_appearance_rate"].text
     # open-ended (lower) extension, hatched (upper) bar, dashed (missing) bar, target lines
     assert len(dom.find("rect", cls="ext-lower")) == 4  # 1700余, 1900余, 1.1万余, 90%以上
@@ -458,9 +458,7 @@ def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Statu
     """A statutory part that is accepted, not applicable or invalid gets its status symbol in the list
     (it once crashed: a local variable shadowed the symbol function)."""
     report = huli.reports[0]
-    findings = tuple(
-        dataclasses.replace(f, status=status) if f.rule == "part_other" else f for f in report.findings
-    )
+    findings = tuple(dataclasses.replace(f, status=status) if f.rule == "part_other" else f for f in report.findings)
     page = html_reporter.render(dataclasses.replace(huli, reports=(dataclasses.replace(report, findings=findings),)))
     (part,) = [p for p in Dom(page).find("li", cls="part") if p.attrs["data-rule"] == "part_other"]
     assert part.attrs["data-state"] == status.value

@@ -102,9 +102,9 @@ def test_outcomes_per_finding(batch) -> None:
         "公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red] 第二行: 100% 完成, a|b"
     )
     body = failure.text or ""
-    assert "目标: ≥ 30日" in body
-    assert "实际: 20日" in body
-    assert "差距: 10日" in body
+    assert "目标: ≥ 30 日" in body
+    assert "实际: 20 日" in body
+    assert "差距: 10 日" in body
     assert "依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)" in body
     assert f"位置: {HULI}:12:3" in body
     assert "Public comment period 20 days" in body
@@ -189,7 +189,7 @@ def test_english_messages_same_case_names(batch) -> None:
     shortfall = _case(en.find("testsuite"), "mad_public_comment_days")
     failure = shortfall.find("failure")
     assert failure.get("message") == "Public comment period 20 days, below 30: see 100%, a,b"
-    assert "Expected: ≥ 30日" in shortfall.find("failure").text
+    assert "Target: ≥ 30 days" in shortfall.find("failure").text
 
 
 def test_severity_none_issue_is_a_note() -> None:

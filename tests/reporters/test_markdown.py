@@ -24,7 +24,7 @@ def test_headings_and_counts(batch) -> None:
     out = markdown.render(batch)
     assert out.startswith("# hulifa 检查结果\n\n规则包: default 2026.1\n")
     assert "## 厦门市湖里区 2024 — reports/湖里区 2024.yaml\n" in out
-    assert "共 11 · 通过 1 · 未达标 1 · 缺失 4 · 无法核实 1 · 不适用 1 · 无效 1 · 未知指标 2\n" in out
+    assert "共 11 · 达标 1 · 未达标 1 · 未填报 4 · 无法确认 1 · 不适用 1 · 无效 1 · 未知指标 2\n" in out
     assert "## reports/思明区,2024:bad.yaml\n\n**无法检查此文件**\n\n共 1 · 无法检查 1\n" in out
 
 
@@ -42,7 +42,7 @@ def test_one_row_per_issue_with_pipes_in_data(single) -> None:
     hostile = next(r for r in rows if "mad\\_public\\_comment\\_days" in r)
     assert hostile == (
         "| 重大行政决策公开征求意见期限 (mad\\_public\\_comment\\_days) "
-        "| 未达标 | 警告 | ≥ 30日 | 20日 | 10日 "
+        "| 未达标 | 警告 | ≥ 30 日 | 20 日 | 10 日 "
         "| [《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)]"
         "(https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm) "
         "| reports/湖里区 2024.yaml:12:3 "
@@ -76,7 +76,7 @@ def test_batch_summary_and_most_missed(batch3) -> None:
     out = markdown.render(batch3)
     summary = _table(out, "| 地区 |")
     assert summary[0] == (
-        "| 地区 | 年度 | 通过 | 未达标 | 缺失 | 无法核实 | 不适用 | 无效 | 未知指标 | 无法检查 | 已接受偏差 "
+        "| 地区 | 年度 | 达标 | 未达标 | 未填报 | 无法确认 | 不适用 | 无效 | 未知指标 | 无法检查 | 已接受偏差 "
         "| 最高级别 |"
     )
     assert summary[2:] == [
@@ -115,8 +115,8 @@ def test_single_report_has_no_batch_section(single) -> None:
 def test_english(batch3) -> None:
     out = markdown.render(batch3, "en")
     assert out.startswith("# hulifa results\n")
-    assert "| Indicator | Status | Severity | Expected | Actual | Gap | Basis | Location | Message |" in out
-    assert "total 11 · pass 1 · shortfall 1 · missing 4" in out
+    assert "| Indicator | Status | Severity | Target | Actual | Gap | Basis | Location | Message |" in out
+    assert "total 11 · met 1 · short 1 · missing 4" in out
     assert "| Public comment period: 30 days, 100%, a:b (mad\\_public\\_comment\\_days) | 2 |" in out
     assert "## Summary" in out and "### Most-missed indicators" in out
 

@@ -11,36 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
+from hulifa.reporters import labels
 from hulifa.textsafe import visible
-
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
-    Status.PASS: ("通过", "pass"),
-    Status.SHORTFALL: ("未达标", "shortfall"),
-    Status.MISSING: ("缺失", "missing"),
-    Status.UNVERIFIABLE: ("无法核实", "unverifiable"),
-    Status.NOT_APPLICABLE: ("不适用", "not applicable"),
-    Status.INVALID: ("无效", "invalid"),
-    Status.UNKNOWN: ("未知指标", "unknown indicator"),
-    Status.ERROR: ("无法检查", "not checked"),
-    Status.ACCEPTED: ("已接受偏差", "accepted deviation"),
-}
-
-SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-    Severity.NONE: ("无", "none"),
-}
-
-# Labels for the detail lines several formats print under a message.
-DETAIL_LABELS: dict[str, tuple[str, str]] = {
-    "expected": ("目标", "Expected"),
-    "actual": ("实际", "Actual"),
-    "gap": ("差距", "Gap"),
-    "basis": ("依据", "Basis"),
-    "location": ("位置", "Location"),
-    "evidence": ("原文", "Evidence"),
-}
 
 # Statuses that are not issues: a pass, or a rule that does not apply to this report.
 QUIET = frozenset({Status.PASS, Status.NOT_APPLICABLE})
@@ -59,20 +31,16 @@ def one_line(text: Any) -> str:
     return re.sub(r"[ ]*\n[\n ]*", " ", s).strip()
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def status_label(status: Status, lang: str) -> str:
-    return pick(STATUS_LABELS[status], lang)
+    return labels.status(status, lang)
 
 
 def severity_label(severity: Severity, lang: str) -> str:
-    return pick(SEVERITY_LABELS[severity], lang)
+    return labels.severity(severity, lang)
 
 
 def detail_label(key: str, lang: str) -> str:
-    return pick(DETAIL_LABELS[key], lang)
+    return labels.field(key, lang)
 
 
 def is_issue(finding: Finding) -> bool:
@@ -85,10 +53,8 @@ def issues(result: CheckResult) -> list[Finding]:
 
 
 def display_name(finding: Finding, lang: str) -> str:
-    """The indicator's name in `lang`, falling back to the Chinese name, then the rule id."""
-    if lang == "en" and finding.name_en:
-        return clean(finding.name_en)
-    return clean(finding.name or finding.rule)
+    """The indicator's name in `lang` (see labels.name), cleaned."""
+    return clean(labels.name(finding, lang))
 
 
 def message(finding: Finding, lang: str) -> str:
@@ -123,9 +89,9 @@ def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
     """The labelled facts behind a finding, in a fixed order, empty ones left out."""
     rows: list[tuple[str, str]] = []
     for key, value in (
-        ("expected", with_unit(finding.shown("expected", lang), finding.unit)),
-        ("actual", with_unit(finding.shown("actual", lang), finding.unit)),
-        ("gap", with_unit(finding.shown("gap", lang), finding.unit)),
+        ("expected", with_unit(finding.shown("expected", lang), finding.unit, lang)),
+        ("actual", with_unit(finding.shown("actual", lang), finding.unit, lang)),
+        ("gap", with_unit(finding.shown("gap", lang), finding.unit, lang)),
         ("basis", basis_text(finding)),
     ):
         if value:
@@ -133,12 +99,9 @@ def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def with_unit(value: str, unit: str) -> str:
-    """A value with its unit appended, unless the value already ends with it or is empty."""
-    value, unit = clean(value), clean(unit)
-    if not value or not unit or unit in ("bool", "date", "section") or value.endswith(unit):
-        return value
-    return f"{value}{unit}" if unit == "%" or not unit.isascii() else f"{value} {unit}"
+def with_unit(value: str, unit: str, lang: str = "zh") -> str:
+    """`labels.with_unit` on cleaned text: a figure gets its unit, words never do."""
+    return labels.with_unit(clean(value), clean(unit), lang)
 
 
 def report_title(report: ReportResult) -> str:

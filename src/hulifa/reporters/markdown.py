@@ -14,6 +14,7 @@ import urllib.parse
 from collections import Counter
 
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.reporters import labels
 from hulifa.reporters._common import (
     MISSED,
     basis_text,
@@ -22,29 +23,19 @@ from hulifa.reporters._common import (
     is_issue,
     location,
     message,
-    pick,
     report_title,
     severity_label,
     status_label,
     with_unit,
 )
+from hulifa.reporters.labels import pick
 
 # Characters with a meaning inside a line of Markdown or a GFM table cell ($ is GitHub's math),
 # escaped with a backslash. Block markers (#, -, +, 1.) only count at the start of a line, and no
 # escaped text ever starts one.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
-HEADERS = (
-    ("指标", "Indicator"),
-    ("状态", "Status"),
-    ("级别", "Severity"),
-    ("目标", "Expected"),
-    ("实际", "Actual"),
-    ("差距", "Gap"),
-    ("依据", "Basis"),
-    ("位置", "Location"),
-    ("说明", "Message"),
-)
+HEADERS = ("indicator", "status", "severity", "expected", "actual", "gap", "basis", "location", "message")
 
 
 def escape(text: str) -> str:
@@ -101,7 +92,7 @@ def _report_section(report: ReportResult, lang: str) -> list[str]:
         out.append(pick(("全部通过,没有问题。", "No issues: every applicable rule passes."), lang))
         out.append("")
         return out
-    out.append(_row([pick(h, lang) for h in HEADERS]))
+    out.append(_row([labels.field(h, lang) for h in HEADERS]))
     out.append(_row(["---"] * len(HEADERS)))
     for f in rows:
         out.append(
@@ -110,9 +101,9 @@ def _report_section(report: ReportResult, lang: str) -> list[str]:
                     _indicator(f, lang),
                     escape(status_label(f.status, lang)),
                     escape(severity_label(f.severity, lang)),
-                    escape(with_unit(f.shown("expected", lang), f.unit)),
-                    escape(with_unit(f.shown("actual", lang), f.unit)),
-                    escape(with_unit(f.shown("gap", lang), f.unit)),
+                    escape(with_unit(f.shown("expected", lang), f.unit, lang)),
+                    escape(with_unit(f.shown("actual", lang), f.unit, lang)),
+                    escape(with_unit(f.shown("gap", lang), f.unit, lang)),
                     _basis_cell(f),
                     escape(location(f)),
                     escape(message(f, lang)),

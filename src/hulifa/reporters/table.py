@@ -9,38 +9,23 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.reporters import labels
 from hulifa.textsafe import visible as clean
 
-STATUS_LABEL = {
-    Status.PASS: ("达标", "pass", "green"),
-    Status.SHORTFALL: ("未达标", "shortfall", "red"),
-    Status.MISSING: ("未填报", "missing", "yellow"),
-    Status.UNVERIFIABLE: ("无法确认", "unverifiable", "magenta"),
-    Status.NOT_APPLICABLE: ("不适用", "n/a", "dim"),
-    Status.INVALID: ("无效", "invalid", "red"),
-    Status.UNKNOWN: ("未知指标", "unknown", "yellow"),
-    Status.ERROR: ("无法检查", "error", "bold red"),
-    Status.ACCEPTED: ("已接受偏差", "accepted", "blue"),
-}
-SEVERITY_LABEL = {
-    Severity.ERROR: ("错误", "error", "bold red"),
-    Severity.WARNING: ("警告", "warning", "yellow"),
-    Severity.INFO: ("提示", "info", "cyan"),
-    Severity.NONE: ("", "", ""),
-}
-BOUND_LABEL = {"lower": ("下限", "lower bound"), "upper": ("上限", "upper bound"), "approx": ("约数", "approximate")}
 HEADERS = {
-    "zh": ("指标", "目标", "实际", "差距", "状态", "级别", "依据", "位置"),
-    "en": ("Indicator", "Target", "Actual", "Gap", "Status", "Severity", "Basis", "Location"),
+    lang: tuple(
+        labels.field(k, lang)
+        for k in ("indicator", "expected", "actual", "gap", "status", "severity", "basis", "location")
+    )
+    for lang in ("zh", "en")
 }
 
 
@@ -48,12 +33,14 @@ def _t(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-_K = TypeVar("_K")
+def _status(status: Status, lang: str) -> tuple[str, str]:
+    return labels.status(status, lang), labels.status_style(status)
 
 
-def _label(table: Mapping[_K, tuple[str, str, str]], key: _K, lang: str) -> tuple[str, str]:
-    zh, en, style = table[key]
-    return (en if lang == "en" else zh), style
+def _severity(severity: Severity, lang: str) -> tuple[str, str]:
+    if severity is Severity.NONE:
+        return "", ""
+    return labels.severity(severity, lang), labels.SEVERITY_STYLE[severity]
 
 
 def _shown(report: ReportResult, show_all: bool) -> list[Finding]:
@@ -79,7 +66,7 @@ def _order(finding: Finding) -> tuple[int, int, int, str]:
     return (-finding.severity.rank, finding.status is Status.PASS, finding.line, finding.rule)
 
 
-PREVIOUS_HEADERS = {"zh": ("上年", "变化"), "en": ("Last year", "Change")}
+PREVIOUS_HEADERS = {lang: (labels.field("previous", lang), labels.field("change", lang)) for lang in ("zh", "en")}
 
 
 def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str, yoy: bool = False) -> Table:
@@ -100,9 +87,9 @@ def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str
             ratio=None if i in short else (3 if i in (0, len(headers) - 2) else 2),
         )
     for f in sorted(findings, key=_order):
-        status, status_style = _label(STATUS_LABEL, f.status, lang)
-        severity, severity_style = _label(SEVERITY_LABEL, f.severity, lang)
-        name = f.name_en or f.name if lang == "en" else f.name
+        status, status_style = _status(f.status, lang)
+        severity, severity_style = _severity(f.severity, lang)
+        name = labels.name(f, lang)
         basis = short_cite(f)
         gap = f.shown("gap", lang) or (
             f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else ""
@@ -140,14 +127,12 @@ def summary_line(report: ReportResult, lang: str) -> str:
 
 
 def _bounds_note(report: ReportResult, lang: str) -> Text | None:
-    rounded = [f for f in report.findings if f.bound in BOUND_LABEL and f.status is Status.PASS]
+    rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status is Status.PASS]
     if not rounded:
         return None
     parts = []
     for f in rounded:
-        zh, en = BOUND_LABEL[f.bound]
-        name = f.name_en or f.name if lang == "en" else f.name
-        parts.append(f"{name} {f.shown('actual', lang)} ({en if lang == 'en' else zh})")
+        parts.append(f"{labels.name(f, lang)} {f.shown('actual', lang)} ({labels.bound(f.bound, lang)})")
     head = "Approximate figures (stated, but not exact): " if lang == "en" else "约数与界值(已填报,但不是确切数值):"
     return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
 
@@ -179,11 +164,11 @@ def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
     for header in headers:
         table.add_column(header)
     for status in statuses:
-        table.add_column(_label(STATUS_LABEL, status, lang)[0], justify="right")
+        table.add_column(labels.status(status, lang), justify="right")
     table.add_column("Worst" if en else "最高级别")
     for report in result.reports:
         counts = report.counts()
-        worst, style = _label(SEVERITY_LABEL, report.worst(), lang)
+        worst, style = _severity(report.worst(), lang)
         table.add_row(
             _t(report.region or "—"),
             _t(str(report.year or "—")),
@@ -197,7 +182,7 @@ def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
         for f in report.findings:
             if f.status in (Status.MISSING, Status.SHORTFALL) and f.severity.rank >= Severity.WARNING.rank:
                 missed[f.rule] += 1
-                names[f.rule] = f.name_en or f.name if en else f.name
+                names[f.rule] = labels.name(f, lang)
     out: list[RenderableType] = [table]
     if missed:
         ranking = Table(title="Most-missed indicators" if en else "最常缺失或未达标的指标", header_style="bold")

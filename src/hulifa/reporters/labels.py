@@ -1,0 +1,206 @@
+"""The label catalogue: one wording in Chinese and one in English for every word the formats print
+about a finding (status, severity, bound, column and detail names, units, levels, the run's verdict).
+
+Every format takes its words from here, so 未填报 in the table is 未填报 in Markdown, JUnit and HTML.
+Keyed by the enum's text, so a status the model gains later has an obvious place here; `status`
+falls back to the raw value rather than failing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hulifa.kinds import LEVEL_NAMES, SECTION_NAMES, UNIT_NAMES
+from hulifa.model import Finding, Severity, Status
+
+Pair = tuple[str, str]
+
+
+def pick(pair: Pair, lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+STATUS: dict[str, Pair] = {
+    "pass": ("达标", "met"),
+    "stated": ("已填报", "stated"),  # a `reported` rule that was stated: not the same as meeting a target
+    "shortfall": ("未达标", "short"),
+    "missing": ("未填报", "missing"),
+    "unverifiable": ("无法确认", "unverifiable"),
+    "not_applicable": ("不适用", "n/a"),
+    "invalid": ("无效", "invalid"),
+    "unknown": ("未知指标", "unknown"),
+    "error": ("无法检查", "not checked"),
+    "accepted": ("已接受偏差", "accepted"),
+}
+# Terminal colours; HTML has its own palette (html_assets.STATUS_COLOURS), keyed the same way.
+STATUS_STYLE: dict[str, str] = {
+    "pass": "green",
+    "stated": "green",
+    "shortfall": "red",
+    "missing": "yellow",
+    "unverifiable": "magenta",
+    "not_applicable": "dim",
+    "invalid": "red",
+    "unknown": "yellow",
+    "error": "bold red",
+    "accepted": "blue",
+}
+
+SEVERITY: dict[Severity, Pair] = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+    Severity.NONE: ("无", "none"),
+}
+SEVERITY_STYLE: dict[Severity, str] = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+    Severity.NONE: "dim",
+}
+
+BOUND: dict[str, Pair] = {
+    "lower": ("下限", "lower bound"),
+    "upper": ("上限", "upper bound"),
+    "approx": ("约数", "approximate"),
+}
+
+# Column headings and the labels of detail lines under a message: one word for each in every format.
+FIELD: dict[str, Pair] = {
+    "indicator": ("指标", "Indicator"),
+    "expected": ("目标", "Target"),
+    "actual": ("实际", "Actual"),
+    "gap": ("差距", "Gap"),
+    "status": ("状态", "Status"),
+    "severity": ("级别", "Severity"),
+    "basis": ("依据", "Basis"),
+    "location": ("位置", "Location"),
+    "evidence": ("原文", "Evidence"),
+    "message": ("说明", "Message"),
+    "previous": ("上年", "Last year"),
+    "change": ("变化", "Change"),
+    "region": ("地区", "Region"),
+    "year": ("年度", "Year"),
+    "file": ("文件", "File"),
+    "level": ("层级", "Level"),
+    "worst": ("最高级别", "Worst"),
+    "reports": ("报告数", "Reports"),
+    "pack": ("规则包", "Rule pack"),
+}
+
+HEADINGS: dict[str, Pair] = {
+    "summary": ("跨报告汇总", "Summary across reports"),
+    "most_missed": ("最常缺失或未达标的指标", "Most-missed indicators"),
+    "none_missed": ("没有缺失或未达标的指标。", "No indicator is missing or short of target."),
+    "results": ("hulifa 检查结果", "hulifa results"),
+    "no_issues": ("全部通过,没有问题。", "No issues: every applicable rule passes."),
+    "not_checked": ("无法检查此文件", "This file could not be checked"),
+    "no_reports": ("没有检查任何报告。", "No reports were checked."),
+}
+
+# Level of government: the Chinese words are kinds.LEVEL_NAMES (also used in messages).
+LEVEL: dict[str, Pair] = {key: (zh, key) for key, zh in LEVEL_NAMES.items()}
+
+# The statutory parts of a report: kinds.SECTION_NAMES, the wording messages use.
+SECTION: dict[str, Pair] = {key: (text.zh, text.en) for key, text in SECTION_NAMES.items()}
+
+# Units as rule packs write them, with their English names (kinds.UNIT_NAMES, which messages use too).
+UNIT: dict[str, Pair] = {unit: (unit, english) for unit, english in UNIT_NAMES.items()}
+NO_UNIT = frozenset({"", "bool", "date", "section"})
+
+
+def status(value: Status | str, lang: str) -> str:
+    key = value.value if isinstance(value, Status) else value
+    return pick(STATUS.get(key, (key, key)), lang)
+
+
+def status_style(value: Status | str) -> str:
+    return STATUS_STYLE.get(value.value if isinstance(value, Status) else value, "")
+
+
+def severity(value: Severity, lang: str) -> str:
+    return pick(SEVERITY[value], lang)
+
+
+def field(key: str, lang: str) -> str:
+    return pick(FIELD[key], lang)
+
+
+def heading(key: str, lang: str) -> str:
+    return pick(HEADINGS[key], lang)
+
+
+def bound(key: str, lang: str) -> str:
+    return pick(BOUND[key], lang) if key in BOUND else ""
+
+
+def level(key: str, lang: str) -> str:
+    return pick(LEVEL.get(key, (key, key)), lang)
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """The unit as a reader of `lang` writes it; a unit this catalogue lacks is kept as written."""
+    if unit in NO_UNIT:
+        return ""
+    if unit in ("%", "‰"):
+        return unit
+    return pick(UNIT.get(unit, (unit, unit)), lang)
+
+
+_ENDS_IN_FIGURE = re.compile(r"[0-9０-９]$")
+
+
+def with_unit(value: str, unit: str, lang: str = "zh") -> str:
+    """A figure with its unit: "12 件", "95%", "12 cases". Words ("须填报", "not stated") never get a
+    unit glued on, and a Chinese unit the value already ends with is put in `lang` ("≥ 60 class hours")."""
+    if not value or unit in NO_UNIT:
+        return value
+    name = unit_name(unit, lang)
+    if value.endswith(unit):
+        if name == unit:
+            return value
+        value = value[: -len(unit)].rstrip()
+    elif not _ENDS_IN_FIGURE.search(value):
+        return value
+    if not name:
+        return value
+    return f"{value}{name}" if name in ("%", "‰") else f"{value} {name}"
+
+
+def name(finding: Finding, lang: str) -> str:
+    """The indicator's name in `lang`. In English a rule with no English name shows its id, so the
+    gap is visible (and searchable) rather than a Chinese name in an English page. Keys read from a
+    report (unknown indicators) are data and stay as written."""
+    if lang == "en":
+        if finding.name_en:
+            return finding.name_en
+        if not finding.rule.startswith("hulifa.") and finding.rule:
+            return finding.rule
+    return finding.name or finding.rule
+
+
+# ------------------------------------------------------------------------------------------- verdict
+
+
+def verdict(
+    total: int, errors: int, warnings: int, unchecked: int, clean: int, seconds: float | None, lang: str
+) -> str:
+    """The one line a run ends with: "检查 2,000 份报告:12 份有错误,…,用时 3.2 秒"."""
+    took = "" if seconds is None else _took(seconds, lang)
+    if lang == "en":
+        parts = [f"{errors:,} with errors", f"{warnings:,} with warnings only", f"{clean:,} clean"]
+        if unchecked:
+            parts.append(f"{unchecked:,} could not be checked")
+        noun = "report" if total == 1 else "reports"
+        return f"Checked {total:,} {noun}: " + ", ".join(parts) + (f"; took {took}" if took else "")
+    parts = [f"{errors:,} 份有错误", f"{warnings:,} 份仅有警告", f"{clean:,} 份无错误和警告"]
+    if unchecked:
+        parts.append(f"{unchecked:,} 份无法检查")
+    return f"检查 {total:,} 份报告:" + ",".join(parts) + (f",用时 {took}" if took else "")
+
+
+def _took(seconds: float, lang: str) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s" if lang == "en" else f"{seconds:.1f} 秒"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if lang == "en" else f"{minutes} 分 {rest} 秒"
