@@ -1,14 +1,20 @@
 """Extraction quality against the hand-made gold annotations.
 
-Usage: ``python benchmarks/extract_quality.py [--strict] [--verbose] [GOLD.yaml ...]``
+Usage: ``python benchmarks/extract_quality.py [--strict] [--verbose] [GOLD.yaml | GOLD_DIR ...]``
 
-Loads tests/extract/gold/*.gold.yaml and tests/extract/samples/*/gold.yaml, runs the extractor on
-each one's input and prints, per sample and overall:
+Loads tests/extract/gold/*.gold.yaml and tests/extract/samples/*/gold.yaml (or the gold files and
+folders given: a folder is searched for */gold.yaml and *.gold.yaml), runs the extractor on each
+one's input and prints, per sample and overall, each score on its own:
 
 * figure precision and recall: a figure matches a gold figure on line + value + unit + bound (for a
   gold entry whose line is null: on its text and sentence); each gold figure matches at most once;
+* flags, over figures matched on line + value + unit: the bound right, and each of `prior` (an
+  earlier level: 由494项减到304项 → 494 is prior), `change` (比上年增加…) and `plan` (next year's
+  target) as found/gold/both; `shared` is the indicator-level mark for one count several bodies or
+  indicators share (gold `ambiguous: true`);
 * indicator accuracy: gold indicators whose id, value and bound the extractor got right;
 * section accuracy: of the six statutory parts, how many the extractor got present/absent right;
+* year, level and region: right or wrong against the gold's header (level only where the gold says);
 * implicit full-coverage phrases found (recall).
 
 Targets: figure precision >= 0.97 and recall >= 0.97, every gold indicator right. With --strict the
@@ -33,6 +39,22 @@ from hulifa.extract import Extraction, extract_text, read_text  # noqa: E402
 from hulifa.extract.figures import Figure  # noqa: E402
 from hulifa.model import SECTION_IDS  # noqa: E402
 
+FLAGS = ("prior", "change", "plan", "shared")
+META = ("year", "level", "region")
+SUMMED = (
+    "gold_figures",
+    "found_figures",
+    "matched_figures",
+    "gold_indicators",
+    "right_indicators",
+    "extra_indicators",
+    "sections_right",
+    "sections_total",
+    "implicit_gold",
+    "implicit_found",
+    "bound_right",
+    "bound_total",
+)
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.97
 _UNIT_SAME = {"个百分点": "百分点", "个工作日": "工作日"}
@@ -75,7 +97,35 @@ class Score:
     sections_total: int = 0
     implicit_gold: int = 0
     implicit_found: int = 0
+    # flags over figures matched on line + value + unit: name -> [gold, found, both]
+    flags: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in FLAGS})
+    bound_right: int = 0
+    bound_total: int = 0
+    meta_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(META, 0))
+    meta_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(META, 0))
     misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for attr in SUMMED:
+            setattr(self, attr, getattr(self, attr) + getattr(other, attr))
+        for name, counts in other.flags.items():
+            self.flags[name] = [a + b for a, b in zip(self.flags[name], counts, strict=True)]
+        for key in META:
+            self.meta_right[key] += other.meta_right[key]
+            self.meta_total[key] += other.meta_total[key]
+
+    def flag_text(self, name: str) -> str:
+        gold, found, both = self.flags[name]
+        return f"{both}/{gold}" + (f"+{found - both}" if found > both else "")
+
+    def meta_text(self) -> str:
+        return " ".join(
+            f"{key[0]}{'✓' if self.meta_right[key] == self.meta_total[key] else '✗'}"
+            if self.meta_total[key] == 1
+            else f"{key[0]}{self.meta_right[key]}/{self.meta_total[key]}"
+            for key in META
+            if self.meta_total[key]
+        )
 
     @property
     def precision(self) -> float:
@@ -94,17 +144,26 @@ class Score:
         return self.sections_right / self.sections_total if self.sections_total else 1.0
 
 
+def _in_folder(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.gold.yaml")) + sorted(folder.glob("*/gold.yaml"))
+
+
 def gold_files(args: list[str]) -> list[Path]:
+    """The gold files given (a folder stands for the gold files in it), or the tuning set."""
     if args:
-        return [Path(a) for a in args]
+        out: list[Path] = []
+        for arg in args:
+            path = Path(arg)
+            out.extend(_in_folder(path) if path.is_dir() else [path])
+        return out
     tests = ROOT / "tests" / "extract"
-    return sorted((tests / "gold").glob("*.gold.yaml")) + sorted((tests / "samples").glob("*/gold.yaml"))
+    return _in_folder(tests / "gold") + _in_folder(tests / "samples")
 
 
-def _figure_matches(fig: Figure, gold: dict[str, Any]) -> bool:
+def _figure_matches(fig: Figure, gold: dict[str, Any], bound: bool = True) -> bool:
     if not (_same_value(fig.value, gold.get("value")) and _unit(fig.unit) == _unit(gold.get("unit"))):
         return False
-    if _bound(gold.get("bound")) != fig.bound.value:
+    if bound and _bound(gold.get("bound")) != fig.bound.value:
         return False
     if gold.get("line") is not None:
         return bool(fig.line == gold["line"])
@@ -115,25 +174,68 @@ def _figure_matches(fig: Figure, gold: dict[str, Any]) -> bool:
     return text_ok and (sentence is None or _norm(sentence) in _norm(fig.sentence))
 
 
-def _assign(found: list[Figure], gold: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]], list[Figure]]:
-    """Greedy one-to-one matching; gold entries with a sentence are matched first (they are pickier)."""
+def _pairs(found: list[Figure], gold: list[dict[str, Any]], bound: bool = True) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching as (gold index, found index); gold entries with a sentence are
+    matched first (they are pickier)."""
     used: set[int] = set()
-    unmatched_gold = []
+    pairs = []
     order = sorted(range(len(gold)), key=lambda i: gold[i].get("sentence") is None)
-    matched = 0
     for gi in order:
         g = gold[gi]
-        candidates = [i for i, f in enumerate(found) if i not in used and _figure_matches(f, g)]
+        candidates = [i for i, f in enumerate(found) if i not in used and _figure_matches(f, g, bound)]
         if g.get("sentence") and len(candidates) > 1:
             narrowed = [i for i in candidates if _norm(g["sentence"]) in _norm(found[i].sentence)]
             candidates = narrowed or candidates
         if candidates:
             used.add(candidates[0])
-            matched += 1
-        else:
-            unmatched_gold.append(g)
+            pairs.append((gi, candidates[0]))
+    return pairs
+
+
+def _assign(found: list[Figure], gold: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]], list[Figure]]:
+    pairs = _pairs(found, gold)
+    matched_gold = {gi for gi, _ in pairs}
+    used = {fi for _, fi in pairs}
+    unmatched_gold = [g for i, g in enumerate(gold) if i not in matched_gold]
     extra = [f for i, f in enumerate(found) if i not in used]
-    return matched, unmatched_gold, extra
+    return len(pairs), unmatched_gold, extra
+
+
+def _score_flags(score: Score, found: list[Figure], gold: list[dict[str, Any]]) -> None:
+    """Bound and prior/change/plan marks, on figures matched regardless of bound."""
+    for gi, fi in _pairs(found, gold, bound=False):
+        g, f = gold[gi], found[fi]
+        score.bound_total += 1
+        if _bound(g.get("bound")) == f.bound.value:
+            score.bound_right += 1
+        else:
+            score.misses.append(f"bound wrong: line {f.line} {f.text} want {_bound(g.get('bound'))}, got {f.bound}")
+        for name in ("prior", "change", "plan"):
+            want, got = bool(g.get(name)), bool(getattr(f, name))
+            counts = score.flags[name]
+            counts[0] += want
+            counts[1] += got
+            counts[2] += want and got
+            if want != got:
+                score.misses.append(f"flag {name} {'missed' if want else 'extra'}: line {f.line} {f.text}")
+
+
+def _shared(ind: Any) -> bool:
+    return bool(getattr(ind, "ambiguous", False) or getattr(ind, "shared_with", ()))
+
+
+def _score_meta(score: Score, gold: dict[str, Any], ex: Extraction) -> None:
+    got = {"year": ex.year, "level": ex.level, "region": ex.region}
+    for key in META:
+        if gold.get(key) in (None, ""):
+            continue
+        score.meta_total[key] += 1
+        want = gold[key]
+        ok = str(want) == str(got[key]) if key != "region" else _norm(want) == _norm(got[key])
+        if ok:
+            score.meta_right[key] += 1
+        else:
+            score.misses.append(f"{key} wrong: want {want}, got {got[key]}")
 
 
 def score_one(path: Path, pack: Any) -> Score:
@@ -160,6 +262,8 @@ def score_one(path: Path, pack: Any) -> Score:
         )
     for f in extra:
         score.misses.append(f"figure extra: line {f.line} {f.text} = {f.value:g}{f.unit} ({f.bound.value})")
+    _score_flags(score, list(ex.figures), figures)
+    _score_meta(score, gold, ex)
 
     ours = {i.id: i for i in ex.indicators}
     wanted = list(gold.get("indicators") or [])
@@ -170,8 +274,15 @@ def score_one(path: Path, pack: Any) -> Score:
             wanted.append({"id": g["indicator"], "value": 100, "bound": "exact", "line": g.get("line")})
             given.add(g["indicator"])
     score.gold_indicators = len(wanted)
+    shared = score.flags["shared"]
     for g in wanted:
         got = ours.get(g["id"])
+        want_shared, got_shared = bool(g.get("ambiguous")), got is not None and _shared(got)
+        shared[0] += want_shared
+        shared[1] += got_shared
+        shared[2] += want_shared and got_shared
+        if want_shared != got_shared:
+            score.misses.append(f"flag shared {'missed' if want_shared else 'extra'}: {g['id']}")
         ok = got is not None and _same_value(got.value, g.get("value"))
         if ok and not isinstance(g.get("value"), bool):
             ok = got.bound.value == _bound(g.get("bound"))
@@ -233,30 +344,24 @@ def main(argv: list[str] | None = None) -> int:
     scores = [score_one(path, pack) for path in files]
     total = Score("OVERALL")
     for s in scores:
-        for attr in (
-            "gold_figures",
-            "found_figures",
-            "matched_figures",
-            "gold_indicators",
-            "right_indicators",
-            "extra_indicators",
-            "sections_right",
-            "sections_total",
-            "implicit_gold",
-            "implicit_found",
-        ):
-            setattr(total, attr, getattr(total, attr) + getattr(s, attr))
+        total.add(s)
 
-    header = f"{'sample':<22}{'fig P':>7}{'fig R':>7}{'found/gold':>12}{'ind acc':>10}"
-    header += f"{'extra':>7}{'sect':>8}{'impl':>8}"
+    width = max(22, *(len(s.name) + 2 for s in scores))
+    header = f"{'sample':<{width}}{'fig P':>7}{'fig R':>7}{'found/gold':>12}{'ind acc':>10}"
+    header += f"{'extra':>7}{'sect':>8}{'impl':>8}{'bound':>9}"
+    header += "".join(f"{name:>9}" for name in FLAGS) + "  meta"
     print(header)
     print("-" * len(header))
     for s in [*scores, total]:
         print(
-            f"{s.name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{f'{s.found_figures}/{s.gold_figures}':>12}"
+            f"{s.name:<{width}}{s.precision:>7.3f}{s.recall:>7.3f}{f'{s.found_figures}/{s.gold_figures}':>12}"
             f"{f'{s.right_indicators}/{s.gold_indicators}':>10}{s.extra_indicators:>7}"
             f"{f'{s.sections_right}/{s.sections_total}':>8}{f'{s.implicit_found}/{s.implicit_gold}':>8}"
+            f"{f'{s.bound_right}/{s.bound_total}':>9}"
+            + "".join(f"{s.flag_text(name):>9}" for name in FLAGS)
+            + f"  {s.meta_text()}"
         )
+    print("flags: right/gold+extra, over figures matched on line, value and unit; meta: y(ear) l(evel) r(egion)")
     if args.verbose:
         for s in scores:
             if s.misses:

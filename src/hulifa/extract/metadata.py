@@ -52,8 +52,16 @@ def _plain_year(doc: Doc, m: re.Match[str], base: int) -> bool:
     return not _RANGE_AFTER.match(f, end, min(len(f), end + 3))  # 2021—: the plan's first year
 
 
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[、.．])"
+)
+
+
 def year_from_title(doc: Doc) -> int | None:
-    for start, line in _first_lines(doc, 4):
+    """A title line near the top: short, not a numbered heading (四、2025年…的主要安排 is a part)."""
+    for start, line in _first_lines(doc, 10):
+        if len(line.strip()) > 80 or _NUMBERED.match(line):
+            continue
         for m in _YEAR_TITLE.finditer(line[:120]):
             if _plain_year(doc, m, start):
                 return int(m.group(1))
@@ -103,7 +111,10 @@ _GOVERNMENT = re.compile(rf"((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}}
 _NOT_REGION_START = re.compile(r"^(?:坚持|全|我|本|在|以|深入|认真|围绕|紧紧)")
 # Portal furniture: breadcrumbs (two or more separators), site names, "主办/承办" lines.
 _BREADCRUMB = re.compile(r"(?:[>›»→]|&gt;|\s/\s).*(?:[>›»→]|&gt;|\s/\s)")
-_SITE = re.compile(r"门户网站|政府网|网站首页|主办\s*[:：]|承办\s*[:：]|^\s*(?:首页|当前位置|您的位置|您现在的位置)")
+_SITE = re.compile(
+    r"门户网站|政府网|网站首页|主办\s*[:：]|承办\s*[:：]|^\s*(?:首页|当前位置|您的位置|您现在的位置|今天是)"
+    r"|星期[一二三四五六日天]|无障碍|长者模式|适老化"
+)
 
 
 def is_furniture(line: str) -> bool:
