@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import os
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
+from hulifa.discovery import display as _display
 from hulifa.errors import InputError, fail
 from hulifa.evaluate import evaluate
 from hulifa.model import (
@@ -34,85 +36,7 @@ from hulifa.model import (
 from hulifa.reportdata import TextHints, load_report
 from hulifa.rulepack import load_pack
 
-DATA_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
-
-
-def _display(path: Path) -> str:
-    """Relative to the working directory when inside it, so output is the same on every machine."""
-    try:
-        return os.path.relpath(path) if path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def discover(inputs: Sequence[str]) -> list[tuple[str, InputError | None]]:
-    """Expand directories (recursively, report-data files only) and globs; keep order, drop repeats.
-
-    A path that does not exist is kept with its error, so it is reported rather than skipped.
-    """
-    found: list[tuple[str, InputError | None]] = []
-    seen: set[str] = set()
-
-    def add(path: str, error: InputError | None = None) -> None:
-        key = os.path.normpath(path)
-        if key not in seen:
-            seen.add(key)
-            found.append((path, error))
-
-    for raw in inputs:
-        path = Path(raw)
-        if any(ch in raw for ch in "*?[") and not path.exists():
-            matches = _glob(raw)
-            if not matches:
-                add(raw, fail(raw, 1, 1, "没有文件匹配此模式", "no file matches this pattern"))
-            for match in matches:
-                if Path(match).is_file():
-                    add(match)
-            continue
-        if path.is_dir():
-            files = sorted(p for p in _walk(path) if p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith("."))
-            if not files:
-                add(
-                    raw,
-                    fail(
-                        raw, 1, 1, "目录中没有报告数据文件(*.yaml)", "no report-data files (*.yaml) in this directory"
-                    ),
-                )
-            for file in files:
-                add(_display(file))
-            continue
-        add(raw)
-    return found
-
-
-def _glob(pattern: str) -> list[str]:
-    """Paths matching `pattern`, `**` included, without following symlinked folders.
-
-    glob.glob(recursive=True) follows them: two links back to the same folder make it walk ~2**40
-    paths before the OS says ELOOP, a hang. pathlib's `**` (3.11, 3.12) does not follow links.
-    """
-    parts = Path(pattern).parts
-    first = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
-    root = Path(*parts[:first]) if first else Path(".")
-    rest = "/".join(parts[first:])
-    hidden_ok = parts[-1].startswith(".")  # like glob: `*` does not match hidden names
-    try:
-        return sorted(
-            str(p)
-            for p in root.glob(rest)
-            if hidden_ok or not any(part.startswith(".") for part in p.relative_to(root).parts)
-        )
-    except (OSError, ValueError):  # an unreadable folder, a malformed pattern
-        return []
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    """os.walk without following links, so a symlink loop cannot trap us."""
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        for name in files:
-            yield Path(folder) / name
 
 
 def error_result(error: InputError, file: str) -> ReportResult:
@@ -131,21 +55,44 @@ def error_result(error: InputError, file: str) -> ReportResult:
     return ReportResult(file=file, findings=(finding,), checked=False)
 
 
-def load_input(path: str, pack: RulePack, encoding: str | None = None, hints: TextHints | None = None) -> ReportData:
+STDIN = "-"
+
+
+def load_input(
+    path: str,
+    pack: RulePack,
+    encoding: str | None = None,
+    hints: TextHints | None = None,
+    *,
+    stdin_name: str | None = None,
+) -> ReportData:
     """Report data from YAML, or from report text through the extractor; both through the one
-    validating constructor (reportdata.new_report). `hints` fill in what a text does not say."""
-    file = Path(path)
-    if file.suffix.lower() in TEXT_SUFFIXES:
+    validating constructor (reportdata.new_report). `hints` fill in what a text does not say.
+    `-` is standard input, named `stdin_name` in messages; its suffix picks the parser, as a file's does."""
+    name = (stdin_name or STDIN) if path == STDIN else path
+    data: bytes | None = None
+    if path == STDIN:
+        import sys
+
+        from hulifa.decoding import read_stream
+
+        data = read_stream(sys.stdin.buffer, name)
+    if Path(name).suffix.lower() in TEXT_SUFFIXES:
         # heavy; only for text input
         from hulifa.extract.core import extract_text
         from hulifa.extract.output import to_report_data
-        from hulifa.extract.textload import read_text
+        from hulifa.extract.textload import read_text, text_from_bytes
 
         given = hints or TextHints()
-        text, _ = read_text(file, encoding)
+        text, _ = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
-        return to_report_data(extraction, path)
-    return load_report(file, path, encoding)
+        return to_report_data(extraction, name)
+    if data is None:
+        return load_report(Path(path), path, encoding)
+    from hulifa.loader import decode, parse_yaml
+    from hulifa.reportdata import report_from_document
+
+    return report_from_document(parse_yaml(decode(data, name, encoding), name))
 
 
 def previous_candidate(path: str, year: int) -> Path | None:
@@ -178,6 +125,8 @@ def load_previous(
     It counts only if its region is this report's and its year is one less. A previous file that
     cannot be read, or does not match, becomes a finding, never a crash."""
     explicit = previous is not None
+    if previous is None and path == STDIN:
+        return None, []
     if previous is None:
         found = previous_candidate(path, report.year)
         if found is None:
@@ -225,16 +174,20 @@ def check_file(
     deviations: tuple[Deviation, ...] = (),
     today: dt.date | None = None,
     hints: TextHints | None = None,
+    stdin_name: str | None = None,
 ) -> ReportResult:
-    """One report. Last year's report is `previous`, or the one found beside it (see load_previous)."""
+    """One report. Last year's report is `previous`, or the one found beside it (see load_previous).
+    `path` `-` is standard input, named `stdin_name` in messages."""
+    name = (stdin_name or STDIN) if path == STDIN else path
     try:
-        report = load_input(path, pack, encoding, hints)
+        report = load_input(path, pack, encoding, hints, stdin_name=stdin_name)
     except InputError as error:
-        return error_result(error, path)
+        return error_result(error, name)
     except RecursionError:
-        return error_result(fail(path, 1, 1, "嵌套过深,拒绝处理", "nesting too deep; refused"), path)
+        return error_result(fail(name, 1, 1, "嵌套过深,拒绝处理", "nesting too deep; refused"), name)
+    source, path = path, name
     try:
-        before, notes = load_previous(path, report, pack, previous, encoding)
+        before, notes = load_previous(source, report, pack, previous, encoding)
         result = evaluate(pack, report, before, accepted=deviations, today=today or dt.date.today())
     except InputError as error:  # a malformed deviations section is the report's own input error
         return error_result(error, path)
@@ -327,6 +280,43 @@ def _raise_gc_threshold() -> tuple[int, int, int]:
     return first, second, third
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file met in a scan that is one of hulifa's other YAML files (see discovery.not_report_data)."""
+
+    path: str
+    reason: Text
+
+
+_Options = tuple[
+    str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None, TextHints | None
+]
+
+
+def _check_found(found: Found, pack: RulePack, options: _Options, **extra: Any) -> Any:
+    """check_file, except that a scanned file that turns out to be a deviations file, a rule pack or a
+    configuration file is Skipped rather than an error: telling them apart costs only on failure."""
+    encoding, deviations, today, transform, hints = options
+    result = check_file(found.path, pack, encoding, deviations=deviations, today=today, hints=hints, **extra)
+    if not result.checked and not found.explicit and found.path.lower().endswith(DATA_SUFFIXES):
+        kind = _sniff(found.path, encoding)
+        if kind is not None:
+            return Skipped(
+                found.path, Text(f"已跳过:这是{kind.zh},不是报告数据", f"skipped: this is {kind.en}, not report data")
+            )
+    return transform(result) if transform else result
+
+
+def _sniff(path: str, encoding: str | None) -> Text | None:
+    from hulifa.decoding import read_bytes
+    from hulifa.loader import decode
+
+    try:
+        return not_report_data(decode(read_bytes(Path(path), path), path, encoding))
+    except InputError:
+        return None
+
+
 _worker_pack: RulePack | None = None
 
 
@@ -336,14 +326,9 @@ def _init_worker(rules: str | None) -> None:
     _raise_gc_threshold()  # a worker only ever runs a batch: see batch_gc
 
 
-def _check_in_worker(
-    args: tuple[
-        str, str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None, TextHints | None
-    ],
-) -> Any:
+def _check_in_worker(args: tuple[list[Found], _Options]) -> list[Any]:
     assert _worker_pack is not None
-    result = check_file(args[0], _worker_pack, args[1], deviations=args[2], today=args[3], hints=args[5])
-    return args[4](result) if args[4] else result
+    return [_check_found(found, _worker_pack, args[1]) for found in args[0]]
 
 
 def iter_check(
@@ -358,40 +343,87 @@ def iter_check(
     today: dt.date | None = None,
     transform: Callable[[ReportResult], Any] | None = None,
     hints: TextHints | None = None,
+    selection: Selection | None = None,
+    on_skip: SkipHandler | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[Any]:
     """Results in input order, one at a time, so a batch of any size runs in flat memory.
 
+    Inputs are found lazily (see hulifa.discovery); files skipped there, or recognised here as
+    hulifa's other YAML files, go to `on_skip` and yield nothing. `-` reads standard input.
     `previous` (last year's report) only goes with a single input file. `transform`, if given, is
     applied to each result where it was made (in the worker process with `jobs` > 1) and its value is
     yielded instead: rendering there spares the parent both the work and the pickling of results.
     It must be picklable (a module-level function, or a functools.partial of one). While a batch of
     more than one file runs, the cycle collector's first threshold is raised (see batch_gc)."""
-    found = discover(inputs)
-    if previous is not None and len(found) != 1:
+    found = discover(inputs, selection, on_skip)
+    head = list(itertools.islice(found, 2))
+    if previous is not None and len(head) != 1:
         raise fail(previous, 1, 1, "--previous 只能配合单个输入文件", "--previous goes with a single input file only")
+    items = itertools.chain(head, found)
+    options: _Options = (encoding, deviations, today, transform, hints)
 
-    def done_here(result: ReportResult) -> Any:
+    def done_here(item: Any) -> Iterator[Any]:
+        if isinstance(item, Skipped):
+            if on_skip:
+                on_skip(item.path, item.reason)
+        else:
+            yield item
+
+    def error_here(item: Found) -> Any:
+        assert item.error is not None
+        result = error_result(item.error, item.path)
         return transform(result) if transform else result
 
-    if jobs <= 1 or len(found) < 2:
-        with batch_gc() if len(found) > 1 else contextlib.nullcontext():
-            for path, error in found:
-                if error:
-                    yield done_here(error_result(error, path))
+    if jobs <= 1 or len(head) < 2 or any(f.path == STDIN for f in head) or STDIN in inputs:
+        with batch_gc() if len(head) > 1 else contextlib.nullcontext():
+            for item in items:
+                if item.error:
+                    yield error_here(item)
                 else:
-                    yield done_here(
-                        check_file(
-                            path, pack, encoding, previous=previous, deviations=deviations, today=today, hints=hints
-                        )
-                    )
+                    extra = {"previous": previous, "stdin_name": stdin_name}
+                    yield from done_here(_check_found(item, pack, options, **extra))
         return
-    from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports (multiprocessing): only for --jobs
+    yield from _parallel(items, rules, jobs, options, done_here, error_here)
 
-    todo = [(path, encoding, deviations, today, transform, hints) for path, error in found if error is None]
+
+CHUNK = 16
+
+
+def _parallel(
+    items: Iterator[Found],
+    rules: str | None,
+    jobs: int,
+    options: _Options,
+    done_here: Callable[[Any], Iterator[Any]],
+    error_here: Callable[[Found], Any],
+) -> Iterator[Any]:
+    """Check in `jobs` processes, in input order, with a bounded window of chunks in flight: the
+    inputs are found as the checks go, never listed whole."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor  # 15 ms of imports: only for --jobs
+
+    window: deque[tuple[list[Found], Future[list[Any]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
-        done = pool.map(_check_in_worker, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8))))
-        for path, error in found:
-            yield done_here(error_result(error, path)) if error else next(done)
+
+        def drain(keep: int) -> Iterator[Any]:
+            while len(window) > keep:
+                chunk, future = window.popleft()
+                checked = iter(future.result())
+                for item in chunk:
+                    if item.error:
+                        yield error_here(item)
+                    else:
+                        yield from done_here(next(checked))
+
+        while True:
+            chunk = list(itertools.islice(items, CHUNK))
+            if not chunk:
+                break
+            todo = [item for item in chunk if item.error is None]
+            window.append((chunk, pool.submit(_check_in_worker, (todo, options))))
+            yield from drain(jobs * 4)
+        yield from drain(0)
 
 
 def check_paths(
@@ -405,12 +437,16 @@ def check_paths(
     deviations: str | Path | None = None,
     today: dt.date | None = None,
     hints: TextHints | None = None,
+    selection: Selection | None = None,
+    on_skip: SkipHandler | None = None,
+    stdin_name: str | None = None,
 ) -> CheckResult:
     """Check report files against a rule pack (None: the bundled default) and return every result.
 
     `previous`: last year's report (single input only; otherwise it is found beside each file).
     `deviations`: a file of accepted deviations, applied to every report, as of `today`.
     `hints`: year, level and region for report text that does not say them (YAML ignores them).
+    `selection`: which files a directory means (hulifa.discovery); skipped files go to `on_skip`.
     Raises InputError only when the rule pack, the deviations file or the inputs' shape is wrong.
     """
     from hulifa.followups import load_deviations
@@ -430,6 +466,9 @@ def check_paths(
         deviations=accepted,
         today=today,
         hints=hints,
+        selection=selection,
+        on_skip=on_skip,
+        stdin_name=stdin_name,
     ):
         results.append(result)
         if on_result:

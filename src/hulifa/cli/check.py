@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
+    from hulifa.discovery import Selection
     from hulifa.model import CheckResult, ReportResult, RulePack
 
 from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console, text_hints
@@ -127,10 +128,41 @@ def check(
         str | None,
         typer.Option("--region", help="报告文本的主体名称(正文未写明时)/ reporting body, for report text"),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            help="目录扫描时排除的模式(gitignore 语法,可重复;替换默认值)/ patterns to exclude in directory scans, "
+            "replacing the defaults (.*, build/, dist/, node_modules/…)",
+        ),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None,
+        typer.Option("--extend-exclude", help="在默认排除之外再排除 / patterns to exclude besides the defaults"),
+    ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude",
+            help="命令行上指名的文件也按排除规则与形状筛选(用于 pre-commit)/ apply excludes and skip rule packs, "
+            "deviations and config files even when named (for pre-commit)",
+        ),
+    ] = False,
+    respect_gitignore: Annotated[
+        bool, typer.Option(help="目录扫描遵循 .gitignore / follow .gitignore in directory scans")
+    ] = True,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help="从标准输入(-)读取时使用的文件名,其后缀决定解析方式 / the name of standard input (-) in messages; "
+            "its suffix picks the parser (.yaml, .txt, .html)",
+        ),
+    ] = None,
 ) -> None:
     """检查报告数据是否满足规则包 / Check report data against a rule pack.
 
-    Example: hulifa check reports/huli/2024.yaml --all
+    Example: hulifa check reports/huli/2024.yaml --all    (or: hulifa check - < 2024.yaml)
     """
     from functools import partial
 
@@ -157,6 +189,7 @@ def check(
     keep = any(f.value not in STREAMING for f in chosen) or step_summary
     transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep)
     progress = _progress(paths)
+    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore)
     try:
         run = _stream_check(
             paths,
@@ -173,6 +206,9 @@ def check(
             previous=previous,
             today=today_date,
             hints=hints,
+            selection=selection,
+            on_skip=lambda path, why: say(f"{path}: {why.get(lang.value)}"),
+            stdin_name=stdin_filename,
         )
     except InputError as error:
         die(error.render(lang.value))
@@ -202,7 +238,7 @@ def check(
     if step_summary:
         _append_step_summary(result, lang.value)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
-    if run.unchecked or not run.count:
+    if run.unchecked or (not run.count and not force_exclude):
         raise typer.Exit(2)
     raise typer.Exit(1 if threshold is not None and run.worst >= threshold.rank else 0)
 
@@ -326,6 +362,19 @@ def _append_step_summary(result: CheckResult, lang: str) -> None:
             handle.write(step_summary(result, lang))
     except OSError as exc:
         say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
+
+
+def scan_selection(
+    exclude: list[str] | None, extend_exclude: list[str] | None, force_exclude: bool, gitignore: bool
+) -> Selection:
+    from hulifa.discovery import DEFAULT_EXCLUDE, Selection
+
+    return Selection(
+        exclude=tuple(exclude) if exclude is not None else DEFAULT_EXCLUDE,
+        extend_exclude=tuple(extend_exclude or ()),
+        gitignore=gitignore,
+        force_exclude=force_exclude,
+    )
 
 
 class _Progress:

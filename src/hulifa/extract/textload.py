@@ -207,7 +207,12 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     """Read a report (.txt/.md/.html/.docx) as text; return (text, encoding used)."""
     file = str(path)
     data = read_bytes(Path(path), file)  # the same size limit and read errors as report-data files
-    suffix = Path(path).suffix.lower()
+    return text_from_bytes(data, file, encoding)
+
+
+def text_from_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
+    """A report's bytes as text, the format chosen by the name's suffix (or sniffed); (text, encoding)."""
+    suffix = Path(file).suffix.lower()
     if suffix in DOCX_SUFFIXES or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
         return docx_to_text(data, file), "docx"
     is_html = suffix in HTML_SUFFIXES

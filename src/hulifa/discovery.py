@@ -1,0 +1,279 @@
+"""Which files the command line means: paths, directories and globs in, report files out, lazily.
+
+A directory scan skips hidden folders and files, build/, dist/, node_modules/ (the default
+`exclude`, replaced by --exclude and extended by --extend-exclude, as ruff's are), whatever
+.gitignore ignores inside a git repository, and anything that is not a regular file (a FIFO or a
+device would hang the read). A file named on the command line is always checked, unless
+`force_exclude` (for pre-commit, which names every staged file) applies the same rules to it.
+Skipped files are reported through `on_skip` with a reason; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pathspec
+
+from hulifa.errors import InputError, fail
+from hulifa.model import Text
+
+DATA_SUFFIXES = (".yaml", ".yml")
+DEFAULT_EXCLUDE = (".*", "build/", "dist/", "node_modules/", "__pycache__/", "venv/")
+
+SkipHandler = Callable[[str, Text], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One input to check. `error` says why it cannot be; `explicit` when named on the command line."""
+
+    path: str
+    error: InputError | None = None
+    explicit: bool = True
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rules that choose files: gitignore-style patterns, as ruff's `exclude`/`extend-exclude`."""
+
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    gitignore: bool = True
+    force_exclude: bool = False
+
+    @cached_property
+    def spec(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines([*self.exclude, *self.extend_exclude])
+
+    def excluded(self, relative: str, is_dir: bool) -> bool:
+        return self.spec.match_file(relative + "/" if is_dir else relative)
+
+
+def display(path: Path) -> str:
+    """Relative to the working directory when inside it, so output is the same on every machine."""
+    try:
+        return os.path.relpath(path) if path.is_absolute() else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _skip_note(kind: str) -> Text:
+    return Text(f"已跳过:不是普通文件({kind}),读取可能永远等待", f"skipped: not a regular file ({kind}), it could hang")
+
+
+def special_kind(mode: int) -> str | None:
+    """'FIFO', 'device' or 'socket' for a file that is not regular (or a directory), else None."""
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return None
+
+
+class _GitIgnore:
+    """The .gitignore files that apply inside one git repository, read once per folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        top = root.resolve()
+        repo = next((p for p in (top, *top.parents) if (p / ".git").exists()), None)
+        self.active = repo is not None
+        self.repo = repo
+        if repo is not None:  # the scan may start below the repository's top: its parents' files count
+            for folder in reversed([top, *top.parents[: len(top.parents) - len(repo.parents)]]):
+                self._load(folder)
+
+    def _load(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self.specs:
+            try:
+                lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines)
+            except OSError:
+                self.specs[folder] = None
+        return self.specs[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """The deepest .gitignore with a pattern for `path` decides, as git does."""
+        if not self.active:
+            return False
+        for folder in (path.parent, *path.parent.parents):
+            spec = self.specs.get(folder)
+            if spec is not None:
+                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+                verdict = spec.check_file(relative).include
+                if verdict is not None:
+                    return verdict
+            if folder == self.repo or folder.parent == folder:
+                break
+        return False
+
+
+def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iterator[str]:
+    """Report-data files under `root`, in sorted path order, one folder listed at a time."""
+    ignore = _GitIgnore(root) if selection.gitignore else None
+    absolute = root.resolve()
+
+    def walk(folder: Path, real: Path) -> Iterator[str]:
+        if ignore is not None and ignore.active:
+            ignore._load(real)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            path = folder / entry.name
+            relative = path.relative_to(root).as_posix()
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if selection.excluded(relative, is_dir) or (
+                ignore is not None and ignore.ignored(real / entry.name, is_dir)
+            ):
+                continue
+            if is_dir:
+                yield from walk(path, real / entry.name)
+                continue
+            if not entry.name.lower().endswith(DATA_SUFFIXES):
+                continue
+            try:
+                mode = entry.stat(follow_symlinks=True).st_mode
+            except OSError:  # dangling link: named, so its error is reported
+                yield display(path)
+                continue
+            if stat.S_ISDIR(mode):  # a link to a folder: never followed, so a loop cannot trap us
+                continue
+            kind = special_kind(mode)
+            if kind is not None:
+                if on_skip:
+                    on_skip(display(path), _skip_note(kind))
+                continue
+            yield display(path)
+
+    yield from walk(root, absolute)
+
+
+def _glob(pattern: str) -> list[str]:
+    """Paths matching `pattern`, `**` included, without following symlinked folders.
+
+    glob.glob(recursive=True) follows them: two links back to the same folder make it walk ~2**40
+    paths before the OS says ELOOP, a hang. pathlib's `**` (3.11, 3.12) does not follow links.
+    """
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    root = Path(*parts[:first]) if first else Path(".")
+    rest = "/".join(parts[first:])
+    hidden_ok = parts[-1].startswith(".")  # like glob: `*` does not match hidden names
+    try:
+        return sorted(
+            str(p)
+            for p in root.glob(rest)
+            if hidden_ok or not any(part.startswith(".") for part in p.relative_to(root).parts)
+        )
+    except (OSError, ValueError):  # an unreadable folder, a malformed pattern
+        return []
+
+
+def discover(
+    inputs: Sequence[str], selection: Selection | None = None, on_skip: SkipHandler | None = None
+) -> Iterator[Found]:
+    """Expand directories (recursively, report-data files only) and globs; keep order, drop repeats.
+
+    A path that does not exist is kept with its error, so it is reported rather than skipped.
+    `-` (standard input) passes through as it is.
+    """
+    selection = selection or Selection()
+    seen: set[str] = set()
+
+    def new(path: str) -> bool:
+        key = os.path.normpath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for raw in inputs:
+        path = Path(raw)
+        if raw != "-" and any(ch in raw for ch in "*?[") and not path.exists():
+            matches = _glob(raw)
+            if not matches and new(raw):
+                yield Found(raw, fail(raw, 1, 1, "没有文件匹配此模式", "no file matches this pattern"))
+            for match in matches:
+                try:
+                    mode = os.stat(match).st_mode
+                except OSError:
+                    continue
+                kind = special_kind(mode)
+                if kind is not None:
+                    if on_skip:
+                        on_skip(match, _skip_note(kind))
+                elif stat.S_ISREG(mode) and not selection.excluded(match, False) and new(match):
+                    yield Found(match, explicit=False)
+            continue
+        if path.is_dir():
+            any_file = False
+            for file in _scan(path, selection, on_skip):
+                any_file = True
+                if new(file):
+                    yield Found(file, explicit=False)
+            if not any_file and new(raw):
+                yield Found(
+                    raw,
+                    fail(
+                        raw, 1, 1, "目录中没有报告数据文件(*.yaml)", "no report-data files (*.yaml) in this directory"
+                    ),
+                )
+            continue
+        if selection.force_exclude and raw != "-":
+            if selection.excluded(_below_cwd(path), False) or (
+                selection.gitignore and path.exists() and _GitIgnore(path.parent).ignored(path.resolve(), False)
+            ):
+                if on_skip:
+                    on_skip(raw, Text("已跳过:被排除规则或 .gitignore 排除", "skipped: excluded, or ignored by git"))
+                continue
+            if new(raw):
+                yield Found(raw, explicit=False)
+            continue
+        if raw == "-" or new(raw):
+            yield Found(raw)
+
+
+def _below_cwd(path: Path) -> str:
+    """The path relative to the working directory, without leading `../` (which `.*` would match)."""
+    relative = Path(display(path.absolute())).as_posix()
+    while relative.startswith("../"):
+        relative = relative[3:]
+    return relative
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+_LIST_ITEM_RULE = re.compile(r"^-\s+\{?\s*rule\s*:", re.MULTILINE)
+_RULEPACK_KEYS = frozenset({"pack", "extends", "overrides"})
+CONFIG_KEYS = frozenset(
+    {"rules", "deviations", "include", "exclude", "extend-exclude", "fail-on", "lang", "jobs", "today", "format"}
+    | {"output", "encoding", "force-exclude", "respect-gitignore"}
+)
+
+
+def not_report_data(text: str) -> Text | None:
+    """What a YAML file is, by its shape, when it is one of hulifa's other files: a deviations file,
+    a rule pack or a configuration file. None for anything else (including report data)."""
+    keys = set(_TOP_KEY.findall(text))
+    if keys & {"region", "year"}:
+        return None
+    if keys & _RULEPACK_KEYS:
+        return Text("规则包", "a rule pack")
+    if keys == {"deviations"} or (not keys and _LIST_ITEM_RULE.search(text)):
+        return Text("偏差清单", "a deviations file")
+    if keys and keys <= CONFIG_KEYS and "indicators" not in keys:
+        return Text("hulifa 配置文件", "a hulifa configuration file")
+    return None

@@ -1,0 +1,185 @@
+"""Which files a directory means: excludes, .gitignore, hulifa's other YAML files, FIFOs and devices, stdin."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from clihelp import HULI_DATA, ROOT, run_cli
+from hulifa.cli import app
+from hulifa.discovery import Selection, discover, not_report_data
+
+DEVIATIONS = "deviations:\n  - {rule: x, reason: r, approved_by: 局, expires: 2030-01-01}\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository of reports, as an office keeps it: CI files, a venv, a build folder, ignores."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "reports").mkdir()
+    shutil.copy(HULI_DATA, tmp_path / "reports" / "huli-2024.yaml")
+    for folder in (".github/workflows", ".venv/lib", "build", "node_modules/x", "scratch"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / ".github/workflows/ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    for folder in (".venv/lib", "build", "node_modules/x", "scratch"):
+        (tmp_path / folder / "junk.yaml").write_text("not: [report\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    return tmp_path
+
+
+def paths(found: Iterator[object], root: Path) -> list[str]:
+    return [os.path.relpath(f.path, root) for f in found]  # type: ignore[attr-defined]
+
+
+def test_scan_skips_hidden_build_and_ignored(repo: Path) -> None:
+    assert paths(discover([str(repo)]), repo) == ["reports/huli-2024.yaml"]
+    run = run_cli("check", str(repo), "--format", "parsable")
+    assert run.exit_code == 1, run.stderr  # the Huli data's own finding, not exit 2 for ci.yml
+    assert "ci.yml" not in run.stdout + run.stderr and "junk" not in run.stdout + run.stderr
+
+
+def test_gitignore_only_inside_a_repository_and_can_be_turned_off(repo: Path) -> None:
+    assert "scratch/junk.yaml" in paths(discover([str(repo)], Selection(gitignore=False)), repo)
+    (repo / ".git").rmdir()
+    assert "scratch/junk.yaml" in paths(discover([str(repo)]), repo)
+
+
+def test_nested_gitignore_and_negation(repo: Path) -> None:
+    (repo / "reports" / "draft.yaml").write_text("x: 1\n", encoding="utf-8")
+    (repo / "reports" / "keep.yaml").write_text("x: 1\n", encoding="utf-8")
+    (repo / "reports" / ".gitignore").write_text("*.yaml\n!huli-*.yaml\n", encoding="utf-8")
+    assert paths(discover([str(repo / "reports")]), repo) == ["reports/huli-2024.yaml"]
+
+
+def test_exclude_replaces_and_extend_exclude_adds(repo: Path) -> None:
+    found = paths(discover([str(repo)], Selection(exclude=("reports/",), gitignore=False)), repo)
+    assert "reports/huli-2024.yaml" not in found and ".github/workflows/ci.yml" in found
+    assert [f.error is not None for f in discover([str(repo)], Selection(extend_exclude=("huli-*",)))] == [True]
+    run = run_cli("check", str(repo), "--extend-exclude", "huli-*", "--lang", "en")
+    assert run.exit_code == 2 and "no report-data files" in run.stderr
+
+
+def test_a_named_file_is_always_checked(repo: Path) -> None:
+    named = repo / "build" / "junk.yaml"
+    run = run_cli("check", str(named), "--extend-exclude", "build/", "--lang", "en")
+    assert run.exit_code == 2 and f"{named}:2:1: YAML syntax error" in run.stderr
+    # --force-exclude, as the pre-commit hook passes it, applies the excludes to named files too
+    run = run_cli("check", str(named), "--force-exclude", "--lang", "en")
+    assert run.exit_code == 0 and "skipped: excluded" in run.stderr
+
+
+def test_walk_is_lazy(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(HULI_DATA, tmp_path / "a" / "2024.yaml")
+    found = discover([str(tmp_path)])
+    first = next(found)
+    # made after the walk began: a walk that listed every file up front would miss it
+    shutil.copy(HULI_DATA, tmp_path / "b" / "2024.yaml")
+    assert first.path.endswith("a/2024.yaml") and next(found).path.endswith("b/2024.yaml")
+
+
+def test_other_hulifa_yaml_is_skipped_in_a_scan_with_a_note(tmp_path: Path) -> None:
+    shutil.copy(HULI_DATA, tmp_path / "2024.yaml")
+    (tmp_path / "deviations.yaml").write_text(DEVIATIONS, encoding="utf-8")
+    (tmp_path / "list-deviations.yaml").write_text(DEVIATIONS.split("\n", 1)[1].lstrip(), encoding="utf-8")
+    shutil.copy(ROOT / "rules" / "xiamen.yaml", tmp_path / "local-pack.yaml")
+    (tmp_path / "hulifa-settings.yaml").write_text("fail-on: warning\nlang: en\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        run = run_cli("check", str(tmp_path), "--format", "json", "--lang", "en", "--jobs", jobs)
+        assert run.exit_code == 1, run.stderr
+        assert run.stdout.count('"file":') >= 1 and "deviations.yaml" not in run.stdout
+        for name, kind in [
+            ("deviations.yaml", "a deviations file"),
+            ("list-deviations.yaml", "a deviations file"),
+            ("local-pack.yaml", "a rule pack"),
+            ("hulifa-settings.yaml", "a hulifa configuration file"),
+        ]:
+            assert f"{name}: skipped: this is {kind}, not report data" in run.stderr, run.stderr
+    # named explicitly, the deviations file is what the user asked for: an error says what it is not
+    run = run_cli("check", str(tmp_path / "deviations.yaml"), "--lang", "en")
+    assert run.exit_code == 2 and "not a report-data file" in run.stderr
+
+
+def test_precommit_over_reports_does_not_fail_on_the_deviations_file(tmp_path: Path) -> None:
+    (tmp_path / "deviations.yaml").write_text(DEVIATIONS, encoding="utf-8")
+    run = run_cli("check", "--force-exclude", "--format", "parsable", str(tmp_path / "deviations.yaml"))
+    assert run.exit_code == 0 and "偏差清单" in run.stderr
+
+
+def test_shapes() -> None:
+    assert not_report_data(HULI_DATA.read_text(encoding="utf-8")) is None
+    assert not_report_data("region: x\npack: y\n") is None  # a report with a stray key stays an error
+    assert not_report_data("foo: 1\n") is None
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+
+
+@needs_fifo
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fifo_and_device_link_in_a_scan_are_skipped(tmp_path: Path, jobs: str) -> None:
+    shutil.copy(HULI_DATA, tmp_path / "2024.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    run = subprocess.run(
+        [sys.executable, "-m", "hulifa.cli", "check", str(tmp_path), "--jobs", jobs, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, run.stderr
+    assert "pipe.yaml: skipped: not a regular file (FIFO)" in run.stderr
+    assert "zero.yaml: skipped: not a regular file (device)" in run.stderr
+
+
+@needs_fifo
+def test_named_fifo_and_device_are_refused_never_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "2023.yaml")
+    for args in (
+        ["check", str(HULI_DATA), "--previous", str(tmp_path / "2023.yaml")],
+        ["check", str(tmp_path / "2023.yaml")],
+        ["check", "/dev/zero"],
+    ):
+        run = subprocess.run(
+            [sys.executable, "-m", "hulifa.cli", *args, "--lang", "en", "-f", "json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert "not a regular file" in run.stdout + run.stderr, (args, run.stderr)
+        assert run.returncode in (1, 2)
+
+
+@pytest.mark.skipif(not Path("/dev/fd").exists() or not shutil.which("bash"), reason="needs bash and /dev/fd")
+def test_process_substitution_is_read_as_a_stream() -> None:
+    run = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m hulifa.cli check <(cat "{HULI_DATA}") --format parsable'],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, run.stderr
+    assert "part_shortcomings_causes" in run.stdout and "文件为空" not in run.stderr
+
+
+def test_stdin_with_and_without_a_name() -> None:
+    data = HULI_DATA.read_bytes()
+    result = CliRunner().invoke(app, ["check", "-", "--format", "parsable"], input=data)
+    assert result.exit_code == 1 and result.stdout.startswith("-:"), result.stdout
+    result = CliRunner().invoke(
+        app, ["check", "-", "--stdin-filename", "reports/huli.yaml", "--format", "parsable"], input=data
+    )
+    assert result.exit_code == 1 and result.stdout.startswith("reports/huli.yaml:")
+    text = (ROOT / "tests" / "data" / "huli-2024-report.txt").read_bytes()
+    result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "huli.txt", "--format", "json"], input=text)
+    assert result.exit_code in (0, 1) and '"huli.txt"' in result.stdout, result.stderr
+    result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "bad.yaml", "--lang", "en"], input=b"a: [")
+    assert result.exit_code == 2 and result.stderr.startswith("bad.yaml:")
