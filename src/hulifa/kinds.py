@@ -183,6 +183,7 @@ class RuleContext:
             expected_en,
             actual_en,
             gap_en,
+            page=where.page,
         )
 
     @property

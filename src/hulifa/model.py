@@ -121,6 +121,7 @@ class Position:
     file: str
     line: int  # 1-based
     column: int  # 1-based
+    page: int = 0  # 1-based page of a PDF input (line and column are then within the page); 0: not a PDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,11 +328,12 @@ class Finding:
     change: str = ""  # this year's value against last year's
     accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
     accepted_status: str = ""  # what the status was before it was accepted
+    page: int = 0  # PDF input: the page that `line` is on (shown as file:p3:12); 0 otherwise
 
     @classmethod
     def at(cls, where: Position, **fields: Any) -> Finding:
-        """A finding placed at `where` (file, line, column)."""
-        return cls(file=where.file, line=where.line, column=where.column, **fields)
+        """A finding placed at `where` (file, line, column, and page for a PDF)."""
+        return cls(file=where.file, line=where.line, column=where.column, page=where.page, **fields)
 
     def shown(self, field: str, lang: str) -> str:
         """`expected`, `actual` or `gap` in the reader's language."""
@@ -341,7 +343,7 @@ class Finding:
         return text
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.file, self.line, self.column, self.rule, self.status)  # a StrEnum sorts as its text
+        return (self.file, self.page, self.line, self.column, self.rule, self.status)  # a StrEnum sorts as its text
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from hulifa.model import (
 from hulifa.reportdata import TextHints, load_report
 from hulifa.rulepack import load_pack
 
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def error_result(error: InputError, file: str) -> ReportResult:
@@ -77,6 +77,10 @@ def load_input(
         from hulifa.decoding import read_stream
 
         data = read_stream(sys.stdin.buffer, name)
+    if Path(name).suffix.lower() == ".pdf":
+        from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
+
+        return report_data(Path(path), name, pack, hints, data)
     if Path(name).suffix.lower() in TEXT_SUFFIXES:
         # heavy; only for text input
         from hulifa.extract.core import extract_text

@@ -53,7 +53,8 @@ def extract_command(
     input: Annotated[
         Path,
         typer.Argument(
-            help="报告文本:.txt、.md、.html 或 .docx / report text: .txt, .md, .html or .docx", show_default=False
+            help="报告文本:.txt、.md、.html、.docx 或有文字层的 .pdf / report text: .txt, .md, .html, .docx or .pdf",
+            show_default=False,
         ),
     ],
     output: Annotated[
@@ -113,11 +114,23 @@ def extract_command(
         from hulifa.rulepack import load_pack
 
         pack = load_pack(rules)
-        text, _used = read_text(input, encoding)
+        locate = None
+        if input.suffix.lower() == ".pdf":  # the text layer; positions become page:line
+            from hulifa.extract.pdf import read_pdf
+
+            pdf = read_pdf(input)
+            text, locate = pdf.text, pdf.locate
+            for note in pdf.notes(str(input)):
+                _error(note)
+        else:
+            text, _used = read_text(input, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
         _refuse_no_report(extraction, str(input))
         _warn_unsettled(extraction, str(input))
-        content = to_json(extraction) if format is ExtractFormat.json else to_report_yaml(extraction, input.name)
+        if format is ExtractFormat.json:
+            content = to_json(extraction, locate)
+        else:
+            content = to_report_yaml(extraction, input.name, locate)
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()

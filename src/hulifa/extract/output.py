@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from hulifa.errors import fail
@@ -12,6 +13,9 @@ from hulifa.extract.indicators import Indicator
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
 from hulifa.reportdata import Origin, new_report
+
+# (line, column) in the extracted text -> (page, line on that page): given for PDF input only.
+Locate = Callable[[int, int], tuple[int, int]]
 
 # Implicit phrases the report-data loader itself reads as full coverage (value kept as written).
 _LOADER_FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全面覆盖")
@@ -31,6 +35,21 @@ def _one_line(text: str, limit: int = 0) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def _ref(locate: Locate | None, line: int, column: int) -> str:
+    """`line 12` in a text, `p3:12` in a PDF (line 12 of page 3)."""
+    if locate is None:
+        return f"line {line}"
+    page, on_page = locate(line, column)
+    return f"p{page}:{on_page}"
+
+
+def _place(locate: Locate | None, line: int, column: int) -> dict[str, int]:
+    if locate is None:
+        return {"line": line}
+    page, on_page = locate(line, column)
+    return {"page": page, "line": on_page}
 
 
 def _note(ind: Indicator) -> str:
@@ -70,8 +89,8 @@ def _header_lines(ex: Extraction) -> list[str]:
     return lines
 
 
-def to_report_yaml(extraction: Extraction, source_name: str) -> str:
-    """Report-data YAML that `hulifa check` accepts; each value with its evidence and line."""
+def to_report_yaml(extraction: Extraction, source_name: str, locate: Locate | None = None) -> str:
+    """Report-data YAML that `hulifa check` accepts; each value with its evidence and line (or page:line)."""
     ex = extraction
     out: list[str] = [
         f"# Report data extracted by `hulifa extract` from {source_name}.",
@@ -84,7 +103,10 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
         out[-1] = "sections: {}  # no statutory part was recognised"
     present = set(ex.section_ids)
     for sec in ex.sections:
-        out.append(f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}  # line {sec.line}, by {sec.how}")
+        out.append(
+            f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}"
+            f"  # {_ref(locate, sec.line, sec.column)}, by {sec.how}"
+        )
     missing = [s for s in SECTION_IDS if s not in present]
     if missing:
         out.append(f"  # not found: {', '.join(missing)}")
@@ -93,7 +115,7 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
     else:
         out.append("indicators: {}  # no rule-pack indicator was recognised")
     for ind in ex.indicators:
-        out.append(f"  {ind.id}:  # line {ind.line}: {ind.name}")
+        out.append(f"  {ind.id}:  # {_ref(locate, ind.line, ind.column)}: {ind.name}")
         if isinstance(ind.value, bool):
             out.append(f"    value: {'true' if ind.value else 'false'}")
         elif ind.implicit and _one_line(ind.text) in _LOADER_FULL:
@@ -114,16 +136,20 @@ def to_report_yaml(extraction: Extraction, source_name: str) -> str:
         for fig in unmapped:
             flags = "".join(f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name))
             value = f"{format_number(fig.value)}{fig.unit} ({fig.bound.value})"
-            out.append(f"# line {fig.line}: {fig.text} = {value}{flags} — {_one_line(fig.sentence, 120)}")
+            out.append(
+                f"# {_ref(locate, fig.line, fig.column)}: {fig.text} = {value}{flags} — {_one_line(fig.sentence, 120)}"
+            )
         used = {(i.start, i.end) for i in ex.indicators if i.implicit}
         for imp in ex.implicit:
             if (imp.start, imp.end) not in used:
                 evidence = _one_line(imp.sentence, 120)
-                out.append(f"# line {imp.line}: {imp.phrase} = implicit full coverage — {evidence}")
+                out.append(
+                    f"# {_ref(locate, imp.line, imp.column)}: {imp.phrase} = implicit full coverage — {evidence}"
+                )
     return "\n".join(out) + "\n"
 
 
-def to_dict(extraction: Extraction) -> dict[str, Any]:
+def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, Any]:
     ex = extraction
     indicators = []
     for ind in ex.indicators:
@@ -135,7 +161,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
             "bound": ind.bound.value,
             "text": ind.text,
             "evidence": _one_line(ind.evidence),
-            "line": ind.line,
+            **_place(locate, ind.line, ind.column),
         }
         if ind.ambiguous:
             item["ambiguous"] = True
@@ -151,7 +177,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
             "value": _num(fig.value),
             "unit": fig.unit,
             "bound": fig.bound.value,
-            "line": fig.line,
+            **_place(locate, fig.line, fig.column),
             "start": fig.start,
             "end": fig.end,
         }
@@ -162,14 +188,17 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
     implicit = [
         {
             "phrase": i.phrase,
-            "line": i.line,
+            **_place(locate, i.line, i.column),
             "start": i.start,
             "end": i.end,
             "evidence": _one_line(i.sentence),
         }
         for i in ex.implicit
     ]
-    sections = [{"id": s.id, "line": s.line, "how": s.how, "evidence": _one_line(s.evidence)} for s in ex.sections]
+    sections = [
+        {"id": s.id, **_place(locate, s.line, s.column), "how": s.how, "evidence": _one_line(s.evidence)}
+        for s in ex.sections
+    ]
     return {
         "region": ex.region,
         "level": ex.level,
@@ -182,9 +211,9 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
     }
 
 
-def to_json(extraction: Extraction) -> str:
+def to_json(extraction: Extraction, locate: Locate | None = None) -> str:
     """One JSON document: region, year, sections, indicators, figures (and level, implicit)."""
-    return json.dumps(to_dict(extraction), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_dict(extraction, locate), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_report_data(extraction: Extraction, file: str) -> ReportData:

@@ -204,8 +204,12 @@ def docx_to_text(data: bytes, file: str) -> str:
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
-    """Read a report (.txt/.md/.html/.docx) as text; return (text, encoding used)."""
+    """Read a report (.txt/.md/.html/.docx/.pdf) as text; return (text, encoding used)."""
     file = str(path)
+    if Path(path).suffix.lower() == ".pdf":  # its text layer, normalised (hulifa.extract.pdf)
+        from hulifa.extract.pdf import read_pdf
+
+        return read_pdf(path).text, "pdf"
     data = read_bytes(Path(path), file)  # the same size limit and read errors as report-data files
     return text_from_bytes(data, file, encoding)
 

@@ -73,8 +73,13 @@ def both_messages(finding: Finding, lang: str) -> str:
     return f"{first} / {second}"
 
 
+def line_ref(finding: Finding) -> str:
+    """The line as users look it up: `12`, or `p3:12` for line 12 of page 3 of a PDF."""
+    return f"p{finding.page}:{finding.line}" if finding.page else str(finding.line)
+
+
 def location(finding: Finding) -> str:
-    return f"{clean(finding.file)}:{finding.line}:{finding.column}"
+    return f"{clean(finding.file)}:{line_ref(finding)}:{finding.column}"
 
 
 def basis_text(finding: Finding) -> str:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, Severity, Status
 from hulifa.quantity import QuantityError, format_number, parse_quantity
 from hulifa.reporters import labels
-from hulifa.reporters._common import MISSED, clean, display_name, with_unit
+from hulifa.reporters._common import MISSED, clean, display_name, line_ref, with_unit
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS
 from hulifa.reporters.table import _order, summary_line
 
@@ -562,7 +562,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
             f"{esc(_status_label(f.status, lang))}</span></td>"
             f"<td>{esc(_severity_label(f.severity, lang))}</td>"
             f'<td class="basis">{basis_html(f.basis, lang)}</td>'
-            f'<td class="loc">{esc(Path(f.file).name)}:{f.line}</td></tr>'
+            f'<td class="loc">{esc(Path(f.file).name)}:{line_ref(f)}</td></tr>'
         )
     return (
         f"<h3>{esc(t('findings', lang))}</h3>"
@@ -601,7 +601,7 @@ def report_html(index: int, report: ReportResult, result: CheckResult, rules: di
     if not report.checked:
         out.append(f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>')
         for f in report.findings:
-            out.append(f"<p><code>{esc(f'{f.file}:{f.line}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
+            out.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
         out.append("</div></section>")
         return "\n".join(out)
     out.append(_chips(report, lang))

@@ -50,6 +50,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "previous": finding.previous,
         "change": finding.change,
         "accepted": deviation_dict(finding) if finding.accepted is not None else None,
+        **({"page": finding.page} if finding.page else {}),  # PDF input only: `line` is within this page
     }
 
 

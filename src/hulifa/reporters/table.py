@@ -19,6 +19,7 @@ from rich.text import Text
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
 from hulifa.textsafe import visible as clean
+from hulifa.reporters._common import line_ref
 
 HEADERS = {
     lang: tuple(
@@ -62,8 +63,8 @@ def short_cite(finding: Finding) -> str:
     return f"{title}{article} {basis.strength.value}".strip()
 
 
-def _order(finding: Finding) -> tuple[int, int, int, str]:
-    return (-finding.severity.rank, finding.status is Status.PASS, finding.line, finding.rule)
+def _order(finding: Finding) -> tuple[int, int, int, int, str]:
+    return (-finding.severity.rank, finding.status is Status.PASS, finding.page, finding.line, finding.rule)
 
 
 PREVIOUS_HEADERS = {lang: (labels.field("previous", lang), labels.field("change", lang)) for lang in ("zh", "en")}
@@ -104,7 +105,7 @@ def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str
             _t(status, status_style),
             _t(severity, severity_style),
             _t(basis, "dim"),
-            _t(f"{Path(f.file).name}:{f.line}", "dim"),
+            _t(f"{Path(f.file).name}:{line_ref(f)}", "dim"),
         )
     return table
 
@@ -142,7 +143,7 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool, yoy: boo
     out: list[RenderableType] = [_t(f"{title} — {report.file}", "bold")]
     if not report.checked:
         for f in report.findings:
-            out.append(_t(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}", "bold red"))
+            out.append(_t(f"{f.file}:{line_ref(f)}:{f.column}: {f.message.get(lang)}", "bold red"))
         return out
     shown = _shown(report, show_all)
     if shown:

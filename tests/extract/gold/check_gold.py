@@ -242,7 +242,17 @@ def check_gold(gold_path: Path, indicator_ids: set[str]) -> list[str]:
     src = (gold_path.parent / gold["source"]).resolve()
     if not src.exists():
         return [f"source {gold['source']} not found"]
-    text, lines = load_input(src, gold["encoding"], problems)
+    if src.suffix.lower() == ".pdf":
+        # a PDF sample's gold is checked against the text the PDF was printed from (its `origin`
+        # gold's source), as a whole document: items are located by sentence (make_pdfs.py)
+        origin_path = (gold_path.parents[2] / str(gold.get("origin", ""))).resolve()
+        if not gold.get("origin") or not origin_path.is_file():
+            return [f"a PDF gold needs `origin`, the gold of the text it was printed from ({gold.get('origin')!r})"]
+        origin = yaml.safe_load(origin_path.read_text(encoding="utf-8"))
+        text, _ = load_input((origin_path.parent / origin["source"]).resolve(), origin["encoding"], problems)
+        lines = None
+    else:
+        text, lines = load_input(src, gold["encoding"], problems)
     doc = Doc(text, lines)
 
     positions: list[tuple[tuple, dict]] = []

@@ -1,0 +1,465 @@
+"""PDF input: a report's text layer as one text for the extractor, with a map back to page and line.
+
+`read_pdf(path)` reads the PDF in a bounded child process (hulifa.extract.pdfread), then normalises
+what a printed page adds to the text:
+
+* page furniture is dropped: running headers and footers (a short line at the same height on most
+  pages, digits ignored, so "- 3 -" and "第3页 共9页" repeat too), page numbers, diagonal watermarks
+  (rotated text) and stamped ones ("仅供参考");
+* hard line wraps are joined: a line that runs to the right margin continues on the next line unless
+  that one is indented or starts a heading, so "1\\n9件" is 19 again and "纠错率高\\n达55.6%" one phrase;
+  this holds across a page break too;
+* PDF artefacts are undone: Kangxi radicals some fonts map to (⾏ for 行), and spaces PDFium puts
+  between two CJK characters.
+
+Every character of the resulting text knows where it was: `PdfText.where(offset)` gives (page, line,
+column), the line counted among the page's body lines (headers, footers and watermarks not counted),
+so "p3:12" is the 12th line of text on page 3. A PDF with no text layer (a scan), an encrypted, broken
+or huge one is an InputError (exit 2) with a message in both languages; never a traceback, never an
+empty text that would pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from hulifa.decoding import max_bytes, read_bytes
+from hulifa.errors import fail
+from hulifa.model import Position, ReportData, RulePack
+from hulifa.reportdata import TextHints
+
+PDF_SUFFIXES = (".pdf",)
+DEFAULT_MAX_PAGES = 500
+TIMEOUT_SECONDS = 60
+MAX_MEMORY = 1024 * 1024 * 1024  # address space of the reading process: PDFium plus the inflated streams
+
+_WATERMARK = re.compile(
+    r"^(?:仅供参考|僅供參考|内部资料|內部資料|样本|樣本|样稿|草稿|机密|秘密|绝密|副本|复印件|内部使用|仅供内部使用|此件公开发布)$"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–_·•\s]*\d{1,4}[-—–_·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分条])"
+)
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
+
+
+def _kangxi_table() -> dict[int, str]:
+    """Kangxi and CJK radicals supplement to the unified ideograph they look like (NFKC)."""
+    import unicodedata
+
+    table = {}
+    for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if folded != chr(code) and len(folded) == 1:
+            table[code] = folded
+    return table
+
+
+_KANGXI = _kangxi_table()
+
+
+def max_pages() -> int:
+    """The page limit, configurable by HULIFA_MAX_PAGES."""
+    raw = os.environ.get("HULIFA_MAX_PAGES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_PAGES
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a page as PDFium reads it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+    rotated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    height: float
+    lines: tuple[Line, ...]
+    images: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """The normalised text, and where each stretch of it sits in the PDF."""
+
+    text: str
+    # (offset in text, page, line on page, column of that offset), one per piece of a PDF line
+    pieces: tuple[tuple[int, int, int, int], ...]
+    pages: int
+    image_pages: tuple[int, ...] = ()  # pages with an image and no text: scanned pages
+    line_starts: list[int] = field(default_factory=list, compare=False)
+
+    def where(self, offset: int) -> tuple[int, int, int]:
+        """(page, line, column) of a character offset into `text`, all 1-based."""
+        if not self.pieces:
+            return 1, 1, 1
+        i = max(0, bisect.bisect_right(self.pieces, (offset, 1 << 30)) - 1)
+        start, page, line, column = self.pieces[i]
+        return page, line, column + max(0, offset - start)
+
+    def locate(self, line: int, column: int) -> tuple[int, int]:
+        """(page, line on page) of a 1-based (line, column) in `text`."""
+        where = self.position("", line, column)
+        return where.page, where.line
+
+    def notes(self, file: str) -> list[str]:
+        """What a reader must know about this PDF's text: pages that are images (scanned), unread."""
+        if not self.image_pages:
+            return []
+        pages = ", ".join(str(p) for p in self.image_pages)
+        return [
+            f"{file}:p{self.image_pages[0]}:1:1: 第 {pages} 页没有文字层(扫描图像),其中的数字未读取,请人工核对 / "
+            f"page(s) {pages} have no text layer (scanned images): figures on them were not read; check them by hand"
+        ]
+
+    def position(self, file: str, line: int, column: int) -> Position:
+        """The PDF position of a 1-based (line, column) in `text`."""
+        starts = self.line_starts
+        line = min(max(line, 1), len(starts))
+        page, pline, pcol = self.where(starts[line - 1] + max(column, 1) - 1)
+        return Position(file, pline, pcol, page)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _run_reader(path: Path, file: str, data_limit: int) -> dict[str, Any]:
+    limit_pages = max_pages()
+    cmd = [
+        sys.executable,
+        "-m",
+        "hulifa.extract.pdfread",
+        str(path),
+        str(limit_pages),
+        str(data_limit),
+        str(MAX_MEMORY),
+        str(TIMEOUT_SECONDS),
+    ]
+    try:
+        done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise fail(
+            file,
+            1,
+            1,
+            f"读取 PDF 超过 {TIMEOUT_SECONDS} 秒仍未完成,已停止(文件可能异常或为 PDF 炸弹)",
+            f"reading the PDF took longer than {TIMEOUT_SECONDS} s and was stopped (a malformed PDF or a PDF bomb)",
+        ) from None
+    except OSError as exc:
+        raise fail(file, 1, 1, f"无法启动 PDF 读取进程: {exc}", f"cannot start the PDF reader: {exc}") from None
+    try:
+        result: dict[str, Any] = json.loads(done.stdout.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        if done.returncode < 0 or b"MemoryError" in done.stderr or b"memory" in done.stderr.lower():
+            result = {"error": "memory", "detail": ""}
+        elif b"No module named" in done.stderr:
+            result = {"error": "missing", "detail": done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]}
+        else:
+            result = {"error": "broken", "detail": f"exit {done.returncode}"}
+    error = result.get("error")
+    if error:
+        _raise(str(error), str(result.get("detail", "")), file, limit_pages, data_limit)
+    return result
+
+
+def _raise(kind: str, detail: str, file: str, limit_pages: int, limit_chars: int) -> None:
+    if kind == "encrypted":
+        raise fail(
+            file,
+            1,
+            1,
+            "PDF 已加密,需要密码才能读取;请先解除密码保护(或另存为未加密的 PDF)再检查",
+            "the PDF is encrypted and needs a password; remove the protection (save an unencrypted copy) first",
+        )
+    if kind == "pages":
+        raise fail(
+            file,
+            1,
+            1,
+            f"PDF 页数过多({detail} 页,上限 {limit_pages});如确需检查,请设置 HULIFA_MAX_PAGES",
+            f"too many pages ({detail}, limit {limit_pages}); set HULIFA_MAX_PAGES to raise the limit",
+        )
+    if kind == "chars":
+        raise fail(
+            file,
+            1,
+            1,
+            f"PDF 文字过多(超过 {limit_chars} 个字符);如确需检查,请设置 HULIFA_MAX_BYTES",
+            f"the PDF holds too much text (over {limit_chars} characters); set HULIFA_MAX_BYTES to raise the limit",
+        )
+    if kind == "memory":
+        mib = MAX_MEMORY // (1024 * 1024)
+        raise fail(
+            file,
+            1,
+            1,
+            f"读取 PDF 所需内存超过上限({mib} MiB),已停止(文件可能异常或为 PDF 炸弹)",
+            f"reading the PDF needs more than {mib} MiB of memory and was stopped (a malformed PDF or a PDF bomb)",
+        )
+    if kind == "missing":
+        raise fail(
+            file,
+            1,
+            1,
+            f"读取 PDF 需要 pypdfium2,请重新安装 hulifa: {detail}",
+            f"reading PDF needs pypdfium2; reinstall hulifa: {detail}",
+        )
+    raise fail(
+        file,
+        1,
+        1,
+        f"PDF 文件已损坏或不是 PDF,无法读取({detail})",
+        f"the PDF is damaged or not a PDF and cannot be read ({detail})",
+    )
+
+
+def _pages(result: dict[str, Any]) -> list[Page]:
+    pages = []
+    for raw in result.get("pages", []):
+        lines = tuple(
+            Line(str(t), float(a), float(b), float(c), float(d), bool(e)) for t, a, b, c, d, e in raw["lines"]
+        )
+        pages.append(Page(float(raw.get("height", 842.0)), lines, int(raw.get("images", 0))))
+    return pages
+
+
+def read_pdf(path: str | Path, display: str | None = None) -> PdfText:
+    """Read a PDF report's text layer, normalised, with its map back to page and line."""
+    file = display or str(path)
+    limit = max_bytes()
+    data = read_bytes(Path(path), file, limit)  # the size limit and read errors of every input
+    if b"%PDF-" not in data[:1024]:  # readers accept a little junk before the header, as PDFium does
+        raise fail(file, 1, 1, "不是 PDF 文件(文件开头没有 %PDF 标记)", "not a PDF file (it does not start with %PDF)")
+    pages = _pages(_run_reader(Path(path), file, limit))
+    text = normalise(pages)
+    if not text.text.strip():
+        scanned = len(text.image_pages)
+        raise fail(
+            file,
+            1,
+            1,
+            f"这是扫描件:PDF 没有文字层({len(pages)} 页中 {scanned} 页为图像),无法读取其中的数字;"
+            "请先做 OCR(文字识别)或取得原文再检查",
+            f"this PDF is a scan: it has no text layer ({scanned} of {len(pages)} pages are images), so no figure "
+            "can be read; run OCR on it or get the text version first",
+        )
+    _check_readable(text.text, file)
+    return text
+
+
+def _check_readable(text: str, file: str) -> None:
+    """A text layer of private-use or replacement characters (fonts without a Unicode map) is no text."""
+    visible = [c for c in text if not c.isspace()]
+    bad = sum(1 for c in visible if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
+    if visible and bad * 3 > len(visible):
+        raise fail(
+            file,
+            1,
+            1,
+            "PDF 的文字层无法识别(字体缺少 Unicode 映射),相当于扫描件;请先做 OCR(文字识别)或取得原文再检查",
+            "the PDF's text layer cannot be read (its fonts have no Unicode map), so it is like a scan; "
+            "run OCR on it or get the text version first",
+        )
+
+
+# ----------------------------------------------------------------------------- normalising
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _furniture(pages: list[Page]) -> list[list[bool]]:
+    """For every line of every page: is it a header, footer, page number or watermark?"""
+    # A running header or footer sits in the top or bottom margin at the same height on most pages,
+    # its digits may change (page numbers); anywhere else only the very same text repeated counts
+    # (a horizontal watermark), so that body lines differing in a figure are never taken for furniture.
+    where: Counter[tuple[str, int]] = Counter()
+    keyed = []
+    for page in pages:
+        seen = set()
+        page_keys = []
+        for line in page.lines:
+            margin = line.top > page.height * 0.88 or line.top < page.height * 0.12
+            key = (_key(line.text) if margin else "=" + "".join(line.text.split())), round(line.top / 4)
+            page_keys.append(key)
+            if len(line.text) <= 60 and not line.rotated:
+                seen.add(key)
+        keyed.append(page_keys)
+        for key in seen:
+            where[key] += 1
+    with_text = len([p for p in pages if p.lines])
+    many = max(2, (with_text + 1) // 2)
+
+    def repeated(key: tuple[str, int]) -> bool:
+        text, band = key
+        return sum(where[(text, b)] for b in (band - 1, band, band + 1)) >= many
+
+    marks = []
+    for page, page_keys in zip(pages, keyed, strict=True):
+        page_marks = []
+        for line, key in zip(page.lines, page_keys, strict=True):
+            flat = "".join(line.text.split())
+            margin = line.top > page.height * 0.88 or line.top < page.height * 0.12
+            drop = (
+                line.rotated
+                or bool(_WATERMARK.match(flat))
+                or (margin and bool(_PAGE_NUMBER.match(line.text.strip())))
+                or (with_text > 1 and len(flat) <= 60 and repeated(key))
+            )
+            page_marks.append(drop)
+        marks.append(page_marks)
+    return marks
+
+
+def _mode(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    counts = Counter(round(v) for v in values)
+    best = max(counts.values())
+    return float(max(v for v, n in counts.items() if n == best))
+
+
+def _clean(text: str) -> str:
+    text = text.translate(_KANGXI) if any(0x2E80 <= ord(c) <= 0x2FD5 for c in text) else text
+    return _CJK_SPACE.sub("", text) if " " in text else text
+
+
+def normalise(pages: list[Page]) -> PdfText:
+    """Pages of lines to one text: furniture dropped, hard wraps joined, map kept."""
+    marks = _furniture(pages)
+    body: list[list[Line]] = [
+        [ln for ln, drop in zip(p.lines, m, strict=True) if not drop] for p, m in zip(pages, marks, strict=True)
+    ]
+    all_lines = [ln for lines in body for ln in lines]
+    right = _mode([ln.x1 for ln in all_lines])
+    left = _mode([ln.x0 for ln in all_lines])
+
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    length = 0
+    previous: Line | None = None
+    for page_no, lines in enumerate(body, 1):
+        for line_no, line in enumerate(lines, 1):
+            text = _clean(line.text)
+            if not text:
+                continue
+            if previous is not None and _continues(previous, line, text, left, right):
+                if (
+                    out
+                    and out[-1][-1:].isascii()
+                    and out[-1][-1:].isalnum()
+                    and text[:1].isascii()
+                    and text[:1].isalpha()
+                ):
+                    out.append(" ")
+                    length += 1
+            elif previous is not None:
+                out.append("\n")
+                length += 1
+            pieces.append((length, page_no, line_no, 1))
+            out.append(text)
+            length += len(text)
+            previous = line
+    text = "".join(out) + ("\n" if out else "")
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    if starts and starts[-1] == len(text) and len(starts) > 1:
+        starts.pop()
+    image_pages = tuple(i for i, p in enumerate(pages, 1) if not body[i - 1] and p.images)
+    return PdfText(text, tuple(pieces), len(pages), image_pages, starts)
+
+
+def _continues(previous: Line, line: Line, text: str, left: float, right: float) -> bool:
+    """Is `line` the same paragraph as `previous`, broken only because the line was full?"""
+    size = max(previous.size, 1.0)
+    full = previous.x1 >= right - 1.2 * size
+    indented = line.x0 > left + 0.8 * size
+    same_size = abs(line.size - previous.size) <= 0.15 * size
+    last = previous.text.rstrip()[-1:]
+    return (
+        full
+        and not indented
+        and same_size
+        and "\t" not in previous.text
+        and "\t" not in line.text
+        and not _HEADING.match(text)
+        and last not in ":："
+    )
+
+
+# ----------------------------------------------------------------------------- report data
+
+
+def relocate(data: ReportData, pdf: PdfText) -> ReportData:
+    """Point every position of report data extracted from `pdf.text` at its page and line in the PDF."""
+
+    def move(where: Position | None) -> Position | None:
+        return None if where is None else pdf.position(where.file, where.line, where.column)
+
+    values = tuple(
+        replace(v, position=pdf.position(v.position.file, v.position.line, v.position.column)) for v in data.values
+    )
+    sections = None
+    if data.sections is not None:
+        sections = tuple(
+            replace(s, position=pdf.position(s.position.file, s.position.line, s.position.column))
+            for s in data.sections
+        )
+    return replace(
+        data,
+        values=values,
+        sections=sections,
+        indicators_at=move(data.indicators_at),
+        sections_at=move(data.sections_at),
+        top_at=move(data.top_at),
+    )
+
+
+def report_data(
+    path: Path, display: str, pack: RulePack, hints: TextHints | None = None, data: bytes | None = None
+) -> ReportData:
+    """`hulifa check report.pdf`: extract from the text layer; positions point at page and line.
+
+    `data`: the PDF's bytes when it came on standard input (written to a private temporary file for
+    the reading process)."""
+    from hulifa.extract.core import extract_text
+    from hulifa.extract.output import to_report_data
+
+    if data is not None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="hulifa-pdf-") as folder:
+            copy = Path(folder) / "stdin.pdf"
+            copy.write_bytes(data)
+            pdf = read_pdf(copy, display)
+    else:
+        pdf = read_pdf(path, display)
+    given = hints or TextHints()
+    extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
+    return relocate(to_report_data(extraction, display), pdf)
+
+
+def is_pdf(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in PDF_SUFFIXES
+
+
+__all__ = ["PdfText", "is_pdf", "normalise", "read_pdf", "relocate", "report_data"]

@@ -1,0 +1,149 @@
+"""PDF bytes to positioned text lines with PDFium, run in a child process that cannot run away.
+
+`python -m hulifa.extract.pdfread FILE MAX_PAGES MAX_CHARS MAX_MEMORY` prints one JSON object on
+stdout: ``{"pages": [{"height": h, "images": n, "lines": [line, ...]}, ...]}`` or ``{"error": kind,
+"detail": text}``. A line is ``[text, x0, x1, top, size, rotated]`` in PDF points (origin bottom left);
+a wide gap between two characters of a line (a table cell border) comes out as a TAB. The parent
+(hulifa.extract.pdf) starts it with a timeout; here the address space and CPU time are capped too, so
+a PDF bomb (huge page count, a stream that inflates to gigabytes, a page that never finishes) ends as
+an error instead of a hang or an out-of-memory kill of the whole run.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from typing import Any
+
+_ROTATED = 0.05  # radians: text turned more than ~3 degrees is a diagonal watermark, not body text
+
+
+def _limit(max_memory: int, seconds: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the parent's timeout still holds
+        return
+    for what, value in ((resource.RLIMIT_AS, max_memory), (resource.RLIMIT_CPU, seconds)):
+        try:
+            _, hard = resource.getrlimit(what)
+            cap = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(what, (cap, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
+    """The page's text lines in PDFium's reading order, with their horizontal extent and size."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: one Python char, two PDFium chars
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if len(text) != count:
+            text = text.ljust(count)[:count]
+    lines: list[list[Any]] = []
+    chars: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    sizes: list[float] = []
+    turned = 0
+
+    def flush() -> None:
+        nonlocal turned
+        inked = [(c, b) for c, b in zip(chars, boxes, strict=True) if not c.isspace() and b[2] > b[0]]
+        if inked:
+            out: list[str] = []
+            last_right: float | None = None
+            size = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
+            for char, box in zip(chars, boxes, strict=True):
+                if char.isspace():
+                    out.append(" ")
+                    continue
+                if last_right is not None and out and out[-1] == " " and box[0] - last_right > 1.2 * max(size, 1):
+                    out[-1] = "\t"  # a gap wider than a character: the next table cell
+                out.append(char)
+                if box[2] > box[0]:
+                    last_right = box[2]
+            x0 = min(b[0] for _, b in inked)
+            x1 = max(b[2] for _, b in inked)
+            top = max(b[3] for _, b in inked)
+            lines.append(["".join(out).strip(" "), x0, x1, top, size, turned * 2 > len(inked)])
+        chars.clear()
+        boxes.clear()
+        sizes.clear()
+        turned = 0
+
+    for i, char in enumerate(text):
+        if char in "\r\n":
+            if chars:
+                flush()
+            continue
+        box = textpage.get_charbox(i)
+        chars.append(char)
+        boxes.append(box)
+        if not char.isspace() and box[2] > box[0]:
+            sizes.append(round(raw.FPDFText_GetFontSize(textpage.raw, i), 1))
+            angle = raw.FPDFText_GetCharAngle(textpage.raw, i)
+            if _ROTATED < angle < 2 * math.pi - _ROTATED:
+                turned += 1
+    if chars:
+        flush()
+    return lines
+
+
+def read(path: str, max_pages: int, max_chars: int) -> dict[str, Any]:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        kind = "encrypted" if "password" in text else "broken"
+        return {"error": kind, "detail": str(exc)}
+    try:
+        count = len(doc)
+        if count > max_pages:
+            return {"error": "pages", "detail": str(count)}
+        pages = []
+        chars = 0
+        for index in range(count):
+            page = doc[index]
+            textpage = page.get_textpage()
+            lines = _lines(textpage, raw)
+            chars += sum(len(line[0]) for line in lines)
+            if chars > max_chars:
+                return {"error": "chars", "detail": str(chars)}
+            images = 0
+            if not lines:  # a page with no text: an image (a scan) or blank?
+                images = sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+            pages.append({"height": page.get_height(), "images": images, "lines": lines})
+            textpage.close()
+            page.close()
+        return {"pages": pages}
+    finally:
+        doc.close()
+
+
+def main(argv: list[str]) -> int:
+    path, max_pages, max_chars, max_memory, seconds = argv[0], *map(int, argv[1:5])
+    _limit(max_memory, seconds)
+    try:
+        result = read(path, max_pages, max_chars)
+    except MemoryError:
+        result = {"error": "memory", "detail": ""}
+    except ImportError as exc:  # under the address-space cap, a shared library may not even map
+        text = str(exc).lower()
+        short = "map" in text or "alloc" in text or "memory" in text
+        result = {"error": "memory" if short else "missing", "detail": str(exc)}
+    except Exception as exc:  # PDFium or a malformed object: the parent turns it into a clear error
+        result = {"error": "broken", "detail": f"{type(exc).__name__}: {exc}"}
+    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,283 @@
+"""PDF input: the text layer, page furniture, hard wraps, page:line positions, and every bad PDF.
+
+The PDFs are made by tests/extract/samples/pdf/make_pdfs.py (headless Chromium) and committed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from hulifa.cli import app
+from hulifa.errors import InputError
+from hulifa.extract import extract_text
+from hulifa.extract import pdf as pdfmod
+from hulifa.extract.pdf import Line, Page, normalise, read_pdf
+from hulifa.model import RulePack
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+BAD = SAMPLES / "pdf"
+DOCX_PDF = SAMPLES / "pdf-docx" / "input.pdf"
+HULI_PDF = SAMPLES / "pdf-huli" / "input.pdf"
+GB_PDF = SAMPLES / "pdf-gb18030" / "input.pdf"
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# ----------------------------------------------------------------------------- the text layer
+
+
+@pytest.fixture(scope="module")
+def docx_pdf() -> pdfmod.PdfText:
+    return read_pdf(DOCX_PDF)
+
+
+def test_wrapped_number_is_whole_again(docx_pdf: pdfmod.PdfText) -> None:
+    # the page prints "…抽查覆盖率达8." at the end of line 11 and "6%，抽查结果…" on line 12
+    assert "抽查覆盖率达8.6%，抽查结果100%按时公示。" in docx_pdf.text
+    start = docx_pdf.text.index("8.6%")
+    assert docx_pdf.where(start) == (1, 11, docx_pdf.where(start)[2])
+    assert docx_pdf.where(start + 2)[:2] == (1, 12)  # the "6" is on the next line of the page
+
+
+def test_headers_footers_and_watermarks_are_dropped(docx_pdf: pdfmod.PdfText) -> None:
+    lines = docx_pdf.text.splitlines()
+    assert "仅供参考" not in docx_pdf.text
+    assert lines.count("澜州市市场监督管理局") == 1  # the signature; the running header of 3 pages is gone
+    assert not [line for line in lines if line.strip().isdigit()]  # page numbers
+    assert lines[0] == "澜州市市场监督管理局2024年法治政府建设年度报告"  # the title stays
+
+
+def test_page_numbers_in_words_and_rotated_watermark_dropped() -> None:
+    text = read_pdf(GB_PDF).text
+    assert "共3页" not in text and "第1页" not in text
+    assert "松岭县人民政府网" not in text.replace("\n", "")
+    assert text.count("松岭县人民政府关于２０２３年度法治政府建设情况的报告") == 1  # title kept, header gone
+
+
+def test_table_rows_keep_their_cells(docx_pdf: pdfmod.PdfText) -> None:
+    assert "查办违法案件\t3958件\t4126件" in docx_pdf.text
+
+
+def test_headings_and_indented_paragraphs_are_not_joined(docx_pdf: pdfmod.PdfText) -> None:
+    lines = docx_pdf.text.splitlines()
+    assert "一、2024年推进法治政府建设的主要举措和成效" in lines
+    assert "（一）依法全面履行市场监管职能。" in lines
+
+
+# ----------------------------------------------------------------------------- normalising
+
+
+def _line(text: str, x0: float = 50, x1: float = 500, top: float = 700, size: float = 12, **kw: bool) -> Line:
+    return Line(text, x0, x1, top, size, kw.get("rotated", False))
+
+
+def _page(*lines: Line) -> Page:
+    return Page(842, tuple(lines))
+
+
+def test_number_split_across_lines_and_pages() -> None:
+    body = [_line("全年新收行政复议案件1", top=700 - i) for i in range(3)]
+    pages = [
+        _page(_line("某县人民政府", x0=200, x1=300, top=800), *body[:1], _line("- 1 -", x0=260, x1=280, top=40)),
+        _page(_line("某县人民政府", x0=200, x1=300, top=800), _line("9件，纠错率高", x1=200), _line("- 2 -", top=40)),
+    ]
+    text = normalise(pages)
+    assert text.text == "全年新收行政复议案件19件，纠错率高\n"
+    nine = text.text.index("9件")
+    assert text.where(nine) == (2, 1, 1)  # line 1 of page 2: the header is not counted
+    assert text.where(0) == (1, 1, 1)
+
+
+def test_phrase_split_across_lines() -> None:
+    pages = [_page(_line("行政复议纠错率高", top=700), _line("达55.6%。", x1=150, top=680))]
+    assert normalise(pages).text == "行政复议纠错率高达55.6%。\n"
+
+
+def test_short_heading_indented_line_and_colon_end_a_line() -> None:
+    pages = [
+        _page(
+            _line("一、主要举措", x1=150, top=700),
+            _line("依法全面履行政府职能，全年", top=680),
+            _line("办理案件12件。", x0=74, x1=200, top=660),  # indented: a new paragraph
+            _line("现将有关情况报告如下：", top=640),  # full, but a colon ends a lead-in
+            _line("（一）依法行政", x1=150, top=620),
+        )
+    ]
+    assert normalise(pages).text.splitlines() == [
+        "一、主要举措",
+        "依法全面履行政府职能，全年",
+        "办理案件12件。",
+        "现将有关情况报告如下：",
+        "（一）依法行政",
+    ]
+
+
+def test_watermarks_page_numbers_radicals_and_spaces() -> None:
+    pages = [
+        _page(
+            _line("仅供参考", x0=200, x1=300, top=400),
+            _line("倾斜的水印文字", top=420, rotated=True),
+            _line("依法⾏政 工作 取得 成效", x1=200, top=700),
+            _line("第1页 共1页", x0=260, x1=300, top=30),
+        )
+    ]
+    assert normalise(pages).text == "依法行政工作取得成效\n"
+
+
+def test_a_line_repeated_on_most_pages_is_furniture() -> None:
+    pages = [
+        _page(
+            _line("XX区人民政府门户网站", x1=200, top=810),
+            _line("网站水印", x1=200, top=400),
+            _line(f"第{i}部分正文{i}件", x1=200, top=700),
+            _line(f"{i}", x0=250, x1=260, top=810),
+        )
+        for i in range(1, 5)
+    ]
+    text = normalise(pages).text
+    assert "门户网站" not in text and "水印" not in text
+    assert text.count("正文") == 4  # the same body line with other figures is not furniture
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.text(alphabet="一二行政复议案件0123456789%，。", min_size=1, max_size=30), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=5),
+)
+def test_wraps_join_back_and_every_character_maps_to_its_place(paragraph: list[str], per_page: int) -> None:
+    """A paragraph broken into full lines over pages comes back whole; each character finds its line."""
+    paragraph = [piece + chr(0x4E00 + i) for i, piece in enumerate(paragraph)]  # no two lines alike
+    lines = [_line(piece, top=700 - 20 * (i % per_page)) for i, piece in enumerate(paragraph)]
+    pages = [_page(*lines[i : i + per_page]) for i in range(0, len(lines), per_page)]
+    text = normalise(pages)
+    assert text.text == "".join(paragraph) + "\n"
+    offset = 0
+    for i, piece in enumerate(paragraph):
+        for column in range(1, len(piece) + 1):
+            assert text.where(offset) == (i // per_page + 1, i % per_page + 1, column)
+            offset += 1
+
+
+# ----------------------------------------------------------------------------- extract and check
+
+
+def test_extract_yaml_points_at_page_and_line() -> None:
+    code, out, err = _cli("extract", str(DOCX_PDF))
+    assert code == 0, err
+    assert "enforcement_staff_count:  # p1:" in out
+    assert "value: 1583" in out
+
+
+def test_extract_json_has_page_and_line() -> None:
+    code, out, err = _cli("extract", str(DOCX_PDF), "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    fig = next(f for f in doc["figures"] if f["text"] == "8.6%")
+    assert (fig["page"], fig["line"]) == (1, 11)
+
+
+def test_check_pdf_gives_the_same_verdict_as_its_text(tmp_path: Path) -> None:
+    text_copy = tmp_path / "huli.txt"
+    text_copy.write_text((SAMPLES.parent.parent / "data" / "huli-2024-report.txt").read_text("utf-8"), "utf-8")
+    code_pdf, out_pdf, _ = _cli("check", str(HULI_PDF), "--format", "json")
+    code_txt, out_txt, _ = _cli("check", str(text_copy), "--format", "json")
+    assert code_pdf == code_txt == 1
+    pdf_findings = json.loads(out_pdf)["reports"][0]["findings"]
+    txt_findings = json.loads(out_txt)["reports"][0]["findings"]
+    verdict = sorted((f["rule"], f["status"], f["actual"]) for f in pdf_findings)
+    assert verdict == sorted((f["rule"], f["status"], f["actual"]) for f in txt_findings)
+    shortfall = next(f for f in pdf_findings if f["rule"] == "sections" or f["status"] == "shortfall")
+    assert shortfall["page"] >= 1 and shortfall["line"] >= 1
+
+
+def test_check_table_shows_page_and_line() -> None:
+    code, out, _ = _cli("check", str(HULI_PDF), "--color", "never")
+    assert code == 1
+    assert "input.pdf:p4:" in out
+
+
+@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8"])
+def test_pdf_figures_match_the_text_samples(sample: str, pack: RulePack) -> None:
+    """The figures found in the PDF are those found in the text it was printed from."""
+    import yaml
+
+    from hulifa.extract import read_text
+
+    gold = yaml.safe_load((SAMPLES / sample / "gold.yaml").read_text(encoding="utf-8"))
+    origin_gold = SAMPLES.parent / gold["origin"]
+    origin = yaml.safe_load(origin_gold.read_text(encoding="utf-8"))
+    text, _ = read_text(origin_gold.parent / origin["source"], origin.get("encoding"))
+    want = [(f.value, f.unit, f.bound) for f in extract_text(text, pack).figures]
+    got = [
+        (f.value, f.unit, f.bound) for f in extract_text(read_pdf(SAMPLES / sample / "input.pdf").text, pack).figures
+    ]
+    assert got == want
+
+
+# ----------------------------------------------------------------------------- bad PDFs
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("scan.pdf", "这是扫描件"),
+        ("encrypted.pdf", "已加密"),
+        ("broken.pdf", "已损坏"),
+        ("not-a-pdf.pdf", "不是 PDF"),
+    ],
+)
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_bad_pdfs_exit_2_with_a_clear_message(name: str, says: str, command: str) -> None:
+    code, out, err = _cli(command, str(BAD / name))
+    assert code == 2
+    assert says in out + err
+    assert "Traceback" not in out + err and "internal error" not in out + err
+
+
+def test_scan_message_in_english() -> None:
+    code, out, err = _cli("check", str(BAD / "scan.pdf"), "--lang", "en", "--format", "parsable")
+    assert code == 2
+    assert "scan" in out + err and "OCR" in out + err
+
+
+def test_a_scanned_page_among_text_pages_is_named() -> None:
+    code, out, err = _cli("extract", str(BAD / "mixed-scan.pdf"))
+    assert code == 0
+    assert "mixed-scan.pdf:p3:1:1:" in err and "第 3 页没有文字层" in err
+    assert 'region: "湖里区"' in out
+
+
+def test_page_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HULIFA_MAX_PAGES", "2")
+    with pytest.raises(InputError) as caught:
+        read_pdf(HULI_PDF)
+    assert "HULIFA_MAX_PAGES" in caught.value.message.zh and "4" in caught.value.message.en
+
+
+def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HULIFA_MAX_BYTES", "100000")
+    code, _, err = _cli("extract", str(HULI_PDF))
+    assert code == 2 and "HULIFA_MAX_BYTES" in err
+
+
+def test_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfmod, "TIMEOUT_SECONDS", 0.001)
+    with pytest.raises(InputError) as caught:
+        read_pdf(HULI_PDF)
+    assert "PDF bomb" in caught.value.message.en
+
+
+def test_memory_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfmod, "MAX_MEMORY", 16 * 1024 * 1024)
+    with pytest.raises(InputError) as caught:
+        read_pdf(HULI_PDF)
+    assert "memory" in caught.value.message.en
