@@ -412,18 +412,11 @@ def _continues(previous: Line, line: Line, text: str, left: float, right: float)
 def relocate(data: ReportData, pdf: PdfText) -> ReportData:
     """Point every position of report data extracted from `pdf.text` at its page and line in the PDF."""
 
-    def move(where: Position | None) -> Position | None:
-        return None if where is None else pdf.position(where.file, where.line, where.column)
+    def move(where: Position) -> Position:
+        return pdf.position(where.file, where.line, where.column)
 
-    values = tuple(
-        replace(v, position=pdf.position(v.position.file, v.position.line, v.position.column)) for v in data.values
-    )
-    sections = None
-    if data.sections is not None:
-        sections = tuple(
-            replace(s, position=pdf.position(s.position.file, s.position.line, s.position.column))
-            for s in data.sections
-        )
+    values = tuple(replace(v, position=move(v.position)) for v in data.values)
+    sections = None if data.sections is None else tuple(replace(s, position=move(s.position)) for s in data.sections)
     return replace(
         data,
         values=values,

@@ -18,8 +18,8 @@ from rich.text import Text
 
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.textsafe import visible as clean
 from hulifa.reporters._common import line_ref
+from hulifa.textsafe import visible as clean
 
 HEADERS = {
     lang: tuple(
