@@ -24,6 +24,7 @@ from hulifa.errors import InputError, fail
 from hulifa.model import Text
 
 DATA_SUFFIXES = (".yaml", ".yml")
+DEFAULT_INCLUDE = ("*.yaml", "*.yml")
 DEFAULT_EXCLUDE = (".*", "build/", "dist/", "node_modules/", "__pycache__/", "venv/")
 
 SkipHandler = Callable[[str, Text], None]
@@ -42,6 +43,7 @@ class Found:
 class Selection:
     """The rules that choose files: gitignore-style patterns, as ruff's `exclude`/`extend-exclude`."""
 
+    include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     gitignore: bool = True
@@ -50,6 +52,15 @@ class Selection:
     @cached_property
     def spec(self) -> pathspec.GitIgnoreSpec:
         return pathspec.GitIgnoreSpec.from_lines([*self.exclude, *self.extend_exclude])
+
+    @cached_property
+    def include_spec(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.include)
+
+    def included(self, relative: str) -> bool:
+        """A file a scan checks: its path matches `include` (the name's case does not matter)."""
+        name = relative.rsplit("/", 1)[-1]
+        return self.include_spec.match_file(relative) or self.include_spec.match_file(name.lower())
 
     def excluded(self, relative: str, is_dir: bool) -> bool:
         return self.spec.match_file(relative + "/" if is_dir else relative)
@@ -143,7 +154,7 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
             if is_dir:
                 yield from walk(path, real / entry.name)
                 continue
-            if not entry.name.lower().endswith(DATA_SUFFIXES):
+            if not selection.included(relative):
                 continue
             try:
                 mode = entry.stat(follow_symlinks=True).st_mode

@@ -162,6 +162,7 @@ def _register() -> None:
 
     app.command("extract")(extract_command)
     importlib.import_module("hulifa.cli.browse")
+    importlib.import_module("hulifa.cli.settings")
 
 
 _register()

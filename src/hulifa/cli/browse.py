@@ -47,11 +47,12 @@ def diff(
 class SchemaName(StrEnum):
     report = "report"
     rulepack = "rulepack"
+    config = "config"
 
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="report(报告数据)或 rulepack(规则包)")],
+    name: Annotated[SchemaName, typer.Argument(help="report(报告数据)、rulepack(规则包)或 config(配置文件)")],
 ) -> None:
     """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
 

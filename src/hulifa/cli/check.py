@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from hulifa.model import CheckResult, ReportResult, RulePack
 
 from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console, text_hints
+from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, resolve
 
 
 class Format(StrEnum):
@@ -64,13 +65,15 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录或通配符 / report files, dirs or globs",
+            help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录、通配符或 -(标准输入)/ report files, "
+            "dirs, globs, or - for standard input",
             show_default=False,
         ),
-    ],
+    ] = None,
     rules: Annotated[
         str | None,
         typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack YAML; default: the bundled pack"),
@@ -159,6 +162,12 @@ def check(
             "its suffix picks the parser (.yaml, .txt, .html)",
         ),
     ] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option("--show-settings", help="显示生效的设置及其来源后退出 / print the settings in force and exit"),
+    ] = False,
 ) -> None:
     """检查报告数据是否满足规则包 / Check report data against a rule pack.
 
@@ -171,6 +180,17 @@ def check(
     from hulifa.output import write_atomic
     from hulifa.reporters import STREAMING, renderer
 
+    settings = resolve(ctx, config, isolated, lang.value)
+    if show_settings:
+        sys.stdout.write(config_file_line(config, isolated) + settings.render())
+        raise typer.Exit(0)
+    if not paths:
+        die("hulifa: 缺少要检查的路径 / missing PATH: name files, folders, globs or - (standard input)")
+    v = settings.values  # the command line over the configuration file over the defaults
+    rules, deviations, today, encoding, jobs = v["rules"], v["deviations"], v["today"], v["encoding"], v["jobs"]
+    exclude, extend_exclude, respect_gitignore = v["exclude"], v["extend-exclude"], v["respect-gitignore"]
+    fail_on, lang, formats, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
+    formats = [Format(f) for f in formats] if formats else None
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
     for file in dest.values():
@@ -189,7 +209,7 @@ def check(
     keep = any(f.value not in STREAMING for f in chosen) or step_summary
     transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep)
     progress = _progress(paths)
-    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore)
+    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])
     try:
         run = _stream_check(
             paths,
@@ -365,11 +385,16 @@ def _append_step_summary(result: CheckResult, lang: str) -> None:
 
 
 def scan_selection(
-    exclude: list[str] | None, extend_exclude: list[str] | None, force_exclude: bool, gitignore: bool
+    exclude: list[str] | None,
+    extend_exclude: list[str] | None,
+    force_exclude: bool,
+    gitignore: bool,
+    include: list[str] | None = None,
 ) -> Selection:
-    from hulifa.discovery import DEFAULT_EXCLUDE, Selection
+    from hulifa.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Selection
 
     return Selection(
+        include=tuple(include) if include is not None else DEFAULT_INCLUDE,
         exclude=tuple(exclude) if exclude is not None else DEFAULT_EXCLUDE,
         extend_exclude=tuple(extend_exclude or ()),
         gitignore=gitignore,

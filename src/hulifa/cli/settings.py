@@ -1,0 +1,115 @@
+"""Settings of `hulifa check`: the command line over the configuration file over the defaults, each
+with the place it came from; and `hulifa config`, which prints them."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import typer
+
+from hulifa.cli import app, die
+
+# configuration key -> `check` parameter (None: only the file sets it)
+SETTINGS: dict[str, str | None] = {
+    "rules": "rules",
+    "deviations": "deviations",
+    "include": None,
+    "exclude": "exclude",
+    "extend-exclude": "extend_exclude",
+    "respect-gitignore": "respect_gitignore",
+    "fail-on": "fail_on",
+    "lang": "lang",
+    "jobs": "jobs",
+    "today": "today",
+    "encoding": "encoding",
+    "format": "formats",
+    "output": "outputs",
+}
+DEFAULTS: dict[str, Any] = {
+    "rules": None,
+    "deviations": None,
+    "include": ["*.yaml", "*.yml"],
+    "exclude": None,
+    "extend-exclude": None,
+    "respect-gitignore": True,
+    "fail-on": "error",
+    "lang": "zh",
+    "jobs": 1,
+    "today": None,
+    "encoding": None,
+    "format": None,
+    "output": None,
+}
+
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        help="配置文件(默认向上查找 pyproject.toml [tool.hulifa]、hulifa.toml、.hulifa.yaml)/ configuration file "
+        "(default: searched upward)",
+    ),
+]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="忽略所有配置文件 / ignore every configuration file")]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    values: dict[str, Any]  # configuration key -> value
+    sources: dict[str, str]  # configuration key -> "command line", "FILE:LINE" or "default"
+
+    def render(self) -> str:
+        width = max(map(len, self.values))
+        lines = []
+        for key, value in self.values.items():
+            shown = value.value if hasattr(value, "value") else value
+            if isinstance(shown, list):
+                shown = [item.value if hasattr(item, "value") else item for item in shown]
+            lines.append(f"{key.ljust(width)} = {shown!r}  # {self.sources[key]}")
+        return "\n".join(lines) + "\n"
+
+
+def resolve(ctx: typer.Context | None, config: str | None, isolated: bool, lang: str = "zh") -> Resolved:
+    """Every setting, from the command line if given there, else the configuration file, else default."""
+    from hulifa import config as configuration
+    from hulifa.errors import InputError
+
+    try:
+        found = configuration.load(config, isolated)
+    except InputError as error:
+        die(error.render(lang))
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for key, param in SETTINGS.items():
+        if ctx is not None and param is not None and _given(ctx, param):
+            values[key], sources[key] = ctx.params[param], "command line"
+        elif key in found.values:
+            values[key], sources[key] = found.values[key], found.where(key)
+        else:
+            values[key], sources[key] = DEFAULTS[key], "default"
+    return Resolved(values, sources)
+
+
+def _given(ctx: typer.Context, param: str) -> bool:
+    """Typed on the command line (not a default): only then does an option override the file."""
+    source = ctx.get_parameter_source(param)
+    return source is not None and source.name == "COMMANDLINE"
+
+
+def config_file_line(config: str | None, isolated: bool) -> str:
+    from hulifa import config as configuration
+
+    if isolated:
+        return "# configuration: none (--isolated)\n"
+    path = config or configuration.find_config()
+    return f"# configuration: {path}\n" if path else "# configuration: none found\n"
+
+
+@app.command("config")
+def config_command(config: ConfigOption = None, isolated: IsolatedOption = False) -> None:
+    """显示生效的设置及其来源 / Show the settings in force and where each comes from.
+
+    The same as `hulifa check --show-settings` without other options: configuration file over default.
+    """
+    sys.stdout.write(config_file_line(config, isolated) + resolve(None, config, isolated).render())

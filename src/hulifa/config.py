@@ -1,0 +1,188 @@
+"""Project configuration: which file holds it, what it may say, and the line each setting is on.
+
+hulifa reads `[tool.hulifa]` in pyproject.toml, or hulifa.toml, or .hulifa.yaml, searching upward
+from the working directory as ruff and yamllint do; the first folder that has one wins. A file is
+checked against the JSON Schema shipped as hulifa/schemas/config.schema.json: an unknown key or a
+wrong type is an InputError at the key's line, never ignored. Paths in it are relative to the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hulifa.errors import InputError, fail
+
+CONFIG_FILES = ("hulifa.toml", ".hulifa.yaml", ".hulifa.yml", "pyproject.toml")
+PATH_KEYS = ("deviations",)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings a file gives (keys as written there, e.g. `fail-on`) and where each one is."""
+
+    file: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def where(self, key: str) -> str:
+        from hulifa.discovery import display
+
+        return f"{display(self.file) if self.file else '-'}:{self.lines.get(key, 1)}"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    from hulifa.rulepack import schema_text
+
+    loaded: dict[str, Any] = json.loads(schema_text("config"))
+    return loaded
+
+
+def _has_tool_table(path: Path) -> bool:
+    """pyproject.toml counts only with a [tool.hulifa] table (read cheaply, parsed later)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*hulifa\s*[\].]", text, re.MULTILINE) is not None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The configuration that applies in `start` (default: the working directory), or None."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read, validate and resolve one configuration file. Raise InputError with file:line."""
+    from hulifa.decoding import read_bytes
+
+    shown = str(path)
+    raw = read_bytes(path, shown, 1024 * 1024)
+    if path.suffix in (".yaml", ".yml"):
+        values, lines = _read_yaml(raw, shown)
+    else:
+        values, lines = _read_toml(raw, shown, ("tool", "hulifa") if path.name == "pyproject.toml" else ())
+    _validate(values, lines, shown)
+    base = path.resolve().parent
+    for key in PATH_KEYS:
+        if key in values:
+            values[key] = str(base / values[key])
+    rules = values.get("rules")
+    if isinstance(rules, str) and ("/" in rules or rules.endswith((".yaml", ".yml")) or (base / rules).is_file()):
+        values["rules"] = str(base / rules)
+    if "output" in values:
+        values["output"] = [_output_path(base, item) for item in values["output"]]
+    return Config(path, values, lines)
+
+
+def _output_path(base: Path, item: str) -> str:
+    name, sep, file = item.rpartition("=")
+    return f"{name}{sep}{base / file}" if sep else str(base / item)
+
+
+def _read_yaml(raw: bytes, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
+    from hulifa.loader import decode, parse_yaml
+
+    doc = parse_yaml(decode(raw, shown), shown)
+    if not isinstance(doc.data, dict):
+        raise fail(shown, 1, 1, "配置文件的顶层应为映射", "a configuration file must be a mapping at the top")
+    return dict(doc.data), {str(key): doc.at((key,)).line for key in doc.data}
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
+
+
+def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise fail(shown, 1, 1, "配置文件应为 UTF-8", f"a configuration file must be UTF-8: {exc.reason}") from None
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise fail(shown, line, column, f"TOML 语法错误:{message}", f"TOML syntax error: {message}") from None
+    for part in table:
+        data = data.get(part, {})
+    if not isinstance(data, dict):
+        raise fail(shown, 1, 1, "[tool.hulifa] 应为表", "[tool.hulifa] must be a table")
+    return data, _toml_lines(text, table)
+
+
+def _toml_lines(text: str, table: tuple[str, ...]) -> dict[str, int]:
+    """The line of each key of `table` (tomllib gives values, not places): keys, dotted keys, and
+    sub-tables ([tool.hulifa.x] is the key `x`). Enough to point at the line to fix."""
+    lines: dict[str, int] = {}
+    current: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            if current[: len(table)] == table and len(current) > len(table):
+                lines.setdefault(current[len(table)], number)
+            continue
+        key = _KEY.match(line)
+        if key and current == table:
+            lines.setdefault(next(g for g in key.groups() if g), number)
+    return lines
+
+
+def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None:
+    import jsonschema
+
+    known = tuple(schema()["properties"])
+    for key in values:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            zh, en = (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
+            raise fail(
+                shown,
+                lines.get(key, 1),
+                1,
+                f"未知的配置项「{key}」{zh}(可用:{', '.join(known)})",
+                f"unknown setting '{key}'{en} (known: {', '.join(known)})",
+            )
+    for error in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(values), key=lambda e: list(e.path)):
+        key = str(error.path[0]) if error.path else ""
+        expected = schema()["properties"].get(key, {})
+        wanted = expected.get("description", "")
+        raise fail(
+            shown,
+            lines.get(key, 1),
+            1,
+            f"配置项「{key}」的值无效:{error.message}({wanted})",
+            f"setting '{key}' is invalid: {error.message} ({wanted})",
+        )
+
+
+def load(explicit: str | None = None, isolated: bool = False) -> Config:
+    """The configuration in force: `explicit` if named, none if `isolated`, else the one found."""
+    if isolated:
+        return Config()
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise fail(explicit, 1, 1, "配置文件不存在", "no such configuration file")
+        if path.name == "pyproject.toml" and not _has_tool_table(path):
+            raise fail(explicit, 1, 1, "其中没有 [tool.hulifa] 表", "it has no [tool.hulifa] table")
+        return load_config(path)
+    found = find_config()
+    return load_config(found) if found is not None else Config()
+
+
+__all__ = ["CONFIG_FILES", "Config", "InputError", "find_config", "load", "load_config", "schema"]
