@@ -290,6 +290,7 @@ class ReportData:
     region_code: str = ""
     source: str = ""
     level_guess: Text | None = None  # why the level is a guess (from the name), until someone confirms it
+    unread_pages: tuple[int, ...] = ()  # PDF input: pages with no text layer (scanned), not read
     commitments: tuple[Commitment, ...] = ()
     progress: dict[str, tuple[str, Position]] = field(default_factory=dict)  # commitments_progress
     progress_at: Position | None = None

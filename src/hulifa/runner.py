@@ -236,6 +236,23 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
                 ),
             )
         )
+    if report.unread_pages:
+        pages = ", ".join(str(p) for p in report.unread_pages)
+        notes.append(
+            Finding.at(
+                replace(top, line=1, column=1, page=report.unread_pages[0]),
+                rule="hulifa.pdf",
+                name="未读取的页面",
+                name_en="pages not read",
+                status=Status.UNVERIFIABLE,
+                severity=Severity.WARNING,
+                message=Text(
+                    f"第 {pages} 页没有文字层(扫描图像),其中的数字未读取;请人工核对,或做 OCR 后再检查",
+                    f"page(s) {pages} have no text layer (scanned images): figures on them were not read; "
+                    "check them by hand, or run OCR and check again",
+                ),
+            )
+        )
     part_rules = {r.id for r in pack.rules if r.requirement.kind is Kind.SECTION}
     statuses = [f.status for f in result.findings if f.rule in part_rules]
     if part_rules and statuses and all(s is Status.NOT_APPLICABLE for s in statuses):

@@ -281,3 +281,17 @@ def test_memory_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError) as caught:
         read_pdf(HULI_PDF)
     assert "memory" in caught.value.message.en
+
+
+def test_check_names_a_scanned_page_as_a_warning_at_its_page() -> None:
+    code, out, _ = _cli("check", str(BAD / "mixed-scan.pdf"), "--format", "json")
+    assert code in (0, 1)
+    finding = next(f for f in json.loads(out)["reports"][0]["findings"] if f["rule"] == "hulifa.pdf")
+    assert (finding["status"], finding["severity"], finding["page"]) == ("unverifiable", "warning", 3)
+    assert "第 3 页没有文字层" in finding["message"]
+
+
+def test_a_text_pdf_has_no_unread_page_warning() -> None:
+    code, out, _ = _cli("check", str(DOCX_PDF), "--format", "json")
+    assert code in (0, 1)
+    assert not [f for f in json.loads(out)["reports"][0]["findings"] if f["rule"] == "hulifa.pdf"]

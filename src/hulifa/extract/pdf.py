@@ -251,6 +251,15 @@ def read_pdf(path: str | Path, display: str | None = None) -> PdfText:
         raise fail(file, 1, 1, "不是 PDF 文件(文件开头没有 %PDF 标记)", "not a PDF file (it does not start with %PDF)")
     pages = _pages(_run_reader(Path(path), file, limit))
     text = normalise(pages)
+    if not text.text.strip() and not text.image_pages:
+        raise fail(
+            file,
+            1,
+            1,
+            f"PDF 中没有可读取的文字({len(pages)} 页均无文字层);如是扫描件,请先做 OCR(文字识别)或取得原文再检查",
+            f"the PDF has no text to read (none of its {len(pages)} pages has a text layer); if it is a scan, "
+            "run OCR on it or get the text version first",
+        )
     if not text.text.strip():
         scanned = len(text.image_pages)
         raise fail(
@@ -448,7 +457,7 @@ def report_data(
         pdf = read_pdf(path, display)
     given = hints or TextHints()
     extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
-    return relocate(to_report_data(extraction, display), pdf)
+    return replace(relocate(to_report_data(extraction, display), pdf), unread_pages=pdf.image_pages)
 
 
 def is_pdf(path: str | Path) -> bool:
