@@ -1,9 +1,15 @@
 """Data-driven scenarios: tests/cases/<scenario>/ holds report.yaml, optionally rules.yaml and args,
-and expected.yaml (exit code, findings that must be present, stderr fragments). Run through the CLI."""
+and expected.yaml, run through the CLI. expected.yaml gives:
+- `exit`: the exit code; `stderr_contains`: fragments of stderr;
+- `findings`: findings that must be present, each matched on the keys it gives (gap, message_contains, ...);
+- `complete`: every finding that is not a pass, as "rule status line", no more and no fewer. It is the
+  last key of the file; `pytest --update-golden` rewrites it (review the diff).
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +20,7 @@ from clihelp import run_cli
 
 CASES = Path(__file__).parent / "cases"
 SCENARIOS = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
+COMPLETE_HEAD = "# Every finding that is not a pass: rule status line. `pytest --update-golden` rewrites this list.\n"
 
 
 def _matches(finding: dict[str, Any], want: dict[str, Any]) -> bool:
@@ -26,6 +33,19 @@ def _matches(finding: dict[str, Any], want: dict[str, Any]) -> bool:
     return True
 
 
+def _key(finding: dict[str, Any]) -> str:
+    return f"{finding['rule']} {finding['status']} {finding['line']}"
+
+
+def _rewrite_complete(path: Path, keys: list[str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for marker in (COMPLETE_HEAD, "complete:"):
+        if marker in text:
+            text = text[: text.index(marker)]
+    block = "complete: []\n" if not keys else "complete:\n" + "".join(f"  - {k}\n" for k in keys)
+    path.write_text(text.rstrip("\n") + "\n" + COMPLETE_HEAD + block, encoding="utf-8")
+
+
 def test_every_case_folder_is_complete() -> None:
     assert len(SCENARIOS) >= 15
     for name in SCENARIOS:
@@ -33,7 +53,7 @@ def test_every_case_folder_is_complete() -> None:
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
-def test_scenario(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scenario(name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     folder = CASES / name
     monkeypatch.chdir(folder)  # relative paths in output, as a user would see them
     expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
@@ -46,10 +66,20 @@ def test_scenario(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run.exit_code == expected["exit"], run.stdout + run.stderr
     for fragment in expected.get("stderr_contains", []):
         assert fragment in run.stderr, run.stderr
-    if "findings" in expected:
-        findings = json.loads(run.stdout)["reports"][0]["findings"]
-        for want in expected["findings"]:
-            hits = [f for f in findings if _matches(f, want)]
-            assert hits, f"no finding matches {want}; got " + json.dumps(
-                [f for f in findings if f["rule"] == want.get("rule")], ensure_ascii=False, indent=1
-            )
+    if run.exit_code == 2:  # nothing was checked: there are no findings to list
+        assert "findings" not in expected and "complete" not in expected, name
+        return
+    findings = json.loads(run.stdout)["reports"][0]["findings"]
+    for want in expected.get("findings", []):
+        hits = [f for f in findings if _matches(f, want)]
+        assert hits, f"no finding matches {want}; got " + json.dumps(
+            [f for f in findings if f["rule"] == want.get("rule")], ensure_ascii=False, indent=1
+        )
+    got = sorted(_key(f) for f in findings if f["status"] != "pass")
+    if update_golden:
+        _rewrite_complete(folder / "expected.yaml", got)
+        return
+    assert "complete" in expected, f"{name}: no `complete:` list; run pytest --update-golden"
+    want = Counter(expected["complete"] or [])
+    have = Counter(got)
+    assert (sorted((have - want).elements()), sorted((want - have).elements())) == ([], []), "(extra, missing)"
