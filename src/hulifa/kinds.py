@@ -411,6 +411,18 @@ def section_rule(ctx: RuleContext) -> Finding:
     needed = rule.requirement.sections
     have = [s for s in needed if s in present]
     lacking = [s for s in needed if s not in present]
+    doubtful = [present[s] for s in have if present[s].doubt]
+    if not lacking and doubtful:  # found, but perhaps not the report's own part: never a pass
+        part = doubtful[0]
+        doubt_zh, _, doubt_en = part.doubt.partition(" / ")  # written "中文 / English" by hulifa extract
+        return ctx.finding(
+            Status.UNVERIFIABLE,
+            rule.severity,
+            part.position,
+            Text(f"无法确认「{rule.name}」:{doubt_zh}", f"'{rule.name}' cannot be confirmed: {doubt_en or doubt_zh}"),
+            actual=Text("待核实", "to be confirmed"),
+            evidence=part.evidence,
+        )
     if not lacking:
         first = present[needed[0]]
         return ctx.finding(

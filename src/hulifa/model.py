@@ -248,6 +248,7 @@ class Section:
     present: bool
     position: Position
     evidence: str = ""
+    doubt: str = ""  # why the part may not be what it seems: then it is unverifiable, not a pass
 
 
 @dataclass(frozen=True, slots=True)

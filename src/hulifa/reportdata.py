@@ -249,10 +249,11 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 f"未知的报告部分「{shown(name)}」(可用:{'、'.join(SECTION_IDS)}){zh}",
                 f"unknown report part '{shown(name)}' (allowed: {', '.join(SECTION_IDS)}){en}",
             )
-        evidence = ""
+        evidence = doubt = ""
         if isinstance(value, dict):
             present = value.get("present", True) is not False
             evidence = str(value.get("evidence") or "")
+            doubt = str(value.get("doubt") or "")
         elif isinstance(value, bool) or value is None:
             present = bool(value)
         elif isinstance(value, str):
@@ -265,7 +266,7 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 f"报告部分「{shown(name)}」的值应为 true/false 或含 evidence 的映射",
                 f"part '{shown(name)}' must be true/false or a mapping with evidence",
             )
-        sections.append(Section(name, present, where, evidence))
+        sections.append(Section(name, present, where, evidence, doubt))
     return tuple(sections)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hulifa.extract import Extraction, extract_text
@@ -88,3 +90,109 @@ def test_guess_level(region: str, level: str) -> None:
 def test_level_and_region_can_be_given(pack: RulePack, huli_text: str) -> None:
     ex = extract_text(huli_text, pack, region="厦门市湖里区", level="county", year=2024)
     assert (ex.region, ex.level, ex.year) == ("厦门市湖里区", "county", 2024)
+
+
+# ----------------------------------------------------------------------------- parts found where they are
+from hulifa.extract.document import Doc  # noqa: E402
+from hulifa.extract.sections import Heading, heading_kind, whose_first_responsibility  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("title", "top", "bare", "kind"),
+    [
+        ("存在的不足和原因", True, True, "shortcomings+causes"),
+        ("存在的问题", True, True, "shortcomings"),
+        ("存在问题", False, True, "shortcomings"),  # an item heading that names the part
+        ("法治督察", False, False, None),  # "18.法治督察。督促整改问题23个。": a measure
+        ("着力解决群众反映强烈的突出问题", True, True, "measures"),  # a problem acted on: a measure
+        ("强化执法监督", False, False, None),
+        ("压实第一责任", False, False, None),  # an item with a body: the sentence rule decides
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", True, True, "first_responsible"),
+        ("2025年工作安排", True, True, "next_year"),
+        ("其他需要报告的情况", True, True, "other"),
+        ("主要举措和成效", True, True, "measures"),
+        ("坚持党的领导", True, True, "measures"),  # a top-level part that names nothing else
+    ],
+)
+def test_heading_rules(title: str, top: bool, bare: bool, kind: str | None) -> None:
+    assert heading_kind(Heading(0, title, title, top, bare), 2024) == kind
+
+
+@pytest.mark.parametrize(
+    ("before", "whose"),
+    [
+        ("县长切实履行推进法治建设", "own"),
+        ("区委、区政府主要负责同志认真履行法治建设", "own"),
+        ("督促各乡镇党政主要负责人履行推进法治建设", "other"),
+        ("各部门主要负责人切实履行", "other"),
+        ("将下级党政主要负责人履行", "other"),
+        ("区长带头推动落实", "own"),  # the report's own leader comes first
+        ("全面落实", "unsure"),
+    ],
+)
+def test_whose_first_responsibility(before: str, whose: str) -> None:
+    assert whose_first_responsibility(before) == whose
+
+
+# my own wording, not from any published report
+ITEM_WITH_PROBLEMS = """松原县2024年法治政府建设年度报告
+一、主要举措和成效
+(一)强化执法监督。组织开展执法案卷评查,针对评查中存在的问题,逐项分析原因,督促整改到位。
+(二)推进政务公开。主动公开政府信息1500条。
+二、2025年工作安排
+继续推进法治政府建设。
+"""
+ONE_LINE = (
+    "柳河县2024年法治政府建设年度报告 一、主要举措和成效 全年办理行政复议案件12件。县长切实履行推进法治建设"
+    "第一责任人职责。二、存在的不足和原因 执法力量不足,究其原因是编制有限。三、2025年工作安排 力争办结率达到98%。\n"
+)
+OTHERS_DUTY = """桐乡县2024年法治政府建设年度报告
+一、主要举措和成效
+督促各乡镇党政主要负责人履行推进法治建设第一责任人职责,组织乡镇长述法12人次。
+二、存在的不足和原因
+执法力量不足,究其原因是编制有限。
+三、2025年工作安排
+继续深化改革。
+"""
+
+
+def test_a_measure_that_mentions_problems_is_not_the_shortcomings_part(pack: RulePack) -> None:
+    ex = extract_text(ITEM_WITH_PROBLEMS, pack)
+    assert "shortcomings" not in ex.section_ids and "causes" not in ex.section_ids
+
+
+def test_one_line_paste_keeps_every_part(pack: RulePack) -> None:
+    ex = extract_text(ONE_LINE, pack)
+    assert set(ex.section_ids) == {"measures", "shortcomings", "causes", "first_responsible", "next_year"}
+    plan = [f for f in ex.figures if f.plan]
+    assert [f.text for f in plan] == ["98%"]  # only the figure after 三、 is a target
+    assert not [f for f in ex.figures if f.text == "12件" and f.plan]
+
+
+def test_other_bodies_duties_are_not_the_own_part(pack: RulePack) -> None:
+    ex = extract_text(OTHERS_DUTY, pack)
+    assert "first_responsible" not in ex.section_ids
+
+
+def test_unsure_part_is_unverifiable_not_pass(pack: RulePack, tmp_path: Path) -> None:
+    from hulifa.model import Status
+    from hulifa.runner import check_file
+
+    text = OTHERS_DUTY.replace("督促各乡镇党政主要负责人履行", "全面落实")
+    ex = extract_text(text, pack)
+    found = {s.id: s for s in ex.sections}
+    assert found["first_responsible"].doubt and "全面落实" in found["first_responsible"].evidence
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(str(path), pack)
+    part = next(f for f in result.findings if f.rule == "part_first_responsible")
+    assert part.status is Status.UNVERIFIABLE and "全面落实" in part.evidence
+
+
+def test_inline_headings_need_their_sequence() -> None:
+    from hulifa.extract.sections import inline_headings
+
+    doc = Doc.of(
+        "本县坚持问题导向,做到一、二、三步走,统筹推进各项工作,确保法治政府建设取得实效,全面提升依法行政水平和能力。" * 2
+    )
+    assert [h.title for h in inline_headings(doc)] == []

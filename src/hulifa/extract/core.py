@@ -39,15 +39,15 @@ class Extraction:
         return tuple(f for f in self.figures if (f.start, f.end) not in used)
 
 
-def _mark_plans(figures: list[Figure], sections: list[SectionHit], lines: int) -> list[Figure]:
+def _mark_plans(figures: list[Figure], sections: list[SectionHit], length: int) -> list[Figure]:
     """Figures in the next-year part are targets (plan), not what the year achieved."""
-    starts = {s.id: s.line for s in sections}
+    starts = {s.id: s.start for s in sections}
     if "next_year" not in starts:
         return figures
     first = starts["next_year"]
-    after = [line for sid, line in starts.items() if line > first and sid in ("other",)]
-    last = min(after) if after else lines + 1
-    return [replace(f, plan=True) if first <= f.line < last else f for f in figures]
+    after = [start for sid, start in starts.items() if start > first and sid in ("other",)]
+    last = min(after) if after else length + 1
+    return [replace(f, plan=True) if first <= f.start < last else f for f in figures]
 
 
 def extract_text(
@@ -65,7 +65,7 @@ def extract_text(
     guess = level_of(found_region) if level is None else None
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
-    figures = _mark_plans(find_figures(doc), sections, len(doc.line_starts))
+    figures = _mark_plans(find_figures(doc), sections, len(text))
     implicit = find_implicit(doc)
     indicators = map_indicators(doc, pack, figures, implicit)
     return Extraction(

@@ -103,8 +103,9 @@ def to_report_yaml(extraction: Extraction, source_name: str, locate: Locate | No
         out[-1] = "sections: {}  # no statutory part was recognised"
     present = set(ex.section_ids)
     for sec in ex.sections:
+        doubt = f", doubt: {_q(sec.doubt)}" if sec.doubt else ""
         out.append(
-            f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}}}"
+            f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}{doubt}}}"
             f"  # {_ref(locate, sec.line, sec.column)}, by {sec.how}"
         )
     missing = [s for s in SECTION_IDS if s not in present]
@@ -196,7 +197,13 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
         for i in ex.implicit
     ]
     sections = [
-        {"id": s.id, **_place(locate, s.line, s.column), "how": s.how, "evidence": _one_line(s.evidence)}
+        {
+            "id": s.id,
+            **_place(locate, s.line, s.column),
+            "how": s.how,
+            "evidence": _one_line(s.evidence),
+            **({"doubt": s.doubt} if s.doubt else {}),
+        }
         for s in ex.sections
     ]
     return {
@@ -252,7 +259,8 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
     for sid in SECTION_IDS:
         hit = found.get(sid)
         if hit is not None:
-            sections.append(Section(sid, True, Position(file, hit.line, hit.column), _one_line(hit.evidence)))
+            where = Position(file, hit.line, hit.column)
+            sections.append(Section(sid, True, where, _one_line(hit.evidence), hit.doubt))
         # A part not found is left out rather than recorded as absent at line 1, so a partial part
         # points at the line of the part that is there.
     require_report(ex, file)

@@ -1,13 +1,26 @@
-"""Which statutory parts a report contains, and its year, region and level.
+"""Which statutory parts a report contains, each found where it is.
 
-Parts are found three ways: by heading ("二、存在的不足和原因"), by an embedded sentence (第一责任人 inside
-part 一), or by an unnumbered closing paragraph ("…但也存在一些短板弱项:…", "2025年,湖里区将…").
-`causes` needs a real causal analysis (原因是/究其原因/主要是由于…), not just a list of problems.
+Parts are found three ways, each a small named rule with its own test table (tests/extract/
+test_sections.py):
+
+* by heading: a numbered heading's *title* (up to its first full stop) names the part
+  ("二、存在的不足和原因"). A top-level heading (一、/第一部分) beats an item heading ((一)/1.), and an item
+  heading counts only when it is a bare title: "18.法治督察。督促整改问题23个。" is a measure, not the
+  shortcomings part. A text pasted as one line keeps its inline headings (…报告 一、… 二、… 三、…).
+* by an embedded sentence: 第一责任人 inside part 一. A sentence about other bodies' duties
+  ("督促各乡镇党政主要负责人履行第一责任人职责") is not the report's own part; one that does not say whose
+  duty it is is found with a doubt, which the checker reports as unverifiable, never as a pass.
+* by an unnumbered closing paragraph ("…但也存在一些短板弱项:…", "2025年,湖里区将…"). A problem a
+  measure acts on ("针对检查中存在的问题,逐项分析原因,督促整改") is not the shortcomings part.
+
+`causes` needs a real causal analysis (原因是/究其原因/主要是由于…) inside the shortcomings part, not a
+list of problems.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from hulifa.extract.document import Doc
@@ -21,6 +34,19 @@ class SectionHit:
     column: int
     evidence: str
     how: str  # heading | sentence | paragraph
+    start: int = 0  # offset where the part starts in the text
+    doubt: str = ""  # why the finding is unsure: then the part is unverifiable, not present
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading as found: its title (folded, up to its first full stop) decides which part it is."""
+
+    start: int  # offset of the heading
+    title: str
+    text: str  # as written, for evidence
+    top: bool  # 一、/第一部分: a part; (一)/1.: an item within a part
+    bare: bool  # nothing but the title on the heading's line
 
 
 _HEADING_NUM = re.compile(
@@ -30,8 +56,18 @@ _HEADING_NUM = re.compile(
 _TOP_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}\s*(?:部分|章|节|篇))"
 )
+_TITLE_END = re.compile(r"[。;；:：!！?？]")
+# 一、 written inside a line, after white space or a sentence end: a one-line paste of a report
+_INLINE_TOP = re.compile(r"(?:^|(?<=[\s。;；!！?？]))([一二三四五六七八九十]{1,2})\s*、")
+_INLINE_TITLE_END = re.compile(r"[\s。;；:：,，!！?？]")
+_CN_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 _SHORTCOMING_HEAD = re.compile(r"不足|问题|短板|差距|薄弱|困难|弱项|短处")
+# an item heading must name the part itself; "问题" alone there is usually a measure's subject
+_SHORTCOMING_ITEM = re.compile(
+    r"不足|短板|差距|弱项|短处|存在的?(?:主要)?问题|问题(?:和|与|及)(?:不足|原因)|困难和问题"
+)
+_SOLVING = re.compile(r"(?:解决|整改|化解|处理|破解|聚焦|回应|治理|针对|梳理|排查|查找|查摆|纠正|督促)")
 _CAUSE_HEAD = re.compile(r"原因")
 _NEXT_HEAD = re.compile(
     r"下一步|下一年|明年|来年|下年度|工作安排|工作计划|工作打算|工作思路|主要安排|努力方向|工作设想|下步"
@@ -51,137 +87,248 @@ CAUSE_MARKERS = re.compile(
     r"究其原因|原因(?:主要)?(?:是|在于|有|包括|为)|主要原因|深层次原因|原因分析|分析原因|主要是由于|主要由于"
     r"|根源在于|归因于|(?:主观|客观)(?:上|方面)(?:的原因)?|一方面.{0,40}另一方面|之所以"
 )
+_CAUSE_ANYWHERE = re.compile(r"究其原因|原因(?:主要)?(?:在于|是)|主要原因(?:是|在于|有)")
 _FIRST_SENTENCE = re.compile(r"第一责任")
+# whose 第一责任人 duty a sentence speaks of: the report's own leaders, or others it supervises
+_OWN_SUBJECT = re.compile(
+    r"书记|县长|区长|市长|省长|州长|旗长|盟长|乡长|镇长|主任|局长|厅长|主要负责(?:人|同志)|政府(?:主要)?负责|领导班子|党组"
+    r"|本人|我(?:县|区|市|省|局|委|办|镇|乡|厅)"
+)
+_OTHER_BODY = re.compile(
+    r"督促|指导|推动|要求|压实|考核|各(?:乡镇|街道|部门|单位|区|县|市|级|地)|所属|下属|下级|基层|被督察|乡镇(?:街道)?党政"
+)
 _NEXT_PARA_WORDS = re.compile(r"^\s*(?:下一步|下一年度?|明年|今后|新的一年|下步)")
 _OTHER_PARA = re.compile(r"其他需要报告的(?:情况|事项)|其他需要说明的(?:情况|事项)")
+ORDER = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
 
 
-def _headings(doc: Doc) -> list[tuple[int, str, bool]]:
-    """(line number, folded line, is top level) for lines that look like headings."""
-    out = []
+# ----------------------------------------------------------------------------- headings
+
+
+def _title(rest: str) -> str:
+    end = _TITLE_END.search(rest)
+    return (rest[: end.start()] if end else rest).strip()
+
+
+def line_headings(doc: Doc) -> Iterator[Heading]:
+    """Lines that are headings: numbered ones, and short unnumbered lines without digits."""
     for number, start, end in doc.lines():
-        line = doc.folded[start:end].strip()
+        raw = doc.folded[start:end]
+        line = raw.strip()
         if not line or number in doc.boiler_lines:
             continue
+        offset = start + len(raw) - len(raw.lstrip())
         numbered = _HEADING_NUM.match(line)
         short = len(line) <= 40 and not line.endswith(("。", ";", "；")) and "。" not in line
-        if numbered and (short or len(line) <= 60):
-            out.append((number, line, bool(_TOP_HEADING.match(line))))
+        text = doc.text[offset : offset + len(line)]
+        if numbered and (short or len(line) <= 60 or _TOP_HEADING.match(line)):
+            title = _title(line[numbered.end() :])
+            bare = title == line[numbered.end() :].strip().rstrip("。")
+            yield Heading(offset, title, text, bool(_TOP_HEADING.match(line)), bare)
         elif short and len(line) <= 30 and number > 1 and not re.search(r"\d", line):
-            out.append((number, line, False))
-    return out
+            yield Heading(offset, line, text, False, True)
 
 
-def _classify_heading(line: str, year: int | None) -> str | None:
-    if _OTHER_HEAD.search(line):
-        return "other"
-    if _FIRST_HEAD.search(line):
-        return "first_responsible"
-    if _CAUSE_HEAD.search(line) and _SHORTCOMING_HEAD.search(line):
-        return "shortcomings+causes"
-    if _SHORTCOMING_HEAD.search(line) and not _MEASURE_HEAD.search(line):
-        return "shortcomings"
-    if _NEXT_HEAD.search(line):
-        return "next_year"
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", line)]
-    if year is not None and years and max(years) == year + 1:
-        return "next_year"
-    if _MEASURE_HEAD.search(line):
-        return "measures"
+def inline_headings(doc: Doc) -> Iterator[Heading]:
+    """一、… 二、… 三、… inside one long line (a report pasted as one line), in their sequence."""
+    for number, start, end in doc.lines():
+        if end - start < 80 or number in doc.boiler_lines:
+            continue
+        expected = 1
+        for m in _INLINE_TOP.finditer(doc.folded, start, end):
+            value = _CN_VALUES.get(m.group(1))
+            if value is None or value != expected or (value == 1 and m.start() == start):
+                continue
+            expected += 1
+            rest = doc.folded[m.end() : min(end, m.end() + 40)]
+            stop = _INLINE_TITLE_END.search(rest)
+            title = rest[: stop.start()] if stop else rest
+            yield Heading(m.start(), title, doc.text[m.start() : m.end() + len(title)], True, True)
+
+
+def heading_kind(heading: Heading, year: int | None) -> str | None:
+    """Which part a heading opens: one named rule after another; None if it names none."""
+    for rule in HEADING_RULES:
+        kind = rule(heading, year)
+        if kind is not None:
+            return kind
     return None
 
 
-def detect_sections(doc: Doc, year: int | None) -> list[SectionHit]:
-    f = doc.folded
-    found: dict[str, SectionHit] = {}
-    region_start: dict[str, int] = {}  # section id -> line where its region starts
+def _other(h: Heading, _year: int | None) -> str | None:
+    return "other" if _OTHER_HEAD.search(h.title) else None
 
-    def add(sid: str, line: int, evidence: str, how: str, column: int = 1) -> None:
-        if sid not in found:
-            found[sid] = SectionHit(sid, line, column, evidence.strip(), how)
-            region_start.setdefault(sid, line)
 
-    for number, line, top in _headings(doc):
-        kind = _classify_heading(line, year)
-        original = doc.line_text(number).strip()
-        if kind == "shortcomings+causes":
-            add("shortcomings", number, original, "heading")
-            region_start.setdefault("causes?", number)
-        elif kind is not None:
-            add(kind, number, original, "heading")
-        elif top:
-            add("measures", number, original, "heading")
+def _first_responsible(h: Heading, _year: int | None) -> str | None:
+    return "first_responsible" if _FIRST_HEAD.search(h.title) and (h.top or h.bare) else None
 
-    lines = doc.lines()
-    # unnumbered paragraphs and embedded sentences
-    for number, start, end in lines:
-        if number in doc.boiler_lines:
+
+def _shortcomings(h: Heading, _year: int | None) -> str | None:
+    title = h.title
+    if _MEASURE_HEAD.search(title) or _SOLVING.search(title):
+        return None  # 聚焦群众反映的突出问题: a measure
+    named = _SHORTCOMING_HEAD.search(title) if h.top else _SHORTCOMING_ITEM.search(title) and h.bare
+    if not named:
+        return None
+    return "shortcomings+causes" if _CAUSE_HEAD.search(title) else "shortcomings"
+
+
+def _next_year(h: Heading, year: int | None) -> str | None:
+    if _NEXT_HEAD.search(h.title):
+        return "next_year"
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", h.title)]
+    return "next_year" if year is not None and years and max(years) == year + 1 else None
+
+
+def _measures(h: Heading, _year: int | None) -> str | None:
+    return "measures" if _MEASURE_HEAD.search(h.title) or h.top else None
+
+
+HEADING_RULES: tuple[Callable[[Heading, int | None], str | None], ...] = (
+    _other,
+    _first_responsible,
+    _shortcomings,
+    _next_year,
+    _measures,
+)
+
+
+# ----------------------------------------------------------------------------- sentences, paragraphs
+
+
+def whose_first_responsibility(text: str) -> str:
+    """'own', 'other' or 'unsure': whose 第一责任人 duty the words before 第一责任 speak of."""
+    own = _OWN_SUBJECT.search(text)
+    other = _OTHER_BODY.search(text)
+    if other is not None and (own is None or other.start() < own.start()):
+        return "other"
+    return "own" if own is not None else "unsure"
+
+
+def first_responsible_sentence(doc: Doc) -> SectionHit | None:
+    """The report's own leaders' 第一责任人 duties; a sentence that does not say whose, with a doubt."""
+    unsure: SectionHit | None = None
+    for hit in _FIRST_SENTENCE.finditer(doc.folded):
+        if doc.line_of(hit.start()) in doc.boiler_lines:
             continue
-        para = f[start:end]
-        if not para.strip():
+        s, _ = doc.sentence_span(hit.start())
+        whose = whose_first_responsibility(doc.folded[s : hit.start()])
+        if whose == "other":
+            continue
+        found = _hit(doc, "first_responsible", hit.start(), doc.sentence(hit.start()), "sentence")
+        if whose == "own":
+            return found
+        if unsure is None:
+            sentence = found.evidence
+            unsure = SectionHit(
+                found.id,
+                found.line,
+                found.column,
+                sentence,
+                found.how,
+                found.start,
+                doubt="未写明是谁履行第一责任人职责,无法确认是本机关主要负责人的履职情况 / the sentence does not "
+                "say whose first-responsibility duties these are",
+            )
+    return unsure
+
+
+def shortcomings_paragraph(doc: Doc, start: int, end: int) -> int | None:
+    """Offset of a closing "…但也存在一些不足" in this line; a problem a measure acts on is not one."""
+    f = doc.folded
+    for hit in _SHORTCOMING_PARA.finditer(f, start, end):
+        clause = doc.clause_start(hit.start(), hard=True, limit=start)
+        if not _SOLVING.search(f, max(clause, hit.start() - 16), hit.start()):
+            return hit.start()
+    return None
+
+
+def _hit(doc: Doc, sid: str, offset: int, evidence: str, how: str) -> SectionHit:
+    return SectionHit(sid, doc.line_of(offset), doc.column_of(offset), evidence.strip(), how, offset)
+
+
+# ----------------------------------------------------------------------------- the parts
+
+
+def _from_headings(doc: Doc, year: int | None) -> tuple[dict[str, SectionHit], int | None]:
+    """Parts opened by headings (a top-level heading first), and where a 不足和原因 heading starts."""
+    found: dict[str, SectionHit] = {}
+    causes_from: int | None = None
+    headings = sorted([*line_headings(doc), *inline_headings(doc)], key=lambda h: (not h.top, h.start))
+    for heading in headings:
+        kind = heading_kind(heading, year)
+        if kind is None:
+            continue
+        sid = "shortcomings" if kind == "shortcomings+causes" else kind
+        if sid not in found:
+            found[sid] = _hit(doc, sid, heading.start, heading.text, "heading")
+            if kind == "shortcomings+causes":
+                causes_from = heading.start
+    return found, causes_from
+
+
+def _from_paragraphs(doc: Doc, year: int | None, found: dict[str, SectionHit]) -> None:
+    f = doc.folded
+    for number, start, end in doc.lines():
+        if number in doc.boiler_lines or not f[start:end].strip():
             continue
         if "shortcomings" not in found:
-            hit = _SHORTCOMING_PARA.search(para)
-            if hit:
-                add(
-                    "shortcomings",
-                    number,
-                    doc.sentence(start + hit.start()),
-                    "paragraph",
-                    doc.column_of(start + hit.start()),
-                )
+            at = shortcomings_paragraph(doc, start, end)
+            if at is not None:
+                found["shortcomings"] = _hit(doc, "shortcomings", at, doc.sentence(at), "paragraph")
         if "next_year" not in found:
+            para = f[start:end]
             stripped = para.lstrip()
             offset = start + len(para) - len(stripped)
             m = YEAR_FIRST.match(stripped)
             if (m and year is not None and int(m.group(1)) == year + 1) or _NEXT_PARA_WORDS.match(stripped):
-                add("next_year", number, doc.sentence(offset), "paragraph")
-        if "first_responsible" not in found:
-            hit = _FIRST_SENTENCE.search(para)
-            if hit:
-                add(
-                    "first_responsible",
-                    number,
-                    doc.sentence(start + hit.start()),
-                    "sentence",
-                    doc.column_of(start + hit.start()),
-                )
+                found["next_year"] = _hit(doc, "next_year", offset, doc.sentence(offset), "paragraph")
         if "other" not in found:
-            hit = _OTHER_PARA.search(para)
+            hit = _OTHER_PARA.search(f, start, end)
             if hit:
-                add("other", number, doc.sentence(start + hit.start()), "sentence")
+                found["other"] = _hit(doc, "other", hit.start(), doc.sentence(hit.start()), "sentence")
 
-    # causes: a causal analysis within the shortcomings part (up to the next part)
+
+def _causes(doc: Doc, found: dict[str, SectionHit], causes_from: int | None) -> SectionHit | None:
+    """A causal analysis inside the shortcomings part (up to the next part), else a plain 究其原因."""
+    f = doc.folded
     if "shortcomings" in found:
-        first = min(region_start.get("causes?", found["shortcomings"].line), found["shortcomings"].line)
-        later = [h.line for sid, h in found.items() if sid in ("next_year", "other") and h.line > first]
-        last = min(later) if later else len(lines) + 1
-        for number, start, end in lines:
-            if first <= number < last:
-                hit = CAUSE_MARKERS.search(f, start, end)
-                if hit:
-                    add("causes", number, doc.sentence(hit.start()), "sentence", doc.column_of(hit.start()))
-                    break
-    if "causes" not in found:
-        hit = re.search(r"究其原因|原因(?:主要)?(?:在于|是)|主要原因(?:是|在于|有)", f)
-        if hit and doc.line_of(hit.start()) not in doc.boiler_lines:
-            add(
-                "causes",
-                doc.line_of(hit.start()),
-                doc.sentence(hit.start()),
-                "sentence",
-                doc.column_of(hit.start()),
-            )
+        first = min(causes_from if causes_from is not None else len(f), found["shortcomings"].start)
+        later = [h.start for sid, h in found.items() if sid in ("next_year", "other") and h.start > first]
+        hit = CAUSE_MARKERS.search(f, first, min(later) if later else len(f))
+        if hit:
+            return _hit(doc, "causes", hit.start(), doc.sentence(hit.start()), "sentence")
+    hit = _CAUSE_ANYWHERE.search(f)
+    if hit and doc.line_of(hit.start()) not in doc.boiler_lines:
+        return _hit(doc, "causes", hit.start(), doc.sentence(hit.start()), "sentence")
+    return None
 
-    # measures: without a heading, the body that comes before the closing parts
+
+def _measures_paragraph(doc: Doc, found: dict[str, SectionHit]) -> SectionHit | None:
+    """Without a heading, the body that comes before the closing parts."""
+    stop = min([h.start for h in found.values()] or [len(doc.folded) + 1])
+    for number, start, end in doc.lines():
+        if start >= stop:
+            break
+        para = doc.folded[start:end].strip()
+        if len(para) >= 40 and number not in doc.boiler_lines:
+            return _hit(doc, "measures", start, doc.sentence(start), "paragraph")
+    return None
+
+
+def detect_sections(doc: Doc, year: int | None) -> list[SectionHit]:
+    found, causes_from = _from_headings(doc, year)
+    _from_paragraphs(doc, year, found)
+    if "first_responsible" not in found:
+        sentence = first_responsible_sentence(doc)
+        if sentence is not None:
+            found["first_responsible"] = sentence
+    if "causes" not in found:
+        causes = _causes(doc, found, causes_from)
+        if causes is not None:
+            found["causes"] = causes
     if "measures" not in found:
-        stop = min([h.line for h in found.values()] or [len(lines) + 1])
-        for number, start, end in lines:
-            if number >= stop:
-                break
-            para = f[start:end].strip()
-            if len(para) >= 40 and number not in doc.boiler_lines:
-                add("measures", number, doc.sentence(start), "paragraph")
-                break
-    order = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
-    return [found[s] for s in order if s in found]
+        measures = _measures_paragraph(doc, found)
+        if measures is not None:
+            found["measures"] = measures
+    return [found[s] for s in ORDER if s in found]
