@@ -97,6 +97,19 @@ def test_number_split_across_lines_and_pages() -> None:
     assert text.where(0) == (1, 1, 1)
 
 
+def test_ragged_lines_short_of_the_margin_by_a_character_still_join() -> None:
+    # left-aligned CJK: line-start rules leave a line up to a character and a half short of the margin
+    pages = [
+        _page(
+            *[_line(f"第{i}行正文正文正文", x1=500 - (i % 3) * 6, top=700 - 20 * i) for i in range(9)],
+            _line("共办理案件1", x1=490, top=500),
+            _line("2件。", x1=100, top=480),
+        )
+    ]
+    assert normalise(pages).text.endswith("共办理案件12件。\n")
+    assert normalise(pages).text.count("\n") == 1
+
+
 def test_phrase_split_across_lines() -> None:
     pages = [_page(_line("行政复议纠错率高", top=700), _line("达55.6%。", x1=150, top=680))]
     assert normalise(pages).text == "行政复议纠错率高达55.6%。\n"
@@ -241,6 +254,34 @@ def test_bad_pdfs_exit_2_with_a_clear_message(name: str, says: str, command: str
     assert code == 2
     assert says in out + err
     assert "Traceback" not in out + err and "internal error" not in out + err
+
+
+def test_a_pdf_restricted_by_an_owner_password_is_read() -> None:
+    # many portals publish PDFs encrypted with an owner password only (no copying, no printing)
+    code, out, err = _cli("extract", str(BAD / "restricted.pdf"))
+    assert code == 0, err
+    assert "enforcement_staff_count:  # p1:" in out
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.data())
+def test_a_damaged_pdf_is_read_or_refused_never_a_crash(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Bytes of a real PDF cut, flipped or overwritten: text, or an InputError; nothing else."""
+    raw = bytearray(DOCX_PDF.read_bytes())
+    cut = data.draw(st.integers(min_value=0, max_value=len(raw)))
+    edits = data.draw(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(0, 255)), max_size=40))
+    for where, value in edits:
+        raw[where] = value
+    path = tmp_path_factory.mktemp("fuzz") / "mangled.pdf"
+    path.write_bytes(bytes(raw[: max(cut, 1)]) if data.draw(st.booleans()) else bytes(raw))
+    try:
+        text = read_pdf(path)
+    except InputError as error:
+        assert error.message.zh and error.message.en and error.position.line == 1
+    else:
+        assert text.text.strip()
 
 
 def test_scan_message_in_english() -> None:

@@ -360,7 +360,10 @@ def normalise(pages: list[Page]) -> PdfText:
         [ln for ln, drop in zip(p.lines, m, strict=True) if not drop] for p, m in zip(pages, marks, strict=True)
     ]
     all_lines = [ln for lines in body for ln in lines]
-    right = _mode([ln.x1 for ln in all_lines])
+    # the right margin: justified lines all end there, ragged ones within a character or two of it;
+    # a high percentile rather than the mode, so ragged text has one too
+    ends = sorted(ln.x1 for ln in all_lines)
+    right = ends[min(len(ends) - 1, (len(ends) * 9) // 10)] if ends else 0.0
     left = _mode([ln.x0 for ln in all_lines])
 
     out: list[str] = []
@@ -400,7 +403,7 @@ def normalise(pages: list[Page]) -> PdfText:
 def _continues(previous: Line, line: Line, text: str, left: float, right: float) -> bool:
     """Is `line` the same paragraph as `previous`, broken only because the line was full?"""
     size = max(previous.size, 1.0)
-    full = previous.x1 >= right - 1.2 * size
+    full = previous.x1 >= right - 1.6 * size  # kinsoku may leave up to a character and a half blank
     indented = line.x0 > left + 0.8 * size
     same_size = abs(line.size - previous.size) <= 0.15 * size
     last = previous.text.rstrip()[-1:]

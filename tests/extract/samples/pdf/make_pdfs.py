@@ -14,7 +14,8 @@ as for the HTML and docx samples.
 
 Also written into this folder: ``scan.pdf`` (pages that are images only, like a scan),
 ``mixed-scan.pdf`` (text pages and one image-only page), ``encrypted.pdf`` (needs a password),
-``broken.pdf`` (cut off mid-file) and ``not-a-pdf.pdf`` (a text file with a .pdf name).
+``broken.pdf`` (cut off mid-file), ``not-a-pdf.pdf`` (a text file with a .pdf name) and
+``restricted.pdf`` (pdf-docx encrypted with an owner password only: it opens without one).
 """
 
 from __future__ import annotations
@@ -259,6 +260,17 @@ def scan_pdf(work: Path, lines: list[str], out: Path, keep_text: list[str] | Non
     print_pdf(page, out, work)
 
 
+def restricted(source: Path, out: Path) -> None:
+    """Encrypted with an owner password only (copying and printing forbidden), as many portals publish:
+    it opens without a password, so it must be read."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password="", owner_password="owner", permissions_flag=0, algorithm="AES-128")
+    with open(out, "wb") as handle:
+        writer.write(handle)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -284,6 +296,7 @@ def main() -> None:
         writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
         with open(HERE / "encrypted.pdf", "wb") as handle:
             writer.write(handle)
+        restricted(SAMPLES / "pdf-docx" / "input.pdf", HERE / "restricted.pdf")
         data = plain.read_bytes()
         (HERE / "broken.pdf").write_bytes(data[: len(data) // 3])
         (HERE / "not-a-pdf.pdf").write_text("这不是PDF文件,只是改了扩展名。\n", encoding="utf-8")
