@@ -212,6 +212,26 @@ def test_check_pdf_gives_the_same_verdict_as_its_text(tmp_path: Path) -> None:
     assert shortfall["page"] >= 1 and shortfall["line"] >= 1
 
 
+@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8"])
+def test_every_pdf_sample_gets_the_verdict_of_its_text(sample: str, pack: RulePack) -> None:
+    import datetime as dt
+
+    import yaml
+
+    from hulifa.runner import check_file
+
+    gold = yaml.safe_load((SAMPLES / sample / "gold.yaml").read_text(encoding="utf-8"))
+    origin_gold = SAMPLES.parent / gold["origin"]
+    source = origin_gold.parent / yaml.safe_load(origin_gold.read_text(encoding="utf-8"))["source"]
+    today = dt.date(2026, 1, 1)
+    from_pdf = check_file(str(SAMPLES / sample / "input.pdf"), pack, today=today)
+    from_text = check_file(str(source), pack, today=today)
+    assert from_pdf.checked and from_text.checked
+    verdict = sorted((f.rule, f.status.value, f.severity.value, f.actual) for f in from_pdf.findings)
+    assert verdict == sorted((f.rule, f.status.value, f.severity.value, f.actual) for f in from_text.findings)
+    assert all(f.page >= 1 for f in from_pdf.findings)  # every finding points at a page
+
+
 def test_check_table_shows_page_and_line() -> None:
     code, out, _ = _cli("check", str(HULI_PDF), "--color", "never")
     assert code == 1
@@ -336,3 +356,20 @@ def test_a_text_pdf_has_no_unread_page_warning() -> None:
     code, out, _ = _cli("check", str(DOCX_PDF), "--format", "json")
     assert code in (0, 1)
     assert not [f for f in json.loads(out)["reports"][0]["findings"] if f["rule"] == "hulifa.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "says"),
+    [
+        ("parsable", "input.pdf:p4:1:25: [error]"),  # the 不足 part starts at column 25 of page 4's line 1
+        ("sarif", '"page": 4'),
+        ("github", "@p4%3A1"),  # GitHub escapes ":" in a title
+        ("markdown", "input.pdf:p4:1:25"),
+        ("junit", "input.pdf:p4:1:25"),
+        ("html", "input.pdf:p4:1"),
+    ],
+)
+def test_every_format_names_the_page(fmt: str, says: str) -> None:
+    code, out, _ = _cli("check", str(HULI_PDF), "--format", fmt)
+    assert code == 1
+    assert says in out

@@ -39,6 +39,8 @@ def annotation(finding: Finding, lang: str = "zh") -> str:
     # an accepted deviation stays visible as a notice; it must not show as an error in the PR
     command = "notice" if finding.status is Status.ACCEPTED else COMMANDS.get(finding.severity, "notice")
     title = f"{display_name(finding, lang)} ({clean(finding.rule)})"
+    if finding.page:  # PDF input: `line` is within the page, and the page is only said here
+        title += f" @p{finding.page}:{finding.line}"
     props = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (

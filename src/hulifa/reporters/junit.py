@@ -21,6 +21,7 @@ from hulifa.reporters._common import (
     clean,
     detail_label,
     details,
+    line_ref,
     location,
     one_line,
     severity_label,
@@ -59,7 +60,7 @@ def case_names(report: ReportResult) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
     for i, f in enumerate(report.findings):
         if seen[base[i]] > 1:
-            names[i] = f"{base[i]} @{f.line}:{f.column}"
+            names[i] = f"{base[i]} @{line_ref(f)}:{f.column}"
     taken: set[str] = set()
     for i, name in enumerate(names):
         unique, n = name, 1

@@ -196,6 +196,8 @@ def _result_body(finding: Finding, report: ReportResult, index: int, occurrence:
             "unit": clean(finding.unit),
             "region": clean(report.region),
             "year": report.year,
+            # PDF input: startLine is the line within this page (SARIF has no pages)
+            **({"page": finding.page} if finding.page else {}),
         },
     }
 
