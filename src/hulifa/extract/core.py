@@ -8,6 +8,7 @@ from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure, find_figures
 from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_of
+from hulifa.extract.priors import mark_priors
 from hulifa.extract.sections import SectionHit, detect_sections
 from hulifa.model import RulePack
 
@@ -65,7 +66,7 @@ def extract_text(
     guess = level_of(found_region) if level is None else None
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
-    figures = _mark_plans(find_figures(doc), sections, len(text))
+    figures = _mark_plans(mark_priors(doc, find_figures(doc), found_year), sections, len(text))
     implicit = find_implicit(doc)
     indicators = map_indicators(doc, pack, figures, implicit)
     return Extraction(

@@ -1,0 +1,137 @@
+"""Figures that state an earlier level, not this year's: each a small named rule with a test table.
+
+* `from_to`: "由494项减到304项", "从20个工作日压缩至5个工作日", "占比从95.2%提高到": the figure after 由/从
+  and before 到/至/为 and a second figure is where things stood before.
+* `before_to_verb`: "494项精简至304项", "88次降为40次": a figure followed by a verb of change ending
+  in 到/至/为 (压减至, 精简至, 降至…).
+* `earlier_year`: "(2024年为3 208条)", "上年为…", "去年同期为…" in a 2025 report.
+* `table_column`: a table whose header row has year columns ("指标\t2023年\t2024年"): a cell under a
+  year before the report's is last year's level.
+* `earlier_in_series`: "近三年…分别为6.8%、5.2%、4.1%": every figure of the series but the last.
+
+A prior figure is never this year's value (indicators skip it) and never a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from hulifa.extract.document import Doc
+from hulifa.extract.figures import Figure
+
+_NUMBER_START = r"\s*(?:[\d一二三四五六七八九十两]|百分之)"
+_TO_VERB = (
+    r"(?:增加|提高|提升|降低|下降|减少|缩短|压缩|压减|精简|缩减|扩大|上升|增长|削减|调减|调增|减|降|增|升|缩|提)"
+    r"(?:到|至|为)"
+)
+_BEFORE_TO = re.compile(rf"\s*(?:{_TO_VERB}|变为|升级为){_NUMBER_START}")
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:原来的|原来|原|法定的?|过去的?|之前的?)?\s*$")
+_FROM_THEN_TO = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}?(?:到|至|为){_NUMBER_START}")
+_EARLIER_WORDS = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|全年|度)?(?:为|是|共|有)?\s*$")
+_YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:度|同期|全年)?(?:为|是|共|有)?\s*$")
+_TABLE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年?(?:度)?\s*$")
+_SERIES = re.compile(
+    r"(?:近|最近|过去)[两二三四五六七八九十\d]{1,2}年|(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年"
+)
+# a cell boundary: a tab, or spaces after a word (a PDF's table may lose its tabs); "3 958件" is one cell
+_CELL_SEP = re.compile(r"\t+|(?<=[^\d\s]) +(?=\S)")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到)")
+
+
+def from_to(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    f = doc.folded
+    out = set()
+    for i, fig in enumerate(figures):
+        if _FROM_BEFORE.search(f, max(0, fig.start - 8), fig.start) and _FROM_THEN_TO.match(f, fig.end):
+            out.add(i)
+    return out
+
+
+def before_to_verb(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    return {i for i, fig in enumerate(figures) if _BEFORE_TO.match(doc.folded, fig.end)}
+
+
+def earlier_year(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    f = doc.folded
+    out = set()
+    for i, fig in enumerate(figures):
+        window = max(doc.clause_start(fig.start, hard=True), fig.start - 12)
+        if _EARLIER_WORDS.search(f, window, fig.start):
+            out.add(i)
+            continue
+        stated = _YEAR_IS.search(f, window, fig.start)
+        if stated and year is not None and int(stated.group(1)) < year:
+            out.add(i)
+    return out
+
+
+def _year_columns(cells: list[str]) -> dict[int, int] | None:
+    years = {}
+    for index, cell in enumerate(cells):
+        m = _TABLE_YEAR.match(cell)
+        if m:
+            years[index] = int(m.group(1))
+    return years if len(years) >= 2 else None
+
+
+def table_column(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    if year is None:
+        return set()
+    f = doc.folded
+    by_line: dict[int, list[int]] = {}
+    for i, fig in enumerate(figures):
+        by_line.setdefault(fig.line, []).append(i)
+    out: set[int] = set()
+    columns: dict[int, int] | None = None
+    for number, start, end in doc.lines():
+        line = f[start:end]
+        if "\t" not in line:
+            columns = None
+            continue
+        header = _year_columns(_CELL_SEP.split(line))
+        if header is not None:
+            columns = header
+            continue
+        if columns is None:
+            continue
+        cuts = [m.end() for m in _CELL_SEP.finditer(f, start, end)]
+        for i in by_line.get(number, []):
+            column = sum(1 for cut in cuts if cut <= figures[i].start)
+            if columns.get(column, year) < year:
+                out.add(i)
+    return out
+
+
+def earlier_in_series(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    f = doc.folded
+    out: set[int] = set()
+    for said in _RESPECTIVELY.finditer(f):
+        s, e = doc.sentence_span(said.start())
+        if not _SERIES.search(f, s, said.start()):
+            continue
+        series = [i for i, fig in enumerate(figures) if said.end() <= fig.start < e]
+        series = [i for i in series if f.find("。", said.end(), figures[i].start) == -1]
+        out.update(series[:-1])
+    return out
+
+
+PRIOR_RULES: tuple[Callable[[Doc, list[Figure], int | None], set[int]], ...] = (
+    from_to,
+    before_to_verb,
+    earlier_year,
+    table_column,
+    earlier_in_series,
+)
+
+
+def mark_priors(doc: Doc, figures: list[Figure], year: int | None) -> list[Figure]:
+    """The figures, with those that state an earlier level marked `prior` (and not `change`)."""
+    prior: set[int] = set()
+    for rule in PRIOR_RULES:
+        prior |= rule(doc, figures, year)
+    return [replace(fig, prior=True, change=False) if i in prior else fig for i, fig in enumerate(figures)]
+
+
+__all__ = ["PRIOR_RULES", "mark_priors"]
