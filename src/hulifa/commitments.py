@@ -1,9 +1,69 @@
 """Next-year commitments: a report lists them (`commitments:`), the following year's report answers
-each one (`commitments_progress:`). Pure: the sections are read by followups.py."""
+each one (`commitments_progress:`). Reading both sections (file:line for anything malformed) and the
+check of one year's progress against last year's commitments (`check`, pure)."""
 
 from __future__ import annotations
 
+import re
+
+from hulifa.errors import fail
+from hulifa.loader import Document
 from hulifa.model import Commitment, Finding, Position, ReportData, Severity, Status, Text
+
+_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
+    raw = doc.data.get("commitments")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise doc.error(
+            ("commitments",),
+            "commitments 应为列表:[{id: c1, text: …}]",
+            "commitments must be a list: [{id: c1, text: …}]",
+        )
+    out: list[Commitment] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        where = doc.at(("commitments", i))
+        if not isinstance(item, dict) or set(item) - {"id", "text"} or not item.get("text"):
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                "每项承诺应为 {id, text} 映射,且 text 不能为空",
+                "each commitment must be a mapping {id, text} with a non-empty text",
+            )
+        cid = str(item.get("id", ""))
+        if not _ID.match(cid) or cid in seen:
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"承诺 id「{cid}」应唯一,且只含字母、数字、_ . -",
+                f"commitment id '{cid}' must be unique and use letters, digits, _ . - only",
+            )
+        seen.add(cid)
+        out.append(Commitment(cid, str(item["text"]), where))
+    return tuple(out)
+
+
+def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
+    raw = doc.data.get("commitments_progress")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise doc.error(
+            ("commitments_progress",),
+            "commitments_progress 应为「承诺 id: 进展」的映射",
+            "commitments_progress must be a mapping of commitment id: progress",
+        )
+    out: dict[str, tuple[str, Position]] = {}
+    for key, value in raw.items():
+        text = "" if value is None else str(value.get("text", "")) if isinstance(value, dict) else str(value)
+        out[str(key)] = (text.strip(), doc.at(("commitments_progress", key)))
+    return out
 
 
 def _finding(

@@ -1,7 +1,7 @@
 """Accepted deviations: a documented, approved reason why a rule may be missed, until a date.
 
-Entries come from a report's own `deviations:` section or a `--deviations FILE` (read by
-followups.py). `apply` is pure:
+Entries come from a report's own `deviations:` section or a `--deviations FILE`, both read here
+(`parse_entries`, `load_deviations`) with file:line for anything malformed. `apply` is pure:
 given the findings of one report, the entries and today's date, it marks the findings an unexpired
 entry covers as `accepted` (severity kept, exit code unaffected) and adds a warning for every entry
 that is expired, names an unknown rule, or covers nothing.
@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
+from hulifa.errors import fail
+from hulifa.loader import Document, load_yaml_file
 from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Text
+from hulifa.quantity import parse_date
+
+FIELDS = ("rule", "reason", "approved_by", "expires")
+SCOPE = ("region", "year")  # optional: which reports an entry is for
 
 # A finding that is already fine, or that means the file was not checked, is never "accepted".
 NOT_ACCEPTABLE = frozenset({Status.PASS, Status.NOT_APPLICABLE, Status.ERROR, Status.ACCEPTED})
@@ -100,3 +108,103 @@ def apply(findings: list[Finding], entries: tuple[Deviation, ...], today: dt.dat
                 )
             )
     return out + extra
+
+
+def _date(raw: Any) -> dt.date | None:
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    text = getattr(raw, "text", raw)  # the loader keeps unquoted YAML dates as text
+    return parse_date(text) if isinstance(text, str) else None
+
+
+def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]:
+    """The list at `path` of `doc` as Deviations; InputError with file:line for anything malformed."""
+    raw = doc.data
+    for key in path:
+        raw = raw[key]
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise doc.error(
+            path,
+            "deviations 应为列表,每项含 rule、reason、approved_by、expires",
+            "deviations must be a list of {rule, reason, approved_by, expires}",
+        )
+    entries: list[Deviation] = []
+    for i, item in enumerate(raw):
+        where = doc.at((*path, i))
+        if not isinstance(item, dict):
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                "每项偏差应为含 rule、reason、approved_by、expires 的映射",
+                "each deviation must be a mapping with rule, reason, approved_by and expires",
+            )
+        for key in item:
+            if key not in FIELDS and key not in SCOPE:
+                at = doc.at((*path, i, key))
+                raise fail(
+                    doc.file,
+                    at.line,
+                    at.column,
+                    f"未知的偏差字段「{key}」(可用:{'、'.join(FIELDS + SCOPE)})",
+                    f"unknown deviation field '{key}' (allowed: {', '.join(FIELDS + SCOPE)})",
+                )
+        for key in FIELDS:
+            value = item.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                raise fail(
+                    doc.file,
+                    where.line,
+                    where.column,
+                    f"偏差缺少「{key}」:每项须写明 rule、reason、approved_by、expires",
+                    f"the deviation has no '{key}': every entry needs rule, reason, approved_by and expires",
+                )
+        expires = _date(item["expires"])
+        if expires is None:
+            at = doc.at((*path, i, "expires"))
+            raise fail(
+                doc.file,
+                at.line,
+                at.column,
+                f"expires 应为日期,如 2025-12-31,而不是「{getattr(item['expires'], 'text', item['expires'])}」",
+                "expires must be a date such as 2025-12-31",
+            )
+        year = item.get("year")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            at = doc.at((*path, i, "year"))
+            raise fail(doc.file, at.line, at.column, "year 应为年份,如 2024", "year must be a year such as 2024")
+        entries.append(
+            Deviation(
+                rule=str(item["rule"]).strip(),
+                reason=str(item["reason"]).strip(),
+                approved_by=str(item["approved_by"]).strip(),
+                expires=expires,
+                position=where,
+                region=str(item.get("region") or "").strip(),
+                year=year,
+            )
+        )
+    return tuple(entries)
+
+
+def load_deviations(path: str | Path) -> tuple[Deviation, ...]:
+    """A deviations file: a list of entries, or a mapping with a `deviations:` list."""
+    doc = load_yaml_file(Path(path), str(path))
+    if isinstance(doc.data, dict) and "deviations" in doc.data:
+        extra = [k for k in doc.data if k != "deviations"]
+        if extra:
+            raise doc.error(
+                (extra[0],), f"偏差文件中未知的字段「{extra[0]}」", f"unknown key '{extra[0]}' in a deviations file"
+            )
+        return parse_entries(doc, ("deviations",))
+    if isinstance(doc.data, list):
+        return parse_entries(doc, ())
+    raise fail(
+        doc.file,
+        1,
+        1,
+        "偏差文件应为列表,或含 deviations 列表的映射",
+        "a deviations file must be a list, or a mapping with a 'deviations' list",
+    )

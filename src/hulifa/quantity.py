@@ -6,6 +6,7 @@ inside running text for the extractor. Both share one grammar, kept here.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import re
@@ -280,3 +281,18 @@ def format_number(value: float) -> str:
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.4f}".rstrip("0").rstrip(".")
+
+
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+
+
+def parse_date(raw: object) -> dt.date | None:
+    """A date as reports write it: 2025-03-20, 2025/3/20, 2025.3.20, 2025年3月20日; None otherwise."""
+    text = normalize(str(raw)).strip()
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hulifa.commitments import parse_commitments, parse_progress
+from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
 from hulifa.loader import Document, Odd, load_yaml_file, shown
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
-from hulifa.quantity import QuantityError, normalize, parse_quantity
+from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
 
 TOP_KEYS = (
     "region",
@@ -45,7 +47,6 @@ MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an at
 _YES = {"是", "有", "已", "已公布", "已建立", "已落实", "yes", "y", "true", "√", "✓"}
 _NO = {"否", "无", "未", "没有", "未公布", "no", "n", "false", "×", "✗"}
 _FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全部", "全面覆盖")
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
 def _pos(doc: Document, path: tuple[Any, ...]) -> Position:
@@ -55,17 +56,6 @@ def _pos(doc: Document, path: tuple[Any, ...]) -> Position:
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> tuple[str, str]:
     close = difflib.get_close_matches(word, choices, n=1)
     return (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
-
-
-def parse_date(raw: Any) -> dt.date | None:
-    text = normalize(str(raw)).strip()
-    match = _DATE.match(text)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _odd_problem(odd: Odd) -> Text:
@@ -490,9 +480,7 @@ def report_from_document(doc: Document) -> ReportData:
 
 
 def _follow_up(doc: Document) -> dict[str, Any]:
-    """Commitments, progress on last year's, and accepted deviations (see followups.py)."""
-    from hulifa.followups import parse_commitments, parse_entries, parse_progress
-
+    """Commitments, progress on last year's, and accepted deviations, read where they are checked."""
     data = doc.data
     return {
         "commitments": parse_commitments(doc),

@@ -470,7 +470,7 @@ def check_paths(
     `selection`: which files a directory means (hulifa.discovery); skipped files go to `on_skip`.
     Raises InputError only when the rule pack, the deviations file or the inputs' shape is wrong.
     """
-    from hulifa.followups import load_deviations
+    from hulifa.deviations import load_deviations
 
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     pack = load_pack(rules)

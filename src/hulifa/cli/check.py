@@ -321,7 +321,7 @@ def _stream_check(
     **options: Any,
 ) -> _Run:
     """Check every input and write the streamed formats as results arrive; keep results only if asked."""
-    from hulifa.followups import load_deviations
+    from hulifa.deviations import load_deviations
     from hulifa.output import AtomicFile
     from hulifa.reporters import streamer
     from hulifa.rulepack import load_pack
