@@ -63,6 +63,14 @@ def test_page_numbers_in_words_and_rotated_watermark_dropped() -> None:
     assert text.count("松岭县人民政府关于２０２３年度法治政府建设情况的报告") == 1  # title kept, header gone
 
 
+def test_a_paragraph_continues_across_a_page_break() -> None:
+    # page 1 ends "…調解和解率30%。" on a full line; page 2 goes on "全區行政機關作為被告的…" unindented
+    text = read_pdf(SAMPLES / "pdf-traditional" / "input.pdf")
+    start = text.text.index("調解和解率30%。全區行政機關作為被告")
+    assert text.where(start + len("調解和解率30%。")) == (2, 1, 1)
+    assert "共2頁" not in text.text and "僅供參考" not in text.text
+
+
 def test_table_rows_keep_their_cells(docx_pdf: pdfmod.PdfText) -> None:
     assert "查办违法案件\t3958件\t4126件" in docx_pdf.text
 
@@ -212,7 +220,7 @@ def test_check_pdf_gives_the_same_verdict_as_its_text(tmp_path: Path) -> None:
     assert shortfall["page"] >= 1 and shortfall["line"] >= 1
 
 
-@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8"])
+@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8", "pdf-traditional"])
 def test_every_pdf_sample_gets_the_verdict_of_its_text(sample: str, pack: RulePack) -> None:
     import datetime as dt
 
@@ -238,7 +246,7 @@ def test_check_table_shows_page_and_line() -> None:
     assert "input.pdf:p4:" in out
 
 
-@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8"])
+@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8", "pdf-traditional"])
 def test_pdf_figures_match_the_text_samples(sample: str, pack: RulePack) -> None:
     """The figures found in the PDF are those found in the text it was printed from."""
     import yaml
@@ -373,3 +381,9 @@ def test_every_format_names_the_page(fmt: str, says: str) -> None:
     code, out, _ = _cli("check", str(HULI_PDF), "--format", fmt)
     assert code == 1
     assert says in out
+
+
+@pytest.mark.parametrize("footer", ["- 3 -", "第3页 共9页", "共9頁 第3頁", "3/9", "— 3 —", "Page 3 of 9", "3"])
+def test_a_page_number_alone_in_the_margin_goes_even_on_one_page(footer: str) -> None:
+    pages = [_page(_line("正文办理案件12件。", x1=200, top=700), _line(footer, x0=280, x1=300, top=30))]
+    assert normalise(pages).text == "正文办理案件12件。\n"
