@@ -51,6 +51,16 @@ def _mark_plans(figures: list[Figure], sections: list[SectionHit], length: int) 
     return [replace(f, plan=True) if first <= f.start < last else f for f in figures]
 
 
+def _problems(sections: list[SectionHit], length: int) -> list[tuple[int, int]]:
+    """The span of the shortcomings part: figures there describe problems, not the year's results."""
+    starts = {s.id: s.start for s in sections}
+    if "shortcomings" not in starts:
+        return []
+    first = starts["shortcomings"]
+    later = [start for sid, start in starts.items() if start > first and sid not in ("causes", "shortcomings")]
+    return [(first, min(later) if later else length)]
+
+
 def extract_text(
     text: str,
     pack: RulePack,
@@ -68,7 +78,7 @@ def extract_text(
     sections = detect_sections(doc, found_year)
     figures = _mark_plans(mark_priors(doc, find_figures(doc), found_year), sections, len(text))
     implicit = find_implicit(doc)
-    indicators = map_indicators(doc, pack, figures, implicit)
+    indicators = map_indicators(doc, pack, figures, implicit, _problems(sections, len(text)))
     return Extraction(
         region=found_region,
         level=found_level,

@@ -116,7 +116,9 @@ _CHENG_NOT = set("员立为果效功熟本绩长就交都品型效")
 _RANK_AFTER = re.compile(r"第[\d一二三四五六七八九十]+[名位]|排名|排第|名列|位列|位居|居全|前列")
 _ONE_OK_PRE = re.compile(r"(?:共计|共|累计|合计|仅|只|各|达|达到|计|了)$")
 _ONE_OK_UNITS = ("次", "场", "期", "轮", "批次", "场次", "人次", "名", "人")
-_ONE_WORD_PRE = set("统唯之同单专逐万合划如始终不进某任每")
+_ONE_WORD_PRE = set("统唯之同单专逐万合划如始终不进某任每新首这上下本")  # 新一轮, 上一轮: not a count
+# 二十届三次、四次全会: the numbers of plenary sessions, not counts of anything done
+_SESSION_AFTER = re.compile(r"(?:、[零〇一二三四五六七八九十\d]+次)*(?:全会|全体会议|全委会)")
 _CHANGE_BEFORE = re.compile(
     r"(?:增加|减少|增长|下降|提高|提升|降低|缩短|压缩|压减|同比|环比|比上年|较上年|比去年|较去年|上升|增幅|降幅"
     r")(?!到|至|为)"
@@ -232,7 +234,7 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
         return False, lead
     if unit == "周" and nxt == "年":
         return False, lead
-    if unit == "次" and nxt == "性":
+    if unit == "次" and (nxt == "性" or prev == "届" or _SESSION_AFTER.match(f, end)):
         return False, lead
     if unit in ("年", "天", "日", "小时") and prev in ("×", "x", "X", "*"):
         return False, lead

@@ -132,12 +132,13 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
     return out
 
 
-def _unit_ok(m: _Matcher, unit: str) -> bool:
-    return unit in m.units
+# adverbs a report puts inside a rule's phrase: 常务会议先后研究 is 常务会议研究
+_FILLERS = re.compile(r"先后|累计|共计|陆续|多次|集中|还")
 
 
 def _find_phrase(phrases: tuple[str, ...], segment: str, from_end: bool) -> tuple[str, int] | None:
-    """The longest phrase in the segment and its distance to the figure."""
+    """The longest phrase in the segment (fillers dropped) and its distance to the figure."""
+    segment = _FILLERS.sub("", segment)
     for p in phrases:
         pos = segment.rfind(p) if from_end else segment.find(p)
         if pos != -1:
@@ -169,12 +170,166 @@ def find_implicit(doc: Doc) -> list[Implicit]:
     return out
 
 
-def map_indicators(doc: Doc, pack: RulePack, figures: list[Figure], implicit: list[Implicit]) -> list[Indicator]:
+# ----------------------------------------------------------------------------- figure -> rule
+#
+# Which rule a figure states is decided by small named rules, each with a test table
+# (tests/extract/test_indicators.py): gates a figure must pass for a rule (unit, context, not a
+# training count), phrase rules that place the rule's phrase before, after or earlier in the
+# sentence (the tier), and preferences among the figures a rule could take (a whole over a 其中
+# part, the measures over the problems part, the rule's own unit over a sibling unit).
+
+_PART = re.compile(r"其中")
+_TRAINING = re.compile(r"培训|参训|轮训|考试|参考|集训|学习")
+_EQUIVALENT_UNITS = {"起": "件"}  # 行政复议案件9起: 起 counts cases as 件 does
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A figure and the text around it that the rules read, computed once per figure."""
+
+    index: int
+    fig: Figure
+    left: str  # its clause up to and including the figure
+    right: str  # the rest of its clause, up to the next figure
+    earlier: str  # its sentence before its clause
+    earlier_end: int  # offset where `earlier` ends
+    sentence: str
+    distributive: bool  # 均为/分别为/各: every noun of the clause gets this value
+    part: bool  # 其中…: a part of a total stated before it
+    problem: bool  # inside the shortcomings part: a problem, not the year's result
+
+
+def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int, int]]) -> _Place:
+    f = doc.folded
+    fig = figures[index]
+    prev_end = figures[index - 1].end if index else 0
+    next_start = figures[index + 1].start if index + 1 < len(figures) else len(f)
+    hard_left = max(doc.clause_start(fig.start, hard=True), prev_end)
+    soft_left = max(doc.clause_start(fig.start), prev_end)
+    distributive = bool(_DISTRIBUTIVE.search(f, hard_left, fig.start)) and bool(
+        re.search(r"(?:均|各|分别|都|皆)(?:为|是|达|达到|在)?$", f[hard_left : fig.start])
+    )
+    sent_start, sent_end = doc.sentence_span(fig.start)
+    clause = doc.clause_start(fig.start, hard=True)
+    return _Place(
+        index=index,
+        fig=fig,
+        # the figure's own text counts too: 人均培训52学时 names 学时
+        left=f[hard_left : fig.end] if distributive else f[soft_left : fig.end],
+        right=f[fig.end : min(doc.clause_end(fig.end), next_start)],
+        earlier=f[sent_start:soft_left],
+        earlier_end=soft_left,
+        sentence=f[sent_start:sent_end],
+        distributive=distributive,
+        part=bool(_PART.search(f, max(sent_start, clause - 1), fig.start)),
+        problem=any(s <= fig.start < e for s, e in problems),
+    )
+
+
+def unit_fits(m: _Matcher, unit: str) -> bool:
+    return unit in m.units or _EQUIVALENT_UNITS.get(unit, "") in m.units
+
+
+def not_a_training_count(m: _Matcher, place: _Place) -> bool:
+    """培训执法人员420名 is how many were trained, not how many enforcement staff there are."""
+    if _TRAINING.search(m.rule.name):
+        return True
+    hit = _find_phrase(m.phrases, place.left, from_end=True)
+    before = place.left[: place.left.rfind(hit[0])] if hit else place.left
+    return not _TRAINING.search(before)
+
+
+def phrase_before(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
+    hit = _find_phrase(m.phrases, place.left, from_end=True)
+    if hit is None:
+        return None
+    return len(hit[0]), max(0, hit[1] - len(place.fig.text))  # distance to the figure, not past it
+
+
+def phrase_after(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
+    hit = _find_phrase(m.phrases, place.right, from_end=False)
+    return (len(hit[0]), hit[1]) if hit is not None else None
+
+
+def phrase_earlier_in_sentence(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
+    """The phrase earlier in the sentence, with no figure of a fitting unit in between:
+    任前法律知识考试3场,参考人员68名; 县政府常务会议先后研究法治政府建设工作30余次."""
+    hit = _find_phrase(m.phrases, place.earlier, from_end=True)
+    if hit is None:
+        return None
+    phrase_end = place.earlier_end - hit[1]
+    for g in figures[max(0, place.index - 12) : place.index]:
+        if g.start >= phrase_end and not g.prior and unit_fits(m, g.unit):
+            return None
+    return len(hit[0]), hit[1]
+
+
+# tier 2, 1, 0: a phrase right before the figure beats one after it, which beats one earlier
+PHRASE_RULES = (phrase_before, phrase_after, phrase_earlier_in_sentence)
+
+
+def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int, int] | None:
+    """(tier, phrase length, -distance) of the best phrase rule that places m's phrase, if any."""
+    if not unit_fits(m, place.fig.unit) or not _context_ok(m, place.sentence):
+        return None
+    if not not_a_training_count(m, place):
+        return None
+    for tier, rule in zip((2, 1, 0), PHRASE_RULES, strict=True):
+        found = rule(m, place, figures)
+        if found is not None:
+            return tier, found[0], -found[1]
+    return None
+
+
+def preference(score: tuple[int, int, int], place: _Place) -> tuple[int, ...]:
+    """Among the figures a rule could take: the measures over the problems part, then the phrase score."""
+    return (not place.problem, *score)
+
+
+def whole_over_part(top: _Option, options: list[_Option]) -> _Option:
+    """新收案件100件。其中涉企案件30件: a 其中 part is not the total. The rule takes the whole stated
+    next to it (within a sentence or two) when it could take that; a part alone stays its value
+    (…各类案件500件,其中复议案件30件: the 复议 rule has no whole)."""
+    if not top[1].part:
+        return top
+    fig = top[1].fig
+    tier = top[0][1]  # the whole must be named as plainly as the part (not a phrase sentences away)
+    wholes = [o for o in options if not o[1].part and o[0][1] >= tier and abs(o[1].fig.start - fig.start) <= 120]
+    return max(wholes, key=lambda c: c[0]) if wholes else top
+
+
+_Option = tuple[tuple[int, ...], _Place]
+
+
+_PAIRED = re.compile(r"^[、,，和及/]?\s*(?:共|计|合计)?$")
+
+
+def own_unit(m: _Matcher, chosen: Figure, figures: list[Figure], index: int, f: str) -> Figure:
+    """A 人次 rule takes the 人次 figure written beside the 人 figure it chose ("860人、1320人次")."""
+    if chosen.unit == m.rule.unit:
+        return chosen
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(figures):
+            fig = figures[other]
+            lo, hi = (fig.end, chosen.start) if other < index else (chosen.end, fig.start)
+            if fig.unit == m.rule.unit and not fig.prior and not fig.plan and _PAIRED.match(f[lo:hi]):
+                return fig
+    return chosen
+
+
+def map_indicators(
+    doc: Doc,
+    pack: RulePack,
+    figures: list[Figure],
+    implicit: list[Implicit],
+    problems: list[tuple[int, int]] | None = None,
+) -> list[Indicator]:
+    """Every rule-pack indicator the text states: the best figure for each (see the rules above),
+    then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part."""
     f = doc.folded
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]
-    # rule id -> (score, figure index)
-    best: dict[str, tuple[tuple[int, ...], int]] = {}
+    by_rule: dict[str, list[_Option]] = {}
     sentence_cache: dict[int, str] = {}
 
     def sentence_of(offset: int) -> str:
@@ -186,64 +341,35 @@ def map_indicators(doc: Doc, pack: RulePack, figures: list[Figure], implicit: li
     for index, fig in enumerate(figures):
         if fig.plan or fig.prior:
             continue  # a next-year target or last year's level is not this year's figure
-        prev_end = figures[index - 1].end if index else 0
-        next_start = figures[index + 1].start if index + 1 < len(figures) else len(f)
-        hard_left = max(doc.clause_start(fig.start, hard=True), prev_end)
-        soft_left = max(doc.clause_start(fig.start), prev_end)
-        distributive = bool(_DISTRIBUTIVE.search(f, hard_left, fig.start)) and bool(
-            re.search(r"(?:均|各|分别|都|皆)(?:为|是|达|达到|在)?$", f[hard_left : fig.start])
-        )
-        # the figure's own text counts too: 人均培训52学时 names 学时
-        left = f[hard_left : fig.end] if distributive else f[soft_left : fig.end]
-        right = f[fig.end : min(doc.clause_end(fig.end), next_start)]
-        sentence = sentence_of(fig.start)
-        candidates: list[tuple[tuple[int, ...], _Matcher]] = []
-        for m in numeric:
-            if not _unit_ok(m, fig.unit) or not _context_ok(m, sentence):
-                continue
-            hit = _find_phrase(m.phrases, left, from_end=True)
-            if hit is not None:
-                candidates.append(((2, len(hit[0]), -hit[1]), m))
-                continue
-            hit = _find_phrase(m.phrases, right, from_end=False)
-            if hit is not None:
-                candidates.append(((1, len(hit[0]), -hit[1]), m))
-                continue
-            # the phrase earlier in the sentence, with no figure of a fitting unit in between:
-            # 任前法律知识考试3场,参考人员68名
-            sent_start = doc.sentence_span(fig.start)[0]
-            hit = _find_phrase(m.phrases, f[sent_start:soft_left], from_end=True)
-            if hit is not None:
-                phrase_end = soft_left - hit[1]
-                between = [
-                    g
-                    for g in figures[max(0, index - 12) : index]
-                    if g.start >= phrase_end and not g.prior and _unit_ok(m, g.unit)
-                ]
-                if not between:
-                    candidates.append(((0, len(hit[0]), -hit[1]), m))
+        place = _place(doc, figures, index, problems or [])
+        candidates = [(score, m) for m in numeric if (score := _score(m, place, figures)) is not None]
         if not candidates:
             continue
-        if distributive:
+        if place.distributive:
             chosen = [c for c in candidates if c[0][0] == 2] or candidates
         else:
             top = max(c[0][:2] for c in candidates)
             chosen = [c for c in candidates if c[0][:2] == top]
         for score, m in chosen:
-            key = m.rule.id
-            if key not in best or score > best[key][0]:
-                best[key] = (score, index)
+            by_rule.setdefault(m.rule.id, []).append((preference(score, place), place))
+
+    best: dict[str, Figure] = {}
+    for m in numeric:
+        options = by_rule.get(m.rule.id)
+        if options:
+            place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]  # first among equals
+            best[m.rule.id] = own_unit(m, place.fig, figures, place.index, f)
 
     results: dict[str, Indicator] = {}
     for m in numeric:
         if m.rule.id not in best:
             continue
-        fig = figures[best[m.rule.id][1]]
+        fig = best[m.rule.id]
         results[m.rule.id] = Indicator(
             id=m.rule.id,
             name=m.rule.name,
             value=fig.value,
-            unit=fig.unit,
+            unit=fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit),
             bound=fig.bound,
             text=fig.text,
             evidence=fig.sentence,
