@@ -10,7 +10,9 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -341,10 +343,59 @@ def _sniff(path: str, encoding: str | None) -> Text | None:
 _worker_pack: RulePack | None = None
 
 
-def _init_worker(rules: str | None) -> None:
+def _init_worker(rules: str | None, parent: int) -> None:
     global _worker_pack
+    _die_with_parent(parent)
     _worker_pack = load_pack(rules)
     _raise_gc_threshold()  # a worker only ever runs a batch: see batch_gc
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the CLI does, however the CLI ends (SIGKILL included).
+
+    The parent's SIGTERM/SIGHUP handlers (inherited through fork) would make a worker survive the
+    pool's terminate(); the default action ends it. On Linux the kernel sends SIGKILL when the parent
+    dies (PR_SET_PDEATHSIG); elsewhere a daemon thread watches the parent's pid.
+    """
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1 = PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _stop_pool(pool: Any) -> None:
+    """Stop a ProcessPoolExecutor now: queued work cancelled, running workers terminated.
+
+    shutdown(wait=True), what `with` does, would wait for every queued file of the batch."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())  # private, but the one handle on them
+    for proc in procs:
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.join(5)
 
 
 def _check_in_worker(args: tuple[list[Found], _Options]) -> list[Any]:
@@ -425,7 +476,8 @@ def _parallel(
     from concurrent.futures import Future, ProcessPoolExecutor  # 15 ms of imports: only for --jobs
 
     window: deque[tuple[list[Found], Future[list[Any]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, os.getpid()))
+    try:
 
         def drain(keep: int) -> Iterator[Any]:
             while len(window) > keep:
@@ -445,6 +497,10 @@ def _parallel(
             window.append((chunk, pool.submit(_check_in_worker, (todo, options))))
             yield from drain(jobs * 4)
         yield from drain(0)
+    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator early
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 def check_paths(

@@ -24,11 +24,11 @@ def test_output_never_overwrites_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("{")
 
 
-def test_write_atomic_refuses_existing_file(tmp_path: Path) -> None:
+def test_write_output_refuses_existing_file(tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     target.write_text("old", encoding="utf-8")
     with pytest.raises(InputError, match="--force"):
-        output.write_atomic(target, "new")
+        output.write_output(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
 
 
@@ -64,7 +64,7 @@ def test_crash_mid_write_keeps_the_original_and_leaves_no_temp_file(
 
     monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises((type(error), InputError)) as caught:
-        output.write_atomic(target, "new content " * 1000, force=True)
+        output.write_output(target, "new content " * 1000, force=True)
     if isinstance(error, OSError):
         assert "No space left on device" in caught.value.message.en  # type: ignore[attr-defined]
     assert target.read_text(encoding="utf-8") == "the original"

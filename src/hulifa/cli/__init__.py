@@ -7,6 +7,7 @@ command shares live here; check.py holds `check`, browse.py the smaller commands
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -136,13 +137,67 @@ def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:
         die(error.render(lang))
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is, like KeyboardInterrupt for SIGINT, so every
+    `except BaseException`/`finally` on the way out runs: temporary files go, --jobs workers stop."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_received: list[int] = []  # the signal, also when Python swallowed the exception (see raise_if_signalled)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):  # a second signal must not cut the clean-up short
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _received.append(signum)
+    raise Terminated(signum)
+
+
+def raise_if_signalled() -> None:
+    """Raise Terminated again if a signal came while Python ignores exceptions (in a fork hook, a
+    __del__): called between results and before output is moved into place."""
+    if _received:
+        raise Terminated(_received[0])
+
+
+def _catch_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+
+
+def _stopped(message: str, code: int) -> NoReturn:
+    """End after a signal: temporary files removed, then out at once. os._exit skips the interpreter's
+    exit hooks, among them the join of a --jobs pool's threads, which can wait forever on a worker
+    that was terminated halfway through sending a result."""
+    output = sys.modules.get("hulifa.output")
+    if output is not None:
+        output.remove_temporary_files()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def main() -> None:
-    """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback."""
+    """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback.
+
+    Exit codes on a signal follow the shell's 128 + N: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP."""
+    _catch_signals()
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("hulifa: 已中断 / interrupted\n")
-        sys.exit(130)
+        _stopped("hulifa: 已中断 / interrupted", 130)
+    except Terminated as stop:
+        _stopped("hulifa: 已终止 / terminated", 128 + stop.signum)
     except SystemExit:
         raise
     except Exception as exc:

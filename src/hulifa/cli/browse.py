@@ -171,14 +171,15 @@ def init(
     Never overwrites an existing file.
     """
     from hulifa.errors import InputError
-    from hulifa.output import write_atomic
+    from hulifa.output import STDOUT, write_output
     from hulifa.template import report_template
 
     pack = load_pack_or_die(rules)
-    if output.exists():
+    if str(output) != STDOUT and output.exists() and output.is_file():
         die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")
     try:
-        write_atomic(output, report_template(pack, region, year, level.value), force=False)
+        write_output(output, report_template(pack, region, year, level.value), force=False)
     except InputError as error:
         die(error.render())
-    say(f"已写入 / wrote {output}")
+    if str(output) != STDOUT:
+        say(f"已写入 / wrote {output}")

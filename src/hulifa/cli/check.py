@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from hulifa.discovery import Selection
     from hulifa.model import CheckResult, ReportResult, RulePack
 
-from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, say, stderr_console, text_hints
+from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, raise_if_signalled, say, stderr_console, text_hints
 from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, resolve
 
 
@@ -33,7 +33,7 @@ class Format(StrEnum):
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
     """Pair each format with a file or stdout. `--output FILE` goes with a single format;
-    `--output sarif=FILE` names its format. At most one format may go to stdout."""
+    `--output sarif=FILE` names its format; `-` is stdout. At most one format may go to stdout."""
     dest: dict[Format, Path | None] = {f: None for f in formats}
     bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in Format.__members__]
     for item in outputs:
@@ -43,7 +43,7 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
         fmt = Format(name)
         if fmt not in dest:
             dest[fmt] = None
-        dest[fmt] = Path(file)
+        dest[fmt] = None if file == "-" else Path(file)
     if bare:
         if len(bare) > 1:
             die("hulifa: 多个 --output 未注明格式;请写成 FORMAT=FILE / several --output files without FORMAT=")
@@ -53,7 +53,7 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
                 "hulifa: --output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE "
                 "/ --output FILE needs exactly one format without a file: write FORMAT=FILE"
             )
-        dest[unassigned[0]] = Path(bare[0])
+        dest[unassigned[0]] = None if bare[0] == "-" else Path(bare[0])
     to_stdout = [f.value for f, d in dest.items() if d is None]
     if len(to_stdout) > 1:
         die(
@@ -177,7 +177,7 @@ def check(
 
     from hulifa.errors import InputError
     from hulifa.model import CheckResult, Severity
-    from hulifa.output import write_atomic
+    from hulifa.output import check_target, write_output
     from hulifa.reporters import STREAMING, renderer
 
     settings = resolve(ctx, config, isolated, lang.value)
@@ -193,9 +193,16 @@ def check(
     formats = [Format(f) for f in formats] if formats else None
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
-    for file in dest.values():
-        if file is not None and file.exists() and not force:
-            die(f"{file}:1:1: 文件已存在;如需覆盖请加 --force / file exists; pass --force to overwrite it")
+    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])
+    # Only an output that exists now can be one of the inputs: the folders are walked again only then.
+    existing = any(file is not None and file.is_file() for file in dest.values())
+    inputs = _input_identities(paths, selection, rules, previous, deviations) if existing else frozenset()
+    for file in dest.values():  # before any work: a run that cannot write its output fails at once
+        if file is not None:
+            try:
+                check_target(file, force=force, inputs=inputs)
+            except InputError as error:
+                die(error.render(lang.value))
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
         die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
     today_date = parse_today(today)
@@ -209,7 +216,6 @@ def check(
     keep = any(f.value not in STREAMING for f in chosen) or step_summary
     transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep)
     progress = _progress(paths)
-    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])
     try:
         run = _stream_check(
             paths,
@@ -218,6 +224,7 @@ def check(
             streamed,
             dest,
             force,
+            inputs,
             lang.value,
             progress,
             transform,
@@ -252,7 +259,7 @@ def check(
             sys.stdout.write(text)
         else:
             try:
-                write_atomic(file, text, force=force)
+                write_output(file, text, force=force, inputs=inputs)
             except InputError as error:
                 die(error.render(lang.value))
     if step_summary:
@@ -297,17 +304,6 @@ class _Run:
     unchecked: bool = False
 
 
-class _Stdout:
-    def write(self, text: str) -> None:
-        sys.stdout.write(text)
-
-    def commit(self) -> None:
-        sys.stdout.flush()
-
-    def abort(self) -> None:
-        sys.stdout.flush()
-
-
 def _stream_check(
     paths: list[str],
     rules: str | None,
@@ -315,6 +311,7 @@ def _stream_check(
     streamed: list[Format],
     dest: dict[Format, Path | None],
     force: bool,
+    inputs: frozenset[tuple[int, int]],
     lang: str,
     progress: _Progress | None,
     transform: Callable[[ReportResult], _Prepared],
@@ -322,7 +319,7 @@ def _stream_check(
 ) -> _Run:
     """Check every input and write the streamed formats as results arrive; keep results only if asked."""
     from hulifa.deviations import load_deviations
-    from hulifa.output import AtomicFile
+    from hulifa.output import Sink, StdoutSink, open_output
     from hulifa.reporters import streamer
     from hulifa.rulepack import load_pack
     from hulifa.runner import iter_check
@@ -330,11 +327,11 @@ def _stream_check(
     pack = load_pack(rules)
     accepted = load_deviations(deviations) if deviations is not None else ()
     run = _Run(pack=pack, kept=[])
-    sinks: list[tuple[Any, AtomicFile | _Stdout]] = []
+    sinks: list[tuple[Any, Sink]] = []
     try:
         for fmt in streamed:
             file = dest[fmt]
-            sink: AtomicFile | _Stdout = AtomicFile(file, force=force) if file is not None else _Stdout()
+            sink = open_output(file, force=force, inputs=inputs) if file is not None else StdoutSink()
             sinks.append((streamer(fmt.value), sink))
             sink.write(streamer(fmt.value).head(pack, lang))
         for prepared in iter_check(paths, pack, rules=rules, deviations=accepted, transform=transform, **options):
@@ -351,8 +348,10 @@ def _stream_check(
                 run.kept.append(prepared.result)
             if progress:
                 progress(prepared)
+            raise_if_signalled()
         for module, sink in sinks:
             sink.write(module.tail(lang))
+        raise_if_signalled()
     except BaseException:
         for _, sink in sinks:
             sink.abort()
@@ -360,6 +359,16 @@ def _stream_check(
     for _, sink in sinks:
         sink.commit()
     return run
+
+
+def _input_identities(paths: list[str], selection: Selection, *named: str | None) -> frozenset[tuple[int, int]]:
+    """The files this run reads (inputs found in folders and globs, the pack, last year's report,
+    deviations): an output that is one of them is refused, whatever its name."""
+    from hulifa.discovery import discover
+    from hulifa.output import identities
+
+    found = [item.path for item in discover([p for p in paths if p != "-"], selection) if item.error is None]
+    return identities([*found, *named])
 
 
 def _print_table(result: CheckResult, lang: str, show_all: bool, color: Color) -> None:

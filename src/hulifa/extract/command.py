@@ -2,7 +2,7 @@
 
 Registered by the main app as `app.command("extract")(extract_command)`. Errors are printed as
 `file:line:col: message` on stderr with exit code 2; there are never tracebacks. An existing output
-file is only replaced with --force, and always atomically (temp file in the same folder + os.replace).
+file is only replaced with --force, and always atomically (see hulifa.output); `-o -` is stdout.
 """
 
 from __future__ import annotations
@@ -96,12 +96,13 @@ def extract_command(
     from hulifa.errors import InputError
 
     try:
-        if output is not None and output.exists() and not force:
-            _error(
-                f"{output}:1:1: 输出文件已存在,如需覆盖请加 --force / "
-                "the output file exists; use --force to overwrite it"
-            )
-            raise typer.Exit(2)
+        from hulifa.output import STDOUT, check_target, identities, write_output
+
+        if output is not None and str(output) == STDOUT:
+            output = None
+        inputs = identities([input, rules])
+        if output is not None:
+            check_target(output, force=force, inputs=inputs)  # before any work
         from hulifa.reportdata import TextHints
 
         try:
@@ -135,9 +136,7 @@ def extract_command(
             sys.stdout.write(content)
             sys.stdout.flush()
             return
-        from hulifa.output import write_atomic
-
-        write_atomic(output, content, force=force)  # never half-written; InputError on failure
+        write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
     except InputError as exc:
         _error(exc.render())
         raise typer.Exit(2) from None
