@@ -16,7 +16,19 @@ if TYPE_CHECKING:
     from hulifa.discovery import Selection
     from hulifa.model import CheckResult, ReportResult, RulePack
 
-from hulifa.cli import Color, FailOn, Lang, app, color_args, die, parse_today, raise_if_signalled, say, stderr_console, text_hints
+from hulifa.cli import (
+    Color,
+    FailOn,
+    Lang,
+    app,
+    color_args,
+    die,
+    parse_today,
+    raise_if_signalled,
+    say,
+    stderr_console,
+    text_hints,
+)
 from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, resolve
 
 
