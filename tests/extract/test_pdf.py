@@ -25,6 +25,7 @@ BAD = SAMPLES / "pdf"
 DOCX_PDF = SAMPLES / "pdf-docx" / "input.pdf"
 HULI_PDF = SAMPLES / "pdf-huli" / "input.pdf"
 GB_PDF = SAMPLES / "pdf-gb18030" / "input.pdf"
+PDF_SAMPLES = sorted(p.name for p in SAMPLES.glob("pdf-*") if (p / "input.pdf").is_file())
 
 
 def _cli(*args: str) -> tuple[int, str, str]:
@@ -69,6 +70,10 @@ def test_a_paragraph_continues_across_a_page_break() -> None:
     start = text.text.index("調解和解率30%。全區行政機關作為被告")
     assert text.where(start + len("調解和解率30%。")) == (2, 1, 1)
     assert "共2頁" not in text.text and "僅供參考" not in text.text
+
+
+def test_the_samples_are_all_there() -> None:
+    assert len(PDF_SAMPLES) == 6  # five printed by Chromium, one by fpdf2
 
 
 def test_table_rows_keep_their_cells(docx_pdf: pdfmod.PdfText) -> None:
@@ -220,7 +225,7 @@ def test_check_pdf_gives_the_same_verdict_as_its_text(tmp_path: Path) -> None:
     assert shortfall["page"] >= 1 and shortfall["line"] >= 1
 
 
-@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8", "pdf-traditional"])
+@pytest.mark.parametrize("sample", PDF_SAMPLES)
 def test_every_pdf_sample_gets_the_verdict_of_its_text(sample: str, pack: RulePack) -> None:
     import datetime as dt
 
@@ -246,7 +251,7 @@ def test_check_table_shows_page_and_line() -> None:
     assert "input.pdf:p4:" in out
 
 
-@pytest.mark.parametrize("sample", ["pdf-huli", "pdf-gb18030", "pdf-docx", "pdf-bom-utf8", "pdf-traditional"])
+@pytest.mark.parametrize("sample", PDF_SAMPLES)
 def test_pdf_figures_match_the_text_samples(sample: str, pack: RulePack) -> None:
     """The figures found in the PDF are those found in the text it was printed from."""
     import yaml

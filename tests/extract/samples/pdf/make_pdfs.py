@@ -16,10 +16,12 @@ Also written into this folder: ``scan.pdf`` (pages that are images only, like a 
 ``mixed-scan.pdf`` (text pages and one image-only page), ``encrypted.pdf`` (needs a password),
 ``broken.pdf`` (cut off mid-file), ``not-a-pdf.pdf`` (a text file with a .pdf name) and
 ``restricted.pdf`` (pdf-docx encrypted with an owner password only: it opens without one).
+``pdf-fpdf-city`` is written by a second producer, fpdf2 (``pip install fpdf2``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import shutil
 import subprocess
@@ -268,6 +270,49 @@ def scan_pdf(work: Path, lines: list[str], out: Path, keep_text: list[str] | Non
     print_pdf(page, out, work)
 
 
+# A second producer: fpdf2 (``pip install fpdf2``) sets text left-aligned with a ragged right edge,
+# indents paragraphs with two ideographic spaces as Word users type them, and draws its own header
+# and footer: nothing here depends on how Chromium lays out a page.
+FPDF_SPECS: dict[str, dict[str, Any]] = {
+    "pdf-fpdf-city": {
+        "gold": SAMPLES / "heldout1-city-2024" / "gold.yaml",
+        "header": "云岭市人民政府门户网站",
+        "font": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "size": 12,
+    },
+}
+
+
+def fpdf_pdf(lines: list[str], spec: dict[str, Any], out: Path) -> None:
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("noto", size=9)
+            self.cell(0, 8, spec["header"], align="C", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-18)
+            self.set_font("noto", size=10)
+            self.cell(0, 8, f"第{self.page_no()}页", align="C")
+
+    pdf = Report(format="A4")
+    pdf.set_margins(25, 30, 25)
+    pdf.set_auto_page_break(True, 25)
+    pdf.set_creation_date(dt.datetime(2025, 2, 28, tzinfo=dt.UTC))
+    pdf.add_font("noto", fname=spec["font"], collection_font_number=2)  # 2: the SC face of the collection
+    pdf.add_page()
+    pdf.set_font("noto", size=spec["size"])
+    for line in lines:
+        if "\t" in line:  # a table row: cells at fixed stops
+            for cell in line.split("\t"):
+                pdf.cell(40, 7, cell.strip())
+            pdf.ln(7)
+        elif line.strip():
+            pdf.multi_cell(0, 7, "\u3000\u3000" + line.strip(), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+
+
 def restricted(source: Path, out: Path) -> None:
     """Encrypted with an owner password only (copying and printing forbidden), as many portals publish:
     it opens without a password, so it must be read."""
@@ -284,6 +329,17 @@ def main(only: list[str]) -> None:
     output is not byte-identical from run to run, so rebuilding the others would only churn them."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        for name, spec in FPDF_SPECS.items():
+            if only and name not in only:
+                continue
+            gold_path = spec["gold"]
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            lines = source_lines(gold, gold_path)
+            folder = SAMPLES / name
+            folder.mkdir(exist_ok=True)
+            fpdf_pdf(lines, spec, folder / "input.pdf")
+            write_gold(folder / "gold.yaml", pdf_gold(gold, lines, name, gold_path), name)
+            print(f"wrote {folder / 'input.pdf'}")
         for name, spec in SPECS.items():
             if only and name not in only:
                 continue
