@@ -247,3 +247,15 @@ def test_bad_commitments_are_input_errors(write) -> None:
     current = _report(write, "2024.yaml", 2024, {}, extra="commitments: {c1: x}\n")
     run = run_cli("check", str(current))
     assert run.exit_code == 2 and "2024.yaml:5" in run.stderr
+
+
+def test_diff_exits_1_when_a_trend_fails_at_fail_on(write) -> None:
+    pack = write("pack.yaml", PACK)
+    old = _report(write, "2023.yaml", 2023, {"down_rate": "5%", "cap_count": 1})
+    new = _report(write, "2024.yaml", 2024, {"down_rate": "5%", "cap_count": 1})
+    # down_rate did not fall: a warning, below the default --fail-on error, as check counts it
+    assert run_cli("diff", str(old), str(new), "--rules", str(pack)).exit_code == 0
+    assert run_cli("diff", str(old), str(new), "--rules", str(pack), "--fail-on", "warning").exit_code == 1
+    worse = _report(write, "2024b.yaml", 2024, {"down_rate": "4%", "cap_count": 3})  # cap_count rose: error
+    assert run_cli("diff", str(old), str(worse), "--rules", str(pack)).exit_code == 1
+    assert run_cli("diff", str(old), str(worse), "--rules", str(pack), "--fail-on", "never").exit_code == 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hulifa.figures import DIRECTION_TEXT, all_figures, best, change_text, trend_status
-from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Status, Text
+from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Severity, Status, Text
 
 VERDICT = {
     Status.PASS: ("符合", "met"),
@@ -32,6 +32,7 @@ class Row:
     change: str
     trend: str = ""  # the trend's direction, when the rule has one
     verdict: str = ""  # pass | shortfall | unverifiable, when both years carry it
+    severity: str = ""  # the trend's severity, when the rule has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,15 @@ class Comparison:
     new: ReportData
     rows: tuple[Row, ...]
     notes: tuple[Text, ...] = ()
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        """1 when a trend check fails with a severity at or above `fail_on`, as `check` counts it; else 0."""
+        failed = (
+            Severity(row.severity).rank >= fail_on.rank
+            for row in self.rows
+            if fail_on is not None and row.verdict == Status.SHORTFALL.value and row.severity
+        )
+        return 1 if any(failed) else 0
 
 
 def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
@@ -68,6 +78,7 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
                 change=change,
                 trend=direction,
                 verdict=verdict,
+                severity=rule.trend.severity.value if rule.trend is not None else "",
             )
         )
     notes: list[Text] = []

@@ -335,6 +335,27 @@ def _load_raw(
     return entries, settings, (*files, display), doc
 
 
+def bundled_packs() -> list[str]:
+    """The names of the packs shipped with hulifa (`--rules NAME`)."""
+    folder = importlib.resources.files("hulifa.rules")
+    return sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _no_such_pack(name: str) -> InputError:
+    import difflib
+
+    bundled = bundled_packs()
+    close = difflib.get_close_matches(name, bundled, n=1)
+    zh, en = (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
+    return fail(
+        name,
+        1,
+        1,
+        f"没有这个规则包:既不是文件,也不是内置规则包{zh}(内置:{', '.join(bundled)})",
+        f"no such rule pack: neither a file nor a bundled pack{en} (bundled: {', '.join(bundled)})",
+    )
+
+
 def load_pack(path: str | Path | None = None) -> RulePack:
     """Load a rule pack (None: the bundled default). Raises InputError with file:line for a broken pack."""
     if path is None:
@@ -343,6 +364,8 @@ def load_pack(path: str | Path | None = None) -> RulePack:
         file, display = bundled_pack_path(str(path)), str(path)  # a bundled pack by name: --rules xiamen
     else:
         file, display = Path(path), str(path)
+        if not file.exists():
+            raise _no_such_pack(str(path))
     consistency: list[Consistency] = []
     entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),), consistency)
     rules: list[Rule] = []

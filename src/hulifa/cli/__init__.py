@@ -30,7 +30,9 @@ app = typer.Typer(
         "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell (see README)
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -47,7 +49,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show the version")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本 / show the version")
     ] = False,
 ) -> None:
     """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
@@ -217,7 +219,9 @@ def _register() -> None:
 
     app.command("extract")(extract_command)
     importlib.import_module("hulifa.cli.browse")
-    importlib.import_module("hulifa.cli.settings")
+    from hulifa.cli.settings import config_command
+
+    app.command("config")(config_command)
 
 
 _register()

@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     pass
 
-from hulifa.cli import Lang, app, die, load_pack_or_die, say
+from hulifa.cli import FailOn, Lang, app, die, load_pack_or_die, say
 
 
 class DiffFormat(StrEnum):
@@ -27,21 +27,28 @@ def diff(
     rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件 / rule pack")] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.table,
     lang: Annotated[Lang, typer.Option(help="语言 / language")] = Lang.zh,
+    encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="趋势未达标且达到此级别即以 1 退出 / exit 1 when a trend fails at this severity")
+    ] = FailOn.error,
 ) -> None:
     """两年报告逐项对比:数值、变化与趋势 / Two years side by side: values, change, trend verdicts.
 
+    Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read.
     Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
     """
     from hulifa.compare import compare, render_json, render_table
     from hulifa.errors import InputError
+    from hulifa.model import Severity
     from hulifa.runner import load_input
 
     pack = load_pack_or_die(rules, lang.value)
     try:
-        comparison = compare(pack, load_input(old, pack), load_input(new, pack))
+        comparison = compare(pack, load_input(old, pack, encoding), load_input(new, pack, encoding))
     except InputError as error:
         die(error.render(lang.value))
     sys.stdout.write(render_json(comparison) if fmt is DiffFormat.json else render_table(comparison, lang.value))
+    raise typer.Exit(comparison.exit_code(None if fail_on is FailOn.never else Severity(fail_on.value)))
 
 
 class SchemaName(StrEnum):

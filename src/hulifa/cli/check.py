@@ -29,7 +29,7 @@ from hulifa.cli import (
     stderr_console,
     text_hints,
 )
-from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, resolve
+from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, formats_from_outputs, resolve
 
 
 class Format(StrEnum):
@@ -202,6 +202,8 @@ def check(
     rules, deviations, today, encoding, jobs = v["rules"], v["deviations"], v["today"], v["encoding"], v["jobs"]
     exclude, extend_exclude, respect_gitignore = v["exclude"], v["extend-exclude"], v["respect-gitignore"]
     fail_on, lang, formats, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
+    if not formats and outputs:  # -o report.json alone: the format from the extension
+        formats, outputs = formats_from_outputs(outputs, tuple(Format.__members__))
     formats = [Format(f) for f in formats] if formats else None
     chosen = list(dict.fromkeys(formats or [Format.table]))
     dest = _destinations(chosen, outputs or [])
@@ -265,6 +267,10 @@ def check(
             from hulifa.reporters.table import render as render_table
 
             text = render_table(result, lang.value, show_all)
+        elif fmt is Format.junit:  # failures follow --fail-on, as the exit code does
+            from hulifa.reporters.junit import render as render_junit
+
+            text = render_junit(result, lang.value, None if fail_on is FailOn.never else Severity(fail_on.value))
         else:
             text = renderer(fmt.value)(result, lang.value)
         if file is None:

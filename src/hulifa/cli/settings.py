@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from hulifa.cli import app, die
+from hulifa.cli import die
 
 # configuration key -> `check` parameter (None: only the file sets it)
 SETTINGS: dict[str, str | None] = {
@@ -52,6 +52,46 @@ ConfigOption = Annotated[
     ),
 ]
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help="忽略所有配置文件 / ignore every configuration file")]
+
+
+# `-o FILE` without `-f`: the format from the file's extension
+EXTENSIONS = {
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
+
+
+def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(formats, FORMAT=FILE outputs) for outputs given without -f: each bare FILE's format comes from
+    its extension. An extension hulifa does not know is an error that lists the known ones."""
+    formats: list[str] = []
+    paired: list[str] = []
+    for item in outputs:
+        name, sep, _ = item.partition("=")
+        if sep and name in known:
+            formats.append(name)
+            paired.append(item)
+            continue
+        if item == "-":
+            formats.append("table")
+            paired.append(item)
+            continue
+        lower = item.lower()
+        fmt = next((f for ext, f in EXTENSIONS.items() if lower.endswith(ext)), None)
+        if fmt is None:
+            listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
+            die(
+                f"hulifa: 无法从「{item}」的扩展名判断输出格式;请加 -f FORMAT,或用这些扩展名:{listed} "
+                f"/ cannot tell the format of '{item}' from its extension; pass -f FORMAT, or use one of: {listed}"
+            )
+        formats.append(fmt)
+        paired.append(f"{fmt}={item}")
+    return list(dict.fromkeys(formats)), paired
 
 
 @dataclass(frozen=True)
@@ -106,7 +146,6 @@ def config_file_line(config: str | None, isolated: bool) -> str:
     return f"# configuration: {path}\n" if path else "# configuration: none found\n"
 
 
-@app.command("config")
 def config_command(config: ConfigOption = None, isolated: IsolatedOption = False) -> None:
     """显示生效的设置及其来源 / Show the settings in force and where each comes from.
 

@@ -71,8 +71,10 @@ def extract_command(
         typer.Option("--encoding", help="强制输入编码(默认自动识别 UTF-8/16、GB18030)/ force the input encoding"),
     ] = None,
     rules: Annotated[
-        str | None, typer.Option("--rules", help="规则包(默认:内置 default)/ rule pack; default: the bundled pack")
+        str | None,
+        typer.Option("--rules", "-r", help="规则包(默认:内置 default)/ rule pack; default: the bundled pack"),
     ] = None,
+    lang: Annotated[str, typer.Option(help="消息语言 zh|en / message language", show_default=True)] = "zh",
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file")
     ] = False,
@@ -138,7 +140,7 @@ def extract_command(
             return
         write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
     except InputError as exc:
-        _error(exc.render())
+        _error(exc.render(lang))
         raise typer.Exit(2) from None
     except typer.Exit:
         raise

@@ -2,9 +2,9 @@
 
 One `<testsuite>` per report, one `<testcase>` per finding (passes included):
 
-- severity error   -> `<failure type="error">`
-- severity warning -> `<failure type="warning">`
-- severity info    -> a passing test with a `<system-out>` note
+- severity at or above `fail_on` (the CLI's --fail-on) -> `<failure type="error|warning|info">`
+- below it         -> a passing test with a `<system-out>` note, so a run that exits 0 has no
+  failures and one that exits 1 has at least one
 - not applicable   -> `<skipped/>`
 - a file that could not be checked (status error) -> `<error>`
 
@@ -31,7 +31,7 @@ from hulifa.reporters._common import (
 _OUTCOMES = ("failures", "errors", "skipped")
 
 
-def _outcome(finding: Finding) -> str:
+def _outcome(finding: Finding, fail_on: Severity | None = Severity.WARNING) -> str:
     """Which JUnit outcome a finding is: failure, error, skipped, note (a pass with output) or pass."""
     if finding.status is Status.ERROR:
         return "error"
@@ -41,7 +41,7 @@ def _outcome(finding: Finding) -> str:
         return "pass"
     if finding.status is Status.ACCEPTED:  # an accepted deviation is visible but never fails the build
         return "note"
-    if finding.severity in (Severity.ERROR, Severity.WARNING):
+    if fail_on is not None and finding.severity is not Severity.NONE and finding.severity.rank >= fail_on.rank:
         return "failure"
     return "note"
 
@@ -91,7 +91,9 @@ def _property(parent: ET.Element, name: str, value: object) -> None:
     ET.SubElement(parent, "property", {"name": name, "value": clean(value)})
 
 
-def _suite(report: ReportResult, result: CheckResult, lang: str) -> tuple[ET.Element, dict[str, int]]:
+def _suite(
+    report: ReportResult, result: CheckResult, lang: str, fail_on: Severity | None
+) -> tuple[ET.Element, dict[str, int]]:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     suite = ET.Element("testsuite", {"name": clean(report.file)})
     props = ET.SubElement(suite, "properties")
@@ -108,7 +110,7 @@ def _suite(report: ReportResult, result: CheckResult, lang: str) -> tuple[ET.Ele
     for finding, name in zip(report.findings, case_names(report), strict=True):
         case = ET.SubElement(suite, "testcase", {"name": name, "classname": clean(report.file), "time": "0"})
         totals["tests"] += 1
-        outcome = _outcome(finding)
+        outcome = _outcome(finding, fail_on)
         short = one_line(finding.message.get(lang)) or status_label(finding.status, lang)
         if outcome == "failure":
             totals["failures"] += 1
@@ -136,11 +138,12 @@ def _suite(report: ReportResult, result: CheckResult, lang: str) -> tuple[ET.Ele
     return suite, totals
 
 
-def render(result: CheckResult, lang: str = "zh") -> str:
+def render(result: CheckResult, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> str:
+    """`fail_on`: the lowest severity that is a failure (None: none is), as --fail-on sets it."""
     root = ET.Element("testsuites", {"name": "hulifa"})
     grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for report in result.reports:
-        suite, totals = _suite(report, result, lang)
+        suite, totals = _suite(report, result, lang, fail_on)
         root.append(suite)
         for key in grand:
             grand[key] += totals[key]
