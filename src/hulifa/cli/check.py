@@ -201,11 +201,10 @@ def check(
     v = settings.values  # the command line over the configuration file over the defaults
     rules, deviations, today, encoding, jobs = v["rules"], v["deviations"], v["today"], v["encoding"], v["jobs"]
     exclude, extend_exclude, respect_gitignore = v["exclude"], v["extend-exclude"], v["respect-gitignore"]
-    fail_on, lang, formats, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
-    if not formats and outputs:  # -o report.json alone: the format from the extension
-        formats, outputs = formats_from_outputs(outputs, tuple(Format.__members__))
-    formats = [Format(f) for f in formats] if formats else None
-    chosen = list(dict.fromkeys(formats or [Format.table]))
+    fail_on, lang, format_names, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
+    if not format_names and outputs:  # -o report.json alone: the format from the extension
+        format_names, outputs = formats_from_outputs(outputs, tuple(Format.__members__))
+    chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
     dest = _destinations(chosen, outputs or [])
     selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])
     # Only an output that exists now can be one of the inputs: the folders are walked again only then.
