@@ -337,6 +337,23 @@ def test_page_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "HULIFA_MAX_PAGES" in caught.value.message.zh and "4" in caught.value.message.en
 
 
+@pytest.mark.parametrize("value", ["garbage", "0", "-1", "1.5"])
+def test_a_nonsense_page_cap_is_an_error(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HULIFA_MAX_PAGES", value)
+    code, _, err = _cli("extract", str(DOCX_PDF))
+    assert code == 2 and "HULIFA_MAX_PAGES" in err and value in err
+
+
+def test_a_pdf_on_standard_input() -> None:
+    result = CliRunner().invoke(
+        app, ["check", "-", "--stdin-filename", "report.pdf", "--format", "json"], input=DOCX_PDF.read_bytes()
+    )
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)["reports"][0]
+    assert report["region"] == "澜州市市场监督管理局"
+    assert all(f["file"] == "report.pdf" and f["page"] >= 1 for f in report["findings"])
+
+
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HULIFA_MAX_BYTES", "100000")
     code, _, err = _cli("extract", str(HULI_PDF))

@@ -37,7 +37,6 @@ from hulifa.errors import fail
 from hulifa.model import Position, ReportData, RulePack
 from hulifa.reportdata import TextHints
 
-PDF_SUFFIXES = (".pdf",)
 DEFAULT_MAX_PAGES = 500
 TIMEOUT_SECONDS = 60
 MAX_MEMORY = 1024 * 1024 * 1024  # address space of the reading process: PDFium plus the inflated streams
@@ -72,10 +71,20 @@ def _kangxi_table() -> dict[int, str]:
 _KANGXI = _kangxi_table()
 
 
-def max_pages() -> int:
-    """The page limit, configurable by HULIFA_MAX_PAGES."""
-    raw = os.environ.get("HULIFA_MAX_PAGES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_PAGES
+def max_pages(file: str) -> int:
+    """The page limit, configurable by HULIFA_MAX_PAGES; nonsense there is an error, not ignored."""
+    raw = os.environ.get("HULIFA_MAX_PAGES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_PAGES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise fail(
+            file,
+            1,
+            1,
+            f"环境变量 HULIFA_MAX_PAGES 应为正整数(页数上限),现为「{raw}」",
+            f"HULIFA_MAX_PAGES must be a positive whole number (the page limit); it is '{raw}'",
+        )
+    return int(raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +152,7 @@ class PdfText:
 
 
 def _run_reader(path: Path, file: str, data_limit: int) -> dict[str, Any]:
-    limit_pages = max_pages()
+    limit_pages = max_pages(file)
     cmd = [
         sys.executable,
         "-m",
@@ -463,8 +472,4 @@ def report_data(
     return replace(relocate(to_report_data(extraction, display), pdf), unread_pages=pdf.image_pages)
 
 
-def is_pdf(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in PDF_SUFFIXES
-
-
-__all__ = ["PdfText", "is_pdf", "normalise", "read_pdf", "relocate", "report_data"]
+__all__ = ["PdfText", "normalise", "read_pdf", "relocate", "report_data"]
