@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure, find_figures
@@ -10,6 +11,7 @@ from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_in
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_of
 from hulifa.extract.priors import mark_priors
 from hulifa.extract.sections import SectionHit, detect_sections
+from hulifa.extract.wraps import Shift, unwrap
 from hulifa.model import RulePack
 
 
@@ -69,7 +71,50 @@ def extract_text(
     level: str | None = None,
     year: int | None = None,
 ) -> Extraction:
-    """Extract figures, indicators and sections from a report's text. Never raises on odd text."""
+    """Extract figures, indicators and sections from a report's text. Never raises on odd text.
+
+    Hard line wraps (text copied from a PDF) are joined first; every position is then moved back
+    to the text as given, so line and column point into the user's file."""
+    joined, removed = unwrap(text)
+    if removed:
+        found = _extract(joined, pack, region=region, level=level, year=year)
+        return _moved(found, Doc.of(text), Shift.of(removed), len(text))
+    return _extract(text, pack, region=region, level=level, year=year)
+
+
+_Positioned = TypeVar("_Positioned", Figure, Indicator, Implicit, SectionHit)
+
+
+def _move(item: _Positioned, doc: Doc, shift: Shift) -> _Positioned:
+    start = shift.start(item.start)
+    moved = replace(item, line=doc.line_of(start), column=doc.column_of(start), start=start)
+    if isinstance(moved, SectionHit):
+        return moved
+    end = shift.end(item.end)
+    if isinstance(moved, Implicit):
+        return replace(moved, end=end, phrase=doc.text[start:end])
+    return replace(moved, end=end, text=doc.text[start:end])  # as written in the file, wrap and all
+
+
+def _moved(ex: Extraction, doc: Doc, shift: Shift, length: int) -> Extraction:
+    return replace(
+        ex,
+        sections=tuple(_move(s, doc, shift) for s in ex.sections),
+        indicators=tuple(_move(i, doc, shift) for i in ex.indicators),
+        figures=tuple(_move(f, doc, shift) for f in ex.figures),
+        implicit=tuple(_move(i, doc, shift) for i in ex.implicit),
+        text_length=length,
+    )
+
+
+def _extract(
+    text: str,
+    pack: RulePack,
+    *,
+    region: str | None,
+    level: str | None,
+    year: int | None,
+) -> Extraction:
     doc = Doc.of(text)
     found_year = year if year is not None else detect_year(doc)
     found_region = region if region is not None else detect_region(doc)
