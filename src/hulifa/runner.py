@@ -171,6 +171,25 @@ def load_previous(
     return before, []
 
 
+# More unknown keys than this and the file is not a report for this pack: one clear error, not
+# thousands of findings (and thousands of did-you-mean searches).
+MAX_UNKNOWN = 500
+
+
+def _refuse_unknown_flood(report: ReportData, pack: RulePack, table: dict[str, Any]) -> None:
+    unknown = [value for value in report.values if value.key not in table]
+    if len(unknown) > MAX_UNKNOWN:
+        first = unknown[0].position
+        raise fail(
+            first.file,
+            first.line,
+            first.column,
+            f"{len(unknown)} 个键不是规则包「{pack.id}」中的指标(上限 {MAX_UNKNOWN});这不像是此规则包的报告数据",
+            f"{len(unknown)} keys are not indicators of the pack '{pack.id}' (limit {MAX_UNKNOWN}); this does not "
+            "look like report data for this pack",
+        )
+
+
 def check_file(
     path: str,
     pack: RulePack,
@@ -194,6 +213,7 @@ def check_file(
     source, path = path, name
     try:
         before, notes = load_previous(source, report, pack, previous, encoding)
+        _refuse_unknown_flood(report, pack, pack.by_key())
         result = evaluate(pack, report, before, accepted=deviations, today=today or dt.date.today())
     except InputError as error:  # a malformed deviations section is the report's own input error
         return error_result(error, path)
