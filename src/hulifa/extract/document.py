@@ -60,11 +60,6 @@ class Doc:
     def column_of(self, offset: int) -> int:
         return offset - self.line_starts[self.line_of(offset) - 1] + 1
 
-    def line_text(self, number: int) -> str:
-        start = self.line_starts[number - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end != -1 else len(self.text)]
-
     def lines(self) -> list[tuple[int, int, int]]:
         """(line number, start, end) of every line."""
         out = []

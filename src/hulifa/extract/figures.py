@@ -389,8 +389,4 @@ def _ordinal_range(doc: Doc, lead: int) -> bool:
     return found is not None and doc.folded[max(0, found.start(1) - 1) : found.start(1)] == "第"
 
 
-def hard_clause_start(doc: Doc, offset: int) -> int:
-    return doc.clause_start(offset, hard=True)
-
-
 __all__ = ["HARD_CLAUSE_END", "Figure", "find_figures", "is_figure_match"]

@@ -8,7 +8,6 @@ from typing import Any
 
 from hulifa.errors import fail
 from hulifa.extract import Extraction
-from hulifa.extract.figures import Figure
 from hulifa.extract.indicators import Indicator
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
@@ -317,16 +316,6 @@ def _text_origin(ex: Extraction, file: str) -> Origin:
         return Text(f"{zh};请用 --level 指定({levels})", f"{en}; give it with --level ({levels})")
 
     return Origin(lambda _key: Position(file, 1, 1), supply)
-
-
-def figure_dict(fig: Figure) -> dict[str, Any]:
-    return {
-        "text": fig.text,
-        "value": _num(fig.value),
-        "unit": fig.unit,
-        "bound": fig.bound.value,
-        "line": fig.line,
-    }
 
 
 __all__ = ["Bound", "to_dict", "to_json", "to_report_data", "to_report_yaml"]

@@ -260,10 +260,5 @@ def fold(text: str) -> str:
     return folded
 
 
-def to_simplified(text: str) -> str:
-    """Traditional characters to Simplified, character for character."""
-    return "".join(_T2S.get(c, c) for c in text)
-
-
 def is_boilerplate(line: str) -> bool:
     return bool(BOILERPLATE.search(line))

@@ -48,10 +48,6 @@ def is_issue(finding: Finding) -> bool:
     return finding.status not in QUIET
 
 
-def issues(result: CheckResult) -> list[Finding]:
-    return [f for r in result.reports for f in r.findings if is_issue(f)]
-
-
 def display_name(finding: Finding, lang: str) -> str:
     """The indicator's name in `lang` (see labels.name), cleaned."""
     return clean(labels.name(finding, lang))

@@ -99,10 +99,6 @@ def _top(pack: RulePack | None) -> dict[str, Any]:
     }
 
 
-def result_dict(result: CheckResult) -> dict[str, Any]:
-    return {**_top(result.pack), "reports": [report_dict(r) for r in result.reports]}
-
-
 def _no_nan(value: Any) -> Any:
     """JSON has no NaN or Infinity; none may reach a consumer that parses strictly."""
     if isinstance(value, float) and not math.isfinite(value):
