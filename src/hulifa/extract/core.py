@@ -26,6 +26,7 @@ class Extraction:
     indicators: tuple[Indicator, ...]
     figures: tuple[Figure, ...]
     implicit: tuple[Implicit, ...]
+    text_length: int = 0
     blank: bool = False  # nothing but white space
     # how the level was read from the name (None when the caller gave it): a guess is never silent
     level_guess: LevelGuess | None = None
@@ -131,6 +132,7 @@ def _extract(
         indicators=tuple(indicators),
         figures=tuple(figures),
         implicit=tuple(implicit),
+        text_length=len(text),
         blank=not text.strip(),
         level_guess=guess,
     )
