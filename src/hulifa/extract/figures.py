@@ -9,6 +9,7 @@ hotline numbers, ranks and sample sizes, and Chinese numerals that are part of w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
@@ -143,42 +144,99 @@ def _cn_numeral_ok(num: str) -> bool:
     return any(c in _CN_DIGIT for c in num) or num in ("十",) or (num[0] == "十" and len(num) > 1)
 
 
-def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
-    """Decide whether a QUANTITY_PATTERN match is a real figure; return (ok, start of its text)."""
-    f = doc.folded
-    g = m.groupdict()
-    num = g["num"]
-    pct_cn = g["pct_cn"]
-    frac = g["frac_a"] is not None or g["cfr_den"] is not None
-    unit = g["unit"] or ""
-    pre = g["pre"] or ""
-    context = _CONTEXT_WORDS.match(pre)
-    lead = m.start() + (context.end() if context else 0)
-    end = m.end()
-    if "\n" in f[lead:end]:
-        return False, lead
-    numstart = _number_start(m)
-    prev = f[lead - 1] if lead > 0 else ""
-    prev2 = f[max(0, lead - 2) : lead]
-    nxt = f[end] if end < len(f) else ""
-    numtext = num or pct_cn or g["cfr_den"] or ""
-    chinese = bool(numtext) and numtext[0] in _CN_ALL
-    arabic = bool(num) and num[0].isdigit()
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A QUANTITY_PATTERN match and the characters around it that the rules below read."""
 
-    # what kind of figure: a unit, a percentage, 成, a fraction, or 万/亿 on digits
-    if not (unit or g["pct"] or g["cheng"] or pct_cn is not None or frac or (arabic and g["mult"])):
-        return False, lead
-    if g["cheng"] and (nxt in _CHENG_NOT or (chinese and numtext not in "一二三四五六七八九十")):
-        return False, lead
-    if doc.line_of(lead) in doc.boiler_lines:
-        return False, lead
-    if doc.in_protected(lead, end):
-        return False, lead
-    # ordinals, codes, ranges of codes, ranks
-    if prev == "第" or f[max(0, numstart - 1) : numstart] == "第":
-        return False, lead
-    # a range such as 2-3次 or 5~7个工作日 is two figures (see find_figures), not a code
-    in_range = prev in "-—~～" and bool(unit) and unit != "年" and _RANGE_BEFORE.search(f, max(0, lead - 12), lead)
+    doc: Doc
+    m: re.Match[str]
+    num: str | None
+    pct_cn: str | None
+    frac: bool
+    unit: str
+    pre: str
+    lead: int  # where the figure's text starts (after 共计/累计… context words)
+    end: int
+    numstart: int
+    prev: str  # the character before the figure
+    prev2: str  # the two characters before it
+    nxt: str  # the character after it
+    numtext: str
+    chinese: bool
+    arabic: bool
+
+    @classmethod
+    def of(cls, doc: Doc, m: re.Match[str]) -> Candidate:
+        f = doc.folded
+        g = m.groupdict()
+        num, pct_cn = g["num"], g["pct_cn"]
+        context = _CONTEXT_WORDS.match(g["pre"] or "")
+        lead = m.start() + (context.end() if context else 0)
+        end = m.end()
+        numtext = num or pct_cn or g["cfr_den"] or ""
+        return cls(
+            doc=doc,
+            m=m,
+            num=num,
+            pct_cn=pct_cn,
+            frac=g["frac_a"] is not None or g["cfr_den"] is not None,
+            unit=g["unit"] or "",
+            pre=g["pre"] or "",
+            lead=lead,
+            end=end,
+            numstart=_number_start(m),
+            prev=f[lead - 1] if lead > 0 else "",
+            prev2=f[max(0, lead - 2) : lead],
+            nxt=f[end] if end < len(f) else "",
+            numtext=numtext,
+            chinese=bool(numtext) and numtext[0] in _CN_ALL,
+            arabic=bool(num) and num[0].isdigit(),
+        )
+
+    @property
+    def value(self) -> float | None:
+        try:
+            return float(self.num.replace(",", "")) if self.arabic and self.num else None
+        except ValueError:
+            return None
+
+
+# Each rule below says why a match is NOT a figure; a match no rule rejects is one. Their test
+# table is tests/extract/test_figures.py (FIGURES and NOT_FIGURES).
+
+
+def no_kind(c: Candidate) -> bool:
+    """A figure has a unit, a percentage, 成, a fraction, or 万/亿 on digits."""
+    g = c.m.group
+    return not (c.unit or g("pct") or g("cheng") or c.pct_cn is not None or c.frac or (c.arabic and g("mult")))
+
+
+def cheng_in_a_word(c: Candidate) -> bool:
+    """成员, 成立, 成效: 成 is part of a word, not 'tenths'."""
+    return bool(c.m.group("cheng")) and (c.nxt in _CHENG_NOT or (c.chinese and c.numtext not in "一二三四五六七八九十"))
+
+
+def page_furniture(c: Candidate) -> bool:
+    return c.doc.line_of(c.lead) in c.doc.boiler_lines
+
+
+def in_title_or_quote(c: Candidate) -> bool:
+    """《…(2021—2025年)》, “一网通办”, 厅字〔2019〕28号."""
+    return c.doc.in_protected(c.lead, c.end)
+
+
+def ordinal(c: Candidate) -> bool:
+    """第3次, 第八名."""
+    f = c.doc.folded
+    return c.prev == "第" or f[max(0, c.numstart - 1) : c.numstart] == "第"
+
+
+def code_or_formula(c: Candidate) -> bool:
+    """2+2+N, 5G, ISO9001, 1/3 as part of a code; a range such as 2-3次 is two figures instead."""
+    f, prev, prev2 = c.doc.folded, c.prev, c.prev2
+    in_range = (
+        prev in "-—~～" and bool(c.unit) and c.unit != "年" and _RANGE_BEFORE.search(f, max(0, c.lead - 12), c.lead)
+    )
     if (
         prev
         and not in_range
@@ -186,64 +244,94 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
             (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
         )
     ):
-        return False, lead
-    if nxt and nxt in "+×*":
-        return False, lead
-    if num is not None:  # 5G, 2+2+N, ISO9001: a code, not a count
-        after_num = f[m.end("num") : m.end("num") + 1]
+        return True
+    if c.nxt and c.nxt in "+×*":
+        return True
+    if c.num is not None:
+        after_num = f[c.m.end("num") : c.m.end("num") + 1]
         if after_num and (after_num in "+×*" or (after_num.isascii() and after_num.isalpha())):
-            return False, lead
-    if frac and (nxt == "/" or prev == "/"):
-        return False, lead
-    if prev == "前" and prev2 != "提前":
-        return False, lead
-    # Chinese numerals: only real numerals, only before a measure word, never inside words
-    if chinese and pct_cn is None:
-        if not _cn_numeral_ok(numtext):
-            return False, lead
-        if prev and prev in "数几若多好" and not pre:
-            return False, lead
-        if _SET_RE.search(f, max(0, numstart - 2), min(len(f), end + 4)):
-            for sm in _SET_RE.finditer(f, max(0, numstart - 2), min(len(f), end + 4)):
-                if sm.start() <= numstart < sm.end():
-                    return False, lead
-        if numtext == "一" and pct_cn is None:
-            if prev in _ONE_WORD_PRE:
-                return False, lead
-            if not (_ONE_OK_PRE.search(f, max(0, numstart - 2), numstart) or pre) and not (
-                unit in _ONE_OK_UNITS and nxt not in "性化体"
-            ):
-                return False, lead
-            if nxt in "性化体":
-                return False, lead
-    # years, dates, durations that are names
-    try:
-        value = float(num.replace(",", "")) if arabic else None
-    except ValueError:
-        value = None
+            return True
+    return c.frac and (c.nxt == "/" or prev == "/")
+
+
+def before_a_time(c: Candidate) -> bool:
+    """前3名, 前两年 (but 提前3天 is a figure)."""
+    return c.prev == "前" and c.prev2 != "提前"
+
+
+def chinese_numeral_in_a_word(c: Candidate) -> bool:
+    """Chinese numerals only as real numerals before a measure word: 数十, 四个意识, 一批, 新一轮."""
+    if not c.chinese or c.pct_cn is not None:
+        return False
+    f = c.doc.folded
+    if not _cn_numeral_ok(c.numtext):
+        return True
+    if c.prev and c.prev in "数几若多好" and not c.pre:
+        return True
+    for sm in _SET_RE.finditer(f, max(0, c.numstart - 2), min(len(f), c.end + 4)):
+        if sm.start() <= c.numstart < sm.end():
+            return True
+    if c.numtext != "一":
+        return False
+    if c.prev in _ONE_WORD_PRE or c.nxt in "性化体":
+        return True
+    return not (_ONE_OK_PRE.search(f, max(0, c.numstart - 2), c.numstart) or c.pre) and c.unit not in _ONE_OK_UNITS
+
+
+def year_or_date(c: Candidate) -> bool:
+    """2024年, 3月, 12日, 十四五规划's 五年, 5年行动: dates and names, not figures."""
+    f, unit, prev, nxt = c.doc.folded, c.unit, c.prev, c.nxt
     if unit == "年":
-        if arabic and (value is None or value >= 1000 or len(num) >= 4):
-            return False, lead
-        if _UNIT_NAME_AFTER.match(f, end):
-            return False, lead
+        value = c.value
+        if c.arabic and (value is None or value >= 1000 or len(c.num or "") >= 4):
+            return True
+        if _UNIT_NAME_AFTER.match(f, c.end):
+            return True
     if unit == "月":
-        return False, lead  # 9月, 3月底: dates; durations are written 个月
-    if unit in ("日", "号") and (prev == "月" or f[max(0, numstart - 1) : numstart] == "月"):
-        return False, lead
+        return True  # 9月, 3月底: dates; durations are written 个月
+    if unit in ("日", "号") and (prev == "月" or f[max(0, c.numstart - 1) : c.numstart] == "月"):
+        return True
     if unit == "日" and re.match(r"[前起至后]", nxt or " ") and prev in "月年":
-        return False, lead
+        return True
     if unit == "周" and nxt == "年":
-        return False, lead
-    if unit == "次" and (nxt == "性" or prev == "届" or _SESSION_AFTER.match(f, end)):
-        return False, lead
-    if unit in ("年", "天", "日", "小时") and prev in ("×", "x", "X", "*"):
-        return False, lead
-    # 100个城市…第八名: a sample size next to a rank
-    if unit in ("个", "名", "家", "位"):
-        clause_end = doc.clause_end(end, hard=True)
-        if _RANK_AFTER.search(f, end, min(clause_end, end + 30)):
-            return False, lead
-    return True, lead
+        return True
+    return unit in ("年", "天", "日", "小时") and prev in ("×", "x", "X", "*")
+
+
+def not_a_count_of_times(c: Candidate) -> bool:
+    """一次性; 二十届三次、四次全会: session numbers, not counts."""
+    return c.unit == "次" and (c.nxt == "性" or c.prev == "届" or bool(_SESSION_AFTER.match(c.doc.folded, c.end)))
+
+
+def sample_size_beside_a_rank(c: Candidate) -> bool:
+    """100个城市…第八名: the size of a ranking, not a count the report states."""
+    if c.unit not in ("个", "名", "家", "位"):
+        return False
+    clause_end = c.doc.clause_end(c.end, hard=True)
+    return bool(_RANK_AFTER.search(c.doc.folded, c.end, min(clause_end, c.end + 30)))
+
+
+NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
+    no_kind,
+    cheng_in_a_word,
+    page_furniture,
+    in_title_or_quote,
+    ordinal,
+    code_or_formula,
+    before_a_time,
+    chinese_numeral_in_a_word,
+    year_or_date,
+    not_a_count_of_times,
+    sample_size_beside_a_rank,
+)
+
+
+def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
+    """Decide whether a QUANTITY_PATTERN match is a real figure; return (ok, start of its text)."""
+    c = Candidate.of(doc, m)
+    if "\n" in doc.folded[c.lead : c.end]:
+        return False, c.lead
+    return not any(rule(c) for rule in NOT_A_FIGURE), c.lead
 
 
 def _is_change(doc: Doc, lead: int, end: int) -> bool:
