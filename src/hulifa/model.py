@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # docs/json-output.md: minor = fields added, major = anything else
 
 
 class Bound(StrEnum):

@@ -55,11 +55,12 @@ class SchemaName(StrEnum):
     report = "report"
     rulepack = "rulepack"
     config = "config"
+    output = "output"
 
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="report(报告数据)、rulepack(规则包)或 config(配置文件)")],
+    name: Annotated[SchemaName, typer.Argument(help="report、rulepack、config 或 output(--format json 的输出)")],
 ) -> None:
     """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
 

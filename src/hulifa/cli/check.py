@@ -35,6 +35,7 @@ from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, 
 class Format(StrEnum):
     table = "table"
     json = "json"
+    json_compact = "json-compact"
     junit = "junit"
     sarif = "sarif"
     github = "github"
@@ -47,7 +48,7 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
     """Pair each format with a file or stdout. `--output FILE` goes with a single format;
     `--output sarif=FILE` names its format; `-` is stdout. At most one format may go to stdout."""
     dest: dict[Format, Path | None] = {f: None for f in formats}
-    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in Format.__members__]
+    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in Format}]
     for item in outputs:
         if item in bare:
             continue
@@ -203,7 +204,7 @@ def check(
     exclude, extend_exclude, respect_gitignore = v["exclude"], v["extend-exclude"], v["respect-gitignore"]
     fail_on, lang, format_names, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
     if not format_names and outputs:  # -o report.json alone: the format from the extension
-        format_names, outputs = formats_from_outputs(outputs, tuple(Format.__members__))
+        format_names, outputs = formats_from_outputs(outputs, tuple(f.value for f in Format))
     chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
     dest = _destinations(chosen, outputs or [])
     selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])

@@ -18,6 +18,7 @@ Renderer = Callable[[CheckResult, str], str]
 FORMATS: dict[str, str] = {
     "table": "table",
     "json": "json_",
+    "json-compact": "json_compact",
     "junit": "junit",
     "sarif": "sarif",
     "github": "github",
@@ -34,7 +35,7 @@ def renderer(name: str) -> Renderer:
 
 # Formats that can be written one report at a time (modules with head/item/SEP/tail): a batch of any
 # size then runs in the memory of one report. The others need every result before they can start.
-STREAMING = frozenset({"json", "parsable", "github"})
+STREAMING = frozenset({"json", "json-compact", "parsable", "github"})
 
 
 def streamer(name: str) -> ModuleType:

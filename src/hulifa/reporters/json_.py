@@ -91,10 +91,21 @@ def report_dict(report: ReportResult) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hulifa")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def _top(pack: RulePack | None) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "tool": "hulifa",
+        "tool_version": tool_version(),
         "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title} if pack else None,
     }
 

@@ -1,0 +1,68 @@
+"""`--format json-compact`: the JSON document with each rule's names and basis written once.
+
+A `rules` table, made from the rule pack before the first report, maps a rule id (and `ID.trend`
+for a rule's trend) to its `name`, `name_en` and `basis`. A finding whose name and basis are the
+table's omits them: its `rule` is the reference. Anything else is as in `--format json`, and a
+finding the table does not cover (input errors, notes about files) keeps its fields inline.
+Streams like `json`; see docs/json-output.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack
+from hulifa.reporters import json_
+from hulifa.reporters._common import join_stream
+
+SEP = json_.SEP
+_table: dict[str, dict[str, Any]] = {}  # the current run's table: filled by head(), read by item()
+
+
+def rules_table(pack: RulePack | None) -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for rule in pack.rules if pack else ():
+        table[rule.id] = {"name": rule.name, "name_en": rule.name_en, "basis": json_.basis_dict(rule.basis)}
+        if rule.trend is not None:
+            trend = {"name": rule.name, "name_en": rule.name_en, "basis": json_.basis_dict(rule.trend.basis)}
+            table[f"{rule.id}.trend"] = trend
+    return table
+
+
+def _compact(finding: Finding, table: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    data = json_.finding_dict(finding)
+    entry = table.get(finding.rule)
+    if entry is not None and all(data[key] == entry[key] for key in ("name", "name_en", "basis")):
+        del data["name"], data["name_en"], data["basis"]
+    return data
+
+
+def head(pack: RulePack | None, lang: str = "zh") -> str:
+    _table.clear()
+    _table.update(rules_table(pack))
+    top = json_.head(pack, lang)
+    rules = ",\n".join(f"    {json_._dump(key)}: {json_._dump(value)}" for key, value in _table.items())
+    marker = '  "reports": [\n'
+    return top[: -len(marker)] + '  "rules": {\n' + rules + "\n  },\n" + marker
+
+
+def item(report: ReportResult, lang: str = "zh") -> str:
+    if not _table:  # a --jobs worker: head() ran in the parent; the worker holds the same pack
+        from hulifa import runner
+
+        _table.update(rules_table(runner._worker_pack))
+    data = json_.report_dict(report)
+    findings = [_compact(f, _table) for f in report.findings]
+    del data["findings"]
+    lines = [f"      {json_._dump(key)}: {json_._dump(value)}," for key, value in data.items()]
+    rows = ",\n".join(f"        {json_._dump(finding)}" for finding in findings)
+    lines.append('      "findings": [\n' + rows + "\n      ]" if rows else '      "findings": []')
+    return "    {\n" + "\n".join(lines) + "\n    }"
+
+
+def tail(lang: str = "zh") -> str:
+    return json_.tail(lang)
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    return join_stream(head, item, SEP, tail, result, lang)
