@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -228,7 +229,7 @@ def check(
     # Only formats that need every result at once (tables, JUnit, SARIF…) make us keep the results;
     # JSON, parsable and GitHub output stream, so a batch of any size runs in flat memory.
     keep = any(f.value not in STREAMING for f in chosen) or step_summary
-    transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep)
+    transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep, rules=rules)
     progress = _progress(paths)
     try:
         run = _stream_check(
@@ -299,8 +300,13 @@ class _Prepared:
     result: ReportResult | None  # only when some format needs every result
 
 
-def _prepare(result: ReportResult, formats: tuple[str, ...], lang: str, keep: bool) -> _Prepared:
+def _prepare(
+    result: ReportResult, formats: tuple[str, ...], lang: str, keep: bool, rules: str | None = None
+) -> _Prepared:
     from hulifa.reporters import streamer
+
+    if "json-compact" in formats:
+        _compact_table(rules)
 
     errors = tuple(
         f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}" for f in result.findings if not result.checked
@@ -311,6 +317,15 @@ def _prepare(result: ReportResult, formats: tuple[str, ...], lang: str, keep: bo
         errors=errors,
         result=result if keep else None,
     )
+
+
+@functools.cache
+def _compact_table(rules: str | None) -> None:
+    """json-compact's findings refer to the pack's table; in a --jobs worker head() never ran."""
+    from hulifa.reporters import json_compact
+    from hulifa.rulepack import load_pack
+
+    json_compact.use(load_pack(rules))
 
 
 @dataclass

@@ -37,9 +37,15 @@ def _compact(finding: Finding, table: dict[str, dict[str, Any]]) -> dict[str, An
     return data
 
 
-def head(pack: RulePack | None, lang: str = "zh") -> str:
+def use(pack: RulePack | None) -> None:
+    """Make `pack`'s table the one item() refers to: head() does it, and a --jobs worker, where
+    item() runs without head(), must do it too (the CLI does, with the same pack)."""
     _table.clear()
     _table.update(rules_table(pack))
+
+
+def head(pack: RulePack | None, lang: str = "zh") -> str:
+    use(pack)
     top = json_.head(pack, lang)
     rules = ",\n".join(f"    {json_._dump(key)}: {json_._dump(value)}" for key, value in _table.items())
     marker = '  "reports": [\n'
@@ -47,10 +53,6 @@ def head(pack: RulePack | None, lang: str = "zh") -> str:
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
-    if not _table:  # a --jobs worker: head() ran in the parent; the worker holds the same pack
-        from hulifa import runner
-
-        _table.update(rules_table(runner._worker_pack))
     data = json_.report_dict(report)
     findings = [_compact(f, _table) for f in report.findings]
     del data["findings"]
