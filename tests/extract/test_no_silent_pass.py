@@ -137,3 +137,15 @@ def test_no_applicable_part_rule_is_a_finding(pack: RulePack, tmp_path: Path) ->
     path = _write(tmp_path, "county.txt", "2024年,某某县坚持依法行政,办理行政复议案件3件。\n")
     run = run_cli("check", path, "--rules", str(rules), "-f", "parsable", "--lang", "en")
     assert "hulifa.sections" in run.stdout and "was not checked" in run.stdout
+
+
+def test_a_level_the_pack_does_not_know_asks_for_level(tmp_path: Path) -> None:
+    """A town report, while the pack has no town level: exit 2 saying what was read and what to give."""
+    from hulifa.model import LEVELS
+
+    text = "江头街道2024年法治政府建设年度报告\n2024年,江头街道坚持依法行政,调解矛盾纠纷120件。\n"
+    run = run_cli("check", _write(tmp_path, "town.txt", text), "--lang", "en")
+    if "town" in LEVELS:
+        assert run.exit_code in (0, 1) and "hulifa.input" not in run.stdout
+    else:
+        assert run.exit_code == 2 and "town" in run.stderr and "--level" in run.stderr

@@ -264,6 +264,15 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
         # points at the line of the part that is there.
     require_report(ex, file)
     guess = ex.level_guess
+    if ex.level and ex.level not in LEVELS and guess is not None:  # e.g. town, before packs know it
+        levels = " | ".join(LEVELS)
+        raise fail(
+            file,
+            1,
+            1,
+            f"{guess.why_zh}({ex.level}),规则包尚无此层级;请用 --level 指定({levels})",
+            f"{guess.why_en} ({ex.level}), a level the rule pack does not know yet; give --level ({levels})",
+        )
     return new_report(
         file=file,
         region=ex.region,

@@ -1,0 +1,91 @@
+"""Year, reporting body and level, from a report's own title and first sentence: one table per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from hulifa.extract.document import Doc
+from hulifa.extract.metadata import detect_region, detect_year, is_furniture, level_of
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("某某县2023年度法治政府建设工作报告\n正文。\n", 2023),
+        ("2024年,某某县坚持依法行政。\n", 2024),
+        # a plan's range in 《…》 or (…) is not the year reported on
+        ("关于贯彻《法治政府建设实施纲要(2015—2020年)》的报告\n2016年,我市坚持依法行政。\n", 2016),
+        ("某市落实《实施方案(2021-2025年)》情况\n今年以来,2023年各项工作有序推进。\n", 2023),
+        # a portal's date line is page furniture, and a numbered part is not the title
+        ("今天是:2025年3月18日 星期二\n青禾区2024年法治政府建设年度报告\n", 2024),
+        ("某县工作报告\n一、2025年法治政府建设主要安排\n2024年,全县依法行政。\n", 2024),
+        ("没有年份的文字。\n", None),
+    ],
+)
+def test_year(text: str, year: int | None) -> None:
+    assert detect_year(Doc.of(text)) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("某某县人民政府关于2023年度法治政府建设工作情况的报告\n", "某某县"),
+        ("2024年,湖里区坚持依法行政。\n", "湖里区"),
+        ("首页 > 政务公开 > 澜州市人民政府 > 法治政府\n2024年,青禾区坚持依法行政。\n", "青禾区"),
+        ("澜州市人民政府门户网站\n2024年,我区坚持依法行政。\n", ""),  # the portal is not the body
+        ("2024年,我县坚持依法行政。\n", ""),
+    ],
+)
+def test_region(text: str, region: str) -> None:
+    assert detect_region(Doc.of(text)) == region
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("首页 > 政务公开 > 法治政府建设", True),
+        ("当前位置:首页", True),
+        ("今天是:2025年3月18日 星期二", True),
+        ("某某市人民政府门户网站", True),
+        ("2024年,某某县坚持依法行政,全年办理案件>100件。", False),
+    ],
+)
+def test_furniture(line: str, furniture: bool) -> None:
+    assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "sure"),
+    [
+        ("北京市", "province", True),
+        ("上海市", "province", True),
+        ("天津市", "province", True),
+        ("重庆市人民政府", "province", True),
+        ("北京市海淀区", "district", True),
+        ("福建省", "province", True),
+        ("广西壮族自治区", "province", True),
+        ("厦门市", "city", True),
+        ("湖州市", "city", True),
+        ("延边朝鲜族自治州", "city", True),
+        ("石狮市", "county", True),  # 县级市
+        ("福建省晋江市", "county", True),
+        ("泉州市某某市", "county", True),  # a 市 under another 市 is county level
+        ("某某市", "city", False),  # unknown: a guess, marked as one
+        ("某某县", "county", True),
+        ("湖里区", "district", True),
+        ("某某新区", "district", False),
+        ("某某镇", "town", True),
+        ("某某乡人民政府", "town", True),
+        ("江头街道", "town", True),
+        ("某某街道办事处", "town", True),
+        ("厦门市司法局", "department", True),
+        ("市发改委", "department", True),
+        ("某某县市场监督管理局", "department", True),
+        ("", "", False),
+        ("某某", "", False),
+    ],
+)
+def test_level_of(name: str, level: str, sure: bool) -> None:
+    guess = level_of(name)
+    assert (guess.level, guess.sure) == (level, sure)
+    assert guess.why_zh and guess.why_en  # every answer says why, so a guess is never silent
