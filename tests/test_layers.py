@@ -22,7 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "errors": {"model"},
     "expressions": {"interval"},
     # reading files
-    "decoding": {"errors"},
+    "decoding": {"errors", "textsafe"},
     "output": {"errors"},
     "loader": {"model", "errors", "decoding", "textsafe"},
     "discovery": {"model", "errors"},

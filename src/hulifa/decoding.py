@@ -9,6 +9,7 @@ the line and column of the first byte that did not fit.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -30,9 +31,27 @@ _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNOREC
 
 
 def max_bytes() -> int:
-    """The size limit, configurable by HULIFA_MAX_BYTES (bytes) for unusually large files."""
+    """The size limit, configurable by HULIFA_MAX_BYTES (bytes) for unusually large files.
+
+    Unset or empty means the default. Anything but a positive whole number of bytes is refused,
+    with what it is set to: a typo must not silently lift the limit or make every file too large."""
     raw = os.environ.get("HULIFA_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+    if not raw.strip():
+        return DEFAULT_MAX_BYTES
+    text = raw.strip()
+    if text.isascii() and text.isdigit() and 0 < int(text) <= 1 << 40:
+        return int(text)
+    from hulifa.textsafe import visible
+
+    shown = visible(raw)[:40]
+    raise fail(
+        "HULIFA_MAX_BYTES",
+        1,
+        1,
+        f"环境变量 HULIFA_MAX_BYTES 设为「{shown}」;应为正整数字节数(如 {DEFAULT_MAX_BYTES}),或不设置",
+        f"HULIFA_MAX_BYTES is set to '{shown}'; it must be a positive whole number of bytes (e.g. "
+        f"{DEFAULT_MAX_BYTES}), or unset",
+    )
 
 
 def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
@@ -135,13 +154,90 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def is_text_encoding(name: str) -> bool:
+    """A codec that turns bytes into text: not rot13, base64, zlib or hex (bytes to bytes, or str to
+    str), and not `undefined`, which refuses everything."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        return False
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return False
+    try:
+        return isinstance(b"hulifa".decode(name), str)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return False
+
+
+# GB18030 decodes almost any bytes. Text that really is Chinese is made, almost entirely, of GB2312
+# characters (the 6,763 common hanzi and the usual punctuation); Latin-1 `Zürich` read as GB18030
+# gives `Z黵ich` and Big5 gives a mix of rare and traditional forms. Below this share of GB2312
+# characters among the non-ASCII ones, the fallback is refused and --encoding asked for.
+_PLAUSIBLE_SHARE = 0.8
+
+
+@functools.lru_cache(maxsize=1)
+def _gb2312() -> frozenset[str]:
+    pairs = bytes(b for lead in range(0xA1, 0xF8) for trail in range(0xA1, 0xFF) for b in (lead, trail))
+    # unassigned places decode to U+FFFD, which is not plausible either
+    return frozenset(pairs.decode("gb2312", errors="replace")) - {"\ufffd"}
+
+
+def _plausible_chinese(text: str) -> bool:
+    sample = [ch for ch in text[:200_000] if ord(ch) > 0x7F and not ch.isspace()]
+    if not sample:
+        return True
+    common = _gb2312()
+    # CJK extension B and beyond come only from GB18030's four-byte form (a digit in second place),
+    # which neither Latin-1 text nor Big5 produces: a rare name character, not a misreading.
+    return sum(ch in common or ord(ch) >= 0x20000 for ch in sample) >= _PLAUSIBLE_SHARE * len(sample)
+
+
+def _implausible(data: bytes, text: str, file: str) -> InputError:
+    from hulifa.textsafe import visible
+
+    common = _gb2312()
+    first = next((i for i, ch in enumerate(text) if 0x7F < ord(ch) < 0x20000 and ch not in common), 0)
+    odd = visible(text[first : first + 1])
+    line = text.count("\n", 0, first) + 1
+    names = _candidates(data)
+    return fail(
+        file,
+        line,
+        1,
+        f"既不是 UTF-8,按 GB18030 读出的也不像中文(如「{odd}」);请用 --encoding 指定编码,可能是:{names}",
+        f"neither UTF-8 nor plausible GB18030 Chinese (it would read '{odd}'); name the encoding "
+        f"with --encoding, perhaps one of: {names}",
+    )
+
+
+def _candidates(data: bytes) -> str:
+    """The encodings these bytes decode in, for the message that asks for --encoding."""
+    return ", ".join([n for n in ("big5", "shift_jis", "euc-kr", "cp1252") if _decodes(data, n)] + ["latin-1"])
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        data.decode(name)
+    except UnicodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: bool = False) -> tuple[str, str]:
     """Decode report bytes; return (text, encoding used). Raise InputError when nothing fits."""
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise fail(file, 1, 1, f"未知的编码「{encoding}」", f"unknown encoding '{encoding}'") from None
+        if not is_text_encoding(encoding):
+            from hulifa.textsafe import visible
+
+            shown = visible(encoding)[:40]
+            raise fail(
+                file,
+                1,
+                1,
+                f"「{shown}」不是文本编码;请用 utf-8、gb18030、big5 等",
+                f"'{shown}' is not a text encoding; use one such as utf-8, gb18030 or big5",
+            ) from None
         try:
             return normalise_newlines(data.decode(encoding).lstrip("\ufeff")), encoding
         except UnicodeDecodeError as exc:
@@ -186,8 +282,9 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
     candidates.append("gb18030")
     first_error: UnicodeDecodeError | None = None
     for name in dict.fromkeys(candidates):
+        if not is_text_encoding(name):  # <meta charset=undefined>, rot13, base64: not a text encoding
+            continue
         try:
-            codecs.lookup(name)
             text = data.decode(name)
         except LookupError:
             continue
@@ -196,12 +293,15 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
             continue
         if "\x00" in text:
             continue
+        if name == "gb18030" and not _plausible_chinese(text):
+            raise _implausible(data, text, file)
         return normalise_newlines(text), name
     line, col = line_col(data, first_error.start if first_error else 0)
     raise fail(
         file,
         line,
         col,
-        "无法解码:既不是 UTF-8 也不是 GB18030(或 UTF-16);请用 --encoding 指定编码",
-        "cannot decode: neither UTF-8 nor GB18030 (nor UTF-16); name the encoding with --encoding",
+        f"无法解码:既不是 UTF-8 也不是 GB18030(或 UTF-16);请用 --encoding 指定编码,可能是:{_candidates(data)}",
+        "cannot decode: neither UTF-8 nor GB18030 (nor UTF-16); name the encoding with --encoding, perhaps one of: "
+        + _candidates(data),
     )

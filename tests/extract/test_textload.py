@@ -52,7 +52,7 @@ def test_forced_encoding(tmp_path: Path) -> None:
 def test_unknown_forced_encoding(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(b"abc")
-    with pytest.raises(InputError, match="unknown encoding"):
+    with pytest.raises(InputError, match="not a text encoding"):
         read_text(path, "no-such-codec")
 
 
