@@ -14,6 +14,7 @@ A prior figure is never this year's value (indicators skip it) and never a chang
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -106,13 +107,13 @@ def table_column(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
 
 def earlier_in_series(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
     f = doc.folded
+    starts = [fig.start for fig in figures]
     out: set[int] = set()
     for said in _RESPECTIVELY.finditer(f):
         s, e = doc.sentence_span(said.start())
         if not _SERIES.search(f, s, said.start()):
             continue
-        series = [i for i, fig in enumerate(figures) if said.end() <= fig.start < e]
-        series = [i for i in series if f.find("。", said.end(), figures[i].start) == -1]
+        series = range(bisect.bisect_left(starts, said.end()), bisect.bisect_left(starts, e))
         out.update(series[:-1])
     return out
 
