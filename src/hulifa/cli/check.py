@@ -43,6 +43,7 @@ class Format(StrEnum):
     markdown = "markdown"
     parsable = "parsable"
     html = "html"
+    codequality = "codequality"
 
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:

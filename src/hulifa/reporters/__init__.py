@@ -25,6 +25,7 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "parsable": "parsable",
     "html": "html",
+    "codequality": "codequality",
 }
 
 

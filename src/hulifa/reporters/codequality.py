@@ -1,0 +1,36 @@
+"""`--format codequality`: GitLab's Code Quality report (a JSON array of issues), for merge requests.
+
+One issue per finding that is an issue (see _common.is_issue): `description` is the message,
+`check_name` the rule id, `severity` error -> major, warning -> minor, info -> info (a file that
+could not be checked -> critical), `location` the file and line, and a `fingerprint` that stays
+the same while the rule and the file do, so GitLab can tell new issues from old ones.
+https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from hulifa.model import CheckResult, Finding, Severity, Status
+from hulifa.reporters._common import is_issue, one_line
+
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info", Severity.NONE: "info"}
+
+
+def issue(finding: Finding, lang: str = "zh") -> dict[str, Any]:
+    severity = "critical" if finding.status is Status.ERROR else _SEVERITY[finding.severity]
+    key = f"{finding.file}\0{finding.rule}\0{finding.message.en}".encode()
+    return {
+        "description": f"{one_line(finding.message.get(lang))} ({one_line(finding.rule)})",
+        "check_name": finding.rule,
+        "fingerprint": hashlib.sha256(key).hexdigest(),
+        "severity": severity,
+        "location": {"path": finding.file, "lines": {"begin": max(1, finding.line)}},
+    }
+
+
+def render(result: CheckResult, lang: str = "zh") -> str:
+    issues = [issue(f, lang) for report in result.reports for f in report.findings if is_issue(f)]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
