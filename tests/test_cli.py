@@ -26,15 +26,28 @@ def test_huli_check_is_honest() -> None:
     run = run_cli("check", str(HULI_DATA), "--format", "json")
     assert run.exit_code == 1  # the missing causes are an error
     f = _findings(run.stdout)
-    # what the 2024 report meets
-    assert f["agency_head_appearance_rate"]["status"] == "pass"
-    assert f["ar_registration_rate"]["status"] == "pass"
-    assert f["ar_lawful_acceptance_rate"]["status"] == "pass"
-    assert f["mad_catalogue_published"]["status"] == "pass"
-    assert f["principal_duty_in_annual_debrief"]["status"] == "pass"
-    assert f["part_measures"]["status"] == "pass"
-    assert f["part_first_responsible"]["status"] == "pass"
-    assert f["part_next_year"]["status"] == "pass"
+    # what the 2024 report meets: only rules with a target (or a duty) are "met"
+    met = {rule for rule, finding in f.items() if finding["status"] == "pass"}
+    assert met == {
+        "agency_head_appearance_rate",
+        "mad_catalogue_published",
+        "principal_duty_in_annual_debrief",
+        "enforcement_three_systems",  # "全面落实行政执法三项制度", recorded as what it is
+        "part_measures",
+        "part_first_responsible",
+        "part_next_year",
+    }
+    # figures with no target are stated, never "met"; the 复议 rates have no statutory target
+    assert f["ar_registration_rate"]["status"] == "stated"
+    assert f["ar_lawful_acceptance_rate"]["status"] == "stated"
+    assert f["ar_case_count"]["status"] == "stated"
+    summary = json.loads(run.stdout)["reports"][0]["summary"]
+    assert (summary["pass"], summary["stated"]) == (len(met), 23)
+    # counts shared with the Party committee cannot settle the government's own count
+    for rule, body in (("exec_meeting_hears_fzzf_count", "区委常委会"), ("exec_meeting_law_study_count", "区委")):
+        assert f[rule]["status"] == "unverifiable", rule
+        assert body in f[rule]["message"] and body in f[rule]["gap"]
+    assert not [x for x in f.values() if x["message"].startswith("规则包中没有指标")]
     # what it does not state
     for rule in (
         "mad_legality_review_rate",
@@ -68,7 +81,7 @@ def test_huli_table_lists_problems_and_bounds() -> None:
     assert "重大行政决策合法性审查率" in out
     assert "行政机关负责人出庭应诉率" not in out  # met: only listed with --all
     assert "1700余人次 (下限)" in out
-    assert "规则包要求 56 项" in out
+    assert "规则包要求 66 项" in out and "已填报 23" in out
     assert "行政机关负责人出庭应诉率" in run_cli("check", str(HULI_DATA), "--all").stdout
 
 
@@ -155,7 +168,7 @@ def test_outputs_to_files_and_no_overwrite(write, tmp_path: Path) -> None:  # ty
     )
     assert run.exit_code == 0
     assert "出庭应诉率" in run.stdout  # the table still goes to the terminal
-    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "1.1"
+    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "2.0"
     assert json.loads(out_sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
     before = out_json.read_bytes()
     run = run_cli("check", str(report), "-f", "json", "-o", str(out_json))
@@ -216,7 +229,8 @@ def test_rules_list_and_show() -> None:
     assert listing.exit_code == 0 and "mad_legality_review_rate" in listing.stdout
     show = run_cli("rules", "show", "出庭应诉率")
     assert show.exit_code == 0
-    assert "agency_head_appearance_rate" in show.stdout and "EVAL" in show.stdout and "行政诉讼法" in show.stdout
+    assert "agency_head_appearance_rate" in show.stdout and "PRACTICE" in show.stdout and "行政诉讼法" in show.stdout
+    assert "无法核实这些数字是否属实" in show.stdout and "cannot verify that they are true" in show.stdout
     unknown = run_cli("rules", "show", "出庭率x")
     assert unknown.exit_code == 2 and "出庭应诉率" in unknown.stderr
 

@@ -36,7 +36,7 @@ indicators:
     unit: "%"
     requirement: {kind: at_least, target: 95}
     severity: warning
-    basis: {document: 测试目标, strength: UNCONFIRMED}
+    basis: {document: 测试目标, strength: PRACTICE}
     derive: "integrated_items / service_items * 100"
 """
 

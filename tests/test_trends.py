@@ -119,14 +119,23 @@ def test_previous_found_by_name_and_trends_checked(write) -> None:
     assert result.exit_code(None) == 0
 
 
-def test_default_pack_trend_on_proactive_disclosure(write) -> None:
+def test_default_pack_has_no_trend_without_a_source(write) -> None:
+    """No note gives a source for a year-over-year rise in 主动公开条数: the change shows, no verdict."""
     _report(write, "2023.yaml", 2023, {"主动公开条数": 4000})
     current = _report(write, "2024.yaml", 2024, {"主动公开条数": "3668条"})
     f = _findings(check_paths(str(current)))
-    trend = f["gi_proactive_count.trend"]
-    assert trend.status is Status.SHORTFALL and trend.severity.value == "warning"
-    assert trend.basis is not None and trend.basis.strength.value == "PRACTICE"
-    assert trend.change == "-332 (-8.3%)"
+    assert "gi_proactive_count.trend" not in f
+    assert f["gi_proactive_count"].change == "-332 (-8.3%)"
+
+
+def test_a_rate_at_zero_that_stays_at_zero_has_not_failed_to_decrease(write) -> None:
+    assert trend_status(Direction.DECREASE, Interval.exact(0), Interval.exact(0)) is Status.PASS
+    assert trend_status(Direction.DECREASE, Interval.exact(1), Interval.exact(1)) is Status.SHORTFALL
+    rules = write("pack.yaml", PACK)
+    _report(write, "2023.yaml", 2023, {"down_rate": "0%"})
+    current = _report(write, "2024.yaml", 2024, {"down_rate": "0%"})
+    f = _findings(check_paths(str(current), str(rules)))
+    assert f["down_rate.trend"].status is Status.PASS
 
 
 def test_wrong_region_file_is_not_compared(write) -> None:

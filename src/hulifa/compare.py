@@ -16,6 +16,7 @@ from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Severity, Status,
 
 VERDICT = {
     Status.PASS: ("符合", "met"),
+    Status.STATED: ("已填报", "stated"),
     Status.SHORTFALL: ("不符合", "missed"),
     Status.UNVERIFIABLE: ("无法确认", "unverifiable"),
 }

@@ -46,7 +46,7 @@ def derived_rule(ctx: RuleContext, figure: Figure, where: Position) -> Finding:
         )
     if rule.requirement.kind is Kind.REPORTED:
         return ctx.finding(
-            Status.PASS,
+            Status.STATED,
             Severity.NONE,
             where,
             Text(f"未直接填报,{source}", f"not stated, derived from {rule.derive}"),

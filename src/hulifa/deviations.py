@@ -23,7 +23,7 @@ FIELDS = ("rule", "reason", "approved_by", "expires")
 SCOPE = ("region", "year")  # optional: which reports an entry is for
 
 # A finding that is already fine, or that means the file was not checked, is never "accepted".
-NOT_ACCEPTABLE = frozenset({Status.PASS, Status.NOT_APPLICABLE, Status.ERROR, Status.ACCEPTED})
+NOT_ACCEPTABLE = frozenset({Status.PASS, Status.STATED, Status.NOT_APPLICABLE, Status.ERROR, Status.ACCEPTED})
 
 
 def _warning(entry: Deviation, status: Status, rule: str, message: Text) -> Finding:

@@ -18,7 +18,18 @@ from hulifa.crosscheck import (
 )
 from hulifa.deviations import apply as apply_deviations
 from hulifa.figures import all_figures, best, cross_ids
-from hulifa.kinds import BY_KIND, RuleContext, actual_text, expected_text, missing, not_applicable, value_rule
+from hulifa.kinds import (
+    BY_KIND,
+    LIMITS,
+    RuleContext,
+    actual_text,
+    expected_text,
+    missing,
+    not_applicable,
+    scopes_text,
+    value_rule,
+    whole_report,
+)
 from hulifa.model import (
     Deviation,
     Finding,
@@ -32,7 +43,9 @@ from hulifa.model import (
     Value,
 )
 
-__all__ = ["evaluate", "expected_text"]  # expected_text: the target as text, for the CLI and templates
+# Re-exported for the CLI and templates, which sit above evaluate: the target as text, what hulifa
+# cannot establish, the bodies a rule applies to, and which rules the report as a whole settles.
+__all__ = ["LIMITS", "evaluate", "expected_text", "scopes_text", "whole_report"]
 
 
 # Did-you-mean compares a key with at most this many of the pack's names: those sharing the most
@@ -69,12 +82,13 @@ def _close_match(pack: RulePack, key: str) -> str:
     return hint
 
 
-def _applicable(pack: RulePack, level: str, year: int) -> tuple[bool, ...]:
-    """Whether each rule of the pack applies to a report of this level and year, worked out once."""
+def _applicable(pack: RulePack, body: str, year: int) -> tuple[bool, ...]:
+    """Whether each rule of the pack applies to a report of this body (level, or department.<of>) and
+    year, worked out once."""
     table: dict[tuple[str, int], tuple[bool, ...]] = pack.memo.setdefault("applies", {})
-    flags = table.get((level, year))
+    flags = table.get((body, year))
     if flags is None:
-        flags = table[(level, year)] = tuple(rule.applies(level, year) for rule in pack.rules)
+        flags = table[(body, year)] = tuple(rule.applies(body, year) for rule in pack.rules)
     return flags
 
 
@@ -124,7 +138,7 @@ def evaluate(
         else:
             by_rule.setdefault(rule.id, []).append(value)
     required = given = 0
-    for rule, applies in zip(pack.rules, _applicable(pack, report.level, report.year), strict=True):
+    for rule, applies in zip(pack.rules, _applicable(pack, report.body, report.year), strict=True):
         ctx = RuleContext(rule, report)
         if not applies:
             findings.append(not_applicable(ctx))
@@ -133,13 +147,12 @@ def evaluate(
             findings.append(zero_not_applicable(ctx, pack, rule.applies_if_nonzero, stated))
             continue
         required += 1
-        kind = rule.requirement.kind
-        if kind in BY_KIND:
-            finding = BY_KIND[kind](ctx)
+        if whole_report(rule):
+            finding = BY_KIND[rule.requirement.kind](ctx)
             findings.append(finding)
             given += finding.status is not Status.MISSING
             continue
-        values = by_rule.get(rule.id, [])
+        values = by_rule.get(rule.id) or by_rule.get(rule.same_as, []) if rule.same_as else by_rule.get(rule.id, [])
         # last year's value and the trend need both years; without a previous report, skip the lookups
         now = best(rule.id, stated, derived) if previous is not None else None
         then = best(rule.id, before_stated, before_derived) if previous is not None else None

@@ -183,7 +183,9 @@ def trend_status(direction: Direction, current: Interval, previous: Interval) ->
     elif direction is Direction.INCREASE:
         passed, failed = cl > ph + _EPS, ch <= pl + _EPS
     else:
-        passed, failed = ch < pl - _EPS, cl >= ph - _EPS
+        # already at zero and still there: nothing left to fall, so it has not failed to decrease
+        floor = ch <= _EPS and ph <= _EPS
+        passed, failed = ch < pl - _EPS or floor, cl >= ph - _EPS and not floor
     if passed:
         return Status.PASS
     return Status.SHORTFALL if failed else Status.UNVERIFIABLE

@@ -47,8 +47,39 @@ UNIT_NAMES = {
     "项": "items",
     "家": "bodies",
 }
-LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "department": "部门"}
+LEVEL_NAMES = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "district": "区级",
+    "town": "乡镇(街道)",
+    "department": "部门",
+    "department.province": "省级政府部门",
+    "department.city": "市级政府部门",
+    "department.county": "县级政府部门",
+}
+LEVEL_NAMES_EN = {
+    "town": "town or sub-district",
+    "department": "department",
+    "department.province": "provincial government department",
+    "department.city": "city government department",
+    "department.county": "county government department",
+}
 EPS = 1e-9
+# What no check can establish; said in the README, the HTML report and `rules show`.
+LIMITS = Text(
+    "hulifa 只把报告自述的数字与目标比对,无法核实这些数字是否属实。",
+    "hulifa checks the figures a report states about itself against targets; it cannot verify that they are true.",
+)
+
+
+def scopes_text(rule: Rule) -> str:
+    """The bodies a rule applies to, with years where a scope has them: "county, department.county (–2023)"."""
+    parts = []
+    for scope in rule.levels:
+        years = f" ({scope.year_from or ''}–{scope.year_to or ''})" if scope.year_from or scope.year_to else ""
+        parts.append(scope.body + years)
+    return ", ".join(parts)
 
 
 def unit_text(rule: Rule, value: float, lang: str = "zh") -> str:
@@ -66,13 +97,19 @@ def expected_text(rule: Rule, lang: str = "zh") -> str:
 def _expected_text(rule: Rule) -> Text:
     req = rule.requirement
     unit = "%" if rule.unit == "%" else f" {rule.unit}"
+    if req.kind is Kind.BETWEEN and req.target is not None and req.target_max is not None:
+        same = f"{format_number(req.target)}–{format_number(req.target_max)}{unit}"
+        return Text(same, same)
     if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
         sign = {Kind.AT_LEAST: "≥", Kind.AT_MOST: "≤", Kind.EQUALS: "="}[req.kind]
         same = f"{sign} {format_number(req.target)}{unit}"
         english = UNIT_NAMES.get(rule.unit, rule.unit)
-        return Text(
-            same, f"{sign} {format_number(req.target)}" + (unit if rule.unit == "%" or not english else f" {english}")
-        )
+        same_en = f"{sign} {format_number(req.target)}" + (unit if rule.unit == "%" or not english else f" {english}")
+        if req.extension is not None:
+            longest = format_number(req.target + req.extension)
+            longest_en = longest + (unit if rule.unit == "%" or not english else f" {english}")
+            return Text(f"{same}(依法可延长至 {longest}{unit})", f"{same_en} (up to {longest_en} where the law allows)")
+        return Text(same, same_en)
     if req.kind is Kind.AFFIRMED:
         return Text("是", "yes")
     if req.kind is Kind.REPORTED:
@@ -83,6 +120,8 @@ def _expected_text(rule: Rule) -> Text:
             "must contain: " + ", ".join(SECTION_NAMES[s].en for s in req.sections),
         )
     if req.kind is Kind.DEADLINE:
+        if req.year_offset == 1 and not req.field:
+            return Text(f"次年 {req.before} 之前", f"by {req.before} of the next year")
         if req.year_offset == 1:
             return Text(f"次年 {req.before} 之前", f"before {req.before} of the next year")
         return Text(f"{req.before} 之前", f"before {req.before}")
@@ -122,7 +161,11 @@ def _split(text: str | Text) -> tuple[str, str]:
 
 
 MEETS = Text("达标", "meets the target")
-STATED = Text("已填报", "stated")
+STATED = Text("已填报(无目标值,不作达标判断)", "stated (no target to meet)")
+HEDGED = Text(
+    "原文为「一般」或「原则上」,允许有理由的例外:报告须说明理由",
+    "the text says 'in general' or 'in principle', allowing exceptions for stated reasons: the report must give them",
+)
 
 
 _STAMPS: dict[int, tuple[Rule, tuple[str, str, str, str, str, str, Basis]]] = {}
@@ -237,7 +280,12 @@ def compare_range(
     target = req.target if req.target is not None else 0.0
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
-    if req.kind is Kind.AT_LEAST:
+    if req.kind is Kind.BETWEEN:
+        top = req.target_max if req.target_max is not None else float("inf")
+        passed = low >= target - EPS and high <= top + EPS
+        failed = high < target - EPS or low > top + EPS
+        gap_value = target - high if high < target - EPS else low - top
+    elif req.kind is Kind.AT_LEAST:
         passed, failed = low >= target - EPS, high < target - EPS
         gap_value = target - high
     elif req.kind is Kind.AT_MOST:
@@ -253,19 +301,23 @@ def compare_range(
     expected_en = expected_text(rule, "en")
     actual_zh, actual_en = _split(actual)
     actual_en = actual_en or actual_zh
+    if req.kind is Kind.AT_MOST and req.extension is not None and high <= target + req.extension + EPS:
+        return _extended(ctx, where, actual, evidence)
     if failed:
-        word_zh = "超出" if req.kind is Kind.AT_MOST or (req.kind is Kind.EQUALS and low > target) else "差"
+        over = req.kind is Kind.AT_MOST or (req.kind in (Kind.EQUALS, Kind.BETWEEN) and low > target)
+        word_zh = "超出" if over else "差"
         word_en = "over by" if word_zh == "超出" else "short by"
         gap = f"{word_zh} {unit_text(rule, gap_value)}" if exact else f"至少{word_zh} {unit_text(rule, gap_value)}"
         amount = unit_text(rule, gap_value, "en")
         gap_en = f"{word_en} {amount}" if exact else f"{word_en} at least {amount}"
+        hedge_zh, hedge_en = (f";{HEDGED.zh}", f"; {HEDGED.en}") if req.hedged else ("", "")
         return ctx.finding(
             Status.SHORTFALL,
             rule.severity,
             where,
             Text(
-                f"{rule.name}为 {actual_zh},未达到目标 {expected}({gap})",
-                f"{ctx.en} is {actual_en}, which misses the target {expected_en} ({gap_en})",
+                f"{rule.name}为 {actual_zh},未达到目标 {expected}({gap}){hedge_zh}",
+                f"{ctx.en} is {actual_en}, which misses the target {expected_en} ({gap_en}){hedge_en}",
             ),
             actual=actual,
             gap=Text(gap, gap_en),
@@ -282,6 +334,48 @@ def compare_range(
         actual=actual,
         gap=Text("需确切数值", "exact figure needed"),
         evidence=evidence,
+    )
+
+
+def _extended(ctx: RuleContext, where: Position, actual: str | Text, evidence: str) -> Finding:
+    """Over the normal limit but within the statutory extension: lawful if it was approved."""
+    rule, req = ctx.rule, ctx.rule.requirement
+    assert req.target is not None and req.extension is not None
+    limit, longest = format_number(req.target), format_number(req.target + req.extension)
+    unit = rule.unit
+    needs = req.extension_needs or "经批准延长"
+    return ctx.finding(
+        Status.UNVERIFIABLE,
+        Severity.INFO,
+        where,
+        Text(
+            f"超过一般期限 {limit} {unit},但在法定延长期限({longest} {unit})之内:延长合法的前提是{needs};"
+            "报告须写明已经批准",
+            f"over the normal limit of {limit} {unit} but within the statutory extension ({longest} {unit}): "
+            f"lawful if approved ({needs}); the report must state that it was approved",
+        ),
+        actual=actual,
+        gap=Text("在法定延长期限内,须写明经批准", "within the statutory extension; approval must be stated"),
+        evidence=evidence,
+    )
+
+
+def shared_count(ctx: RuleContext, value: Value) -> Finding:
+    """One figure counted for several bodies cannot settle a count of the government alone."""
+    rule = ctx.rule
+    bodies = "、".join(value.shared_with)
+    return ctx.finding(
+        Status.UNVERIFIABLE,
+        rule.severity,
+        value.position,
+        Text(
+            f"「{actual_text(value)}」是与{bodies}共用的合计数,不能单独说明政府自身的{rule.name}",
+            f"'{actual_text(value)}' is one count shared with {', '.join(value.shared_with)}; "
+            f"it cannot settle the government's own {ctx.en}",
+        ),
+        actual=Text(f"{actual_text(value)}(与{bodies}共用)", f"{actual_text(value, 'en')} (shared with {bodies})"),
+        gap=Text(f"与{bodies}共用,需政府单独数字", f"shared with {bodies}; the government's own figure is needed"),
+        evidence=value.evidence,
     )
 
 
@@ -315,6 +409,10 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
             actual=str(value.raw),
             evidence=value.evidence,
         )
+    if rule.government_only and value.shared_with:
+        return shared_count(ctx, value)
+    if kind is Kind.DEADLINE:  # a deadline on the indicator's own stated date
+        return _dated(ctx, value)
     if kind is Kind.AFFIRMED:
         if value.flag is None:
             return ctx.finding(
@@ -368,7 +466,7 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
         )
     if kind is Kind.REPORTED:
         return ctx.finding(
-            Status.PASS,
+            Status.STATED,
             Severity.NONE,
             value.position,
             STATED,
@@ -463,8 +561,7 @@ def section_rule(ctx: RuleContext) -> Finding:
 
 def deadline_rule(ctx: RuleContext) -> Finding:
     report, rule, req = ctx.report, ctx.rule, ctx.rule.requirement
-    month, day = (int(x) for x in req.before.split("-"))
-    deadline = dt.date(report.year + req.year_offset, month, day)
+    deadline = _due(ctx)
     stated = report.dates.get(req.field)
     if stated is None:
         where = report.top_at or Position(report.file, 1, 1)
@@ -478,9 +575,34 @@ def deadline_rule(ctx: RuleContext) -> Finding:
             ),
             gap=Text("未填报", "not stated"),
         )
-    date, where = stated
+    return _on_time(ctx, stated[0], stated[1], deadline)
+
+
+def _due(ctx: RuleContext) -> dt.date:
+    req = ctx.rule.requirement
+    month, day = (int(x) for x in req.before.split("-"))
+    return dt.date(ctx.report.year + req.year_offset, month, day)
+
+
+def _dated(ctx: RuleContext, value: Value) -> Finding:
+    if value.date is None:
+        return ctx.finding(
+            Status.INVALID,
+            at_least_warning(ctx.rule.severity),
+            value.position,
+            Text(f"{ctx.rule.name}应填日期,如 2025-01-20", f"{ctx.en} takes a date such as 2025-01-20"),
+            actual=actual_of(value),
+            evidence=value.evidence,
+        )
+    return _on_time(ctx, value.date, value.position, _due(ctx), value.evidence)
+
+
+def _on_time(ctx: RuleContext, date: dt.date, where: Position, deadline: dt.date, evidence: str = "") -> Finding:
+    rule = ctx.rule
     if date < deadline:
-        return ctx.finding(Status.PASS, Severity.NONE, where, Text("按期", "on time"), actual=date.isoformat())
+        return ctx.finding(
+            Status.PASS, Severity.NONE, where, Text("按期", "on time"), actual=date.isoformat(), evidence=evidence
+        )
     late = (date - deadline).days + 1
     return ctx.finding(
         Status.SHORTFALL,
@@ -492,19 +614,35 @@ def deadline_rule(ctx: RuleContext) -> Finding:
         ),
         actual=date.isoformat(),
         gap=Text(f"晚 {late} 天", f"{late} days late"),
+        evidence=evidence,
     )
 
 
 def not_applicable(ctx: RuleContext) -> Finding:
     report = ctx.report
     where = report.top_at or Position(report.file, 1, 1)
-    level = LEVEL_NAMES.get(report.level, report.level)
+    body = report.body
+    level, level_en = LEVEL_NAMES.get(body, body), LEVEL_NAMES_EN.get(body, body)
+    unsure_zh = unsure_en = ""
+    if body == "department" and any(s.body.startswith("department.") for s in ctx.rule.levels):
+        unsure_zh = "(报告未写 department_of,无法判断是哪一级政府的部门)"
+        unsure_en = " (the report does not say department_of, so whose department it is is unknown)"
     return ctx.finding(
         Status.NOT_APPLICABLE,
         Severity.NONE,
         where,
-        Text(f"不适用于{level}{report.year}年度报告", f"does not apply to a {report.level} report for {report.year}"),
+        Text(
+            f"不适用于{level}{report.year}年度报告{unsure_zh}",
+            f"does not apply to a {level_en} report for {report.year}{unsure_en}",
+        ),
     )
 
 
 BY_KIND: dict[Kind, Callable[[RuleContext], Finding]] = {Kind.SECTION: section_rule, Kind.DEADLINE: deadline_rule}
+"""Kinds settled by the report as a whole. A DEADLINE with no `field` is on the indicator's own date: evaluate
+sends it through value_rule instead (see `whole_report`)."""
+
+
+def whole_report(rule: Rule) -> bool:
+    kind = rule.requirement.kind
+    return kind is Kind.SECTION or (kind is Kind.DEADLINE and bool(rule.requirement.field))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-FORMAT_VERSION = "1.1"  # docs/json-output.md: minor = fields added, major = anything else
+FORMAT_VERSION = "2.0"  # docs/json-output.md: minor = fields added, major = anything else (2.0: `stated`)
 
 
 class Bound(StrEnum):
@@ -26,7 +26,8 @@ class Bound(StrEnum):
 
 
 class Status(StrEnum):
-    PASS = "pass"
+    PASS = "pass"  # a target was met (达标)
+    STATED = "stated"  # a `reported` rule with no target: the value is given (已填报), nothing is "met"
     SHORTFALL = "shortfall"
     MISSING = "missing"
     UNVERIFIABLE = "unverifiable"
@@ -70,6 +71,7 @@ class Kind(StrEnum):
     AFFIRMED = "affirmed"  # a yes/no fact that must be yes
     REPORTED = "reported"  # any value will do; it must be stated
     DEADLINE = "deadline"  # a date before month-day of (year + offset)
+    BETWEEN = "between"  # target <= value <= target_max
     SECTION = "section"  # statutory parts of the report must be present
 
 
@@ -83,7 +85,16 @@ class Direction(StrEnum):
 
 
 SECTION_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
-LEVELS = ("province", "city", "county", "district", "department")
+LEVELS = ("province", "city", "county", "district", "town", "department")
+# Whose department a `level: department` report is: the government it belongs to.
+DEPARTMENT_OF = ("province", "city", "county")
+# What a rule's `levels` may name: a level, or a department of one kind of government.
+BODIES = (*LEVELS, *(f"department.{of}" for of in DEPARTMENT_OF))
+
+
+def body_of(level: str, department_of: str = "") -> str:
+    """The reporting body a rule's `levels` is matched against: `department.county`, or the level."""
+    return f"department.{department_of}" if level == "department" and department_of else level
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +142,8 @@ class Basis:
     article: str = ""
     url: str = ""
     note: str = ""
+    # What limits the citation, kept even in a short citation: "可能出处" (probable source), "山东省".
+    qualifier: str = ""
 
     def cite(self) -> str:
         return f"{self.document} {self.article}".strip()
@@ -144,6 +157,13 @@ class Requirement:
     before: str = ""  # DEADLINE: "MM-DD", strict
     year_offset: int = 1  # DEADLINE: relative to the report year
     sections: tuple[str, ...] = ()  # SECTION: all must be present
+    # AT_MOST: how far the law lets the limit be extended with approval (复议 60 日 + 30); a value in
+    # (target, target + extension] is lawful if approved, never a shortfall.
+    extension: float | None = None
+    extension_needs: str = ""  # what the report must state to show the extension was approved
+    # "一般不少于", "原则上": the text allows exceptions for stated reasons. Missed: warning at most.
+    hedged: bool = False
+    target_max: float | None = None  # BETWEEN: the upper end
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +191,22 @@ class Consistency:
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """One entry of a rule's `levels`: a body (see BODIES), optionally for some years only."""
+
+    body: str
+    year_from: int | None = None
+    year_to: int | None = None
+
+    def covers(self, body: str, year: int) -> bool:
+        if self.body != body and not (self.body == "department" and body.startswith("department")):
+            return False
+        if self.year_from is not None and year < self.year_from:
+            return False
+        return not (self.year_to is not None and year > self.year_to)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     name: str
@@ -180,7 +216,7 @@ class Rule:
     severity: Severity
     missing_severity: Severity
     basis: Basis
-    levels: tuple[str, ...] = ()
+    levels: tuple[Scope, ...] = ()  # empty: every body
     year_from: int | None = None
     year_to: int | None = None
     aliases: tuple[str, ...] = ()
@@ -191,17 +227,23 @@ class Rule:
     trend: Trend | None = None
     derive: str = ""  # an expression over indicator ids, validated at pack load
     applies_if_nonzero: str = ""  # an indicator id: stated as 0, this rule does not apply
+    # A count of the government alone: a figure shared with the Party committee cannot settle it.
+    government_only: bool = False
+    # The old-law twin of another rule (ar_decision_days_ordinary_2017 of ar_decision_days_ordinary):
+    # a value given under that rule's keys counts for this one in the years this one holds.
+    same_as: str = ""
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
         return (self.unit, *self.units)
 
-    def applies(self, level: str, year: int) -> bool:
-        if self.levels and level not in self.levels:
-            return False
+    def applies(self, body: str, year: int) -> bool:
+        """`body`: a level, or `department.<of>` (see body_of)."""
         if self.year_from is not None and year < self.year_from:
             return False
-        return not (self.year_to is not None and year > self.year_to)
+        if self.year_to is not None and year > self.year_to:
+            return False
+        return not self.levels or any(scope.covers(body, year) for scope in self.levels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +282,7 @@ class Value:
     problem: Text | None = None  # why the value cannot be read, if it cannot
     evidence: str = ""
     note: str = ""
+    shared_with: tuple[str, ...] = ()  # other bodies this one figure also counts (区委常委会 …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +339,11 @@ class ReportData:
     progress: dict[str, tuple[str, Position]] = field(default_factory=dict)  # commitments_progress
     progress_at: Position | None = None
     deviations: tuple[Deviation, ...] = ()
+    department_of: str = ""  # level department: province | city | county ("" when not stated)
+
+    @property
+    def body(self) -> str:
+        return body_of(self.level, self.department_of)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by contract; not frozen for speed (see above)

@@ -20,7 +20,7 @@ from hulifa.commitments import parse_commitments, parse_progress
 from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
 from hulifa.loader import Document, Odd, load_yaml_file, shown
-from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
+from hulifa.model import DEPARTMENT_OF, LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
 
 TOP_KEYS = (
@@ -28,6 +28,7 @@ TOP_KEYS = (
     "region_code",
     "level",
     "level_guessed",
+    "department_of",
     "year",
     "published",
     "submitted",
@@ -40,7 +41,7 @@ TOP_KEYS = (
     "commitments_progress",
     "deviations",
 )
-VALUE_KEYS = ("value", "unit", "bound", "evidence", "note")
+VALUE_KEYS = ("value", "unit", "bound", "evidence", "note", "shared_with")
 _VALUE_KEY_SET = frozenset(VALUE_KEYS)
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
 
@@ -163,16 +164,31 @@ def _check_range(quantity: Quantity) -> Text | None:
     return None
 
 
+def _shared_with(raw: Any) -> tuple[tuple[str, ...], Text | None]:
+    """`shared_with: [区委]`: the other bodies one figure also counts."""
+    if raw is None:
+        return (), None
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+        return (), Text(
+            "shared_with 应为共用此数字的机关名称列表,如 [区委]",
+            "shared_with must be a list of the bodies that share this figure, e.g. [区委]",
+        )
+    return tuple(i.strip() for i in items), None
+
+
 def _value(key: str, raw: Any, position: Position) -> Value:
     evidence = note = ""
     unit = bound = None
     problem: Text | None = None
+    shared: tuple[str, ...] = ()
     if isinstance(raw, dict):
         evidence = str(raw.get("evidence") or "")
         note = str(raw.get("note") or "")
+        shared, problem = _shared_with(raw.get("shared_with"))
         unit = raw.get("unit")
         bound = raw.get("bound")
-        if not raw.keys() <= _VALUE_KEY_SET:
+        if problem is None and not raw.keys() <= _VALUE_KEY_SET:
             extra = next(k for k in raw if k not in _VALUE_KEY_SET)
             zh, en = _did_you_mean(extra, VALUE_KEYS)
             problem = Text(
@@ -207,13 +223,15 @@ def _value(key: str, raw: Any, position: Position) -> Value:
                 )
     if problem is not None:
         quantity = flag = date = None
-    return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note)  # in field order
+    return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note, shared)  # in field order
 
 
 def _blank(raw: Any) -> bool:
     if raw is None:
         return True
-    return isinstance(raw, dict) and raw.get("value") is None and set(raw) <= {"value", "evidence", "note"}
+    return (
+        isinstance(raw, dict) and raw.get("value") is None and set(raw) <= {"value", "evidence", "note", "shared_with"}
+    )
 
 
 def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
@@ -420,6 +438,26 @@ def _check_shape(doc: Document) -> dict[str, Any]:
     return data
 
 
+def _department_of(doc: Document, data: dict[str, Any], level: str) -> str:
+    """Whose department a department's report is; "" when not stated."""
+    of = data.get("department_of")
+    if of is None:
+        return ""
+    if level != "department":
+        raise doc.error(
+            ("department_of",),
+            "只有 level: department 的报告才写 department_of",
+            "department_of belongs only to a report with level: department",
+        )
+    if of not in DEPARTMENT_OF:
+        raise doc.error(
+            ("department_of",),
+            f"department_of 应为 {' | '.join(DEPARTMENT_OF)} 之一(哪一级政府的部门),而不是「{shown(of)}」",
+            f"department_of must be one of {' | '.join(DEPARTMENT_OF)} (whose department), not '{shown(of)}'",
+        )
+    return str(of)
+
+
 def _region_code(doc: Document, data: dict[str, Any]) -> str:
     code = data.get("region_code")
     if code is not None and not re.fullmatch(r"\d{6}", str(code)):
@@ -470,6 +508,7 @@ def report_from_document(doc: Document) -> ReportData:
         sections=sections,
         dates=_dates(doc, data),
         region_code=code,
+        department_of=_department_of(doc, data, level),
         source=str(data.get("source") or ""),
         indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
         sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,

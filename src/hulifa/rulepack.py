@@ -22,6 +22,7 @@ from hulifa.model import (
     Requirement,
     Rule,
     RulePack,
+    Scope,
     Severity,
     Strength,
     Trend,
@@ -31,6 +32,20 @@ DEFAULT_PACK = "default"
 _SETTING = re.compile(r"^\$\{([a-z_]+)\}$")
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 DEFAULT_SETTINGS = {"submission_before": "03-01"}
+# Official sources a rule may link to: government portals (gov.cn and the provincial and city domains
+# under it, the NPC's law database, the courts, the procuratorates, the justice ministry) and the state
+# news agencies. A fact read on a private reprint is cited by document name and number, with no link.
+OFFICIAL_HOSTS = (".gov.cn", ".news.cn", ".xinhuanet.com")
+# Text written for the project's own notes must not reach a user.
+_NOTE_MARKS = re.compile(r"domain\s*§|§\s*\d|reference/domain")
+_URL_HOST = re.compile(r"^https?://([^/:?#]+)", re.IGNORECASE)
+
+
+def official_url(url: str) -> bool:
+    """Whether `url` is on an official host (see OFFICIAL_HOSTS)."""
+    match = _URL_HOST.match(url)
+    host = match.group(1).lower() if match else ""
+    return any(host.endswith(suffix) or host == suffix[1:] for suffix in OFFICIAL_HOSTS)
 
 
 @functools.cache
@@ -88,6 +103,14 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
         before = settings[name]
     if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
         raise doc.error((*path, "before"), f"截止日期「{before}」应为 MM-DD 格式", f"deadline '{before}' must be MM-DD")
+    if "extension" in raw and raw["kind"] != "at_most":
+        raise doc.error(
+            (*path, "extension"),
+            "只有 at_most 要求可以有法定延长期限",
+            "only an at_most requirement can have a statutory extension",
+        )
+    if raw["kind"] == "between" and float(raw["target_max"]) < float(raw["target"]):
+        raise doc.error((*path, "target_max"), "target_max 不能小于 target", "target_max cannot be below target")
     return Requirement(
         kind=Kind(raw["kind"]),
         target=float(raw["target"]) if "target" in raw else None,
@@ -95,6 +118,10 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
         before=before,
         year_offset=int(raw.get("year_offset", 1)),
         sections=tuple(raw.get("sections", ())),
+        extension=float(raw["extension"]) if "extension" in raw else None,
+        extension_needs=str(raw.get("extension_needs", "")),
+        hedged=bool(raw.get("hedged", False)),
+        target_max=float(raw["target_max"]) if "target_max" in raw else None,
     )
 
 
@@ -105,7 +132,46 @@ def _basis(basis_raw: dict[str, Any]) -> Basis:
         article=basis_raw.get("article", ""),
         url=basis_raw.get("url", ""),
         note=basis_raw.get("note", ""),
+        qualifier=basis_raw.get("qualifier", ""),
     )
+
+
+def _honest_basis(basis: Basis, rule_id: str, where: Position) -> None:
+    """A basis links only to an official page and shows no working notes to users."""
+    if basis.url and not official_url(basis.url):
+        raise _refuse_at(
+            where,
+            f"指标「{rule_id}」的依据链接 {basis.url} 不是官方网站;请只写文件名称和文号,不附非官方链接",
+            f"the basis of '{rule_id}' links to {basis.url}, which is not an official site; "
+            "cite the document by name and number without the link",
+        )
+    for text in (basis.document, basis.article, basis.note, basis.qualifier):
+        if _NOTE_MARKS.search(text):
+            raise _refuse_at(
+                where,
+                f"指标「{rule_id}」的依据含项目内部笔记引用「{text}」;请移入 YAML 注释",
+                f"the basis of '{rule_id}' cites the project's own notes ('{text}'); move that to a YAML comment",
+            )
+
+
+def _at_most_info(strength: Strength, severities: tuple[Severity, ...], rule_id: str, where: Position) -> None:
+    """An UNCONFIRMED target is a note, never more: neither when missed nor when not stated."""
+    if strength is Strength.UNCONFIRMED and any(s.rank > Severity.INFO.rank for s in severities):
+        raise _refuse_at(
+            where,
+            f"指标「{rule_id}」的依据为 UNCONFIRMED,级别最高为 info(不能设为 error 或 warning)",
+            f"indicator '{rule_id}' has an UNCONFIRMED basis: its severity is at most info (not error or warning)",
+        )
+
+
+def _levels(raw: list[Any]) -> tuple[Scope, ...]:
+    scopes: list[Scope] = []
+    for entry in raw:
+        if isinstance(entry, str):
+            scopes.append(Scope(entry))
+        else:
+            scopes.append(Scope(entry["level"], entry.get("year_from"), entry.get("year_to")))
+    return tuple(scopes)
 
 
 def _trend(raw: dict[str, Any], basis: Basis, rule_id: str, where: Position) -> Trend | None:
@@ -117,14 +183,8 @@ def _trend(raw: dict[str, Any], basis: Basis, rule_id: str, where: Position) -> 
         severity=Severity(trend_raw["severity"]),
         basis=_basis(trend_raw["basis"]) if "basis" in trend_raw else basis,
     )
-    if trend.basis.strength is Strength.UNCONFIRMED and trend.severity is Severity.ERROR:
-        raise fail(
-            where.file,
-            where.line,
-            where.column,
-            f"指标「{rule_id}」的趋势要求依据为 UNCONFIRMED,不能设为 error 级别",
-            f"the trend of '{rule_id}' has an UNCONFIRMED basis and cannot have error severity",
-        )
+    _at_most_info(trend.basis.strength, (trend.severity,), f"{rule_id}.trend", where)
+    _honest_basis(trend.basis, f"{rule_id}.trend", where)
     return trend
 
 
@@ -133,13 +193,20 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
     severity = Severity(raw["severity"])
     missing = Severity(raw.get("missing_severity", raw["severity"]))
     where = doc.at(path)
-    if basis.strength is Strength.UNCONFIRMED and Severity.ERROR in (severity, missing):
-        raise fail(
-            doc.file,
-            where.line,
-            where.column,
-            f"指标「{raw['id']}」的依据为 UNCONFIRMED,不能设为 error 级别",
-            f"indicator '{raw['id']}' has an UNCONFIRMED basis and cannot have error severity",
+    _at_most_info(basis.strength, (severity, missing), raw["id"], where)
+    _honest_basis(basis, raw["id"], _at(raw, "basis", where))
+    requirement = _requirement(raw["requirement"], settings, doc, (*path, "requirement"))
+    if requirement.hedged and severity is Severity.ERROR:
+        raise _refuse_at(
+            _at(raw, "severity", where),
+            f"指标「{raw['id']}」的要求有保留(一般/原则上):未达到时级别最高为 warning",
+            f"the target of '{raw['id']}' is hedged (一般/原则上): when missed it is at most a warning",
+        )
+    if _NOTE_MARKS.search(str(raw.get("why", ""))):
+        raise _refuse_at(
+            _at(raw, "why", where),
+            f"指标「{raw['id']}」的 why 含项目内部笔记引用;请移入 YAML 注释",
+            f"the 'why' of '{raw['id']}' cites the project's own notes; move that to a YAML comment",
         )
     return Rule(
         id=raw["id"],
@@ -147,11 +214,11 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
         name_en=raw.get("name_en", ""),
         unit=raw["unit"],
         units=tuple(raw.get("units", ())),
-        requirement=_requirement(raw["requirement"], settings, doc, (*path, "requirement")),
+        requirement=requirement,
         severity=severity,
         missing_severity=missing,
         basis=basis,
-        levels=tuple(raw.get("levels", ())),
+        levels=_levels(raw.get("levels", [])),
         year_from=raw.get("year_from"),
         year_to=raw.get("year_to"),
         aliases=tuple(raw.get("aliases", ())),
@@ -161,6 +228,8 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
         trend=_trend(raw, basis, raw["id"], raw.get("_at", {}).get("trend", where)),
         derive=str(raw.get("derive", "")),
         applies_if_nonzero=str(raw.get("applies_if", {}).get("nonzero", "")),
+        government_only=bool(raw.get("government_only", False)),
+        same_as=str(raw.get("same_as", "")),
     )
 
 
@@ -218,6 +287,12 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
                 where,
                 f"applies_if 引用的「{rule.applies_if_nonzero}」不是本规则包中其他指标的 id",
                 f"applies_if names '{rule.applies_if_nonzero}', which is not another indicator id of this pack",
+            )
+        if rule.same_as and (rule.same_as not in ids or rule.same_as == rule.id):
+            raise _refuse_at(
+                _at(raw, "same_as", rule.source),
+                f"same_as 引用的「{rule.same_as}」不是本规则包中其他指标的 id",
+                f"same_as names '{rule.same_as}', which is not another indicator id of this pack",
             )
     for rule_id in uses:  # a derived indicator may use other derived ones, but never itself
         _no_cycle(rule_id, uses, (), _at(raws[[r.id for r in rules].index(rule_id)], "derive", by_id[rule_id].source))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from hulifa.evaluate import expected_text
-from hulifa.model import Kind, RulePack
+from hulifa.evaluate import expected_text, whole_report
+from hulifa.model import RulePack, body_of
 
 
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def report_template(pack: RulePack, region: str, year: int, level: str) -> str:
+def report_template(pack: RulePack, region: str, year: int, level: str, department_of: str = "") -> str:
     """YAML text; every applicable indicator is present but empty, so `check` reports it until filled."""
     lines = [
         "# yaml-language-server: $schema=<run `hulifa schema report > report.schema.json` and point here>",
@@ -21,6 +21,7 @@ def report_template(pack: RulePack, region: str, year: int, level: str) -> str:
         '# 数值写法 / value forms: 12 | "1700余" | "90%以上" | "百分之九十" | true/false | {value: …, evidence: …}',
         f"region: {_quote(region)}",
         f"level: {level}",
+        *([f"department_of: {department_of}"] if department_of else []),
         f"year: {year}",
         "# published: YYYY-MM-DD   # 公开日期;未公开前不要填写 / leave out until published",
         "# submitted: YYYY-MM-DD   # 报送日期",
@@ -31,9 +32,9 @@ def report_template(pack: RulePack, region: str, year: int, level: str) -> str:
         lines.append(f'  {part}: false   # 改为 {{evidence: "…"}} / set to {{evidence: "…"}}')
     lines.append("indicators:")
     for rule in pack.rules:
-        if rule.requirement.kind in (Kind.SECTION, Kind.DEADLINE) or not rule.applies(level, year):
+        if whole_report(rule) or not rule.applies(body_of(level, department_of), year):
             continue
-        unit = "是/否" if rule.unit == "bool" else rule.unit
+        unit = {"bool": "是/否", "date": "YYYY-MM-DD"}.get(rule.unit, rule.unit)
         lines.append(f"  # {rule.name} ({unit}) 要求 {expected_text(rule)} [{rule.basis.strength.value}]")
         lines.append(f"  {rule.id}:")
         lines.append("    value:")

@@ -47,11 +47,11 @@ indicators:
   enforcement_training_hours: {{value: 40学时}}
   mad_public_comment_days: {{value: 约30日}}
   ar_decision_days_ordinary: {{value: 45日}}
-  legal_review_staff_ratio: {{value: 3%}}
+  nd_filing_rate: {{value: 90%}}
   mad_legality_review_rate: {{value: 95%}}
   npc_suggestion_handled_rate: {{value: "98%以上"}}
   gi_request_count: {{value: 120件}}
-  petition_resolution_days: {{value: 70天}}
+  petition_resolution_days: {{value: 100天}}
 """
 
 # Every tag the page may contain: anything else came from data.
@@ -224,7 +224,8 @@ def test_one_bar_per_charted_indicator(huli: CheckResult) -> None:
     rows = dom.find("div", cls="chart-row")
     bars = dom.find("rect", cls="bar")
     expected = expected_charted(huli)
-    assert len(expected) == 43  # 17 not stated with a target + 26 stated figures
+    # 21 not stated with a target + 24 stated figures (the two counts shared with the 区委 are not charted)
+    assert len(expected) == 45
     assert [r.attrs["data-rule"] for r in rows] and {r.attrs["data-rule"] for r in rows} == expected
     assert len(rows) == len(bars) == len(expected)
     # the chart groups: rates on a shared 0–100 axis, targeted counts, reported counts on a log axis
@@ -239,8 +240,8 @@ def test_bounds_and_targets_are_marked(huli: CheckResult) -> None:
     lower = row["leader_law_training_count"]
     assert lower.attrs["data-bound"] == "lower" and "1700余人次" in lower.text and "≥1700" in lower.text
     assert "下限" in lower.text
-    upper = row["exec_meeting_hears_fzzf_count"]
-    assert upper.attrs["data-bound"] == "upper" and "12次" in upper.text and "上限" in upper.text
+    # a count shared with the 区委 is not the government's figure: not charted as one
+    assert "exec_meeting_hears_fzzf_count" not in row
     wan = row["dispute_resolved_count"]
     assert "1.1万余件" in wan.text and "≥11000" in wan.text
     missing = row["enforcement_training_hours"]
@@ -248,9 +249,9 @@ def test_bounds_and_targets_are_marked(huli: CheckResult) -> None:
     assert "=100%" in row["agency_head_appearance_rate"].text
     # open-ended (lower) extension, hatched (upper) bar, dashed (missing) bar, target lines
     assert len(dom.find("rect", cls="ext-lower")) == 4  # 1700余, 1900余, 1.1万余, 90%以上
-    assert len(dom.find("rect", cls="bar-upper")) == 1
-    assert len(dom.find("rect", cls="bar-missing")) == 17
-    assert len(dom.find("line", cls="target")) == 17 + 3  # three stated rates with a target of 100%
+    assert len(dom.find("rect", cls="bar-upper")) == 0
+    assert len(dom.find("rect", cls="bar-missing")) == 21
+    assert len(dom.find("line", cls="target")) == 21 + 1  # one stated rate has a target (出庭应诉率 100%)
 
 
 def test_shortfall_gap_and_approx(hostile_batch: CheckResult) -> None:
@@ -261,7 +262,7 @@ def test_shortfall_gap_and_approx(hostile_batch: CheckResult) -> None:
     assert row["mad_public_comment_days"].attrs["data-bound"] == "approx"
     assert "≈30" in row["mad_public_comment_days"].text
     assert len(dom.find("path", cls="whisker")) == 1
-    # 4 shortfalls: training hours, staff ratio, legality review rate, petition days
+    # 4 shortfalls: training hours, filing rate, legality review rate, petition days (beyond 60+30)
     assert len(dom.find("rect", cls="gap")) == 4
     assert set(row) == expected_charted(hostile_batch, 1)
 
@@ -300,7 +301,7 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
     rows = [r for r in dom.find("tr") if "data-rule" in r.attrs and r.attrs.get("data-report") is None]
     assert len(rows) == len(huli.reports[0].findings)
     row = next(r for r in rows if r.attrs["data-rule"] == "agency_head_appearance_rate")
-    assert "《中华人民共和国行政诉讼法》" in row.text and "EVAL" in row.text
+    assert "《中华人民共和国行政诉讼法》" in row.text and "PRACTICE" in row.text
     published = next(r for r in rows if r.attrs["data-rule"] == "report_published_by")
     assert "第二十四条" in published.text and "HARD-POLICY" in published.text
     links = [a.attrs["href"] for a in dom.find("a") if not a.attrs["href"].startswith("#")]
@@ -398,13 +399,17 @@ def test_batch_matrix_and_ranking(hostile_batch: CheckResult) -> None:
     huli_statuses = {f.rule: f.status.value for f in hostile_batch.reports[0].findings}
     for cell in cells[: len(headers)]:
         assert cell.attrs["data-status"] == huli_statuses[cell.attrs["data-rule"]]
-    assert Counter(c.attrs["data-status"] for c in cells[: len(headers)])["missing"] == 24
+    assert Counter(c.attrs["data-status"] for c in cells[: len(headers)])["missing"] == 33
     assert all("st-none" in c.classes() for c in cells[2 * len(headers) :])
     # ranking: most-missed first, count of reports that miss it
     ranks = dom.find("div", cls="rank-row")
     counts = [int(r.attrs["data-count"]) for r in ranks]
     assert counts == sorted(counts, reverse=True) and counts[0] == 2 and len(ranks) <= 15
-    assert ranks[0].attrs["data-rule"] in {"enforcement_training_hours", "legal_review_staff_ratio"}
+    missed = [
+        {f.rule for f in r.findings if f.status in (Status.MISSING, Status.SHORTFALL)}
+        for r in hostile_batch.reports[:2]
+    ]
+    assert ranks[0].attrs["data-rule"] in missed[0] & missed[1]
     # the unchecked file is reported, not charted
     unchecked = dom.find("section", cls="report", data_checked="false")
     assert len(unchecked) == 1 and "无法检查" in unchecked[0].text

@@ -76,13 +76,13 @@ def test_batch_summary_and_most_missed(batch3) -> None:
     out = markdown.render(batch3)
     summary = _table(out, "| 地区 |")
     assert summary[0] == (
-        "| 地区 | 年度 | 达标 | 未达标 | 未填报 | 无法确认 | 不适用 | 无效 | 未知指标 | 无法检查 | 已接受偏差 "
+        "| 地区 | 年度 | 达标 | 已填报 | 未达标 | 未填报 | 无法确认 | 不适用 | 无效 | 未知指标 | 无法检查 | 已接受偏差 "
         "| 最高级别 |"
     )
     assert summary[2:] == [
-        "| reports/思明区,2024:bad.yaml |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 错误 |",
-        "| 厦门市思明区 | 2023 | 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |",
-        "| 厦门市湖里区 | 2024 | 1 | 1 | 4 | 1 | 1 | 1 | 2 | 0 | 0 | 错误 |",
+        "| reports/思明区,2024:bad.yaml |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 错误 |",
+        "| 厦门市思明区 | 2023 | 1 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |",
+        "| 厦门市湖里区 | 2024 | 1 | 0 | 1 | 4 | 1 | 1 | 1 | 2 | 0 | 0 | 错误 |",
     ]
     missed = _table(out, "| 指标 | 报告数 |")
     assert missed[2:] == [
@@ -102,7 +102,7 @@ def test_same_region_and_year_share_a_row() -> None:
         year=2023,
     )
     out = markdown.render(CheckResult(reports=(SIMING_REPORT, again)))
-    assert "| 厦门市思明区 | 2023 | 2 | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |" in out
+    assert "| 厦门市思明区 | 2023 | 2 | 0 | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |" in out
     assert "| 党政机关法律顾问设立率 (legal\\_advisor\\_coverage) | 2 |" in out
 
 

@@ -95,7 +95,7 @@ def rules_list(
     for header in ("id", "指标 / name", "单位", "目标 / target", "级别 / severity", "缺失时", "强度 / strength"):
         table.add_column(header)
     for rule in pack.rules:
-        if (level or year) and not rule.applies(level or (rule.levels[0] if rule.levels else ""), year or 2024):
+        if (level or year) and not rule.applies(level or (rule.levels[0].body if rule.levels else ""), year or 2024):
             continue
         table.add_row(
             *(
@@ -122,7 +122,7 @@ def rules_show(
     """显示一个指标的全部信息,含依据与说明 / Everything about one indicator, with its basis."""
     import difflib
 
-    from hulifa.evaluate import expected_text
+    from hulifa.evaluate import LIMITS, expected_text, scopes_text
 
     pack = load_pack_or_die(rules)
     table = pack.by_key()
@@ -138,7 +138,7 @@ def rules_show(
         f"  单位 unit:    {rule.unit}" + (f"  (also {', '.join(rule.units)})" if rule.units else ""),
         f"  目标 target:  {expected_text(rule)}",
         f"  级别 severity: {rule.severity.value} when missed, {rule.missing_severity.value} when not stated",
-        f"  适用 applies: levels {', '.join(rule.levels) or 'all'}"
+        f"  适用 applies: levels {scopes_text(rule) or 'all'}"
         + (f"; years {rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""),
         f"  依据 basis:   {b.document} {b.article}".rstrip(),
         f"  强度 strength: {b.strength.value}",
@@ -151,6 +151,8 @@ def rules_show(
         lines.append(f"  为何重要 why: {rule.why}")
     if rule.aliases:
         lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
+    lines.append(f"  注意 note:    {LIMITS.zh}")
+    lines.append(f"                {LIMITS.en}")
     if rule.source:
         lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
     from hulifa.textsafe import visible as clean
@@ -163,7 +165,14 @@ class Level(StrEnum):
     city = "city"
     county = "county"
     district = "district"
+    town = "town"
     department = "department"
+
+
+class DepartmentOf(StrEnum):
+    province = "province"
+    city = "city"
+    county = "county"
 
 
 @app.command()
@@ -172,6 +181,10 @@ def init(
     region: Annotated[str, typer.Option(help="地区或部门名称,如 湖里区 / region name")],
     year: Annotated[int, typer.Option(min=1990, max=2100, help="报告所属年度 / the year reported on")],
     level: Annotated[Level, typer.Option(help="层级 / level")],
+    department_of: Annotated[
+        DepartmentOf | None,
+        typer.Option(help="部门报告:哪一级政府的部门 / for a department: whose department it is"),
+    ] = None,
     rules: RulesOption = None,
 ) -> None:
     """生成报告数据模板,列出所有须填报的指标 / Write a report-data template with every required indicator.
@@ -186,7 +199,11 @@ def init(
     if str(output) != STDOUT and output.exists() and output.is_file():
         die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")
     try:
-        write_output(output, report_template(pack, region, year, level.value), force=False)
+        write_output(
+            output,
+            report_template(pack, region, year, level.value, department_of.value if department_of else ""),
+            force=False,
+        )
     except InputError as error:
         die(error.render())
     if str(output) != STDOUT:

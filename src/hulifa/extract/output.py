@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,25 @@ def _place(locate: Locate | None, line: int, column: int) -> dict[str, int]:
         return {"line": line}
     page, on_page = locate(line, column)
     return {"page": page, "line": on_page}
+
+
+# A Party body (区委, 区委常委会, 县委, 党委, 党组) named beside a government body before one count:
+# "组织召开区委常委会、区政府常务会研究相关工作12次". Not 依法治区委员会 (a committee's name).
+_PARTY = re.compile(r"(?:[省市区县州旗乡镇]委(?!员会)(?:常委会)?|党委|党组)")
+_GOVERNMENT = re.compile(r"[省市区县州旗乡镇]?政府")
+
+
+def shared_with(ind: Indicator) -> tuple[str, ...]:
+    """The Party bodies that share the figure with the government, or () when none is named.
+
+    Read from the sentence up to the figure, so a Party body named after the count is not taken."""
+    sentence = _one_line(ind.evidence)
+    head = sentence[: sentence.find(ind.text)] if ind.text and ind.text in sentence else sentence
+    # the nearest clause before the figure that names a government body: "组织召开区委常委会、区政府常务会…"
+    for clause in reversed(re.split(r"[,,;;。]", head)):
+        if _GOVERNMENT.search(clause):
+            return tuple(dict.fromkeys(m.group(0) for m in _PARTY.finditer(clause)))
+    return ()
 
 
 def _note(ind: Indicator) -> str:
@@ -126,6 +146,9 @@ def to_report_yaml(extraction: Extraction, source_name: str, locate: Locate | No
                 out.append(f"    unit: {_q(ind.unit)}")
             out.append(f"    bound: {ind.bound.value}")
         out.append(f"    evidence: {_q(_one_line(ind.evidence))}")
+        bodies = shared_with(ind)
+        if bodies:
+            out.append(f"    shared_with: [{', '.join(_q(b) for b in bodies)}]")
         note = _note(ind)
         if note:
             out.append(f"    note: {_q(note)}")
@@ -250,6 +273,7 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
                     raw=ind.text,
                     evidence=_one_line(ind.evidence),
                     note=note,
+                    shared_with=shared_with(ind),
                 )
             )
     found = {s.id: s for s in ex.sections}

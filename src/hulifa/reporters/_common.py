@@ -14,8 +14,8 @@ from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity,
 from hulifa.reporters import labels
 from hulifa.textsafe import visible
 
-# Statuses that are not issues: a pass, or a rule that does not apply to this report.
-QUIET = frozenset({Status.PASS, Status.NOT_APPLICABLE})
+# Statuses that are not issues: a target met, a figure stated, or a rule that does not apply.
+QUIET = frozenset({Status.PASS, Status.STATED, Status.NOT_APPLICABLE})
 
 # Missing or short of target: what "most-missed" counts.
 MISSED = frozenset({Status.MISSING, Status.SHORTFALL})
@@ -44,7 +44,7 @@ def detail_label(key: str, lang: str) -> str:
 
 
 def is_issue(finding: Finding) -> bool:
-    """Whether a finding is worth reporting: anything but a pass or a not-applicable row."""
+    """Whether a finding is worth reporting: anything but a pass, a stated figure or a not-applicable row."""
     return finding.status not in QUIET
 
 

@@ -96,6 +96,7 @@ HEADERS = {
 # Keyed by status value, so a status added to the model later still renders (with a plain dot).
 STATUS_SYMBOL = {
     "pass": "✓",
+    "stated": "✎",
     "shortfall": "✗",
     "missing": "○",
     "unverifiable": "?",
@@ -235,7 +236,12 @@ def chart_points(report: ReportResult, rules: dict[str, Rule]) -> list[Point]:
         seen.add(finding.rule)
     return sorted(
         points,
-        key=lambda p: (p.finding.status is Status.PASS, -p.finding.severity.rank, p.finding.line, p.finding.rule),
+        key=lambda p: (
+            p.finding.status in (Status.PASS, Status.STATED),
+            -p.finding.severity.rank,
+            p.finding.line,
+            p.finding.rule,
+        ),
     )
 
 
@@ -539,7 +545,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
     rows = []
     for f in sorted(report.findings, key=_order):
-        quiet = f.status in (Status.PASS, Status.NOT_APPLICABLE)
+        quiet = f.status in (Status.PASS, Status.STATED, Status.NOT_APPLICABLE)
         message = "" if quiet else f'<span class="msg">{esc(f.message.get(lang))}</span>'
         deviation = getattr(f, "accepted", None)
         if deviation is not None:

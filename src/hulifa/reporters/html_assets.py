@@ -18,6 +18,7 @@ FONT_STACK = (
 # Status colours: each is paired with a symbol in the page, so colour is never the only signal.
 STATUS_COLOURS = {
     "pass": "#2e7d32",
+    "stated": "#00695c",
     "shortfall": "#c62828",
     "missing": "#b26a00",
     "unverifiable": "#6a1b9a",

@@ -20,6 +20,7 @@ def basis_dict(basis: Basis | None) -> dict[str, str] | None:
         "url": basis.url,
         "strength": basis.strength.value,
         "note": basis.note,
+        "qualifier": basis.qualifier,
     }
 
 

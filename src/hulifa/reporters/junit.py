@@ -5,6 +5,7 @@ One `<testsuite>` per report, one `<testcase>` per finding (passes included):
 - severity at or above `fail_on` (the CLI's --fail-on) -> `<failure type="error|warning|info">`
 - below it         -> a passing test with a `<system-out>` note, so a run that exits 0 has no
   failures and one that exits 1 has at least one
+- met or stated    -> a passing test (the suite's `met` and `stated` properties count them apart)
 - not applicable   -> `<skipped/>`
 - a file that could not be checked (status error) -> `<error>`
 
@@ -37,7 +38,7 @@ def _outcome(finding: Finding, fail_on: Severity | None = Severity.WARNING) -> s
         return "error"
     if finding.status is Status.NOT_APPLICABLE:
         return "skipped"
-    if finding.status is Status.PASS:
+    if finding.status in (Status.PASS, Status.STATED):
         return "pass"
     if finding.status is Status.ACCEPTED:  # an accepted deviation is visible but never fails the build
         return "note"
@@ -104,6 +105,9 @@ def _suite(
     _property(props, "checked", "true" if report.checked else "false")
     _property(props, "required", report.required)
     _property(props, "given", report.given)
+    counts = report.counts()  # met and stated both pass as tests; the properties keep them apart
+    _property(props, "met", counts[Status.PASS.value])
+    _property(props, "stated", counts[Status.STATED.value])
     if result.pack is not None:
         _property(props, "rule_pack", f"{result.pack.id} {result.pack.version}")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hulifa.kinds import LEVEL_NAMES, SECTION_NAMES, UNIT_NAMES
+from hulifa.kinds import LEVEL_NAMES, LEVEL_NAMES_EN, SECTION_NAMES, UNIT_NAMES
 from hulifa.model import Finding, Severity, Status
 
 Pair = tuple[str, str]
@@ -99,7 +99,7 @@ HEADINGS: dict[str, Pair] = {
 }
 
 # Level of government: the Chinese words are kinds.LEVEL_NAMES (also used in messages).
-LEVEL: dict[str, Pair] = {key: (zh, key) for key, zh in LEVEL_NAMES.items()}
+LEVEL: dict[str, Pair] = {key: (zh, LEVEL_NAMES_EN.get(key, key)) for key, zh in LEVEL_NAMES.items()}
 
 # The statutory parts of a report: kinds.SECTION_NAMES, the wording messages use.
 SECTION: dict[str, Pair] = {key: (text.zh, text.en) for key, text in SECTION_NAMES.items()}

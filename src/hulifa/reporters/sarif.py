@@ -236,13 +236,17 @@ def sarif_dict(result: CheckResult, lang: str = "zh") -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    # Results are issues only; the counts per status (met and stated apart) say what else was found.
+    totals = {s.value: 0 for s in Status}
+    for report in result.reports:
+        for status, n in report.counts().items():
+            totals[status] += n
+    run["properties"] = {"statusCounts": totals}
     if result.pack is not None:
-        run["properties"] = {
-            "rulePack": {
-                "id": clean(result.pack.id),
-                "version": clean(result.pack.version),
-                "title": clean(result.pack.title),
-            }
+        run["properties"]["rulePack"] = {
+            "id": clean(result.pack.id),
+            "version": clean(result.pack.version),
+            "title": clean(result.pack.title),
         }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

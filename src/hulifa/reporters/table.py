@@ -47,7 +47,7 @@ def _severity(severity: Severity, lang: str) -> tuple[str, str]:
 def _shown(report: ReportResult, show_all: bool) -> list[Finding]:
     if show_all:
         return list(report.findings)
-    return [f for f in report.findings if f.status not in (Status.PASS, Status.NOT_APPLICABLE)]
+    return [f for f in report.findings if f.status not in (Status.PASS, Status.STATED, Status.NOT_APPLICABLE)]
 
 
 def short_cite(finding: Finding) -> str:
@@ -60,11 +60,18 @@ def short_cite(finding: Finding) -> str:
     article = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article else ""
     if len(article) > 8:
         article = ""
-    return f"{title}{article} {basis.strength.value}".strip()
+    qualifier = f"({basis.qualifier})" if basis.qualifier else ""
+    return f"{title}{article}{qualifier} {basis.strength.value}".strip()
 
 
 def _order(finding: Finding) -> tuple[int, int, int, int, str]:
-    return (-finding.severity.rank, finding.status is Status.PASS, finding.page, finding.line, finding.rule)
+    return (
+        -finding.severity.rank,
+        finding.status in (Status.PASS, Status.STATED),
+        finding.page,
+        finding.line,
+        finding.rule,
+    )
 
 
 PREVIOUS_HEADERS = {lang: (labels.field("previous", lang), labels.field("change", lang)) for lang in ("zh", "en")}
@@ -116,19 +123,19 @@ def summary_line(report: ReportResult, lang: str) -> str:
         return "无法检查" if lang != "en" else "could not be checked"
     if lang == "en":
         return (
-            f"{report.required} indicators required, {report.given} given: {c['pass']} met, "
+            f"{report.required} indicators required, {report.given} given: {c['pass']} met, {c['stated']} stated, "
             f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
             f"{c['invalid']} invalid, {c['unknown']} unknown" + (f", {c['accepted']} accepted" if c["accepted"] else "")
         )
     return (
-        f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},未达标 {c['shortfall']},"
-        f"未填报 {c['missing']},无法确认 {c['unverifiable']},无效 {c['invalid']},未知指标 {c['unknown']}"
-        + (f",已接受偏差 {c['accepted']}" if c["accepted"] else "")
+        f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},已填报 {c['stated']},"
+        f"未达标 {c['shortfall']},未填报 {c['missing']},无法确认 {c['unverifiable']},"
+        f"无效 {c['invalid']},未知指标 {c['unknown']}" + (f",已接受偏差 {c['accepted']}" if c["accepted"] else "")
     )
 
 
 def _bounds_note(report: ReportResult, lang: str) -> Text | None:
-    rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status is Status.PASS]
+    rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status in (Status.PASS, Status.STATED)]
     if not rounded:
         return None
     parts = []
@@ -161,7 +168,15 @@ def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
     en = lang == "en"
     table = Table(title="Summary across reports" if en else "跨报告汇总", header_style="bold")
     headers = ["Region", "Year", "File"] if en else ["地区", "年度", "文件"]
-    statuses = [Status.PASS, Status.SHORTFALL, Status.MISSING, Status.UNVERIFIABLE, Status.INVALID, Status.ERROR]
+    statuses = [
+        Status.PASS,
+        Status.STATED,
+        Status.SHORTFALL,
+        Status.MISSING,
+        Status.UNVERIFIABLE,
+        Status.INVALID,
+        Status.ERROR,
+    ]
     for header in headers:
         table.add_column(header)
     for status in statuses:
