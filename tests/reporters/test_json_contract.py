@@ -60,7 +60,7 @@ def test_full_and_compact_output_validate(batch: Path, validator: jsonschema.Dra
         errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(doc)]
         assert errors == []
         assert doc["tool"] == "hulifa" and doc["tool_version"] == tool_version() != "unknown"
-        assert doc["format_version"].startswith("1.")
+        assert doc["format_version"].startswith("2.")
     assert "rules" not in full and compact["rules"]
     assert len(full["reports"]) == 6 and not all(r["checked"] for r in full["reports"])
     # a finding with its names and basis written out stays valid against the compact schema, and back
