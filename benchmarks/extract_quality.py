@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
 
     width = max(22, *(len(s.name) + 2 for s in scores))
     header = f"{'sample':<{width}}{'fig P':>7}{'fig R':>7}{'found/gold':>12}{'ind acc':>10}"
-    header += f"{'extra':>7}{'sect':>8}{'impl':>8}{'bound':>9}"
+    header += f"{'extra':>7}{'sect':>9}{'impl':>8}{'bound':>11}"
     header += "".join(f"{name:>9}" for name in FLAGS) + "  meta"
     print(header)
     print("-" * len(header))
@@ -356,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{s.name:<{width}}{s.precision:>7.3f}{s.recall:>7.3f}{f'{s.found_figures}/{s.gold_figures}':>12}"
             f"{f'{s.right_indicators}/{s.gold_indicators}':>10}{s.extra_indicators:>7}"
-            f"{f'{s.sections_right}/{s.sections_total}':>8}{f'{s.implicit_found}/{s.implicit_gold}':>8}"
-            f"{f'{s.bound_right}/{s.bound_total}':>9}"
+            f"{f'{s.sections_right}/{s.sections_total}':>9}{f'{s.implicit_found}/{s.implicit_gold}':>8}"
+            f"{f'{s.bound_right}/{s.bound_total}':>11}"
             + "".join(f"{s.flag_text(name):>9}" for name in FLAGS)
             + f"  {s.meta_text()}"
         )
