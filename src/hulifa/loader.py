@@ -332,6 +332,8 @@ class _Builder:
             )
         if depth > MAX_DEPTH:  # aliases nest what they point to: the event pass could not bound this
             raise _too_deep(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _KNOWN_TAGS:
+            raise _unknown_tag(self.file, node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -360,6 +362,26 @@ class _Builder:
         for k, v in merged.items():
             result.setdefault(k, v)
         return result
+
+
+# The tags a report or a rule pack may carry, explicitly (`!!str`) or as YAML resolves plain text.
+# Anything else (`!include /etc/passwd`, `!!python/object`) was once dropped without a word.
+_KNOWN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+
+
+def _unknown_tag(file: str, node: yaml.Node) -> InputError:
+    tag = str(node.tag)
+    name = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    shown_tag = shown(name, 60)
+    return fail(
+        file,
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        f"未知的 YAML 标签「{shown_tag}」;报告数据与规则包不使用标签,请删去",
+        f"unknown YAML tag '{shown_tag}'; report data and rule packs use no tags: remove it",
+    )
 
 
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
