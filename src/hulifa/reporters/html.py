@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hulifa.evaluate import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, Severity, Status
 from hulifa.quantity import QuantityError, format_number, parse_quantity
 from hulifa.reporters import labels
@@ -756,7 +757,7 @@ def render(result: CheckResult, lang: str = "zh") -> str:
         )
     for index, report in enumerate(result.reports, 1):
         body.append(report_html(index, report, result, rules, lang))
-    body.append(f"<footer>{esc(t('footer', lang))}</footer>")
+    body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
     html_lang = "en" if lang == "en" else "zh-CN"
     return (
         "<!DOCTYPE html>\n"

@@ -1,0 +1,53 @@
+"""No output format shows the project's working notes or links to a site that is not official."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clihelp import HULI_DATA, run_cli
+from hulifa.reporters import FORMATS
+from hulifa.rulepack import load_pack, official_url
+
+URL = re.compile(r"https?://[^\s\"'<>)\]]+")
+NOTES = re.compile(r"domain\s*§|reference/domain|article number UNCONFIRMED")
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_no_working_notes_and_only_official_links(fmt: str) -> None:
+    run = (
+        run_cli("check", str(HULI_DATA), "--format", fmt, "--all")
+        if fmt == "table"
+        else run_cli("check", str(HULI_DATA), "--format", fmt)
+    )
+    out = run.stdout
+    assert out, fmt
+    assert not NOTES.search(out), NOTES.search(out)
+    schema_hosts = (
+        "json-schema.org",
+        "schemastore.org",
+        "docs.oasis-open.org",
+        "raw.githubusercontent.com",
+        "www.w3.org",
+    )
+    for url in URL.findall(out):
+        if any(host in url for host in schema_hosts):
+            continue  # format boilerplate (SARIF and JSON Schema ids), not a basis
+        assert official_url(url), f"{fmt}: {url}"
+
+
+def test_bundled_packs_link_only_to_official_pages() -> None:
+    for name in ("default", "xiamen"):
+        for rule in load_pack(name).rules:
+            if rule.basis.url:
+                assert official_url(rule.basis.url), (rule.id, rule.basis.url)
+            text = " ".join((rule.basis.document, rule.basis.article, rule.basis.note, rule.why))
+            assert not NOTES.search(text), rule.id
+
+
+def test_html_and_rules_show_say_what_hulifa_cannot_establish() -> None:
+    page = run_cli("check", str(HULI_DATA), "--format", "html").stdout
+    assert "无法核实这些数字是否属实" in page
+    english = run_cli("check", str(HULI_DATA), "--format", "html", "--lang", "en").stdout
+    assert "cannot verify that they are true" in english
