@@ -92,3 +92,23 @@ def test_schema_command_prints_the_shipped_schema() -> None:
     printed = json.loads(run.stdout)
     assert printed == schema()
     jsonschema.Draft202012Validator.check_schema(printed)
+
+
+def test_init_template_validates_against_the_schema_its_header_names(tmp_path: Path) -> None:
+    import re
+
+    import yaml
+
+    template = tmp_path / "2025.yaml"
+    assert run_cli("init", str(template), "--region", "湖里区", "--year", "2025", "--level", "district").exit_code == 0
+    text = template.read_text(encoding="utf-8")
+    reference = re.search(r"^# yaml-language-server: \$schema=(\S+)$", text, re.MULTILINE)
+    assert reference is not None
+    written = run_cli("schema", "report", "--output", str(tmp_path / reference.group(1)))
+    assert written.exit_code == 0, written.stderr
+    again = run_cli("schema", "report", "--output", str(tmp_path / reference.group(1)))
+    assert again.exit_code == 2 and "--force" in again.stderr  # never overwritten without --force
+    report_schema = json.loads((tmp_path / reference.group(1)).read_text(encoding="utf-8"))
+    errors = [e.message for e in jsonschema.Draft202012Validator(report_schema).iter_errors(yaml.safe_load(text))]
+    assert errors == []
+    assert run_cli("check", str(template)).exit_code == 1  # and check accepts it: every figure still missing

@@ -15,7 +15,8 @@ def _quote(text: str) -> str:
 def report_template(pack: RulePack, region: str, year: int, level: str, department_of: str = "") -> str:
     """YAML text; every applicable indicator is present but empty, so `check` reports it until filled."""
     lines = [
-        "# yaml-language-server: $schema=<run `hulifa schema report > report.schema.json` and point here>",
+        "# yaml-language-server: $schema=report.schema.json",
+        "# 编辑器校验:先运行 hulifa schema report --output report.schema.json / for editors, first run that command",
         f"# 报告数据模板 / report-data template — rule pack: {pack.id} {pack.version}",
         "# 每个指标填写数值,并在 evidence 中引用原文句子。Fill in each value and quote its sentence as evidence.",
         '# 数值写法 / value forms: 12 | "1700余" | "90%以上" | "百分之九十" | true/false | {value: …, evidence: …}',

@@ -61,6 +61,11 @@ class SchemaName(StrEnum):
 @app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="report、rulepack、config 或 output(--format json 的输出)")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="写入此文件(如 report.schema.json)/ write it to this file"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件 / overwrite the file")] = False,
 ) -> None:
     """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
 
@@ -68,7 +73,16 @@ def schema(
     """
     from hulifa.rulepack import schema_text
 
-    sys.stdout.write(schema_text(name.value))
+    if output is None:
+        sys.stdout.write(schema_text(name.value))
+        return
+    from hulifa.errors import InputError
+    from hulifa.output import write_output
+
+    try:  # refuses an existing file without --force, and writes atomically
+        write_output(output, schema_text(name.value), force=force)
+    except InputError as error:
+        die(error.render())
 
 
 rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
