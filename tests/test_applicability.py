@@ -129,3 +129,17 @@ def test_docs_rules_md_is_generated_from_the_pack() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == text, "run python scripts/rulesdoc.py"
     for rule in PACK.rules:
         assert f"(`{rule.id}`)" in text and rule.basis.strength.value in text
+
+
+def test_huli_evidence_quotes_the_report_verbatim() -> None:
+    """Every indicator's evidence in reports/huli/2024.yaml is the report's own words (line marks aside)."""
+    import re
+
+    import yaml
+
+    text = (ROOT / "tests" / "data" / "huli-2024-report.txt").read_text(encoding="utf-8")
+    data = yaml.safe_load((ROOT / "reports" / "huli" / "2024.yaml").read_text(encoding="utf-8"))
+    for key, value in data["indicators"].items():
+        quote = re.sub(r"\s*\(L\d+[^)]*\)\s*$", "", value["evidence"])
+        for part in quote.split(" … "):
+            assert part in text, (key, part)
