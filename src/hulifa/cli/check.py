@@ -100,7 +100,17 @@ def check(
         list[str] | None,
         typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / FILE or FORMAT=FILE, repeatable"),
     ] = None,
-    show_all: Annotated[bool, typer.Option("--all", "-a", help="也列出达标与不适用的指标 / also list passes")] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="也列出达标与不适用的指标,并给出完整依据 / also list passes; full citations"),
+    ] = False,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="超过 20 份报告时也逐份列出问题(默认只给汇总)/ per-report tables even for a batch of more than 20",
+        ),
+    ] = False,
     fail_on: Annotated[
         FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")
     ] = FailOn.error,
@@ -227,11 +237,30 @@ def check(
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
     streamed = [f for f in chosen if f.value in STREAMING]
-    # Only formats that need every result at once (tables, JUnit, SARIF…) make us keep the results;
+    # Only formats that need every result at once (JUnit, SARIF…) make us keep the results; the table
+    # keeps a row per report;
     # JSON, parsable and GitHub output stream, so a batch of any size runs in flat memory.
-    keep = any(f.value not in STREAMING for f in chosen) or step_summary
-    transform = partial(_prepare, formats=tuple(f.value for f in streamed), lang=lang.value, keep=keep, rules=rules)
-    progress = _progress(paths)
+    keep = any(f.value not in STREAMING and f is not Format.table for f in chosen) or step_summary
+    transform = partial(
+        _prepare,
+        formats=tuple(f.value for f in streamed),
+        lang=lang.value,
+        send=keep or Format.table in dest,
+        keep=keep,
+        rules=rules,
+    )
+    from hulifa.discovery import discover
+
+    # counted before the run (a second walk of the folders, without reading a file): the progress bar's
+    # total, and whether a batch is small enough for per-report tables
+    total = sum(1 for _ in discover(paths, selection))
+    show_details = details or total <= TABLE_DETAIL_LIMIT
+    table = (
+        _TableOut(dest[Format.table], lang.value, show_all, color, show_details, force, inputs)
+        if Format.table in dest
+        else None
+    )
+    progress = _progress(total, quiet=table is not None and table.live and show_details)
     try:
         run = _stream_check(
             paths,
@@ -244,6 +273,7 @@ def check(
             lang.value,
             progress,
             transform,
+            table,
             jobs=jobs,
             encoding=encoding,
             previous=previous,
@@ -260,16 +290,9 @@ def check(
             progress.close()
     result = CheckResult(reports=tuple(run.kept), pack=run.pack)
     for fmt, file in dest.items():
-        if fmt.value in STREAMING:
+        if fmt.value in STREAMING or fmt is Format.table:
             continue
-        if fmt is Format.table and file is None:
-            _print_table(result, lang.value, show_all, color)
-            continue
-        if fmt is Format.table:
-            from hulifa.reporters.table import render as render_table
-
-            text = render_table(result, lang.value, show_all)
-        elif fmt is Format.junit:  # failures follow --fail-on, as the exit code does
+        if fmt is Format.junit:  # failures follow --fail-on, as the exit code does
             from hulifa.reporters.junit import render as render_junit
 
             text = render_junit(result, lang.value, None if fail_on is FailOn.never else Severity(fail_on.value))
@@ -298,11 +321,12 @@ class _Prepared:
     texts: dict[str, str]  # streamed format -> this report's part of the output
     worst: int  # rank of the worst severity that counts
     errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
-    result: ReportResult | None  # only when some format needs every result
+    result: ReportResult | None  # when the table shows it, or some format needs every result
+    keep: bool  # some format needs every result: the run keeps this one
 
 
 def _prepare(
-    result: ReportResult, formats: tuple[str, ...], lang: str, keep: bool, rules: str | None = None
+    result: ReportResult, formats: tuple[str, ...], lang: str, send: bool, keep: bool, rules: str | None = None
 ) -> _Prepared:
     from hulifa.reporters import streamer
 
@@ -316,7 +340,8 @@ def _prepare(
         texts={fmt: streamer(fmt).item(result, lang) for fmt in formats},
         worst=result.worst().rank,
         errors=errors,
-        result=result if keep else None,
+        result=result if send else None,
+        keep=keep,
     )
 
 
@@ -349,6 +374,7 @@ def _stream_check(
     lang: str,
     progress: _Progress | None,
     transform: Callable[[ReportResult], _Prepared],
+    table: _TableOut | None,
     **options: Any,
 ) -> _Run:
     """Check every input and write the streamed formats as results arrive; keep results only if asked."""
@@ -378,20 +404,30 @@ def _stream_check(
             run.count += 1
             run.worst = max(run.worst, prepared.worst)
             run.unchecked = run.unchecked or bool(prepared.errors)
-            if prepared.result is not None:
+            if table is not None and prepared.result is not None:
+                table.add(prepared.result)
+            if prepared.result is not None and prepared.keep:
                 run.kept.append(prepared.result)
             if progress:
                 progress(prepared)
             raise_if_signalled()
+        if progress:
+            progress.close()
         for module, sink in sinks:
             sink.write(module.tail(lang))
+        if table is not None:
+            table.finish()
         raise_if_signalled()
     except BaseException:
         for _, sink in sinks:
             sink.abort()
+        if table is not None:
+            table.sink.abort()
         raise
     for _, sink in sinks:
         sink.commit()
+    if table is not None:
+        table.sink.commit()
     return run
 
 
@@ -403,15 +439,6 @@ def _input_identities(paths: list[str], selection: Selection, *named: str | None
 
     found = [item.path for item in discover([p for p in paths if p != "-"], selection) if item.error is None]
     return identities([*found, *named])
-
-
-def _print_table(result: CheckResult, lang: str, show_all: bool, color: Color) -> None:
-    from rich.console import Console, Group
-
-    from hulifa.reporters.table import renderables
-
-    console = Console(highlight=False, markup=False, emoji=False, **color_args(color))
-    console.print(Group(*renderables(result, lang, show_all)))
 
 
 def _append_step_summary(result: CheckResult, lang: str) -> None:
@@ -445,14 +472,91 @@ def scan_selection(
     )
 
 
+TABLE_DETAIL_LIMIT = 20  # hulifa.reporters.table.DETAIL_LIMIT, here so `check` starts without rich
+
+
+class _TableOut:
+    """`--format table`, written as results arrive: each report's block while blocks are wanted, one
+    small row per report for the batch summary, and the verdict line at the end. No finding outlives
+    its report, so a batch of any size runs in flat memory."""
+
+    def __init__(
+        self,
+        file: Path | None,
+        lang: str,
+        show_all: bool,
+        color: Color,
+        details: bool,
+        force: bool,
+        inputs: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
+        import time
+
+        from rich.console import Console
+
+        from hulifa.output import Sink, StdoutSink, open_output
+        from hulifa.reporters.table import BatchSummary
+
+        self.lang, self.show_all, self.details = lang, show_all, details
+        self.started = time.perf_counter()
+        self.summary = BatchSummary()
+        self.live = file is None or str(file) == "-"
+        self.sink: Sink = StdoutSink() if file is None else open_output(file, force=force, inputs=inputs)
+        self.console = Console(highlight=False, markup=False, emoji=False, **color_args(color)) if self.live else None
+        self.width = self.console.width if self.console is not None else 160
+
+    def _print(self, renderables: list[Any]) -> None:
+        from rich.console import Group
+
+        if self.console is not None:
+            self.console.print(Group(*renderables))
+            return
+        import io
+
+        from hulifa.reporters.table import console_for
+
+        buffer = io.StringIO()
+        console_for(buffer, self.width).print(Group(*renderables))
+        self.sink.write(buffer.getvalue())
+
+    def add(self, report: ReportResult) -> None:
+        from rich.text import Text
+
+        from hulifa.reporters.table import report_renderables
+
+        if self.details:
+            self._print([*report_renderables(report, self.lang, self.show_all, self.width), Text("")])
+        self.summary.add(report, self.lang)
+
+    def finish(self) -> None:
+        import time
+
+        from rich.text import Text
+
+        out: list[Any] = []
+        if len(self.summary.rows) > 1:
+            out += self.summary.renderables(self.lang, self.width)
+            out.append(Text(""))
+        seconds = time.perf_counter() - self.started if self.live and sys.stdout.isatty() else None
+        out.append(Text(self.summary.verdict(self.lang, seconds), style="bold"))
+        self._print(out)
+
+
 class _Progress:
-    """A progress bar on stderr for long batches; only on a terminal, never in CI logs."""
+    """A progress bar on stderr for long batches (count, total, time left); only on a terminal, never in CI."""
 
     def __init__(self, total: int) -> None:
-        from rich.progress import Progress
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(transient=True, console=stderr_console())
-        self.task = self.bar.add_task("检查中 / checking", total=None)
+        self.bar = Progress(
+            TextColumn("检查中 / checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            console=stderr_console(),
+        )
+        self.task = self.bar.add_task("check", total=total)
         self.bar.start()
 
     def __call__(self, _result: object) -> None:
@@ -462,9 +566,7 @@ class _Progress:
         self.bar.stop()
 
 
-def _progress(paths: list[str]) -> _Progress | None:
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+def _progress(total: int, quiet: bool = False) -> _Progress | None:
+    if quiet or total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
-    if len(paths) < 2 and not any(Path(p).is_dir() for p in paths):
-        return None
-    return _Progress(len(paths))
+    return _Progress(total)

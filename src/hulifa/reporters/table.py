@@ -1,7 +1,13 @@
-"""`--format table`: rich tables for people, one per report, then a summary across reports.
+"""`--format table`: what people read in a terminal, laid out for the width they have.
 
-Cells are built as rich Text objects, never markup strings, so "[bold]" in data prints literally;
-control characters are made visible so data cannot drive the terminal.
+Per report: a title, the findings, a line of counts. Below WIDE columns each finding is a compact unit
+(status, severity, name and line on one line; target, value, gap and the basis's short name under
+it), so nothing is broken inside a word; from WIDE up, a full table with only the columns some row
+fills. A batch ends with one row per report and the most-missed indicators (`BatchSummary`, which
+keeps one small row per report, never the findings).
+
+Cells are rich Text objects, never markup strings, so "[bold]" in data prints literally; control,
+bidi and zero-width characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -10,24 +16,24 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import line_ref
+from hulifa.reporters._common import MISSED, line_ref, with_unit
 from hulifa.textsafe import visible as clean
 
-HEADERS = {
-    lang: tuple(
-        labels.field(k, lang)
-        for k in ("indicator", "expected", "actual", "gap", "status", "severity", "basis", "location")
-    )
-    for lang in ("zh", "en")
-}
+WIDE = 120  # from this many columns on, the full table; below, two lines a finding
+DETAIL_LIMIT = 20  # more reports than this: the summary only, unless --details
+
+# Findings whose message says what the gap column cannot (why a value is invalid, unknown, unreadable).
+_TOLD_BY_MESSAGE = frozenset({Status.INVALID, Status.UNKNOWN, Status.ERROR, Status.UNVERIFIABLE})
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -50,20 +56,6 @@ def _shown(report: ReportResult, show_all: bool) -> list[Finding]:
     return [f for f in report.findings if f.status not in (Status.PASS, Status.STATED, Status.NOT_APPLICABLE)]
 
 
-def short_cite(finding: Finding) -> str:
-    """A citation that fits a table cell: the first 《title》 and a short article, and the strength."""
-    basis = finding.basis
-    if basis is None:
-        return ""
-    match = re.search(r"《[^》]+》", basis.document)
-    title = match.group(0) if match else re.split(r"[(（]", basis.document, maxsplit=1)[0].strip()
-    article = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article else ""
-    if len(article) > 8:
-        article = ""
-    qualifier = f"({basis.qualifier})" if basis.qualifier else ""
-    return f"{title}{article}{qualifier} {basis.strength.value}".strip()
-
-
 def _order(finding: Finding) -> tuple[int, int, int, int, str]:
     return (
         -finding.severity.rank,
@@ -74,87 +66,206 @@ def _order(finding: Finding) -> tuple[int, int, int, int, str]:
     )
 
 
-PREVIOUS_HEADERS = {lang: (labels.field("previous", lang), labels.field("change", lang)) for lang in ("zh", "en")}
+# ------------------------------------------------------------------------------------------ basis
+
+_TITLE = re.compile(r"《([^》]+)》")
+_TITLE_MAX = 12  # characters of a document title kept in a cell (CJK: two columns each)
 
 
-def _findings_table(report: ReportResult, findings: Iterable[Finding], lang: str, yoy: bool = False) -> Table:
-    """`yoy`: add last year's value and the change after Actual (only when some report has a previous year)."""
-    table = Table(show_lines=False, expand=True, header_style="bold", pad_edge=False)
-    headers = list(HEADERS[lang])
-    if yoy:
-        headers[3:3] = PREVIOUS_HEADERS[lang]
-    numeric = (1, 2, 3, 4, 5) if yoy else (1, 2, 3)
-    short = {len(headers) - 4, len(headers) - 3, len(headers) - 1}  # status, severity, location: never wrap
-    for i, header in enumerate(headers):
-        table.add_column(
-            header,
-            justify="right" if i in numeric else "left",
-            overflow="fold",
-            no_wrap=i in short,
-            # when the terminal is narrow, the name and the basis get the room; targets and gaps are short
-            ratio=None if i in short else (3 if i in (0, len(headers) - 2) else 2),
+def short_title(document: str, most: int = _TITLE_MAX) -> str:
+    """The document's short name: its first 《title》 without 中华人民共和国 or a bracketed year range,
+    a title longer than `most` characters cut in the middle (its ending names the kind of document)."""
+    match = _TITLE.search(document)
+    if not match:
+        return re.split(r"[(（,,]", document, maxsplit=1)[0].strip()
+    title = re.sub(r"[(（][^)）]*[)）]$", "", match.group(1).removeprefix("中华人民共和国"))
+    if len(title) > most:
+        title = title[: most // 2] + "…" + title[-(most - most // 2 - 1) :]
+    return f"《{title}》"
+
+
+def short_cite(finding: Finding, article: bool = True, most: int = _TITLE_MAX) -> str:
+    """The basis as a cell shows it: the short title, a short article (unless not wanted), the strength."""
+    basis = finding.basis
+    if basis is None:
+        return ""
+    part = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article and article else ""
+    if len(part) > 8 or not part.startswith("第"):
+        part = ""
+    qualifier = f"({basis.qualifier})" if basis.qualifier else ""
+    return f"{short_title(basis.document, most)}{part}{qualifier} {basis.strength.value}".strip()
+
+
+def full_cite(finding: Finding) -> str:
+    basis = finding.basis
+    return f"{basis.cite()} {basis.strength.value}".strip() if basis is not None else ""
+
+
+def _gap(finding: Finding, lang: str) -> str:
+    """The gap, or the message when it says more; never a repeat of the status ("未填报")."""
+    if finding.status in _TOLD_BY_MESSAGE:
+        return finding.message.get(lang)
+    if finding.status is Status.MISSING:  # the status and the target already say what is missing
+        return ""
+    gap = finding.shown("gap", lang)
+    return with_unit(gap, finding.unit, lang)
+
+
+def _location(finding: Finding, lang: str) -> str:
+    if finding.page:
+        return f"p{finding.page} L{finding.line}" if lang == "en" else f"第{finding.page}页第{finding.line}行"
+    return f"L{finding.line}" if lang == "en" else f"第{finding.line}行"
+
+
+# ---------------------------------------------------------------------------------------- layouts
+
+
+def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> Table:
+    """Two lines a finding: status, severity, name and line; then what was expected, found and missed.
+
+    The basis gives way first when the second line would wrap: its article goes (it is in --all and
+    `rules show`), so most findings stay on two lines at 80 columns."""
+    ordered = sorted(findings, key=_order)
+    fixed = sum(
+        max((cell_len(text) for text in column), default=0) + 1
+        for column in (
+            [labels.status(f.status, lang) for f in ordered],
+            [_severity(f.severity, lang)[0] for f in ordered],
+            [_location(f, lang) for f in ordered],
         )
-    for f in sorted(findings, key=_order):
+    )
+    room = width - fixed
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(no_wrap=True, justify="right")
+    for f in ordered:
         status, status_style = _status(f.status, lang)
         severity, severity_style = _severity(f.severity, lang)
-        name = labels.name(f, lang)
-        basis = short_cite(f)
-        gap = f.shown("gap", lang) or (
-            f.message.get(lang) if f.status in (Status.INVALID, Status.UNKNOWN, Status.ERROR) else ""
+        facts = []
+        for key, value in (
+            ("expected", with_unit(f.shown("expected", lang), f.unit, lang)),
+            ("actual", with_unit(f.shown("actual", lang), f.unit, lang)),
+            ("previous", f.previous),
+            ("change", f.change),
+            ("gap", _gap(f, lang)),
+        ):
+            if value:
+                facts.append(f"{labels.field(key, lang)} {value}")
+        cite = full_cite(f) if show_all else short_cite(f)
+        for shorter in (short_cite(f, article=False), short_cite(f, article=False, most=8)):
+            if show_all or not cite or cell_len(" · ".join([*facts, cite])) <= room:
+                break
+            cite = shorter
+        if cite:
+            facts.append(cite)
+        body = Text.assemble(_t(labels.name(f, lang), "bold"), "\n", _t(" · ".join(facts)))
+        grid.add_row(_t(status, status_style), _t(severity, severity_style), body, _t(_location(f, lang), "dim"))
+    return grid
+
+
+def _longest_word(values: Iterable[str]) -> int:
+    """Cells of the longest run without a space among ASCII words: a column never narrower, so
+    rich never has to break one ("HARD-POL│ICY"). CJK text may break between any two characters."""
+    longest = 0
+    for value in values:
+        for word in re.findall(r"[!-~]+", value):
+            longest = max(longest, len(word))
+    return longest
+
+
+def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
+    """The full table, with only the columns that some shown row fills."""
+    keys = ("indicator", "expected", "actual", "previous", "change", "gap", "status", "severity", "basis", "location")
+    rows = []
+    for f in sorted(findings, key=_order):
+        rows.append(
+            (
+                f,
+                {
+                    "indicator": labels.name(f, lang),
+                    "expected": with_unit(f.shown("expected", lang), f.unit, lang),
+                    "actual": with_unit(f.shown("actual", lang), f.unit, lang),
+                    "previous": f.previous,
+                    "change": f.change,
+                    "gap": _gap(f, lang),
+                    "status": labels.status(f.status, lang),
+                    "severity": _severity(f.severity, lang)[0],
+                    "basis": full_cite(f) if show_all else short_cite(f),
+                    "location": f"{Path(f.file).name}:{line_ref(f)}",
+                },
+            )
         )
-        extra = (_t(f.previous), _t(f.change)) if yoy else ()
-        table.add_row(
-            _t(name),
-            _t(f.shown("expected", lang)),
-            _t(f.shown("actual", lang)),
-            *extra,
-            _t(gap),
-            _t(status, status_style),
-            _t(severity, severity_style),
-            _t(basis, "dim"),
-            _t(f"{Path(f.file).name}:{line_ref(f)}", "dim"),
+    used = [k for k in keys if any(cells[k] for _, cells in rows)]
+    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    for key in used:
+        short = key in ("status", "severity", "location")
+        table.add_column(
+            labels.field(key, lang),
+            justify="right" if key in ("expected", "actual", "previous", "change", "gap") else "left",
+            overflow="fold",
+            no_wrap=short,
+            min_width=_longest_word(cells[key] for _, cells in rows) or None,
         )
+    for f, cells in rows:
+        styles = {
+            "status": labels.status_style(f.status),
+            "severity": _severity(f.severity, lang)[1],
+            "basis": "dim",
+            "location": "dim",
+        }
+        table.add_row(*(_t(cells[k], styles.get(k, "")) for k in used))
     return table
+
+
+# ----------------------------------------------------------------------------------------- report
 
 
 def summary_line(report: ReportResult, lang: str) -> str:
     c = report.counts()
     if not report.checked:
-        return "无法检查" if lang != "en" else "could not be checked"
+        return labels.status(Status.ERROR, lang)
+    word = {s: labels.status(s, lang) for s in Status}
+    # the statuses this report has, in a fixed order (a zero says nothing and costs a line at 80 columns)
+    order = [
+        Status.PASS,
+        Status.STATED,
+        Status.SHORTFALL,
+        Status.MISSING,
+        Status.UNVERIFIABLE,
+        Status.INVALID,
+        Status.UNKNOWN,
+    ]
+    shown = [s for s in (*order, Status.ACCEPTED) if c[s.value]]
     if lang == "en":
-        return (
-            f"{report.required} indicators required, {report.given} given: {c['pass']} met, {c['stated']} stated, "
-            f"{c['shortfall']} short, {c['missing']} missing, {c['unverifiable']} unverifiable, "
-            f"{c['invalid']} invalid, {c['unknown']} unknown" + (f", {c['accepted']} accepted" if c["accepted"] else "")
-        )
-    return (
-        f"规则包要求 {report.required} 项,报告给出 {report.given} 项:达标 {c['pass']},已填报 {c['stated']},"
-        f"未达标 {c['shortfall']},未填报 {c['missing']},无法确认 {c['unverifiable']},"
-        f"无效 {c['invalid']},未知指标 {c['unknown']}" + (f",已接受偏差 {c['accepted']}" if c["accepted"] else "")
-    )
+        parts = [f"{c[s.value]} {word[s]}" for s in shown]
+        return f"{report.required} indicators required, {report.given} given: " + ", ".join(parts)
+    parts = [f"{word[s]} {c[s.value]}" for s in shown]
+    return f"规则包要求 {report.required} 项,报告给出 {report.given} 项:" + ",".join(parts)
 
 
 def _bounds_note(report: ReportResult, lang: str) -> Text | None:
     rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status in (Status.PASS, Status.STATED)]
     if not rounded:
         return None
-    parts = []
-    for f in rounded:
-        parts.append(f"{labels.name(f, lang)} {f.shown('actual', lang)} ({labels.bound(f.bound, lang)})")
-    head = "Approximate figures (stated, but not exact): " if lang == "en" else "约数与界值(已填报,但不是确切数值):"
+    parts = [f"{labels.name(f, lang)} {f.shown('actual', lang)}({labels.bound(f.bound, lang)})" for f in rounded]
+    head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
     return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
 
 
-def report_renderables(report: ReportResult, lang: str, show_all: bool, yoy: bool = False) -> list[RenderableType]:
-    title = f"{report.region} {report.year}" if report.region else report.file
-    out: list[RenderableType] = [_t(f"{title} — {report.file}", "bold")]
+def report_renderables(report: ReportResult, lang: str, show_all: bool, width: int = 160) -> list[RenderableType]:
+    title = " ".join(p for p in (report.region, str(report.year or "")) if p)
+    room = width - cell_len(title) - 3 if title else width
+    file = shorten_middle(report.file, max(room, 16))
+    out: list[RenderableType] = [_t(f"{title} — {file}" if title else file, "bold")]
     if not report.checked:
         for f in report.findings:
             out.append(_t(f"{f.file}:{line_ref(f)}:{f.column}: {f.message.get(lang)}", "bold red"))
         return out
     shown = _shown(report, show_all)
     if shown:
-        out.append(_findings_table(report, shown, lang, yoy))
+        out.append(_wide(shown, lang, show_all) if width >= WIDE else _compact(shown, lang, show_all, width))
     out.append(_t(summary_line(report, lang)))
     if report.previous:
         out.append(_t(("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous, "dim"))
@@ -164,68 +275,130 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool, yoy: boo
     return out
 
 
-def batch_renderables(result: CheckResult, lang: str) -> list[RenderableType]:
-    en = lang == "en"
-    table = Table(title="Summary across reports" if en else "跨报告汇总", header_style="bold")
-    headers = ["Region", "Year", "File"] if en else ["地区", "年度", "文件"]
-    statuses = [
-        Status.PASS,
-        Status.STATED,
-        Status.SHORTFALL,
-        Status.MISSING,
-        Status.UNVERIFIABLE,
-        Status.INVALID,
-        Status.ERROR,
-    ]
-    for header in headers:
-        table.add_column(header)
-    for status in statuses:
-        table.add_column(labels.status(status, lang), justify="right")
-    table.add_column("Worst" if en else "最高级别")
-    for report in result.reports:
-        counts = report.counts()
-        worst, style = _severity(report.worst(), lang)
-        table.add_row(
-            _t(report.region or "—"),
-            _t(str(report.year or "—")),
-            _t(report.file),
-            *[_t(str(counts[s.value])) for s in statuses],
-            _t(worst or "—", style),
+# ------------------------------------------------------------------------------------------ batch
+
+
+def shorten_middle(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle so the file name at the end stays."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail = max(width * 2 // 3, 1)
+    head = width - tail - 1
+    return text[:head] + "…" + text[-tail:]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One report in the batch summary: all the summary keeps of it."""
+
+    file: str
+    region: str
+    year: int | None
+    checked: bool
+    errors: int
+    warnings: int
+    infos: int
+    worst: Severity
+
+
+@dataclass
+class BatchSummary:
+    """What a batch's summary and verdict need, added one report at a time: a row per report and a
+    count per missed rule. The findings themselves are not kept, so memory stays flat in the batch."""
+
+    rows: list[Row] = field(default_factory=list)
+    missed: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, report: ReportResult, lang: str) -> None:
+        counted = [f for f in report.findings if f.status not in (Status.ACCEPTED, Status.PASS, Status.STATED)]
+        by = Counter(f.severity for f in counted)
+        self.rows.append(
+            Row(
+                file=report.file,
+                region=report.region,
+                year=report.year,
+                checked=report.checked,
+                errors=by[Severity.ERROR],
+                warnings=by[Severity.WARNING],
+                infos=by[Severity.INFO],
+                worst=report.worst(),
+            )
         )
-    missed: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for report in result.reports:
+        for rule in {
+            f.rule for f in report.findings if f.status in MISSED and f.severity.rank >= Severity.WARNING.rank
+        }:
+            self.missed[rule] += 1
         for f in report.findings:
-            if f.status in (Status.MISSING, Status.SHORTFALL) and f.severity.rank >= Severity.WARNING.rank:
-                missed[f.rule] += 1
-                names[f.rule] = labels.name(f, lang)
-    out: list[RenderableType] = [table]
-    if missed:
-        ranking = Table(title="Most-missed indicators" if en else "最常缺失或未达标的指标", header_style="bold")
-        ranking.add_column("Indicator" if en else "指标")
-        ranking.add_column("Reports" if en else "报告数", justify="right")
-        for rule, count in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
-            ranking.add_row(_t(names[rule]), _t(str(count)))
-        out.append(ranking)
-    return out
+            if f.rule in self.missed and f.rule not in self.names:
+                self.names[f.rule] = labels.name(f, lang)
+
+    def verdict(self, lang: str, seconds: float | None = None) -> str:
+        rows = self.rows
+        unchecked = sum(1 for r in rows if not r.checked)
+        errors = sum(1 for r in rows if r.checked and r.worst is Severity.ERROR)
+        warnings = sum(1 for r in rows if r.checked and r.worst is Severity.WARNING)
+        clean_ = len(rows) - unchecked - errors - warnings
+        return labels.verdict(len(rows), errors, warnings, unchecked, clean_, seconds, lang)
+
+    def renderables(self, lang: str, width: int = 160) -> list[RenderableType]:
+        table = Table(title=labels.heading("summary", lang), header_style="bold", box=None, pad_edge=False)
+        severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        counts = [labels.severity(s, lang) for s in severities]
+        fixed = 2 + 4 + 10 + sum(max(len(c) * 2, 5) + 1 for c in counts) + 10  # rough: region year, counts, worst
+        file_width = max(16, min(70, width - fixed))
+        table.add_column(labels.field("file", lang), no_wrap=True, max_width=file_width)
+        table.add_column(labels.field("region", lang), no_wrap=True, max_width=14)
+        table.add_column(labels.field("year", lang), no_wrap=True)
+        for header in counts:
+            table.add_column(header, justify="right", no_wrap=True)
+        table.add_column(labels.field("worst", lang), no_wrap=True)
+        for row in self.rows:
+            worst, style = _severity(row.worst, lang)
+            if not row.checked:
+                worst, style = labels.status(Status.ERROR, lang), labels.status_style(Status.ERROR)
+            table.add_row(
+                _t(shorten_middle(row.file, file_width)),
+                _t(shorten_middle(row.region or "—", 14)),
+                _t(str(row.year or "—")),
+                *(_t(str(n)) for n in (row.errors, row.warnings, row.infos)),
+                _t(worst or "—", style),
+            )
+        out: list[RenderableType] = [table]
+        if self.missed:
+            ranking = Table(title=labels.heading("most_missed", lang), header_style="bold", box=None, pad_edge=False)
+            ranking.add_column(labels.field("indicator", lang), overflow="fold")
+            ranking.add_column(labels.field("reports", lang), justify="right", no_wrap=True)
+            for rule, count in sorted(self.missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
+                ranking.add_row(_t(self.names.get(rule, rule)), _t(f"{count:,}"))
+            out.append(Text(""))
+            out.append(ranking)
+        return out
 
 
-def renderables(result: CheckResult, lang: str = "zh", show_all: bool = False) -> list[RenderableType]:
+def renderables(
+    result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160, details: bool | None = None
+) -> list[RenderableType]:
+    """Per-report blocks (all of them when `details`, or when the batch is small), then the summary."""
     out: list[RenderableType] = []
-    yoy = any(r.previous for r in result.reports)
+    if details is None:
+        details = len(result.reports) <= DETAIL_LIMIT
+    summary = BatchSummary()
     for report in result.reports:
-        out.extend(report_renderables(report, lang, show_all, yoy))
-        out.append(Text(""))
+        if details:
+            out.extend(report_renderables(report, lang, show_all, width))
+            out.append(Text(""))
+        summary.add(report, lang)
     if len(result.reports) > 1:
-        out.extend(batch_renderables(result, lang))
+        out.extend(summary.renderables(lang, width))
     return out
 
 
-def render(result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160) -> str:
-    """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+def console_for(file: io.StringIO, width: int) -> Console:
+    return Console(
+        file=file,
         width=width,
         color_system=None,
         force_terminal=False,
@@ -235,5 +408,12 @@ def render(result: CheckResult, lang: str = "zh", show_all: bool = False, width:
         markup=False,
         legacy_windows=False,
     )
-    console.print(Group(*renderables(result, lang, show_all)))
+
+
+def render(
+    result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160, details: bool | None = None
+) -> str:
+    """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
+    buffer = io.StringIO()
+    console_for(buffer, width).print(Group(*renderables(result, lang, show_all, width, details)))
     return buffer.getvalue()
