@@ -191,7 +191,7 @@ def test_table_renders_chinese_at_fixed_width() -> None:
     from hulifa.reporters.table import render
 
     result = hulifa.check(str(HULI_DATA))
-    for width in (120, 140):  # the full table; narrower, the compact layout (tests/reporters/test_table.py)
+    for width in (140, 180):  # the full table; narrower, the compact layout (tests/reporters/test_table.py)
         text = render(result, "zh", width=width)
         table_lines = [line for line in text.splitlines() if line and line[0] in "┏┃┡│└"]
         assert table_lines, text

@@ -29,7 +29,8 @@ from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, line_ref, with_unit
 from hulifa.textsafe import visible as clean
 
-WIDE = 120  # from this many columns on, the full table; below, two lines a finding
+# From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
+WIDE = 140
 DETAIL_LIMIT = 20  # more reports than this: the summary only, unless --details
 
 # Findings whose message says what the gap column cannot (why a value is invalid, unknown, unreadable).
@@ -153,6 +154,9 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
         ):
             if value:
                 facts.append(f"{labels.field(key, lang)} {value}")
+        if f.accepted is not None:  # why a miss is accepted, and until when: the reader's first question
+            until = "until" if lang == "en" else "有效至"
+            facts.append(f"{labels.status(Status.ACCEPTED, lang)}: {f.accepted.reason} ({until} {f.accepted.expires})")
         cite = full_cite(f) if show_all else short_cite(f)
         for shorter in (short_cite(f, article=False), short_cite(f, article=False, most=8)):
             if show_all or not cite or cell_len(" · ".join([*facts, cite])) <= room:
