@@ -2,7 +2,9 @@
 
     python tests/hostile/fuzz_check.py --seconds 60 [--seed N] [--timeout 5]
 
-Inputs are hypothesis-generated (mutated reports/huli/2024.yaml, random text and bytes; see mutate.py).
+Inputs are hypothesis-generated (mutated reports/huli/2024.yaml, random text and bytes; see mutate.py):
+about half keep the example report valid and change its values, so exit 0 and 1 are reached too.
+Each runs `check` in a random output format, or `extract` on the same bytes as a .txt.
 Each input runs in-process through hulifa.cli.app; a watchdog turns a hang into a failure. A failing
 input is saved to --crash-dir (default: ./fuzz-crashes) so it can be added to tests/hostile/corpus.
 """
@@ -20,10 +22,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for `hostile`
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hostile.mutate import yaml_inputs
 from hulifa.cli import app
+
+# Every output format, so a crash in any reporter is found, not only in JSON.
+FORMATS = ["json", "table", "junit", "sarif", "github", "markdown", "parsable", "html"]
 
 
 class Crash(Exception):
@@ -40,17 +46,22 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="hulifa-fuzz-"))
     target = work / "input.yaml"
+    text = work / "input.txt"
     runner = CliRunner()
     deadline = time.monotonic() + args.seconds
     stats = {"runs": 0, 0: 0, 1: 0, 2: 0}
 
-    def one(data: bytes) -> None:
+    def one(data: bytes, fmt: str, command: str) -> None:
         target.write_bytes(data)
+        text.write_bytes(data)
+        argv = ["check", str(target), "--lang", "en", "--format", fmt]
+        if command == "extract":  # the same bytes as a published text: extract, then its YAML or JSON
+            argv = ["extract", str(text), "--format", "json" if fmt == "json" else "yaml"]
         # a hang dumps every thread's stack and kills the process: exit code 1 via faulthandler's exit
         faulthandler.dump_traceback_later(args.timeout, exit=True)
         try:
             started = time.monotonic()
-            result = runner.invoke(app, ["check", str(target), "--lang", "en", "--format", "json"])
+            result = runner.invoke(app, argv)
             elapsed = time.monotonic() - started
         finally:
             faulthandler.cancel_dump_traceback_later()
@@ -70,14 +81,15 @@ def main(argv: list[str] | None = None) -> int:
             saved.write_bytes(data)
             raise Crash(f"{problem}\ninput saved to {saved}")
         stats[result.exit_code] += 1
+        stats[command] = stats.get(command, 0) + 1
 
     class _Done(Exception):
         pass
 
-    def guarded(data: bytes) -> None:
+    def guarded(data: bytes, fmt: str, command: str) -> None:
         if time.monotonic() > deadline:
             raise _Done  # hypothesis has no time budget: stop it from inside
-        one(data)
+        one(data, fmt, command)
 
     test = settings(
         max_examples=10**9,
@@ -85,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         database=None,
         suppress_health_check=list(HealthCheck),
         phases=[Phase.generate],  # no shrinking: the raw input is saved as it was
-    )(given(yaml_inputs)(guarded))
+    )(given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]))(guarded))
     if args.seed is not None:
         test = seed(args.seed)(test)
     try:
@@ -106,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     print(
         f"hulifa fuzz: {stats['runs']} inputs in {args.seconds:.0f} s, no crash "
-        f"(exit 0: {stats[0]}, 1: {stats[1]}, 2: {stats[2]})"
+        f"(exit 0: {stats[0]}, 1: {stats[1]}, 2: {stats[2]}; check {stats.get('check', 0)}, "
+        f"extract {stats.get('extract', 0)})"
     )
     return 0
 

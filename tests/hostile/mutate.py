@@ -94,7 +94,47 @@ def mutated_bytes(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
+def _structured(data: object, draw: st.DrawFn) -> object:
+    """The example report with values changed, dropped or added, still valid YAML: reaches exit 0 and 1."""
+    report = dict(data) if isinstance(data, dict) else {}
+    indicators = dict(report.get("indicators") or {})
+    keys = sorted(indicators)
+    for _ in range(draw(st.integers(0, 6))):
+        if not keys:
+            break
+        key = draw(st.sampled_from(keys))
+        op = draw(st.sampled_from(["number", "text", "drop", "unknown", "bound"]))
+        if op == "number":
+            indicators[key] = draw(st.integers(-5, 10**6) | st.floats(0, 200, allow_nan=False))
+        elif op == "text":
+            indicators[key] = draw(st.sampled_from(_TOKENS) | st.text(max_size=20))
+        elif op == "drop":
+            indicators.pop(key, None)
+        elif op == "unknown":
+            indicators[draw(st.text(min_size=1, max_size=12))] = draw(st.integers(0, 100))
+        else:
+            indicators[key] = {
+                "value": draw(st.integers(0, 1000)),
+                "bound": draw(st.sampled_from(["lower", "upper", "approx", "exact"])),
+            }
+    if draw(st.booleans()):
+        report.pop("sections", None)
+    report["indicators"] = indicators
+    return report
+
+
+@st.composite
+def mutated_values(draw: st.DrawFn) -> bytes:
+    import yaml
+
+    mutated = _structured(yaml.safe_load(SEED), draw)
+    return yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
 yaml_inputs = st.one_of(
+    mutated_values(),
+    mutated_values(),
+    mutated_values(),
     mutated_lines().map(lambda t: t.encode("utf-8", "surrogatepass")),
     mutated_bytes(),
     st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),

@@ -242,7 +242,7 @@ def test_two_runs_racing_to_one_output_never_replace_each_other(tmp_path: Path) 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_signal_mid_batch_cleans_up(tmp_path: Path, signum: int, code: int, jobs: str) -> None:
-    folder = _batch(tmp_path)
+    folder = _batch(tmp_path, 200 if jobs == "2" else 60)  # workers start late on a loaded machine
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(
@@ -275,7 +275,7 @@ def test_signal_mid_batch_cleans_up(tmp_path: Path, signum: int, code: int, jobs
 
 
 def test_workers_die_when_the_cli_is_killed(tmp_path: Path) -> None:
-    folder = _batch(tmp_path)
+    folder = _batch(tmp_path, 200)
     out = tmp_path / "out"
     out.mkdir()
     proc = _start("check", str(folder), "-f", "json", "-o", "out/r.json", "--jobs", "2", cwd=tmp_path)
