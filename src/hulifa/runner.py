@@ -235,63 +235,64 @@ def check_file(
     return result
 
 
+def _warning(at: Position, rule: str, name: str, name_en: str, zh: str, en: str) -> Finding:
+    """A warning that the verdict rests on something unconfirmed: unverifiable, never a pass."""
+    return Finding.at(
+        at,
+        rule=rule,
+        name=name,
+        name_en=name_en,
+        status=Status.UNVERIFIABLE,
+        severity=Severity.WARNING,
+        message=Text(zh, en),
+    )
+
+
 def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list[Finding]:
-    """What the verdict rests on but nobody confirmed: a level guessed from the name, and a pack under
-    which no statutory-part rule applies to this report (its parts then go unchecked, never passed)."""
+    """What the verdict rests on but nobody confirmed: a level guessed from the name, pages with no text
+    layer, and a pack under which no statutory-part rule applies (the parts then go unchecked, never passed)."""
     notes = []
     top = report.top_at
     if report.level_guess is not None:
         why = report.level_guess
         notes.append(
-            Finding.at(
+            _warning(
                 top,
-                rule="hulifa.level",
-                name="报告层级",
-                name_en="level of the reporting body",
-                status=Status.UNVERIFIABLE,
-                severity=Severity.WARNING,
-                message=Text(
-                    f"层级「{report.level}」是推断的:{why.zh}。哪些规则适用取决于层级;请核对后删除 level_guessed,"
-                    "或对正文用 --level 指定",
-                    f"the level '{report.level}' is a guess: {why.en}. Which rules apply depends on it; confirm "
-                    "it and delete level_guessed, or give --level for report text",
-                ),
+                "hulifa.level",
+                "报告层级",
+                "level of the reporting body",
+                f"层级「{report.level}」是推断的:{why.zh}。哪些规则适用取决于层级;请核对后删除 level_guessed,"
+                "或对正文用 --level 指定",
+                f"the level '{report.level}' is a guess: {why.en}. Which rules apply depends on it; confirm "
+                "it and delete level_guessed, or give --level for report text",
             )
         )
     if report.unread_pages:
         pages = ", ".join(str(p) for p in report.unread_pages)
         notes.append(
-            Finding.at(
+            _warning(
                 replace(top, line=1, column=1, page=report.unread_pages[0]),
-                rule="hulifa.pdf",
-                name="未读取的页面",
-                name_en="pages not read",
-                status=Status.UNVERIFIABLE,
-                severity=Severity.WARNING,
-                message=Text(
-                    f"第 {pages} 页没有文字层(扫描图像),其中的数字未读取;请人工核对,或做 OCR 后再检查",
-                    f"page(s) {pages} have no text layer (scanned images): figures on them were not read; "
-                    "check them by hand, or run OCR and check again",
-                ),
+                "hulifa.pdf",
+                "未读取的页面",
+                "pages not read",
+                f"第 {pages} 页没有文字层(扫描图像),其中的数字未读取;请人工核对,或做 OCR 后再检查",
+                f"page(s) {pages} have no text layer (scanned images): figures on them were not read; "
+                "check them by hand, or run OCR and check again",
             )
         )
     part_rules = {r.id for r in pack.rules if r.requirement.kind is Kind.SECTION}
     statuses = [f.status for f in result.findings if f.rule in part_rules]
     if part_rules and statuses and all(s is Status.NOT_APPLICABLE for s in statuses):
         notes.append(
-            Finding.at(
+            _warning(
                 report.sections_at,
-                rule="hulifa.sections",
-                name="法定部分",
-                name_en="statutory parts",
-                status=Status.UNVERIFIABLE,
-                severity=Severity.WARNING,
-                message=Text(
-                    f"规则包中没有适用于 {report.level} 级 {report.year} 年报告的法定部分规则,"
-                    "报告是否具备法定的五项内容未作检查",
-                    f"no statutory-part rule of the pack applies to a {report.level} report for {report.year}: "
-                    "whether the report has the required parts was not checked",
-                ),
+                "hulifa.sections",
+                "法定部分",
+                "statutory parts",
+                f"规则包中没有适用于 {report.level} 级 {report.year} 年报告的法定部分规则,"
+                "报告是否具备法定的五项内容未作检查",
+                f"no statutory-part rule of the pack applies to a {report.level} report for {report.year}: "
+                "whether the report has the required parts was not checked",
             )
         )
     return notes
