@@ -1,5 +1,6 @@
 """CI as users wire it: the GitHub Action's script step and the GitLab template's script, run here
-as the runners would run them, and the pre-commit hook's command over staged files."""
+as the runners would run them, and the pre-commit hook over staged files (its command, and the real
+`pre-commit try-repo`)."""
 
 from __future__ import annotations
 
@@ -86,8 +87,8 @@ def test_gitlab_template_script(tmp_path: Path) -> None:
 
 
 def test_precommit_hook_command_with_staged_files_and_config(tmp_path: Path) -> None:
-    """pre-commit runs `entry args FILES…` in the repository's top folder. (`pre-commit try-repo`
-    itself needs a network to build the hook's environment, so its command is run here instead.)"""
+    """pre-commit runs `entry args FILES…` in the repository's top folder: the hook's command, run
+    directly and quickly (the real `pre-commit try-repo` is the next test)."""
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     work = _workspace(tmp_path)
     staged = ["reports/huli/2024.yaml", "reports/deviations.yaml"]
@@ -102,3 +103,46 @@ def test_precommit_hook_command_with_staged_files_and_config(tmp_path: Path) -> 
         [*command[: -len(staged)], "reports/deviations.yaml"], cwd=work, env=_env(), capture_output=True, text=True
     )
     assert only_deviations.returncode == 0, only_deviations.stderr
+
+
+def _pre_commit() -> str:
+    found = shutil.which("pre-commit", path=BIN) or shutil.which("pre-commit")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("pre-commit is not installed under CI: `pip install -e '.[test]'` should have installed it")
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    return found
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="pre-commit try-repo needs this project as a git repository")
+def test_precommit_try_repo_real(tmp_path: Path) -> None:
+    """The real `pre-commit try-repo`: pre-commit clones this repository, builds the hook's own
+    environment with pip, and runs the hook on the staged files of an office's repository."""
+    pre_commit = _pre_commit()
+    work = _workspace(tmp_path / "office")
+    env = _env(
+        PRE_COMMIT_HOME=str(tmp_path / "cache"),
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@t",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@t",
+    )
+    subprocess.run(["git", "init", "-q"], cwd=work, check=True, env=env)
+    subprocess.run(["git", "add", "."], cwd=work, check=True, env=env)
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        command = [pre_commit, "try-repo", str(ROOT), "hulifa-check", "--verbose"]
+        return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=600)
+
+    run = try_repo()
+    if "An unexpected error has occurred" in run.stdout + run.stderr and "pip" in run.stdout + run.stderr:
+        # Building the hook's environment needs a package index; where there is none, this cannot run.
+        pytest.skip("pre-commit could not build the hook's environment (no package index?):\n" + run.stdout[-2000:])
+    assert run.returncode == 1, run.stdout + run.stderr  # the Huli report has warnings and an error
+    assert "reports/huli/2024.yaml:18:" in run.stdout  # findings point at the staged file's lines
+    assert "reports/deviations.yaml: 已跳过" in run.stdout  # the office's own deviations file is not an error
+    (work / "hulifa.toml").write_text('fail-on = "never"\n', encoding="utf-8")  # the office's settings
+    subprocess.run(["git", "add", "hulifa.toml"], cwd=work, check=True, env=env)
+    run = try_repo()
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Passed" in run.stdout
