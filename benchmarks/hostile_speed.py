@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile import make_large  # noqa: E402
 from hulifa.errors import InputError  # noqa: E402
-from hulifa.loader import load_yaml_file  # noqa: E402
+from hulifa.yamlsafe import load_yaml_file  # noqa: E402
 
 # file name -> budget in seconds (best of the rounds)
 BUDGETS = {

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from clihelp import MINIMAL, run_cli
-from hulifa.figures import tolerance
+from hulifa.indicator_intervals import tolerance
 from hulifa.interval import INF, Interval, imax, imin
 from hulifa.model import Bound, Position, Quantity, Status, Value
 from hulifa.runner import check_paths

@@ -23,35 +23,35 @@ ALLOWED: dict[str, set[str]] = {
     "expressions": {"interval"},
     # reading files
     "decoding": {"errors", "textsafe"},
-    "output": {"errors"},
-    "loader": {"model", "errors", "decoding", "textsafe"},
+    "atomic": {"errors"},
+    "yamlsafe": {"model", "errors", "decoding", "textsafe"},
     "discovery": {"model", "errors"},
     # each follow-up section is read next to the code that checks it
-    "commitments": {"model", "errors", "loader"},
-    "deviations": {"model", "errors", "loader", "quantity"},
-    "reportdata": {"model", "errors", "loader", "quantity", "commitments", "deviations"},
-    "rulepack": {"model", "errors", "decoding", "loader", "expressions"},
-    "config": {"errors", "decoding", "loader", "discovery", "rulepack"},
+    "commitments": {"model", "errors", "yamlsafe"},
+    "deviations": {"model", "errors", "yamlsafe", "quantity"},
+    "reportdata": {"model", "errors", "yamlsafe", "quantity", "commitments", "deviations"},
+    "rulepack": {"model", "errors", "decoding", "yamlsafe", "expressions"},
+    "config": {"errors", "decoding", "yamlsafe", "discovery", "rulepack"},
     # evaluation
     "kinds": {"model", "quantity"},
-    "figures": {"model", "quantity", "interval", "expressions"},
-    "crosscheck": {"model", "quantity", "figures", "kinds"},
-    "evaluate": {"model", "quantity", "figures", "commitments", "deviations", "kinds", "crosscheck"},
+    "indicator_intervals": {"model", "quantity", "interval", "expressions"},
+    "crosscheck": {"model", "quantity", "indicator_intervals", "kinds"},
+    "evaluate": {"model", "quantity", "indicator_intervals", "commitments", "deviations", "kinds", "crosscheck"},
     # text in, report data out
-    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "output", "reportdata", "rulepack"},
+    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
     # result out
     "reporters": {"model", "quantity", "evaluate", "kinds", "textsafe"},
-    "compare": {"model", "figures", "reporters", "textsafe"},
+    "diff": {"model", "indicator_intervals", "reporters", "textsafe"},
     "template": {"model", "evaluate"},
     # the library API and the command line
     "runner": {
-        "model", "errors", "decoding", "loader", "discovery", "deviations", "reportdata", "rulepack",
+        "model", "errors", "decoding", "yamlsafe", "discovery", "deviations", "reportdata", "rulepack",
         "evaluate", "extract",
     },
     "__init__": {"model", "runner"},
     "cli": {
-        "model", "errors", "textsafe", "output", "discovery", "deviations", "reportdata", "rulepack", "config",
-        "evaluate", "extract", "reporters", "compare", "template", "runner",
+        "model", "errors", "textsafe", "atomic", "discovery", "deviations", "reportdata", "rulepack", "config",
+        "evaluate", "extract", "reporters", "diff", "template", "runner",
     },
 }  # fmt: skip
 

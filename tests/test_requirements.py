@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from hulifa.evaluate import evaluate
-from hulifa.figures import trend_status
+from hulifa.indicator_intervals import trend_status
 from hulifa.interval import INF, Interval
 from hulifa.model import Direction, Finding, RulePack, Status
 from hulifa.reportdata import load_report

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clihelp import run_cli
-from hulifa.figures import trend_status
+from hulifa.indicator_intervals import trend_status
 from hulifa.interval import INF, Interval
 from hulifa.model import Direction, Status
 from hulifa.runner import check_paths

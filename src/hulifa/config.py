@@ -94,7 +94,7 @@ def _output_path(base: Path, item: str) -> str:
 
 
 def _read_yaml(raw: bytes, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
-    from hulifa.loader import decode, parse_yaml
+    from hulifa.yamlsafe import decode, parse_yaml
 
     doc = parse_yaml(decode(raw, shown), shown)
     if not isinstance(doc.data, dict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hulifa.figures import (
+from hulifa.indicator_intervals import (
     DIRECTION_TEXT,
     Figure,
     best,

@@ -17,7 +17,7 @@ from hulifa.crosscheck import (
     zero_not_applicable,
 )
 from hulifa.deviations import apply as apply_deviations
-from hulifa.figures import all_figures, best, cross_ids
+from hulifa.indicator_intervals import all_figures, best, cross_ids
 from hulifa.kinds import (
     BY_KIND,
     LIMITS,

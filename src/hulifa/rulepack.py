@@ -12,7 +12,6 @@ from typing import Any
 from hulifa.decoding import DEFAULT_MAX_BYTES
 from hulifa.errors import InputError, fail
 from hulifa.expressions import ExpressionError, validate
-from hulifa.loader import Document, load_yaml_file
 from hulifa.model import (
     Basis,
     Consistency,
@@ -27,6 +26,7 @@ from hulifa.model import (
     Strength,
     Trend,
 )
+from hulifa.yamlsafe import Document, load_yaml_file
 
 DEFAULT_PACK = "default"
 _SETTING = re.compile(r"^\$\{([a-z_]+)\}$")

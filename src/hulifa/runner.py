@@ -95,8 +95,8 @@ def load_input(
         return to_report_data(extraction, name)
     if data is None:
         return load_report(Path(path), path, encoding)
-    from hulifa.loader import decode, parse_yaml
     from hulifa.reportdata import report_from_document
+    from hulifa.yamlsafe import decode, parse_yaml
 
     return report_from_document(parse_yaml(decode(data, name, encoding), name))
 
@@ -353,7 +353,7 @@ def _check_found(found: Found, pack: RulePack, options: _Options, **extra: Any) 
 
 def _sniff(path: str, encoding: str | None) -> Text | None:
     from hulifa.decoding import read_bytes
-    from hulifa.loader import decode
+    from hulifa.yamlsafe import decode
 
     try:
         return not_report_data(decode(read_bytes(Path(path), path), path, encoding))

@@ -114,7 +114,7 @@ def test_sure_level_is_commented_not_flagged(pack: RulePack) -> None:
 
 
 def test_text_and_yaml_share_the_header_validation(pack: RulePack, tmp_path: Path) -> None:
-    from hulifa.loader import load_yaml_file
+    from hulifa.yamlsafe import load_yaml_file
 
     ex = extract_text("2024年,某某县坚持依法行政,办理行政复议案件3件。\n", pack, year=1850)
     with pytest.raises(InputError, match="year must be the year reported on"):

@@ -13,23 +13,23 @@ from typing import Any
 import pytest
 
 from hostile.helpers import run_cli, run_process
-from hulifa import loader
+from hulifa import yamlsafe
 from hulifa.errors import InputError
-from hulifa.loader import MAX_NODES, load_yaml_file
+from hulifa.yamlsafe import MAX_NODES, load_yaml_file
 
 
 def test_alias_bomb_is_refused_early_in_little_memory(large: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     path = large["alias-bomb-9.yaml"]  # 9**9 ≈ 387 million values if expanded
     built = 0
-    build = loader._Builder.build
+    build = yamlsafe._Builder.build
 
-    def counting(self: loader._Builder, node: Any, depth: int = 0) -> object:
+    def counting(self: yamlsafe._Builder, node: Any, depth: int = 0) -> object:
         nonlocal built
         built += 1
         return build(self, node, depth)
 
     with monkeypatch.context() as patch:
-        patch.setattr(loader._Builder, "build", counting)
+        patch.setattr(yamlsafe._Builder, "build", counting)
         with pytest.raises(InputError) as caught:
             load_yaml_file(path, "bomb.yaml")
     assert "alias bomb" in caught.value.message.en

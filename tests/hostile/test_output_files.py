@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hostile.helpers import EXAMPLE, run_cli
-from hulifa import output
+from hulifa import atomic
 from hulifa.errors import InputError
 
 
@@ -28,7 +28,7 @@ def test_write_output_refuses_existing_file(tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     target.write_text("old", encoding="utf-8")
     with pytest.raises(InputError, match="--force"):
-        output.write_output(target, "new")
+        atomic.write_output(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
 
 
@@ -62,9 +62,9 @@ def test_crash_mid_write_keeps_the_original_and_leaves_no_temp_file(
             self.handle.flush()
             raise error
 
-    monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+    monkeypatch.setattr(atomic.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises((type(error), InputError)) as caught:
-        output.write_output(target, "new content " * 1000, force=True)
+        atomic.write_output(target, "new content " * 1000, force=True)
     if isinstance(error, OSError):
         assert "No space left on device" in caught.value.message.en  # type: ignore[attr-defined]
     assert target.read_text(encoding="utf-8") == "the original"
@@ -78,7 +78,7 @@ def test_crash_before_rename_keeps_the_original(tmp_path: Path, monkeypatch: pyt
     def no_rename(src: str, dst: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(output.os, "replace", no_rename)
+    monkeypatch.setattr(atomic.os, "replace", no_rename)
     run = run_cli("check", str(EXAMPLE), "--format", "json", "--output", str(target), "--force", "--lang", "en")
     assert run.exit_code == 2
     assert "cannot write: Input/output error" in run.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from hostile.helpers import EXAMPLE, run_cli, run_process
-from hulifa import output
+from hulifa import atomic
 from hulifa.errors import InputError
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and POSIX signals")
@@ -120,7 +120,7 @@ def test_extract_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
 
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    sink = output.AtomicFile(target)
+    sink = atomic.AtomicFile(target)
     sink.write("ours")
     target.write_text("theirs", encoding="utf-8")  # another run finished first
     with pytest.raises(InputError, match="another program created this file"):
@@ -133,11 +133,11 @@ def test_copy_fallback_without_hard_links_is_exclusive_too(tmp_path: Path, monke
     def no_links(src: object, dst: object) -> None:
         raise OSError(1, "Operation not permitted")  # EPERM: FAT, some FUSE mounts
 
-    monkeypatch.setattr(output.os, "link", no_links)
+    monkeypatch.setattr(atomic.os, "link", no_links)
     target = tmp_path / "out.txt"
-    output.write_output(target, "new file")
+    atomic.write_output(target, "new file")
     assert target.read_text(encoding="utf-8") == "new file"
-    sink = output.AtomicFile(tmp_path / "late.txt")
+    sink = atomic.AtomicFile(tmp_path / "late.txt")
     sink.write("ours")
     (tmp_path / "late.txt").write_text("theirs", encoding="utf-8")
     with pytest.raises(InputError, match="another program"):

@@ -76,7 +76,7 @@ def test_huge_chinese_numeral_through_the_cli(tmp_path: Path) -> None:
 
 def test_input_error_is_the_only_exception_for_a_broken_file(tmp_path: Path) -> None:
     # a sanity anchor for the properties above: a broken file is an InputError with a place
-    from hulifa.loader import load_yaml_file
+    from hulifa.yamlsafe import load_yaml_file
 
     path = tmp_path / "x.yaml"
     path.write_text("a: [\n", encoding="utf-8")

@@ -179,7 +179,7 @@ def _stopped(message: str, code: int) -> NoReturn:
     """End after a signal: temporary files removed, then out at once. os._exit skips the interpreter's
     exit hooks, among them the join of a --jobs pool's threads, which can wait forever on a worker
     that was terminated halfway through sending a result."""
-    output = sys.modules.get("hulifa.output")
+    output = sys.modules.get("hulifa.atomic")
     if output is not None:
         output.remove_temporary_files()
     with contextlib.suppress(OSError, ValueError):

@@ -37,7 +37,7 @@ def diff(
     Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read.
     Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
     """
-    from hulifa.compare import compare, render_json, render_table
+    from hulifa.diff import compare, render_json, render_table
     from hulifa.errors import InputError
     from hulifa.model import Severity
     from hulifa.runner import load_input
@@ -76,8 +76,8 @@ def schema(
     if output is None:
         sys.stdout.write(schema_text(name.value))
         return
+    from hulifa.atomic import write_output
     from hulifa.errors import InputError
-    from hulifa.output import write_output
 
     try:  # refuses an existing file without --force, and writes atomically
         write_output(output, schema_text(name.value), force=force)
@@ -205,8 +205,8 @@ def init(
 
     Never overwrites an existing file.
     """
+    from hulifa.atomic import STDOUT, write_output
     from hulifa.errors import InputError
-    from hulifa.output import STDOUT, write_output
     from hulifa.template import report_template
 
     pack = load_pack_or_die(rules)

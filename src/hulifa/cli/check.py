@@ -200,9 +200,9 @@ def check(
     """
     from functools import partial
 
+    from hulifa.atomic import check_target, write_output
     from hulifa.errors import InputError
     from hulifa.model import CheckResult, Severity
-    from hulifa.output import check_target, write_output
     from hulifa.reporters import STREAMING, renderer
 
     settings = resolve(ctx, config, isolated, lang.value)
@@ -378,8 +378,8 @@ def _stream_check(
     **options: Any,
 ) -> _Run:
     """Check every input and write the streamed formats as results arrive; keep results only if asked."""
+    from hulifa.atomic import Sink, StdoutSink, open_output
     from hulifa.deviations import load_deviations
-    from hulifa.output import Sink, StdoutSink, open_output
     from hulifa.reporters import streamer
     from hulifa.rulepack import load_pack
     from hulifa.runner import iter_check
@@ -434,8 +434,8 @@ def _stream_check(
 def _input_identities(paths: list[str], selection: Selection, *named: str | None) -> frozenset[tuple[int, int]]:
     """The files this run reads (inputs found in folders and globs, the pack, last year's report,
     deviations): an output that is one of them is refused, whatever its name."""
+    from hulifa.atomic import identities
     from hulifa.discovery import discover
-    from hulifa.output import identities
 
     found = [item.path for item in discover([p for p in paths if p != "-"], selection) if item.error is None]
     return identities([*found, *named])
@@ -494,7 +494,7 @@ class _TableOut:
 
         from rich.console import Console
 
-        from hulifa.output import Sink, StdoutSink, open_output
+        from hulifa.atomic import Sink, StdoutSink, open_output
         from hulifa.reporters.table import BatchSummary
 
         self.lang, self.show_all, self.details = lang, show_all, details

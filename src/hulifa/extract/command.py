@@ -2,7 +2,7 @@
 
 Registered by the main app as `app.command("extract")(extract_command)`. Errors are printed as
 `file:line:col: message` on stderr with exit code 2; there are never tracebacks. An existing output
-file is only replaced with --force, and always atomically (see hulifa.output); `-o -` is stdout.
+file is only replaced with --force, and always atomically (see hulifa.atomic); `-o -` is stdout.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def extract_command(
     from hulifa.errors import InputError
 
     try:
-        from hulifa.output import STDOUT, check_target, identities, write_output
+        from hulifa.atomic import STDOUT, check_target, identities, write_output
 
         if output is not None and str(output) == STDOUT:
             output = None

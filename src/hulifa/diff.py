@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from hulifa.figures import DIRECTION_TEXT, all_figures, best, change_text, trend_status
+from hulifa.indicator_intervals import DIRECTION_TEXT, all_figures, best, change_text, trend_status
 from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Severity, Status, Text
 
 VERDICT = {

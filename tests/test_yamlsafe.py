@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hulifa.errors import InputError
-from hulifa.loader import Odd, load_yaml_file, parse_yaml
+from hulifa.yamlsafe import Odd, load_yaml_file, parse_yaml
 
 
 def _error(text: str) -> InputError:
@@ -180,7 +180,7 @@ def test_cheap_bound_never_lets_a_deep_file_skip_the_event_pass(tree: object, le
     """_surely_small may say "not sure" too often, but never "small" for a file that is not."""
     import yaml
 
-    from hulifa.loader import MAX_DEPTH, MAX_NODES, _surely_small
+    from hulifa.yamlsafe import MAX_DEPTH, MAX_NODES, _surely_small
 
     text = yaml.dump(_nest(tree, levels), default_flow_style=flow, allow_unicode=True)
     if _surely_small(text):
@@ -191,7 +191,7 @@ def test_cheap_bound_never_lets_a_deep_file_skip_the_event_pass(tree: object, le
 def test_cheap_bound_says_small_for_real_reports() -> None:
     """Otherwise the fast path would never be taken and the bound above would test nothing."""
     from clihelp import HULI_DATA
-    from hulifa.loader import _surely_small
+    from hulifa.yamlsafe import _surely_small
 
     assert _surely_small(HULI_DATA.read_text(encoding="utf-8"))
     assert not _surely_small("[" * 70 + "]" * 70)
@@ -210,7 +210,7 @@ def test_lean_resolver_gives_pyyaml_tags(text: str) -> None:
     """The loader's own resolver must tag every plain scalar exactly as PyYAML's safe resolver would."""
     import yaml
 
-    from hulifa.loader import _plain_tag
+    from hulifa.yamlsafe import _plain_tag
 
     assert _plain_tag(text) == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
 
@@ -244,18 +244,18 @@ def test_plain_path_builds_what_the_general_path_builds(tree: object, flow: bool
     resolve plain scalars themselves: values and every position must be the general path's."""
     import yaml
 
-    from hulifa import loader
+    from hulifa import yamlsafe
 
     text = yaml.dump({"root": tree}, default_flow_style=flow, allow_unicode=True)
-    if not loader._plain_file(text):
+    if not yamlsafe._plain_file(text):
         return
     plain = parse_yaml(text, "f.yaml")
-    original = loader._plain_file
+    original = yamlsafe._plain_file
     try:
-        loader._plain_file = lambda _text: False  # type: ignore[assignment]
+        yamlsafe._plain_file = lambda _text: False  # type: ignore[assignment]
         general = parse_yaml(text, "f.yaml")
     finally:
-        loader._plain_file = original
+        yamlsafe._plain_file = original
     assert plain.data == general.data
     assert [type(v) for v in _leaves_of(plain.data)] == [type(v) for v in _leaves_of(general.data)]
     for path in _paths(general.data):
@@ -271,7 +271,7 @@ def _leaves_of(value: object) -> list[object]:
 
 
 def test_files_with_anchors_tags_or_merge_keys_take_the_general_path() -> None:
-    from hulifa.loader import _plain_file
+    from hulifa.yamlsafe import _plain_file
 
     assert _plain_file("region: 湖里区\nindicators:\n  a: 1\n")
     assert not _plain_file("a: &x 1\nb: *x\n")
