@@ -24,13 +24,14 @@ ALLOWED: dict[str, set[str]] = {
     # reading files
     "decoding": {"errors", "textsafe"},
     "atomic": {"errors"},
-    "yamlsafe": {"model", "errors", "decoding", "textsafe"},
+    "positions": {"model", "errors"},
+    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions"},
     "discovery": {"model", "errors"},
     # each follow-up section is read next to the code that checks it
-    "commitments": {"model", "errors", "yamlsafe"},
-    "deviations": {"model", "errors", "yamlsafe", "quantity"},
-    "reportdata": {"model", "errors", "yamlsafe", "quantity", "commitments", "deviations"},
-    "rulepack": {"model", "errors", "decoding", "yamlsafe", "expressions"},
+    "commitments": {"model", "errors", "positions", "yamlsafe"},
+    "deviations": {"model", "errors", "positions", "yamlsafe", "quantity"},
+    "reportdata": {"model", "errors", "positions", "yamlsafe", "quantity", "commitments", "deviations"},
+    "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions"},
     "config": {"errors", "decoding", "yamlsafe", "discovery", "rulepack"},
     # evaluation
     "kinds": {"model", "quantity"},

@@ -8,7 +8,7 @@ import re
 
 from hulifa.errors import fail
 from hulifa.model import Commitment, Finding, Position, ReportData, Severity, Status, Text
-from hulifa.yamlsafe import Document
+from hulifa.positions import Document
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 

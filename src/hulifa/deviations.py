@@ -16,8 +16,9 @@ from typing import Any
 
 from hulifa.errors import fail
 from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Text
+from hulifa.positions import Document
 from hulifa.quantity import parse_date
-from hulifa.yamlsafe import Document, load_yaml_file
+from hulifa.yamlsafe import load_yaml_file
 
 FIELDS = ("rule", "reason", "approved_by", "expires")
 SCOPE = ("region", "year")  # optional: which reports an entry is for

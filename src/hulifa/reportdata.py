@@ -20,8 +20,9 @@ from hulifa.commitments import parse_commitments, parse_progress
 from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
 from hulifa.model import DEPARTMENT_OF, LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
+from hulifa.positions import Document
 from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
-from hulifa.yamlsafe import Document, Odd, load_yaml_file, shown
+from hulifa.yamlsafe import Odd, load_yaml_file, shown
 
 TOP_KEYS = (
     "region",

@@ -26,7 +26,8 @@ from hulifa.model import (
     Strength,
     Trend,
 )
-from hulifa.yamlsafe import Document, load_yaml_file
+from hulifa.positions import Document
+from hulifa.yamlsafe import load_yaml_file
 
 DEFAULT_PACK = "default"
 _SETTING = re.compile(r"^\$\{([a-z_]+)\}$")

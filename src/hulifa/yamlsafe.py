@@ -1,4 +1,4 @@
-"""Bytes to YAML documents that remember where every value came from.
+"""Bytes to YAML documents, safely: the loader, its limits, and the tags and scalars it accepts.
 
 The file is decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030), composed into a node tree by
 libyaml when available (positions kept at ~no cost), then built into plain Python values by our own
@@ -7,14 +7,14 @@ alias bombs, YAML 1.1 booleans and sexagesimals where figures belong, absurd nes
 
 Two ways through, with the same result: report files (no anchors, tags or merge keys) take a lean
 one (_PlainLoader, _build_plain); anything else takes the general one (_Loader, _Builder), which
-also counts nodes and depth as aliases expand them. Positions are read from the node tree on demand.
+also counts nodes and depth as aliases expand them. Where each value is: hulifa.positions.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import yaml
 from hulifa.decoding import decode_bytes, has_bom, read_bytes
 from hulifa.errors import InputError, fail
 from hulifa.model import Position
+from hulifa.positions import Document
 from hulifa.textsafe import visible
 
 try:  # libyaml is ~7x faster than the pure-Python composer and keeps the same marks
@@ -106,8 +107,6 @@ def _plain_file(text: str) -> bool:
 MAX_NODES = 100_000  # values built from one document, aliases expanded
 MAX_DEPTH = 64
 
-Path_ = tuple[str | int, ...]
-
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TRUE = {"true", "True", "TRUE"}
@@ -126,76 +125,6 @@ class Odd:
 
     def __str__(self) -> str:
         return self.text
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    file: str
-    data: Any
-    # The composed node tree, which holds libyaml's marks (0-based). Positions are looked up in it
-    # only when asked: recording one per value while building cost more than building the values.
-    root: yaml.Node
-    end: Position  # the last line, where something missing at the top level points
-    _entries: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
-
-    def error(self, path: Path_, zh: str, en: str) -> InputError:
-        """An input error placed at `path` (or its nearest parent): `raise doc.error(...)`."""
-        where = self.at(path)
-        return fail(self.file, where.line, where.column, zh, en)
-
-    def at(self, path: Path_) -> Position:
-        """Where `path` is (the key that introduces it, or the item), or the nearest parent that exists."""
-        mark = self._walk(path)[1]
-        return Position(self.file, mark.line + 1, mark.column + 1)
-
-    def _walk(self, path: Path_) -> tuple[yaml.Node | None, yaml.Mark]:
-        """The node at `path` (None if the path goes nowhere) and the mark of as far as it got."""
-        node = self.root
-        mark = node.start_mark
-        for step in path:
-            if isinstance(node, yaml.MappingNode):
-                entry = self._mapping(node).get(step) if isinstance(step, str) else None
-                if entry is None:
-                    return None, mark
-                key, node = entry
-                mark = key.start_mark
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-                node = node.value[step]
-                mark = node.start_mark
-            else:
-                return None, mark
-        return node, mark
-
-    def entries_at(self, path: Path_, inner: str) -> dict[str, Position]:
-        """Where each entry of the mapping at `path` is, in one pass: the entry's `inner` key when the
-        entry is a mapping that has one (an indicator's `value:` line), else the entry's own key."""
-        node = self._walk(path)[0]
-        if not isinstance(node, yaml.MappingNode):
-            return {}
-        file, found = self.file, {}
-        for name, (key, value) in self._mapping(node).items():
-            if value.__class__ is _MappingNode:  # a few keys: a scan is cheaper than a table
-                key = next((k for k, _ in value.value if k.value == inner and k.tag != _MERGE), key)
-            found[name] = Position(file, key.start_mark.line + 1, key.start_mark.column + 1)
-        return found
-
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """key -> (key node, value node), merged keys (`<<`) included as the builder merged them."""
-        table = self._entries.get(id(node))  # the tree outlives the document's use, so ids are stable
-        if table is None:
-            table = {}
-            sources: list[yaml.Node] = []
-            for key, value in node.value:
-                if key.tag == _MERGE:
-                    sources.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
-                elif isinstance(key, yaml.ScalarNode):
-                    table.setdefault(key.value, (key, value))
-            for source in sources:
-                if isinstance(source, yaml.MappingNode) and source is not node:
-                    for name, entry in self._mapping(source).items():
-                        table.setdefault(name, entry)
-            self._entries[id(node)] = table
-        return table
 
 
 def shown(value: object, limit: int = 80) -> str:
