@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -85,16 +86,23 @@ def short_title(document: str, most: int = _TITLE_MAX) -> str:
     return f"《{title}》"
 
 
-def short_cite(finding: Finding, article: bool = True, most: int = _TITLE_MAX) -> str:
-    """The basis as a cell shows it: the short title, a short article (unless not wanted), the strength."""
+def short_cite(
+    finding: Finding, article: bool = True, most: int = _TITLE_MAX, qualifier: bool = True, lang: str = "zh"
+) -> str:
+    """The basis as a cell shows it: the short title, a short article and the qualifier (each unless
+    not wanted), the strength. In English a document without a 《title》 ("地方实践") is left to the
+    strength tag, which says the same in English."""
     basis = finding.basis
     if basis is None:
         return ""
     part = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article and article else ""
     if len(part) > 8 or not part.startswith("第"):
         part = ""
-    qualifier = f"({basis.qualifier})" if basis.qualifier else ""
-    return f"{short_title(basis.document, most)}{part}{qualifier} {basis.strength.value}".strip()
+    title = short_title(basis.document, most)
+    if lang == "en" and not title.startswith("《"):
+        title = ""
+    limit = f"({basis.qualifier})" if basis.qualifier and qualifier else ""
+    return f"{title}{part}{limit} {basis.strength.value}".strip()
 
 
 def full_cite(finding: Finding) -> str:
@@ -120,53 +128,133 @@ def _location(finding: Finding, lang: str) -> str:
 
 # ---------------------------------------------------------------------------------------- layouts
 
+# Info-level findings of a missing figure, from this many on, are one row: their names and lines,
+# packed (their targets and bases are in --all). They are most of a thin report's findings, and at
+# two lines each they would push the warnings off the screen.
+GROUP_FROM = 4
 
-def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> Table:
-    """Two lines a finding: status, severity, name and line; then what was expected, found and missed.
 
-    The basis gives way first when the second line would wrap: its article goes (it is in --all and
-    `rules show`), so most findings stay on two lines at 80 columns."""
+def _grouped(findings: list[Finding], show_all: bool) -> list[Finding]:
+    if show_all:
+        return []
+    minor = [f for f in findings if f.status is Status.MISSING and f.severity is Severity.INFO]
+    return minor if len(minor) >= GROUP_FROM else []
+
+
+def _cite_that_fits(f: Finding, facts: list[str], room: int, lang: str) -> str:
+    """The basis gives way when the facts and it would wrap: first its article, then its qualifier,
+    then the title's length (the full citation is in --all and `rules show`)."""
+    tries = (
+        short_cite(f, lang=lang),
+        short_cite(f, article=False, lang=lang),
+        short_cite(f, article=False, qualifier=False, lang=lang),
+        short_cite(f, article=False, qualifier=False, most=8, lang=lang),
+    )
+    for cite in tries:
+        if not cite or cell_len(" · ".join([*facts, cite])) <= room:
+            return cite
+    return tries[-1]
+
+
+def _facts(f: Finding, lang: str) -> list[str]:
+    facts = []
+    for key, value in (
+        ("expected", with_unit(f.shown("expected", lang), f.unit, lang)),
+        ("actual", with_unit(f.shown("actual", lang), f.unit, lang)),
+        ("previous", f.previous),
+        ("change", f.change),
+        ("gap", _gap(f, lang)),
+    ):
+        if value:
+            facts.append(f"{labels.field(key, lang)} {value}")
+    if f.accepted is not None:  # why a miss is accepted, and until when: the reader's first question
+        until = "until" if lang == "en" else "有效至"
+        facts.append(f"{labels.status(Status.ACCEPTED, lang)}: {f.accepted.reason} ({until} {f.accepted.expires})")
+    return facts
+
+
+def pack(items: list[Text], room: int, lang: str, sep: str = "") -> Text:
+    """`items` as lines at most `room` cells wide, an item never broken across two (one longer than
+    `room` alone on its lines); the separator ends a full line, so the reader sees the list goes on."""
+    sep = sep or ("; " if lang == "en" else ";")
+    out = Text()
+    used = 0
+    for item in items:
+        size = cell_len(item.plain)
+        if used and used + cell_len(sep) + size + cell_len(sep.rstrip()) > room:
+            out.append(sep.rstrip() + "\n")
+            used = 0
+        elif used:
+            out.append(sep)
+            used += cell_len(sep)
+        out.append_text(item)
+        used += size
+    return out
+
+
+def _name_list(findings: list[Finding], room: int, lang: str) -> Text:
+    """Names with their lines, each line written once: "第7行 甲;第25行 乙;丙"."""
+    items = []
+    last = None
+    for f in sorted(findings, key=lambda f: (f.page, f.line)):
+        where = _location(f, lang)
+        item = Text() if where == last else Text.assemble((where, "dim"), " ")
+        item.append(clean(labels.name(f, lang)))
+        items.append(item)
+        last = where
+    return pack(items, room, lang)
+
+
+INDENT = 4  # cells before a finding's second line: under the status, so the name column stays clean
+
+
+def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> Group:
+    """Two lines a finding: status, severity, name and line; then, indented, what was expected, found
+    and missed, and the basis, using the whole width.
+
+    The basis gives way first when the second line would wrap (see _cite_that_fits), so most findings
+    stay on two lines at 80 columns. Many info-level missing figures share one row (see GROUP_FROM)."""
     ordered = sorted(findings, key=_order)
-    fixed = sum(
-        max((cell_len(text) for text in column), default=0) + 1
+    grouped = _grouped(ordered, show_all)
+    listed = [f for f in ordered if f not in grouped] if grouped else ordered
+    widths = [
+        max((cell_len(text) for text in column), default=0)
         for column in (
             [labels.status(f.status, lang) for f in ordered],
             [_severity(f.severity, lang)[0] for f in ordered],
-            [_location(f, lang) for f in ordered],
+            [_location(f, lang) for f in listed],
         )
-    )
-    room = width - fixed
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_column(no_wrap=True, justify="right")
-    for f in ordered:
-        status, status_style = _status(f.status, lang)
-        severity, severity_style = _severity(f.severity, lang)
-        facts = []
-        for key, value in (
-            ("expected", with_unit(f.shown("expected", lang), f.unit, lang)),
-            ("actual", with_unit(f.shown("actual", lang), f.unit, lang)),
-            ("previous", f.previous),
-            ("change", f.change),
-            ("gap", _gap(f, lang)),
-        ):
-            if value:
-                facts.append(f"{labels.field(key, lang)} {value}")
-        if f.accepted is not None:  # why a miss is accepted, and until when: the reader's first question
-            until = "until" if lang == "en" else "有效至"
-            facts.append(f"{labels.status(Status.ACCEPTED, lang)}: {f.accepted.reason} ({until} {f.accepted.expires})")
-        cite = full_cite(f) if show_all else short_cite(f)
-        for shorter in (short_cite(f, article=False), short_cite(f, article=False, most=8)):
-            if show_all or not cite or cell_len(" · ".join([*facts, cite])) <= room:
-                break
-            cite = shorter
+    ]
+    room = width - INDENT
+
+    def head(status: Status, severity: Severity, name: Text, where: str) -> Table:
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True, width=widths[0])
+        grid.add_column(no_wrap=True, width=widths[1])
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(no_wrap=True, justify="right", width=widths[2])
+        grid.add_row(_t(*_status(status, lang)), _t(*_severity(severity, lang)), name, _t(where, "dim"))
+        return grid
+
+    out: list[RenderableType] = []
+    for f in listed:
+        facts = _facts(f, lang)
+        cite = full_cite(f) if show_all else _cite_that_fits(f, facts, room, lang)
         if cite:
             facts.append(cite)
-        body = Text.assemble(_t(labels.name(f, lang), "bold"), "\n", _t(" · ".join(facts)))
-        grid.add_row(_t(status, status_style), _t(severity, severity_style), body, _t(_location(f, lang), "dim"))
-    return grid
+        out.append(head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang)))
+        if facts:
+            out.append(Padding(_t(" · ".join(facts)), (0, 0, 0, INDENT), expand=False))
+    if grouped:
+        n = len(grouped)
+        title = (
+            f"{n} more, by name and line (targets, basis: --all)"
+            if lang == "en"
+            else f"另 {n} 项,只列名称与行号(目标与依据见 --all)"
+        )
+        out.append(head(Status.MISSING, Severity.INFO, Text(title, "bold"), ""))
+        out.append(Padding(_name_list(grouped, room, lang), (0, 0, 0, INDENT), expand=False))
+    return Group(*out)
 
 
 def _longest_word(values: Iterable[str]) -> int:
@@ -196,7 +284,7 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
                     "gap": _gap(f, lang),
                     "status": labels.status(f.status, lang),
                     "severity": _severity(f.severity, lang)[0],
-                    "basis": full_cite(f) if show_all else short_cite(f),
+                    "basis": full_cite(f) if show_all else short_cite(f, lang=lang),
                     "location": f"{Path(f.file).name}:{line_ref(f)}",
                 },
             )
@@ -226,10 +314,9 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
 # ----------------------------------------------------------------------------------------- report
 
 
-def summary_line(report: ReportResult, lang: str) -> str:
+def _summary_parts(report: ReportResult, lang: str) -> tuple[str, list[str]]:
+    """The lead-in and the per-status counts of the line under a report's findings."""
     c = report.counts()
-    if not report.checked:
-        return labels.status(Status.ERROR, lang)
     word = {s: labels.status(s, lang) for s in Status}
     # the statuses this report has, in a fixed order (a zero says nothing and costs a line at 80 columns)
     order = [
@@ -243,19 +330,41 @@ def summary_line(report: ReportResult, lang: str) -> str:
     ]
     shown = [s for s in (*order, Status.ACCEPTED) if c[s.value]]
     if lang == "en":
-        parts = [f"{c[s.value]} {word[s]}" for s in shown]
-        return f"{report.required} indicators required, {report.given} given: " + ", ".join(parts)
-    parts = [f"{word[s]} {c[s.value]}" for s in shown]
-    return f"规则包要求 {report.required} 项,报告给出 {report.given} 项:" + ",".join(parts)
+        return f"{report.required} indicators required, {report.given} given: ", [
+            f"{c[s.value]} {word[s]}" for s in shown
+        ]
+    return f"规则包要求 {report.required} 项,报告给出 {report.given} 项:", [f"{word[s]} {c[s.value]}" for s in shown]
 
 
-def _bounds_note(report: ReportResult, lang: str) -> Text | None:
+def summary_line(report: ReportResult, lang: str) -> str:
+    if not report.checked:
+        return labels.status(Status.ERROR, lang)
+    head, parts = _summary_parts(report, lang)
+    return head + ("," if lang != "en" else ", ").join(parts)
+
+
+def _summary_text(report: ReportResult, lang: str, width: int) -> Text:
+    """summary_line, wrapped between counts only ("2 unverifiable" stays whole)."""
+    head, parts = _summary_parts(report, lang)
+    if not parts:
+        return _t(head.removesuffix(": ").removesuffix(":"))
+    items = [_t(head + parts[0]), *(_t(p) for p in parts[1:])]
+    return pack(items, width, lang, sep=", " if lang == "en" else ",")
+
+
+def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
     rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status in (Status.PASS, Status.STATED)]
     if not rounded:
         return None
-    parts = [f"{labels.name(f, lang)} {f.shown('actual', lang)}({labels.bound(f.bound, lang)})" for f in rounded]
     head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
-    return _t(head + ("; " if lang == "en" else ";").join(parts), "magenta")
+    items = [Text(head)] + [
+        _t(f"{labels.name(f, lang)} {f.shown('actual', lang)}({labels.bound(f.bound, lang)})") for f in rounded
+    ]
+    # the heading and the first figure are joined as one item, so the list never starts on a line alone
+    first = Text.assemble(items[0], items[1])
+    note = pack([first, *items[2:]], width, lang)
+    note.stylize("magenta")
+    return note
 
 
 def report_renderables(report: ReportResult, lang: str, show_all: bool, width: int = 160) -> list[RenderableType]:
@@ -270,10 +379,10 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool, width: i
     shown = _shown(report, show_all)
     if shown:
         out.append(_wide(shown, lang, show_all) if width >= WIDE else _compact(shown, lang, show_all, width))
-    out.append(_t(summary_line(report, lang)))
+    out.append(_summary_text(report, lang, width))
     if report.previous:
         out.append(_t(("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous, "dim"))
-    note = _bounds_note(report, lang)
+    note = _bounds_note(report, lang, width)
     if note:
         out.append(note)
     return out
