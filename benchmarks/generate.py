@@ -19,6 +19,7 @@ with --count 10000.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
 import random
@@ -31,6 +32,9 @@ from hulifa.model import Kind, Rule
 from hulifa.rulepack import load_pack
 
 PER_BATCH = 1000
+# Bumped whenever the files for a (seed, i) change, so that data generated earlier is made again.
+# 2: between-rules, date indicators, extensions and per-level deadlines of the current default pack.
+VERSION = 2
 LEVELS = ["district"] * 40 + ["county"] * 35 + ["city"] * 15 + ["province"] * 2 + ["department"] * 8
 YEARS = [2022, 2023, 2024, 2024]
 SECTION_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year", "other")
@@ -102,7 +106,7 @@ def _count_figure(rng: random.Random, unit: str) -> str | int:
     return rng.randint(1, 5000)  # type: ignore[return-value]  # a bare number: the rule's unit is assumed
 
 
-def _passing(rng: random.Random, rule: Rule) -> tuple[object, str]:
+def _passing(rng: random.Random, rule: Rule, year: int) -> tuple[object, str]:
     """A value meeting the rule, as (YAML value, the figure as it reads in a sentence)."""
     req, unit = rule.requirement, rule.unit
     units = rule.accepted_units
@@ -118,6 +122,13 @@ def _passing(rng: random.Random, rule: Rule) -> tuple[object, str]:
         u = rng.choice(units) if unit != "%" else "%"
         v = target + rng.choice([0, 2, 5, 10, 18])
         return (f"{v:g}{u}", f"{v:g}{u}") if rng.random() < 0.8 else (f"{v:g}{u}以上", f"{v:g}{u}以上")
+    if req.kind is Kind.BETWEEN:
+        v = rng.randint(int(req.target or 0), int(req.target_max or 0))
+        return f"{v}{unit}", f"{v}{unit}"
+    if req.kind is Kind.DEADLINE:  # an indicator that is a date (the report's own dates are fields)
+        month, day = (int(part) for part in req.before.split("-"))
+        when = f"{year + req.year_offset}-{month:02d}-{rng.randint(1, max(1, day - 1)):02d}"
+        return when, when
     if req.kind is Kind.AT_MOST:
         target = req.target or 0
         u = rng.choice(units)
@@ -148,8 +159,11 @@ def _plant_value(rng: random.Random, rule: Rule, how: str) -> tuple[object, str]
         if req.kind is Kind.AT_LEAST:
             v = max(1, int(target * rng.uniform(0.3, 0.9)))
             return f"{v}{unit}", f"{v}{unit}"
-        if req.kind is Kind.AT_MOST:
-            v = int(target * rng.uniform(1.2, 2.0)) + 1
+        if req.kind is Kind.BETWEEN:
+            v = int((req.target_max or 0) * rng.uniform(1.2, 2.0)) + 1
+            return f"{v}{unit}", f"{v}{unit}"
+        if req.kind is Kind.AT_MOST:  # beyond any extension the law allows, or it is only unsettled
+            v = int((target + (req.extension or 0)) * rng.uniform(1.2, 2.0)) + 1
             return f"{v}{rng.choice(rule.accepted_units)}", f"{v}{unit}"
     if how == "unverifiable":  # a bound that cannot settle an exact target
         return rng.choice([("95%以上", "95%以上"), ("近100%", "近100%"), ("约98%", "约98%")])
@@ -158,13 +172,40 @@ def _plant_value(rng: random.Random, rule: Rule, how: str) -> tuple[object, str]
     raise ValueError(how)
 
 
+def _dated(
+    rng: random.Random,
+    rules: tuple[Rule, ...],
+    applies: dict[str, bool],
+    field: str,
+    year: int,
+    late: bool,
+    planted: list[tuple[str, str]],
+) -> str:
+    """The report's `published` or `submitted` date: 1-25 days before the deadline of the rule on that
+    field which applies to this report's level (or as many days after it, planted as a shortfall)."""
+    rule = next(r for r in rules if r.requirement.field == field and applies[r.id])
+    month, day = (int(part) for part in rule.requirement.before.split("-"))
+    deadline = dt.date(year + rule.requirement.year_offset, month, day)
+    days = dt.timedelta(days=rng.randint(1, 25))
+    if late:
+        planted.append((rule.id, "shortfall"))
+        return (deadline + days).isoformat()
+    return (deadline - days).isoformat()
+
+
 def make_report(seed: int, index: int, rules: tuple[Rule, ...]) -> tuple[str, list[tuple[str, str]]]:
     rng = random.Random(f"{seed}:{index}")
     level = rng.choice(LEVELS)
     year = rng.choice(YEARS)
     region = _region(rng, level)
     code = f"{rng.randint(11, 65)}{rng.randint(1, 99):02d}{rng.randint(1, 99):02d}"
-    value_rules = [r for r in rules if r.requirement.kind not in (Kind.SECTION, Kind.DEADLINE)]
+    # deadlines on the report's own fields (published, submitted) are written below; other deadlines
+    # are indicators whose value is a date
+    value_rules = [
+        r
+        for r in rules
+        if r.requirement.kind is not Kind.SECTION and not (r.requirement.kind is Kind.DEADLINE and r.requirement.field)
+    ]
     applies = {r.id: r.applies(level, year) for r in rules}
     planted: list[tuple[str, str]] = []
 
@@ -181,11 +222,13 @@ def make_report(seed: int, index: int, rules: tuple[Rule, ...]) -> tuple[str, li
                 pool = [
                     r
                     for r in value_rules
-                    if r.requirement.kind in (Kind.EQUALS, Kind.AT_LEAST, Kind.AT_MOST, Kind.AFFIRMED)
+                    if r.requirement.kind in (Kind.EQUALS, Kind.AT_LEAST, Kind.AT_MOST, Kind.BETWEEN, Kind.AFFIRMED)
                 ]
             elif kind == "missing":
-                # only rules whose absence is reported; REPORTED rules too
-                pool = list(value_rules)
+                # only rules whose absence is reported; REPORTED rules too. Not a rule that reads another's
+                # indicator (same_as) or is read by one: the other key still gives the value.
+                paired = {r.id for r in value_rules if r.same_as} | {r.same_as for r in value_rules}
+                pool = [r for r in value_rules if r.id not in paired]
             else:
                 pool = [r for r in value_rules if r.unit == "%" and r.requirement.kind is Kind.EQUALS]
             pool = [r for r in pool if applies[r.id] and r.id not in plans]
@@ -209,16 +252,8 @@ def make_report(seed: int, index: int, rules: tuple[Rule, ...]) -> tuple[str, li
     ]
     pub_late = "@late" in plans and rng.random() < 0.5
     sub_late = "@late" in plans and not pub_late
-    if pub_late:
-        published = f"{year + 1}-04-{rng.randint(1, 28):02d}"
-        planted.append(("report_published_by", "shortfall"))
-    else:
-        published = f"{year + 1}-03-{rng.randint(1, 31):02d}"
-    if sub_late:
-        submitted = f"{year + 1}-03-{rng.randint(1, 31):02d}"
-        planted.append(("report_submitted_by", "shortfall"))
-    else:
-        submitted = f"{year + 1}-02-{rng.randint(1, 28):02d}"
+    published = _dated(rng, rules, applies, "published", year, pub_late, planted)
+    submitted = _dated(rng, rules, applies, "submitted", year, sub_late, planted)
     lines += [f"published: {published}", f"submitted: {submitted}"]
     lines.append(f"source: https://www.example.gov.cn/fzzf/{year}/{index:06d}.html")
 
@@ -266,7 +301,7 @@ def make_report(seed: int, index: int, rules: tuple[Rule, ...]) -> tuple[str, li
             planted.append((rule.id, "missing"))
             continue
         if how is None:
-            value, fig = _passing(rng, rule)
+            value, fig = _passing(rng, rule, year)
         else:
             value, fig = _plant_value(rng, rule, how)
             planted.append((rule.id, {"short": "shortfall"}.get(how, how)))
@@ -308,7 +343,7 @@ def generate(out: Path, count: int, seed: int) -> dict[str, list[tuple[str, str]
         path.write_text(text, encoding="utf-8")
         manifest[rel] = planted
     (out / "manifest.json").write_text(
-        json.dumps({"seed": seed, "count": count, "files": manifest}, ensure_ascii=False, indent=0),
+        json.dumps({"seed": seed, "count": count, "version": VERSION, "files": manifest}, ensure_ascii=False, indent=0),
         encoding="utf-8",
     )
     return manifest

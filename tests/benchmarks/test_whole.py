@@ -1,0 +1,60 @@
+"""benchmarks/whole.py: its readers find every planted finding in every format, and a tiny run
+prints the table. Structure only: no timing is asserted (speed lives in the benchmark)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from clihelp import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate
+import whole
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[list[str]]]]:
+    """25 generated reports: over 20, so the table and markdown give their batch forms."""
+    data = tmp_path_factory.mktemp("reports")
+    manifest = generate.generate(data, 25, 2024)
+    return data, {rel: [list(item) for item in items] for rel, items in manifest.items()}
+
+
+@pytest.mark.parametrize("fmt", whole.FORMATS)
+def test_each_format_gives_back_exactly_the_planted_findings(
+    fmt: str, planted: tuple[Path, dict[str, list[list[str]]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, manifest = planted
+    assert sum(len(items) for items in manifest.values()) > 20  # something to lose
+    monkeypatch.chdir(data)
+    run = run_cli("check", "b00", "--isolated", "--fail-on", "never", "-f", fmt)
+    assert run.exit_code == 0, run.stderr
+    got = whole.reader(fmt, sorted(manifest))(run.stdout.splitlines())
+    want = whole.expected_pairs(manifest, by_file_only=fmt == "table")
+    assert got == want
+
+
+def test_a_lost_finding_is_counted_as_lost() -> None:
+    want = whole.expected_pairs({"b00/1.yaml": [["r1", "missing"], ["r2", "shortfall"]]}, by_file_only=False)
+    got = whole.reader("parsable", [])(["b00/1.yaml:3:1: [info] 未填报 (r1)", "b00/2.yaml:3:1: [info] x (r9)"])
+    assert whole.compare(want, got) == (2, 1, 1)
+
+
+def test_sizes_read_as_people_write_them() -> None:
+    assert [whole.parse_size(s) for s in ("200", "1k", "10K", "100k")] == [200, 1000, 10_000, 100_000]
+    assert whole.label(10_000) == "10k" and whole.label(200) == "200"
+
+
+def test_a_tiny_run_prints_one_table_with_the_machine_state(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = whole.main(["12", "--rounds", "1", "--cold", "1", "--formats", "parsable", "--data-root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "usable cores" in out and "load average" in out
+    rows = [line.split(" | ")[1] for line in out.splitlines() if line.startswith("| 12 |")]
+    assert rows == ["floor", "parsable"]
+    assert out.count(" ok |") == 1  # every planted finding, nothing else
+    assert "cold start `hulifa check one.yaml`" in out
