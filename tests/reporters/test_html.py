@@ -415,6 +415,37 @@ def test_batch_matrix_and_ranking(hostile_batch: CheckResult) -> None:
     assert len(unchecked) == 1 and "无法检查" in unchecked[0].text
 
 
+def test_batch_rows_name_their_file(tmp_path: Path) -> None:
+    """Two reports of one region and year are told apart by their file; a long path is cut in the
+    middle, so its end (the file name) still shows, and the whole path is in the title."""
+    deep = tmp_path / ("很长的目录名" * 8) / "district-reports-received-2025" / "huli-2024.yaml"
+    near = tmp_path / "a" / "2024.yaml"
+    for path in (deep, near):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(Path(HULI_YAML).read_bytes())
+    dom = Dom(html_reporter.render(check_paths([str(near), str(deep)])))
+    regions = dom.find("th", cls="region", scope="row")
+    assert [r.text.startswith("湖里区 2024") for r in regions] == [True, True]
+    assert regions[0].text != regions[1].text
+    files = [e for e in dom.find("span", cls="file") if e.attrs["title"] == str(deep)]
+    assert len(files) == 2  # the matrix row and the table of contents
+    shown = files[0].text
+    assert shown.endswith("/huli-2024.yaml") and "…" in shown
+    assert len(shown) <= html_reporter.FILE_WIDTH < len(str(deep))
+
+
+def test_location_is_one_piece(tmp_path: Path) -> None:
+    """`2024.yaml:25` is one cell that never wraps; a long file name is cut in the middle."""
+    long = tmp_path / ("huli-district-annual-rule-of-law-report-" * 2 + "2024.yaml")
+    long.write_bytes(Path(HULI_YAML).read_bytes())
+    dom = Dom(html_reporter.render(check_paths([HULI_YAML, str(long)])))
+    locs = dom.find("td", cls="loc")
+    assert "2024.yaml:25" in {e.text for e in locs}
+    cut = {e.text for e in locs if e.attrs["title"].startswith(str(long))}
+    assert cut and all(t.endswith("-2024.yaml:" + t.rsplit(":", 1)[1]) and "…" in t for t in cut)
+    assert ".findings td.loc { white-space: nowrap;" in html_reporter.CSS
+
+
 def test_single_report_has_no_overview(huli: CheckResult) -> None:
     dom = Dom(html_reporter.render(huli))
     assert not dom.find("section", cls="overview") and not dom.find("table", cls="matrix")

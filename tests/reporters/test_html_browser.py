@@ -8,6 +8,8 @@ outside CI: under CI (`CI` set) a missing browser fails, because .ci/run install
 
 from __future__ import annotations
 
+import html as htmllib
+import json
 import os
 import re
 import shutil
@@ -17,6 +19,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_html import HOSTILE_REGION, HULI_YAML, Dom, expected_charted, write_hostile
@@ -283,3 +286,110 @@ def test_prints_on_a4(page: Page) -> None:
     assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes), boxes
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
     assert pages >= 3  # overview, then each report from a new page
+
+
+# ------------------------------------------------------------------------------- a phone screen
+
+# A phone is emulated by an iframe of that width (headless windows are at least 500 px wide): the page
+# inside is the page as written, Content-Security-Policy included; this script runs in the frame around
+# it, measures once the page has loaded, and leaves what it saw as JSON on the frame's <html data-measure>.
+MEASURE_JS = """
+function measure(frame) {
+  var win = frame.contentWindow, doc = frame.contentDocument, vw = win.innerWidth;
+  var nav = win.performance.getEntriesByType('navigation')[0];
+  var t0 = performance.now();
+  var out = {innerWidth: vw, scrollWidth: doc.documentElement.scrollWidth,
+    layoutMs: performance.now() - t0, loadMs: nav ? nav.loadEventStart : -1,
+    sections: doc.querySelectorAll('section.report').length, labels: [], overprints: [], split: [], wide: []};
+  function box(e) { var r = e.getBoundingClientRect(); return [r.left, r.right, r.width, r.height]; }
+  function text(e) { return (e.textContent || '').trim().slice(0, 60); }
+  doc.querySelectorAll('.chart-value, .tick-label, .rank-row > .small').forEach(function (e) {
+    var b = box(e); out.labels.push({text: text(e), box: b,
+      visible: b[2] > 0 && b[3] > 0 && b[0] >= 0 && b[1] <= vw && win.getComputedStyle(e).visibility !== 'hidden'});
+  });
+  doc.querySelectorAll('table.findings tbody tr').forEach(function (row) {
+    var st = row.querySelector('.status'), sev = row.children[5], loc = row.querySelector('td.loc');
+    var a = st.getBoundingClientRect(), b = sev.getBoundingClientRect();
+    if (sev.textContent && a.right > b.left && b.right > a.left && a.bottom > b.top && b.bottom > a.top)
+      out.overprints.push(text(row.children[0]));
+    var range = doc.createRange(); range.selectNodeContents(loc);
+    var lines = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (r) { lines[Math.round(r.top)] = 1; });
+    if (Object.keys(lines).length !== 1) out.split.push(text(loc));
+  });
+  doc.querySelectorAll('body *').forEach(function (e) {
+    var r = e.getBoundingClientRect();
+    var scrolls = e.closest('.matrix-wrap') !== null;  // the matrix scrolls sideways inside its own box
+    var spills = e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+      && win.getComputedStyle(e).overflowX === 'visible';
+    if (!scrolls && (r.right > vw + 0.5 || spills)) out.wide.push(e.tagName + '.' + e.getAttribute('class'));
+  });
+  document.documentElement.setAttribute('data-measure', JSON.stringify(out));
+}
+"""
+
+
+def measure(page_html: str, workdir: Path, name: str, width: int, height: int = 844) -> dict[str, Any]:
+    """Load the page in a `width`x`height` frame and return what MEASURE_JS saw."""
+    path = workdir / f"{name}.html"
+    path.write_text(page_html, encoding="utf-8")
+    frame = workdir / f"{name}-frame.html"
+    frame.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><script>{MEASURE_JS}</script></head>'
+        f'<body style="margin:0"><iframe style="border:0;display:block" width="{width}" height="{height}" '
+        f'src="{path.name}" onload="measure(this)"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    window = f"--window-size={max(width, 800)},{height}"
+    run = chromium(frame.as_uri(), workdir / f"profile-{name}", "--allow-file-access-from-files", "--dump-dom", window)
+    assert run.returncode == 0, run.stderr[-2000:]
+    found = re.search(r'<html[^>]*\sdata-measure="([^"]*)"', run.stdout)
+    assert found, (run.stdout[:500], console_messages(run.stderr))
+    data: dict[str, Any] = json.loads(htmllib.unescape(found.group(1)))
+    return data
+
+
+@pytest.fixture(scope="module")
+def phone(page: Page) -> dict[int, dict[str, Any]]:
+    """The batch page (Huli, a second Huli report from another folder, the hostile region) in Chinese at
+    390 px and in English at 360 px."""
+    twin = page.workdir / "other" / "2024.yaml"
+    twin.parent.mkdir()
+    twin.write_bytes(Path(HULI_YAML).read_bytes())
+    result = check_paths([HULI_YAML, str(twin), write_hostile(page.workdir)])
+    return {
+        390: measure(html_reporter.render(result, "zh"), page.workdir, "phone-zh", 390),
+        360: measure(html_reporter.render(result, "en"), page.workdir, "phone-en", 360),
+    }
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_nothing_overflows(phone: dict[int, dict[str, Any]], width: int) -> None:
+    seen = phone[width]
+    assert seen["innerWidth"] == width
+    assert seen["scrollWidth"] <= seen["innerWidth"], seen["wide"][:10]
+    assert seen["wide"] == []
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_every_chart_value_label_is_visible(phone: dict[int, dict[str, Any]], width: int) -> None:
+    labels = phone[width]["labels"]
+    assert len(labels) > 100  # the value text of every chart row, the axis ticks and the ranking counts
+    hidden = [label for label in labels if not label["visible"]]
+    assert hidden == []
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_findings_cards_do_not_overprint_or_split(phone: dict[int, dict[str, Any]], width: int) -> None:
+    seen = phone[width]
+    assert seen["overprints"] == []  # status (未填报) and severity (警告) side by side, never on top
+    assert seen["split"] == []  # `2024.yaml:25` on one line
+
+
+def test_desktop_layout_is_kept(page: Page) -> None:
+    """At 1280 px the chart rows stay three columns (name, bar, values) and findings stay a table."""
+    seen = measure(page.html, page.workdir, "desktop", 1280)
+    assert seen["scrollWidth"] <= seen["innerWidth"] == 1280
+    assert seen["overprints"] == [] and seen["split"] == []
+    rows = [label for label in seen["labels"] if label["box"][0] > 500]  # value text right of the bar
+    assert len(rows) > 50

@@ -24,8 +24,8 @@ from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, 
 from hulifa.quantity import QuantityError, format_number, parse_quantity
 from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, clean, display_name, line_ref, with_unit
-from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS
-from hulifa.reporters.table import _order, summary_line
+from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
+from hulifa.reporters.table import _order, shorten_middle, summary_line
 
 # --------------------------------------------------------------------------------------- labels
 
@@ -539,7 +539,18 @@ def basis_html(basis: Basis | None, lang: str) -> str:
     return "".join(out)
 
 
-_COLGROUP = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in (19, 11, 11, 10, 8, 5, 28, 8)) + "</colgroup>"
+_COLGROUP = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in (19, 11, 11, 9, 9, 5, 25, 11)) + "</colgroup>"
+
+# File names in the batch labels and the location column: longer ones are cut in the middle, so the
+# end (`2024.yaml`) always shows; the whole path is in the title.
+FILE_WIDTH = 40
+LOC_WIDTH = 24
+
+
+def _location(f: Finding) -> str:
+    """`2024.yaml:25` as one unbreakable piece (a long name cut in the middle), the full path on hover."""
+    name = shorten_middle(Path(f.file).name, LOC_WIDTH)
+    return f'<td class="loc" title="{esc(f.file)}:{line_ref(f)}">{esc(name)}:{line_ref(f)}</td>'
 
 
 def findings_html(report: ReportResult, lang: str) -> str:
@@ -569,7 +580,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
             f"{esc(_status_label(f.status, lang))}</span></td>"
             f"<td>{esc(_severity_label(f.severity, lang))}</td>"
             f'<td class="basis">{basis_html(f.basis, lang)}</td>'
-            f'<td class="loc">{esc(Path(f.file).name)}:{line_ref(f)}</td></tr>'
+            f"{_location(f)}</tr>"
         )
     return (
         f"<h3>{esc(t('findings', lang))}</h3>"
@@ -584,6 +595,11 @@ def findings_html(report: ReportResult, lang: str) -> str:
 
 def _report_name(report: ReportResult) -> str:
     return " ".join(p for p in (report.region, str(report.year or "")) if p) or report.file
+
+
+def _file_label(report: ReportResult) -> str:
+    """The report's file under its name, so two reports of one region and year can be told apart."""
+    return f'<span class="file" title="{esc(report.file)}">{esc(shorten_middle(clean(report.file), FILE_WIDTH))}</span>'
 
 
 def _chips(report: ReportResult, lang: str) -> str:
@@ -649,7 +665,10 @@ def matrix_html(result: CheckResult, rules: dict[str, Rule], lang: str) -> str:
     ]
     rows = []
     for index, report in enumerate(result.reports, 1):
-        cells = [f'<th class="region" scope="row"><a href="#report-{index}">{esc(_report_name(report))}</a></th>']
+        cells = [
+            f'<th class="region" scope="row"><a href="#report-{index}">{esc(_report_name(report))}</a>'
+            f"{_file_label(report)}</th>"
+        ]
         statuses: dict[str, Finding] = {}
         for f in report.findings:
             # several findings may share a rule id (e.g. unknown keys): keep the worst
@@ -726,6 +745,10 @@ def ranking_html(result: CheckResult, lang: str, limit: int = 15) -> str:
 # ------------------------------------------------------------------------------------------ page
 
 
+def _card_labels(lang: str) -> str:
+    return card_labels(*(labels.field(k, lang) for k in ("expected", "actual", "gap")))
+
+
 def page_title(result: CheckResult, lang: str) -> str:
     if len(result.reports) == 1:
         return f"{t('title', lang)} — {_report_name(result.reports[0])}"
@@ -747,7 +770,7 @@ def render(result: CheckResult, lang: str = "zh") -> str:
     body.append("</header>")
     if len(result.reports) > 1:
         toc = "".join(
-            f'<li><a href="#report-{i}">{esc(_report_name(r))}</a> <span class="muted small">{esc(r.file)}</span></li>'
+            f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>{_file_label(r)}</li>'
             for i, r in enumerate(result.reports, 1)
         )
         body.append(f'<nav><ol class="toc">{toc}</ol></nav>')
@@ -765,7 +788,7 @@ def render(result: CheckResult, lang: str = "zh") -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="hulifa">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}{_card_labels(lang)}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )

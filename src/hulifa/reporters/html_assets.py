@@ -45,6 +45,7 @@ body {
     + FONT_STACK
     + """;
   font-size: 14px; line-height: 1.55;
+  overflow-wrap: anywhere; /* a long unbroken name wraps rather than widening the page */
 }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
@@ -55,8 +56,8 @@ a { color: var(--accent); }
 code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monospace, monospace; font-size: 12px; }
 .muted { color: var(--muted); }
 .small { font-size: 12px; }
-.meta { color: var(--muted); margin: 0 0 12px; }
-.toc { margin: 8px 0 16px; padding-left: 20px; }
+.meta { color: var(--muted); margin: 0 0 12px; overflow-wrap: anywhere; }
+.toc { margin: 8px 0 16px; padding-left: 20px; overflow-wrap: anywhere; }
 .report { margin-top: 8px; }
 .report + .report { break-before: page; page-break-before: always; }
 .report-head { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: baseline; }
@@ -66,12 +67,14 @@ code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monosp
   border: 1px solid var(--st, var(--line)); color: var(--st, var(--ink)); background: #fff;
 }
 .chip b { font-weight: 700; }
-.unchecked { border: 2px solid var(--st); border-radius: 6px; padding: 10px 14px; background: #fff5f5; }
+.unchecked {
+  border: 2px solid var(--st); border-radius: 6px; padding: 10px 14px; background: #fff5f5; overflow-wrap: anywhere;
+}
 
 /* statutory parts */
 .parts { list-style: none; padding: 0; margin: 6px 0 12px; display: grid; gap: 4px; }
 .part {
-  display: grid; grid-template-columns: 28px 1fr auto; gap: 8px; align-items: baseline;
+  display: grid; grid-template-columns: 28px minmax(0, 1fr) auto; gap: 8px; align-items: baseline;
   padding: 5px 10px; border: 1px solid var(--line); border-left: 5px solid var(--st); border-radius: 4px;
   break-inside: avoid; page-break-inside: avoid;
 }
@@ -84,7 +87,7 @@ code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monosp
 .chart-title { font-weight: 600; margin: 12px 0 2px; }
 .chart-note { margin: 0 0 4px; }
 .chart-row, .chart-axis {
-  display: grid; grid-template-columns: 210px 320px 1fr; gap: 10px; align-items: center;
+  display: grid; grid-template-columns: 210px 320px minmax(0, 1fr); gap: 10px; align-items: center;
   padding: 2px 0; border-bottom: 1px dotted var(--line);
   break-inside: avoid; page-break-inside: avoid;
 }
@@ -118,8 +121,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .findings td { font-size: 12.5px; }
 .findings td.num { text-align: right; }
-table.findings { table-layout: fixed; }
+/* auto layout: the status and the location keep their whole width (nowrap below), the long columns wrap */
 .findings td { overflow-wrap: anywhere; }
+.findings td.loc { white-space: nowrap; overflow-wrap: normal; }
 .findings tr.quiet td { color: var(--muted); }
 .status { color: var(--st); font-weight: 600; white-space: nowrap; }
 .status::before { content: attr(data-sym) " "; }
@@ -150,6 +154,7 @@ table.matrix { width: auto; font-size: 11px; }
   padding: 1px 6px; text-align: left; font-weight: 600; min-width: 90px; max-width: 170px;
   overflow-wrap: anywhere; line-height: 1.3;
 }
+.matrix th.region .file, .toc .file { display: block; font-weight: 400; font-size: 10px; color: var(--muted); }
 .matrix td.cell {
   width: 15px; min-width: 15px; height: 18px; text-align: center; color: #fff; font-size: 10px;
   background: var(--st, #fff); line-height: 18px;
@@ -157,7 +162,7 @@ table.matrix { width: auto; font-size: 11px; }
 .matrix td.cell.st-none { background: #fff; color: #bbb; }
 .matrix td.cell.st-not_applicable { background: #e0e0e0; color: #777; }
 .ranking .rank-row {
-  display: grid; grid-template-columns: 26px 260px 260px 1fr; gap: 8px; align-items: center;
+  display: grid; grid-template-columns: 26px 260px 260px minmax(0, 1fr); gap: 8px; align-items: center;
   padding: 2px 0; border-bottom: 1px dotted var(--line); break-inside: avoid; page-break-inside: avoid;
 }
 .rank-missing { fill: """
@@ -171,6 +176,42 @@ table.matrix { width: auto; font-size: 11px; }
 }
 
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+
+/* A phone (360-390 px) or a narrow window. Screen only: a printed A4 page is ~700 px wide and keeps
+   the desktop layout. Chart rows stack (name, bar at the full width, values); findings become cards. */
+@media screen and (max-width: 720px) {
+  body { padding: 12px 12px 32px; }
+  h1 { font-size: 20px; }
+  .chart-row, .chart-axis { grid-template-columns: minmax(0, 1fr); gap: 2px; padding: 4px 0; }
+  .chart-axis > div:empty { display: none; }
+  .chart-row svg, .chart-axis svg { width: 100%; height: auto; }
+  .ranking .rank-row { grid-template-columns: 22px minmax(0, 1fr); gap: 2px 8px; }
+  .ranking .rank-row > svg, .ranking .rank-row > .small { grid-column: 2; }
+  .ranking .rank-row > svg { width: 100%; height: auto; }
+  table.findings, .findings tbody, .findings tr, .findings td { display: block; }
+  .findings colgroup, .findings thead { display: none; }
+  /* a card: the name; status, severity and location on one line (wrapping whole, never overprinting);
+     then target, stated value, gap and basis, each on its own line */
+  .findings tr {
+    display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline;
+    margin: 0 0 8px; padding: 6px 10px; border: 1px solid var(--line); border-left: 5px solid var(--st);
+    border-radius: 4px;
+  }
+  .findings td { border: 0; padding: 0; flex: 0 0 100%; min-width: 0; }
+  .findings td:empty { display: none; }
+  .findings td.num { text-align: left; }
+  .findings td:nth-child(1) { order: 0; font-weight: 600; font-size: 13.5px; }
+  .findings td:nth-child(1) .msg { font-weight: 400; }
+  .findings td:nth-child(5) { order: 1; flex: 0 0 auto; }
+  .findings td:nth-child(6) { order: 2; flex: 0 0 auto; color: var(--muted); white-space: nowrap; }
+  .findings td.loc { order: 3; flex: 0 0 auto; margin-left: auto; }
+  .findings td:nth-child(2) { order: 4; }
+  .findings td:nth-child(3) { order: 5; }
+  .findings td:nth-child(4) { order: 6; }
+  .findings td:nth-child(7) { order: 7; }
+  .findings td.num::before { color: var(--muted); font-size: 11.5px; margin-right: 6px; }
+  .findings tr.quiet td:nth-child(1) { font-weight: 400; }
+}
 
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -203,3 +244,17 @@ SVG_DEFS = (
     '<rect width="5" height="5" fill="#fdecea"/><rect width="1.6" height="5" fill="#c62828"/></pattern>'
     "</defs></svg>"
 )
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal: quotes, backslashes and line breaks escaped."""
+    return '"' + "".join(ch if ch not in '"\\\n\r<>' else f"\\{ord(ch):x} " for ch in text) + '"'
+
+
+def card_labels(target: str, stated: str, gap: str) -> str:
+    """On a narrow screen the findings table has no header row: each figure of a card says what it is."""
+    rules = "".join(
+        f".findings td:nth-child({n})::before {{ content: {_css_string(label)}; }}"
+        for n, label in ((2, target), (3, stated), (4, gap))
+    )
+    return f"@media screen and (max-width: 720px) {{ {rules} }}\n"
