@@ -99,36 +99,42 @@ class _Matcher:
     affirm: tuple[str, ...]
 
 
+def _phrases(rule: Rule) -> list[str]:
+    """The words that name a rule in text, longest first: its extract.phrases, its name, its aliases
+    and its name without a counting suffix (行政复议案件 for 行政复议案件数)."""
+    phrases = list(_words(rule, "phrases"))
+    if rule.unit == "bool":
+        phrases.append(rule.name)
+    else:
+        phrases += [rule.name, *rule.aliases]
+        stem = _STEM_SUFFIX.sub("", rule.name)
+        if len(stem) >= 3:
+            phrases.append(stem)
+    return sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+
+
+def _rate_stems(rule: Rule, phrases: list[str]) -> tuple[str, ...]:
+    """A percentage rule's phrases without 率/覆盖率 (备案审核 for 备案审核率), for implicit coverage."""
+    if rule.unit != "%":
+        return ()
+    stems = {s for p in phrases if len(s := _RATE_SUFFIX.sub("", p)) >= 2}
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+def _words(rule: Rule, key: str) -> tuple[str, ...]:
+    """A list under the rule's `extract:` (phrases, context, affirm, units) as strings."""
+    return tuple(str(w) for w in (rule.extract or {}).get(key, []) or [])
+
+
 def _matchers(pack: RulePack) -> list[_Matcher]:
     out = []
     for rule in pack.rules:
-        if rule.unit in _SKIP_UNITS:
-            continue
-        ex = rule.extract or {}
-        phrases = [str(p) for p in ex.get("phrases", []) or []]
-        if rule.unit == "bool":
-            affirm = tuple(str(a) for a in ex.get("affirm", []) or [])
-            if not affirm:
-                continue
-            phrases.append(rule.name)
-        else:
-            affirm = ()
-            phrases += [rule.name, *rule.aliases]
-            stem = _STEM_SUFFIX.sub("", rule.name)
-            if len(stem) >= 3:
-                phrases.append(stem)
-        phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-        stems: list[str] = []
-        if rule.unit == "%":
-            for p in phrases:
-                s = _RATE_SUFFIX.sub("", p)
-                if len(s) >= 2:
-                    stems.append(s)
-        units = tuple(str(u) for u in (ex.get("units") or rule.accepted_units))
-        context = tuple(str(c) for c in ex.get("context", []) or [])
-        out.append(
-            _Matcher(rule, tuple(phrases), tuple(sorted(set(stems), key=len, reverse=True)), context, units, affirm)
-        )
+        affirm = _words(rule, "affirm") if rule.unit == "bool" else ()
+        if rule.unit in _SKIP_UNITS or (rule.unit == "bool" and not affirm):
+            continue  # a yes/no rule without affirming verbs is not read from text
+        phrases = _phrases(rule)
+        units = _words(rule, "units") or tuple(str(u) for u in rule.accepted_units)
+        out.append(_Matcher(rule, tuple(phrases), _rate_stems(rule, phrases), _words(rule, "context"), units, affirm))
     return out
 
 
@@ -317,78 +323,84 @@ def own_unit(m: _Matcher, chosen: Figure, figures: list[Figure], index: int, f: 
     return chosen
 
 
-def map_indicators(
-    doc: Doc,
-    pack: RulePack,
-    figures: list[Figure],
-    implicit: list[Implicit],
-    problems: list[tuple[int, int]] | None = None,
-) -> list[Indicator]:
-    """Every rule-pack indicator the text states: the best figure for each (see the rules above),
-    then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part."""
-    f = doc.folded
-    matchers = _matchers(pack)
-    numeric = [m for m in matchers if m.rule.unit != "bool"]
+_Candidate = tuple[tuple[int, int, int], _Matcher]
+
+
+def rules_a_figure_states(place: _Place, numeric: list[_Matcher], figures: list[Figure]) -> list[_Candidate]:
+    """The rules whose phrase is placed best for this figure: the highest (tier, phrase length). After
+    均为/分别为/各 every rule named right before it takes it (所有执法人员和法制审核人员均为…)."""
+    candidates = [(score, m) for m in numeric if (score := _score(m, place, figures)) is not None]
+    if not candidates:
+        return []
+    if place.distributive:
+        return [c for c in candidates if c[0][0] == 2] or candidates
+    top = max(c[0][:2] for c in candidates)
+    return [c for c in candidates if c[0][:2] == top]
+
+
+def _options(
+    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]]
+) -> dict[str, list[_Option]]:
+    """For each rule, every figure that could state it, with its preference."""
     by_rule: dict[str, list[_Option]] = {}
-    sentence_cache: dict[int, str] = {}
-
-    def sentence_of(offset: int) -> str:
-        s, e = doc.sentence_span(offset)
-        if s not in sentence_cache:
-            sentence_cache[s] = f[s:e]
-        return sentence_cache[s]
-
     for index, fig in enumerate(figures):
         if fig.plan or fig.prior:
             continue  # a next-year target or last year's level is not this year's figure
-        place = _place(doc, figures, index, problems or [])
-        candidates = [(score, m) for m in numeric if (score := _score(m, place, figures)) is not None]
-        if not candidates:
-            continue
-        if place.distributive:
-            chosen = [c for c in candidates if c[0][0] == 2] or candidates
-        else:
-            top = max(c[0][:2] for c in candidates)
-            chosen = [c for c in candidates if c[0][:2] == top]
-        for score, m in chosen:
+        place = _place(doc, figures, index, problems)
+        for score, m in rules_a_figure_states(place, numeric, figures):
             by_rule.setdefault(m.rule.id, []).append((preference(score, place), place))
+    return by_rule
 
-    best: dict[str, Figure] = {}
+
+def _stated(
+    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]]
+) -> dict[str, Indicator]:
+    """Each numeric rule's best figure: first among equals, a whole over its part, the rule's own unit."""
+    by_rule = _options(doc, numeric, figures, problems)
+    results: dict[str, Indicator] = {}
     for m in numeric:
         options = by_rule.get(m.rule.id)
         if options:
-            place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]  # first among equals
-            best[m.rule.id] = own_unit(m, place.fig, figures, place.index, f)
+            place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]
+            fig = own_unit(m, place.fig, figures, place.index, doc.folded)
+            results[m.rule.id] = _from_figure(m, fig)
+    return results
 
-    results: dict[str, Indicator] = {}
-    for m in numeric:
-        if m.rule.id not in best:
-            continue
-        fig = best[m.rule.id]
-        results[m.rule.id] = Indicator(
-            id=m.rule.id,
-            name=m.rule.name,
-            value=fig.value,
-            unit=fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit),
-            bound=fig.bound,
-            text=fig.text,
-            evidence=fig.sentence,
-            line=fig.line,
-            column=fig.column,
-            start=fig.start,
-            end=fig.end,
-            ambiguous=fig.ambiguous,
-            change=fig.change,
-        )
 
-    # implicit full coverage, for percentage rules no figure settled
+def _from_figure(m: _Matcher, fig: Figure) -> Indicator:
+    return Indicator(
+        id=m.rule.id,
+        name=m.rule.name,
+        value=fig.value,
+        unit=fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit),
+        bound=fig.bound,
+        text=fig.text,
+        evidence=fig.sentence,
+        line=fig.line,
+        column=fig.column,
+        start=fig.start,
+        end=fig.end,
+        ambiguous=fig.ambiguous,
+        change=fig.change,
+    )
+
+
+def covers_fully(m: _Matcher, left: str, sentence: str) -> bool:
+    """全部进驻, 实现全覆盖, 应备尽备 state 100% for a percentage rule named in the clause before the
+    phrase (its name or its stem: 备案审核 for 备案审核率), when the rule's context is in the sentence."""
+    if "%" not in m.units or not _context_ok(m, sentence):
+        return False
+    return any(s in left for s in m.stems) or any(p in left for p in m.phrases)
+
+
+def _add_implicit(doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], results: dict[str, Indicator]) -> None:
+    """Implicit full coverage, for the percentage rules no figure settled."""
+    f = doc.folded
     for imp in implicit:
         left = f[doc.clause_start(imp.start, hard=True) : imp.end]
-        sentence = sentence_of(imp.start)
+        s, e = doc.sentence_span(imp.start)
         for m in numeric:
-            if m.rule.id in results or "%" not in m.units or not _context_ok(m, sentence):
-                continue
-            if any(s in left for s in m.stems) or any(p in left for p in m.phrases):
+            if m.rule.id not in results and covers_fully(m, left, f[s:e]):
                 results[m.rule.id] = Indicator(
                     id=m.rule.id,
                     name=m.rule.name,
@@ -404,7 +416,9 @@ def map_indicators(
                     implicit=True,
                 )
 
-    # yes/no facts
+
+def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator]) -> None:
+    """Yes/no facts: a phrase and an affirming verb, not negated, in one sentence."""
     for m in matchers:
         if m.rule.unit != "bool" or m.rule.id in results:
             continue
@@ -424,22 +438,45 @@ def map_indicators(
                 start=start,
                 end=end,
             )
+
+
+def map_indicators(
+    doc: Doc,
+    pack: RulePack,
+    figures: list[Figure],
+    implicit: list[Implicit],
+    problems: list[tuple[int, int]] | None = None,
+) -> list[Indicator]:
+    """Every rule-pack indicator the text states: the best figure for each (see the rules above),
+    then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part."""
+    matchers = _matchers(pack)
+    numeric = [m for m in matchers if m.rule.unit != "bool"]
+    results = _stated(doc, numeric, figures, problems or [])
+    _add_implicit(doc, numeric, implicit, results)
+    _add_yes_no(doc, matchers, results)
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
 
 
+def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int) -> bool:
+    """An affirming verb in f[start:end] not negated just before it: 已建立 affirms, 尚未建立 does not."""
+    for verb in verbs:
+        pos = f.find(verb, start, end)
+        while pos != -1:
+            if not _NEGATION.search(f, max(start, pos - 2), pos):
+                return True
+            pos = f.find(verb, pos + 1, end)
+    return False
+
+
 def _affirmed(doc: Doc, m: _Matcher) -> tuple[int, int] | None:
+    """The first phrase of a yes/no rule whose sentence (outside page furniture) affirms it."""
     f = doc.folded
     for phrase in m.phrases:
         pos = f.find(phrase)
         while pos != -1:
             s, e = doc.sentence_span(pos)
-            if doc.line_of(pos) not in doc.boiler_lines:
-                for verb in m.affirm:
-                    vpos = f.find(verb, s, e)
-                    while vpos != -1:
-                        if not _NEGATION.search(f, max(s, vpos - 2), vpos):
-                            return pos, pos + len(phrase)
-                        vpos = f.find(verb, vpos + 1, e)
+            if doc.line_of(pos) not in doc.boiler_lines and affirming_verb(f, m.affirm, s, e):
+                return pos, pos + len(phrase)
             pos = f.find(phrase, pos + 1)
     return None
