@@ -13,8 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
-from hulifa.model import Bound
-from hulifa.quantity import QUANTITY_PATTERN, QuantityError, from_match, is_number_match, parse_chinese_number
+from hulifa.model import Bound, Quantity
+from hulifa.quantity import (
+    QUANTITY_PATTERN,
+    QuantityError,
+    from_match,
+    is_number_match,
+    parse_chinese_number,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,101 +207,148 @@ class Candidate:
             return None
 
 
-# Each rule below says why a match is NOT a figure; a match no rule rejects is one. Their test
-# table is tests/extract/test_figures.py (FIGURES and NOT_FIGURES).
+# Each rule below says why a match is NOT a figure; a match no rule rejects is one. The traps are
+# those of domain.md (on extraction hardness): years, dates, document numbers, ordinals and codes are
+# written with the same digits as figures, and Chinese numerals are also parts of words. Each rule has
+# its own test table, accepted and rejected rows (tests/extract/test_not_a_figure_rules.py); the whole
+# parser has FIGURES and NOT_FIGURES (tests/extract/test_figures.py).
+
+
+def across_a_line_break(c: Candidate) -> bool:
+    """A match that runs over a line end joins a heading's number to the next line's words."""
+    return "\n" in c.doc.folded[c.lead : c.end]
 
 
 def no_kind(c: Candidate) -> bool:
-    """A figure has a unit, a percentage, 成, a fraction, or 万/亿 on digits."""
+    """A figure has a unit, a percentage, 成, a fraction, or 万/亿 on digits: 编号12345 has none."""
     g = c.m.group
     return not (c.unit or g("pct") or g("cheng") or c.pct_cn is not None or c.frac or (c.arabic and g("mult")))
 
 
 def cheng_in_a_word(c: Candidate) -> bool:
-    """成员, 成立, 成效: 成 is part of a word, not 'tenths'."""
+    """成员, 成立, 成效: 成 is part of a word, not 'tenths' (8成 and 三成 are tenths)."""
     return bool(c.m.group("cheng")) and (c.nxt in _CHENG_NOT or (c.chinese and c.numtext not in "一二三四五六七八九十"))
 
 
 def page_furniture(c: Candidate) -> bool:
+    """A page header, footer or watermark line repeated through the document (第3页 共20页)."""
     return c.doc.line_of(c.lead) in c.doc.boiler_lines
 
 
 def in_title_or_quote(c: Candidate) -> bool:
-    """《…(2021—2025年)》, “一网通办”, 厅字〔2019〕28号."""
+    """《…(2021—2025年)》, “一网通办”, 厅字〔2019〕28号: a name or a document number, not a figure."""
     return c.doc.in_protected(c.lead, c.end)
 
 
 def ordinal(c: Candidate) -> bool:
-    """第3次, 第八名."""
+    """第3次, 第八名: which one, not how many."""
     f = c.doc.folded
     return c.prev == "第" or f[max(0, c.numstart - 1) : c.numstart] == "第"
 
 
-def code_or_formula(c: Candidate) -> bool:
-    """2+2+N, 5G, ISO9001, 1/3 as part of a code; a range such as 2-3次 is two figures instead."""
-    f, prev, prev2 = c.doc.folded, c.prev, c.prev2
+def code_before(c: Candidate) -> bool:
+    """2+2+N's second 2, ISO9001, #3: digits glued to a code before them. A range (2-3次) is two
+    figures instead, so a dash after a number is a code only when no range is written there."""
+    prev, prev2 = c.prev, c.prev2
+    if not prev:
+        return False
     in_range = (
-        prev in "-—~～" and bool(c.unit) and c.unit != "年" and _RANGE_BEFORE.search(f, max(0, c.lead - 12), c.lead)
+        prev in "-—~～"
+        and bool(c.unit)
+        and c.unit != "年"
+        and _RANGE_BEFORE.search(c.doc.folded, max(0, c.lead - 12), c.lead)
     )
-    if (
-        prev
-        and not in_range
-        and (
-            (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
-        )
-    ):
-        return True
+    glued = (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
+    return glued and not in_range
+
+
+def code_after(c: Candidate) -> bool:
+    """2+2+N's first 2, 1+3+N, 5G: a number followed by an operator or a Latin letter is a code."""
     if c.nxt and c.nxt in "+×*":
         return True
-    if c.num is not None:
-        after_num = f[c.m.end("num") : c.m.end("num") + 1]
-        if after_num and (after_num in "+×*" or (after_num.isascii() and after_num.isalpha())):
-            return True
-    return c.frac and (c.nxt == "/" or prev == "/")
+    if c.num is None:
+        return False
+    after_num = c.doc.folded[c.m.end("num") : c.m.end("num") + 1]
+    return bool(after_num) and (after_num in "+×*" or (after_num.isascii() and after_num.isalpha()))
+
+
+def fraction_in_a_code(c: Candidate) -> bool:
+    """1/3/5: a fraction with another slash beside it is a code, not a share."""
+    return c.frac and (c.nxt == "/" or c.prev == "/")
 
 
 def before_a_time(c: Candidate) -> bool:
-    """前3名, 前两年 (but 提前3天 is a figure)."""
+    """前3名, 前两年: a rank or a span (but 提前3天 is a figure)."""
     return c.prev == "前" and c.prev2 != "提前"
 
 
-def chinese_numeral_in_a_word(c: Candidate) -> bool:
-    """Chinese numerals only as real numerals before a measure word: 数十, 四个意识, 一批, 新一轮."""
-    if not c.chinese or c.pct_cn is not None:
+def _bare_chinese(c: Candidate) -> bool:
+    return c.chinese and c.pct_cn is None  # 百分之九十 is always a real numeral
+
+
+def not_a_chinese_numeral(c: Candidate) -> bool:
+    """百件, 千家: Chinese numeral characters without a digit (十 alone or 十二 is one)."""
+    return _bare_chinese(c) and not _cn_numeral_ok(c.numtext)
+
+
+def vague_amount(c: Candidate) -> bool:
+    """数十家, 几十次, 若干, 好几个: an amount the report does not state (共数十家 is not vague either)."""
+    return _bare_chinese(c) and bool(c.prev) and c.prev in "数几若多好" and not c.pre
+
+
+def set_phrase(c: Candidate) -> bool:
+    """四个意识, 三项制度, 八五普法, 一站式: a fixed expression whose numeral is part of its name."""
+    if not _bare_chinese(c):
         return False
     f = c.doc.folded
-    if not _cn_numeral_ok(c.numtext):
-        return True
-    if c.prev and c.prev in "数几若多好" and not c.pre:
-        return True
     for sm in _SET_RE.finditer(f, max(0, c.numstart - 2), min(len(f), c.end + 4)):
         if sm.start() <= c.numstart < sm.end():
             return True
-    if c.numtext != "一":
+    return False
+
+
+def one_in_a_word(c: Candidate) -> bool:
+    """一 as an article, not a count: 新一轮, 统一, 一体化, 一个方面. It counts after 共/累计/仅/各/了
+    (仅一次, 召开了一次) or before a unit of events or people (一次, 一场, 一名)."""
+    if not _bare_chinese(c) or c.numtext != "一":
         return False
     if c.prev in _ONE_WORD_PRE or c.nxt in "性化体":
         return True
+    f = c.doc.folded
     return not (_ONE_OK_PRE.search(f, max(0, c.numstart - 2), c.numstart) or c.pre) and c.unit not in _ONE_OK_UNITS
 
 
-def year_or_date(c: Candidate) -> bool:
-    """2024年, 3月, 12日, 十四五规划's 五年, 5年行动: dates and names, not figures."""
-    f, unit, prev, nxt = c.doc.folded, c.unit, c.prev, c.nxt
-    if unit == "年":
-        value = c.value
-        if c.arabic and (value is None or value >= 1000 or len(c.num or "") >= 4):
-            return True
-        if _UNIT_NAME_AFTER.match(f, c.end):
-            return True
+def calendar_year(c: Candidate) -> bool:
+    """2024年: a year written in four digits (or 1000 and more), not a span of years."""
+    if c.unit != "年" or not c.arabic:
+        return False
+    value = c.value
+    return value is None or value >= 1000 or len(c.num or "") >= 4
+
+
+def years_in_a_name(c: Candidate) -> bool:
+    """三年行动, 五年规划, 5年来: years that name a plan or a span, not a stated figure."""
+    return c.unit == "年" and bool(_UNIT_NAME_AFTER.match(c.doc.folded, c.end))
+
+
+def month_or_day(c: Candidate) -> bool:
+    """9月, 3月底, 9月30日, 12月31日前: dates (durations are written 个月 and 天)."""
+    unit, prev = c.unit, c.prev
     if unit == "月":
-        return True  # 9月, 3月底: dates; durations are written 个月
-    if unit in ("日", "号") and (prev == "月" or f[max(0, c.numstart - 1) : c.numstart] == "月"):
         return True
-    if unit == "日" and re.match(r"[前起至后]", nxt or " ") and prev in "月年":
+    if unit in ("日", "号") and (prev == "月" or c.doc.folded[max(0, c.numstart - 1) : c.numstart] == "月"):
         return True
-    if unit == "周" and nxt == "年":
-        return True
-    return unit in ("年", "天", "日", "小时") and prev in ("×", "x", "X", "*")
+    return unit == "日" and bool(re.match(r"[前起至后]", c.nxt or " ")) and prev in "月年"
+
+
+def anniversary(c: Candidate) -> bool:
+    """成立70周年: an anniversary, not a count of weeks."""
+    return c.unit == "周" and c.nxt == "年"
+
+
+def service_hours(c: Candidate) -> bool:
+    """7×24小时, 365×24小时: hours of a service promise, not a figure."""
+    return c.unit in ("年", "天", "日", "小时") and c.prev in ("×", "x", "X", "*")
 
 
 def not_a_count_of_times(c: Candidate) -> bool:
@@ -312,15 +365,25 @@ def sample_size_beside_a_rank(c: Candidate) -> bool:
 
 
 NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
+    across_a_line_break,
     no_kind,
     cheng_in_a_word,
     page_furniture,
     in_title_or_quote,
     ordinal,
-    code_or_formula,
+    code_before,
+    code_after,
+    fraction_in_a_code,
     before_a_time,
-    chinese_numeral_in_a_word,
-    year_or_date,
+    not_a_chinese_numeral,
+    vague_amount,
+    set_phrase,
+    one_in_a_word,
+    calendar_year,
+    years_in_a_name,
+    month_or_day,
+    anniversary,
+    service_hours,
     not_a_count_of_times,
     sample_size_beside_a_rank,
 )
@@ -329,8 +392,6 @@ NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
 def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     """Decide whether a QUANTITY_PATTERN match is a real figure; return (ok, start of its text)."""
     c = Candidate.of(doc, m)
-    if "\n" in doc.folded[c.lead : c.end]:
-        return False, c.lead
     return not any(rule(c) for rule in NOT_A_FIGURE), c.lead
 
 
@@ -350,9 +411,17 @@ _FAR_APPROX = re.compile(r"(?:约|大约|大概)[占有达为计]$")
 _SPACED_THOUSANDS = re.compile(r"(\d{1,3}(?: \d{3})*) $")
 
 
-def _bound_fix(doc: Doc, m: re.Match[str], lead: int, bound: Bound) -> Bound:
+def _bound_fix(doc: Doc, m: re.Match[str], lead: int, quantity: Quantity) -> Bound:
+    """The bound as the words around the figure mean it, where the figure's own words mislead."""
+    bound = _bound_from_words_before(doc, m, lead, quantity.bound)
     pre = m.group("pre") or ""
-    if pre.endswith(("不少于", "不低于")) and bound is Bound.UPPER:
+    if bound is Bound.APPROX and pre.endswith("近") and quantity.unit in ("年", "个月", "天", "日"):
+        return Bound.EXACT  # 近3年: the last three years, not "about three"
+    return bound
+
+
+def _bound_from_words_before(doc: Doc, m: re.Match[str], lead: int, bound: Bound) -> Bound:
+    if (m.group("pre") or "").endswith(("不少于", "不低于")) and bound is Bound.UPPER:
         return Bound.LOWER  # 不少于 holds 少于: it is a floor, not a ceiling
     if bound is Bound.EXACT:
         window = doc.folded[max(doc.clause_start(lead), lead - 6) : lead]
@@ -379,56 +448,66 @@ def _is_ambiguous(doc: Doc, lead: int, since: int) -> bool:
     )
 
 
+def _with_spaced_thousands(doc: Doc, m: re.Match[str], lead: int) -> tuple[re.Match[str], int]:
+    """5 000元, 1 130条: a space as thousands separator joins the digits before it to the figure."""
+    num = m.group("num")
+    if num and num[0].isdigit() and len(num.split(".")[0]) == 3:
+        spaced = _SPACED_THOUSANDS.search(doc.folded, max(0, lead - 16), lead)
+        if spaced:
+            joined = (spaced.group(1) + " " + doc.folded[lead : m.end()]).replace(" ", "")
+            whole = QUANTITY_PATTERN.fullmatch(joined)
+            if whole is not None:
+                return whole, spaced.start()
+    return m, lead
+
+
+def _quantity(match: re.Match[str]) -> Quantity | None:
+    """The match read as a quantity, if it reads as a finite value of zero or more."""
+    try:
+        quantity = from_match(match)
+    except (QuantityError, ValueError, KeyError, OverflowError):
+        return None
+    value = quantity.value
+    return quantity if value >= 0 and value == value and value != float("inf") else None
+
+
+def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
+    """The figures an accepted match states: itself, and the lower end of a range (2至3次) before it.
+    `since`: where the previous figure ended (a shared count looks back no further)."""
+    match, lead = _with_spaced_thousands(doc, m, lead)
+    quantity = _quantity(match)
+    if quantity is None or quantity.unit == "年" or _ordinal_range(doc, lead):
+        return []  # 近三年, 连续5年: a span of time; 第2至3批: the upper end of a range of ordinals
+    end, unit = m.end(), quantity.unit
+    base = COMPOUND_UNITS.get(unit)
+    if base is not None and not m.group("post"):
+        end -= len(unit) - len(base)  # 3个项目: the figure is 3个, 项目 is its noun
+        unit = base
+    bound = _bound_fix(doc, m, lead, quantity)
+    prior = bool(_CHANGE_AFTER.match(doc.folded, end))
+    flags = {"change": _is_change(doc, lead, end) and not prior, "ambiguous": _is_ambiguous(doc, lead, since)}
+    low = _range_start(doc, m, lead, unit, bound)
+    if low is None:
+        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, **flags)]
+    # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
+    return [
+        _figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags),
+        _figure(doc, lead, end, quantity.value, unit, Bound.UPPER, prior=prior, **flags),
+    ]
+
+
 def find_figures(doc: Doc) -> list[Figure]:
     """All figures in the document, in text order."""
     figures: list[Figure] = []
-    f = doc.folded
     last_end = 0
-    for m in QUANTITY_PATTERN.finditer(f):
+    for m in QUANTITY_PATTERN.finditer(doc.folded):
         if not is_number_match(m):
             continue
         ok, lead = is_figure_match(doc, m)
-        if not ok:
-            continue
-        match = m
-        num = m.group("num")
-        if num and num[0].isdigit() and len(num.split(".")[0]) == 3:
-            spaced = _SPACED_THOUSANDS.search(f, max(0, lead - 16), lead)
-            if spaced:  # 5 000元, 1 130条: a space as thousands separator
-                joined = (spaced.group(1) + " " + f[lead : m.end()]).replace(" ", "")
-                whole = QUANTITY_PATTERN.fullmatch(joined)
-                if whole is not None:
-                    match, lead = whole, spaced.start()
-        try:
-            quantity = from_match(match)
-        except (QuantityError, ValueError, KeyError, OverflowError):
-            continue
-        if quantity.value < 0 or quantity.value != quantity.value or quantity.value == float("inf"):
-            continue
-        end = m.end()
-        unit = quantity.unit
-        if unit == "年":  # 近三年, 连续5年: a span of time, not a figure a report states
-            continue
-        base = COMPOUND_UNITS.get(unit)
-        if base is not None and not m.group("post"):
-            end -= len(unit) - len(base)  # 3个项目: the figure is 3个, 项目 is its noun
-            unit = base
-        bound = _bound_fix(doc, m, lead, quantity.bound)
-        pre = m.group("pre") or ""
-        if bound is Bound.APPROX and pre.endswith("近") and quantity.unit in ("年", "个月", "天", "日"):
-            bound = Bound.EXACT  # 近3年: the last three years, not "about three"
-        change = _is_change(doc, lead, end)
-        prior = bool(_CHANGE_AFTER.match(f, end))
-        if _ordinal_range(doc, lead):
-            continue  # 第2至3批: the upper end of a range of ordinals
-        ambiguous = _is_ambiguous(doc, lead, last_end)
-        flags = {"change": change and not prior, "ambiguous": ambiguous}
-        low = _range_start(doc, m, lead, unit, bound)
-        if low is not None:  # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
-            figures.append(_figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags))
-            bound = Bound.UPPER
-        figures.append(_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, **flags))
-        last_end = end
+        found = _read(doc, m, lead, last_end) if ok else []
+        if found:
+            figures += found
+            last_end = found[-1].end
     return figures
 
 
