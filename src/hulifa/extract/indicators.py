@@ -367,21 +367,26 @@ def _stated(
     return results
 
 
+def _indicator(
+    m: _Matcher,
+    value: float | bool,
+    unit: str,
+    text: str,
+    evidence: str,
+    span: tuple[int, int, int, int],
+    bound: Bound = Bound.EXACT,
+    **flags: bool,
+) -> Indicator:
+    """The indicator for m's rule; span is (line, column, start, end) of its text."""
+    line, column, start, end = span
+    return Indicator(m.rule.id, m.rule.name, value, unit, bound, text, evidence, line, column, start, end, **flags)
+
+
 def _from_figure(m: _Matcher, fig: Figure) -> Indicator:
-    return Indicator(
-        id=m.rule.id,
-        name=m.rule.name,
-        value=fig.value,
-        unit=fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit),
-        bound=fig.bound,
-        text=fig.text,
-        evidence=fig.sentence,
-        line=fig.line,
-        column=fig.column,
-        start=fig.start,
-        end=fig.end,
-        ambiguous=fig.ambiguous,
-        change=fig.change,
+    unit = fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit)
+    span = (fig.line, fig.column, fig.start, fig.end)
+    return _indicator(
+        m, fig.value, unit, fig.text, fig.sentence, span, fig.bound, ambiguous=fig.ambiguous, change=fig.change
     )
 
 
@@ -401,20 +406,8 @@ def _add_implicit(doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], r
         s, e = doc.sentence_span(imp.start)
         for m in numeric:
             if m.rule.id not in results and covers_fully(m, left, f[s:e]):
-                results[m.rule.id] = Indicator(
-                    id=m.rule.id,
-                    name=m.rule.name,
-                    value=100.0,
-                    unit="%",
-                    bound=Bound.EXACT,
-                    text=imp.phrase,
-                    evidence=imp.sentence,
-                    line=imp.line,
-                    column=imp.column,
-                    start=imp.start,
-                    end=imp.end,
-                    implicit=True,
-                )
+                span = (imp.line, imp.column, imp.start, imp.end)
+                results[m.rule.id] = _indicator(m, 100.0, "%", imp.phrase, imp.sentence, span, implicit=True)
 
 
 def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator]) -> None:
@@ -425,19 +418,8 @@ def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator
         found = _affirmed(doc, m)
         if found is not None:
             start, end = found
-            results[m.rule.id] = Indicator(
-                id=m.rule.id,
-                name=m.rule.name,
-                value=True,
-                unit="bool",
-                bound=Bound.EXACT,
-                text=doc.text[start:end],
-                evidence=doc.sentence(start),
-                line=doc.line_of(start),
-                column=doc.column_of(start),
-                start=start,
-                end=end,
-            )
+            span = (doc.line_of(start), doc.column_of(start), start, end)
+            results[m.rule.id] = _indicator(m, True, "bool", doc.text[start:end], doc.sentence(start), span)
 
 
 def map_indicators(
