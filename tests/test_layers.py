@@ -31,7 +31,8 @@ ALLOWED: dict[str, set[str]] = {
     "commitments": {"model", "errors", "positions", "yamlsafe"},
     "deviations": {"model", "errors", "positions", "yamlsafe", "quantity"},
     "reportdata": {"model", "errors", "positions", "yamlsafe", "quantity", "commitments", "deviations"},
-    "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions"},
+    "packcache": {"model"},
+    "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions", "packcache"},
     "config": {"errors", "decoding", "yamlsafe", "discovery", "rulepack"},
     # evaluation
     "kinds": {"model", "quantity"},

@@ -442,6 +442,14 @@ def load_pack(path: str | Path | None = None) -> RulePack:
         file, display = Path(path), str(path)
         if not file.exists():
             raise _no_such_pack(str(path))
+    if _is_bundled(file):  # built once, then read back (packcache: keyed by the packs' and the code's hash)
+        from hulifa import packcache
+
+        return packcache.load(file, lambda: _build(file, display))
+    return _build(file, display)
+
+
+def _build(file: Path, display: str) -> RulePack:
     consistency: list[Consistency] = []
     entries, settings, files, doc = _load_raw(file, display, (str(file.resolve()),), consistency)
     rules: list[Rule] = []

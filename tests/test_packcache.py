@@ -1,0 +1,98 @@
+"""The bundled packs' cache: read back only while the packs and the code are what it was made from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clihelp import HULI_DATA, run_cli
+from hulifa import packcache, rulepack
+from hulifa.model import RulePack
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("HULIFA_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "hulifa" / "packs"
+
+
+@pytest.fixture
+def packs(tmp_path: Path) -> Path:
+    """A copy of the bundled packs, free to change."""
+    folder = tmp_path / "rules"
+    shutil.copytree(rulepack.bundled_pack_path().parent, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return folder / "default.yaml"
+
+
+def name_of(pack: RulePack) -> str:
+    return next(rule.name for rule in pack.rules if rule.id == "report_submitted_by")
+
+
+def counting(file: Path) -> tuple[list[int], object]:
+    builds: list[int] = []
+
+    def build() -> RulePack:
+        builds.append(1)
+        return rulepack._build(file, "default")
+
+    return builds, build
+
+
+def test_the_second_load_is_read_back_and_equal(cache: Path, packs: Path) -> None:
+    builds, build = counting(packs)
+    first = packcache.load(packs, build)  # type: ignore[arg-type]
+    second = packcache.load(packs, build)  # type: ignore[arg-type]
+    assert builds == [1]
+    assert second == first and second is not first
+    assert len(list(cache.glob("default-*.pickle"))) == 1
+
+
+def test_a_changed_pack_is_built_again(cache: Path, packs: Path) -> None:
+    builds, build = counting(packs)
+    before = packcache.load(packs, build)  # type: ignore[arg-type]
+    text = packs.read_text("utf-8")
+    assert "name: 年度报告报送\n" in text
+    packs.write_text(text.replace("name: 年度报告报送\n", "name: 年度报告报送(改)\n", 1), "utf-8")
+    after = packcache.load(packs, build)  # type: ignore[arg-type]
+    assert builds == [1, 1]
+    assert name_of(before) == "年度报告报送"
+    assert name_of(after) == "年度报告报送(改)"
+
+
+def test_a_cache_file_that_does_not_match_is_not_trusted(cache: Path, packs: Path) -> None:
+    builds, build = counting(packs)
+    packcache.load(packs, build)  # type: ignore[arg-type]
+    (cached,) = cache.glob("default-*.pickle")
+    blob = cached.read_bytes()
+    head, _, body = blob.partition(b"\n\n")
+    cached.write_bytes(head[:-1] + b"0" + b"\n\n" + body)  # another key
+    packcache.load(packs, build)  # type: ignore[arg-type]
+    cached.write_bytes(blob[: len(blob) // 2])  # cut short
+    again = packcache.load(packs, build)  # type: ignore[arg-type]
+    assert builds == [1, 1, 1]
+    assert name_of(again) == "年度报告报送"
+
+
+def test_no_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, packs: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    builds, build = counting(packs)
+    packcache.load(packs, build)  # type: ignore[arg-type]
+    packcache.load(packs, build)  # type: ignore[arg-type]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HULIFA_NO_CACHE", "1")
+    packcache.load(packs, build)  # type: ignore[arg-type]
+    assert builds == [1, 1, 1]
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_the_cli_gives_the_same_answer_from_the_cache(cache: Path) -> None:
+    cold = run_cli("check", str(HULI_DATA), "-f", "json", "--fail-on", "never")
+    assert list(cache.glob("default-*.pickle"))
+    warm = run_cli("check", str(HULI_DATA), "-f", "json", "--fail-on", "never")
+    assert cold.exit_code == warm.exit_code == 0
+    assert warm.stdout == cold.stdout
