@@ -122,8 +122,9 @@ def check(
             "--jobs",
             "-j",
             min=0,
-            help="并行进程数,0 = 全部核心;输出与串行相同 / parallel workers, 0 = all cores; output identical to a "
-            "serial run",
+            help="并行进程数;0 = 当前空闲的核心数(可用核心减去平均负载);仅在有空闲核心时更快;输出与串行相同 / "
+            "parallel workers; 0 = the cores free now (usable cores less the load average). Faster only when a "
+            "core is idle (README: measured speed-up); output identical to a serial run",
         ),
     ] = 1,
     encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
@@ -234,7 +235,9 @@ def check(
     today_date = parse_today(today)
     hints = text_hints(year, level, region)
     if jobs == 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        from hulifa.cli.jobs import auto_jobs
+
+        jobs = auto_jobs()
     step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
     streamed = [f for f in chosen if f.value in STREAMING]
     # Only formats that need every result at once (JUnit, SARIF…) make us keep the results; the table
