@@ -14,7 +14,10 @@ and prints the median wall time, its ratio to the floor's, the median CPU time a
 (os.sched_getaffinity) and the load average before and after.
 
 Bytecode is cached for every hulifa run, as `pip install .` leaves it, in a private
-PYTHONPYCACHEPREFIX (this project's machines set PYTHONDONTWRITEBYTECODE).
+PYTHONPYCACHEPREFIX (this project's machines set PYTHONDONTWRITEBYTECODE). An editable install
+(`pip install -e .`) also runs its import finder from a .pth file at every start of Python (~10-40 ms
+here, before hulifa is imported at all), so `--installed` measures a copy as users get it instead: a
+throwaway venv beside the current one's packages, with `pip install --no-deps .` of this checkout.
 
 No lost findings: after the timed rounds, each format runs once more with its output in a file,
 and the findings in that output are compared with the generator's manifest (every planted finding,
@@ -324,6 +327,31 @@ def sha256_of_run(cmd: list[str], data: Path, env: dict[str, str]) -> str:
     return hashlib.sha256(proc.stdout).hexdigest()
 
 
+def installed_copy() -> list[str]:
+    """`hulifa` from a fresh venv holding a `pip install --no-deps .` of this checkout; the other
+    packages come from the current environment (a .pth line, so its own .pth files, the editable
+    finder among them, are not run)."""
+    import sysconfig
+    import venv
+
+    folder = Path(tempfile.gettempdir()) / "hulifa-whole-installed"
+    shutil.rmtree(folder, ignore_errors=True)
+    venv.create(folder, with_pip=False)
+    inner = subprocess.run(
+        [str(folder / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(inner, "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
+    subprocess.run(
+        [str(folder / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(HERE.parent)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return [str(folder / "bin" / "hulifa")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=parse_size, help="report counts: 200, 1k, 10k, 100k (default 200)")
@@ -334,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--data-root", type=Path, default=Path(tempfile.gettempdir()), help="where data is made")
     parser.add_argument("--no-verify", action="store_true", help="skip the no-lost-findings runs")
+    parser.add_argument(
+        "--installed", action="store_true", help="time a `pip install .` copy in a throwaway venv, not this one"
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes or [200]))
@@ -348,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(tempfile.mkdtemp(prefix="hulifa-whole-pycache-"))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(cache)
-    hulifa = [*hulifa_cmd(), "check"]
+    hulifa = [*(installed_copy() if args.installed else hulifa_cmd()), "check"]
     floor_cmd = [sys.executable, "-c", _FLOOR]
 
     rows: list[Row] = []
@@ -444,7 +475,8 @@ def report(
     say(
         f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {git_head()}; Python {platform.python_version()}; "
         f"{before['cores']} usable cores of {before['cpus']}; load average {before['load']} before, "
-        f"{after['load']} after; medians of {args.rounds} interleaved rounds; bytecode cached. CPU time decides "
+        f"{after['load']} after; medians of {args.rounds} interleaved rounds; bytecode cached; "
+        f"{'a `pip install .` copy' if args.installed else 'hulifa as installed here'}. CPU time decides "
         "the targets (wall time on a shared machine includes others' load); the -j row's speed-up is wall time"
     )
     say("")
