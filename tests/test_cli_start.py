@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
@@ -38,3 +41,21 @@ def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
 def test_shell_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_HULIFA_COMPLETE", "bash_complete")
     assert lean(["check"]) is app
+
+
+def test_checking_one_named_file_leaves_the_heavy_modules_unimported() -> None:
+    """rich (~45 ms), pathspec (~20 ms, folder scans only) and jsonschema (~30 ms, user packs only)."""
+    probe = (
+        "import sys\n"
+        "from hulifa.cli import main\n"
+        f"sys.argv = ['hulifa', 'check', {str(HULI_DATA)!r}, '-f', 'parsable', '--isolated']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('rich', 'pathspec', 'jsonschema', 'multiprocessing', 'concurrent')\n"
+        "sys.stderr.write('LOADED ' + ' '.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert "LOADED" in run.stderr, run.stderr
+    assert run.stderr.rsplit("LOADED", 1)[1].split() == []

@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from hulifa.errors import InputError, fail
 from hulifa.model import Text
@@ -26,6 +25,9 @@ from hulifa.model import Text
 DATA_SUFFIXES = (".yaml", ".yml")
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
 DEFAULT_EXCLUDE = (".*", "build/", "dist/", "node_modules/", "__pycache__/", "venv/")
+
+if TYPE_CHECKING:
+    import pathspec  # ~20 ms to import: only when a folder is scanned, not for files named one by one
 
 SkipHandler = Callable[[str, Text], None]
 
@@ -51,10 +53,14 @@ class Selection:
 
     @cached_property
     def spec(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
         return pathspec.GitIgnoreSpec.from_lines([*self.exclude, *self.extend_exclude])
 
     @cached_property
     def include_spec(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
         return pathspec.GitIgnoreSpec.from_lines(self.include)
 
     def included(self, relative: str) -> bool:
@@ -103,6 +109,8 @@ class _GitIgnore:
                 self._load(folder)
 
     def _load(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        import pathspec
+
         if folder not in self.specs:
             try:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
