@@ -331,13 +331,14 @@ class _Prepared:
 def _prepare(
     result: ReportResult, formats: tuple[str, ...], lang: str, send: bool, keep: bool, rules: str | None = None
 ) -> _Prepared:
+    from hulifa import messages
     from hulifa.reporters import streamer
 
     if "json-compact" in formats:
         _compact_table(rules)
 
     errors = tuple(
-        f"{f.file}:{f.line}:{f.column}: {f.message.get(lang)}" for f in result.findings if not result.checked
+        f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings if not result.checked
     )
     return _Prepared(
         texts={fmt: streamer(fmt).item(result, lang) for fmt in formats},

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters import labels
 from hulifa.textsafe import visible
@@ -49,17 +50,17 @@ def is_issue(finding: Finding) -> bool:
 
 
 def display_name(finding: Finding, lang: str) -> str:
-    """The indicator's name in `lang` (see labels.name), cleaned."""
-    return clean(labels.name(finding, lang))
+    """The indicator's name in `lang` (see messages.name), cleaned."""
+    return clean(messages.name(finding, lang))
 
 
 def message(finding: Finding, lang: str) -> str:
-    return clean(finding.message.get(lang))
+    return clean(messages.message(finding, lang))
 
 
 def both_messages(finding: Finding, lang: str) -> str:
     """The message in `lang`, then the other language after " / " when it says something different."""
-    first, second = clean(finding.message.zh), clean(finding.message.en)
+    first, second = clean(messages.message(finding, "zh")), clean(messages.message(finding, "en"))
     if lang == "en":
         first, second = second, first
     if not first:
@@ -80,19 +81,21 @@ def location(finding: Finding) -> str:
 
 def basis_text(finding: Finding) -> str:
     """`document article (STRENGTH)`, or "" when the finding has no basis."""
-    if finding.basis is None:
+    basis = messages.basis(finding)
+    if basis is None:
         return ""
-    cite = clean(finding.basis.cite())
-    return f"{cite} ({finding.basis.strength.value})" if cite else finding.basis.strength.value
+    cite = clean(basis.cite())
+    return f"{cite} ({basis.strength.value})" if cite else basis.strength.value
 
 
 def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
     """The labelled facts behind a finding, in a fixed order, empty ones left out."""
     rows: list[tuple[str, str]] = []
+    unit = messages.unit(finding)
     for key, value in (
-        ("expected", with_unit(finding.shown("expected", lang), finding.unit, lang)),
-        ("actual", with_unit(finding.shown("actual", lang), finding.unit, lang)),
-        ("gap", with_unit(finding.shown("gap", lang), finding.unit, lang)),
+        ("expected", with_unit(messages.expected(finding, lang), unit, lang)),
+        ("actual", with_unit(messages.actual(finding, lang), unit, lang)),
+        ("gap", with_unit(messages.gap(finding, lang), unit, lang)),
         ("basis", basis_text(finding)),
     ):
         if value:

@@ -13,6 +13,7 @@ import hashlib
 import json
 from typing import Any
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, Severity, Status
 from hulifa.reporters._common import is_issue, one_line
 
@@ -21,9 +22,9 @@ _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: 
 
 def issue(finding: Finding, lang: str = "zh") -> dict[str, Any]:
     severity = "critical" if finding.status is Status.ERROR else _SEVERITY[finding.severity]
-    key = f"{finding.file}\0{finding.rule}\0{finding.message.en}".encode()
+    key = f"{finding.file}\0{finding.rule}\0{messages.message(finding, 'en')}".encode()
     return {
-        "description": f"{one_line(finding.message.get(lang))} ({one_line(finding.rule)})",
+        "description": f"{one_line(messages.message(finding, lang))} ({one_line(finding.rule)})",
         "check_name": finding.rule,
         "fingerprint": hashlib.sha256(key).hexdigest(),
         "severity": severity,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hulifa import messages
 from hulifa.evaluate import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, Severity, Status
 from hulifa.quantity import QuantityError, format_number, parse_quantity
@@ -194,18 +195,19 @@ def _rules(result: CheckResult) -> dict[str, Rule]:
 
 def _stated(finding: Finding, rule: Rule | None) -> tuple[float, str] | None:
     """The stated figure and its bound, if the finding's `actual` is one figure in the rule's unit."""
-    if not finding.actual:
+    stated = messages.actual(finding, "zh")
+    if not stated:
         return None
     try:
-        quantity = parse_quantity(finding.actual)
+        quantity = parse_quantity(stated)
     except (QuantityError, ValueError):
         return None
     if not math.isfinite(quantity.value):
         return None
-    accepted = rule.accepted_units if rule else (finding.unit,)
+    accepted = rule.accepted_units if rule else (messages.unit(finding),)
     if quantity.unit and quantity.unit not in accepted:
         return None
-    bound = finding.bound or quantity.bound.value
+    bound = messages.bound(finding) or quantity.bound.value
     return quantity.value, bound
 
 
@@ -220,7 +222,7 @@ def chart_points(report: ReportResult, rules: dict[str, Rule]) -> list[Point]:
         if finding.rule in seen or (rules and finding.rule not in rules):
             continue
         rule = rules.get(finding.rule)
-        unit = rule.unit if rule else finding.unit
+        unit = rule.unit if rule else messages.unit(finding)
         if unit in NON_NUMERIC_UNITS or not unit:
             continue
         if finding.status in (Status.NOT_APPLICABLE, Status.ERROR, Status.UNKNOWN):
@@ -379,7 +381,7 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
     status = f.status.value
     value = _value_text(point, lang)
     if value:
-        shown = f.shown("actual", lang) or value
+        shown = messages.actual(f, lang) or value
         plain = point.bound in ("", "exact") and _num(point.value or 0.0) in shown
         normal = "" if plain or value == shown else value
         if point.bound in labels.BOUND:
@@ -395,8 +397,8 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
         if target
         else f'<span class="t">{esc(t("no_target", lang))}</span>'
     )
-    if f.status is Status.SHORTFALL and f.gap:
-        lines.append(f'<span class="t">{esc(f.shown("gap", lang))}</span>')
+    if f.status is Status.SHORTFALL and messages.gap(f, lang):
+        lines.append(f'<span class="t">{esc(messages.gap(f, lang))}</span>')
     label = esc(display_name(f, lang))
     return (
         f'<div class="chart-row st-{status}" data-rule="{esc(f.rule)}" data-status="{status}" '
@@ -485,7 +487,7 @@ def _part_rules(result: CheckResult) -> list[str]:
 
 
 def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
-    by_rule = {f.rule: f for f in report.findings if f.unit == "section" or f.rule in PART_ORDER}
+    by_rule = {f.rule: f for f in report.findings if messages.unit(f) == "section" or f.rule in PART_ORDER}
     ids = [i for i in _part_rules(result) if i in by_rule]
     ids += [i for i in by_rule if i not in ids]
     out = [f"<h3>{esc(t('parts', lang))}</h3>"]
@@ -503,7 +505,7 @@ def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
             state, tick, cls = t("absent", lang), "✗", "missing"
         else:
             state, tick, cls = _status_label(f.status, lang), sym(f.status), f.status.value
-        detail = f.shown("gap", lang) or (f.shown("actual", lang) if f.status is not Status.PASS else "")
+        detail = messages.gap(f, lang) or (messages.actual(f, lang) if f.status is not Status.PASS else "")
         why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
         out.append(
             f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(rule_id)}" data-state="{cls}">'
@@ -558,7 +560,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
     rows = []
     for f in sorted(report.findings, key=_order):
         quiet = f.status in (Status.PASS, Status.STATED, Status.NOT_APPLICABLE)
-        message = "" if quiet else f'<span class="msg">{esc(f.message.get(lang))}</span>'
+        message = "" if quiet else f'<span class="msg">{esc(messages.message(f, lang))}</span>'
         deviation = getattr(f, "accepted", None)
         if deviation is not None:
             label = "Accepted deviation" if lang == "en" else "已批准的偏离"
@@ -566,20 +568,20 @@ def findings_html(report: ReportResult, lang: str) -> str:
             text = f"{label}: {deviation.reason} ({deviation.approved_by}, {until} {deviation.expires})"
             message += f'<span class="msg">{esc(text)}</span>'
         previous = getattr(f, "previous", "")
-        actual = esc(f.shown("actual", lang))
+        actual = esc(messages.actual(f, lang))
         if previous:
             actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
         evidence = f' title="{esc(f.evidence)}"' if f.evidence else ""
         rows.append(
             f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
             f"<td>{esc(display_name(f, lang))}{message}</td>"
-            f'<td class="num">{esc(f.shown("expected", lang))}</td>'
+            f'<td class="num">{esc(messages.expected(f, lang))}</td>'
             f'<td class="num"{evidence}>{actual}</td>'
-            f'<td class="num">{esc(f.shown("gap", lang))}</td>'
+            f'<td class="num">{esc(messages.gap(f, lang))}</td>'
             f'<td><span class="status" data-sym="{sym(f.status)}">'
             f"{esc(_status_label(f.status, lang))}</span></td>"
             f"<td>{esc(_severity_label(f.severity, lang))}</td>"
-            f'<td class="basis">{basis_html(f.basis, lang)}</td>'
+            f'<td class="basis">{basis_html(messages.basis(f), lang)}</td>'
             f"{_location(f)}</tr>"
         )
     return (
@@ -624,7 +626,9 @@ def report_html(index: int, report: ReportResult, result: CheckResult, rules: di
     if not report.checked:
         out.append(f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>')
         for f in report.findings:
-            out.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
+            out.append(
+                f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(messages.message(f, lang))}</p>"
+            )
         out.append("</div></section>")
         return "\n".join(out)
     out.append(_chips(report, lang))

@@ -7,6 +7,7 @@ import json
 import math
 from typing import Any
 
+from hulifa import messages
 from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult, RulePack
 from hulifa.reporters._common import join_stream
 
@@ -25,25 +26,25 @@ def basis_dict(basis: Basis | None) -> dict[str, str] | None:
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    # Written out rather than through Finding.shown and .value: this runs for every finding of a batch.
-    # Status and Severity are StrEnums, which the encoder writes as their text.
+    # Every text comes from hulifa.messages. Status and Severity are StrEnums, which the encoder writes as their text.
+    name, name_en = messages.names(finding)
     return {
         "rule": finding.rule,
-        "name": finding.name,
-        "name_en": finding.name_en,
+        "name": name,
+        "name_en": name_en,
         "status": finding.status,
         "severity": finding.severity,
-        "expected": finding.expected,
-        "expected_en": finding.expected_en or finding.expected,
-        "actual": finding.actual,
-        "actual_en": finding.actual_en or finding.actual,
-        "gap": finding.gap,
-        "gap_en": finding.gap_en or finding.gap,
-        "unit": finding.unit,
-        "bound": finding.bound,
-        "message": finding.message.zh,
-        "message_en": finding.message.en,
-        "basis": _basis(finding.basis),
+        "expected": messages.expected(finding, "zh"),
+        "expected_en": messages.expected(finding, "en"),
+        "actual": messages.actual(finding, "zh"),
+        "actual_en": messages.actual(finding, "en"),
+        "gap": messages.gap(finding, "zh"),
+        "gap_en": messages.gap(finding, "en"),
+        "unit": messages.unit(finding),
+        "bound": messages.bound(finding),
+        "message": messages.message(finding, "zh"),
+        "message_en": messages.message(finding, "en"),
+        "basis": _basis(messages.basis(finding)),
         "file": finding.file,
         "line": finding.line,
         "column": finding.column,

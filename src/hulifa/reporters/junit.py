@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters._common import (
     both_messages,
@@ -54,7 +55,10 @@ def case_names(report: ReportResult) -> list[str]:
     any that still clash get `#n` in finding order. The findings are already sorted, so the result
     is the same for the same input.
     """
-    base = [f"{clean(f.rule)} — {clean(f.name)}" if f.name else clean(f.rule) for f in report.findings]
+    base = [
+        f"{clean(f.rule)} — {clean(named)}" if (named := messages.names(f)[0]) else clean(f.rule)
+        for f in report.findings
+    ]
     names = list(base)
     seen: dict[str, int] = {}
     for name in base:
@@ -80,8 +84,9 @@ def _body(finding: Finding, lang: str) -> str:
         f" ({finding.status.value}, {finding.severity.value})"
     )
     lines += [f"{label}: {value}" for label, value in details(finding, lang)]
-    if finding.basis is not None and finding.basis.url:
-        lines.append(f"URL: {clean(finding.basis.url)}")
+    basis = messages.basis(finding)
+    if basis is not None and basis.url:
+        lines.append(f"URL: {clean(basis.url)}")
     lines.append(f"{detail_label('location', lang)}: {location(finding)}")
     if finding.evidence:
         lines.append(f"{detail_label('evidence', lang)}: {clean(finding.evidence)}")
@@ -115,7 +120,7 @@ def _suite(
         case = ET.SubElement(suite, "testcase", {"name": name, "classname": clean(report.file), "time": "0"})
         totals["tests"] += 1
         outcome = _outcome(finding, fail_on)
-        short = one_line(finding.message.get(lang)) or status_label(finding.status, lang)
+        short = one_line(messages.message(finding, lang)) or status_label(finding.status, lang)
         if outcome == "failure":
             totals["failures"] += 1
             el = ET.SubElement(case, "failure", {"type": finding.severity.value, "message": short})

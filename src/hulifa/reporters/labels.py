@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hulifa import messages
 from hulifa.kinds import LEVEL_NAMES, LEVEL_NAMES_EN, SECTION_NAMES, UNIT_NAMES
 from hulifa.model import Finding, Severity, Status
 
@@ -168,15 +169,8 @@ def with_unit(value: str, unit: str, lang: str = "zh") -> str:
 
 
 def name(finding: Finding, lang: str) -> str:
-    """The indicator's name in `lang`. In English a rule with no English name shows its id, so the
-    gap is visible (and searchable) rather than a Chinese name in an English page. Keys read from a
-    report (unknown indicators) are data and stay as written."""
-    if lang == "en":
-        if finding.name_en:
-            return finding.name_en
-        if not finding.rule.startswith("hulifa.") and finding.rule:
-            return finding.rule
-    return finding.name or finding.rule
+    """The indicator's name in `lang` (hulifa.messages renders every text of a finding)."""
+    return messages.name(finding, lang)
 
 
 # ------------------------------------------------------------------------------------------- verdict

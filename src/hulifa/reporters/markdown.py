@@ -13,6 +13,7 @@ import re
 import urllib.parse
 from collections import Counter
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import (
@@ -60,9 +61,10 @@ def _link(text: str, url: str) -> str:
 
 def _basis_cell(finding: Finding) -> str:
     text = escape(basis_text(finding))
-    if not text or finding.basis is None:
+    basis = messages.basis(finding)
+    if not text or basis is None:
         return text
-    return _link(text, finding.basis.url)
+    return _link(text, basis.url)
 
 
 def _row(cells: list[str]) -> str:
@@ -101,9 +103,9 @@ def _report_section(report: ReportResult, lang: str) -> list[str]:
                     _indicator(f, lang),
                     escape(status_label(f.status, lang)),
                     escape(severity_label(f.severity, lang)),
-                    escape(with_unit(f.shown("expected", lang), f.unit, lang)),
-                    escape(with_unit(f.shown("actual", lang), f.unit, lang)),
-                    escape(with_unit(f.shown("gap", lang), f.unit, lang)),
+                    escape(with_unit(messages.expected(f, lang), messages.unit(f), lang)),
+                    escape(with_unit(messages.actual(f, lang), messages.unit(f), lang)),
+                    escape(with_unit(messages.gap(f, lang), messages.unit(f), lang)),
                     _basis_cell(f),
                     escape(location(f)),
                     escape(message(f, lang)),

@@ -7,13 +7,14 @@ Passes and not-applicable rows are left out; line breaks in a message are folded
 
 from __future__ import annotations
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult
 from hulifa.reporters._common import issue_lines, join_stream, line_ref, no_head, no_tail, one_line
 
 
 def line(finding: Finding, lang: str = "zh") -> str:
     path, rule = one_line(finding.file), one_line(finding.rule)
-    text = one_line(finding.message.get(lang))
+    text = one_line(messages.message(finding, lang))
     return f"{path}:{line_ref(finding)}:{finding.column}: [{finding.severity.value}] {text} ({rule})"
 
 

@@ -19,6 +19,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Rule, Severity, Status
 from hulifa.reporters._common import both_messages, clean, is_issue
 from hulifa.reporters.json_ import _no_nan
@@ -127,15 +128,17 @@ def _finding_descriptor(finding: Finding) -> dict[str, Any]:
             "fullDescription": {"text": en},
             "help": {"text": help_text},
         }
+    name, name_en = messages.names(finding)
     descriptor: dict[str, Any] = {
         "id": clean(finding.rule),
         "name": _pascal(finding.rule),
-        "shortDescription": {"text": clean(finding.name) or clean(finding.rule)},
-        "fullDescription": {"text": clean(finding.name_en) or clean(finding.name) or clean(finding.rule)},
+        "shortDescription": {"text": clean(name) or clean(finding.rule)},
+        "fullDescription": {"text": clean(name_en) or clean(name) or clean(finding.rule)},
     }
-    if finding.basis is not None:
-        descriptor["help"] = {"text": f"依据 Basis: {clean(finding.basis.cite())} [{finding.basis.strength.value}]"}
-        uri = _help_uri(finding.basis.url)
+    basis = messages.basis(finding)
+    if basis is not None:
+        descriptor["help"] = {"text": f"依据 Basis: {clean(basis.cite())} [{basis.strength.value}]"}
+        uri = _help_uri(basis.url)
         if uri:
             descriptor["helpUri"] = uri
     return descriptor
@@ -149,7 +152,7 @@ def fingerprint(finding: Finding, report: ReportResult, occurrence: int = 1) -> 
         report.region,
         str(report.year or ""),
         finding.status.value,
-        finding.name,
+        messages.names(finding)[0],
     ]
     if occurrence > 1:
         parts.append(str(occurrence))
@@ -189,11 +192,11 @@ def _result_body(finding: Finding, report: ReportResult, index: int, occurrence:
         "properties": {
             "status": finding.status.value,
             "severity": finding.severity.value,
-            "indicator": clean(finding.name),
-            "expected": clean(finding.expected),
-            "actual": clean(finding.actual),
-            "gap": clean(finding.gap),
-            "unit": clean(finding.unit),
+            "indicator": clean(messages.names(finding)[0]),
+            "expected": clean(messages.expected(finding, "zh")),
+            "actual": clean(messages.actual(finding, "zh")),
+            "gap": clean(messages.gap(finding, "zh")),
+            "unit": clean(messages.unit(finding)),
             "region": clean(report.region),
             "year": report.year,
             # PDF input: startLine is the line within this page (SARIF has no pages)

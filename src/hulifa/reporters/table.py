@@ -25,6 +25,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, line_ref, with_unit
@@ -92,7 +93,7 @@ def short_cite(
     """The basis as a cell shows it: the short title, a short article and the qualifier (each unless
     not wanted), the strength. In English a document without a 《title》 ("地方实践") is left to the
     strength tag, which says the same in English."""
-    basis = finding.basis
+    basis = messages.basis(finding)
     if basis is None:
         return ""
     part = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article and article else ""
@@ -106,18 +107,17 @@ def short_cite(
 
 
 def full_cite(finding: Finding) -> str:
-    basis = finding.basis
+    basis = messages.basis(finding)
     return f"{basis.cite()} {basis.strength.value}".strip() if basis is not None else ""
 
 
 def _gap(finding: Finding, lang: str) -> str:
     """The gap, or the message when it says more; never a repeat of the status ("未填报")."""
     if finding.status in _TOLD_BY_MESSAGE:
-        return finding.message.get(lang)
+        return messages.message(finding, lang)
     if finding.status is Status.MISSING:  # the status and the target already say what is missing
         return ""
-    gap = finding.shown("gap", lang)
-    return with_unit(gap, finding.unit, lang)
+    return with_unit(messages.gap(finding, lang), messages.unit(finding), lang)
 
 
 def _location(finding: Finding, lang: str) -> str:
@@ -159,8 +159,8 @@ def _cite_that_fits(f: Finding, facts: list[str], room: int, lang: str) -> str:
 def _facts(f: Finding, lang: str) -> list[str]:
     facts = []
     for key, value in (
-        ("expected", with_unit(f.shown("expected", lang), f.unit, lang)),
-        ("actual", with_unit(f.shown("actual", lang), f.unit, lang)),
+        ("expected", with_unit(messages.expected(f, lang), messages.unit(f), lang)),
+        ("actual", with_unit(messages.actual(f, lang), messages.unit(f), lang)),
         ("previous", f.previous),
         ("change", f.change),
         ("gap", _gap(f, lang)),
@@ -277,8 +277,8 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
                 f,
                 {
                     "indicator": labels.name(f, lang),
-                    "expected": with_unit(f.shown("expected", lang), f.unit, lang),
-                    "actual": with_unit(f.shown("actual", lang), f.unit, lang),
+                    "expected": with_unit(messages.expected(f, lang), messages.unit(f), lang),
+                    "actual": with_unit(messages.actual(f, lang), messages.unit(f), lang),
                     "previous": f.previous,
                     "change": f.change,
                     "gap": _gap(f, lang),
@@ -353,12 +353,15 @@ def _summary_text(report: ReportResult, lang: str, width: int) -> Text:
 
 
 def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
-    rounded = [f for f in report.findings if f.bound in labels.BOUND and f.status in (Status.PASS, Status.STATED)]
+    rounded = [
+        f for f in report.findings if messages.bound(f) in labels.BOUND and f.status in (Status.PASS, Status.STATED)
+    ]
     if not rounded:
         return None
     head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
     items = [Text(head)] + [
-        _t(f"{labels.name(f, lang)} {f.shown('actual', lang)}({labels.bound(f.bound, lang)})") for f in rounded
+        _t(f"{labels.name(f, lang)} {messages.actual(f, lang)}({labels.bound(messages.bound(f), lang)})")
+        for f in rounded
     ]
     # the heading and the first figure are joined as one item, so the list never starts on a line alone
     first = Text.assemble(items[0], items[1])
@@ -374,7 +377,7 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool, width: i
     out: list[RenderableType] = [_t(f"{title} — {file}" if title else file, "bold")]
     if not report.checked:
         for f in report.findings:
-            out.append(_t(f"{f.file}:{line_ref(f)}:{f.column}: {f.message.get(lang)}", "bold red"))
+            out.append(_t(f"{f.file}:{line_ref(f)}:{f.column}: {messages.message(f, lang)}", "bold red"))
         return out
     shown = _shown(report, show_all)
     if shown:
