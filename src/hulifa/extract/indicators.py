@@ -16,6 +16,7 @@ paths: a new indicator needs only rule-pack entries.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import Doc
@@ -179,7 +180,7 @@ def find_implicit(doc: Doc) -> list[Implicit]:
 # ----------------------------------------------------------------------------- figure -> rule
 #
 # Which rule a figure states is decided by small named rules, each with a test table
-# (tests/extract/test_indicators.py): gates a figure must pass for a rule (unit, context, not a
+# (tests/extract/test_indicator_rules.py): gates a figure must pass for a rule (unit, context, not a
 # training count), phrase rules that place the rule's phrase before, after or earlier in the
 # sentence (the tier), and preferences among the figures a rule could take (a whole over a 其中
 # part, the measures over the problems part, the rule's own unit over a sibling unit).
@@ -271,7 +272,8 @@ def phrase_earlier_in_sentence(m: _Matcher, place: _Place, figures: list[Figure]
 
 
 # tier 2, 1, 0: a phrase right before the figure beats one after it, which beats one earlier
-PHRASE_RULES = (phrase_before, phrase_after, phrase_earlier_in_sentence)
+PhraseRule = Callable[[_Matcher, _Place, list[Figure]], tuple[int, int] | None]
+PHRASE_RULES: tuple[PhraseRule, ...] = (phrase_before, phrase_after, phrase_earlier_in_sentence)
 
 
 def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int, int] | None:

@@ -1,7 +1,7 @@
 """Which statutory parts a report contains, each found where it is.
 
 Parts are found three ways, each a small named rule with its own test table (tests/extract/
-test_sections.py):
+test_section_rules.py; whole reports in tests/extract/test_sections.py):
 
 * by heading: a numbered heading's *title* (up to its first full stop) names the part
   ("二、存在的不足和原因"). A top-level heading (一、/第一部分) beats an item heading ((一)/1.), and an item
@@ -115,18 +115,26 @@ def line_headings(doc: Doc) -> Iterator[Heading]:
     for number, start, end in doc.lines():
         raw = doc.folded[start:end]
         line = raw.strip()
-        if not line or number in doc.boiler_lines:
-            continue
-        offset = start + len(raw) - len(raw.lstrip())
-        numbered = _HEADING_NUM.match(line)
-        short = len(line) <= 40 and not line.endswith(("。", ";", "；")) and "。" not in line
-        text = doc.text[offset : offset + len(line)]
-        if numbered and (short or len(line) <= 60 or _TOP_HEADING.match(line)):
-            title = _title(line[numbered.end() :])
-            bare = title == line[numbered.end() :].strip().rstrip("。")
-            yield Heading(offset, title, text, bool(_TOP_HEADING.match(line)), bare)
-        elif short and len(line) <= 30 and number > 1 and not re.search(r"\d", line):
-            yield Heading(offset, line, text, False, True)
+        if line and number not in doc.boiler_lines:
+            heading = line_heading(doc, number, start + len(raw) - len(raw.lstrip()), line)
+            if heading is not None:
+                yield heading
+
+
+def line_heading(doc: Doc, number: int, offset: int, line: str) -> Heading | None:
+    """A numbered line up to 60 characters (a top-level 一、 at any length), or a short plain line
+    without digits and without a full stop after the first line: "二、存在的不足" and "存在的不足" are
+    headings, "18.法治督察。督促整改问题23个。" is one whose title is 法治督察."""
+    numbered = _HEADING_NUM.match(line)
+    short = len(line) <= 40 and not line.endswith(("。", ";", "；")) and "。" not in line
+    text = doc.text[offset : offset + len(line)]
+    if numbered and (short or len(line) <= 60 or _TOP_HEADING.match(line)):
+        title = _title(line[numbered.end() :])
+        bare = title == line[numbered.end() :].strip().rstrip("。")
+        return Heading(offset, title, text, bool(_TOP_HEADING.match(line)), bare)
+    if short and len(line) <= 30 and number > 1 and not re.search(r"\d", line):
+        return Heading(offset, line, text, False, True)
+    return None
 
 
 def inline_headings(doc: Doc) -> Iterator[Heading]:
@@ -184,7 +192,8 @@ def _measures(h: Heading, _year: int | None) -> str | None:
     return "measures" if _MEASURE_HEAD.search(h.title) or h.top else None
 
 
-HEADING_RULES: tuple[Callable[[Heading, int | None], str | None], ...] = (
+HeadingRule = Callable[[Heading, int | None], str | None]
+HEADING_RULES: tuple[HeadingRule, ...] = (
     _other,
     _first_responsible,
     _shortcomings,
@@ -267,26 +276,46 @@ def _from_headings(doc: Doc, year: int | None) -> tuple[dict[str, SectionHit], i
     return found, causes_from
 
 
+def shortcomings_line(doc: Doc, _year: int | None, start: int, end: int) -> SectionHit | None:
+    """A closing "…但也存在一些不足" in the line (see shortcomings_paragraph)."""
+    at = shortcomings_paragraph(doc, start, end)
+    return None if at is None else _hit(doc, "shortcomings", at, doc.sentence(at), "paragraph")
+
+
+def next_year_paragraph(doc: Doc, year: int | None, start: int, end: int) -> SectionHit | None:
+    """A paragraph that opens with the next year ("2025年,湖里区将…") or with 下一步/明年/今后/新的一年."""
+    para = doc.folded[start:end]
+    stripped = para.lstrip()
+    offset = start + len(para) - len(stripped)
+    m = YEAR_FIRST.match(stripped)
+    if (m and year is not None and int(m.group(1)) == year + 1) or _NEXT_PARA_WORDS.match(stripped):
+        return _hit(doc, "next_year", offset, doc.sentence(offset), "paragraph")
+    return None
+
+
+def other_matters_sentence(doc: Doc, _year: int | None, start: int, end: int) -> SectionHit | None:
+    """ "其他需要报告的情况" or "其他需要说明的事项" written in a sentence, not as a heading."""
+    hit = _OTHER_PARA.search(doc.folded, start, end)
+    return None if hit is None else _hit(doc, "other", hit.start(), doc.sentence(hit.start()), "sentence")
+
+
+# the parts a line without a heading can open; each is taken from the first line that opens it
+ParagraphRule = Callable[[Doc, int | None, int, int], SectionHit | None]
+PARAGRAPH_RULES: dict[str, ParagraphRule] = {
+    "shortcomings": shortcomings_line,
+    "next_year": next_year_paragraph,
+    "other": other_matters_sentence,
+}
+
+
 def _from_paragraphs(doc: Doc, year: int | None, found: dict[str, SectionHit]) -> None:
-    f = doc.folded
     for number, start, end in doc.lines():
-        if number in doc.boiler_lines or not f[start:end].strip():
+        if number in doc.boiler_lines or not doc.folded[start:end].strip():
             continue
-        if "shortcomings" not in found:
-            at = shortcomings_paragraph(doc, start, end)
-            if at is not None:
-                found["shortcomings"] = _hit(doc, "shortcomings", at, doc.sentence(at), "paragraph")
-        if "next_year" not in found:
-            para = f[start:end]
-            stripped = para.lstrip()
-            offset = start + len(para) - len(stripped)
-            m = YEAR_FIRST.match(stripped)
-            if (m and year is not None and int(m.group(1)) == year + 1) or _NEXT_PARA_WORDS.match(stripped):
-                found["next_year"] = _hit(doc, "next_year", offset, doc.sentence(offset), "paragraph")
-        if "other" not in found:
-            hit = _OTHER_PARA.search(f, start, end)
-            if hit:
-                found["other"] = _hit(doc, "other", hit.start(), doc.sentence(hit.start()), "sentence")
+        for sid, rule in PARAGRAPH_RULES.items():
+            hit = None if sid in found else rule(doc, year, start, end)
+            if hit is not None:
+                found[sid] = hit
 
 
 def _causes(doc: Doc, found: dict[str, SectionHit], causes_from: int | None) -> SectionHit | None:

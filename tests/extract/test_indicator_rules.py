@@ -1,0 +1,139 @@
+"""Each rule that decides which indicator a figure states, on its own: the gates a figure must pass
+for a rule, the phrase rules (before the figure, after it, earlier in its sentence), implicit full
+coverage and yes/no affirmation. Sentences are my own wording, not from any published report."""
+
+from __future__ import annotations
+
+import pytest
+
+from hulifa.extract import indicators as ind
+from hulifa.extract.document import Doc
+from hulifa.extract.figures import Figure, find_figures
+from hulifa.model import RulePack
+
+
+def matcher(pack: RulePack, rule_id: str) -> ind._Matcher:
+    return next(m for m in ind._matchers(pack) if m.rule.id == rule_id)
+
+
+def place(sentence: str, figure: str) -> tuple[ind._Place, list[Figure]]:
+    doc = Doc.of(sentence)
+    figures = find_figures(doc)
+    return ind._place(doc, figures, [f.text for f in figures].index(figure), []), figures
+
+
+# (rule id, unit, fits)
+UNITS = [
+    ("ar_case_count", "件", True),
+    ("ar_case_count", "起", True),  # 行政复议案件9起: 起 counts cases as 件 does
+    ("ar_case_count", "人", False),
+    ("enforcement_staff_count", "人", True),
+    ("enforcement_staff_count", "次", False),
+    ("nd_filing_rate", "%", True),
+    ("nd_filing_rate", "件", False),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "unit", "fits"), UNITS)
+def test_unit_fits(pack: RulePack, rule_id: str, unit: str, fits: bool) -> None:
+    assert ind.unit_fits(matcher(pack, rule_id), unit) is fits
+
+
+# (sentence, figure, rule id, passes)
+TRAINING = [
+    ("全县共有行政执法人员618名,培训执法人员420名。", "618名", "enforcement_staff_count", True),
+    ("全县共有行政执法人员618名,培训执法人员420名。", "420名", "enforcement_staff_count", False),
+    ("轮训执法人员300名。", "300名", "enforcement_staff_count", False),
+    ("组织领导干部法治培训5期,参训1320人次。", "1320人次", "leader_law_training_count", True),  # a training rule
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "rule_id", "passes"), TRAINING)
+def test_not_a_training_count(pack: RulePack, sentence: str, figure: str, rule_id: str, passes: bool) -> None:
+    p, _ = place(sentence, figure)
+    assert ind.not_a_training_count(matcher(pack, rule_id), p) is passes
+
+
+# (phrase rule, sentence, figure, rule id, places the rule's phrase)
+PHRASES = [
+    (ind.phrase_before, "审查行政复议案件590件。", "590件", "ar_case_count", True),
+    (ind.phrase_before, "590件行政复议案件已办结。", "590件", "ar_case_count", False),
+    (ind.phrase_before, "所有执法人员均为100名。", "100名", "enforcement_staff_count", True),
+    (ind.phrase_after, "590件行政复议案件已办结。", "590件", "ar_case_count", True),
+    (ind.phrase_after, "审查行政复议案件590件。", "590件", "ar_case_count", False),
+    (ind.phrase_after, "办结590件,涉及行政复议案件。", "590件", "ar_case_count", False),  # another clause
+    (
+        ind.phrase_earlier_in_sentence,
+        "组织任前法律知识考试3场,参考人员68名。",
+        "68名",
+        "leader_pre_appointment_law_exam",
+        True,
+    ),
+    # a figure of a fitting unit in between takes the phrase instead
+    (
+        ind.phrase_earlier_in_sentence,
+        "组织任前法律知识考试3名,参考人员68名。",
+        "68名",
+        "leader_pre_appointment_law_exam",
+        False,
+    ),
+    (ind.phrase_earlier_in_sentence, "审查行政复议案件590件。", "590件", "ar_case_count", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "figure", "rule_id", "places"),
+    PHRASES,
+    ids=[f"{r.__name__}-{s}-{x}" for r, s, _, _, x in PHRASES],
+)
+def test_phrase_rules(
+    pack: RulePack, rule: ind.PhraseRule, sentence: str, figure: str, rule_id: str, places: bool
+) -> None:
+    p, figures = place(sentence, figure)
+    assert (rule(matcher(pack, rule_id), p, figures) is not None) is places
+
+
+def test_every_phrase_rule_has_a_placing_and_a_missing_row() -> None:
+    for rule in ind.PHRASE_RULES:
+        assert {x for r, _, _, _, x in PHRASES if r is rule} == {True, False}, rule.__name__
+
+
+def test_a_phrase_before_beats_one_after(pack: RulePack) -> None:
+    """The figure between two rules' phrases states the one before it (tier 2 over tier 1)."""
+    sentence = "受理行政复议案件590件行政应诉案件。"
+    p, figures = place(sentence, "590件")
+    numeric = [m for m in ind._matchers(pack) if m.rule.unit != "bool"]
+    assert [m.rule.id for _, m in ind.rules_a_figure_states(p, numeric, figures)] == ["ar_case_count"]
+
+
+# (rule id, clause before the phrase, sentence, covers)
+COVERAGE = [
+    ("legal_advisor_coverage", "党政机关法律顾问实现全覆盖", "党政机关法律顾问实现全覆盖。", True),
+    ("nd_filing_rate", "规范性文件全部报备", "规范性文件全部报备。", True),  # its stem, without 率
+    ("nd_filing_rate", "执法人员全部持证", "执法人员全部持证。", False),  # not named
+    ("ar_case_count", "行政复议案件全部办结", "行政复议案件全部办结。", False),  # not a percentage rule
+    # the rule's context word (规范性文件) must be in the sentence
+    ("nd_legality_review_rate", "重大决策合法性审核全覆盖", "重大决策合法性审核全覆盖。", False),
+    ("nd_legality_review_rate", "规范性文件合法性审核全覆盖", "规范性文件合法性审核全覆盖。", True),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "left", "sentence", "covers"), COVERAGE)
+def test_covers_fully(pack: RulePack, rule_id: str, left: str, sentence: str, covers: bool) -> None:
+    assert ind.covers_fully(matcher(pack, rule_id), left, sentence) is covers
+
+
+# (sentence, affirmed) for the yes/no rule mad_catalogue_published (verbs 制定公布, 公布, 印发, 发布)
+AFFIRM = [
+    ("制定公布重大行政决策事项目录。", True),
+    ("重大行政决策事项目录已向社会发布。", True),
+    ("尚未公布重大行政决策事项目录。", False),
+    ("重大行政决策事项目录未印发。", False),
+    ("编制重大行政决策事项目录。", False),  # no affirming verb
+]
+
+
+@pytest.mark.parametrize(("sentence", "affirmed"), AFFIRM)
+def test_affirming_verb(pack: RulePack, sentence: str, affirmed: bool) -> None:
+    m = matcher(pack, "mad_catalogue_published")
+    assert ind.affirming_verb(sentence, m.affirm, 0, len(sentence)) is affirmed
