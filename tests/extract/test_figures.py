@@ -144,6 +144,18 @@ def test_shared_count_is_ambiguous() -> None:
     assert figure.ambiguous and figure.value == 12
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委常委会会议、县政府常务会议共听取法治建设工作汇报12次。",
+        "全年区政府常务会议和区政府党组会议共专题学法16次。",
+    ],
+)
+def test_meetings_counted_together_are_ambiguous(text: str) -> None:
+    (figure,) = find_figures(Doc.of(text))
+    assert figure.ambiguous
+
+
 def test_single_body_count_is_not_ambiguous() -> None:
     (figure,) = find_figures(Doc.of("区政府常务会议研究法治政府建设工作3次。"))
     assert not figure.ambiguous

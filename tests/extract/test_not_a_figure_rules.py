@@ -57,6 +57,7 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.one_in_a_word, "形成一个方面的经验。", "一个", True),
     (fg.one_in_a_word, "召开一次会议。", "一次", False),  # 次 counts events
     (fg.one_in_a_word, "全年仅一件。", "一件", False),  # after 仅: a count, whatever the unit
+    (fg.one_in_a_word, "全年召开常务会议一次", "一次", False),  # the text ends after it: still a count
     (fg.calendar_year, "2024年,全区坚持依法行政。", "2024年", True),
     (fg.calendar_year, "1998年出台。", "1998年", True),
     (fg.calendar_year, "0300年", "0300年", True),  # four digits, whatever the value

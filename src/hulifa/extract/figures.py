@@ -133,7 +133,9 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(
     r"(?:升级为|增加到|增加至|增至|提高到|提高至|提升到|提升至|降至|减少到|减少至|下降到|下降至|扩大到|扩大至|变为)"
 )
-_AMBIG_BODY = re.compile(r"(?:会|委|政府|院|局|组|部门|办公室|中心)$")
+# a body that meets or decides: 区委常委会, 县政府常务会议, 区政府党组会议, 县人民法院
+_AMBIG_BODY = re.compile(r"(?:会|会议|委|政府|院|局|组|部门|办公室|中心)$")
+_AMBIG_TOTAL = re.compile(r"(?:共计|共|累计|合计|先后)$")  # 常务会议共听取: 共 adds the bodies up
 _AMBIG_VERB = re.compile(r"研究|召开|审议|听取|部署|讨论|专题")
 _DISTRIBUTIVE = re.compile(r"(?:均|各|分别|都|皆)(?:为|是|达|达到|在)?$")
 
@@ -312,7 +314,7 @@ def one_in_a_word(c: Candidate) -> bool:
     (仅一次, 召开了一次) or before a unit of events or people (一次, 一场, 一名)."""
     if not _bare_chinese(c) or c.numtext != "一":
         return False
-    if c.prev in _ONE_WORD_PRE or c.nxt in "性化体":
+    if c.prev in _ONE_WORD_PRE or (c.nxt != "" and c.nxt in "性化体"):  # "" : the text ends here
         return True
     f = c.doc.folded
     return not (_ONE_OK_PRE.search(f, max(0, c.numstart - 2), c.numstart) or c.pre) and c.unit not in _ONE_OK_UNITS
@@ -433,7 +435,8 @@ def _bound_from_words_before(doc: Doc, m: re.Match[str], lead: int, bound: Bound
 
 
 def _is_ambiguous(doc: Doc, lead: int, since: int) -> bool:
-    """区委常委会、区政府常务会研究相关工作12次: a count that several bodies share."""
+    """区委常委会、区政府常务会研究相关工作12次, 县委常委会会议、县政府常务会议共听取…12次: a count that
+    several bodies share (the last body may add 共/累计 before its verb)."""
     f = doc.folded
     start = max(doc.clause_start(lead, hard=True), since)
     segment = f[start:lead]
@@ -441,10 +444,11 @@ def _is_ambiguous(doc: Doc, lead: int, since: int) -> bool:
     if len(parts) < 2:
         return False
     bodies = [p for p in parts[:-1] if _AMBIG_BODY.search(p)]
+    last = parts[-1]
     return (
         bool(bodies)
-        and bool(_AMBIG_VERB.search(parts[-1]))
-        and _AMBIG_BODY.search(re.split(_AMBIG_VERB, parts[-1])[0]) is not None
+        and bool(_AMBIG_VERB.search(last))
+        and _AMBIG_BODY.search(_AMBIG_TOTAL.sub("", re.split(_AMBIG_VERB, last)[0])) is not None
     )
 
 
