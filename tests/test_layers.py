@@ -30,7 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     # each follow-up section is read next to the code that checks it
     "commitments": {"model", "errors", "positions", "yamlsafe"},
     "deviations": {"model", "errors", "positions", "yamlsafe", "quantity"},
-    "reportdata": {"model", "errors", "positions", "yamlsafe", "quantity", "commitments", "deviations"},
+    "reportdata": {"model", "errors", "decoding", "positions", "yamlsafe", "quantity", "commitments", "deviations"},
     "packcache": {"model"},
     "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions", "packcache"},
     "config": {"errors", "decoding", "yamlsafe", "discovery", "rulepack"},

@@ -224,6 +224,27 @@ def _decodes(data: bytes, name: str) -> bool:
     return True
 
 
+# What a BOM or the default settles: these need no word. Anything else that decode_bytes chose by
+# itself (GB18030, UTF-16 sniffed without a BOM, an HTML page's declared charset) is named in the
+# output, so a misreading that passed the plausibility check can still be seen.
+# "docx" and "pdf" stand for text that the format itself encodes (textload.read_text).
+_SETTLED = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "docx", "pdf"})
+
+
+def fallback(used: str, given: str | None) -> str:
+    """The encoding to name in the output: `used` when decode_bytes chose it by fallback, else ""
+    (UTF-8, a BOM, or `given` by --encoding)."""
+    return "" if given or used in _SETTLED else used
+
+
+def fallback_note(name: str) -> tuple[str, str]:
+    """The one wording (Chinese, English) that says a file was read in a fallback encoding."""
+    return (
+        f"文件不是 UTF-8,已按 {name} 读取;如有乱码,请用 --encoding 指定编码",
+        f"the file is not UTF-8; it was read as {name}. If the text looks garbled, name the encoding with --encoding",
+    )
+
+
 def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: bool = False) -> tuple[str, str]:
     """Decode report bytes; return (text, encoding used). Raise InputError when nothing fits."""
     if encoding:

@@ -340,6 +340,7 @@ class ReportData:
     progress_at: Position | None = None
     deviations: tuple[Deviation, ...] = ()
     department_of: str = ""  # level department: province | city | county ("" when not stated)
+    encoding: str = ""  # the fallback encoding the file was read in (decoding.fallback); "" for UTF-8
 
     @property
     def body(self) -> str:

@@ -12,17 +12,18 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from hulifa.commitments import parse_commitments, parse_progress
+from hulifa.decoding import fallback, read_bytes
 from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
 from hulifa.model import DEPARTMENT_OF, LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.positions import Document
 from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
-from hulifa.yamlsafe import Odd, load_yaml_file, shown
+from hulifa.yamlsafe import Odd, decode_used, parse_yaml, shown
 
 TOP_KEYS = (
     "region",
@@ -531,4 +532,13 @@ def _follow_up(doc: Document) -> dict[str, Any]:
 
 
 def load_report(path: Path, display: str | None = None, encoding: str | None = None) -> ReportData:
-    return report_from_document(load_yaml_file(path, display, encoding))
+    display = display or str(path)
+    return report_from_bytes(read_bytes(path, display), display, encoding)
+
+
+def report_from_bytes(data: bytes, display: str, encoding: str | None = None) -> ReportData:
+    """A report-data file's bytes as ReportData, naming the encoding when a fallback read them."""
+    text, used = decode_used(data, display, encoding)
+    report = report_from_document(parse_yaml(text, display))
+    name = fallback(used, encoding)
+    return replace(report, encoding=name) if name else report

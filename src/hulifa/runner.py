@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from hulifa.decoding import fallback, fallback_note
 from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
 from hulifa.discovery import display as _display
 from hulifa.errors import InputError, fail
@@ -35,7 +36,7 @@ from hulifa.model import (
     Status,
     Text,
 )
-from hulifa.reportdata import TextHints, load_report
+from hulifa.reportdata import TextHints, load_report, report_from_bytes
 from hulifa.rulepack import load_pack
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -90,15 +91,13 @@ def load_input(
         from hulifa.extract.textload import read_text, text_from_bytes
 
         given = hints or TextHints()
-        text, _ = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
+        text, used = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
-        return to_report_data(extraction, name)
+        report = to_report_data(extraction, name)
+        return replace(report, encoding=fallback(used, encoding)) if fallback(used, encoding) else report
     if data is None:
         return load_report(Path(path), path, encoding)
-    from hulifa.reportdata import report_from_document
-    from hulifa.yamlsafe import decode, parse_yaml
-
-    return report_from_document(parse_yaml(decode(data, name, encoding), name))
+    return report_from_bytes(data, name, encoding)
 
 
 def previous_candidate(path: str, year: int) -> Path | None:
@@ -235,24 +234,31 @@ def check_file(
     return result
 
 
-def _warning(at: Position, rule: str, name: str, name_en: str, zh: str, en: str) -> Finding:
-    """A warning that the verdict rests on something unconfirmed: unverifiable, never a pass."""
+def _warning(
+    at: Position, rule: str, name: str, name_en: str, zh: str, en: str, severity: Severity = Severity.WARNING
+) -> Finding:
+    """A warning (or a note) that the verdict rests on something unconfirmed: unverifiable, never a pass."""
     return Finding.at(
         at,
         rule=rule,
         name=name,
         name_en=name_en,
         status=Status.UNVERIFIABLE,
-        severity=Severity.WARNING,
+        severity=severity,
         message=Text(zh, en),
     )
 
 
 def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list[Finding]:
     """What the verdict rests on but nobody confirmed: a level guessed from the name, pages with no text
-    layer, and a pack under which no statutory-part rule applies (the parts then go unchecked, never passed)."""
+    layer, a pack under which no statutory-part rule applies (the parts then go unchecked, never passed),
+    and, as a note, an encoding chosen by fallback."""
     notes = []
     top = report.top_at
+    if report.encoding:
+        zh, en = fallback_note(report.encoding)
+        at = replace(top, line=1, column=1)
+        notes.append(_warning(at, "hulifa.encoding", "文件编码", "file encoding", zh, en, Severity.INFO))
     if report.level_guess is not None:
         why = report.level_guess
         notes.append(

@@ -136,6 +136,11 @@ def shown(value: object, limit: int = 80) -> str:
 
 def decode(data: bytes, display: str, encoding: str | None = None) -> str:
     """Decode a report-data file (see hulifa.decoding), refusing what is plainly not text."""
+    return decode_used(data, display, encoding)[0]
+
+
+def decode_used(data: bytes, display: str, encoding: str | None = None) -> tuple[str, str]:
+    """decode, and the encoding it used."""
     if not encoding and not has_bom(data) and b"\x00" in data and data[:200].count(b"\x00") <= 20:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise fail(
@@ -153,7 +158,7 @@ def decode(data: bytes, display: str, encoding: str | None = None) -> str:
         raise fail(
             display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"
         )
-    return text
+    return text, used
 
 
 def _too_deep(file: str, line: int, column: int) -> InputError:

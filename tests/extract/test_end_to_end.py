@@ -21,7 +21,8 @@ TODAY = dt.date(2026, 1, 1)  # deadline rules compare against a fixed day, not t
 
 
 def _verdict(result: ReportResult) -> Counter[tuple[str, str, str]]:
-    return Counter((f.rule, f.status.value, f.severity.value) for f in result.findings)
+    # the note naming a fallback encoding belongs to the file read, and the draft is always UTF-8
+    return Counter((f.rule, f.status.value, f.severity.value) for f in result.findings if f.rule != "hulifa.encoding")
 
 
 @pytest.mark.parametrize("source", INPUTS, ids=[p.parent.name if p.stem == "input" else p.stem for p in INPUTS])

@@ -241,7 +241,9 @@ def test_every_pdf_sample_gets_the_verdict_of_its_text(sample: str, pack: RulePa
     from_text = check_file(str(source), pack, today=today)
     assert from_pdf.checked and from_text.checked
     verdict = sorted((f.rule, f.status.value, f.severity.value, f.actual) for f in from_pdf.findings)
-    assert verdict == sorted((f.rule, f.status.value, f.severity.value, f.actual) for f in from_text.findings)
+    # the text sample may be GB18030 (named by an encoding note); a PDF's text layer has no encoding
+    text = [f for f in from_text.findings if f.rule != "hulifa.encoding"]
+    assert verdict == sorted((f.rule, f.status.value, f.severity.value, f.actual) for f in text)
     assert all(f.page >= 1 for f in from_pdf.findings)  # every finding points at a page
 
 

@@ -112,12 +112,14 @@ def extract_command(
         except ValueError as exc:
             _error(f"{input}:1:1: {exc}")
             raise typer.Exit(2) from None
+        from hulifa.decoding import fallback, fallback_note
         from hulifa.extract import extract_text, read_text
         from hulifa.extract.output import to_json, to_report_yaml
         from hulifa.rulepack import load_pack
 
         pack = load_pack(rules)
         locate = None
+        read_as = ""  # the encoding, when a fallback read the text (decoding.fallback)
         if input.suffix.lower() == ".pdf":  # the text layer; positions become page:line
             from hulifa.extract.pdf import read_pdf
 
@@ -126,14 +128,18 @@ def extract_command(
             for note in pdf.notes(str(input)):
                 _error(note)
         else:
-            text, _used = read_text(input, encoding)
+            text, used = read_text(input, encoding)
+            read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
         _refuse_no_report(extraction, str(input))
         _warn_unsettled(extraction, str(input))
+        if read_as:
+            zh, en = fallback_note(read_as)
+            _error(f"{input}:1:1: 注意:{zh} / note: {en}")
         if format is ExtractFormat.json:
-            content = to_json(extraction, locate)
+            content = to_json(extraction, locate, encoding=read_as)
         else:
-            content = to_report_yaml(extraction, input.name, locate)
+            content = to_report_yaml(extraction, input.name, locate, encoding=read_as)
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from hulifa.decoding import fallback_note
 from hulifa.errors import fail
 from hulifa.extract import Extraction
 from hulifa.extract.indicators import Indicator
@@ -108,12 +109,16 @@ def _header_lines(ex: Extraction) -> list[str]:
     return lines
 
 
-def to_report_yaml(extraction: Extraction, source_name: str, locate: Locate | None = None) -> str:
-    """Report-data YAML that `hulifa check` accepts; each value with its evidence and line (or page:line)."""
+def to_report_yaml(
+    extraction: Extraction, source_name: str, locate: Locate | None = None, *, encoding: str = ""
+) -> str:
+    """Report-data YAML that `hulifa check` accepts; each value with its evidence and line (or page:line).
+    `encoding` names the fallback encoding the text was read in (a comment), "" when none was."""
     ex = extraction
     out: list[str] = [
         f"# Report data extracted by `hulifa extract` from {source_name}.",
         "# Every value carries the sentence it came from: check each against the report before use.",
+        *([f"# 编码 / encoding: {encoding} ({fallback_note(encoding)[1]})"] if encoding else []),
         *_header_lines(ex),
         f"source: {_q(source_name)}",
     ]
@@ -240,9 +245,13 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
     }
 
 
-def to_json(extraction: Extraction, locate: Locate | None = None) -> str:
-    """One JSON document: region, year, sections, indicators, figures (and level, implicit)."""
-    return json.dumps(to_dict(extraction, locate), ensure_ascii=False, indent=2) + "\n"
+def to_json(extraction: Extraction, locate: Locate | None = None, *, encoding: str = "") -> str:
+    """One JSON document: region, year, sections, indicators, figures (and level, implicit), and
+    `encoding` when a fallback encoding read the text."""
+    data = to_dict(extraction, locate)
+    if encoding:
+        data["encoding"] = encoding
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_report_data(extraction: Extraction, file: str) -> ReportData:
