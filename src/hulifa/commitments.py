@@ -9,6 +9,7 @@ import re
 from hulifa.errors import fail
 from hulifa.model import Commitment, Finding, Position, ReportData, Severity, Status, Text
 from hulifa.positions import Document
+from hulifa.yamlsafe import as_text
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
@@ -27,7 +28,7 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
     seen: set[str] = set()
     for i, item in enumerate(raw):
         where = doc.at(("commitments", i))
-        if not isinstance(item, dict) or set(item) - {"id", "text"} or not item.get("text"):
+        if not isinstance(item, dict) or set(item) - {"id", "text"} or not as_text(item.get("text")):
             raise fail(
                 doc.file,
                 where.line,
@@ -35,7 +36,7 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
                 "每项承诺应为 {id, text} 映射,且 text 不能为空",
                 "each commitment must be a mapping {id, text} with a non-empty text",
             )
-        cid = str(item.get("id", ""))
+        cid = as_text(item.get("id")) or ""  # an id `true` or a list is no id
         if not _ID.match(cid) or cid in seen:
             raise fail(
                 doc.file,
@@ -45,7 +46,7 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
                 f"commitment id '{cid}' must be unique and use letters, digits, _ . - only",
             )
         seen.add(cid)
-        out.append(Commitment(cid, str(item["text"]), where))
+        out.append(Commitment(cid, as_text(item["text"]) or "", where))
     return tuple(out)
 
 
@@ -61,8 +62,15 @@ def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
         )
     out: dict[str, tuple[str, Position]] = {}
     for key, value in raw.items():
-        text = "" if value is None else str(value.get("text", "")) if isinstance(value, dict) else str(value)
-        out[str(key)] = (text.strip(), doc.at(("commitments_progress", key)))
+        given = value.get("text") if isinstance(value, dict) else value
+        text = as_text(given)
+        if given is not None and text is None:
+            raise doc.error(
+                ("commitments_progress", key),
+                "进展应为文本(或 {text: …})",
+                "progress must be text (or {text: …})",
+            )
+        out[str(key)] = ((text or "").strip(), doc.at(("commitments_progress", key)))
     return out
 
 

@@ -18,7 +18,7 @@ from hulifa.errors import fail
 from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Text
 from hulifa.positions import Document
 from hulifa.quantity import parse_date
-from hulifa.yamlsafe import load_yaml_file
+from hulifa.yamlsafe import as_text, as_whole, load_yaml_file
 
 FIELDS = ("rule", "reason", "approved_by", "expires")
 SCOPE = ("region", "year")  # optional: which reports an entry is for
@@ -154,7 +154,8 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 )
         for key in FIELDS:
             value = item.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
+            # a list or `true` is no reason; expires is read as a date below
+            if value is None or (key != "expires" and not (as_text(value) or "").strip()):
                 raise fail(
                     doc.file,
                     where.line,
@@ -173,18 +174,18 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 "expires must be a date such as 2025-12-31",
             )
         year = item.get("year")
-        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        if year is not None and as_whole(year) is None:
             at = doc.at((*path, i, "year"))
             raise fail(doc.file, at.line, at.column, "year 应为年份,如 2024", "year must be a year such as 2024")
         entries.append(
             Deviation(
-                rule=str(item["rule"]).strip(),
-                reason=str(item["reason"]).strip(),
-                approved_by=str(item["approved_by"]).strip(),
+                rule=str(as_text(item["rule"])).strip(),
+                reason=str(as_text(item["reason"])).strip(),
+                approved_by=str(as_text(item["approved_by"])).strip(),
                 expires=expires,
                 position=where,
-                region=str(item.get("region") or "").strip(),
-                year=year,
+                region=(as_text(item.get("region")) or "").strip(),
+                year=as_whole(year),
             )
         )
     return tuple(entries)

@@ -23,7 +23,7 @@ from hulifa.errors import InputError, fail
 from hulifa.model import DEPARTMENT_OF, LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.positions import Document
 from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
-from hulifa.yamlsafe import Odd, decode_used, parse_yaml, shown
+from hulifa.yamlsafe import BOOL_WORDS, Odd, as_text, as_whole, decode_used, parse_yaml, shown
 
 TOP_KEYS = (
     "region",
@@ -228,6 +228,40 @@ def _value(key: str, raw: Any, position: Position) -> Value:
     return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note, shared)  # in field order
 
 
+PART_KEYS = ("present", "evidence", "note", "doubt")
+
+
+def _part_mapping(doc: Document, path: tuple[Any, ...], value: dict[str, Any]) -> tuple[bool, str, str]:
+    """present, evidence and doubt of a part written as a mapping. A misspelt key or a `present:` that
+    is not true/false is refused: `presnt: false` or `present: no` must not read as a present part."""
+    for key, item in value.items():
+        where = doc.at((*path, key))
+        if key not in PART_KEYS:
+            zh, en = _did_you_mean(str(key), PART_KEYS)
+            raise fail(
+                doc.file,
+                where.line,
+                where.column,
+                f"未知的字段「{shown(key)}」(可用:{'、'.join(PART_KEYS)}){zh}",
+                f"unknown field '{shown(key)}' (allowed: {', '.join(PART_KEYS)}){en}",
+            )
+        if key == "present" and not isinstance(item, bool):
+            raise fail(
+                doc.file, where.line, where.column, "present 应为 true 或 false", "present must be true or false"
+            )
+        if key != "present" and item is not None and as_text(item) is None:
+            raise fail(doc.file, where.line, where.column, f"{key} 应为文本", f"{key} must be text")
+    return value.get("present", True), as_text(value.get("evidence")) or "", as_text(value.get("doubt")) or ""
+
+
+def _source(doc: Document, data: dict[str, Any]) -> str:
+    raw = data.get("source")
+    text = as_text(raw)
+    if raw is not None and text is None:
+        raise doc.error(("source",), "source 应为文本(来源文件名)", "source must be text (the file it came from)")
+    return text or ""
+
+
 def _blank(raw: Any) -> bool:
     if raw is None:
         return True
@@ -261,13 +295,11 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
             )
         evidence = doubt = ""
         if isinstance(value, dict):
-            present = value.get("present", True) is not False
-            evidence = str(value.get("evidence") or "")
-            doubt = str(value.get("doubt") or "")
+            present, evidence, doubt = _part_mapping(doc, item_path, value)
         elif isinstance(value, bool) or value is None:
             present = bool(value)
-        elif isinstance(value, str):
-            present, evidence = True, value
+        elif isinstance(value, str | Odd) and str(value).strip() not in BOOL_WORDS:
+            present, evidence = True, str(value)  # evidence; 2024-01-01 unquoted is text too
         else:
             raise fail(
                 doc.file,
@@ -326,6 +358,8 @@ def valid_header(region: Any, level: Any, year: Any, origin: Origin) -> tuple[st
     """region, level and year, each checked; an InputError that says how to supply what is missing."""
     if _missing(region):
         raise InputError(origin.where("region"), origin.supply("region"))
+    if isinstance(region, Odd):  # `region: NO` is the text NO, as YAML 1.2 and the schema read it
+        region = region.text
     if not isinstance(region, str):
         raise InputError(origin.where("region"), Text("region 应为文本", "region must be text"))
     if _missing(level):
@@ -340,7 +374,8 @@ def valid_header(region: Any, level: Any, year: Any, origin: Origin) -> tuple[st
         )
     if _missing(year):
         raise InputError(origin.where("year"), origin.supply("year"))
-    if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
+    whole = as_whole(year)
+    if whole is None or whole not in YEARS:
         raise InputError(
             origin.where("year"),
             Text(
@@ -348,7 +383,7 @@ def valid_header(region: Any, level: Any, year: Any, origin: Origin) -> tuple[st
                 f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
             ),
         )
-    return region, level, year
+    return region, level, whole
 
 
 def new_report(
@@ -403,6 +438,7 @@ def _level_guess(doc: Document, data: dict[str, Any]) -> Text | None:
     raw = data.get("level_guessed")
     if _missing(raw) or raw is False:
         return None
+    raw = raw.text if isinstance(raw, Odd) else raw
     if not isinstance(raw, str | bool):
         raise doc.error(
             ("level_guessed",),
@@ -462,7 +498,9 @@ def _department_of(doc: Document, data: dict[str, Any], level: str) -> str:
 
 def _region_code(doc: Document, data: dict[str, Any]) -> str:
     code = data.get("region_code")
-    if code is not None and not re.fullmatch(r"\d{6}", str(code)):
+    if isinstance(code, float) and code.is_integer():  # 350206.0 is the integer 350206 in JSON
+        code = int(code)
+    if code is not None and not re.fullmatch(r"[0-9]{6}", str(code)):
         raise doc.error(
             ("region_code",),
             "region_code 应为6位行政区划代码(请加引号)",
@@ -488,7 +526,8 @@ def report_from_document(doc: Document) -> ReportData:
     origin = _yaml_origin(doc)
     region, level, year = valid_header(data.get("region"), data.get("level"), data.get("year"), origin)
     code = _region_code(doc, data)
-    indicators = data.get("indicators") or {}
+    indicators = data.get("indicators")
+    indicators = {} if indicators is None else indicators  # `indicators:` left empty
     if not isinstance(indicators, dict):
         raise doc.error(
             ("indicators",),
@@ -511,7 +550,7 @@ def report_from_document(doc: Document) -> ReportData:
         dates=_dates(doc, data),
         region_code=code,
         department_of=_department_of(doc, data, level),
-        source=str(data.get("source") or ""),
+        source=_source(doc, data),
         indicators_at=_pos(doc, ("indicators",)) if "indicators" in data else doc.end,
         sections_at=_pos(doc, ("sections",)) if "sections" in data else doc.end,
         top_at=doc.at(()),

@@ -127,6 +127,34 @@ class Odd:
         return self.text
 
 
+# Words YAML 1.1 reads as booleans (and 1.2's true/false): as a statutory part's text they would
+# say "present" whatever they mean, so they are refused there, quoted or not.
+BOOL_WORDS = frozenset(
+    w for base in ("yes", "no", "on", "off", "true", "false") for w in (base, base.capitalize(), base.upper())
+)
+
+
+def as_text(raw: object) -> str | None:
+    """A text field's value as hulifa reads YAML: text, a YAML 1.1 oddity as written, or a number's
+    digits; None for what is not text (a boolean, a list, a mapping, null)."""
+    if isinstance(raw, str | Odd):
+        return str(raw)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return str(raw)
+    return None
+
+
+def as_whole(raw: object) -> int | None:
+    """A whole number (2024, or 2024.0, which JSON Schema also counts as an integer); None otherwise."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    return None
+
+
 def shown(value: object, limit: int = 80) -> str:
     """User text for a message: control characters escaped (an ESC in a key must not reach the
     terminal through stderr) and cut to `limit` characters (a 5,000-digit year is not a message)."""
