@@ -4,7 +4,8 @@
 
 Inputs are hypothesis-generated (mutated reports/huli/2024.yaml, random text and bytes; see mutate.py):
 about half keep the example report valid and change its values, so exit 0 and 1 are reached too.
-Each runs `check` in a random output format, or `extract` on the same bytes as a .txt.
+Each runs `check` in a random output format, or `extract` on a mutated report text: .txt (UTF-8 or
+GB18030), an HTML page, or a .docx with its XML or its archive bytes damaged (mutate.text_inputs).
 Each input runs in-process through hulifa.cli.app; a watchdog turns a hang into a failure. A failing
 input is saved to --crash-dir (default: ./fuzz-crashes) so it can be added to tests/hostile/corpus.
 """
@@ -17,15 +18,17 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for `hostile`
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from hypothesis.errors import HypothesisWarning
 from typer.testing import CliRunner
 
-from hostile.mutate import yaml_inputs
+from hostile.mutate import text_inputs, yaml_inputs
 from hulifa.cli import app
 
 # Every output format, so a crash in any reporter is found, not only in JSON.
@@ -43,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="hypothesis seed, for a reproducible run")
     parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
     args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore", category=HypothesisWarning)  # a 40 KB report text has a long repr
 
     work = Path(tempfile.mkdtemp(prefix="hulifa-fuzz-"))
     target = work / "input.yaml"
@@ -51,12 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     deadline = time.monotonic() + args.seconds
     stats = {"runs": 0, 0: 0, 1: 0, 2: 0}
 
-    def one(data: bytes, fmt: str, command: str) -> None:
+    def one(data: bytes, fmt: str, command: str, published: tuple[str, bytes]) -> None:
         target.write_bytes(data)
-        text.write_bytes(data)
         argv = ["check", str(target), "--lang", "en", "--format", fmt]
-        if command == "extract":  # the same bytes as a published text: extract, then its YAML or JSON
-            argv = ["extract", str(text), "--format", "json" if fmt == "json" else "yaml"]
+        if command == "extract":  # a published text: extract, then its YAML or JSON
+            suffix, data = published
+            source = text.with_suffix(suffix)
+            source.write_bytes(data)
+            argv = ["extract", str(source), "--format", "json" if fmt == "json" else "yaml"]
         # a hang dumps every thread's stack and kills the process: exit code 1 via faulthandler's exit
         faulthandler.dump_traceback_later(args.timeout, exit=True)
         try:
@@ -77,19 +83,20 @@ def main(argv: list[str] | None = None) -> int:
             problem = f"took {elapsed:.1f} s"
         if problem:
             args.crash_dir.mkdir(parents=True, exist_ok=True)
-            saved = args.crash_dir / f"crash-{int(time.time())}.yaml"
+            saved = args.crash_dir / f"crash-{int(time.time())}{published[0] if command == 'extract' else '.yaml'}"
             saved.write_bytes(data)
             raise Crash(f"{problem}\ninput saved to {saved}")
         stats[result.exit_code] += 1
         stats[command] = stats.get(command, 0) + 1
+        stats[f"{command} {result.exit_code}"] = stats.get(f"{command} {result.exit_code}", 0) + 1
 
     class _Done(Exception):
         pass
 
-    def guarded(data: bytes, fmt: str, command: str) -> None:
+    def guarded(data: bytes, fmt: str, command: str, published: tuple[str, bytes]) -> None:
         if time.monotonic() > deadline:
             raise _Done  # hypothesis has no time budget: stop it from inside
-        one(data, fmt, command)
+        one(data, fmt, command, published)
 
     test = settings(
         max_examples=10**9,
@@ -97,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         database=None,
         suppress_health_check=list(HealthCheck),
         phases=[Phase.generate],  # no shrinking: the raw input is saved as it was
-    )(given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]))(guarded))
+    )(
+        given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]), text_inputs())(
+            guarded
+        )
+    )
     if args.seed is not None:
         test = seed(args.seed)(test)
     try:
@@ -119,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"hulifa fuzz: {stats['runs']} inputs in {args.seconds:.0f} s, no crash "
         f"(exit 0: {stats[0]}, 1: {stats[1]}, 2: {stats[2]}; check {stats.get('check', 0)}, "
-        f"extract {stats.get('extract', 0)})"
+        f"extract {stats.get('extract', 0)}: exit 0 {stats.get('extract 0', 0)}, 2 {stats.get('extract 2', 0)})"
     )
     return 0
 

@@ -86,3 +86,48 @@ def test_input_error_is_the_only_exception_for_a_broken_file(tmp_path: Path) -> 
         assert exc.position.line == 2
     else:
         raise AssertionError("a broken file was accepted")
+
+
+# Rule packs, deviations files and report text are input too (issue 17): any mutation ends in a
+# loaded file or a clean error with file:line, never a traceback.
+from hypothesis import settings  # noqa: E402
+
+from hostile.helpers import EXAMPLE  # noqa: E402
+from hostile.mutate import deviation_inputs, pack_inputs, text_inputs  # noqa: E402
+
+
+@settings(max_examples=25)
+@given(pack_inputs())
+def test_mutated_rule_pack_loads_or_is_a_clean_error(text: str) -> None:
+    path = _DIR / "pack.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    run = run_cli("rules", "list", "--rules", str(path))
+    assert run.exit_code in (0, 2), run.output
+    assert "Traceback" not in run.output and "internal error" not in run.output
+    if run.exit_code == 2:
+        assert f"{path}:" in run.stderr, run.stderr  # the pack's file and line
+
+
+@settings(max_examples=25)
+@given(deviation_inputs)
+def test_mutated_deviations_file_is_applied_or_a_clean_error(text: str) -> None:
+    path = _DIR / "deviations.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    run = run_cli("check", str(EXAMPLE), "--deviations", str(path), "--today", "2025-01-01", "--format", "json")
+    assert run.exit_code in (1, 2), run.output  # the Huli report has an error whatever is accepted
+    assert "Traceback" not in run.output and "internal error" not in run.output
+    if run.exit_code == 2:
+        assert f"{path}:" in run.stderr, run.stderr
+
+
+@settings(max_examples=25)
+@given(text_inputs())
+def test_extract_on_mutated_text_ends_cleanly(case: tuple[str, bytes]) -> None:
+    suffix, data = case
+    path = _DIR / f"report{suffix}"
+    path.write_bytes(data)
+    run = run_cli("extract", str(path), "--format", "json")
+    assert run.exit_code in (0, 2), run.output
+    assert "Traceback" not in run.output and "internal error" not in run.output
+    if run.exit_code == 2:
+        assert run.stderr.startswith(f"{path}:"), run.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -188,7 +189,7 @@ def docx_to_text(data: bytes, file: str) -> str:
             # Streamed, never past the limit: the size the archive declares may lie, and a 0.7 MB zip
             # bomb inflating to 700 MB took 2.8 GB of memory before ending in MemoryError.
             xml = member.read(limit + 1)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         raise fail(file, 1, 1, f"不是有效的 .docx 文件: {exc}", f"not a valid .docx file: {exc}") from None
     if len(xml) > limit:
         raise fail(
