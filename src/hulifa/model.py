@@ -432,16 +432,35 @@ class CheckResult:
     def any_unchecked(self) -> bool:
         return any(not r.checked for r in self.reports)
 
-    def fails(self, fail_on: Severity | None) -> bool:
-        if fail_on is None:
-            return False
-        return any(
-            f.severity.rank >= fail_on.rank and f.status is not Status.ACCEPTED
-            for r in self.reports
-            for f in r.findings
-        )
+    def outcome(self) -> Outcome:
+        outcome = Outcome()
+        for report in self.reports:
+            outcome.add(report.worst(), report.checked)
+        return outcome
 
     def exit_code(self, fail_on: Severity | None) -> int:
-        if self.any_unchecked or not self.reports:
+        return self.outcome().exit_code(fail_on)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the exit code depends on, tallied one report at a time; `exit_code` is the one rule that
+    the library (CheckResult.exit_code) and `hulifa check` share."""
+
+    reports: int = 0
+    unchecked: int = 0
+    worst: Severity = Severity.NONE  # the highest severity that counts (see ReportResult.worst)
+
+    def add(self, worst: Severity, checked: bool) -> None:
+        self.reports += 1
+        self.unchecked += not checked
+        if worst.rank > self.worst.rank:
+            self.worst = worst
+
+    def exit_code(self, fail_on: Severity | None, *, none_is_ok: bool = False) -> int:
+        """2 when a report could not be checked, or there was none (unless `none_is_ok`: every named
+        file was skipped on purpose); 1 when a finding that counts is at or above `fail_on` (None:
+        never); else 0."""
+        if self.unchecked or (not self.reports and not none_is_ok):
             return 2
-        return 1 if self.fails(fail_on) else 0
+        return 1 if fail_on is not None and self.worst.rank >= fail_on.rank else 0

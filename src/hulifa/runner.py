@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from hulifa.model import (
     Deviation,
     Finding,
     Kind,
+    Outcome,
     Position,
     ReportData,
     ReportResult,
@@ -530,51 +532,90 @@ def _parallel(
     pool.shutdown()
 
 
+def _tallied(transform: Callable[[ReportResult], Any] | None, result: ReportResult) -> tuple[Severity, bool, Any]:
+    """What the Outcome needs of a result, with what the caller asked for (with --jobs, in the worker)."""
+    return result.worst(), result.checked, transform(result) if transform else result
+
+
+class Run:
+    """One check run, as `hulifa.check()` and `hulifa check` both do it: the rule pack and the accepted
+    deviations loaded once, results streamed in input order (see iter_check), and the Outcome that
+    decides the exit code tallied as they pass.
+
+    Raises InputError when the rule pack, the deviations file or the inputs' shape is wrong."""
+
+    def __init__(
+        self,
+        inputs: str | Sequence[str],
+        rules: str | None = None,
+        *,
+        deviations: str | Path | None = None,
+        today: dt.date | None = None,
+        jobs: int = 1,
+        encoding: str | None = None,
+        previous: str | None = None,
+        hints: TextHints | None = None,
+        selection: Selection | None = None,
+        on_skip: SkipHandler | None = None,
+        stdin_name: str | None = None,
+    ) -> None:
+        from hulifa.deviations import load_deviations
+
+        self.inputs = [inputs] if isinstance(inputs, str) else list(inputs)
+        self.rules = rules
+        self.pack = load_pack(rules)
+        self.deviations = load_deviations(deviations) if deviations is not None else ()
+        self.today = today or dt.date.today()
+        self.options: dict[str, Any] = {
+            "jobs": jobs,
+            "encoding": encoding,
+            "previous": previous,
+            "hints": hints,
+            "selection": selection,
+            "on_skip": on_skip,
+            "stdin_name": stdin_name,
+        }
+        self.outcome = Outcome()
+
+    def results(self, transform: Callable[[ReportResult], Any] | None = None) -> Iterator[Any]:
+        """Each report's result, or `transform` of it (made where the report was checked: see iter_check)."""
+        tally = partial(_tallied, transform)
+        for worst, checked, value in iter_check(
+            self.inputs,
+            self.pack,
+            rules=self.rules,
+            deviations=self.deviations,
+            today=self.today,
+            transform=tally,
+            **self.options,
+        ):
+            self.outcome.add(worst, checked)
+            yield value
+
+    def exit_code(self, fail_on: Severity | None, *, none_is_ok: bool = False) -> int:
+        return self.outcome.exit_code(fail_on, none_is_ok=none_is_ok)
+
+
 def check_paths(
     inputs: str | Sequence[str],
     rules: str | None = None,
     *,
-    jobs: int = 1,
-    encoding: str | None = None,
     on_result: Callable[[ReportResult], None] | None = None,
-    previous: str | None = None,
-    deviations: str | Path | None = None,
-    today: dt.date | None = None,
-    hints: TextHints | None = None,
-    selection: Selection | None = None,
-    on_skip: SkipHandler | None = None,
-    stdin_name: str | None = None,
+    **options: Any,
 ) -> CheckResult:
     """Check report files against a rule pack (None: the bundled default) and return every result.
 
-    `previous`: last year's report (single input only; otherwise it is found beside each file).
-    `deviations`: a file of accepted deviations, applied to every report, as of `today`.
-    `hints`: year, level and region for report text that does not say them (YAML ignores them).
-    `selection`: which files a directory means (hulifa.discovery); skipped files go to `on_skip`.
+    Options are Run's: `previous`: last year's report (single input only; otherwise it is found
+    beside each file). `deviations`: a file of accepted deviations, applied to every report, as of
+    `today`. `hints`: year, level and region for report text that does not say them (YAML ignores
+    them). `selection`: which files a directory means (hulifa.discovery); skipped files go to
+    `on_skip`. `jobs`, `encoding`, `stdin_name`. The result's `exit_code(fail_on)` is the CLI's.
     Raises InputError only when the rule pack, the deviations file or the inputs' shape is wrong.
     """
-    from hulifa.deviations import load_deviations
-
-    paths = [inputs] if isinstance(inputs, str) else list(inputs)
-    pack = load_pack(rules)
-    accepted = load_deviations(deviations) if deviations is not None else ()
-    today = today or dt.date.today()
+    run = Run(inputs, rules, **options)
     results: list[ReportResult] = []
-    for result in iter_check(
-        paths,
-        pack,
-        rules=rules,
-        jobs=jobs,
-        encoding=encoding,
-        previous=previous,
-        deviations=accepted,
-        today=today,
-        hints=hints,
-        selection=selection,
-        on_skip=on_skip,
-        stdin_name=stdin_name,
-    ):
+    for result in run.results():
         results.append(result)
         if on_result:
             on_result(result)
-    return CheckResult(reports=tuple(results), pack=pack)
+    return CheckResult(reports=tuple(results), pack=run.pack)

@@ -1,13 +1,18 @@
-"""`hulifa check`: options, streaming the formats that can stream, and the exit code."""
+"""`hulifa check`, in steps: options -> output plan -> run -> write -> exit.
+
+The run is hulifa.runner.Run, the library's own; every format that exposes the streaming protocol
+(hulifa.reporters.streaming) is written as results arrive, and the exit code is the Outcome's rule."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,7 +20,9 @@ import typer
 
 if TYPE_CHECKING:
     from hulifa.discovery import Selection
-    from hulifa.model import CheckResult, ReportResult, RulePack
+    from hulifa.model import CheckResult, ReportResult, Severity
+    from hulifa.reportdata import TextHints
+    from hulifa.runner import Run
 
 from hulifa.cli import (
     Color,
@@ -194,126 +201,238 @@ def check(
         bool,
         typer.Option("--show-settings", help="显示生效的设置及其来源后退出 / print the settings in force and exit"),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="只输出错误与结论行 / print only errors and the verdict line"),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="在标准错误输出说明读取与跳过了什么 / say on stderr what was read and skipped"
+        ),
+    ] = False,
 ) -> None:
     """检查报告数据是否满足规则包 / Check report data against a rule pack.
 
     Example: hulifa check reports/huli/2024.yaml --all    (or: hulifa check - < 2024.yaml)
     """
-    from functools import partial
-
-    from hulifa.atomic import check_target, write_output
-    from hulifa.errors import InputError
-    from hulifa.model import CheckResult, Severity
-    from hulifa.reporters import STREAMING, renderer
-
     settings = resolve(ctx, config, isolated, lang.value)
     if show_settings:
         sys.stdout.write(config_file_line(config, isolated) + settings.render())
         raise typer.Exit(0)
     if not paths:
         die("hulifa: 缺少要检查的路径 / missing PATH: name files, folders, globs or - (standard input)")
-    v = settings.values  # the command line over the configuration file over the defaults
-    rules, deviations, today, encoding, jobs = v["rules"], v["deviations"], v["today"], v["encoding"], v["jobs"]
-    exclude, extend_exclude, respect_gitignore = v["exclude"], v["extend-exclude"], v["respect-gitignore"]
-    fail_on, lang, format_names, outputs = FailOn(v["fail-on"]), Lang(v["lang"]), v["format"], v["output"]
-    if not format_names and outputs:  # -o report.json alone: the format from the extension
-        format_names, outputs = formats_from_outputs(outputs, tuple(f.value for f in Format))
-    chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
-    dest = _destinations(chosen, outputs or [])
-    selection = scan_selection(exclude, extend_exclude, force_exclude, respect_gitignore, v["include"])
-    # Only an output that exists now can be one of the inputs: the folders are walked again only then.
-    existing = any(file is not None and file.is_file() for file in dest.values())
-    inputs = _input_identities(paths, selection, rules, previous, deviations) if existing else frozenset()
-    for file in dest.values():  # before any work: a run that cannot write its output fails at once
-        if file is not None:
-            try:
-                check_target(file, force=force, inputs=inputs)
-            except InputError as error:
-                die(error.render(lang.value))
-    if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
-        die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
-    today_date = parse_today(today)
-    hints = text_hints(year, level, region)
-    if jobs == 0:
-        from hulifa.cli.jobs import auto_jobs
-
-        jobs = auto_jobs()
-    step_summary = Format.github in dest and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
-    streamed = [f for f in chosen if f.value in STREAMING]
-    # Only formats that need every result at once (JUnit, SARIF…) make us keep the results; the table
-    # keeps a row per report;
-    # JSON, parsable and GitHub output stream, so a batch of any size runs in flat memory.
-    keep = any(f.value not in STREAMING and f is not Format.table for f in chosen) or step_summary
-    transform = partial(
-        _prepare,
-        formats=tuple(f.value for f in streamed),
-        lang=lang.value,
-        send=keep or Format.table in dest,
-        keep=keep,
-        rules=rules,
+    if quiet and verbose:
+        die("hulifa: --quiet 与 --verbose 不能同时使用 / --quiet and --verbose exclude each other")
+    options = _Options.resolved(
+        settings.values,
+        paths=paths,
+        show_all=show_all,
+        details=details,
+        color=color,
+        force=force,
+        previous=previous,
+        hints=text_hints(year, level, region),
+        force_exclude=force_exclude,
+        stdin_name=stdin_filename,
+        quiet=quiet,
+        verbose=verbose,
     )
-    from hulifa.discovery import discover
+    plan = _Plan.made(options)
+    run = _start(options)
+    _write(plan, run, options)
+    raise typer.Exit(run.exit_code(options.fail_on, none_is_ok=options.force_exclude))
 
-    # counted before the run (a second walk of the folders, without reading a file): the progress bar's
-    # total, and whether a batch is small enough for per-report tables
-    total = sum(1 for _ in discover(paths, selection))
-    show_details = details or total <= TABLE_DETAIL_LIMIT
-    table = (
-        _TableOut(dest[Format.table], lang.value, show_all, color, show_details, force, inputs)
-        if Format.table in dest
-        else None
-    )
-    progress = _progress(total, quiet=table is not None and table.live and show_details)
-    try:
-        run = _stream_check(
-            paths,
-            rules,
-            deviations,
-            streamed,
-            dest,
-            force,
-            inputs,
-            lang.value,
-            progress,
-            transform,
-            table,
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """What `check` was asked to do: the command line over the configuration file over the defaults."""
+
+    paths: list[str]
+    rules: str | None
+    deviations: str | None
+    today: dt.date | None
+    encoding: str | None
+    jobs: int
+    selection: Selection
+    fail_on: Severity | None
+    lang: str
+    dest: dict[Format, Path | None]
+    show_all: bool
+    details: bool
+    color: Color
+    force: bool
+    previous: str | None
+    hints: TextHints
+    force_exclude: bool
+    stdin_name: str | None
+    quiet: bool
+    verbose: bool
+
+    @classmethod
+    def resolved(cls, v: dict[str, Any], **given: Any) -> _Options:
+        from hulifa.model import Severity
+
+        format_names, outputs = v["format"], v["output"]
+        if not format_names and outputs:  # -o report.json alone: the format from the extension
+            format_names, outputs = formats_from_outputs(outputs, tuple(f.value for f in Format))
+        chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
+        paths, previous = given["paths"], given["previous"]
+        if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
+            die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
+        jobs = v["jobs"]
+        if jobs == 0:
+            from hulifa.cli.jobs import auto_jobs
+
+            jobs = auto_jobs()
+        fail_on = FailOn(v["fail-on"])
+        return cls(
+            rules=v["rules"],
+            deviations=v["deviations"],
+            today=parse_today(v["today"]),
+            encoding=v["encoding"],
             jobs=jobs,
-            encoding=encoding,
-            previous=previous,
-            today=today_date,
-            hints=hints,
-            selection=selection,
-            on_skip=lambda path, why: say(f"{path}: {why.get(lang.value)}"),
-            stdin_name=stdin_filename,
+            selection=scan_selection(
+                v["exclude"], v["extend-exclude"], given["force_exclude"], v["respect-gitignore"], v["include"]
+            ),
+            fail_on=None if fail_on is FailOn.never else Severity(fail_on.value),
+            lang=Lang(v["lang"]).value,
+            dest=_destinations(chosen, outputs or []),
+            **given,
+        )
+
+    def note(self, message: str) -> None:
+        """A line on stderr that -q silences (what was skipped, and with -v what was read)."""
+        if not self.quiet:
+            say(message)
+
+
+@dataclass
+class _Plan:
+    """Where each format goes and how it is written: streamed (pieces rendered where the report was
+    checked, or a writer fed here), or rendered at the end from every result (`whole`)."""
+
+    inputs: frozenset[tuple[int, int]]  # the identities of the input files: no output may replace one
+    pieces: list[Format]
+    writers: list[Format]
+    whole: list[Format]
+    table: bool
+    step_summary: bool
+    total: int  # how many files the inputs mean (a walk without reading them)
+
+    @property
+    def keep(self) -> bool:
+        """Whether every result must be kept until the end."""
+        return bool(self.whole) or self.step_summary
+
+    @classmethod
+    def made(cls, o: _Options) -> _Plan:
+        from hulifa.discovery import discover
+        from hulifa.errors import InputError
+        from hulifa.atomic import check_target
+        from hulifa.reporters import module
+        from hulifa.reporters.streaming import in_pieces, streams
+
+        # Only an output that exists now can be one of the inputs: the folders are walked again only then.
+        existing = any(file is not None and file.is_file() for file in o.dest.values())
+        inputs = _input_identities(o.paths, o.selection, o.rules, o.previous, o.deviations) if existing else frozenset()
+        for file in o.dest.values():  # before any work: a run that cannot write its output fails at once
+            if file is not None:
+                try:
+                    check_target(file, force=o.force, inputs=inputs)
+                except InputError as error:
+                    die(error.render(o.lang))
+        pieces: list[Format] = []
+        writers: list[Format] = []
+        whole: list[Format] = []
+        for fmt in o.dest:
+            if fmt is Format.table:
+                continue
+            mod = module(fmt.value)
+            (pieces if in_pieces(mod) else writers if streams(mod) else whole).append(fmt)
+        return cls(
+            inputs=inputs,
+            pieces=pieces,
+            writers=writers,
+            whole=whole,
+            table=Format.table in o.dest,
+            step_summary=Format.github in o.dest and bool(os.environ.get("GITHUB_STEP_SUMMARY")),
+            # counted before the run (a second walk of the folders, without reading a file): the progress
+            # bar's total, and whether a batch is small enough for per-report tables
+            total=sum(1 for _ in discover(o.paths, o.selection)),
+        )
+
+
+def _start(o: _Options) -> Run:
+    """The run: the pack and deviations loaded (a broken one ends here, exit 2)."""
+    from hulifa.errors import InputError
+    from hulifa.runner import Run
+
+    try:
+        run = Run(
+            o.paths,
+            o.rules,
+            deviations=o.deviations,
+            today=o.today,
+            jobs=o.jobs,
+            encoding=o.encoding,
+            previous=o.previous,
+            hints=o.hints,
+            selection=o.selection,
+            on_skip=lambda path, why: o.note(f"{path}: {why.get(o.lang)}"),
+            stdin_name=o.stdin_name,
         )
     except InputError as error:
-        die(error.render(lang.value))
-    finally:
-        if progress:
-            progress.close()
-    result = CheckResult(reports=tuple(run.kept), pack=run.pack)
-    for fmt, file in dest.items():
-        if fmt.value in STREAMING or fmt is Format.table:
-            continue
-        if fmt is Format.junit:  # failures follow --fail-on, as the exit code does
-            from hulifa.reporters.junit import render as render_junit
+        die(error.render(o.lang))
+    if o.verbose:
+        pack = run.pack
+        say(f"hulifa: 规则包 / rule pack: {pack.id} {pack.version} ({len(pack.rules)} rules, {o.rules or 'default'})")
+        if o.deviations is not None:
+            say(f"hulifa: 偏差清单 / deviations: {o.deviations} ({len(run.deviations)})")
+    return run
 
-            text = render_junit(result, lang.value, None if fail_on is FailOn.never else Severity(fail_on.value))
-        else:
-            text = renderer(fmt.value)(result, lang.value)
-        if file is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                write_output(file, text, force=force, inputs=inputs)
-            except InputError as error:
-                die(error.render(lang.value))
-    if step_summary:
-        _append_step_summary(result, lang.value)
-    threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
-    if run.unchecked or (not run.count and not force_exclude):
-        raise typer.Exit(2)
-    raise typer.Exit(1 if threshold is not None and run.worst >= threshold.rank else 0)
+
+def _write(plan: _Plan, run: Run, o: _Options) -> None:
+    """Check every input, write each format as results arrive, then what needs the whole run."""
+    from hulifa.errors import InputError
+    from hulifa.model import CheckResult
+    from hulifa.atomic import write_output
+
+    transform = partial(
+        _prepare,
+        formats=tuple(f.value for f in plan.pieces),
+        lang=o.lang,
+        send=plan.keep or bool(plan.writers) or plan.table,
+        verbose=o.verbose,
+        rules=o.rules,
+    )
+    show_details = not o.quiet and (o.details or plan.total <= TABLE_DETAIL_LIMIT)
+    try:
+        table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
+        progress = None if o.quiet else _progress(plan.total, quiet=table is not None and table.live and show_details)
+        try:
+            kept = _stream(plan, run, o, transform, table, progress)
+        finally:
+            if progress:
+                progress.close()
+        result = CheckResult(reports=tuple(kept), pack=run.pack)
+        for fmt in plan.whole:
+            file = o.dest[fmt]
+            text = _renderer(fmt)(result, o.lang)
+            if file is None:
+                sys.stdout.write(text)
+            else:
+                write_output(file, text, force=o.force, inputs=plan.inputs)
+    except InputError as error:
+        die(error.render(o.lang))
+    if plan.step_summary:
+        _append_step_summary(result, o.lang)
+
+
+def _renderer(fmt: Format) -> Callable[[CheckResult, str], str]:
+    from hulifa.reporters import renderer
+
+    return renderer(fmt.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,18 +440,17 @@ class _Prepared:
     """What the CLI needs of one checked report: made where the report was checked (with --jobs, in a
     worker), so the parent neither renders it nor receives the whole result unless a format needs it."""
 
-    texts: dict[str, str]  # streamed format -> this report's part of the output
-    worst: int  # rank of the worst severity that counts
+    texts: dict[str, str]  # format streamed in pieces -> this report's piece
     errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
-    result: ReportResult | None  # when the table shows it, or some format needs every result
-    keep: bool  # some format needs every result: the run keeps this one
+    read: str  # with --verbose: what was read
+    result: ReportResult | None  # when a writer, the table or a whole-run format needs it
 
 
 def _prepare(
-    result: ReportResult, formats: tuple[str, ...], lang: str, send: bool, keep: bool, rules: str | None = None
+    result: ReportResult, formats: tuple[str, ...], lang: str, send: bool, verbose: bool, rules: str | None = None
 ) -> _Prepared:
     from hulifa import messages
-    from hulifa.reporters import streamer
+    from hulifa.reporters import module
 
     if "json-compact" in formats:
         _compact_table(rules)
@@ -340,12 +458,17 @@ def _prepare(
     errors = tuple(
         f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings if not result.checked
     )
+    read = ""
+    if verbose and result.checked:
+        body = " ".join(str(p) for p in (result.region, result.year, result.level) if p)
+        read = f"{result.file}: 已检查 / checked ({body}, {len(result.findings)} findings" + (
+            f"; 上年 / previous: {result.previous})" if result.previous else ")"
+        )
     return _Prepared(
-        texts={fmt: streamer(fmt).item(result, lang) for fmt in formats},
-        worst=result.worst().rank,
+        texts={fmt: module(fmt).item(result, lang) for fmt in formats},
         errors=errors,
+        read=read,
         result=result if send else None,
-        keep=keep,
     )
 
 
@@ -358,81 +481,59 @@ def _compact_table(rules: str | None) -> None:
     json_compact.use(load_pack(rules))
 
 
-@dataclass
-class _Run:
-    pack: RulePack
-    kept: list[ReportResult]
-    count: int = 0
-    worst: int = 0
-    unchecked: bool = False
-
-
-def _stream_check(
-    paths: list[str],
-    rules: str | None,
-    deviations: str | None,
-    streamed: list[Format],
-    dest: dict[Format, Path | None],
-    force: bool,
-    inputs: frozenset[tuple[int, int]],
-    lang: str,
-    progress: _Progress | None,
+def _stream(
+    plan: _Plan,
+    run: Run,
+    o: _Options,
     transform: Callable[[ReportResult], _Prepared],
     table: _TableOut | None,
-    **options: Any,
-) -> _Run:
-    """Check every input and write the streamed formats as results arrive; keep results only if asked."""
+    progress: _Progress | None,
+) -> list[ReportResult]:
+    """Write the streamed formats as results arrive; return the results only if some format needs them all."""
     from hulifa.atomic import Sink, StdoutSink, open_output
-    from hulifa.deviations import load_deviations
-    from hulifa.reporters import streamer
-    from hulifa.rulepack import load_pack
-    from hulifa.runner import iter_check
+    from hulifa.reporters import module
+    from hulifa.reporters.streaming import Document
 
-    pack = load_pack(rules)
-    accepted = load_deviations(deviations) if deviations is not None else ()
-    run = _Run(pack=pack, kept=[])
-    sinks: list[tuple[Any, Sink]] = []
+    kept: list[ReportResult] = []
+    docs: list[tuple[Format, Document, Sink]] = []
     try:
-        for fmt in streamed:
-            file = dest[fmt]
-            sink = open_output(file, force=force, inputs=inputs) if file is not None else StdoutSink()
-            sinks.append((streamer(fmt.value), sink))
-            sink.write(streamer(fmt.value).head(pack, lang))
-        for prepared in iter_check(paths, pack, rules=rules, deviations=accepted, transform=transform, **options):
-            for (module, sink), fmt in zip(sinks, streamed, strict=True):
-                if run.count and module.SEP:
-                    sink.write(module.SEP)
-                sink.write(prepared.texts[fmt.value])
-            for line in prepared.errors:  # whatever the format, say on stderr why a file was not checked
+        for fmt in (*plan.pieces, *plan.writers):
+            file = o.dest[fmt]
+            sink = open_output(file, force=o.force, inputs=plan.inputs) if file is not None else StdoutSink()
+            docs.append((fmt, Document(module(fmt.value), sink, run.pack, o.lang, o.fail_on), sink))
+        for prepared in run.results(transform):
+            for fmt, doc, _ in docs:
+                doc.add(prepared.result, prepared.texts.get(fmt.value))
+            for line in prepared.errors:  # whatever the format, say once, on stderr, why a file was not checked
                 say(line)
-            run.count += 1
-            run.worst = max(run.worst, prepared.worst)
-            run.unchecked = run.unchecked or bool(prepared.errors)
+            if prepared.read:
+                say(prepared.read)
             if table is not None and prepared.result is not None:
                 table.add(prepared.result)
-            if prepared.result is not None and prepared.keep:
-                run.kept.append(prepared.result)
+            if prepared.result is not None and plan.keep:
+                kept.append(prepared.result)
             if progress:
                 progress(prepared)
             raise_if_signalled()
         if progress:
             progress.close()
-        for module, sink in sinks:
-            sink.write(module.tail(lang))
+        for _, doc, _ in docs:
+            doc.finish()
         if table is not None:
             table.finish()
         raise_if_signalled()
     except BaseException:
-        for _, sink in sinks:
+        for _, doc, sink in docs:
+            doc.close()
             sink.abort()
         if table is not None:
             table.sink.abort()
         raise
-    for _, sink in sinks:
+    for _, _, sink in docs:
         sink.commit()
     if table is not None:
         table.sink.commit()
-    return run
+    return kept
 
 
 def _input_identities(paths: list[str], selection: Selection, *named: str | None) -> frozenset[tuple[int, int]]:
@@ -485,14 +586,7 @@ class _TableOut:
     its report, so a batch of any size runs in flat memory."""
 
     def __init__(
-        self,
-        file: Path | None,
-        lang: str,
-        show_all: bool,
-        color: Color,
-        details: bool,
-        force: bool,
-        inputs: frozenset[tuple[int, int]] = frozenset(),
+        self, file: Path | None, o: _Options, details: bool, inputs: frozenset[tuple[int, int]] = frozenset()
     ) -> None:
         import time
 
@@ -501,12 +595,12 @@ class _TableOut:
         from hulifa.atomic import Sink, StdoutSink, open_output
         from hulifa.reporters.table import BatchSummary
 
-        self.lang, self.show_all, self.details = lang, show_all, details
+        self.lang, self.show_all, self.details, self.quiet = o.lang, o.show_all, details, o.quiet
         self.started = time.perf_counter()
         self.summary = BatchSummary()
         self.live = file is None or str(file) == "-"
-        self.sink: Sink = StdoutSink() if file is None else open_output(file, force=force, inputs=inputs)
-        self.console = Console(highlight=False, markup=False, emoji=False, **color_args(color)) if self.live else None
+        self.sink: Sink = StdoutSink() if file is None else open_output(file, force=o.force, inputs=inputs)
+        self.console = Console(highlight=False, markup=False, emoji=False, **color_args(o.color)) if self.live else None
         self.width = self.console.width if self.console is not None else 160
 
     def _print(self, renderables: list[Any]) -> None:
@@ -528,7 +622,13 @@ class _TableOut:
 
         from hulifa.reporters.table import report_renderables
 
-        if self.details:
+        if self.details and not report.checked:  # the reason is said once, on stderr
+            from hulifa.reporters import labels
+            from hulifa.reporters.table import shorten_middle
+
+            line = f"{shorten_middle(report.file, max(self.width - 30, 16))}: {labels.heading('see_stderr', self.lang)}"
+            self._print([Text(line, labels.status_style("error")), Text("")])
+        elif self.details:
             self._print([*report_renderables(report, self.lang, self.show_all, self.width), Text("")])
         self.summary.add(report, self.lang)
 
@@ -538,7 +638,7 @@ class _TableOut:
         from rich.text import Text
 
         out: list[Any] = []
-        if len(self.summary.rows) > 1:
+        if len(self.summary.rows) > 1 and not self.quiet:
             out += self.summary.renderables(self.lang, self.width)
             out.append(Text(""))
         seconds = time.perf_counter() - self.started if self.live and sys.stdout.isatty() else None

@@ -1,7 +1,9 @@
 """Output formats: one name-to-renderer table that is both the `--format` choices and the dispatch.
 
-Every renderer is a pure function `render(result: CheckResult, lang: str) -> str`. Modules are
-imported only when their format is asked for, to keep start-up fast.
+Every renderer is a pure function `render(result: CheckResult, lang: str) -> str`. A module that
+also exposes the streaming protocol (hulifa.reporters.streaming: pieces, or a writer) is written one
+report at a time, so a batch of any size runs in flat memory; the others get every result at the
+end. Modules are imported only when their format is asked for, to keep start-up fast.
 """
 
 from __future__ import annotations
@@ -34,10 +36,6 @@ def renderer(name: str) -> Renderer:
     return module.render  # type: ignore[no-any-return]
 
 
-# Formats that can be written one report at a time (modules with head/item/SEP/tail): a batch of any
-# size then runs in the memory of one report. The others need every result before they can start.
-STREAMING = frozenset({"json", "json-compact", "parsable", "github"})
-
-
-def streamer(name: str) -> ModuleType:
+def module(name: str) -> ModuleType:
+    """The module of a format: whether and how it streams is what it exposes (see streaming.py)."""
     return importlib.import_module(f"hulifa.reporters.{FORMATS[name]}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters._common import (
     both_messages,
     clean,
@@ -98,7 +98,7 @@ def _property(parent: ET.Element, name: str, value: object) -> None:
 
 
 def _suite(
-    report: ReportResult, result: CheckResult, lang: str, fail_on: Severity | None
+    report: ReportResult, pack: RulePack | None, lang: str, fail_on: Severity | None
 ) -> tuple[ET.Element, dict[str, int]]:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     suite = ET.Element("testsuite", {"name": clean(report.file)})
@@ -113,8 +113,8 @@ def _suite(
     counts = report.counts()  # met and stated both pass as tests; the properties keep them apart
     _property(props, "met", counts[Status.PASS.value])
     _property(props, "stated", counts[Status.STATED.value])
-    if result.pack is not None:
-        _property(props, "rule_pack", f"{result.pack.id} {result.pack.version}")
+    if pack is not None:
+        _property(props, "rule_pack", f"{pack.id} {pack.version}")
 
     for finding, name in zip(report.findings, case_names(report), strict=True):
         case = ET.SubElement(suite, "testcase", {"name": name, "classname": clean(report.file), "time": "0"})
@@ -147,17 +147,46 @@ def _suite(
     return suite, totals
 
 
-def render(result: CheckResult, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> str:
+class Writer:
+    """The JUnit document written one suite at a time (see hulifa.reporters.streaming): the root's
+    totals come first in the file, so `head` is made when the last report is in."""
+
+    SEP = "\n  "
+
+    def __init__(self, pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> None:
+        self.pack, self.lang, self.fail_on = pack, lang, fail_on
+        self.grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self.suites = 0
+
+    def item(self, report: ReportResult) -> str:
+        suite, totals = _suite(report, self.pack, self.lang, self.fail_on)
+        for key in self.grand:
+            self.grand[key] += totals[key]
+        self.suites += 1
+        ET.indent(suite, space="  ", level=1)  # as if indented within the whole document
+        return ET.tostring(suite, encoding="unicode")
+
+    def head(self) -> str:
+        """The declaration and the root with its totals (the whole document when there is no suite)."""
+        root = ET.Element("testsuites", {"name": "hulifa"})
+        for key in ("tests", *_OUTCOMES):
+            root.set(key, str(self.grand[key]))
+        root.set("time", "0")
+        empty = ET.tostring(root, encoding="unicode")  # <testsuites … />
+        opening = empty if not self.suites else empty.removesuffix(" />") + ">\n  "
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + opening
+
+    def tail(self) -> str:
+        return "\n</testsuites>\n" if self.suites else "\n"
+
+
+def writer(pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> Writer:
     """`fail_on`: the lowest severity that is a failure (None: none is), as --fail-on sets it."""
-    root = ET.Element("testsuites", {"name": "hulifa"})
-    grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for report in result.reports:
-        suite, totals = _suite(report, result, lang, fail_on)
-        root.append(suite)
-        for key in grand:
-            grand[key] += totals[key]
-    for key in ("tests", *_OUTCOMES):
-        root.set(key, str(grand[key]))
-    root.set("time", "0")
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return Writer(pack, lang, fail_on)
+
+
+def render(result: CheckResult, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> str:
+    """The whole document: the streamed pieces joined (see hulifa.reporters.streaming.join)."""
+    from hulifa.reporters.streaming import join
+
+    return join(writer(result.pack, lang, fail_on), result.reports)

@@ -96,6 +96,7 @@ HEADINGS: dict[str, Pair] = {
     "results": ("hulifa 检查结果", "hulifa results"),
     "no_issues": ("全部通过,没有问题。", "No issues: every applicable rule passes."),
     "not_checked": ("无法检查此文件", "This file could not be checked"),
+    "see_stderr": ("无法检查,原因见标准错误输出", "not checked: the reason is on stderr"),
     "no_reports": ("没有检查任何报告。", "No reports were checked."),
 }
 

@@ -20,7 +20,7 @@ import urllib.parse
 from typing import Any
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, ReportResult, Rule, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters._common import both_messages, clean, is_issue
 from hulifa.reporters.json_ import _no_nan
 
@@ -205,55 +205,98 @@ def _result_body(finding: Finding, report: ReportResult, index: int, occurrence:
     }
 
 
-def sarif_dict(result: CheckResult, lang: str = "zh") -> dict[str, Any]:
-    rules: list[dict[str, Any]] = []
-    index: dict[str, int] = {}
-    if result.pack is not None:
-        for rule in result.pack.rules:
-            if rule.id not in index:
-                index[rule.id] = len(rules)
-                rules.append(_pack_descriptor(rule))
+class Writer:
+    """The SARIF document written one report at a time (see hulifa.reporters.streaming): each item is
+    that report's results; `head` (the counts and the run's success come before the results in the
+    key order) and `tail` (the rule table, which grows with rule ids no pack defines) are made when
+    the last report is in. What it keeps is one counter per status and the rule index."""
 
-    results: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for report in result.reports:
+    SEP = ",\n"
+
+    def __init__(self, pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = None) -> None:
+        self.pack, self.lang = pack, lang
+        self.rules: list[dict[str, Any]] = []
+        self.index: dict[str, int] = {}
+        if pack is not None:
+            for rule in pack.rules:
+                if rule.id not in self.index:
+                    self.index[rule.id] = len(self.rules)
+                    self.rules.append(_pack_descriptor(rule))
+        self.totals = {s.value: 0 for s in Status}
+        self.unchecked = False
+        self.any = False  # some report had a result
+        self.elsewhere: dict[str, int] = {}  # occurrences of findings placed in another file than their report's
+
+    def item(self, report: ReportResult) -> str:
+        """This report's results, each indented to its place in the document; "" when it has none."""
+        self.unchecked = self.unchecked or not report.checked
+        for status, n in report.counts().items():
+            self.totals[status] += n
+        # A fingerprint names the finding's file, and each report file comes once in a run: the count
+        # of repeats is kept per report (and run-wide only for findings placed in another file).
+        seen: dict[str, int] = {}
+        parts = []
         for finding in report.findings:
             if not is_issue(finding):
                 continue
-            if finding.rule not in index:
-                index[finding.rule] = len(rules)
-                rules.append(_finding_descriptor(finding))
+            if finding.rule not in self.index:
+                self.index[finding.rule] = len(self.rules)
+                self.rules.append(_finding_descriptor(finding))
             key = fingerprint(finding, report)
-            seen[key] = seen.get(key, 0) + 1
-            results.append(_result(finding, report, index[finding.rule], seen[key], lang))
+            counts = seen if finding.file == report.file else self.elsewhere
+            counts[key] = counts.get(key, 0) + 1
+            body = _dump(_result(finding, report, self.index[finding.rule], counts[key], self.lang))
+            parts.append(_RESULT_INDENT + body.replace("\n", "\n" + _RESULT_INDENT))
+        self.any = self.any or bool(parts)
+        return self.SEP.join(parts)
 
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "hulifa",
-                "version": tool_version(),
-                "rules": rules,
-            }
-        },
-        "invocations": [{"executionSuccessful": not result.any_unchecked}],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    # Results are issues only; the counts per status (met and stated apart) say what else was found.
-    totals = {s.value: 0 for s in Status}
-    for report in result.reports:
-        for status, n in report.counts().items():
-            totals[status] += n
-    run["properties"] = {"statusCounts": totals}
-    if result.pack is not None:
-        run["properties"]["rulePack"] = {
-            "id": clean(result.pack.id),
-            "version": clean(result.pack.version),
-            "title": clean(result.pack.title),
+    def _document(self, results: list[str]) -> str:
+        run: dict[str, Any] = {
+            "tool": {"driver": {"name": "hulifa", "version": tool_version(), "rules": self.rules}},
+            "invocations": [{"executionSuccessful": not self.unchecked}],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
         }
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        # Results are issues only; the counts per status (met and stated apart) say what else was found.
+        run["properties"] = {"statusCounts": self.totals}
+        if self.pack is not None:
+            run["properties"]["rulePack"] = {
+                "id": clean(self.pack.id),
+                "version": clean(self.pack.version),
+                "title": clean(self.pack.title),
+            }
+        return _dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}) + "\n"
+
+    def head(self) -> str:
+        """Everything before the first result (called after the last item); the whole document when
+        no report had a result."""
+        if not self.any:
+            return self._document([])
+        text = self._document([_PLACE])
+        return text[: text.index(_PLACE_LINE) + 1]
+
+    def tail(self) -> str:
+        if not self.any:
+            return ""
+        text = self._document([_PLACE])
+        return text[text.index(_PLACE_LINE) + len(_PLACE_LINE) :]
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(_no_nan(value), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+
+
+_RESULT_INDENT = " " * 8  # a result's depth: document, runs, run, results
+_PLACE = "\x00results\x00"
+_PLACE_LINE = "\n" + _RESULT_INDENT + json.dumps(_PLACE)
+
+
+def writer(pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = None) -> Writer:
+    return Writer(pack, lang, fail_on)
 
 
 def render(result: CheckResult, lang: str = "zh") -> str:
-    doc = _no_nan(sarif_dict(result, lang))
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+    """The whole document: the streamed pieces joined (see hulifa.reporters.streaming.join)."""
+    from hulifa.reporters.streaming import join
+
+    return join(writer(result.pack, lang), result.reports)

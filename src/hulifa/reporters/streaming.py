@@ -1,0 +1,110 @@
+"""Writing one output document as results arrive, whatever its format (see hulifa.reporters).
+
+A format streams in one of two ways:
+
+- **pieces**: its module has `head(pack, lang)`, `item(report, lang)`, `SEP` and `tail(lang)`, pure
+  functions whose texts are written as they come (with --jobs, `item` runs in the worker);
+- **a writer**: its module has `writer(pack, lang, fail_on)`, returning an object with `SEP`,
+  `item(report) -> str`, and `head()` and `tail()`, which are called after the last item. This is
+  for a document whose beginning needs the whole run (SARIF's and JUnit's counts, a rule table).
+  The items go to a spill file, an anonymous temporary file, and the document is written head,
+  spilled items, tail at the end: the memory is the writer's own counters, not the results.
+
+In both, an empty item adds nothing, and `SEP` goes only between items that say something.
+`join` gives the same bytes in one piece, so a module's `render` can be its streamed pieces joined.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from types import ModuleType
+from typing import IO, Protocol
+
+from hulifa.model import ReportResult, RulePack, Severity
+
+
+class Sink(Protocol):
+    def write(self, text: str) -> None: ...
+
+
+class Writer(Protocol):
+    SEP: str
+
+    def item(self, report: ReportResult) -> str: ...
+
+    def head(self) -> str: ...
+
+    def tail(self) -> str: ...
+
+
+def streams(module: ModuleType) -> bool:
+    """Whether a format module can be written one report at a time."""
+    return hasattr(module, "writer") or all(hasattr(module, name) for name in ("head", "item", "SEP", "tail"))
+
+
+def in_pieces(module: ModuleType) -> bool:
+    """Whether a format streams as pure pieces (an item can then be rendered where the report was checked)."""
+    return not hasattr(module, "writer") and streams(module)
+
+
+class Document:
+    """One format's output, written as results arrive to `sink` (an output.Sink: written, not committed)."""
+
+    def __init__(
+        self, module: ModuleType, sink: Sink, pack: RulePack | None, lang: str, fail_on: Severity | None = None
+    ) -> None:
+        self.module, self.sink, self.lang = module, sink, lang
+        self.started = False  # an item that said something has been written
+        self.writer: Writer | None = None
+        self.spill: IO[str] | None = None
+        if in_pieces(module):
+            self.sep: str = module.SEP
+            sink.write(module.head(pack, lang))
+        else:
+            import tempfile
+
+            self.writer = module.writer(pack, lang, fail_on)
+            self.sep = self.writer.SEP
+            # anonymous (unlinked at once): nothing is left behind, however the run ends
+            self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in finish/close
+
+    @property
+    def pieces(self) -> bool:
+        return self.writer is None
+
+    def add(self, report: ReportResult | None, text: str | None = None) -> None:
+        """Add a report: `text` is its piece when already rendered (pieces only), else it is made here."""
+        if text is None:
+            assert report is not None
+            text = self.writer.item(report) if self.writer is not None else self.module.item(report, self.lang)
+        if not text:
+            return
+        out = self.spill if self.spill is not None else self.sink
+        if self.started:
+            out.write(self.sep)
+        out.write(text)
+        self.started = True
+
+    def finish(self) -> None:
+        """Write what comes after the last report (for a writer: head, the spilled items, tail)."""
+        if self.writer is None:
+            self.sink.write(self.module.tail(self.lang))
+            return
+        assert self.spill is not None
+        self.sink.write(self.writer.head())
+        self.spill.seek(0)
+        shutil.copyfileobj(self.spill, self.sink, 1 << 20)
+        self.sink.write(self.writer.tail())
+        self.close()
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+            self.spill = None
+
+
+def join(writer: Writer, reports: Iterable[ReportResult]) -> str:
+    """A writer's document in one piece: the same bytes as streaming it."""
+    body = writer.SEP.join(text for text in (writer.item(r) for r in reports) if text)
+    return writer.head() + body + writer.tail()
