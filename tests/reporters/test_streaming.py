@@ -1,0 +1,76 @@
+"""reporters.streaming: a document written report by report is the whole-run document, and a
+streamed SARIF or JUnit batch holds no more memory for more reports (tracemalloc, not time)."""
+
+from __future__ import annotations
+
+import gc
+import io
+import tracemalloc
+from dataclasses import replace
+
+import pytest
+
+import hulifa
+from clihelp import HULI_DATA
+from hulifa.errors import fail
+from hulifa.model import CheckResult, ReportResult, Severity
+from hulifa.reporters import module, streaming
+from hulifa.runner import error_result
+
+
+def _huli() -> CheckResult:
+    return hulifa.check(str(HULI_DATA))
+
+
+class _Counting:
+    """A sink that keeps only how much was written."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.size += len(text)
+
+
+@pytest.mark.parametrize("name", ["sarif", "junit", "json", "parsable"])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_streamed_equals_rendered(name: str, count: int) -> None:
+    huli = _huli()
+    broken = error_result(fail("x.yaml", 2, 1, "坏", "bad"), "x.yaml")
+    clean = ReportResult(file="clean.yaml", findings=(), region="甲区", year=2024, required=1)
+    reports = [huli.reports[0], broken, clean][:count]
+    result = CheckResult(reports=tuple(reports), pack=huli.pack)
+    sink = io.StringIO()
+    doc = streaming.Document(module(name), sink, result.pack, "zh", Severity.WARNING)
+    for report in reports:
+        doc.add(report)
+    doc.finish()
+    if name == "junit":
+        assert sink.getvalue() == module(name).render(result, "zh", Severity.WARNING)
+    else:
+        assert sink.getvalue() == module(name).render(result, "zh")
+
+
+@pytest.mark.parametrize("name", ["sarif", "junit"])
+def test_a_streamed_batch_does_not_grow_with_the_number_of_reports(name: str) -> None:
+    huli = _huli()
+    report = huli.reports[0]
+
+    def held_after(count: int) -> int:
+        sink = _Counting()
+        tracemalloc.start()
+        try:
+            doc = streaming.Document(module(name), sink, huli.pack, "zh", Severity.WARNING)
+            base = tracemalloc.get_traced_memory()[0]
+            for i in range(count):
+                doc.add(replace(report, region=f"区{i}"))  # a new result each time, as a batch has
+            gc.collect()  # json's pure-Python encoder (indent) leaves closures in cycles: garbage, not held
+            held = tracemalloc.get_traced_memory()[0] - base
+            doc.finish()
+        finally:
+            tracemalloc.stop()
+        assert sink.size > count * 1000  # the document was written, report by report
+        return held
+
+    few, many = held_after(20), held_after(200)
+    assert many < few + 64 * 1024, (few, many)  # ten times the reports, the same memory
