@@ -327,9 +327,9 @@ class _Plan:
 
     @classmethod
     def made(cls, o: _Options) -> _Plan:
+        from hulifa.atomic import check_target
         from hulifa.discovery import discover
         from hulifa.errors import InputError
-        from hulifa.atomic import check_target
         from hulifa.reporters import module
         from hulifa.reporters.streaming import in_pieces, streams
 
@@ -394,9 +394,9 @@ def _start(o: _Options) -> Run:
 
 def _write(plan: _Plan, run: Run, o: _Options) -> None:
     """Check every input, write each format as results arrive, then what needs the whole run."""
+    from hulifa.atomic import write_output
     from hulifa.errors import InputError
     from hulifa.model import CheckResult
-    from hulifa.atomic import write_output
 
     transform = partial(
         _prepare,

@@ -49,7 +49,7 @@ def in_pieces(module: ModuleType) -> bool:
 
 
 class Document:
-    """One format's output, written as results arrive to `sink` (an output.Sink: written, not committed)."""
+    """One format's output, written as results arrive to `sink` (an atomic.Sink: written, not committed)."""
 
     def __init__(
         self, module: ModuleType, sink: Sink, pack: RulePack | None, lang: str, fail_on: Severity | None = None
