@@ -643,7 +643,8 @@ class _TableOut:
             out.append(Text(""))
         seconds = time.perf_counter() - self.started if self.live and sys.stdout.isatty() else None
         out.append(Text(self.summary.verdict(self.lang, seconds), style="bold"))
-        self._print(out)
+        for part in out:  # one at a time: the summary comes in chunks of rows, never rendered whole
+            self._print([part])
 
 
 class _Progress:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -460,29 +461,14 @@ class BatchSummary:
         return labels.verdict(len(rows), errors, warnings, unchecked, clean_, seconds, lang)
 
     def renderables(self, lang: str, width: int = 160) -> list[RenderableType]:
-        table = Table(title=labels.heading("summary", lang), header_style="bold", box=None, pad_edge=False)
-        severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        counts = [labels.severity(s, lang) for s in severities]
-        fixed = 2 + 4 + 10 + sum(max(len(c) * 2, 5) + 1 for c in counts) + 10  # rough: region year, counts, worst
-        file_width = max(16, min(70, width - fixed))
-        table.add_column(labels.field("file", lang), no_wrap=True, max_width=file_width)
-        table.add_column(labels.field("region", lang), no_wrap=True, max_width=14)
-        table.add_column(labels.field("year", lang), no_wrap=True)
-        for header in counts:
-            table.add_column(header, justify="right", no_wrap=True)
-        table.add_column(labels.field("worst", lang), no_wrap=True)
-        for row in self.rows:
-            worst, style = _severity(row.worst, lang)
-            if not row.checked:
-                worst, style = labels.status(Status.ERROR, lang), labels.status_style(Status.ERROR)
-            table.add_row(
-                _t(shorten_middle(row.file, file_width)),
-                _t(shorten_middle(row.region or "—", 14)),
-                _t(str(row.year or "—")),
-                *(_t(str(n)) for n in (row.errors, row.warnings, row.infos)),
-                _t(worst or "—", style),
-            )
-        out: list[RenderableType] = [table]
+        """The summary table, as one renderable per SUMMARY_CHUNK rows (print them one by one and the
+        memory is one chunk's, not the whole table's), then the most-missed ranking."""
+        file_width = _frame(lang, width)[1]
+        probe = _widest(self.rows, lang, file_width)
+        out: list[RenderableType] = [
+            _SummaryRows(self.rows, start, probe, lang, width)
+            for start in range(0, max(len(self.rows), 1), SUMMARY_CHUNK)
+        ]
         if self.missed:
             ranking = Table(title=labels.heading("most_missed", lang), header_style="bold", box=None, pad_edge=False)
             ranking.add_column(labels.field("indicator", lang), overflow="fold")
@@ -492,6 +478,83 @@ class BatchSummary:
             out.append(Text(""))
             out.append(ranking)
         return out
+
+
+SUMMARY_CHUNK = 256
+
+
+def _frame(lang: str, width: int) -> tuple[Table, int]:
+    """The summary table without rows, and the width its file column may take."""
+    table = Table(title=labels.heading("summary", lang), header_style="bold", box=None, pad_edge=False)
+    severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    counts = [labels.severity(s, lang) for s in severities]
+    fixed = 2 + 4 + 10 + sum(max(len(c) * 2, 5) + 1 for c in counts) + 10  # rough: region year, counts, worst
+    file_width = max(16, min(70, width - fixed))
+    table.add_column(labels.field("file", lang), no_wrap=True, max_width=file_width)
+    table.add_column(labels.field("region", lang), no_wrap=True, max_width=14)
+    table.add_column(labels.field("year", lang), no_wrap=True)
+    for header in counts:
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column(labels.field("worst", lang), no_wrap=True)
+    return table, file_width
+
+
+def _cells(row: Row, lang: str, file_width: int) -> list[Text]:
+    worst, style = _severity(row.worst, lang)
+    if not row.checked:
+        worst, style = labels.status(Status.ERROR, lang), labels.status_style(Status.ERROR)
+    return [
+        _t(shorten_middle(row.file, file_width)),
+        _t(shorten_middle(row.region or "—", 14)),
+        _t(str(row.year or "—")),
+        *(_t(str(n)) for n in (row.errors, row.warnings, row.infos)),
+        _t(worst or "—", style),
+    ]
+
+
+def _widest(rows: list[Row], lang: str, file_width: int) -> list[Row]:
+    """The rows that set the columns' widths: in each column the cell with the largest minimum and the
+    largest maximum width (rich lays a table out from these alone). Empty when a row would take
+    more than one line: the chunks could not then be cut apart by counting lines."""
+    best: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        for c, cell in enumerate(_cells(row, lang, file_width)):
+            if "\n" in cell.plain:
+                return []
+            longest = max((cell_len(word) for word in cell.plain.split()), default=cell.cell_len)
+            for key, value in (((c, 0), longest), ((c, 1), cell.cell_len)):
+                if key not in best or value > best[key][0]:
+                    best[key] = (value, i)
+    return [rows[i] for i in sorted({i for _, i in best.values()})]
+
+
+class _SummaryRows:
+    """rows[start:start + SUMMARY_CHUNK] of the summary table (with its title and header for the first
+    chunk), laid out exactly as in the whole table: the chunk is rendered below the rows that set the
+    widths (see _widest), whose lines are then dropped. A table of thousands of rows is never held
+    whole, in rich's cells or in its rendered lines. Without a probe (a cell with a line break), the
+    first chunk is the whole table."""
+
+    def __init__(self, rows: list[Row], start: int, probe: list[Row], lang: str, width: int) -> None:
+        self.rows, self.start, self.probe, self.lang, self.width = rows, start, probe, lang, width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table, file_width = _frame(self.lang, self.width)
+        if not self.probe:
+            if self.start == 0:
+                for row in self.rows:
+                    table.add_row(*_cells(row, self.lang, file_width))
+                yield table
+            return
+        chunk = self.rows[self.start : self.start + SUMMARY_CHUNK]
+        for row in (*self.probe, *chunk):
+            table.add_row(*_cells(row, self.lang, file_width))
+        lines = console.render_lines(table, options, pad=False)
+        cut = len(lines) - len(chunk)  # one line a row: no cell holds a line break (see _widest)
+        head = lines[: cut - len(self.probe)] if self.start == 0 else []
+        for line in (*head, *lines[cut:]):
+            yield from line
+            yield Segment.line()
 
 
 def renderables(
