@@ -1,6 +1,7 @@
 """hulifa: a compliance checker for the annual rule-of-law government report (法治政府建设年度报告).
 
-Library use: `hulifa.check(paths, rules=None)` returns a CheckResult without printing.
+Library use: `hulifa.check(paths, rules=None)` returns a CheckResult without printing; its
+`exit_code(fail_on)` is the code `hulifa check` exits with (both run through hulifa.runner.Run).
 """
 
 from __future__ import annotations
