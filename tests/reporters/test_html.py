@@ -499,3 +499,28 @@ def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Statu
     (part,) = [p for p in Dom(page).find("li", cls="part") if p.attrs["data-rule"] == "part_other"]
     assert part.attrs["data-state"] == status.value
     assert part.text[0] == html_reporter.sym(status)
+
+
+def test_a_large_batch_is_folded_and_written_as_it_comes(huli: CheckResult) -> None:
+    """Up to BATCH_LIMIT reports the page is the full one; past it, each report is written folded as
+    it arrives (the writer then holds none), and the regions x indicators matrix becomes one status
+    bar per indicator."""
+    limit = html_reporter.BATCH_LIMIT
+    reports = [dataclasses.replace(huli.reports[0], file=f"r{i:03d}/2024.yaml") for i in range(limit + 3)]
+    small = html_reporter.render(CheckResult(reports=tuple(reports[:limit]), pack=huli.pack))
+    assert small.count('<section class="report"') == limit and "<details" not in small
+    assert '<table class="matrix"' in small and small.count('class="chart-row') > limit
+
+    page = html_reporter.writer(huli.pack, "zh")
+    pieces = [page.item(r) for r in reports]
+    assert pieces[:limit] == [""] * limit  # held: the layout is not known yet
+    assert pieces[limit].count("<details") == limit + 1 and all(p.count("<details") == 1 for p in pieces[limit + 1 :])
+    assert page.held == []
+    whole = page.head() + page.SEP.join(pieces[limit:]) + page.tail()
+    assert whole == html_reporter.render(CheckResult(reports=tuple(reports), pack=huli.pack))
+    assert f"— {limit + 3}份报告</title>" in whole
+    assert whole.count('<details class="report folded"') == limit + 3 and 'class="chart-row' not in whole
+    assert '<table class="matrix"' not in whole and 'class="ranking status-bars"' in whole
+    assert re.findall(r'<tr class="st-(\w+)', whole) and not re.search(
+        r'<tr class="st-(pass|stated|not_applicable)', whole
+    )

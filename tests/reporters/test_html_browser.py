@@ -8,6 +8,7 @@ outside CI: under CI (`CI` set) a missing browser fails, because .ci/run install
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmllib
 import json
 import os
@@ -300,7 +301,11 @@ function measure(frame) {
   var t0 = performance.now();
   var out = {innerWidth: vw, scrollWidth: doc.documentElement.scrollWidth,
     layoutMs: performance.now() - t0, loadMs: nav ? nav.loadEventStart : -1,
-    sections: doc.querySelectorAll('section.report').length, labels: [], overprints: [], split: [], wide: []};
+    reports: doc.querySelectorAll('.report').length, labels: [], overprints: [], split: [], wide: []};
+  if (frame.hasAttribute('data-light')) {  // a large page: its load time and shape only
+    document.documentElement.setAttribute('data-measure', JSON.stringify(out));
+    return;
+  }
   function box(e) { var r = e.getBoundingClientRect(); return [r.left, r.right, r.width, r.height]; }
   function text(e) { return (e.textContent || '').trim().slice(0, 60); }
   doc.querySelectorAll('.chart-value, .tick-label, .rank-row > .small').forEach(function (e) {
@@ -329,15 +334,18 @@ function measure(frame) {
 """
 
 
-def measure(page_html: str, workdir: Path, name: str, width: int, height: int = 844) -> dict[str, Any]:
-    """Load the page in a `width`x`height` frame and return what MEASURE_JS saw."""
+def measure(
+    page_html: str, workdir: Path, name: str, width: int, height: int = 844, light: bool = False
+) -> dict[str, Any]:
+    """Load the page in a `width`x`height` frame and return what MEASURE_JS saw (`light`: only the
+    load time, the first layout and the number of report sections)."""
     path = workdir / f"{name}.html"
     path.write_text(page_html, encoding="utf-8")
     frame = workdir / f"{name}-frame.html"
     frame.write_text(
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><script>{MEASURE_JS}</script></head>'
         f'<body style="margin:0"><iframe style="border:0;display:block" width="{width}" height="{height}" '
-        f'src="{path.name}" onload="measure(this)"></iframe></body></html>',
+        f'src="{path.name}"{" data-light" if light else ""} onload="measure(this)"></iframe></body></html>',
         encoding="utf-8",
     )
     window = f"--window-size={max(width, 800)},{height}"
@@ -393,3 +401,41 @@ def test_desktop_layout_is_kept(page: Page) -> None:
     assert seen["overprints"] == [] and seen["split"] == []
     rows = [label for label in seen["labels"] if label["box"][0] > 500]  # value text right of the bar
     assert len(rows) > 50
+
+
+# ------------------------------------------------------------------------------- 1,000 reports
+
+BATCH = 1000
+
+
+@pytest.fixture(scope="module")
+def thousand(page: Page) -> tuple[str, dict[str, Any]]:
+    """A page of 1,000 reports (Huli and the hostile region, 500 folders each: more issues per report
+    than a typical batch), written through the page's writer, then opened in a 390 px frame."""
+    huli, hostile = page.result.reports
+    reports = tuple(
+        dataclasses.replace((huli, hostile)[i % 2], file=f"reports/r{i:04d}/2024.yaml") for i in range(BATCH)
+    )
+    text = html_reporter.render(CheckResult(reports=reports, pack=page.result.pack))
+    seen = measure(text, page.workdir, "thousand", 390, light=True)
+    # a timing, printed for the record (see benchmarks/html_page.py); never asserted
+    print(f"\n{BATCH:,}-report page: {len(text.encode()) / 2**20:.1f} MiB, load event at {seen['loadMs']:.0f} ms")
+    return text, seen
+
+
+def test_thousand_reports_open_folded_with_a_summary(thousand: tuple[str, dict[str, Any]]) -> None:
+    text, seen = thousand
+    assert seen["reports"] == BATCH  # every report is on the page, as the browser built it
+    assert seen["scrollWidth"] <= seen["innerWidth"] == 390
+    # (counted with patterns: the stdlib parser of test_html takes minutes on a page this size)
+    assert len(re.findall(r'<details class="report folded" id="report-\d+" data-checked="true">', text)) == BATCH
+    assert "<details open" not in text and '<details class="report folded" open' not in text
+    assert 'class="chart-row' not in text  # no per-report charts: the batch charts summarise them
+    assert '<table class="matrix"' not in text  # nor a cell per report and indicator
+    assert len(re.findall(r'<div class="rank-row"', text)) > 40  # a status bar per indicator, and the ranking
+    # each report is one line that says which file it is, and opens to its issues only
+    files = set(re.findall(r'<span class="file" title="(reports/r\d{4}/2024\.yaml)">', text))
+    assert len(files) == BATCH
+    assert not re.search(r'<tr class="st-(pass|stated|not_applicable)', text)
+    # Huli's 36 issues and the hostile report's 61: ~35 KB a report folded, ~90 KB in full
+    assert len(text.encode()) < BATCH * 45_000

@@ -16,11 +16,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hulifa.evaluate import LIMITS
-from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, Status
+from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import clean, display_name, line_ref
+from hulifa.reporters._common import QUIET, clean, display_name, line_ref
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
-from hulifa.reporters.html_charts import charts_html, ranking_html, rules_by_id
+from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
 from hulifa.reporters.html_text import HEADERS, esc, safe_url, severity_label, status_label, sym, t
 from hulifa.reporters.table import _order, shorten_middle, summary_line
 
@@ -31,16 +31,16 @@ PART_ORDER = ("part_measures", "part_shortcomings_causes", "part_first_responsib
 # ------------------------------------------------------------------------------ statutory parts
 
 
-def _part_rules(result: CheckResult) -> list[str]:
-    if result.pack:
-        ids = [r.id for r in result.pack.rules if r.requirement.kind is Kind.SECTION]
+def _part_rules(pack: RulePack | None) -> list[str]:
+    if pack:
+        ids = [r.id for r in pack.rules if r.requirement.kind is Kind.SECTION]
         return sorted(ids, key=lambda i: (PART_ORDER.index(i) if i in PART_ORDER else len(PART_ORDER), ids.index(i)))
     return list(PART_ORDER)
 
 
-def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
+def parts_html(report: ReportResult, pack: RulePack | None, lang: str) -> str:
     by_rule = {f.rule: f for f in report.findings if f.unit == "section" or f.rule in PART_ORDER}
-    ids = [i for i in _part_rules(result) if i in by_rule]
+    ids = [i for i in _part_rules(pack) if i in by_rule]
     ids += [i for i in by_rule if i not in ids]
     out = [f"<h3>{esc(t('parts', lang))}</h3>"]
     if not ids:
@@ -72,7 +72,9 @@ def parts_html(report: ReportResult, result: CheckResult, lang: str) -> str:
 # ------------------------------------------------------------------------------------- findings
 
 
-def basis_html(basis: Basis | None, lang: str) -> str:
+def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
+    """The legal basis: document, article, strength, link and note; `brief` (a large batch, where the
+    same basis repeats in every report): document, article and strength only."""
     if basis is None:
         return ""
     strength = basis.strength.value
@@ -81,14 +83,14 @@ def basis_html(basis: Basis | None, lang: str) -> str:
     if basis.article:
         line.append(f'<span class="art">{esc(basis.article)}</span>')
     line.append(f'<span class="strength strength-{esc(strength.lower())}">{esc(strength)}</span>')
-    url = safe_url(basis.url)
+    url = "" if brief else safe_url(basis.url)
     if url:
         host = urlsplit(url).hostname or url
         line.append(
             f'<a href="{esc(url)}" rel="noreferrer noopener" title="{esc(url)}">{esc(t("link", lang))}: {esc(host)}</a>'
         )
     out.append(" ".join(line))
-    if basis.note:
+    if basis.note and not brief:
         out.append(f'<span class="note">{esc(basis.note)}</span>')
     return "".join(out)
 
@@ -107,11 +109,15 @@ def _location(f: Finding) -> str:
     return f'<td class="loc" title="{esc(f.file)}:{line_ref(f)}">{esc(name)}:{line_ref(f)}</td>'
 
 
-def findings_html(report: ReportResult, lang: str) -> str:
+def findings_html(report: ReportResult, lang: str, issues_only: bool = False) -> str:
+    """Every finding with its basis; `issues_only` (a folded report of a large batch): the issues, each
+    with a brief basis and no evidence tooltip."""
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
     rows = []
     for f in sorted(report.findings, key=_order):
-        quiet = f.status in (Status.PASS, Status.STATED, Status.NOT_APPLICABLE)
+        quiet = f.status in QUIET
+        if quiet and issues_only:
+            continue
         message = "" if quiet else f'<span class="msg">{esc(f.message.get(lang))}</span>'
         deviation = getattr(f, "accepted", None)
         if deviation is not None:
@@ -123,7 +129,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
         actual = esc(f.shown("actual", lang))
         if previous:
             actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
-        evidence = f' title="{esc(f.evidence)}"' if f.evidence else ""
+        evidence = f' title="{esc(f.evidence)}"' if f.evidence and not issues_only else ""
         rows.append(
             f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
             f"<td>{esc(display_name(f, lang))}{message}</td>"
@@ -133,7 +139,7 @@ def findings_html(report: ReportResult, lang: str) -> str:
             f'<td><span class="status" data-sym="{sym(f.status)}">'
             f"{esc(status_label(f.status, lang))}</span></td>"
             f"<td>{esc(severity_label(f.severity, lang))}</td>"
-            f'<td class="basis">{basis_html(f.basis, lang)}</td>'
+            f'<td class="basis">{basis_html(f.basis, lang, brief=issues_only)}</td>'
             f"{_location(f)}</tr>"
         )
     return (
@@ -156,19 +162,22 @@ def _file_label(report: ReportResult) -> str:
     return f'<span class="file" title="{esc(report.file)}">{esc(shorten_middle(clean(report.file), FILE_WIDTH))}</span>'
 
 
-def _chips(report: ReportResult, lang: str) -> str:
+def _chips(report: ReportResult, lang: str, inline: bool = False) -> str:
+    """The count of each status; `inline` for a folded report's summary line (phrasing content only)."""
+    outer, inner = ("span", "span") if inline else ("ul", "li")
     counts = report.counts()
     chips = []
     for status in Status:
         n = counts[status.value]
         if n:
             chips.append(
-                f'<li class="chip st-{status.value}">{sym(status)} {esc(status_label(status, lang))} <b>{n}</b></li>'
+                f'<{inner} class="chip st-{status.value}">{sym(status)} {esc(status_label(status, lang))} '
+                f"<b>{n}</b></{inner}>"
             )
-    return '<ul class="chips">' + "".join(chips) + "</ul>"
+    return f'<{outer} class="chips">' + "".join(chips) + f"</{outer}>"
 
 
-def report_html(index: int, report: ReportResult, result: CheckResult, rules: dict[str, Rule], lang: str) -> str:
+def report_html(index: int, report: ReportResult, pack: RulePack | None, rules: dict[str, Rule], lang: str) -> str:
     out = [f'<section class="report" id="report-{index}" data-checked="{str(report.checked).lower()}">']
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
     meta = [f"{t('file', lang)}: {report.file}"]
@@ -183,21 +192,45 @@ def report_html(index: int, report: ReportResult, result: CheckResult, rules: di
         return "\n".join(out)
     out.append(_chips(report, lang))
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
-    out.append(parts_html(report, result, lang))
+    out.append(parts_html(report, pack, lang))
     out.append(charts_html(report, rules, lang))
     out.append(findings_html(report, lang))
     out.append("</section>")
     return "\n".join(out)
 
 
+def folded_report_html(index: int, report: ReportResult, pack: RulePack | None, lang: str) -> str:
+    """One report of a large batch: a line with its name, file and counts that opens to its statutory
+    parts and its issues (no charts, no met or stated rows), so a page of thousands opens quickly."""
+    counts = "" if not report.checked else _chips(report, lang, inline=True)
+    out = [
+        f'<details class="report folded" id="report-{index}" data-checked="{str(report.checked).lower()}">'
+        f'<summary><b class="report-title">{esc(_report_name(report))}</b>{_file_label(report)}{counts}</summary>'
+    ]
+    if report.level:
+        out.append(f'<p class="meta">{esc(t("level", lang))}: {esc(report.level)}</p>')
+    if not report.checked:
+        out.append(f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>')
+        for f in report.findings:
+            out.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
+        out.append("</div></details>")
+        return "\n".join(out)
+    out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
+    out.append(parts_html(report, pack, lang))
+    if any(f.status not in QUIET for f in report.findings):
+        out.append(findings_html(report, lang, issues_only=True))
+    out.append("</details>")
+    return "\n".join(out)
+
+
 # ----------------------------------------------------------------------------------------- batch
 
 
-def _matrix_columns(result: CheckResult, rules: dict[str, Rule]) -> list[tuple[str, Finding]]:
+def _matrix_columns(reports: list[ReportResult], rules: dict[str, Rule]) -> list[tuple[str, Finding]]:
     """(rule id, a finding for its name) for each indicator that is in any report and applies somewhere."""
     seen: dict[str, Finding] = {}
     applies: set[str] = set()
-    for report in result.reports:
+    for report in reports:
         if not report.checked:
             continue
         for f in report.findings:
@@ -211,14 +244,14 @@ def _matrix_columns(result: CheckResult, rules: dict[str, Rule]) -> list[tuple[s
     return [(r, seen[r]) for r in ids]
 
 
-def matrix_html(result: CheckResult, rules: dict[str, Rule], lang: str) -> str:
-    columns = _matrix_columns(result, rules)
+def matrix_html(reports: list[ReportResult], rules: dict[str, Rule], lang: str) -> str:
+    columns = _matrix_columns(reports, rules)
     head = [f'<th class="region">{esc(t("region", lang))}</th>']
     head += [
         f'<th class="ind" title="{esc(display_name(f, lang))}">{esc(display_name(f, lang))}</th>' for _, f in columns
     ]
     rows = []
-    for index, report in enumerate(result.reports, 1):
+    for index, report in enumerate(reports, 1):
         cells = [
             f'<th class="region" scope="row"><a href="#report-{index}">{esc(_report_name(report))}</a>'
             f"{_file_label(report)}</th>"
@@ -264,46 +297,105 @@ def _card_labels(lang: str) -> str:
     return card_labels(*(labels.field(k, lang) for k in ("expected", "actual", "gap")))
 
 
-def page_title(result: CheckResult, lang: str) -> str:
-    if len(result.reports) == 1:
-        return f"{t('title', lang)} — {_report_name(result.reports[0])}"
+# A batch of more reports than this shows each one folded, without its charts, and summarises the
+# matrix; up to this many are held until the end (the page's head needs to know which layout it is).
+BATCH_LIMIT = 20
+
+
+def _title(count: int, first: ReportResult | None, lang: str) -> str:
+    if count == 1 and first is not None:
+        return f"{t('title', lang)} — {_report_name(first)}"
     sep = " " if lang == "en" else ""
-    return f"{t('title', lang)} — {len(result.reports)}{sep}{t('reports', lang)}"
+    return f"{t('title', lang)} — {count:,}{sep}{t('reports', lang)}"
+
+
+def page_title(result: CheckResult, lang: str) -> str:
+    return _title(len(result.reports), result.reports[0] if result.reports else None, lang)
+
+
+class Writer:
+    """The page written one report at a time (the writer protocol of hulifa.reporters.streaming): head()
+    and tail() are made after the last item, as the title, the overview and the layout depend on the
+    whole batch. Up to BATCH_LIMIT reports are held and written in full at the end; past that, every
+    report is written folded as it comes. What is kept past that point is the Tally (counts per
+    indicator), not the reports."""
+
+    SEP = "\n"
+
+    def __init__(self, pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = None) -> None:
+        self.pack, self.lang = pack, ("en" if lang == "en" else "zh")
+        self.rules = {rule.id: rule for rule in pack.rules} if pack else {}
+        self.held: list[ReportResult] = []
+        self.first: ReportResult | None = None
+        self.count = 0
+        self.folded = False
+        self.tally = Tally(self.lang)
+
+    def item(self, report: ReportResult) -> str:
+        self.count += 1
+        self.first = self.first or report
+        self.tally.add(report)
+        if self.folded:
+            return folded_report_html(self.count, report, self.pack, self.lang)
+        self.held.append(report)
+        if len(self.held) <= BATCH_LIMIT:
+            return ""
+        self.folded = True
+        held, self.held = self.held, []
+        return self.SEP.join(folded_report_html(i, r, self.pack, self.lang) for i, r in enumerate(held, 1))
+
+    def head(self) -> str:
+        lang = self.lang
+        title = _title(self.count, self.first, lang)
+        body: list[str] = [SVG_DEFS, f'<header><h1 class="page-title">{esc(title)}</h1>']
+        if self.pack:
+            pack = self.pack
+            body.append(
+                f'<p class="meta">{esc(t("pack", lang))}: {esc(pack.title)} ({esc(pack.id)} {esc(pack.version)})</p>'
+            )
+        body.append("</header>")
+        if self.count > 1 and not self.folded:
+            toc = "".join(
+                f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>{_file_label(r)}</li>'
+                for i, r in enumerate(self.held, 1)
+            )
+            body.append(f'<nav><ol class="toc">{toc}</ol></nav>')
+            body.append(
+                f'<section class="overview"><h2>{esc(t("overview", lang))}</h2>'
+                f"{matrix_html(self.held, self.rules, lang)}\n{ranking_html(self.tally, lang)}</section>"
+            )
+        elif self.folded:
+            body.append(
+                f'<section class="overview"><h2>{esc(t("overview", lang))}</h2>'
+                f'<p class="muted small">{esc(t("batch_note", lang))}</p>'
+                f"{status_bars_html(self.tally, list(self.rules), lang)}\n{ranking_html(self.tally, lang)}</section>"
+            )
+        html_lang = "en" if lang == "en" else "zh-CN"
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="hulifa">\n'
+            f"<title>{esc(title)}</title>\n<style>{CSS}{_card_labels(lang)}</style>\n</head>\n<body>\n"
+            + "\n".join(body)
+            + "\n"
+        )
+
+    def tail(self) -> str:
+        lang = self.lang
+        body = [report_html(i, r, self.pack, self.rules, lang) for i, r in enumerate(self.held, 1)]
+        body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
+        return ("\n" if self.folded else "") + "\n".join(body) + "\n</body>\n</html>\n"
+
+
+def writer(pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = None) -> Writer:
+    return Writer(pack, lang, fail_on)
 
 
 def render(result: CheckResult, lang: str = "zh") -> str:
-    """The whole page as one string: self-contained, deterministic, every datum escaped."""
-    lang = "en" if lang == "en" else "zh"
-    rules = rules_by_id(result)
-    title = page_title(result, lang)
-    body: list[str] = [SVG_DEFS, f'<header><h1 class="page-title">{esc(title)}</h1>']
-    if result.pack:
-        pack = result.pack
-        body.append(
-            f'<p class="meta">{esc(t("pack", lang))}: {esc(pack.title)} ({esc(pack.id)} {esc(pack.version)})</p>'
-        )
-    body.append("</header>")
-    if len(result.reports) > 1:
-        toc = "".join(
-            f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>{_file_label(r)}</li>'
-            for i, r in enumerate(result.reports, 1)
-        )
-        body.append(f'<nav><ol class="toc">{toc}</ol></nav>')
-        body.append(
-            f'<section class="overview"><h2>{esc(t("overview", lang))}</h2>'
-            f"{matrix_html(result, rules, lang)}\n{ranking_html(result, lang)}</section>"
-        )
-    for index, report in enumerate(result.reports, 1):
-        body.append(report_html(index, report, result, rules, lang))
-    body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
-    html_lang = "en" if lang == "en" else "zh-CN"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="hulifa">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}{_card_labels(lang)}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    """The whole page as one string: the streamed pieces joined (self-contained, deterministic, every
+    datum escaped)."""
+    page = writer(result.pack, lang)
+    body = page.SEP.join(text for text in (page.item(r) for r in result.reports) if text)
+    return page.head() + body + page.tail()

@@ -71,6 +71,15 @@ code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monosp
   border: 2px solid var(--st); border-radius: 6px; padding: 10px 14px; background: #fff5f5; overflow-wrap: anywhere;
 }
 
+/* a report of a large batch, folded to one line until opened */
+details.report { border-bottom: 1px solid var(--line); }
+details.report > summary { cursor: pointer; padding: 5px 0; }
+details.report > summary .report-title { font-size: 15px; margin-right: 8px; }
+details.report > summary .file { color: var(--muted); font-size: 12px; margin-right: 8px; }
+details.report > summary .chips { display: inline-flex; margin: 2px 0; vertical-align: middle; }
+details.report[open] { padding-bottom: 10px; }
+.report + details.report { break-before: auto; page-break-before: auto; }
+
 /* statutory parts */
 .parts { list-style: none; padding: 0; margin: 6px 0 12px; display: grid; gap: 4px; }
 .part {

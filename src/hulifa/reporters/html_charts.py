@@ -334,19 +334,46 @@ def charts_html(report: ReportResult, rules: dict[str, Rule], lang: str) -> str:
     return "\n".join(out)
 
 
-def ranking_html(result: CheckResult, lang: str, limit: int = 15) -> str:
-    checked = [r for r in result.reports if r.checked]
-    missing: Counter[str] = Counter()
-    short: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for report in checked:
-        for rule_id in sorted({f.rule for f in report.findings if f.status in MISSED}):
-            f = next(f for f in report.findings if f.rule == rule_id and f.status in MISSED)
-            names.setdefault(rule_id, display_name(f, lang))
-            (short if f.status is Status.SHORTFALL else missing)[rule_id] += 1
+class Tally:
+    """What the batch charts keep of each report, whatever the batch size: per indicator, how many
+    reports missed it (未填报) or fell short (未达标), and how many had each status."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.checked = 0
+        self.missing: Counter[str] = Counter()
+        self.short: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.statuses: dict[str, Counter[str]] = {}
+
+    def add(self, report: ReportResult) -> None:
+        if not report.checked:
+            return
+        self.checked += 1
+        missed: dict[str, Finding] = {}
+        worst: dict[str, Finding] = {}
+        for f in report.findings:
+            if f.status in MISSED:
+                missed.setdefault(f.rule, f)
+            if f.status is Status.ERROR:
+                continue
+            # several findings may share a rule id (e.g. unknown keys): the worst counts, as in the matrix
+            prev = worst.get(f.rule)
+            if prev is None or f.severity.rank > prev.severity.rank:
+                worst[f.rule] = f
+        for rule_id, f in missed.items():
+            self.names.setdefault(rule_id, display_name(f, self.lang))
+            (self.short if f.status is Status.SHORTFALL else self.missing)[rule_id] += 1
+        for rule_id, f in worst.items():
+            self.names.setdefault(rule_id, display_name(f, self.lang))
+            self.statuses.setdefault(rule_id, Counter())[f.status.value] += 1
+
+
+def ranking_html(tally: Tally, lang: str, limit: int = 15) -> str:
+    missing, short, names, total = tally.missing, tally.short, tally.names, tally.checked
     out = [f"<h3>{esc(t('ranking', lang))}</h3>", f'<p class="muted small">{esc(t("ranking_note", lang))}</p>']
-    total = len(checked)
-    ranked = sorted(names, key=lambda r: (-(missing[r] + short[r]), -short[r], r))[:limit]
+    ranked = sorted((r for r in names if missing[r] + short[r]), key=lambda r: (-(missing[r] + short[r]), -short[r], r))
+    ranked = ranked[:limit]
     if not ranked:
         out.append(f'<p class="muted">{esc(t("none_missed", lang))}</p>')
         return "\n".join(out)
@@ -368,6 +395,37 @@ def ranking_html(result: CheckResult, lang: str, limit: int = 15) -> str:
             f'<div class="rank-row" data-rule="{esc(rule_id)}" data-count="{m + s}">'
             f'<span class="muted">{place}</span><span>{esc(names[rule_id])}</span>{svg}'
             f'<span class="small">{esc(detail)} <span class="muted">({esc(split)})</span></span></div>'
+        )
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def status_bars_html(tally: Tally, order: list[str], lang: str) -> str:
+    """A large batch's regions x indicators matrix, summarised: one bar per indicator, split by how many
+    reports had each status (the matrix itself would be a cell per report and indicator)."""
+    out = [f"<h3>{esc(t('status_bars', lang))}</h3>", f'<p class="muted small">{esc(t("status_bars_note", lang))}</p>']
+    position = {rule_id: i for i, rule_id in enumerate(order)}
+    ids = sorted(
+        (r for r, c in tally.statuses.items() if sum(c.values()) > c["not_applicable"]),
+        key=lambda r: (position.get(r, len(position)), r),
+    )
+    width, total = 260, tally.checked
+    out.append('<div class="ranking status-bars">')
+    for rule_id in ids:
+        counts = tally.statuses[rule_id]
+        x, rects, words = 0.0, [], []
+        for status in Status:
+            n = counts[status.value]
+            if not n:
+                continue
+            w = width * n / total if total else 0
+            rects.append(f'<rect class="st-{status.value}" x="{px(x)}" y="1" width="{px(w)}" height="12"/>')
+            words.append(f"{sym(status)}{n}")
+            x += w
+        svg = f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true">{"".join(rects)}</svg>'
+        out.append(
+            f'<div class="rank-row" data-rule="{esc(rule_id)}"><span></span><span>{esc(tally.names[rule_id])}</span>'
+            f'{svg}<span class="small">{esc(" ".join(words))}</span></div>'
         )
     out.append("</div>")
     return "\n".join(out)

@@ -36,6 +36,15 @@ L: dict[str, tuple[str, str]] = {
     "of_reports": ("份", "reports"),
     "missing_n": labels.STATUS["missing"],
     "shortfall_n": labels.STATUS["shortfall"],
+    "status_bars": ("各指标的状态分布", "Status of each indicator across reports"),
+    "status_bars_note": (
+        "每条为一项指标:按各状态的报告数分段。单份报告见下方各报告(点击展开)。",
+        "One bar per indicator, split by the number of reports with each status. Each report is below (click to open).",
+    ),
+    "batch_note": (
+        "报告较多:每份报告折叠显示,只列问题;指标图见单份报告的输出。",
+        "A large batch: each report is folded and lists its issues only; check one report for its charts.",
+    ),
     "parts": ("法定内容(五项)", "Statutory parts (five)"),
     "no_parts": ("规则包未要求法定内容。", "The rule pack requires no statutory parts."),
     "present": ("已包含", "present"),
