@@ -177,6 +177,14 @@ def _chips(report: ReportResult, lang: str, inline: bool = False) -> str:
     return f'<{outer} class="chips">' + "".join(chips) + f"</{outer}>"
 
 
+def _unchecked_html(report: ReportResult, lang: str) -> str:
+    """Why a file could not be checked: each error with its file:line:column."""
+    lines = [f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>']
+    for f in report.findings:
+        lines.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
+    return "\n".join(lines) + "</div>"
+
+
 def report_html(index: int, report: ReportResult, pack: RulePack | None, rules: dict[str, Rule], lang: str) -> str:
     out = [f'<section class="report" id="report-{index}" data-checked="{str(report.checked).lower()}">']
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
@@ -185,10 +193,7 @@ def report_html(index: int, report: ReportResult, pack: RulePack | None, rules: 
         meta.append(f"{t('level', lang)}: {report.level}")
     out.append(f'<p class="meta">{esc(" · ".join(meta))}</p>')
     if not report.checked:
-        out.append(f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>')
-        for f in report.findings:
-            out.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
-        out.append("</div></section>")
+        out.append(_unchecked_html(report, lang) + "</section>")
         return "\n".join(out)
     out.append(_chips(report, lang))
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
@@ -210,10 +215,7 @@ def folded_report_html(index: int, report: ReportResult, pack: RulePack | None, 
     if report.level:
         out.append(f'<p class="meta">{esc(t("level", lang))}: {esc(report.level)}</p>')
     if not report.checked:
-        out.append(f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>')
-        for f in report.findings:
-            out.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
-        out.append("</div></details>")
+        out.append(_unchecked_html(report, lang) + "</details>")
         return "\n".join(out)
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
     out.append(parts_html(report, pack, lang))
