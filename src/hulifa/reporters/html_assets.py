@@ -174,6 +174,7 @@ table.matrix { width: auto; font-size: 11px; }
   display: grid; grid-template-columns: 26px 260px 260px minmax(0, 1fr); gap: 8px; align-items: center;
   padding: 2px 0; border-bottom: 1px dotted var(--line); break-inside: avoid; page-break-inside: avoid;
 }
+.status-bars rect { fill: var(--st); }
 .rank-missing { fill: """
     + STATUS_COLOURS["missing"]
     + """; }

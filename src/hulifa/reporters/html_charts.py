@@ -14,7 +14,7 @@ from hulifa.model import CheckResult, Finding, Kind, ReportResult, Rule, Status
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, display_name, with_unit
-from hulifa.reporters.html_text import esc, num, px, sym, t
+from hulifa.reporters.html_text import esc, num, px, status_label, sym, t
 
 NON_NUMERIC_UNITS = frozenset({"bool", "date", "section"})
 RATE_UNITS = frozenset({"%", "‰"})
@@ -420,7 +420,7 @@ def status_bars_html(tally: Tally, order: list[str], lang: str) -> str:
                 continue
             w = width * n / total if total else 0
             rects.append(f'<rect class="st-{status.value}" x="{px(x)}" y="1" width="{px(w)}" height="12"/>')
-            words.append(f"{sym(status)}{n}")
+            words.append(f"{sym(status)} {status_label(status, lang)} {n}")
             x += w
         svg = f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true">{"".join(rects)}</svg>'
         out.append(
