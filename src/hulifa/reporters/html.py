@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hulifa import messages
 from hulifa.evaluate import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
@@ -39,7 +40,7 @@ def _part_rules(pack: RulePack | None) -> list[str]:
 
 
 def parts_html(report: ReportResult, pack: RulePack | None, lang: str) -> str:
-    by_rule = {f.rule: f for f in report.findings if f.unit == "section" or f.rule in PART_ORDER}
+    by_rule = {f.rule: f for f in report.findings if messages.unit(f) == "section" or f.rule in PART_ORDER}
     ids = [i for i in _part_rules(pack) if i in by_rule]
     ids += [i for i in by_rule if i not in ids]
     out = [f"<h3>{esc(t('parts', lang))}</h3>"]
@@ -57,7 +58,7 @@ def parts_html(report: ReportResult, pack: RulePack | None, lang: str) -> str:
             state, tick, cls = t("absent", lang), "✗", "missing"
         else:
             state, tick, cls = status_label(f.status, lang), sym(f.status), f.status.value
-        detail = f.shown("gap", lang) or (f.shown("actual", lang) if f.status is not Status.PASS else "")
+        detail = messages.gap(f, lang) or (messages.actual(f, lang) if f.status is not Status.PASS else "")
         why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
         out.append(
             f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(rule_id)}" data-state="{cls}">'
@@ -118,7 +119,7 @@ def findings_html(report: ReportResult, lang: str, issues_only: bool = False) ->
         quiet = f.status in QUIET
         if quiet and issues_only:
             continue
-        message = "" if quiet else f'<span class="msg">{esc(f.message.get(lang))}</span>'
+        message = "" if quiet else f'<span class="msg">{esc(messages.message(f, lang))}</span>'
         deviation = getattr(f, "accepted", None)
         if deviation is not None:
             label = "Accepted deviation" if lang == "en" else "已批准的偏离"
@@ -126,20 +127,20 @@ def findings_html(report: ReportResult, lang: str, issues_only: bool = False) ->
             text = f"{label}: {deviation.reason} ({deviation.approved_by}, {until} {deviation.expires})"
             message += f'<span class="msg">{esc(text)}</span>'
         previous = getattr(f, "previous", "")
-        actual = esc(f.shown("actual", lang))
+        actual = esc(messages.actual(f, lang))
         if previous:
             actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
         evidence = f' title="{esc(f.evidence)}"' if f.evidence and not issues_only else ""
         rows.append(
             f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
             f"<td>{esc(display_name(f, lang))}{message}</td>"
-            f'<td class="num">{esc(f.shown("expected", lang))}</td>'
+            f'<td class="num">{esc(messages.expected(f, lang))}</td>'
             f'<td class="num"{evidence}>{actual}</td>'
-            f'<td class="num">{esc(f.shown("gap", lang))}</td>'
+            f'<td class="num">{esc(messages.gap(f, lang))}</td>'
             f'<td><span class="status" data-sym="{sym(f.status)}">'
             f"{esc(status_label(f.status, lang))}</span></td>"
             f"<td>{esc(severity_label(f.severity, lang))}</td>"
-            f'<td class="basis">{basis_html(f.basis, lang, brief=issues_only)}</td>'
+            f'<td class="basis">{basis_html(messages.basis(f), lang, brief=issues_only)}</td>'
             f"{_location(f)}</tr>"
         )
     return (
@@ -181,7 +182,8 @@ def _unchecked_html(report: ReportResult, lang: str) -> str:
     """Why a file could not be checked: each error with its file:line:column."""
     lines = [f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>']
     for f in report.findings:
-        lines.append(f"<p><code>{esc(f'{f.file}:{line_ref(f)}:{f.column}')}</code> {esc(f.message.get(lang))}</p>")
+        where = esc(f"{f.file}:{line_ref(f)}:{f.column}")
+        lines.append(f"<p><code>{where}</code> {esc(messages.message(f, lang))}</p>")
     return "\n".join(lines) + "</div>"
 
 

@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from hulifa import messages
 from hulifa.model import CheckResult, Finding, Kind, ReportResult, Rule, Status
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import labels
@@ -54,18 +55,19 @@ def rules_by_id(result: CheckResult) -> dict[str, Rule]:
 
 def _stated(finding: Finding, rule: Rule | None) -> tuple[float, str] | None:
     """The stated figure and its bound, if the finding's `actual` is one figure in the rule's unit."""
-    if not finding.actual:
+    stated = messages.actual(finding, "zh")
+    if not stated:
         return None
     try:
-        quantity = parse_quantity(finding.actual)
+        quantity = parse_quantity(stated)
     except (QuantityError, ValueError):
         return None
     if not math.isfinite(quantity.value):
         return None
-    accepted = rule.accepted_units if rule else (finding.unit,)
+    accepted = rule.accepted_units if rule else (messages.unit(finding),)
     if quantity.unit and quantity.unit not in accepted:
         return None
-    bound = finding.bound or quantity.bound.value
+    bound = messages.bound(finding) or quantity.bound.value
     return quantity.value, bound
 
 
@@ -80,7 +82,7 @@ def chart_points(report: ReportResult, rules: dict[str, Rule]) -> list[Point]:
         if finding.rule in seen or (rules and finding.rule not in rules):
             continue
         rule = rules.get(finding.rule)
-        unit = rule.unit if rule else finding.unit
+        unit = rule.unit if rule else messages.unit(finding)
         if unit in NON_NUMERIC_UNITS or not unit:
             continue
         if finding.status in (Status.NOT_APPLICABLE, Status.ERROR, Status.UNKNOWN):
@@ -239,7 +241,7 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
     status = f.status.value
     value = _value_text(point, lang)
     if value:
-        shown = f.shown("actual", lang) or value
+        shown = messages.actual(f, lang) or value
         plain = point.bound in ("", "exact") and num(point.value or 0.0) in shown
         normal = "" if plain or value == shown else value
         if point.bound in labels.BOUND:
@@ -255,8 +257,8 @@ def _chart_row(point: Point, scale: Scale, lang: str) -> str:
         if target
         else f'<span class="t">{esc(t("no_target", lang))}</span>'
     )
-    if f.status is Status.SHORTFALL and f.gap:
-        lines.append(f'<span class="t">{esc(f.shown("gap", lang))}</span>')
+    if f.status is Status.SHORTFALL and messages.gap(f, lang):
+        lines.append(f'<span class="t">{esc(messages.gap(f, lang))}</span>')
     label = esc(display_name(f, lang))
     return (
         f'<div class="chart-row st-{status}" data-rule="{esc(f.rule)}" data-status="{status}" '
