@@ -188,11 +188,14 @@ def _table_pairs(lines: Iterable[str]) -> Pairs:
 
 
 def _html_pairs(files: list[str]) -> Callable[[Iterable[str]], Pairs]:
-    """HTML: the matrix rows (data-report = the report's number in input order) and their cells."""
+    """HTML: the matrix rows (data-report = the report's number in input order) and their cells; or, in
+    a batch over 20 reports, each folded report (id report-N) and its issue rows, once per rule."""
 
     def read(lines: Iterable[str]) -> Pairs:
         got: Pairs = Counter()
         cell = re.compile(r'data-rule="([^"]+)" data-status="([^"]+)"')
+        seen: set[tuple[str, str]] = set()
+        report = ""  # the folded report the lines are in
         for line in lines:
             for row in re.finditer(r'<tr data-report="(\d+)">(.*?)</tr>', line):
                 index = int(row.group(1)) - 1
@@ -200,6 +203,14 @@ def _html_pairs(files: list[str]) -> Callable[[Iterable[str]], Pairs]:
                 for rule, status in cell.findall(row.group(2)):
                     if status not in OK_STATUSES:
                         got[(name, rule)] += 1
+            folded = re.match(r'<details class="report folded" id="report-(\d+)"', line)
+            if folded:
+                index = int(folded.group(1)) - 1
+                report = files[index] if 0 <= index < len(files) else f"#{index + 1}"
+            issue = re.match(r'<tr class="st-(\w+)[^"]*" data-rule="([^"]+)"', line)
+            if issue and report and issue.group(1) not in OK_STATUSES and (report, issue.group(2)) not in seen:
+                seen.add((report, issue.group(2)))
+                got[(report, issue.group(2))] += 1
         return got
 
     return read
