@@ -1,11 +1,11 @@
-"""The derive-expression sandbox: whitelist at pack load (file:line, exit 2), simpleeval at check time."""
+"""The derive-expression sandbox: whitelist at pack load (file:line, exit 2), the checked tree walked at check time."""
 
 from __future__ import annotations
 
 import pytest
 
 from clihelp import MINIMAL, run_cli
-from hulifa.expressions import ExpressionError, evaluate, validate
+from hulifa.expressions import ExpressionError, compile_expression
 from hulifa.interval import Interval
 
 IDS = frozenset({"a", "b"})
@@ -60,7 +60,7 @@ def test_pack_with_unsafe_expression_is_refused_with_file_line(write, name: str)
     assert "derive expression of 'b' refused" in run.stderr
     assert fragment in run.stderr, run.stderr
     with pytest.raises(ExpressionError):
-        validate(expression, IDS)
+        compile_expression(expression, IDS)
 
 
 @pytest.mark.parametrize(
@@ -68,15 +68,20 @@ def test_pack_with_unsafe_expression_is_refused_with_file_line(write, name: str)
     [("a / b * 100", ("a", "b")), ("-(a - 1) + 2.5", ("a",)), ("max(a, b) / min(a, 3)", ("a", "b")), ("42", ())],
 )
 def test_whitelisted_expressions(expression: str, names: tuple[str, ...]) -> None:
-    assert validate(expression, IDS) == names
+    assert compile_expression(expression, IDS).names == names
 
 
 def test_evaluation_uses_intervals() -> None:
     values = {"a": Interval.exact(9576), "b": Interval.exact(10000)}
-    result = evaluate("a / b * 100", values)
+    result = compile_expression("a / b * 100", IDS).evaluate(values)
     assert result.is_exact and abs(result.low - 95.76) < 1e-9
-    assert evaluate("-a + 1", {"a": Interval(1, 2)}) == Interval(-1, 0)
-    assert evaluate("max(a, b)", {"a": Interval(1, 5), "b": Interval.exact(3)}) == Interval(3, 5)
+    assert compile_expression("-a + 1", IDS).evaluate({"a": Interval(1, 2)}) == Interval(-1, 0)
+    assert compile_expression("max(a, b)", IDS).evaluate({"a": Interval(1, 5), "b": Interval.exact(3)}) == Interval(
+        3, 5
+    )
+    assert compile_expression("+(a - b) / 2", IDS).evaluate({"a": Interval(4, 6), "b": Interval.exact(2)}) == Interval(
+        1, 2
+    )
 
 
 def test_a_good_expression_loads(write) -> None:

@@ -46,7 +46,7 @@ def apply(findings: list[Finding], entries: tuple[Deviation, ...], today: dt.dat
     """Findings with accepted ones marked, plus a warning for each expired, unknown or unused entry."""
     if not entries:
         return findings
-    keys = pack.by_key()
+    keys = pack.index.by_key
     known = {f.rule for f in findings} | {r.id for r in pack.rules}
     out = list(findings)
     extra: list[Finding] = []

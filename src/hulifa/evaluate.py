@@ -17,7 +17,7 @@ from hulifa.crosscheck import (
     zero_not_applicable,
 )
 from hulifa.deviations import apply as apply_deviations
-from hulifa.indicator_intervals import all_figures, best, cross_ids
+from hulifa.indicator_intervals import all_figures, best
 from hulifa.kinds import (
     BY_KIND,
     LIMITS,
@@ -41,6 +41,7 @@ from hulifa.model import (
     Status,
     Text,
     Value,
+    char_pairs,
 )
 
 # Re-exported for the CLI and templates, which sit above evaluate: the target as text, what hulifa
@@ -54,42 +55,15 @@ __all__ = ["LIMITS", "evaluate", "expected_text", "scopes_text", "whole_report"]
 _SHORTLIST = 12
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
-
-
 def _close_match(pack: RulePack, key: str) -> str:
-    """The pack's nearest id, name or alias to an unknown key, or "". Remembered per pack."""
-    hints: dict[str, str] = pack.memo.setdefault("close_match", {})
-    hint = hints.get(key)
-    if hint is None:
-        index: dict[str, list[str]] | None = pack.memo.get("pair_index")
-        if index is None:
-            index = {}
-            for name in sorted(pack.by_key()):
-                for pair in _pairs(name):
-                    index.setdefault(pair, []).append(name)
-            pack.memo["pair_index"] = index
-        shared: dict[str, int] = {}
-        for pair in _pairs(key[:200]):  # a 5,000-character key is not a misspelling
-            for name in index.get(pair, ()):
-                shared[name] = shared.get(name, 0) + 1
-        shortlist = sorted(shared, key=lambda name: (-shared[name], name))[:_SHORTLIST]
-        close = difflib.get_close_matches(key[:200], shortlist, n=1, cutoff=0.5)
-        hint = close[0] if close else ""
-        if len(hints) < 10_000:
-            hints[key] = hint
-    return hint
-
-
-def _applicable(pack: RulePack, body: str, year: int) -> tuple[bool, ...]:
-    """Whether each rule of the pack applies to a report of this body (level, or department.<of>) and
-    year, worked out once."""
-    table: dict[tuple[str, int], tuple[bool, ...]] = pack.memo.setdefault("applies", {})
-    flags = table.get((body, year))
-    if flags is None:
-        flags = table[(body, year)] = tuple(rule.applies(body, year) for rule in pack.rules)
-    return flags
+    """The pack's nearest id, name or alias to an unknown key, or ""."""
+    shared: dict[str, int] = {}
+    for pair in char_pairs(key[:200]):  # a 5,000-character key is not a misspelling
+        for name in pack.index.pairs.get(pair, ()):
+            shared[name] = shared.get(name, 0) + 1
+    shortlist = sorted(shared, key=lambda name: (-shared[name], name))[:_SHORTLIST]
+    close = difflib.get_close_matches(key[:200], shortlist, n=1, cutoff=0.5)
+    return close[0] if close else ""
 
 
 def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
@@ -126,9 +100,9 @@ def evaluate(
     `accepted`) mark what they cover as accepted, as of `today` (default: the real date).
     """
     # Without a previous year, only the figures that cross-checks read are needed as intervals.
-    stated, derived = all_figures(pack, report, None if previous is not None else cross_ids(pack))
+    stated, derived = all_figures(pack, report, None if previous is not None else pack.index.cross_ids)
     before_stated, before_derived = all_figures(pack, previous) if previous is not None else ({}, {})
-    table = pack.by_key()
+    table = pack.index.by_key
     by_rule: dict[str, list[Value]] = {}
     findings: list[Finding] = []
     for value in report.values:
@@ -138,7 +112,7 @@ def evaluate(
         else:
             by_rule.setdefault(rule.id, []).append(value)
     required = given = 0
-    for rule, applies in zip(pack.rules, _applicable(pack, report.body, report.year), strict=True):
+    for rule, applies in zip(pack.rules, pack.index.applies(report.body, report.year), strict=True):
         ctx = RuleContext(rule, report)
         if not applies:
             findings.append(not_applicable(ctx))

@@ -1,18 +1,18 @@
 """`derive:` expressions: indicator ids, numbers, + - * /, parentheses, unary minus, min() and max().
 
-Two locks. At pack load, `validate` parses the expression with `ast.parse(mode="eval")` and walks
-every node against a whitelist, so a pack that tries to import, open a file, call anything but
-min/max, or reach an attribute (dunders included) is refused with its file:line. At check time,
-`evaluate` hands the already-validated text to simpleeval with only those operators and functions,
-and names bound to Intervals, never to Python's eval.
+Checked once, at pack load: `compile_expression` parses the text with `ast.parse(mode="eval")` and
+walks every node against a whitelist, so a pack that tries to import, open a file, call anything but
+min/max, or reach an attribute (dunders included) is refused with its file:line. The checked tree is
+kept, and `Expression.evaluate` walks it over Intervals: it knows only the whitelisted nodes, so
+nothing a pack writes ever reaches Python's eval. Stdlib and interval arithmetic only.
 """
 
 from __future__ import annotations
 
 import ast
-import functools
 import operator
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 
 from hulifa.interval import Interval, imax, imin
 
@@ -50,8 +50,21 @@ def _refuse(node: ast.AST) -> ExpressionError:
     )
 
 
-def validate(text: str, ids: set[str] | frozenset[str]) -> tuple[str, ...]:
-    """The indicator ids the expression uses, in order; ExpressionError for anything off the whitelist."""
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A checked expression: as written, the indicator ids it reads (in order), and its tree."""
+
+    text: str
+    names: tuple[str, ...]
+    tree: ast.expr = field(compare=False, repr=False)  # passed the whitelist; never changed
+
+    def evaluate(self, values: Mapping[str, Interval]) -> Interval:
+        """The expression over intervals; every name it reads must be in `values`."""
+        return _evaluate(self.tree, values)
+
+
+def compile_expression(text: str, ids: Collection[str]) -> Expression:
+    """The expression checked against the whitelist and the pack's ids, or ExpressionError."""
     if not isinstance(text, str) or not text.strip():
         raise ExpressionError("表达式为空", "the expression is empty")
     if len(text) > MAX_LENGTH:
@@ -73,10 +86,10 @@ def validate(text: str, ids: set[str] | frozenset[str]) -> tuple[str, ...]:
             raise _refuse(node)
     names: list[str] = []
     _check(tree.body, ids, names, depth=0)
-    return tuple(dict.fromkeys(names))
+    return Expression(text, tuple(dict.fromkeys(names)), tree.body)
 
 
-def _check(node: ast.AST, ids: set[str] | frozenset[str], names: list[str], depth: int) -> None:
+def _check(node: ast.AST, ids: Collection[str], names: list[str], depth: int) -> None:
     if depth > 50:
         raise ExpressionError("表达式嵌套过深", "the expression is nested too deeply")
     if isinstance(node, ast.Constant):
@@ -122,26 +135,26 @@ def _check(node: ast.AST, ids: set[str] | frozenset[str], names: list[str], dept
     raise _refuse(node)
 
 
-@functools.cache
-def _evaluator_operators() -> dict[type, Any]:
-    return {
-        ast.Add: operator.add,
-        ast.Sub: operator.sub,
-        ast.Mult: operator.mul,
-        ast.Div: operator.truediv,
-        ast.USub: operator.neg,
-        ast.UAdd: operator.pos,
-    }
+_OPERATORS: dict[type, Callable[..., Interval]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+}
 
 
-def evaluate(text: str, values: dict[str, Interval]) -> Interval:
-    """The expression over intervals. `text` must have passed `validate`; every name must be in `values`."""
-    from simpleeval import SimpleEval  # the sandboxed evaluator; only when a pack derives something
-
-    evaluator = SimpleEval(operators=_evaluator_operators(), functions=dict(FUNCTIONS), names=dict(values))
-    result = evaluator.eval(text.strip())
-    if isinstance(result, Interval):
-        return result
-    if isinstance(result, int | float) and not isinstance(result, bool):
-        return Interval.exact(float(result))
-    raise ExpressionError("表达式的结果不是数值", "the expression did not give a figure")
+def _evaluate(node: ast.expr, values: Mapping[str, Interval]) -> Interval:
+    """One node of a checked tree: the node kinds `_check` lets through, and nothing else."""
+    if isinstance(node, ast.BinOp):
+        return _OPERATORS[type(node.op)](_evaluate(node.left, values), _evaluate(node.right, values))
+    if isinstance(node, ast.Name):
+        return values[node.id]
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return Interval.exact(float(node.value))
+    if isinstance(node, ast.UnaryOp):
+        return _OPERATORS[type(node.op)](_evaluate(node.operand, values))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return FUNCTIONS[node.func.id](*(_evaluate(arg, values) for arg in node.args))
+    raise _refuse(node)  # unreachable for a tree that passed _check

@@ -5,12 +5,10 @@ Pure. Shared by evaluation (derived targets, consistency, trends) and by `hulifa
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 from dataclasses import dataclass
 
-from hulifa.expressions import ExpressionError, evaluate, validate
 from hulifa.interval import INF, Interval
 from hulifa.model import Direction, Quantity, ReportData, Rule, RulePack, Status, Value
 from hulifa.quantity import format_number, normalize
@@ -42,30 +40,10 @@ def usable(rule: Rule, value: Value) -> bool:
     return not q.unit or q.unit in rule.accepted_units
 
 
-def cross_ids(pack: RulePack) -> frozenset[str]:
-    """The indicators that derived values, consistency checks and `applies_if` read: without a previous
-    year, these are the only stated figures evaluation needs as intervals."""
-    ids = pack.memo.get("cross_ids")
-    if ids is None:
-        known = frozenset(r.id for r in pack.rules)
-        wanted: set[str] = set()
-        for rule in pack.rules:
-            if rule.derive:
-                wanted.add(rule.id)
-                with contextlib.suppress(ExpressionError):
-                    wanted.update(validate(rule.derive, known))
-            if rule.applies_if_nonzero:
-                wanted.add(rule.applies_if_nonzero)
-        for check in pack.consistency:
-            wanted.update((check.part, check.total))
-        ids = pack.memo["cross_ids"] = frozenset(wanted)
-    return ids
-
-
 def stated_figures(pack: RulePack, report: ReportData, only: frozenset[str] | None = None) -> dict[str, Figure]:
     """The first usable stated value of each numeric rule (duplicates and bad values are left out),
     or of the rules in `only`."""
-    table = pack.by_key()
+    table = pack.index.by_key
     out: dict[str, Figure] = {}
     for value in report.values:
         rule = table.get(value.key)
@@ -77,46 +55,20 @@ def stated_figures(pack: RulePack, report: ReportData, only: frozenset[str] | No
     return out
 
 
-def _order(pack: RulePack) -> list[tuple[Rule, tuple[str, ...]]]:
-    """Derived rules with the ids they use, each after the derived rules it depends on."""
-    ids = frozenset(r.id for r in pack.rules)
-    uses: dict[str, tuple[str, ...]] = {}
-    by_id = {r.id: r for r in pack.rules}
-    for rule in pack.rules:
-        if rule.derive:
-            try:
-                uses[rule.id] = validate(rule.derive, ids)
-            except ExpressionError:  # refused at load; a pack built in code may still carry one
-                continue
-    done: list[str] = []
-
-    def visit(rule_id: str, depth: int) -> None:
-        if rule_id in done or depth > len(uses):
-            return
-        for name in uses.get(rule_id, ()):
-            if name in uses:
-                visit(name, depth + 1)
-        done.append(rule_id)
-
-    for rule_id in uses:
-        visit(rule_id, 0)
-    return [(by_id[i], uses[i]) for i in done]
-
-
 def derived_figures(pack: RulePack, stated: dict[str, Figure]) -> dict[str, Figure]:
     """Every derived indicator whose inputs are all known (stated, or derived themselves)."""
     out: dict[str, Figure] = {}
-    for rule, names in _order(pack):
+    for rule, expression in pack.index.derived:
         inputs: dict[str, Interval] = {}
-        for name in names:
+        for name in expression.names:
             fig = stated.get(name) or out.get(name)
             if fig is None:
                 break
             inputs[name] = fig.interval
         else:
             try:
-                iv = evaluate(rule.derive, inputs)
-            except (ExpressionError, ArithmeticError, TypeError, ValueError):
+                iv = expression.evaluate(inputs)
+            except ArithmeticError:  # a literal too large for a float
                 continue
             if math.isnan(iv.low) or math.isnan(iv.high):
                 iv = Interval.unbounded()

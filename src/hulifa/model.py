@@ -3,15 +3,19 @@
 All are immutable by contract. Most are frozen dataclasses; Value and Finding, made tens of times per
 report and millions of times in a national batch, are plain slotted dataclasses instead, because a
 frozen dataclass sets every field through object.__setattr__ (2.3 µs for a Finding against 0.2 µs).
-Change one only with dataclasses.replace. Stdlib only; nothing here imports from the rest of hulifa.
+Change one only with dataclasses.replace. Stdlib only, but for the derive-expression compiler that a
+rule pack's index holds (hulifa.expressions, itself stdlib and interval arithmetic only).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
+
+from hulifa.expressions import Expression, ExpressionError, compile_expression
 
 FORMAT_VERSION = "2.0"  # docs/json-output.md: minor = fields added, major = anything else (2.0: `stated`)
 
@@ -254,19 +258,151 @@ class RulePack:
     rules: tuple[Rule, ...]
     files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
     consistency: tuple[Consistency, ...] = ()
-    # Lookups derived from `rules`, built on first use; a pack is checked against thousands of reports.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # Compiled from `rules` when the pack is made (a PackError if they do not fit together), then
+    # only read: a pack is checked against thousands of reports.
+    index: PackIndex = field(init=False, compare=False, repr=False)
 
-    def by_key(self) -> dict[str, Rule]:
-        """Every id, name and alias to its rule, for keys in report data."""
-        table = self.memo.get("by_key")
-        if table is None:
-            table = {}
-            for rule in self.rules:
-                for key in (rule.id, rule.name, *rule.aliases):
-                    table.setdefault(key, rule)
-            self.memo["by_key"] = table
-        return table
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", PackIndex.compile(self.rules, self.consistency))
+
+
+class PackError(ValueError):
+    """Rules that cannot be compiled into a pack: which rule, which of its keys, and why."""
+
+    def __init__(self, rule: str, key: str, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.rule, self.key, self.zh, self.en = rule, key, zh, en
+
+
+class Derivation(NamedTuple):
+    """A rule whose figure is computed (`derive:`), with its expression checked against the pack."""
+
+    rule: Rule
+    expression: Expression
+
+
+_NOT_NUMERIC = ("bool", "date", "section")
+
+
+@dataclass(frozen=True, slots=True)
+class PackIndex:
+    """A pack's lookups, compiled once and never changed: which rules apply to a body in a year, the
+    order derived figures are computed in, and every key (id, name, alias) of every rule."""
+
+    rules: tuple[Rule, ...]
+    by_key: dict[str, Rule]  # every id, name and alias -> its rule, for keys in report data
+    by_id: dict[str, Rule]
+    derived: tuple[Derivation, ...]  # each after the derived rules it reads
+    cross_ids: frozenset[str]  # the figures derived values, consistency checks and `applies_if` read
+    pairs: dict[str, tuple[str, ...]]  # a character pair -> the keys that contain it (did-you-mean)
+    year_cuts: tuple[int, ...]  # the years where some rule starts or stops applying, ascending
+    # body (see BODIES) -> for each span of years between cuts, whether each rule applies
+    applicable: dict[str, tuple[tuple[bool, ...], ...]]
+
+    @staticmethod
+    def compile(rules: tuple[Rule, ...], consistency: tuple[Consistency, ...] = ()) -> PackIndex:
+        by_key: dict[str, Rule] = {}
+        for rule in rules:
+            for key in (rule.id, rule.name, *rule.aliases):
+                by_key.setdefault(key, rule)
+        by_id = {rule.id: rule for rule in rules}
+        derived = _derivations(rules, by_id)
+        cross = {d.rule.id for d in derived} | {name for d in derived for name in d.expression.names}
+        cross |= {rule.applies_if_nonzero for rule in rules if rule.applies_if_nonzero}
+        cross |= {name for check in consistency for name in (check.part, check.total)}
+        pairs: dict[str, list[str]] = {}
+        for key in sorted(by_key):
+            for pair in char_pairs(key):
+                pairs.setdefault(pair, []).append(key)
+        cuts = sorted(
+            {y for r in rules for y in _bounds(r.year_from, r.year_to)}
+            | {y for r in rules for s in r.levels for y in _bounds(s.year_from, s.year_to)}
+        )
+        # a year of each span: the one before the first cut, then each cut (a span starts there)
+        years = [cuts[0] - 1, *cuts] if cuts else [0]
+        applicable = {body: tuple(tuple(r.applies(body, y) for r in rules) for y in years) for body in BODIES}
+        return PackIndex(
+            rules,
+            by_key,
+            by_id,
+            derived,
+            frozenset(cross),
+            {pair: tuple(keys) for pair, keys in pairs.items()},
+            tuple(cuts),
+            applicable,
+        )
+
+    def applies(self, body: str, year: int) -> tuple[bool, ...]:
+        """Whether each rule of the pack applies to a report of this body (level, or department.<of>)
+        and year: Rule.applies, looked up."""
+        spans = self.applicable.get(body)
+        if spans is None:  # not a body rules name: nothing was compiled for it
+            return tuple(rule.applies(body, year) for rule in self.rules)
+        return spans[bisect.bisect_right(self.year_cuts, year)]
+
+
+def char_pairs(text: str) -> set[str]:
+    """The two-character pieces of `text` (itself when shorter): how did-you-mean finds candidates."""
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _bounds(year_from: int | None, year_to: int | None) -> tuple[int, ...]:
+    return (*((year_from,) if year_from is not None else ()), *((year_to + 1,) if year_to is not None else ()))
+
+
+def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Derivation, ...]:
+    """Every `derive:` checked against the pack, ordered so each comes after the derived rules it reads.
+    A derived rule must be numeric, read numeric rules of this pack only, and never read itself."""
+    compiled: dict[str, Expression] = {}
+    for rule in rules:
+        if not rule.derive:
+            continue
+        if rule.unit in _NOT_NUMERIC or rule.requirement.kind in (Kind.AFFIRMED, Kind.DEADLINE, Kind.SECTION):
+            raise PackError(
+                rule.id,
+                "derive",
+                f"指标「{rule.id}」不是数值指标,不能由表达式计算",
+                f"'{rule.id}' is not a numeric indicator and cannot be derived",
+            )
+        try:
+            expression = compile_expression(rule.derive, by_id.keys())
+        except ExpressionError as exc:
+            raise PackError(
+                rule.id,
+                "derive",
+                f"指标「{rule.id}」的 derive 表达式被拒绝:{exc.zh}",
+                f"derive expression of '{rule.id}' refused: {exc.en}",
+            ) from None
+        for name in expression.names:
+            if by_id[name].unit in _NOT_NUMERIC:
+                raise PackError(
+                    rule.id,
+                    "derive",
+                    f"「{name}」不是数值指标,不能用于计算",
+                    f"'{name}' is not a numeric indicator and cannot be used in an expression",
+                )
+        compiled[rule.id] = expression
+    order: list[str] = []
+
+    def visit(rule_id: str, chain: tuple[str, ...], start: str) -> None:
+        if rule_id in chain:
+            loop = " → ".join((*chain[chain.index(rule_id) :], rule_id))
+            raise PackError(
+                start,
+                "derive",
+                f"derive 表达式循环引用:{loop}",
+                f"derive expressions refer to each other in a cycle: {loop}",
+            )
+        if rule_id in order:
+            return
+        for name in compiled[rule_id].names:
+            if name in compiled:
+                visit(name, (*chain, rule_id), start)
+        order.append(rule_id)
+
+    for rule_id in compiled:
+        visit(rule_id, (), rule_id)
+    return tuple(Derivation(by_id[i], compiled[i]) for i in order)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by contract; not frozen for speed (see above)

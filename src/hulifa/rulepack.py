@@ -11,12 +11,12 @@ from typing import Any
 
 from hulifa.decoding import DEFAULT_MAX_BYTES
 from hulifa.errors import InputError, fail
-from hulifa.expressions import ExpressionError, validate
 from hulifa.model import (
     Basis,
     Consistency,
     Direction,
     Kind,
+    PackError,
     Position,
     Requirement,
     Rule,
@@ -243,38 +243,10 @@ def _refuse_at(where: Position, zh: str, en: str) -> InputError:
 
 
 def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: list[Consistency]) -> None:
-    """What needs the whole pack: derive expressions, applies_if and consistency name real ids, no cycles."""
+    """What needs the whole pack: applies_if, same_as and consistency name real ids. (`derive:` is
+    checked when the pack's index is compiled: see RulePack and load_pack.)"""
     ids = frozenset(r.id for r in rules)
-    by_id = {r.id: r for r in rules}
-    uses: dict[str, tuple[str, ...]] = {}
     for rule, raw in zip(rules, raws, strict=True):
-        if rule.derive:
-            where = _at(raw, "derive", rule.source)
-            if rule.unit in ("bool", "date", "section") or rule.requirement.kind in (
-                Kind.AFFIRMED,
-                Kind.DEADLINE,
-                Kind.SECTION,
-            ):
-                raise _refuse_at(
-                    where,
-                    f"指标「{rule.id}」不是数值指标,不能由表达式计算",
-                    f"'{rule.id}' is not a numeric indicator and cannot be derived",
-                )
-            try:
-                uses[rule.id] = validate(rule.derive, ids)
-            except ExpressionError as exc:
-                raise _refuse_at(
-                    where,
-                    f"指标「{rule.id}」的 derive 表达式被拒绝:{exc.zh}",
-                    f"derive expression of '{rule.id}' refused: {exc.en}",
-                ) from None
-            for name in uses[rule.id]:
-                if by_id[name].unit in ("bool", "date", "section"):
-                    raise _refuse_at(
-                        where,
-                        f"「{name}」不是数值指标,不能用于计算",
-                        f"'{name}' is not a numeric indicator and cannot be used in an expression",
-                    )
         if rule.trend is not None and rule.unit in ("bool", "date", "section"):
             where = _at(raw, "trend", rule.source)
             raise _refuse_at(
@@ -295,8 +267,6 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
                 f"same_as 引用的「{rule.same_as}」不是本规则包中其他指标的 id",
                 f"same_as names '{rule.same_as}', which is not another indicator id of this pack",
             )
-    for rule_id in uses:  # a derived indicator may use other derived ones, but never itself
-        _no_cycle(rule_id, uses, (), _at(raws[[r.id for r in rules].index(rule_id)], "derive", by_id[rule_id].source))
     for check in consistency:
         where = check.source or Position("", 1, 1)
         for name in (check.part, check.total):
@@ -308,16 +278,6 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
                 )
         if check.part == check.total:
             raise _refuse_at(where, "part 与 total 不能是同一指标", "part and total must be different indicators")
-
-
-def _no_cycle(rule_id: str, uses: dict[str, tuple[str, ...]], chain: tuple[str, ...], where: Position) -> None:
-    if rule_id in chain:
-        loop = " → ".join((*chain[chain.index(rule_id) :], rule_id))
-        raise _refuse_at(
-            where, f"derive 表达式循环引用:{loop}", f"derive expressions refer to each other in a cycle: {loop}"
-        )
-    for name in uses.get(rule_id, ()):
-        _no_cycle(name, uses, (*chain, rule_id), where)
 
 
 def _resolve_extends(name: str, doc: Document) -> Path:
@@ -474,16 +434,21 @@ def _build(file: Path, display: str) -> RulePack:
                 )
             seen_keys[key] = rule.id
         rules.append(rule)
-    _cross_checks(rules, [raw for raw, _, _ in entries], consistency)
+    raws = [raw for raw, _, _ in entries]
+    _cross_checks(rules, raws, consistency)
     data = doc.data
-    return RulePack(
-        id=data["pack"],
-        title=data.get("title", data["pack"]),
-        version=str(data.get("version", "")),
-        rules=tuple(rules),
-        files=files,
-        consistency=tuple(consistency),
-    )
+    try:  # compiles the index: derive expressions checked, their order worked out, cycles refused
+        return RulePack(
+            id=data["pack"],
+            title=data.get("title", data["pack"]),
+            version=str(data.get("version", "")),
+            rules=tuple(rules),
+            files=files,
+            consistency=tuple(consistency),
+        )
+    except PackError as exc:
+        at = next(i for i, rule in enumerate(rules) if rule.id == exc.rule)
+        raise _refuse_at(_at(raws[at], exc.key, rules[at].source), exc.zh, exc.en) from None
 
 
 __all__ = ["InputError", "bundled_pack_path", "load_pack", "schema_text"]

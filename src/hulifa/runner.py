@@ -214,7 +214,7 @@ def check_file(
     source, path = path, name
     try:
         before, notes = load_previous(source, report, pack, previous, encoding)
-        _refuse_unknown_flood(report, pack, pack.by_key())
+        _refuse_unknown_flood(report, pack, pack.index.by_key)
         result = evaluate(pack, report, before, accepted=deviations, today=today or dt.date.today())
     except InputError as error:  # a malformed deviations section is the report's own input error
         return error_result(error, path)

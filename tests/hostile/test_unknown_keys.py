@@ -35,4 +35,4 @@ def test_did_you_mean_still_finds_misspellings() -> None:
     assert _close_match(pack, "ar_case_cont") == "ar_case_count"
     assert _close_match(pack, "行政复议案件数量") != ""
     assert _close_match(pack, "x" * 5000) == ""  # a long key is cut, not compared whole
-    assert len(pack.by_key()) > _SHORTLIST  # the index really narrows the search
+    assert len(pack.index.by_key) > _SHORTLIST  # the index really narrows the search

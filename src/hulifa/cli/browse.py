@@ -139,7 +139,7 @@ def rules_show(
     from hulifa.evaluate import LIMITS, expected_text, scopes_text
 
     pack = load_pack_or_die(rules)
-    table = pack.by_key()
+    table = pack.index.by_key
     rule = table.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
