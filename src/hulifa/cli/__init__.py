@@ -234,7 +234,7 @@ def _register() -> None:
     import importlib
 
     importlib.import_module("hulifa.cli.check")
-    from hulifa.extract.command import extract_command  # typer stuff only; the extractor loads lazily
+    from hulifa.cli.extract import extract_command  # typer stuff only; the extractor loads lazily
 
     app.command("extract")(extract_command)
     importlib.import_module("hulifa.cli.browse")

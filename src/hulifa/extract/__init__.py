@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # what __getattr__ below returns, for the type checker
     from hulifa.extract.textload import read_text
 
 # Names are resolved on first use, so that `hulifa --help` and `hulifa check x.yaml` do not pay for
-# the extractor's imports (the CLI registers the extract command from this package at start-up).
+# the extractor's imports (the CLI's extract command, hulifa.cli.extract, imports this package at start-up).
 _LAZY = {
     "Extraction": "core",
     "extract_text": "core",

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from hulifa.extract.command import extract_command
+from hulifa.cli.extract import extract_command
 
 HULI = Path(__file__).resolve().parents[1] / "data" / "huli-2024-report.txt"
 
