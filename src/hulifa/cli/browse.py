@@ -13,21 +13,17 @@ if TYPE_CHECKING:
     pass
 
 from hulifa.cli import FailOn, Lang, app, die, load_pack_or_die, say
-
-
-class DiffFormat(StrEnum):
-    table = "table"
-    json = "json"
+from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 
 
 @app.command()
 def diff(
     old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
     new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
-    rules: Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件 / rule pack")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.table,
-    lang: Annotated[Lang, typer.Option(help="语言 / language")] = Lang.zh,
-    encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
+    rules: RulesOption = None,
+    fmt: Annotated[Format, format_option("diff")] = Format.table,
+    lang: LangOption = Lang.zh,
+    encoding: EncodingOption = None,
     fail_on: Annotated[
         FailOn, typer.Option(help="趋势未达标且达到此级别即以 1 退出 / exit 1 when a trend fails at this severity")
     ] = FailOn.error,
@@ -47,7 +43,7 @@ def diff(
         comparison = compare(pack, load_input(old, pack, encoding), load_input(new, pack, encoding))
     except InputError as error:
         die(error.render(lang.value))
-    sys.stdout.write(render_json(comparison) if fmt is DiffFormat.json else render_table(comparison, lang.value))
+    sys.stdout.write(render_json(comparison) if fmt is Format.json else render_table(comparison, lang.value))
     raise typer.Exit(comparison.exit_code(None if fail_on is FailOn.never else Severity(fail_on.value)))
 
 
@@ -87,8 +83,6 @@ def schema(
 
 rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-
-RulesOption = Annotated[str | None, typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack")]
 
 
 @rules_app.command("list")

@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -37,27 +36,15 @@ from hulifa.cli import (
     stderr_console,
     text_hints,
 )
+from hulifa.cli.options import FORMATS_OF, EncodingOption, Format, LangOption, RulesOption, format_option
 from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, formats_from_outputs, resolve
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    json_compact = "json-compact"
-    junit = "junit"
-    sarif = "sarif"
-    github = "github"
-    markdown = "markdown"
-    parsable = "parsable"
-    html = "html"
-    codequality = "codequality"
 
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
     """Pair each format with a file or stdout. `--output FILE` goes with a single format;
     `--output sarif=FILE` names its format; `-` is stdout. At most one format may go to stdout."""
     dest: dict[Format, Path | None] = {f: None for f in formats}
-    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in Format}]
+    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in FORMATS_OF["check"]}]
     for item in outputs:
         if item in bare:
             continue
@@ -96,13 +83,8 @@ def check(
             show_default=False,
         ),
     ] = None,
-    rules: Annotated[
-        str | None,
-        typer.Option("--rules", "-r", help="规则包文件(默认:内置 default)/ rule pack YAML; default: the bundled pack"),
-    ] = None,
-    formats: Annotated[
-        list[Format] | None, typer.Option("--format", "-f", help="输出格式,可重复 / output format, repeatable")
-    ] = None,
+    rules: RulesOption = None,
+    formats: Annotated[list[Format] | None, format_option("check", repeatable=True)] = None,
     outputs: Annotated[
         list[str] | None,
         typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / FILE or FORMAT=FILE, repeatable"),
@@ -121,7 +103,7 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")
     ] = FailOn.error,
-    lang: Annotated[Lang, typer.Option(help="消息语言 / message language")] = Lang.zh,
+    lang: LangOption = Lang.zh,
     color: Annotated[Color, typer.Option(help="颜色 / colour (NO_COLOR is respected)")] = Color.auto,
     jobs: Annotated[
         int,
@@ -134,7 +116,7 @@ def check(
             "core is idle (README: measured speed-up); output identical to a serial run",
         ),
     ] = 1,
-    encoding: Annotated[str | None, typer.Option(help="强制输入编码 / force the input encoding")] = None,
+    encoding: EncodingOption = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite output files")] = False,
     previous: Annotated[
         str | None,

@@ -8,19 +8,16 @@ file is only replaced with --force, and always atomically (see hulifa.atomic); `
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hulifa.cli import Lang
+from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
+
 if TYPE_CHECKING:
     from hulifa.extract.core import Extraction
-
-
-class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
-    yaml = "yaml"
-    json = "json"
 
 
 def _error(message: str) -> None:
@@ -63,18 +60,10 @@ def extract_command(
             "-o", "--output", help="写入此文件,而非标准输出;已存在的文件需 --force / write here instead of stdout"
         ),
     ] = None,
-    format: Annotated[
-        ExtractFormat, typer.Option("--format", "-f", help="yaml(报告数据)或 json / yaml (report data) or json")
-    ] = (ExtractFormat.yaml),
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="强制输入编码(默认自动识别 UTF-8/16、GB18030)/ force the input encoding"),
-    ] = None,
-    rules: Annotated[
-        str | None,
-        typer.Option("--rules", "-r", help="规则包(默认:内置 default)/ rule pack; default: the bundled pack"),
-    ] = None,
-    lang: Annotated[str, typer.Option(help="消息语言 zh|en / message language", show_default=True)] = "zh",
+    format: Annotated[Format, format_option("extract")] = Format.yaml,
+    encoding: EncodingOption = None,
+    rules: RulesOption = None,
+    lang: LangOption = Lang.zh,
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file")
     ] = False,
@@ -136,7 +125,7 @@ def extract_command(
         if read_as:
             zh, en = fallback_note(read_as)
             _error(f"{input}:1:1: 注意:{zh} / note: {en}")
-        if format is ExtractFormat.json:
+        if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
             content = to_report_yaml(extraction, input.name, locate, encoding=read_as)
@@ -146,7 +135,7 @@ def extract_command(
             return
         write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
     except InputError as exc:
-        _error(exc.render(lang))
+        _error(exc.render(lang.value))
         raise typer.Exit(2) from None
     except typer.Exit:
         raise

@@ -1,0 +1,112 @@
+"""The options commands share mean the same in each, through the real CLI: one `--format` (each
+command's formats, others refused), and `--rules`, `--lang`, `--encoding` on check, diff and extract."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.core import TyperGroup
+from typer.main import get_command
+
+from clihelp import HULI_DATA, HULI_TEXT, MINIMAL, run_cli
+from hulifa.cli import app
+from hulifa.cli.options import FORMATS_OF
+from hulifa.reporters import FORMATS
+
+COMMANDS = ("check", "diff", "extract")
+
+
+def _help(command: str) -> str:
+    run = run_cli(command, "--help", env={"COLUMNS": "400"})
+    assert run.exit_code == 0
+    return run.stdout
+
+
+def _option_line(help_text: str, option: str) -> str:
+    return next(line.strip() for line in help_text.splitlines() if re.search(rf"(^|\s|,){option}\b", line))
+
+
+def test_check_writes_every_reporter_and_nothing_else() -> None:
+    assert [f.value for f in FORMATS_OF["check"]] == list(FORMATS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_lists_its_own_formats(command: str) -> None:
+    line = _option_line(_help(command), "--format")
+    assert "-f, --format <" + "|".join(f.value for f in FORMATS_OF[command]) + ">" in line
+
+
+@pytest.mark.parametrize("option", ["--rules", "--lang", "--encoding"])
+def test_shared_options_read_the_same_in_every_command(option: str) -> None:
+    group = get_command(app)
+    assert isinstance(group, TyperGroup)
+    seen = {}
+    for command in COMMANDS:
+        param = next(p for p in group.commands[command].params if option in p.opts)
+        seen[command] = (tuple(param.opts), getattr(param, "help", None), param.default)
+    assert len(set(seen.values())) == 1, seen
+    assert all("/ " in str(help_text) for _, help_text, _ in seen.values())  # bilingual: 中文 / English
+
+
+@pytest.mark.parametrize(("command", "wrong"), [("diff", "yaml"), ("extract", "table"), ("check", "yaml")])
+def test_a_format_the_command_does_not_write_is_refused(command: str, wrong: str) -> None:
+    run = run_cli(
+        command,
+        str(HULI_TEXT if command == "extract" else HULI_DATA),
+        *([str(HULI_DATA)] if command == "diff" else []),
+        "-f",
+        wrong,
+    )
+    assert run.exit_code == 2
+    names = "|".join(f.value for f in FORMATS_OF[command])
+    assert f"{command} does not write {wrong}; use one of {names}" in run.stderr, run.stderr
+
+
+def test_diff_and_extract_take_json(tmp_path: Path) -> None:
+    diff = run_cli("diff", str(HULI_DATA), str(HULI_DATA), "-f", "json")
+    assert diff.exit_code == 0, diff.stderr
+    assert "rows" in json.loads(diff.stdout)
+    extract = run_cli("extract", str(HULI_TEXT), "--format", "json")
+    assert extract.exit_code == 0, extract.stderr
+    assert json.loads(extract.stdout)["region"] == "湖里区"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unknown_pack_is_the_same_error_everywhere(command: str) -> None:
+    args = {"check": [str(HULI_DATA)], "diff": [str(HULI_DATA), str(HULI_DATA)], "extract": [str(HULI_TEXT)]}
+    run = run_cli(command, *args[command], "--rules", "nosuch", "--lang", "en")
+    assert run.exit_code == 2
+    assert "nosuch:1:1: no such rule pack" in run.stderr, run.stderr
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_lang_accepts_zh_and_en_only(command: str) -> None:
+    run = run_cli(command, "--lang", "fr", "x")
+    assert run.exit_code == 2
+    assert "'fr' is not one of 'zh', 'en'" in run.stderr
+
+
+def test_extract_speaks_english_when_asked(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("你好\n", encoding="utf-8")
+    zh, en = run_cli("extract", str(empty)), run_cli("extract", str(empty), "--lang", "en")
+    assert (zh.exit_code, en.exit_code) == (2, 2)
+    assert "文本中读不出报告" in zh.stderr
+    assert "no report can be read from this text" in en.stderr
+
+
+def test_encoding_is_honoured_by_diff_and_extract(tmp_path: Path) -> None:
+    report = tmp_path / "2024.yaml"
+    report.write_bytes((MINIMAL + "  行政复议案件数: 12\n").encode("utf-16"))
+    text = tmp_path / "report.txt"
+    text.write_bytes(HULI_TEXT.read_bytes().decode("utf-8").encode("big5", errors="ignore"))
+    diff = run_cli("diff", str(report), str(report), "--encoding", "latin-1", "--lang", "en")
+    assert diff.exit_code == 2  # forced to Latin-1, UTF-16 is not YAML: the option was used
+    assert run_cli("diff", str(report), str(report)).exit_code == 0
+    extract = run_cli("extract", str(text), "--encoding", "big5", "-f", "json")
+    assert extract.exit_code == 0, extract.stderr
+    assert json.loads(extract.stdout)["year"] == 2024
