@@ -291,7 +291,6 @@ class PackIndex:
 
     rules: tuple[Rule, ...]
     by_key: dict[str, Rule]  # every id, name and alias -> its rule, for keys in report data
-    by_id: dict[str, Rule]
     derived: tuple[Derivation, ...]  # each after the derived rules it reads
     cross_ids: frozenset[str]  # the figures derived values, consistency checks and `applies_if` read
     pairs: dict[str, tuple[str, ...]]  # a character pair -> the keys that contain it (did-you-mean)
@@ -324,7 +323,6 @@ class PackIndex:
         return PackIndex(
             rules,
             by_key,
-            by_id,
             derived,
             frozenset(cross),
             {pair: tuple(keys) for pair, keys in pairs.items()},
