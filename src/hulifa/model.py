@@ -319,7 +319,23 @@ class PackIndex:
         )
         # a year of each span: the one before the first cut, then each cut (a span starts there)
         years = [cuts[0] - 1, *cuts] if cuts else [0]
-        applicable = {body: tuple(tuple(r.applies(body, y) for r in rules) for y in years) for body in BODIES}
+        # Rules share a handful of scopes: ask one rule of each scope, and give every rule its scope's answer.
+        first: dict[tuple[tuple[Scope, ...], int | None, int | None], int] = {}
+        asked: list[Rule] = []
+        slot: list[int] = []
+        for rule in rules:
+            scope = (rule.levels, rule.year_from, rule.year_to)
+            if scope not in first:
+                first[scope] = len(asked)
+                asked.append(rule)
+            slot.append(first[scope])
+        applicable: dict[str, tuple[tuple[bool, ...], ...]] = {}
+        for body in BODIES:
+            spans = []
+            for year in years:
+                answers = [rule.applies(body, year) for rule in asked]
+                spans.append(tuple([answers[i] for i in slot]))
+            applicable[body] = tuple(spans)
         return PackIndex(
             rules,
             by_key,
