@@ -1,7 +1,8 @@
 """`hulifa extract INPUT [-o OUT] [--format yaml|json] [--encoding ENC] [--rules PACK] [--force]`.
 
-Registered by the main app as `app.command("extract")(extract_command)`. Errors are printed as
-`file:line:col: message` on stderr with exit code 2; there are never tracebacks. An existing output
+Registered by the main app as `app.command("extract")(extract_command)`; shares the other commands'
+options (hulifa.cli.options) and helpers. Errors are printed as `file:line:col: message` on stderr
+with exit code 2; there are never tracebacks. An existing output
 file is only replaced with --force, and always atomically (see hulifa.atomic); `-o -` is stdout.
 """
 
@@ -13,17 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hulifa.cli import Lang
+from hulifa.cli import Lang, say, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 
 if TYPE_CHECKING:
     from hulifa.extract.core import Extraction
-
-
-def _error(message: str) -> None:
-    from hulifa.textsafe import visible as clean  # control characters in file names or text made visible
-
-    print(clean(message), file=sys.stderr)
 
 
 def _refuse_no_report(extraction: Extraction, file: str) -> None:
@@ -37,13 +32,13 @@ def _warn_unsettled(extraction: Extraction, file: str) -> None:
     """Say on stderr what the draft leaves open (written `null` or `level_guessed:` in the YAML)."""
     ex = extraction
     if not ex.region:
-        _error(f"{file}:1:1: 注意:未找到报告主体,已写 region: null;可用 --region 指定 / note: no reporting body found")
+        say(f"{file}:1:1: 注意:未找到报告主体,已写 region: null;可用 --region 指定 / note: no reporting body found")
     if ex.year is None:
-        _error(f"{file}:1:1: 注意:未找到报告年度,已写 year: null;可用 --year 指定 / note: no year found; use --year")
+        say(f"{file}:1:1: 注意:未找到报告年度,已写 year: null;可用 --year 指定 / note: no year found; use --year")
     guess = ex.level_guess
     if guess is not None and (not ex.level or not guess.sure):
         what = "null" if not ex.level else f"{ex.level}(推断 / a guess)"
-        _error(f"{file}:1:1: 注意:{guess.why_zh};已写 {what},可用 --level 指定 / note: {guess.why_en}")
+        say(f"{file}:1:1: 注意:{guess.why_zh};已写 {what},可用 --level 指定 / note: {guess.why_en}")
 
 
 def extract_command(
@@ -94,13 +89,7 @@ def extract_command(
         inputs = identities([input, rules])
         if output is not None:
             check_target(output, force=force, inputs=inputs)  # before any work
-        from hulifa.reportdata import TextHints
-
-        try:
-            hints = TextHints.given(year, level, region)
-        except ValueError as exc:
-            _error(f"{input}:1:1: {exc}")
-            raise typer.Exit(2) from None
+        hints = text_hints(year, level, region)
         from hulifa.decoding import fallback, fallback_note
         from hulifa.extract import extract_text, read_text
         from hulifa.extract.output import to_json, to_report_yaml
@@ -115,7 +104,7 @@ def extract_command(
             pdf = read_pdf(input)
             text, locate = pdf.text, pdf.locate
             for note in pdf.notes(str(input)):
-                _error(note)
+                say(note)
         else:
             text, used = read_text(input, encoding)
             read_as = fallback(used, encoding)
@@ -124,7 +113,7 @@ def extract_command(
         _warn_unsettled(extraction, str(input))
         if read_as:
             zh, en = fallback_note(read_as)
-            _error(f"{input}:1:1: 注意:{zh} / note: {en}")
+            say(f"{input}:1:1: 注意:{zh} / note: {en}")
         if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
@@ -135,12 +124,12 @@ def extract_command(
             return
         write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
     except InputError as exc:
-        _error(exc.render(lang.value))
+        say(exc.render(lang.value))
         raise typer.Exit(2) from None
     except typer.Exit:
         raise
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except Exception as exc:  # never a traceback: report where we were and what went wrong
-        _error(f"{input}:1:1: 内部错误 / internal error: {type(exc).__name__}: {exc}")
+        say(f"{input}:1:1: 内部错误 / internal error: {type(exc).__name__}: {exc}")
         raise typer.Exit(2) from None
