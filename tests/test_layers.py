@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
     "crosscheck": {"model", "quantity", "indicator_intervals", "kinds"},
     "evaluate": {"model", "quantity", "indicator_intervals", "commitments", "deviations", "kinds", "crosscheck"},
     # text in, report data out
-    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "reportdata", "rulepack"},
+    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
     # result out
     "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe"},
     "diff": {"model", "indicator_intervals", "reporters", "textsafe"},
