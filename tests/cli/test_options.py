@@ -110,3 +110,11 @@ def test_encoding_is_honoured_by_diff_and_extract(tmp_path: Path) -> None:
     extract = run_cli("extract", str(text), "--encoding", "big5", "-f", "json")
     assert extract.exit_code == 0, extract.stderr
     assert json.loads(extract.stdout)["year"] == 2024
+
+
+def test_check_refuses_a_format_named_in_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.yaml"
+    run = run_cli("check", str(HULI_DATA), "-o", f"yaml={out}")
+    assert run.exit_code == 2
+    assert "check does not write yaml" in run.stderr
+    assert not out.exists()

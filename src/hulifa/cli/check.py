@@ -36,15 +36,27 @@ from hulifa.cli import (
     stderr_console,
     text_hints,
 )
-from hulifa.cli.options import FORMATS_OF, EncodingOption, Format, LangOption, RulesOption, format_option
+from hulifa.cli.options import (
+    FORMATS_OF,
+    EncodingOption,
+    Format,
+    LangOption,
+    RulesOption,
+    format_option,
+    not_written,
+)
 from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, formats_from_outputs, resolve
 
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
     """Pair each format with a file or stdout. `--output FILE` goes with a single format;
     `--output sarif=FILE` names its format; `-` is stdout. At most one format may go to stdout."""
+    written = FORMATS_OF["check"]
+    for fmt in formats:  # -f is checked by its option; `-o yaml=FILE` and the like only here
+        if fmt not in written:
+            die(f"hulifa: {not_written('check', fmt)}")
     dest: dict[Format, Path | None] = {f: None for f in formats}
-    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in FORMATS_OF["check"]}]
+    bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in written}]
     for item in outputs:
         if item in bare:
             continue

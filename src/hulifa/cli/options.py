@@ -47,6 +47,12 @@ FORMATS_OF: dict[str, tuple[Format, ...]] = {
 }
 
 
+def not_written(command: str, fmt: Format) -> str:
+    """What `command` says of a format it does not write, with the ones it does."""
+    names = "|".join(f.value for f in FORMATS_OF[command])
+    return f"{command} 不输出 {fmt.value} 格式;可用:{names} / {command} does not write {fmt.value}; use one of {names}"
+
+
 def format_option(command: str, *, repeatable: bool = False) -> Any:
     """`-f/--format` for `command`: its formats in --help, and any other format refused (exit 2)."""
     formats = FORMATS_OF[command]
@@ -55,10 +61,7 @@ def format_option(command: str, *, repeatable: bool = False) -> Any:
     def written_by_command(value: Format | list[Format] | None) -> Format | list[Format] | None:
         for fmt in value if isinstance(value, list) else [value]:
             if fmt is not None and fmt not in formats:
-                raise typer.BadParameter(
-                    f"{command} 不输出 {fmt.value} 格式;可用:{names} / {command} does not write {fmt.value}; "
-                    f"use one of {names}"
-                )
+                raise typer.BadParameter(not_written(command, fmt))
         return value
 
     text = "输出格式,可重复 / output format, repeatable" if repeatable else "输出格式 / output format"
