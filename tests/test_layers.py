@@ -54,8 +54,8 @@ ALLOWED: dict[str, set[str]] = {
     },
     "__init__": {"model", "runner"},
     "cli": {
-        "model", "errors", "textsafe", "atomic", "discovery", "deviations", "reportdata", "rulepack", "config",
-        "evaluate", "extract", "messages", "reporters", "diff", "template", "runner",
+        "model", "errors", "textsafe", "decoding", "atomic", "discovery", "deviations", "reportdata", "rulepack",
+        "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner",
     },
 }  # fmt: skip
 
