@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -106,6 +107,9 @@ def test_any_text_keeps_every_format_well_formed(message: str, name: str, file: 
 
     assert parsable.render(result).count("\n") == 1
 
-    table = [line for line in markdown.render(result).splitlines() if line.startswith("| ")]
-    assert len(table) == 3  # header, rule, the one row
-    assert [gfm_cell_boundaries(line) for line in table] == [10, 10, 10], table
+    md = markdown.render(result).splitlines()
+    table = [line for line in md if line.startswith("| ")]
+    assert len(table) == 6  # the overview and the findings: header, rule, the one row each
+    assert [gfm_cell_boundaries(line) for line in table] == [8, 8, 8, 10, 10, 10], table
+    summary = [line for line in md if line.startswith("<summary>")]  # data in the folded block's title
+    assert len(summary) == 1 and re.fullmatch(r"<summary>[^<>\n]*</summary>", summary[0]), summary

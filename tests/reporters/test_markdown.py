@@ -1,4 +1,5 @@
-"""`--format markdown`: one table row per issue whatever the data holds, batch summary, no HTML."""
+"""`--format markdown`: the verdict and a row per report first, then one table row per issue (whatever
+the data holds) in a folded block per report, the most-missed indicators; no HTML from the data."""
 
 from __future__ import annotations
 
@@ -22,10 +23,14 @@ def _table(text: str, header_start: str) -> list[str]:
 
 def test_headings_and_counts(batch) -> None:
     out = markdown.render(batch)
-    assert out.startswith("# hulifa 检查结果\n\n规则包: default 2026.1\n")
-    assert "## 厦门市湖里区 2024 — reports/湖里区 2024.yaml\n" in out
+    assert out.startswith(
+        "# hulifa 检查结果\n\n**检查 2 份报告:1 份有错误,0 份仅有警告,0 份无错误和警告,1 份无法检查**\n\n"
+        "规则包: default 2026.1\n"
+    )
+    assert "<summary>厦门市湖里区 2024 — reports/湖里区 2024.yaml — 错误 3 · 警告 3 · 提示 3</summary>\n" in out
     assert "共 11 · 达标 1 · 未达标 1 · 未填报 4 · 无法确认 1 · 不适用 1 · 无效 1 · 未知指标 2\n" in out
-    assert "## reports/思明区,2024:bad.yaml\n\n**无法检查此文件**\n\n共 1 · 无法检查 1\n" in out
+    bad = "<summary>reports/思明区,2024:bad.yaml — 错误 1</summary>\n\n**无法检查此文件**\n\n共 1 · 无法检查 1\n"
+    assert bad in out
 
 
 def test_one_row_per_issue_with_pipes_in_data(single) -> None:
@@ -56,8 +61,8 @@ def test_no_html_or_code_spans_from_data(batch) -> None:
     out = markdown.render(batch)
     assert "<script>" not in out and "</script>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;指标" in out
-    # The only tag is our own line break.
-    assert set(re.findall(r"<[^>]*>", out)) == {"<br>"}
+    # The only tags are our own line break and folded blocks.
+    assert set(re.findall(r"<[^>]*>", out)) == {"<br>", "<details>", "</details>", "<summary>", "</summary>"}
     # Every backtick from the data is escaped.
     assert re.search(r"(?<!\\)`", out) is None
     assert "\x1b" not in out and "\x00" not in out and "\\\\x1b\\[31m" in out
@@ -74,16 +79,16 @@ def test_escape_function() -> None:
 
 def test_batch_summary_and_most_missed(batch3) -> None:
     out = markdown.render(batch3)
-    summary = _table(out, "| 地区 |")
-    assert summary[0] == (
-        "| 地区 | 年度 | 达标 | 已填报 | 未达标 | 未填报 | 无法确认 | 不适用 | 无效 | 未知指标 | 无法检查 | 已接受偏差 "
-        "| 最高级别 |"
-    )
-    assert summary[2:] == [
-        "| reports/思明区,2024:bad.yaml |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 错误 |",
-        "| 厦门市思明区 | 2023 | 1 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |",
-        "| 厦门市湖里区 | 2024 | 1 | 0 | 1 | 4 | 1 | 1 | 1 | 2 | 0 | 0 | 错误 |",
+    summary = _table(out, "| 文件 |")
+    assert summary[0] == "| 文件 | 地区 | 年度 | 错误 | 警告 | 提示 | 最高级别 |"
+    assert summary[2:] == [  # one row per report, in input order
+        "| reports/湖里区 2024.yaml | 厦门市湖里区 | 2024 | 3 | 3 | 3 | 错误 |",
+        "| reports/思明区,2024:bad.yaml |  |  | 1 | 0 | 0 | 无法检查 |",
+        "| reports/siming-2023.yaml | 厦门市思明区 | 2023 | 0 | 2 | 0 | 警告 |",
     ]
+    # details follow, the most severe reports first
+    order = [out.index(f"<summary>{title}") for title in ("厦门市湖里区", "reports/思明区", "厦门市思明区")]
+    assert order == sorted(order)
     missed = _table(out, "| 指标 | 报告数 |")
     assert missed[2:] == [
         "| 党政机关法律顾问设立率 (legal\\_advisor\\_coverage) | 2 |",
@@ -94,7 +99,7 @@ def test_batch_summary_and_most_missed(batch3) -> None:
     ]
 
 
-def test_same_region_and_year_share_a_row() -> None:
+def test_same_region_and_year_are_told_apart_by_file() -> None:
     again = ReportResult(
         file="reports/siming-2023-v2.yaml",
         findings=SIMING_REPORT.findings,
@@ -102,13 +107,14 @@ def test_same_region_and_year_share_a_row() -> None:
         year=2023,
     )
     out = markdown.render(CheckResult(reports=(SIMING_REPORT, again)))
-    assert "| 厦门市思明区 | 2023 | 2 | 0 | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 警告 |" in out
+    assert "| reports/siming-2023.yaml | 厦门市思明区 | 2023 | 0 | 2 | 0 | 警告 |" in out
+    assert "| reports/siming-2023-v2.yaml | 厦门市思明区 | 2023 | 0 | 2 | 0 | 警告 |" in out
     assert "| 党政机关法律顾问设立率 (legal\\_advisor\\_coverage) | 2 |" in out
 
 
 def test_single_report_has_no_batch_section(single) -> None:
     out = markdown.render(single)
-    assert "## 汇总" not in out and "最常缺失" not in out
+    assert "最常缺失" not in out and "<details open>" in out
     assert "规则包" in out
 
 
@@ -118,7 +124,8 @@ def test_english(batch3) -> None:
     assert "| Indicator | Status | Severity | Target | Actual | Gap | Basis | Location | Message |" in out
     assert "total 11 · met 1 · short 1 · missing 4" in out
     assert "| Public comment period: 30 days, 100%, a:b (mad\\_public\\_comment\\_days) | 2 |" in out
-    assert "## Summary" in out and "### Most-missed indicators" in out
+    assert "| File | Region | Year | error | warning | info | Worst |" in out
+    assert "**Checked 3 reports: 1 with errors" in out and "### Most-missed indicators" in out
 
 
 def test_clean_and_empty_runs() -> None:

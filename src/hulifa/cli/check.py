@@ -189,6 +189,16 @@ def check(
             "its suffix picks the parser (.yaml, .txt, .html)",
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=0,
+            help="Markdown 的篇幅上限,按字符(Unicode 码位)计,与 GitHub 评论上限的计法相同;超出时先略去问题最轻"
+            "的报告详情;0 = 不限 / size budget of --format markdown in characters (Unicode code points, as GitHub "
+            "counts a comment's 65,536); details of the least severe reports go first; 0 = no limit",
+        ),
+    ] = 65_536,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     show_settings: Annotated[
@@ -221,6 +231,7 @@ def check(
     options = _Options.resolved(
         settings.values,
         paths=paths,
+        max_bytes=max_bytes,
         show_all=show_all,
         details=details,
         color=color,
@@ -262,6 +273,7 @@ class _Options:
     stdin_name: str | None
     quiet: bool
     verbose: bool
+    max_bytes: int = 65_536  # --format markdown's budget, in characters
 
     @classmethod
     def resolved(cls, v: dict[str, Any], **given: Any) -> _Options:
@@ -412,7 +424,12 @@ def _write(plan: _Plan, run: Run, o: _Options) -> None:
         result = CheckResult(reports=tuple(kept), pack=run.pack)
         for fmt in plan.whole:
             file = o.dest[fmt]
-            text = _renderer(fmt)(result, o.lang)
+            if fmt is Format.markdown:
+                from hulifa.reporters.markdown import render as render_markdown
+
+                text = render_markdown(result, o.lang, o.max_bytes)
+            else:
+                text = _renderer(fmt)(result, o.lang)
             if file is None:
                 sys.stdout.write(text)
             else:
@@ -541,14 +558,11 @@ def _input_identities(paths: list[str], selection: Selection, *named: str | None
 
 
 def _append_step_summary(result: CheckResult, lang: str) -> None:
-    try:
-        from hulifa.reporters.github import step_summary
-    except ImportError:  # pragma: no cover - the reporter ships with the package
-        return
+    from hulifa.reporters.markdown import append_step_summary
+
     path = os.environ["GITHUB_STEP_SUMMARY"]
     try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(step_summary(result, lang))
+        append_step_summary(path, result, lang)
     except OSError as exc:
         say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
 

@@ -70,5 +70,5 @@ def render(result: CheckResult, lang: str = "zh") -> str:
 
 
 def step_summary(result: CheckResult, lang: str = "zh") -> str:
-    """Markdown for `$GITHUB_STEP_SUMMARY`: the same document as `--format markdown`."""
-    return markdown.render(result, lang)
+    """Markdown for `$GITHUB_STEP_SUMMARY`: the `--format markdown` document within GitHub's 1 MiB."""
+    return markdown.step_summary(result, lang)
