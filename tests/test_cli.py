@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -233,6 +234,32 @@ def test_rules_list_and_show() -> None:
     assert "无法核实这些数字是否属实" in show.stdout and "cannot verify that they are true" in show.stdout
     unknown = run_cli("rules", "show", "出庭率x")
     assert unknown.exit_code == 2 and "出庭应诉率" in unknown.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_rules_list_shows_whole_ids_at_any_width(columns: int) -> None:
+    listing = run_cli("rules", "list", env={"COLUMNS": str(columns)})
+    assert listing.exit_code == 0
+    lines = listing.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    rules = json.loads(run_cli("rules", "list", "--format", "json").stdout)["rules"]
+    for rule in rules:  # every id whole, at the start of its own row; the name wraps instead
+        assert any(re.match(rf"\s?{re.escape(rule['id'])}\s", line) for line in lines), rule["id"]
+    assert "…" not in listing.stdout
+
+
+def test_rules_list_as_json() -> None:
+    listing = run_cli("rules", "list", "--format", "json")
+    assert listing.exit_code == 0
+    doc = json.loads(listing.stdout)
+    assert doc["rule_pack"]["id"] == "default"
+    by_id = {rule["id"]: rule for rule in doc["rules"]}
+    published = by_id["report_published_by"]
+    assert published["name"] == "年度报告向社会公开" and published["name_en"] == "Report made public before 1 April"
+    assert published["target"] == "次年 04-01 之前" and published["severity"] == "error"
+    assert published["missing_severity"] == "warning" and published["strength"] == "HARD-POLICY"
+    town = json.loads(run_cli("rules", "list", "--level", "town", "--format", "json").stdout)["rules"]
+    assert 0 < len(town) < len(doc["rules"])  # the filters apply to JSON too
 
 
 def test_schema_command_prints_valid_schemas() -> None:

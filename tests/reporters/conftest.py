@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import warnings
+from pathlib import Path
 
 import pytest
 from reporter_fixtures import BAD_REPORT, HULI_REPORT, PACK, SIMING_REPORT
@@ -38,3 +40,16 @@ def single() -> CheckResult:
 @pytest.fixture
 def no_pack() -> CheckResult:
     return CheckResult(reports=(HULI_REPORT, BAD_REPORT), pack=None)
+
+
+@pytest.fixture(scope="session")
+def thirty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 copies of the Huli report data, as files: 30 errors, 210 warnings and 840 infos; about
+    400,000 characters of Markdown when nothing is cut."""
+    from clihelp import HULI_DATA
+
+    root = tmp_path_factory.mktemp("thirty")
+    for i in range(30):
+        (root / f"r{i:02d}").mkdir()
+        shutil.copy(HULI_DATA, root / f"r{i:02d}" / "2024.yaml")
+    return root

@@ -1,12 +1,16 @@
-"""`--format github`: workflow commands, escaped as the Actions runner unescapes them."""
+"""`--format github`: workflow commands, escaped as the Actions runner unescapes them, most severe
+first and as many of each type as GitHub shows, with a note on the rest."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
+import pytest
 from reporter_fixtures import BAD, BY_SEVERITY, CONTROL_SHOWN, HULI_REPORT, ISSUES
 
+from clihelp import HULI_DATA, run_cli
 from hulifa.model import CheckResult, ReportResult, Text
 from hulifa.reporters import github, markdown
 
@@ -41,6 +45,7 @@ def test_one_command_per_issue(batch) -> None:
     assert kinds.count("error") == BY_SEVERITY["error"]
     assert kinds.count("warning") == BY_SEVERITY["warning"]
     assert kinds.count("notice") == BY_SEVERITY["info"]
+    assert kinds == sorted(kinds, key=github.ORDER.index)  # errors, then warnings, then notices
 
 
 def test_exact_line_with_escapes_in_message(batch) -> None:
@@ -104,3 +109,26 @@ def test_step_summary_is_the_markdown(batch3) -> None:
     summary = github.step_summary(batch3, "zh")
     assert summary == markdown.render(batch3, "zh")  # small: nothing cut
     assert "<details>" in summary and "最常缺失" in summary
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_most_severe_first_ten_of_each_type_and_a_note(thirty: Path, jobs: str) -> None:
+    run = run_cli("check", str(thirty), "--format", "github", "--jobs", jobs, env={"GITHUB_STEP_SUMMARY": ""})
+    assert run.exit_code == 1, run.stderr
+    lines = run.stdout.splitlines()
+    kinds = [line[2 : line.index(" ")] for line in lines]
+    assert kinds == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 10
+    # stable within a type: the first reports' findings, in input order
+    assert "r00/2024.yaml" in lines[0] and "r09/2024.yaml" in lines[9]
+    note = lines[-1]
+    assert note.startswith("::notice title=hulifa%3A更多问题::另有 1,051 条注释未显示")
+    assert "错误 20 条,警告 200 条,提示 831 条" in note and "--format parsable" in note
+
+
+def test_one_report_shows_nine_notices_and_the_note() -> None:
+    run = run_cli("check", str(HULI_DATA), "--format", "github", "--lang", "en", env={"GITHUB_STEP_SUMMARY": ""})
+    lines = run.stdout.splitlines()
+    kinds = [line[2 : line.index(" ")] for line in lines]
+    assert kinds[:8] == ["error"] + ["warning"] * 7
+    assert len(lines) == 1 + 7 + 9 + 1  # 28 notices: 9 shown, then the note
+    assert lines[-1].startswith("::notice title=hulifa%3A more findings::19 more annotations not shown (19 notices)")

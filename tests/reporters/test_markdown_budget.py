@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
-
-import pytest
 
 from clihelp import HULI_DATA, run_cli
 from hulifa.reporters.markdown import COMMENT_LIMIT, STEP_SUMMARY_LIMIT
-
-
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """30 copies of the Huli report data: about 400,000 characters of Markdown unbudgeted."""
-    root = tmp_path_factory.mktemp("batch")
-    for i in range(30):
-        (root / f"r{i:02d}").mkdir()
-        shutil.copy(HULI_DATA, root / f"r{i:02d}" / "2024.yaml")
-    return root
 
 
 def _markdown(*args: str) -> str:
@@ -28,8 +15,8 @@ def _markdown(*args: str) -> str:
     return run.stdout
 
 
-def test_summary_first_then_folded_details(batch: Path) -> None:
-    out = _markdown(str(batch), "--max-bytes", "0")
+def test_summary_first_then_folded_details(thirty: Path) -> None:
+    out = _markdown(str(thirty), "--max-bytes", "0")
     lines = out.splitlines()
     assert lines[2] == "**检查 30 份报告:30 份有错误,0 份仅有警告,0 份无错误和警告**"
     table = [line for line in lines if re.match(r"\| .*2024\.yaml \| 湖里区 \| 2024 \|", line)]
@@ -39,8 +26,8 @@ def test_summary_first_then_folded_details(batch: Path) -> None:
     assert "为不超过" not in out and len(out) > COMMENT_LIMIT  # nothing cut without a budget
 
 
-def test_default_budget_is_a_github_comment(batch: Path) -> None:
-    out = _markdown(str(batch))
+def test_default_budget_is_a_github_comment(thirty: Path) -> None:
+    out = _markdown(str(thirty))
     assert len(out) <= COMMENT_LIMIT  # characters, as GitHub counts them (the bytes are more: CJK)
     kept = out.count("<details>")
     assert 0 < kept < 30
@@ -48,8 +35,8 @@ def test_default_budget_is_a_github_comment(batch: Path) -> None:
     assert len(re.findall(r"^\| .*2024\.yaml \|", out, flags=re.M)) == 30  # every report keeps its row
 
 
-def test_a_tiny_budget_cuts_rows_after_details(batch: Path) -> None:
-    out = _markdown(str(batch), "--max-bytes", "2000", "--lang", "en")
+def test_a_tiny_budget_cuts_rows_after_details(thirty: Path) -> None:
+    out = _markdown(str(thirty), "--max-bytes", "2000", "--lang", "en")
     assert len(out) <= 2000 and "<details" not in out
     rows = len(re.findall(r"^\| .*2024\.yaml \|", out, flags=re.M))
     assert 0 < rows < 30
@@ -65,11 +52,11 @@ def test_one_report_is_shown_open() -> None:
     assert "| 错误 |" in first
 
 
-def test_step_summary_keeps_under_one_mebibyte(batch: Path, tmp_path: Path) -> None:
+def test_step_summary_keeps_under_one_mebibyte(thirty: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     earlier = "x" * (STEP_SUMMARY_LIMIT - 20_000) + "\n"  # what earlier steps wrote
     summary.write_text(earlier, encoding="utf-8")
-    run = run_cli("check", str(batch), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    run = run_cli("check", str(thirty), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert run.exit_code == 1, run.stderr
     data = summary.read_bytes()
     assert data.startswith(earlier.encode()) and len(data) <= STEP_SUMMARY_LIMIT

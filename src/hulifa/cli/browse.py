@@ -85,41 +85,110 @@ rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicator
 app.add_typer(rules_app, name="rules")
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+# From this many columns on, unit, target and the missing-figure severity have columns of their own.
+RULES_WIDE = 140
+
+
 @rules_app.command("list")
 def rules_list(
     rules: RulesOption = None,
     level: Annotated[str | None, typer.Option(help="只列出适用于此级别的指标 / only this level")] = None,
     year: Annotated[int | None, typer.Option(help="只列出适用于此年度的指标 / only this year")] = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="输出格式 / output format: table or json")
+    ] = ListFormat.table,
 ) -> None:
-    """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength."""
-    from rich.console import Console
-    from rich.table import Table
+    """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength.
 
+    Ids are shown whole at any width (the name wraps instead). --format json gives every field a
+    script needs: id, names, unit, target, severities, strength and the basis document.
+    """
     from hulifa.evaluate import expected_text
-    from hulifa.textsafe import visible as clean
 
     pack = load_pack_or_die(rules)
-    table = Table(title=clean(f"{pack.title} ({pack.id} {pack.version})"), header_style="bold")
-    for header in ("id", "指标 / name", "单位", "目标 / target", "级别 / severity", "缺失时", "强度 / strength"):
-        table.add_column(header)
-    for rule in pack.rules:
-        if (level or year) and not rule.applies(level or (rule.levels[0].body if rule.levels else ""), year or 2024):
-            continue
-        table.add_row(
-            *(
-                clean(x)
-                for x in (
-                    rule.id,
-                    rule.name,
-                    rule.unit,
-                    expected_text(rule),
-                    rule.severity.value,
-                    rule.missing_severity.value,
-                    rule.basis.strength.value,
-                )
-            )
-        )
-    Console(highlight=False, markup=False, emoji=False).print(table)
+    chosen = [
+        rule
+        for rule in pack.rules
+        if not (level or year) or rule.applies(level or (rule.levels[0].body if rule.levels else ""), year or 2024)
+    ]
+    if fmt is ListFormat.json:
+        import json
+
+        doc = {
+            "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title},
+            "rules": [
+                {
+                    "id": rule.id,
+                    "name": rule.name,
+                    "name_en": rule.name_en,
+                    "unit": rule.unit,
+                    "target": expected_text(rule),
+                    "severity": rule.severity.value,
+                    "missing_severity": rule.missing_severity.value,
+                    "strength": rule.basis.strength.value,
+                    "basis": rule.basis.cite(),
+                }
+                for rule in chosen
+            ],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from hulifa.textsafe import visible as clean
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    title = Text(clean(f"{pack.title} ({pack.id} {pack.version})"), "bold")
+    if console.width < RULES_WIDE:  # a rule is two lines: id, severity and strength; the name and target
+        from rich.cells import cell_len
+        from rich.console import Group, RenderableType
+        from rich.padding import Padding
+
+        from hulifa.model import Rule
+
+        def severity(rule: Rule) -> str:
+            if rule.missing_severity is rule.severity:
+                return rule.severity.value
+            return f"{rule.severity.value} ({rule.missing_severity.value})"
+
+        rows = [("id", "级别 / severity", "强度 / strength"), ("", "(缺失时 / if missing)", "")]
+        rows += [(clean(r.id), severity(r), r.basis.strength.value) for r in chosen]
+        widths = [max(cell_len(row[i]) for row in rows) for i in range(1, 3)]
+
+        def line(cells: tuple[str, str, str], style: str) -> Table:
+            grid = Table.grid(padding=(0, 2), expand=True)
+            grid.add_column(ratio=1, no_wrap=True)  # ids are at most ~40 characters: whole at 80 columns
+            for width in widths:
+                grid.add_column(no_wrap=True, width=width)
+            grid.add_row(*(Text(c, style) for c in cells))
+            return grid
+
+        out: list[RenderableType] = [title, line(rows[0], "bold"), line(rows[1], "dim")]
+        for rule, cells in zip(chosen, rows[2:], strict=True):
+            out.append(line(cells, ""))
+            about = " · ".join(clean(x) for x in (rule.name, expected_text(rule)) if x)
+            out.append(Padding(Text(about), (0, 0, 0, 4), expand=False))
+        console.print(Group(*out))
+        return
+    table = Table(title=title, header_style="bold", box=None)
+    table.add_column("id", no_wrap=True)
+    table.add_column("指标 / name", ratio=1, overflow="fold")
+    table.add_column("单位 / unit", no_wrap=True)
+    table.add_column("目标 / target", overflow="fold")
+    table.add_column("级别 / severity", no_wrap=True)
+    table.add_column("缺失时 / if missing", no_wrap=True)
+    table.add_column("强度 / strength", no_wrap=True)
+    for rule in chosen:
+        values = [rule.id, rule.name, rule.unit, expected_text(rule), rule.severity.value, rule.missing_severity.value]
+        table.add_row(*(Text(clean(v)) for v in values), Text(rule.basis.strength.value))
+    console.print(table)
 
 
 @rules_app.command("show")
