@@ -235,9 +235,12 @@ def _markdown_pairs(lines: Iterable[str]) -> Pairs:
     got: Pairs = Counter()
     current = ""
     for line in lines:
-        if line.startswith("## "):  # a report's heading, or the batch summary (its rows are not findings)
-            m = re.match(r"^## .* — (\S+\.yaml)\s*$", line)
-            current = m.group(1) if m else ""
+        if line.startswith("<summary>"):  # a report's folded block: "<summary>region year — file — counts"
+            m = re.search(r"(\S+\.yaml)", line)
+            current = m.group(1).replace("\\_", "_") if m else ""
+            continue
+        if line == "</details>":  # rows outside a report's block (the overview, most-missed) are not findings
+            current = ""
             continue
         m = re.match(r"^\| [^|]*\((?P<rule>[\w\\.]+)\) \|", line)
         if m and current:
