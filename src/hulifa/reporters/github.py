@@ -66,7 +66,9 @@ class Annotations:
     def __init__(self, lang: str = "zh", per_type: int = SHOWN_PER_TYPE) -> None:
         self.lang = lang
         self.per_type = per_type
-        self.kept: dict[str, list[str]] = {name: [] for name in ORDER}
+        # (rank, order of arrival, line): hulifa's own notes on the input (rules `hulifa.*`: the file's
+        # encoding, a guessed level) rank first, because they say whether the rest can be trusted.
+        self.kept: dict[str, list[tuple[int, int, str]]] = {name: [] for name in ORDER}
         self.total: dict[str, int] = dict.fromkeys(ORDER, 0)
 
     def item(self, report: ReportResult) -> str:
@@ -74,15 +76,19 @@ class Annotations:
             if is_issue(f):
                 name = command(f)
                 self.total[name] += 1
-                if len(self.kept[name]) < self.per_type:
-                    self.kept[name].append(annotation(f, self.lang))
+                kept = self.kept[name]
+                rank = 0 if name == "notice" and f.rule.startswith("hulifa.") else 1
+                if len(kept) < self.per_type or rank < kept[-1][0]:
+                    kept.append((rank, self.total[name], annotation(f, self.lang)))
+                    kept.sort()
+                    del kept[self.per_type :]
         return ""  # nothing is written before the end: the most severe go first
 
     def head(self) -> str:
         return ""
 
     def tail(self) -> str:
-        kept = {name: list(lines) for name, lines in self.kept.items()}
+        kept = {name: [line for _, _, line in lines] for name, lines in self.kept.items()}
         hidden = {name: self.total[name] - len(kept[name]) for name in ORDER}
         if any(hidden.values()) and len(kept["notice"]) == self.per_type:
             kept["notice"].pop()  # the note is a notice too, and GitHub shows only per_type of them
