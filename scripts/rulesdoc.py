@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hulifa.evaluate import LIMITS, expected_text, scopes_text
+from hulifa.messages import LIMITS, expected_text, scopes_text
 from hulifa.model import Rule, RulePack
 from hulifa.rulepack import load_pack
 

@@ -8,6 +8,7 @@ import math
 import pytest
 
 from clihelp import MINIMAL, run_cli
+from hulifa import messages
 from hulifa.indicator_intervals import tolerance
 from hulifa.interval import INF, Interval, imax, imin
 from hulifa.model import Bound, Position, Quantity, Status, Value
@@ -75,10 +76,14 @@ def test_tolerance_is_half_a_unit_of_the_last_digit() -> None:
 def test_derived_exact_meets_and_misses(write) -> None:
     f, _ = _check(write, "  service_items: 1000\n  integrated_items: 958\n")
     rate = f["integration_rate"]
-    assert rate.status is Status.PASS and rate.actual.startswith("95.8%")
+    assert rate.status is Status.PASS and messages.actual(rate, "zh").startswith("95.8%")
     f, result = _check(write, "  service_items: 1000\n  integrated_items: 900\n")
     rate = f["integration_rate"]
-    assert rate.status is Status.SHORTFALL and rate.actual.startswith("90%") and "差 5" in rate.gap
+    assert (
+        rate.status is Status.SHORTFALL
+        and messages.actual(rate, "zh").startswith("90%")
+        and "差 5" in messages.gap(rate, "zh")
+    )
     assert result.exit_code(None) == 0 and result.reports[0].worst().value == "warning"
 
 
@@ -86,14 +91,14 @@ def test_derived_from_approximate_inputs(write) -> None:
     # 960余 / 1000: at least 96%: passes ≥ 95 although inexact
     f, _ = _check(write, '  service_items: 1000\n  integrated_items: "960余"\n')
     assert f["integration_rate"].status is Status.PASS
-    assert f["integration_rate"].actual.startswith("≥ 96%")
+    assert messages.actual(f["integration_rate"], "zh").startswith("≥ 96%")
     # 900余 / 1000: ≥ 90%: cannot settle ≥ 95
     f, _ = _check(write, '  service_items: 1000\n  integrated_items: "900余"\n')
     assert f["integration_rate"].status is Status.UNVERIFIABLE
     # 约1000 as the denominator: no bound at all
     f, _ = _check(write, '  service_items: "约1000"\n  integrated_items: 990\n')
     assert f["integration_rate"].status is Status.UNVERIFIABLE
-    assert "无法确定" in f["integration_rate"].actual
+    assert "无法确定" in messages.actual(f["integration_rate"], "zh")
     # an input missing: not derivable, plain missing
     f, _ = _check(write, "  service_items: 1000\n")
     assert f["integration_rate"].status is Status.MISSING
@@ -104,9 +109,9 @@ def test_stated_rate_must_agree_with_its_counts(write) -> None:
     f, _ = _check(write, counts + '  integration_rate: "95.87%"\n')
     check = f["integration_rate.derived"]
     assert check.status is Status.INVALID and check.severity.value == "warning"
-    assert "95.87%" in check.message.zh and "95.76%" in check.message.zh
+    assert "95.87%" in messages.message(check, "zh") and "95.76%" in messages.message(check, "zh")
     assert f["integration_rate"].status is Status.PASS  # the stated value itself is kept, never corrected
-    assert f["integration_rate"].actual == "95.87%"
+    assert messages.actual(f["integration_rate"], "zh") == "95.87%"
     f, _ = _check(write, counts + '  integration_rate: "95.76%"\n')
     assert f["integration_rate.derived"].status is Status.PASS
     f, _ = _check(write, counts + '  integration_rate: "96%"\n')  # ±0.5: 95.76 rounds to 96
@@ -123,7 +128,7 @@ def test_part_cannot_exceed_total(write) -> None:
     assert part.status is Status.INVALID and part.severity.value == "warning"
     assert part.line == 7  # at the part's value
     rate = f["integration_rate"]  # 120%: a derived rate above 100% is flagged too
-    assert rate.status is Status.INVALID and "超过 100%" in rate.message.zh
+    assert rate.status is Status.INVALID and "超过 100%" in messages.message(rate, "zh")
     f, _ = _check(write, "  service_items: 100\n  integrated_items: 99\n")
     assert f["consistency.part_of.integrated_items.service_items"].status is Status.PASS
     f, _ = _check(write, '  service_items: 100\n  integrated_items: "90余"\n')
@@ -181,7 +186,7 @@ def test_xiamen_pack_applies_if_and_trend(write) -> None:
     report = write("2024.yaml", MINIMAL + "  行政诉讼案件数: 12\n  败诉率: 12%\n")
     f = {x.rule: x for x in check_paths(str(report), "xiamen").reports[0].findings}
     assert f["admin_litigation_loss_rate.trend"].status is Status.SHORTFALL
-    assert f["admin_litigation_loss_rate.trend"].basis.strength.value == "PRACTICE"
+    assert messages.basis(f["admin_litigation_loss_rate.trend"]).strength.value == "PRACTICE"
 
 
 @pytest.mark.parametrize(

@@ -163,19 +163,30 @@ def test_library_result(write) -> None:
 def test_accepted_findings_never_fail_in_junit_or_github(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import xml.etree.ElementTree as ET
 
-    from hulifa.model import Basis, CheckResult, Finding, ReportResult, Severity, Status, Strength, Text
+    from hulifa.model import (
+        Basis,
+        CheckResult,
+        Finding,
+        Position,
+        ReportResult,
+        Severity,
+        Status,
+        Strength,
+        Subject,
+        Text,
+        params,
+    )
     from hulifa.reporters import github, junit
 
+    rule = "agency_head_appearance_rate"
     accepted = Finding(
-        rule="agency_head_appearance_rate",
-        name="行政机关负责人出庭应诉率",
+        rule=rule,
+        subject=Subject(rule, "行政机关负责人出庭应诉率", basis=Basis("行政诉讼法", Strength.EVAL)),
         status=Status.ACCEPTED,
         severity=Severity.WARNING,
-        file="r.yaml",
-        line=6,
-        column=3,
-        message=Text("已接受的偏差", "accepted"),
-        basis=Basis("行政诉讼法", Strength.EVAL),
+        position=Position("r.yaml", 6, 3),
+        message="text",
+        params=params(text=Text("已接受的偏差", "accepted")),
     )
     result = CheckResult(reports=(ReportResult(file="r.yaml", findings=(accepted,), region="测试区", year=2024),))
     suite = ET.fromstring(junit.render(result)).find("testsuite")

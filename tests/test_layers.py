@@ -46,7 +46,7 @@ ALLOWED: dict[str, set[str]] = {
     # result out
     "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe"},
     "diff": {"model", "indicator_intervals", "reporters", "textsafe"},
-    "template": {"model", "evaluate"},
+    "template": {"model", "evaluate", "messages"},
     # the library API and the command line
     "runner": {
         "model", "errors", "decoding", "yamlsafe", "discovery", "deviations", "reportdata", "rulepack",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hulifa import messages
 from hulifa.evaluate import evaluate
 from hulifa.indicator_intervals import trend_status
 from hulifa.interval import INF, Interval
@@ -184,7 +185,7 @@ AT_LEAST = [
 @pytest.mark.parametrize(("rule", "value", "status", "gap"), AT_LEAST, ids=[f"{r}={v}" for r, v, *_ in AT_LEAST])
 def test_at_least(check: Check, rule: str, value: str, status: Status, gap: str) -> None:
     f = _indicator(check, rule, value)
-    assert (f.status, f.gap) == (status, gap)
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
 
 
 # ----------------------------------------------------------------------------- at_most (≤ 20 日, ≤ 5%)
@@ -210,7 +211,7 @@ AT_MOST = [
 @pytest.mark.parametrize(("rule", "value", "status", "gap"), AT_MOST, ids=[f"{r}={v}" for r, v, *_ in AT_MOST])
 def test_at_most(check: Check, rule: str, value: str, status: Status, gap: str) -> None:
     f = _indicator(check, rule, value)
-    assert (f.status, f.gap) == (status, gap)
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
 
 
 # ----------------------------------------------------------------------------- equals (= 12 次, = 100%)
@@ -235,14 +236,14 @@ EQUALS = [
 @pytest.mark.parametrize(("rule", "value", "status", "gap"), EQUALS, ids=[f"{r}={v}" for r, v, *_ in EQUALS])
 def test_equals(check: Check, rule: str, value: str, status: Status, gap: str) -> None:
     f = _indicator(check, rule, value)
-    assert (f.status, f.gap) == (status, gap)
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
 
 
 def test_threshold_finding_says_what_was_expected(check: Check) -> None:
     f = _indicator(check, "min_rate", "89%")
-    assert (f.expected, f.actual) == ("≥ 90%", "89%")
-    assert _indicator(check, "max_days", "21日").expected == "≤ 20 日"
-    assert _indicator(check, "count_eq", "11次").expected == "= 12 次"
+    assert (messages.expected(f, "zh"), messages.actual(f, "zh")) == ("≥ 90%", "89%")
+    assert messages.expected(_indicator(check, "max_days", "21日"), "zh") == "≤ 20 日"
+    assert messages.expected(_indicator(check, "count_eq", "11次"), "zh") == "= 12 次"
 
 
 # ----------------------------------------------------------------------------- deadline (before 04-01 next year)
@@ -260,8 +261,8 @@ DEADLINE = [
 @pytest.mark.parametrize(("date", "status", "gap"), DEADLINE, ids=[d for d, *_ in DEADLINE])
 def test_deadline(check: Check, date: str, status: Status, gap: str) -> None:
     f = check(f"published: {date}\n")["published_by"]
-    assert (f.status, f.gap, f.actual) == (status, gap, date)
-    assert f.expected == "次年 04-01 之前"
+    assert (f.status, messages.gap(f, "zh"), messages.actual(f, "zh")) == (status, gap, date)
+    assert messages.expected(f, "zh") == "次年 04-01 之前"
 
 
 # year_offset 0: before 31 December of the report year itself
@@ -271,8 +272,8 @@ SAME_YEAR_DEADLINE = [("2024-12-30", P, ""), ("2024-12-31", S, "晚 1 天"), ("2
 @pytest.mark.parametrize(("date", "status", "gap"), SAME_YEAR_DEADLINE, ids=[d for d, *_ in SAME_YEAR_DEADLINE])
 def test_deadline_in_the_report_year(check: Check, date: str, status: Status, gap: str) -> None:
     f = check(f"submitted: {date}\n")["submitted_by"]
-    assert (f.status, f.gap) == (status, gap)
-    assert f.expected == "12-31 之前"
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
+    assert messages.expected(f, "zh") == "12-31 之前"
 
 
 def test_deadline_not_stated_is_missing(check: Check) -> None:
@@ -309,14 +310,14 @@ SECTION = [
 @pytest.mark.parametrize(("sections", "status", "gap"), SECTION, ids=[s for s, *_ in SECTION])
 def test_section(check: Check, sections: str, status: Status, gap: str) -> None:
     f = check(f"sections: {sections}\n")["parts"]
-    assert (f.status, f.gap) == (status, gap)
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
 
 
 def test_section_list_absent_is_missing(check: Check, tmp_path: Path, pack: RulePack) -> None:
     path = tmp_path / "bare.yaml"
     path.write_text(HEAD, encoding="utf-8")
     f = next(f for f in evaluate(pack, load_report(path)).findings if f.rule == "parts")
-    assert (f.status, f.gap) == (Status.MISSING, "未说明")
+    assert (f.status, messages.gap(f, "zh")) == (Status.MISSING, "未说明")
 
 
 # ----------------------------------------------------------------------------- affirmed and reported
@@ -383,7 +384,7 @@ DERIVED = [
 def test_derived(check: Check, part: str, total: str, status: Status, gap: str) -> None:
     found = check(f"indicators:\n  part_count: {part}\n  total_count: {total}\n")
     f = found["part_rate"]
-    assert (f.status, f.gap) == (status, gap)
+    assert (f.status, messages.gap(f, "zh")) == (status, gap)
 
 
 # a stated rate against the one its counts give, within half a unit of the stated figure's last digit

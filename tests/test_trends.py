@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from clihelp import run_cli
+from hulifa import messages
 from hulifa.indicator_intervals import trend_status
 from hulifa.interval import INF, Interval
 from hulifa.model import Direction, Status
@@ -147,7 +148,7 @@ def test_wrong_region_file_is_not_compared(write) -> None:
     assert "gi_proactive_count.trend" not in f
     assert f["gi_proactive_count"].previous == ""
     note = f["hulifa.previous"]
-    assert note.status is Status.NOT_APPLICABLE and "别的区" in note.message.zh
+    assert note.status is Status.NOT_APPLICABLE and "别的区" in messages.message(note, "zh")
 
 
 def test_wrong_year_file_is_not_compared(write) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from hulifa.errors import fail
-from hulifa.model import Commitment, Finding, Position, ReportData, Severity, Status, Text
+from hulifa.model import Commitment, Finding, Params, Position, ReportData, Severity, Status, Subject, params
 from hulifa.positions import Document
 from hulifa.yamlsafe import as_text
 
@@ -75,21 +75,18 @@ def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
 
 
 def _finding(
-    status: Status, severity: Severity, commitment: Commitment, where: Position, message: Text, actual: str
+    status: Status, severity: Severity, commitment: Commitment, where: Position, message: str, args: Params, stated: str
 ) -> Finding:
-    return Finding.at(
-        where,
-        rule=f"commitment.{commitment.id}",
-        name=f"上年承诺:{commitment.text}",
-        name_en=f"Last year's commitment {commitment.id}",
+    rule = f"commitment.{commitment.id}"
+    return Finding(
+        rule=rule,
+        subject=Subject(rule, f"上年承诺:{commitment.text}", f"Last year's commitment {commitment.id}"),
         status=status,
         severity=severity,
+        position=where,
         message=message,
-        expected="须报告进展",
-        expected_en="progress must be reported",
-        actual=actual,
-        gap="未报告进展" if status is Status.MISSING else "",
-        gap_en="no progress reported" if status is Status.MISSING else "",
+        params=args,
+        stated=stated,
         evidence=commitment.text,
     )
 
@@ -108,7 +105,8 @@ def check(report: ReportData, previous: ReportData) -> list[Finding]:
                     Severity.NONE,
                     commitment,
                     progress[1],
-                    Text("已报告进展", "progress reported"),
+                    "commitment.progress",
+                    (),
                     progress[0],
                 )
             )
@@ -119,12 +117,8 @@ def check(report: ReportData, previous: ReportData) -> list[Finding]:
                 Severity.WARNING,
                 commitment,
                 progress[1] if progress else fallback,
-                Text(
-                    f"上年报告({where_then})承诺「{commitment.text}」,本年报告未在 commitments_progress 中说明进展"
-                    f"(键 {commitment.id})",
-                    f"last year's report ({where_then}) committed to '{commitment.text}'; this report gives no "
-                    f"progress on it under commitments_progress (key {commitment.id})",
-                ),
+                "commitment.missing",
+                params(then=where_then, commitment=commitment.text, key=commitment.id),
                 "",
             )
         )

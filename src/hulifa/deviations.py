@@ -10,12 +10,11 @@ that is expired, names an unknown rule, or covers nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from hulifa.errors import fail
-from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Text
+from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Subject, params
 from hulifa.positions import Document
 from hulifa.quantity import parse_date
 from hulifa.yamlsafe import as_text, as_whole, load_yaml_file
@@ -27,17 +26,15 @@ SCOPE = ("region", "year")  # optional: which reports an entry is for
 NOT_ACCEPTABLE = frozenset({Status.PASS, Status.STATED, Status.NOT_APPLICABLE, Status.ERROR, Status.ACCEPTED})
 
 
-def _warning(entry: Deviation, status: Status, rule: str, message: Text) -> Finding:
-    where = entry.position
-    return Finding.at(
-        where,
+def _warning(entry: Deviation, status: Status, rule: str, message: str) -> Finding:
+    return Finding(
         rule=rule,
-        name=entry.rule,
-        name_en=entry.rule,
+        subject=Subject(rule, entry.rule, entry.rule),
         status=status,
         severity=Severity.WARNING,
+        position=entry.position,
         message=message,
-        actual=f"expires {entry.expires.isoformat()}",
+        params=params(expires=entry.expires),
         evidence=entry.reason,
     )
 
@@ -58,10 +55,7 @@ def apply(findings: list[Finding], entries: tuple[Deviation, ...], today: dt.dat
                     entry,
                     Status.UNKNOWN,
                     "hulifa.deviation.unknown_rule",
-                    Text(
-                        f"偏差条目指向不存在的规则「{entry.rule}」,未使用",
-                        f"the deviation names rule '{entry.rule}', which does not exist; not used",
-                    ),
+                    "deviation.unknown_rule",
                 )
             )
             continue
@@ -71,11 +65,7 @@ def apply(findings: list[Finding], entries: tuple[Deviation, ...], today: dt.dat
                     entry,
                     Status.INVALID,
                     "hulifa.deviation.expired",
-                    Text(
-                        f"「{entry.rule}」的偏差已于 {entry.expires.isoformat()} 到期,不再接受;请续批或整改",
-                        f"the deviation for '{entry.rule}' expired on {entry.expires.isoformat()} and no longer "
-                        "accepts anything; renew it or fix the finding",
-                    ),
+                    "deviation.expired",
                 )
             )
             continue
@@ -84,28 +74,14 @@ def apply(findings: list[Finding], entries: tuple[Deviation, ...], today: dt.dat
             if finding.rule != rule_id or finding.status in NOT_ACCEPTABLE:
                 continue
             used = True
-            out[i] = replace(
-                finding,
-                status=Status.ACCEPTED,
-                accepted=entry,
-                accepted_status=finding.status.value,
-                message=Text(
-                    f"{finding.message.zh}(已接受偏差:{entry.reason};批准:{entry.approved_by};"
-                    f"有效期至 {entry.expires.isoformat()})",
-                    f"{finding.message.en} (accepted deviation: {entry.reason}; approved by {entry.approved_by}; "
-                    f"until {entry.expires.isoformat()})",
-                ),
-            )
+            out[i] = finding._replace(status=Status.ACCEPTED, accepted=entry, accepted_status=finding.status.value)
         if not used:
             extra.append(
                 _warning(
                     entry,
                     Status.INVALID,
                     "hulifa.deviation.unused",
-                    Text(
-                        f"「{entry.rule}」没有需要接受的问题,此偏差条目未使用;请删除",
-                        f"'{entry.rule}' has no finding to accept; the deviation is unused: remove it",
-                    ),
+                    "deviation.unused",
                 )
             )
     return out + extra

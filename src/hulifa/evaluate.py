@@ -18,18 +18,7 @@ from hulifa.crosscheck import (
 )
 from hulifa.deviations import apply as apply_deviations
 from hulifa.indicator_intervals import all_figures, best
-from hulifa.kinds import (
-    BY_KIND,
-    LIMITS,
-    RuleContext,
-    actual_text,
-    expected_text,
-    missing,
-    not_applicable,
-    scopes_text,
-    value_rule,
-    whole_report,
-)
+from hulifa.kinds import BY_KIND, RuleContext, missing, not_applicable, value_rule, whole_report
 from hulifa.model import (
     Deviation,
     Finding,
@@ -39,14 +28,14 @@ from hulifa.model import (
     RulePack,
     Severity,
     Status,
-    Text,
+    Subject,
     Value,
     char_pairs,
+    params,
 )
 
-# Re-exported for the CLI and templates, which sit above evaluate: the target as text, what hulifa
-# cannot establish, the bodies a rule applies to, and which rules the report as a whole settles.
-__all__ = ["LIMITS", "evaluate", "expected_text", "scopes_text", "whole_report"]
+# Re-exported for templates, which sit above evaluate: which rules the report as a whole settles.
+__all__ = ["evaluate", "whole_report"]
 
 
 # Did-you-mean compares a key with at most this many of the pack's names: those sharing the most
@@ -66,21 +55,23 @@ def _close_match(pack: RulePack, key: str) -> str:
     return close[0] if close else ""
 
 
+UNKNOWN = "hulifa.unknown_indicator"
+
+
 def _unknown(report: ReportData, value: Value, pack: RulePack) -> Finding:
     close = _close_match(pack, value.key)
-    hint_zh = f";是否想写「{close}」?" if close else ""
-    hint_en = f"; did you mean '{close}'?" if close else ""
-    return Finding.at(
-        value.position,
-        rule="hulifa.unknown_indicator",
-        name=value.key,
+    return Finding(
+        rule=UNKNOWN,
+        subject=Subject(UNKNOWN, value.key),
         status=Status.UNKNOWN,
         severity=Severity.WARNING,
-        message=Text(
-            f"规则包中没有指标「{value.key}」,未检查{hint_zh}",
-            f"the rule pack has no indicator '{value.key}'; not checked{hint_en}",
-        ),
-        actual=actual_text(value),
+        position=value.position,
+        message="unknown.close" if close else "unknown",
+        params=params(key=value.key, close=close) if close else params(key=value.key),
+        quantity=value.quantity,
+        flag=value.flag,
+        date=value.date,
+        stated="" if value.quantity or value.flag is not None or value.date else str(value.raw),
         evidence=value.evidence,
     )
 
@@ -147,18 +138,9 @@ def evaluate(
         given += 1
         findings.append(with_previous(value_rule(ctx, values[0]), rule, now, then))
         for extra in values[1:]:
-            findings.append(
-                ctx.finding(
-                    Status.INVALID,
-                    Severity.ERROR,
-                    extra.position,
-                    Text(
-                        f"「{extra.key}」与第 {values[0].position.line} 行的「{values[0].key}」是同一指标,重复填报",
-                        f"'{extra.key}' is the same indicator as '{values[0].key}' on line {values[0].position.line}",
-                    ),
-                    actual=actual_text(extra),
-                )
-            )
+            first = values[0]
+            same = params(key=extra.key, first=first.key, line=first.position.line)
+            findings.append(ctx.finding(Status.INVALID, Severity.ERROR, extra.position, "duplicate", same, value=extra))
     findings.extend(part_of(pack, report, stated, derived))
     if previous is not None:
         findings.extend(check_commitments(report, previous))

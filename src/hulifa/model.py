@@ -1,9 +1,9 @@
 """Records shared by every layer: quantities, rule packs, report data, findings.
 
-All are immutable by contract. Most are frozen dataclasses; Value and Finding, made tens of times per
-report and millions of times in a national batch, are plain slotted dataclasses instead, because a
-frozen dataclass sets every field through object.__setattr__ (2.3 µs for a Finding against 0.2 µs).
-Change one only with dataclasses.replace. Stdlib only, but for the derive-expression compiler that a
+All are immutable. Most are frozen dataclasses; Finding, made tens of times per report and millions of
+times in a national batch, is a NamedTuple (a frozen dataclass sets every field through
+object.__setattr__), and Value a slotted dataclass immutable by contract (change it only with
+dataclasses.replace). Stdlib only, but for the derive-expression compiler that a
 rule pack's index holds (hulifa.expressions, itself stdlib and interval arithmetic only).
 """
 
@@ -497,54 +497,79 @@ class ReportData:
         return body_of(self.level, self.department_of)
 
 
-@dataclass(slots=True, unsafe_hash=True)  # immutable by contract; not frozen for speed (see above)
-class Finding:
-    """One row of output: every format renders a list of these.
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a finding is about when it is not a rule of the pack: one of hulifa's own checks
+    (`hulifa.level`, `hulifa.input`), a part-of-total check, an unknown key, a commitment, a deviation.
+    Read like a Rule by the renderer (hulifa.messages): an id, names, a unit and an optional basis."""
 
-    Hot paths build it positionally (kinds.RuleContext.finding): keep the field order.
-    """
-
-    rule: str
+    id: str
     name: str
-    status: Status
-    severity: Severity
-    file: str
-    line: int
-    column: int
-    message: Text
-    expected: str = ""
-    actual: str = ""
-    gap: str = ""
+    name_en: str = ""
     unit: str = ""
     basis: Basis | None = None
+
+
+Params = tuple[tuple[str, Any], ...]
+
+
+def params(**values: Any) -> Params:
+    """A finding's message parameters, as an immutable tuple of (name, value) pairs."""
+    return tuple(values.items())
+
+
+class Finding(NamedTuple):
+    """One row of output: every format renders a list of these, through hulifa.messages.
+
+    The words are not here: a message id with its parameters, the value as stated and the gap as a
+    number. The rule's names, unit, target and basis are read from `subject` when rendered.
+    """
+
+    rule: str  # the id output shows: the rule's, `ID.trend` / `ID.derived` for a check of it, or the subject's
+    subject: Rule | Subject
+    status: Status
+    severity: Severity
+    position: Position
+    message: str  # an id of hulifa.messages.MESSAGES
+    params: Params = ()
+    quantity: Quantity | None = None  # the stated figure, when the finding is about one
+    flag: bool | None = None  # a stated yes/no
+    date: dt.date | None = None  # a stated date
+    stated: str = ""  # a stated value that is none of these (unreadable, derived, or a figure's text)
+    gap: float | None = None  # how far the stated figure is from the target, in the rule's unit
     evidence: str = ""
-    name_en: str = ""
-    bound: str = ""  # the stated value's Bound, "" when no figure was given
-    # English of expected/actual/gap where they hold words ("须填报", "差 3 次"); empty when the Chinese
-    # text is language-neutral (a figure, a date), so `shown` falls back to it.
-    expected_en: str = ""
-    actual_en: str = ""
-    gap_en: str = ""
     previous: str = ""  # last year's value, when a previous report was compared
     change: str = ""  # this year's value against last year's
     accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
     accepted_status: str = ""  # what the status was before it was accepted
-    page: int = 0  # PDF input: the page that `line` is on (shown as file:p3:12); 0 otherwise
 
-    @classmethod
-    def at(cls, where: Position, **fields: Any) -> Finding:
-        """A finding placed at `where` (file, line, column, and page for a PDF)."""
-        return cls(file=where.file, line=where.line, column=where.column, page=where.page, **fields)
+    @property
+    def file(self) -> str:
+        return self.position.file
 
-    def shown(self, field: str, lang: str) -> str:
-        """`expected`, `actual` or `gap` in the reader's language."""
-        text: str = getattr(self, field)
-        if lang == "en":
-            return getattr(self, f"{field}_en") or text
-        return text
+    @property
+    def line(self) -> int:
+        return self.position.line
+
+    @property
+    def column(self) -> int:
+        return self.position.column
+
+    @property
+    def page(self) -> int:
+        """PDF input: the page that `line` is on (shown as file:p3:12); 0 otherwise."""
+        return self.position.page
+
+    def param(self, key: str) -> Any:
+        """The message parameter `key`, or None."""
+        for name, value in self.params:
+            if name == key:
+                return value
+        return None
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.file, self.page, self.line, self.column, self.rule, self.status)  # a StrEnum sorts as its text
+        p = self.position
+        return (p.file, p.page, p.line, p.column, self.rule, self.status)  # a StrEnum sorts as its text
 
 
 @dataclass(frozen=True, slots=True)

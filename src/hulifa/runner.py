@@ -36,7 +36,9 @@ from hulifa.model import (
     RulePack,
     Severity,
     Status,
+    Subject,
     Text,
+    params,
 )
 from hulifa.reportdata import TextHints, load_report, report_from_bytes
 from hulifa.rulepack import load_pack
@@ -44,18 +46,20 @@ from hulifa.rulepack import load_pack
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
+INPUT = Subject("hulifa.input", "无法检查", "could not check")
+PREVIOUS = Subject("hulifa.previous", "上年报告", "previous year's report")
+
+
 def error_result(error: InputError, file: str) -> ReportResult:
     p = error.position
     finding = Finding(
-        rule="hulifa.input",
-        name="无法检查",
-        name_en="could not check",
+        rule=INPUT.id,
+        subject=INPUT,
         status=Status.ERROR,
         severity=Severity.ERROR,
-        file=p.file or file,
-        line=p.line,
-        column=p.column,
-        message=error.message,
+        position=Position(p.file or file, p.line, p.column),
+        message="text",
+        params=params(text=error.message),
     )
     return ReportResult(file=file, findings=(finding,), checked=False)
 
@@ -113,14 +117,14 @@ def previous_candidate(path: str, year: int) -> Path | None:
 
 
 def _note(where: Position, status: Status, severity: Severity, zh: str, en: str) -> Finding:
-    return Finding.at(
-        where,
-        rule="hulifa.previous",
-        name="上年报告",
-        name_en="previous year's report",
+    return Finding(
+        rule=PREVIOUS.id,
+        subject=PREVIOUS,
         status=status,
         severity=severity,
-        message=Text(zh, en),
+        position=where,
+        message="text",
+        params=params(text=Text(zh, en)),
     )
 
 
@@ -240,14 +244,14 @@ def _warning(
     at: Position, rule: str, name: str, name_en: str, zh: str, en: str, severity: Severity = Severity.WARNING
 ) -> Finding:
     """A warning (or a note) that the verdict rests on something unconfirmed: unverifiable, never a pass."""
-    return Finding.at(
-        at,
+    return Finding(
         rule=rule,
-        name=name,
-        name_en=name_en,
+        subject=Subject(rule, name, name_en),
         status=Status.UNVERIFIABLE,
         severity=severity,
-        message=Text(zh, en),
+        position=at,
+        message="text",
+        params=params(text=Text(zh, en)),
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hulifa.evaluate import expected_text, whole_report
+from hulifa.evaluate import whole_report
+from hulifa.messages import expected_text
 from hulifa.model import RulePack, body_of
 
 

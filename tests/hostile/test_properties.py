@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from hostile.helpers import run_cli
 from hostile.mutate import yaml_inputs
+from hulifa import messages
 from hulifa.errors import InputError
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.runner import check_paths
@@ -44,7 +45,7 @@ def test_library_never_raises(data: bytes) -> None:
     if not report.checked:
         (finding,) = report.findings
         assert finding.line >= 1 and finding.column >= 1
-        assert finding.message.en and finding.message.zh
+        assert messages.message(finding, "en") and messages.message(finding, "zh")
 
 
 @given(

@@ -17,6 +17,7 @@ from hulifa.model import (
     Basis,
     Finding,
     Kind,
+    Position,
     ReportResult,
     Requirement,
     Rule,
@@ -24,7 +25,9 @@ from hulifa.model import (
     Severity,
     Status,
     Strength,
+    Subject,
     Text,
+    params,
 )
 
 HULI = "reports/湖里区 2024.yaml"
@@ -177,23 +180,26 @@ def finding(
     zh: str,
     en: str,
     file: str = HULI,
-    **kw: object,
+    *,
+    name: str = "",
+    name_en: str = "",
+    actual: str = "",
+    gap: float | None = None,
+    evidence: str = "",
 ) -> Finding:
-    by_id = {r.id: r for r in PACK.rules}
-    known = by_id.get(rule)
-    defaults: dict[str, object] = {}
-    if known is not None:
-        defaults = {"name": known.name, "name_en": known.name_en, "unit": known.unit, "basis": known.basis}
-    defaults.update(kw)
+    """A finding of a PACK rule (or of a subject named `name`), saying `zh` / `en` as its message."""
+    known = {r.id: r for r in PACK.rules}.get(rule)
     return Finding(
         rule=rule,
+        subject=known or Subject(rule, name, name_en),
         status=status,
         severity=severity,
-        file=file,
-        line=line,
-        column=column,
-        message=Text(zh, en),
-        **defaults,  # type: ignore[arg-type]
+        position=Position(file, line, column),
+        message="text",
+        params=params(text=Text(zh, en)),
+        stated=actual,
+        gap=gap,
+        evidence=evidence,
     )
 
 
@@ -211,7 +217,6 @@ HULI_FINDINGS = _sorted(
             1,
             "已于 2025-03-20 公开",
             "Made public on 2025-03-20",
-            expected="2025-04-01 前",
             actual="2025-03-20",
         ),
         finding(
@@ -249,9 +254,8 @@ HULI_FINDINGS = _sorted(
             3,
             HOSTILE_MESSAGE,
             "Public comment period 20 days, below 30:\nsee 100%, a,b",
-            expected="≥ 30",
             actual="20",
-            gap="10",
+            gap=10,
             evidence="征求意见 20 日",
         ),
         finding(
@@ -272,7 +276,6 @@ HULI_FINDINGS = _sorted(
             3,
             "「约99%」无法确认是否达到 100%",
             "'about 99%' cannot be confirmed as 100%",
-            expected="100",
             actual="约99",
         ),
         finding(
@@ -305,7 +308,6 @@ HULI_FINDINGS = _sorted(
             1,
             "报告未写明党政机关法律顾问设立率",
             "Legal adviser coverage is not stated",
-            expected="100",
         ),
         finding(
             "leader_pre_appointment_law_exam",
@@ -362,9 +364,8 @@ SIMING_REPORT = ReportResult(
                 "公开征求意见期限 15 日,少于 30 日",
                 "15 days, below 30",
                 file=SIMING,
-                expected="≥ 30",
                 actual="15",
-                gap="15",
+                gap=15,
             ),
             finding(
                 "legal_advisor_coverage",

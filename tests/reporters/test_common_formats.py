@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reporter_fixtures import HULI_REPORT, PACK, gfm_cell_boundaries
 
-from hulifa.model import CheckResult, ReportResult, Text
+from hulifa.model import CheckResult, Position, ReportResult, Subject, Text, params
 from hulifa.reporters import FORMATS, github, junit, markdown, parsable, renderer, sarif
 from hulifa.reporters._common import clean, one_line
 
@@ -91,7 +91,12 @@ TEXT = st.text(
 @given(message=TEXT, name=TEXT, file=TEXT)
 def test_any_text_keeps_every_format_well_formed(message: str, name: str, file: str) -> None:
     base = HULI_REPORT.findings[4]  # a shortfall at 12:3
-    f = dataclasses.replace(base, message=Text(message, message), name=name, file=file or "x")
+    f = base._replace(
+        message="text",
+        params=params(text=Text(message, message)),
+        subject=Subject(base.rule, name),
+        position=Position(file or "x", base.line, base.column),
+    )
     result = CheckResult(reports=(ReportResult(file=file or "x", findings=(f,), region=name, year=2024),))
 
     root = ET.fromstring(junit.render(result).encode("utf-8"))

@@ -3,7 +3,6 @@ first and as many of each type as GitHub shows, with a note on the rest."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from reporter_fixtures import BAD, BY_SEVERITY, CONTROL_SHOWN, HULI_REPORT, ISSUES
 
 from clihelp import HULI_DATA, run_cli
-from hulifa.model import CheckResult, ReportResult, Text
+from hulifa.model import CheckResult, ReportResult, Subject, Text, params
 from hulifa.reporters import github, markdown
 
 COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$")
@@ -55,7 +54,7 @@ def test_exact_line_with_escapes_in_message(batch) -> None:
         "::warning file=reports/湖里区 2024.yaml,line=12,col=3,"
         "title=重大行政决策公开征求意见期限 (mad_public_comment_days)"
         "::公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]%0A第二行: 100%25 完成, a|b"
-        "%0A目标: ≥ 30 日%0A实际: 20 日%0A差距: 10 日"
+        "%0A目标: ≥ 30 日%0A实际: 20 日%0A差距: 差 10 日"
         "%0A依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)"
     )
     # The message keeps ':' and ',' (only properties escape them), and unescapes to the original.
@@ -73,14 +72,11 @@ def test_escapes_in_properties(batch) -> None:
     assert _unescape_property(match.group(2)) == BAD
     assert _unescape_data(match.group(6)) == "YAML 语法错误: 第 3 行\n缩进不一致"
 
-    hostile = dataclasses.replace(
-        HULI_REPORT.findings[4],
-        name="率: 100%, 第一\n第二",
-        message=Text("a\r\nb", "a"),
-        expected="",
-        actual="",
-        gap="",
-        basis=None,
+    hostile = HULI_REPORT.findings[4]._replace(
+        subject=Subject("mad_public_comment_days", "率: 100%, 第一\n第二"),
+        params=params(text=Text("a\r\nb", "a")),
+        stated="",
+        gap=None,
     )
     line = github.annotation(hostile)
     assert "title=率%3A 100%25%2C 第一%0A第二 (mad_public_comment_days)::a%0Ab" in line

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reporter_fixtures import HULI_REPORT, SCRIPT_NAME
 
+from hulifa import messages
 from hulifa.model import Basis, CheckResult, Kind, Status, Strength
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import html as html_reporter
@@ -140,7 +141,7 @@ def expected_charted(result: CheckResult, index: int = 0) -> set[str]:
                 out.add(f.rule)
             continue
         try:
-            q = parse_quantity(f.actual)
+            q = parse_quantity(messages.actual(f, "zh"))
         except QuantityError:
             continue
         if not q.unit or q.unit in rule.accepted_units:
@@ -305,7 +306,7 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
     published = next(r for r in rows if r.attrs["data-rule"] == "report_published_by")
     assert "第二十四条" in published.text and "HARD-POLICY" in published.text
     links = [a.attrs["href"] for a in dom.find("a") if not a.attrs["href"].startswith("#")]
-    with_url = {f.basis.url for f in huli.reports[0].findings if f.basis and f.basis.url}
+    with_url = {b.url for f in huli.reports[0].findings if (b := messages.basis(f)) and b.url}
     assert set(links) == with_url
     assert all(link.startswith(("http://", "https://")) for link in links)
 
@@ -326,7 +327,7 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
 def test_only_http_links(url: str) -> None:
     report = HULI_REPORT
     bad = Basis(document="《<b>文件</b>》", strength=Strength.HARD_LAW, article="第一条", url=url)
-    findings = tuple(dataclasses.replace(f, basis=bad) for f in report.findings)
+    findings = tuple(f._replace(subject=dataclasses.replace(f.subject, basis=bad)) for f in report.findings)
     page = html_reporter.render(CheckResult(reports=(dataclasses.replace(report, findings=findings),)))
     dom = Dom(page)
     hrefs = [a.attrs["href"] for a in dom.find("a")]
@@ -339,7 +340,7 @@ def test_only_http_links(url: str) -> None:
 def test_http_link_with_quote_stays_in_attribute() -> None:
     url = 'https://example.com/a?b=1&c="x"'
     bad = Basis(document="《文件》", strength=Strength.EVAL, url=url)
-    findings = tuple(dataclasses.replace(f, basis=bad) for f in HULI_REPORT.findings)
+    findings = tuple(f._replace(subject=dataclasses.replace(f.subject, basis=bad)) for f in HULI_REPORT.findings)
     page = html_reporter.render(CheckResult(reports=(dataclasses.replace(HULI_REPORT, findings=findings),)))
     dom = Dom(page)
     assert {a.attrs["href"] for a in dom.find("a")} == {url}  # parsed back intact: no breakout
@@ -475,9 +476,7 @@ def test_without_pack(no_pack: CheckResult) -> None:
 def test_every_status_renders() -> None:
     """Whatever statuses the model has (including ones added later), each gets a row, a chip and a
     matrix cell with its own class."""
-    findings = tuple(
-        dataclasses.replace(HULI_REPORT.findings[0], status=status, rule=f"rule_{status.value}") for status in Status
-    )
+    findings = tuple(HULI_REPORT.findings[0]._replace(status=status, rule=f"rule_{status.value}") for status in Status)
     report = dataclasses.replace(HULI_REPORT, findings=findings)
     page = html_reporter.render(CheckResult(reports=(report, report)))
     dom = Dom(page)
@@ -494,7 +493,7 @@ def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Statu
     """A statutory part that is accepted, not applicable or invalid gets its status symbol in the list
     (it once crashed: a local variable shadowed the symbol function)."""
     report = huli.reports[0]
-    findings = tuple(dataclasses.replace(f, status=status) if f.rule == "part_other" else f for f in report.findings)
+    findings = tuple(f._replace(status=status) if f.rule == "part_other" else f for f in report.findings)
     page = html_reporter.render(dataclasses.replace(huli, reports=(dataclasses.replace(report, findings=findings),)))
     (part,) = [p for p in Dom(page).find("li", cls="part") if p.attrs["data-rule"] == "part_other"]
     assert part.attrs["data-state"] == status.value

@@ -104,7 +104,7 @@ def test_outcomes_per_finding(batch) -> None:
     body = failure.text or ""
     assert "目标: ≥ 30 日" in body
     assert "实际: 20 日" in body
-    assert "差距: 10 日" in body
+    assert "差距: 差 10 日" in body
     assert "依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)" in body
     assert f"位置: {HULI}:12:3" in body
     assert "Public comment period 20 days" in body
@@ -142,8 +142,8 @@ def test_names_unique_and_deterministic(batch) -> None:
 
 def test_case_names_same_rule_different_lines() -> None:
     f = HULI_REPORT.findings[2]  # part_shortcomings_causes at 8:1
-    g = dataclasses.replace(f, line=9)
-    h = dataclasses.replace(f, line=9)
+    g = f._replace(position=dataclasses.replace(f.position, line=9))
+    h = g
     report = ReportResult(file="r.yaml", findings=(f, g, h))
     assert junit.case_names(report) == [
         "part_shortcomings_causes — 存在的不足和原因 @8:1",
@@ -194,7 +194,7 @@ def test_english_messages_same_case_names(batch) -> None:
 
 def test_severity_none_issue_is_a_note() -> None:
     # Defensive: an issue status with severity none must not count as a failure.
-    f = dataclasses.replace(HULI_REPORT.findings[3], status=Status.SHORTFALL, severity=Severity.NONE)
+    f = HULI_REPORT.findings[3]._replace(status=Status.SHORTFALL, severity=Severity.NONE)
     root = _root(CheckResult(reports=(ReportResult(file="x.yaml", findings=(f,)),), pack=PACK))
     assert root.get("failures") == "0"
     assert root.find(".//system-out") is not None

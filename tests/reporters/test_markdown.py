@@ -47,7 +47,7 @@ def test_one_row_per_issue_with_pipes_in_data(single) -> None:
     hostile = next(r for r in rows if "mad\\_public\\_comment\\_days" in r)
     assert hostile == (
         "| 重大行政决策公开征求意见期限 (mad\\_public\\_comment\\_days) "
-        "| 未达标 | 警告 | ≥ 30 日 | 20 日 | 10 日 "
+        "| 未达标 | 警告 | ≥ 30 日 | 20 日 | 差 10 日 "
         "| [《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)]"
         "(https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm) "
         "| reports/湖里区 2024.yaml:12:3 "

@@ -173,7 +173,10 @@ def test_artifact_uri_encoding() -> None:
 
 def test_fingerprints_survive_line_shifts_and_are_unique(batch) -> None:
     def shifted(report):
-        moved = tuple(dataclasses.replace(f, line=f.line + 7, column=f.column + 1) for f in report.findings)
+        moved = tuple(
+            f._replace(position=dataclasses.replace(f.position, line=f.line + 7, column=f.column + 1))
+            for f in report.findings
+        )
         return dataclasses.replace(report, findings=moved)
 
     before = _doc(batch)["runs"][0]["results"]

@@ -108,7 +108,7 @@ def rules_list(
     Ids are shown whole at any width (the name wraps instead). --format json gives every field a
     script needs: id, names, unit, target, severities, strength and the basis document.
     """
-    from hulifa.evaluate import expected_text
+    from hulifa.messages import expected_text
 
     pack = load_pack_or_die(rules)
     chosen = [
@@ -199,7 +199,7 @@ def rules_show(
     """显示一个指标的全部信息,含依据与说明 / Everything about one indicator, with its basis."""
     import difflib
 
-    from hulifa.evaluate import LIMITS, expected_text, scopes_text
+    from hulifa.messages import LIMITS, expected_text, scopes_text
 
     pack = load_pack_or_die(rules)
     table = pack.index.by_key

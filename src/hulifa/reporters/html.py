@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hulifa import messages
-from hulifa.evaluate import LIMITS
+from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import QUIET, clean, display_name, line_ref

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from hulifa import messages
-from hulifa.kinds import LEVEL_NAMES, LEVEL_NAMES_EN, SECTION_NAMES, UNIT_NAMES
+from hulifa.messages import LEVEL_NAMES, SECTION_NAMES, UNIT_NAMES
 from hulifa.model import Finding, Severity, Status
 
 Pair = tuple[str, str]
@@ -100,13 +100,13 @@ HEADINGS: dict[str, Pair] = {
     "no_reports": ("没有检查任何报告。", "No reports were checked."),
 }
 
-# Level of government: the Chinese words are kinds.LEVEL_NAMES (also used in messages).
-LEVEL: dict[str, Pair] = {key: (zh, LEVEL_NAMES_EN.get(key, key)) for key, zh in LEVEL_NAMES.items()}
+# Level of government: messages.LEVEL_NAMES, the wording messages use.
+LEVEL: dict[str, Pair] = {key: (text.zh, text.en) for key, text in LEVEL_NAMES.items()}
 
-# The statutory parts of a report: kinds.SECTION_NAMES, the wording messages use.
+# The statutory parts of a report: messages.SECTION_NAMES, the wording messages use.
 SECTION: dict[str, Pair] = {key: (text.zh, text.en) for key, text in SECTION_NAMES.items()}
 
-# Units as rule packs write them, with their English names (kinds.UNIT_NAMES, which messages use too).
+# Units as rule packs write them, with their English names (messages.UNIT_NAMES, which messages use too).
 UNIT: dict[str, Pair] = {unit: (unit, english) for unit, english in UNIT_NAMES.items()}
 NO_UNIT = frozenset({"", "bool", "date", "section"})
 
