@@ -10,7 +10,8 @@ import pytest
 from rich.cells import cell_len
 
 from clihelp import MINIMAL, ROOT, run_cli
-from hulifa.reporters.table import short_title, shorten_middle
+from hulifa.reporters._common import shorten_middle
+from hulifa.reporters.table import short_title
 
 HULI = "reports/huli/2024.yaml"
 

@@ -632,7 +632,7 @@ class _TableOut:
 
         if self.details and not report.checked:  # the reason is said once, on stderr
             from hulifa.reporters import labels
-            from hulifa.reporters.table import shorten_middle
+            from hulifa.reporters._common import shorten_middle
 
             line = f"{shorten_middle(report.file, max(self.width - 30, 16))}: {labels.heading('see_stderr', self.lang)}"
             self._print([Text(line, labels.status_style("error")), Text("")])

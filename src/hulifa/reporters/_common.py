@@ -108,6 +108,17 @@ def with_unit(value: str, unit: str, lang: str = "zh") -> str:
     return labels.with_unit(clean(value), clean(unit), lang)
 
 
+def shorten_middle(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle so the file name at the end stays."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail = max(width * 2 // 3, 1)
+    head = width - tail - 1
+    return text[:head] + "…" + text[-tail:]
+
+
 def report_title(report: ReportResult) -> str:
     """`region year — file`, leaving out what is unknown."""
     head = " ".join(p for p in (clean(report.region), str(report.year or "")) if p)

@@ -19,11 +19,11 @@ from hulifa import messages
 from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import QUIET, clean, display_name, line_ref
+from hulifa.reporters._common import QUIET, clean, display_name, line_ref, shorten_middle
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
 from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
 from hulifa.reporters.html_text import HEADERS, esc, safe_url, severity_label, status_label, sym, t
-from hulifa.reporters.table import _order, shorten_middle, summary_line
+from hulifa.reporters.table import _order, summary_line
 
 # The five statutory parts, in the order the regulation lists them.
 PART_ORDER = ("part_measures", "part_shortcomings_causes", "part_first_responsible", "part_next_year", "part_other")

@@ -29,7 +29,7 @@ from rich.text import Text
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import MISSED, line_ref, with_unit
+from hulifa.reporters._common import MISSED, line_ref, shorten_middle, with_unit
 from hulifa.textsafe import visible as clean
 
 # From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
@@ -393,17 +393,6 @@ def report_renderables(report: ReportResult, lang: str, show_all: bool, width: i
 
 
 # ------------------------------------------------------------------------------------------ batch
-
-
-def shorten_middle(text: str, width: int) -> str:
-    """`text` in at most `width` characters, cut in the middle so the file name at the end stays."""
-    if len(text) <= width:
-        return text
-    if width <= 1:
-        return "…"[:width]
-    tail = max(width * 2 // 3, 1)
-    head = width - tail - 1
-    return text[:head] + "…" + text[-tail:]
 
 
 @dataclass(frozen=True, slots=True)
