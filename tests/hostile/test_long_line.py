@@ -42,3 +42,21 @@ def test_a_long_line_extracts_without_hanging(tmp_path: Path) -> None:
     run = run_process("extract", str(path), timeout=120)
     assert run.exit_code in (0, 2), run.stderr  # a report or a clear refusal, never a crash
     assert "Traceback" not in run.stderr
+
+
+def test_a_long_run_of_digits_extracts_without_hanging(tmp_path: Path) -> None:
+    # A run of digits with no 号 after it: the document-number pattern (第?\d+号) was tried from every
+    # digit, each try scanning to the run's end, so 32,768 digits (what PDFium keeps of one huge PDF
+    # line) took 15 s and a million would take hours. Now each run is scanned once; a million digits
+    # take about two seconds. The timeout guards against a hang, it measures nothing.
+    path = tmp_path / "digits.txt"
+    path.write_text("7" * 1_000_000, encoding="utf-8")
+    run = run_process("extract", str(path), timeout=120)
+    assert run.exit_code in (0, 2), run.stderr  # data with no body named, or a clear refusal
+    assert "Traceback" not in run.stderr
+
+
+def test_document_numbers_are_still_protected() -> None:
+    doc = Doc.of("依据厅字〔2019〕28号和第711号文件,另有12345号与5第12号,办理案件12件")
+    protected = [doc.folded[a:b] for a, b in doc.protected]
+    assert protected == ["〔2019〕28号", "第711号", "12345号", "第12号"]

@@ -20,8 +20,10 @@ REACH = 600
 _PROTECTED = re.compile(
     r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^「」\n]{0,40}」"
     r"|『[^『』\n]{0,40}』|‘[^‘’\n]{0,40}’"
-    # document numbers: 厅字〔2019〕28号, [2024]3号, (2024)3号, 〔〕3号, 第711号
-    r"|[〔\[(【]\s*\d{0,4}\s*[〕\])】]\s*第?\s*\d+\s*号|第?\d+号"
+    # document numbers: 厅字〔2019〕28号, [2024]3号, (2024)3号, 〔〕3号, 第711号; a number starts
+    # only where no digit precedes it, so a long run of digits with no 号 is scanned once, not once
+    # per digit (32K digits took 15 s)
+    r"|[〔\[(【]\s*\d{0,4}\s*[〕\])】]\s*第?\s*\d+\s*号|第?(?<!\d)\d+号"
 )
 
 
