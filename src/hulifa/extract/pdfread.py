@@ -112,6 +112,8 @@ def read(path: str, max_pages: int, max_chars: int) -> dict[str, Any]:
         for index in range(count):
             page = doc[index]
             textpage = page.get_textpage()
+            if chars + textpage.count_chars() > max_chars:  # before the per-character walk of a huge page
+                return {"error": "chars", "detail": str(chars + textpage.count_chars())}
             lines = _lines(textpage, raw)
             chars += sum(len(line[0]) for line in lines)
             if chars > max_chars:

@@ -1,9 +1,9 @@
 """Write the PDF bombs the hostile tests read (stdlib only; deterministic).
 
 Run from anywhere: ``python tests/hostile/pdf/make_bombs.py``. Writes ``flate-bomb.pdf``: one page
-whose 400 KB content stream inflates to 400 MiB of spaces. The tests read it with the PDF reader's
-memory cap lowered to 256 MiB (the real cap is 1 GiB; a 2 GiB bomb takes minutes to build), and
-build the page-count bomb themselves with `pdf()` (it is small and fast to make).
+whose 400 KB content stream inflates to 400 MiB of spaces, past the PDF reader's 256 MiB memory cap.
+The tests build the other bombs themselves (page count, a looping page tree, one huge line): they
+are small and fast to make.
 """
 
 from __future__ import annotations
@@ -50,6 +50,46 @@ def page_bomb(pages: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
     return pdf(objects)
+
+
+def long_line(chars: int, compress: bool = True) -> bytes:
+    """One page whose text is one line of `chars` characters, drawn by a single `Tj` (a few KB deflated)."""
+    content = b"BT /F1 1 Tf 10 400 Td (" + b"7" * chars + b") Tj ET"
+    stream = zlib.compress(content, 9) if compress else content
+    flate = b" /Filter /FlateDecode" if compress else b""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            f"<< /Length {len(stream)}{flate.decode()} >>\nstream\n".encode() + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def shared_pages(pages: int) -> bytes:
+    """A page tree that names one page `pages` times: a few hundred KB, and `pages` pages to a reader."""
+    kids = b"3 0 R " * pages
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
+
+
+def looping_tree() -> bytes:
+    """A page tree whose only kid is an intermediate node that names the root as its kid."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+        ]
+    )
 
 
 if __name__ == "__main__":
