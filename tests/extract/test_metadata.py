@@ -20,6 +20,9 @@ from hulifa.extract.metadata import detect_region, detect_year, is_furniture, le
         ("今天是:2025年3月18日 星期二\n青禾区2024年法治政府建设年度报告\n", 2024),
         ("某县工作报告\n一、2025年法治政府建设主要安排\n2024年,全县依法行政。\n", 2024),
         ("没有年份的文字。\n", None),
+        # a formal title writes the year in Chinese digits; the next-year plan's 2025 comes later
+        ("中共某区委 某区人民政府关于二〇二四年度法治政府建设情况的报告\n一年来,…\n二、2025年工作安排\n", 2024),
+        ("某县二零二三年度法治政府建设报告\n", 2023),
     ],
 )
 def test_year(text: str, year: int | None) -> None:
@@ -34,6 +37,13 @@ def test_year(text: str, year: int | None) -> None:
         ("首页 > 政务公开 > 澜州市人民政府 > 法治政府\n2024年,青禾区坚持依法行政。\n", "青禾区"),
         ("澜州市人民政府门户网站\n2024年,我区坚持依法行政。\n", ""),  # the portal is not the body
         ("2024年,我县坚持依法行政。\n", ""),
+        # a 街道办事处 names itself in full; the first sentence's "东湖街道在区委…领导下" is not the body
+        ("青溪区东湖街道办事处2024年度法治政府建设报告\n2024年,东湖街道在区委、区政府的领导下…\n", "青溪区东湖街道"),
+        # a joint Party and government report is the government's
+        ("中共石港区委 石港区人民政府关于二〇二四年度法治政府建设情况的报告\n", "石港区"),
+        # a title in Markdown emphasis, as a WeChat repost writes it
+        ("点击蓝字 关注我们\n**岚山省生态环境厅2024年度法治政府建设情况报告**\n", "岚山省生态环境厅"),
+        ("## 某县人民政府2024年度法治政府建设情况报告\n", "某县"),
     ],
 )
 def test_region(text: str, region: str) -> None:

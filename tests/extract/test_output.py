@@ -42,6 +42,15 @@ def test_yaml_has_line_comments_and_unmapped_figures(huli: Extraction) -> None:
     assert isinstance(yaml.safe_load(text), dict)
 
 
+def test_a_figure_cut_by_a_hard_wrap_stays_in_one_comment_line(pack) -> None:
+    from hulifa.extract import extract_text
+
+    text = "某县人民政府2023年度法治政府建设情况报告\n全年办理行政处罚案件4\n856件，罚没款2380.5万元。\n"
+    draft = to_report_yaml(extract_text(text, pack), "input.txt")
+    assert "# line 2: 4856件 = 4856件 (exact)" in draft
+    assert isinstance(yaml.safe_load(draft), dict)
+
+
 def test_json_shape(huli: Extraction) -> None:
     doc = json.loads(to_json(huli))
     assert {"region", "year", "sections", "indicators", "figures"} <= set(doc)

@@ -22,7 +22,11 @@ from hulifa.extract.document import Doc
 
 # ----------------------------------------------------------------------------- year
 
-_YEAR_TITLE = re.compile(r"(?:关于)?((?:19|20)\d{2})\s*年度?(?:法治政府|依法行政|法治)")
+_YEAR_TITLE = re.compile(
+    r"(?:关于)?((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年度?(?:法治政府|依法行政|法治)"
+)
+# a year in Chinese digits, as formal titles write it: 二〇二四年度
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?(?:以来)?\s*[,，:：]?\s*")
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 _RANGE_MARK = re.compile(r"[-—–~～至到]\s*$")
@@ -64,7 +68,9 @@ def year_from_title(doc: Doc) -> int | None:
             continue
         for m in _YEAR_TITLE.finditer(line[:120]):
             if _plain_year(doc, m, start):
-                return int(m.group(1))
+                year = int(m.group(1).translate(_CN_DIGITS))
+                if 1990 <= year <= 2100:
+                    return year
     return None
 
 
@@ -104,9 +110,14 @@ _REGION = re.compile(
     rf"(?:[\u4e00-\u9fff]{{1,6}}?{_DEPT_SUFFIX}(?=[坚全深认围紧以在聚着始把按]))?)"
 )
 _TITLE_REGION = re.compile(
-    rf"^\s*(?:中共)?((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}}(?:[\u4e00-\u9fff]{{0,14}}?{_DEPT_SUFFIX})?)"
-    rf"(?:人民政府|政府|委员会)?(?:办公室)?(?:关于)?\s*(?:\d{{4}}|二〇)"
+    # a joint report of the Party committee and the government ("中共石港区委 石港区人民政府关于…")
+    # is the government's: the committee before it is skipped
+    r"^\s*(?:中共[\u4e00-\u9fff]{1,12}?委(?:员会)?\s*[、和与及]?\s*(?=[\u4e00-\u9fff]{1,12}?人民政府))?"
+    rf"(?:中共)?((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}}(?:[\u4e00-\u9fff]{{0,14}}?{_DEPT_SUFFIX})?)"
+    rf"(?:人民政府|政府|委员会|办事处)?(?:办公室)?(?:关于)?\s*(?:\d{{4}}|二[〇零○])"
 )
+# emphasis and heading marks around a title pasted from Markdown or a WeChat post: **…**, ## …
+_MARKUP = re.compile(r"^[\s#*_【]+")
 _GOVERNMENT = re.compile(rf"((?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{1,3}})人民政府")
 _NOT_REGION_START = re.compile(r"^(?:坚持|全|我|本|在|以|深入|认真|围绕|紧紧)")
 # Portal furniture: breadcrumbs (two or more separators), site names, "主办/承办" lines.
@@ -125,7 +136,7 @@ def is_furniture(line: str) -> bool:
 
 def region_from_title(doc: Doc) -> str:
     for _, line in _first_lines(doc, 4):
-        m = _TITLE_REGION.match(line.strip())
+        m = _TITLE_REGION.match(_MARKUP.sub("", line))
         if m and not _NOT_REGION_START.match(m.group(1)):
             return m.group(1)
     return ""

@@ -38,6 +38,12 @@ def _one_line(text: str, limit: int = 0) -> str:
     return text
 
 
+def _unwrapped(text: str) -> str:
+    """A figure as written may cross a hard wrap ("4\n856件" in text copied from a PDF): a YAML
+    comment must stay on one line, so the break is dropped."""
+    return "".join(text.splitlines())
+
+
 def _ref(locate: Locate | None, line: int, column: int) -> str:
     """`line 12` in a text, `p3:12` in a PDF (line 12 of page 3)."""
     if locate is None:
@@ -165,14 +171,16 @@ def to_report_yaml(
             flags = "".join(f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name))
             value = f"{format_number(fig.value)}{fig.unit} ({fig.bound.value})"
             out.append(
-                f"# {_ref(locate, fig.line, fig.column)}: {fig.text} = {value}{flags} — {_one_line(fig.sentence, 120)}"
+                f"# {_ref(locate, fig.line, fig.column)}: {_unwrapped(fig.text)} = {value}{flags} — "
+                f"{_one_line(fig.sentence, 120)}"
             )
         used = {(i.start, i.end) for i in ex.indicators if i.implicit}
         for imp in ex.implicit:
             if (imp.start, imp.end) not in used:
                 evidence = _one_line(imp.sentence, 120)
                 out.append(
-                    f"# {_ref(locate, imp.line, imp.column)}: {imp.phrase} = implicit full coverage — {evidence}"
+                    f"# {_ref(locate, imp.line, imp.column)}: {_unwrapped(imp.phrase)} = implicit full coverage"
+                    f" — {evidence}"
                 )
     return "\n".join(out) + "\n"
 
