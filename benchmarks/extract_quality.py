@@ -16,7 +16,11 @@ one's input and prints, per sample and overall, each score on its own:
 * section accuracy: of the six statutory parts, how many the extractor got present/absent right;
 * year, level and region: right or wrong against the gold's header (level only where the gold says; a
   region is compared as the body's place, so 云岭市人民政府 and 云岭市 agree);
-* implicit full-coverage phrases found (recall).
+* implicit full-coverage phrases found (recall);
+* verdict: of the pack's rules that apply, how many get the same status (pass / shortfall / missing /
+  unverifiable ...) from `hulifa check` on the text as from the report built from the gold. How the
+  gold report is built, and what it approximates: benchmarks/extract_verdict.py, which also lists
+  the disagreeing rules.
 
 Targets: figure precision >= 0.97 and recall >= 0.97, every gold indicator right. With --strict the
 exit code is 1 when a target is missed; without it the script only reports.
@@ -153,7 +157,8 @@ class Score:
 
 
 def _in_folder(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.gold.yaml")) + sorted(folder.glob("*/gold.yaml"))
+    own = [folder / "gold.yaml"] if (folder / "gold.yaml").is_file() else []  # one sample's folder
+    return own + sorted(folder.glob("*.gold.yaml")) + sorted(folder.glob("*/gold.yaml"))
 
 
 def gold_files(args: list[str]) -> list[Path]:
@@ -353,28 +358,37 @@ def main(argv: list[str] | None = None) -> int:
     total = Score("OVERALL")
     for s in scores:
         total.add(s)
+    from extract_verdict import total as verdict_total
+    from extract_verdict import verdict_of
+
+    verdicts = [verdict_of(path, pack) for path in files]
+    verdicts.append(verdict_total(verdicts))
 
     width = max(22, *(len(s.name) + 2 for s in scores))
     header = f"{'sample':<{width}}{'fig P':>7}{'fig R':>7}{'found/gold':>12}{'ind acc':>10}"
     header += f"{'extra':>7}{'sect':>9}{'impl':>8}{'bound':>11}"
-    header += "".join(f"{name:>9}" for name in FLAGS) + "  meta"
+    header += "".join(f"{name:>9}" for name in FLAGS) + f"{'verdict':>11}  meta"
     print(header)
     print("-" * len(header))
-    for s in [*scores, total]:
+    for s, v in zip([*scores, total], verdicts, strict=True):
         print(
             f"{s.name:<{width}}{s.precision:>7.3f}{s.recall:>7.3f}{f'{s.found_figures}/{s.gold_figures}':>12}"
             f"{f'{s.right_indicators}/{s.gold_indicators}':>10}{s.extra_indicators:>7}"
             f"{f'{s.sections_right}/{s.sections_total}':>9}{f'{s.implicit_found}/{s.implicit_gold}':>8}"
             f"{f'{s.bound_right}/{s.bound_total}':>11}"
             + "".join(f"{s.flag_text(name):>9}" for name in FLAGS)
-            + f"  {s.meta_text()}"
+            + f"{v.text():>11}  {s.meta_text()}"
         )
     print("flags: right/gold+extra, over figures matched on line, value and unit; meta: y(ear) l(evel) r(egion)")
+    print(f"verdict: rules with the same status from the text as from the gold ({verdicts[-1].agreement:.3f} overall)")
     if args.verbose:
-        for s in scores:
-            if s.misses:
+        for s, v in zip(scores, verdicts, strict=False):
+            misses = s.misses + [f"verdict differs: {rule} gold {a}, text {b}" for rule, a, b in v.differ]
+            if v.error:
+                misses.append(f"verdict: cannot check the text: {v.error}")
+            if misses:
                 print(f"\n== {s.name}")
-                for miss in s.misses:
+                for miss in misses:
                     print(f"  {miss}")
     ok = (
         total.precision >= TARGET_PRECISION
