@@ -234,7 +234,10 @@ def _score_flags(score: Score, found: list[Figure], gold: list[dict[str, Any]]) 
 
 
 def _shared(ind: Any) -> bool:
-    return bool(getattr(ind, "ambiguous", False) or getattr(ind, "shared_with", ()))
+    """Marked as one figure several bodies share: ambiguous, or with the bodies the YAML names."""
+    from hulifa.extract.output import shared_with
+
+    return bool(ind.ambiguous or shared_with(ind))
 
 
 def _score_meta(score: Score, gold: dict[str, Any], ex: Extraction) -> None:

@@ -54,6 +54,25 @@ def test_not_a_training_count(pack: RulePack, sentence: str, figure: str, rule_i
     assert ind.not_a_training_count(matcher(pack, rule_id), p) is passes
 
 
+TWO_MEETINGS = "县政府常务会议专题研究法治工作十二次,县委常委会会议听取法治建设工作汇报两次。"
+# (sentence, figure, rule id, passes)
+GOVERNMENT_OWN = [
+    (TWO_MEETINGS, "十二次", "exec_meeting_hears_fzzf_count", True),
+    (TWO_MEETINGS, "两次", "exec_meeting_hears_fzzf_count", False),
+    ("主持召开局党组会议、局长办公会议研究法治建设工作6次。", "6次", "exec_meeting_hears_fzzf_count", False),
+    # two bodies' meetings, the government's among them: a shared count, which the checker settles
+    ("区委常委会、区政府常务会研究相关工作12次。", "12次", "exec_meeting_hears_fzzf_count", True),
+    # a rule that is not the government's alone is not gated
+    ("县委常委会会议听取行政复议工作汇报,审查行政复议案件30件。", "30件", "ar_case_count", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "rule_id", "passes"), GOVERNMENT_OWN)
+def test_the_governments_own(pack: RulePack, sentence: str, figure: str, rule_id: str, passes: bool) -> None:
+    p, _ = place(sentence, figure)
+    assert ind.the_governments_own(matcher(pack, rule_id), p) is passes
+
+
 # (phrase rule, sentence, figure, rule id, places the rule's phrase)
 PHRASES = [
     (ind.phrase_before, "审查行政复议案件590件。", "590件", "ar_case_count", True),

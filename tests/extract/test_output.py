@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from hulifa.extract import Extraction, to_json, to_report_data, to_report_yaml
@@ -91,3 +92,28 @@ def test_report_data_can_be_checked(huli: Extraction, pack) -> None:
     assert rows["agency_head_appearance_rate"].status is Status.PASS
     assert rows["agency_head_appearance_rate"].line == 21
     assert rows["part_shortcomings_causes"].status is not Status.PASS  # causes are missing
+
+
+# (sentence, the figure, the Party bodies that share it)
+SHARED = [
+    ("组织召开区委常委会、区政府常务会研究相关工作12次,高位推进法治政府建设。", "12次", ("区委常委会",)),
+    # the bodies are named in the clause before the count
+    ("建立区委、区政府研究重大议题学法前置机制,组织学习相关法律法规8次。", "8次", ("区委",)),
+    # an earlier clause with its own count keeps its bodies (full-width commas too)
+    ("区委常委会、区政府常务会议共研究法治政府建设重要事项11次，区政府常务会议会前学法10次。", "10次", ()),
+    ("区委常委会、区政府常务会议共研究法治政府建设重要事项11次，区政府常务会议会前学法10次。", "11次", ("区委常委会",)),
+    # the body comes after the count, in the figure's own clause
+    ("区委、区政府主要负责同志履行第一责任人职责，先后研究法治工作30余次，其中召开3次政府常务会专题研究。", "3次", ()),
+    ("县政府常务会议专题研究法治政府建设工作十二次，县委常委会会议听取法治建设工作汇报两次。", "十二次", ()),
+    ("全年区政府常务会议和区政府党组会议共专题学法16次；区政府常务会议听取汇报3次。", "3次", ()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "bodies"), SHARED)
+def test_shared_with(sentence: str, text: str, bodies: tuple[str, ...]) -> None:
+    from hulifa.extract.indicators import Indicator
+    from hulifa.extract.output import shared_with
+    from hulifa.model import Bound
+
+    ind = Indicator("x", "x", 1.0, "次", Bound.EXACT, text, sentence, 1, 1, 0, len(text))
+    assert shared_with(ind) == bodies

@@ -71,6 +71,27 @@ def test_line_heading(line: str, expected: tuple[str, bool, bool] | None) -> Non
     assert (None if heading is None else (heading.title, heading.top, heading.bare)) == expected
 
 
+# (a sentence in the shortcomings part, whether it opens a causal analysis)
+CAUSES: list[tuple[str, bool]] = [
+    ("究其原因,主要是编制有限。", True),
+    ("问题产生的原因:一是重业务轻法治,二是培训不够。", True),
+    ("问题产生的原因：一是重业务轻法治。", True),
+    ("产生上述问题的原因,主要是认识不够、力量不足。", True),
+    ("深入分析,问题产生的根源主要在于法治思维不强。", True),
+    ("原因,主要是基层力量配备不足。", True),
+    # a heading that names 原因 over a list of problems, and problems alone, are not an analysis
+    ("存在的不足和原因:", False),
+    ("问题及原因:", False),
+    ("一是执法力量不足;二是信息化水平不高。", False),
+    ("部分单位原因不明的拖延仍有发生。", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cause"), CAUSES)
+def test_cause_marker(sentence: str, cause: bool) -> None:
+    assert bool(sc.CAUSE_MARKERS.search(sentence)) is cause
+
+
 # (rule, line, the part it opens, or None)
 PARAGRAPHS: list[tuple[ParagraphRule, str, str | None]] = [
     (sc.shortcomings_line, "一年来取得了一定成效,但也存在一些不足:执法队伍素质有待提高。", "shortcomings"),

@@ -246,6 +246,19 @@ def not_a_training_count(m: _Matcher, place: _Place) -> bool:
     return not _TRAINING.search(before)
 
 
+# a meeting of a body other than the government: 县委常委会会议, 局党组会议, 局长办公会议, 党工委会议
+_OTHER_MEETING = re.compile(r"(?:[省市区县州旗乡镇]委|党委|党组|党工委)(?:常委会)?(?:会议|会)|办公会")
+_GOVERNMENT_BODY = re.compile(r"政府|常务会")
+
+
+def the_governments_own(m: _Matcher, place: _Place) -> bool:
+    """A government-only count (政府常务会议…次) is not one its clause gives to another body's meeting
+    alone: 县政府常务会议研究…十二次,县委常委会会议听取法治建设工作汇报两次 → the 两次 is the committee's."""
+    if not m.rule.government_only:
+        return True
+    return not (_OTHER_MEETING.search(place.left) and not _GOVERNMENT_BODY.search(place.left))
+
+
 def phrase_before(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
     hit = _find_phrase(m.phrases, place.left, from_end=True)
     if hit is None:
@@ -280,7 +293,7 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
     """(tier, phrase length, -distance) of the best phrase rule that places m's phrase, if any."""
     if not unit_fits(m, place.fig.unit) or not _context_ok(m, place.sentence):
         return None
-    if not not_a_training_count(m, place):
+    if not not_a_training_count(m, place) or not the_governments_own(m, place):
         return None
     for tier, rule in zip((2, 1, 0), PHRASE_RULES, strict=True):
         found = rule(m, place, figures)

@@ -65,14 +65,26 @@ _PARTY = re.compile(r"(?:[省市区县州旗乡镇]委(?!员会)(?:常委会)?|�
 _GOVERNMENT = re.compile(r"[省市区县州旗乡镇]?政府")
 
 
+_CLAUSE = re.compile(r"[,，;；。]")
+
+
 def shared_with(ind: Indicator) -> tuple[str, ...]:
     """The Party bodies that share the figure with the government, or () when none is named.
 
-    Read from the sentence up to the figure, so a Party body named after the count is not taken."""
+    Read from the clause that holds the figure ("其中召开3次政府常务会…" names its body after the
+    count), else from the nearest clause before it that names a government body ("建立区委、区政府…
+    学法前置机制,组织学习相关法律法规8次"). A Party body in an earlier clause that has its own
+    count ("区委常委会、区政府常务会议共研究…11次,区政府常务会议会前学法10次") is not taken."""
     sentence = _one_line(ind.evidence)
-    head = sentence[: sentence.find(ind.text)] if ind.text and ind.text in sentence else sentence
-    # the nearest clause before the figure that names a government body: "组织召开区委常委会、区政府常务会…"
-    for clause in reversed(re.split(r"[,,;;。]", head)):
+    found = re.search(r"(?<![\d.])" + re.escape(ind.text), sentence) if ind.text else None
+    if found is None:
+        clauses = _CLAUSE.split(sentence)
+        own = ""
+    else:
+        clauses = _CLAUSE.split(sentence[: found.start()])
+        rest = sentence[found.start() :]
+        own = clauses.pop() + rest[: m.start() if (m := _CLAUSE.search(rest)) else len(rest)]
+    for clause in [own, *reversed(clauses)]:
         if _GOVERNMENT.search(clause):
             return tuple(dict.fromkeys(m.group(0) for m in _PARTY.finditer(clause)))
     return ()
