@@ -4,6 +4,7 @@ exactly the full document."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,10 @@ import jsonschema
 import pytest
 
 from clihelp import HULI_DATA, ROOT, run_cli
+from hulifa.model import Finding, Position
+from hulifa.reporters import json_, json_compact
 from hulifa.reporters.json_ import tool_version
+from hulifa.runner import check_paths
 
 CASES = ROOT / "tests" / "cases"
 
@@ -83,3 +87,32 @@ def test_schema_rejects_drift(validator: jsonschema.Draft202012Validator, batch:
     doc = _run(batch, "json")
     del doc["tool_version"]
     assert not validator.is_valid(doc)
+
+
+def _findings() -> list[Finding]:
+    """Every finding of the data-driven cases and of Huli: each status, accepted deviations, input errors."""
+    files = [*sorted(str(p) for p in CASES.glob("*/report.yaml")), str(HULI_DATA)]
+    result = check_paths(files, today=dt.date(2025, 6, 1))
+    return [f for report in result.reports for f in report.findings]
+
+
+def test_each_finding_is_written_as_its_dict_encoded() -> None:
+    """json writes a finding's line from its fields and remembers the parts that do not depend on its
+    place (json_.finding_text): the bytes are those of encoding finding_dict, the first time and from
+    the memo, for a finding moved elsewhere (another file, a PDF page), and compacted for json-compact."""
+    from hulifa.rulepack import load_pack
+
+    findings = _findings()
+    assert len({f.status for f in findings}) >= 7 and any(f.accepted for f in findings)
+    table = json_compact.rules_table(load_pack(None))
+    json_.forget()
+    for finding in findings:
+        moved = finding._replace(position=Position('其他/other "q".yaml', 7, 3, page=2))
+        for f in (finding, finding, moved):  # made, remembered, and remembered for another place
+            assert json_.finding_text(f) == json_._dump(json_.finding_dict(f))
+            data = json_.finding_dict(f)
+            entry = table.get(f.rule)
+            if entry is not None and all(data[k] == entry[k] for k in ("name", "name_en", "basis")):
+                del data["name"], data["name_en"], data["basis"]
+            assert json_.finding_text(f, table) == json_._dump(data)
+    json_.forget()

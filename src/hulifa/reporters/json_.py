@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from json.encoder import encode_basestring
 from typing import Any
 
 from hulifa import messages
@@ -75,7 +76,8 @@ def deviation_dict(finding: Finding) -> dict[str, Any] | None:
     }
 
 
-def report_dict(report: ReportResult) -> dict[str, Any]:
+def report_dict(report: ReportResult, *, findings: bool = True) -> dict[str, Any]:
+    """A report as JSON values; without `findings` when the caller writes them itself."""
     return {
         "file": report.file,
         "region": report.region,
@@ -83,7 +85,7 @@ def report_dict(report: ReportResult) -> dict[str, Any]:
         "level": report.level,
         "checked": report.checked,
         "previous": report.previous,
-        "findings": [finding_dict(f) for f in report.findings],
+        **({"findings": [finding_dict(f) for f in report.findings]} if findings else {}),
         "summary": {
             "required": report.required,
             "given": report.given,
@@ -136,12 +138,99 @@ def head(pack: RulePack | None, lang: str = "zh") -> str:
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
-    data = report_dict(report)
-    findings = data.pop("findings")
+    return report_text(report)
+
+
+def report_text(report: ReportResult, table: dict[str, dict[str, Any]] | None = None) -> str:
+    """One report's piece of the document; with json-compact's `table`, findings its entries cover
+    omit their names and basis."""
+    data = report_dict(report, findings=False)
     lines = [f"      {_dump(key)}: {_dump(value)}," for key, value in data.items()]
-    rows = ",\n".join(f"        {_dump(finding)}" for finding in findings)
+    rows = ",\n".join(f"        {finding_text(finding, table)}" for finding in report.findings)
     lines.append('      "findings": [\n' + rows + "\n      ]" if rows else '      "findings": []')
     return "    {\n" + "\n".join(lines) + "\n    }"
+
+
+# A finding's line is most of a report's output, and encoding it through a dict with the generic
+# encoder was most of a batch's time. So each line is written from its fields, each string encoded
+# by the json module's own C function (what JSONEncoder calls for a string), and what does not vary
+# is remembered: a rule's names, target, unit and basis (per rule), and a finding's whole text but
+# its place (keyed by the finding without its position: "does not apply to a department report for
+# 2024" and every unstated figure recur across reports). The bytes are those of encoding
+# finding_dict() with _dump (tested). The memos are bounded (cleared when full): memory stays flat.
+_s = encode_basestring
+_PARTS: dict[tuple[Any, ...], tuple[str, str, object]] = {}
+_RULE: dict[tuple[int, str, bool, bool], tuple[str, str, str, str, object]] = {}
+_LIMIT = 4096
+
+
+def finding_text(finding: Finding, table: dict[str, dict[str, Any]] | None = None) -> str:
+    """`_dump(finding_dict(finding))`, or json-compact's finding when `table` is given."""
+    key: tuple[Any, ...] = (id(finding.subject), table is not None, finding[0], *finding[2:4], *finding[5:])
+    try:
+        parts = _PARTS.get(key)
+    except TypeError:  # a parameter that cannot be hashed: make this one afresh
+        key, parts = (), None
+    if parts is None:
+        parts = _parts(finding, table)
+        if key:
+            if len(_PARTS) >= _LIMIT:
+                _PARTS.clear()
+            _PARTS[key] = parts
+    before, after, _ = parts
+    page = f', "page": {finding.page}' if finding.page else ""
+    return f'{before}"file": {_s(finding.file)}, "line": {finding.line}, "column": {finding.column}, {after}{page}}}'
+
+
+def forget() -> None:
+    """Drop the remembered texts (json-compact's table changed: what a finding omits may differ)."""
+    _PARTS.clear()
+    _RULE.clear()
+
+
+def _parts(finding: Finding, table: dict[str, dict[str, Any]] | None) -> tuple[str, str, object]:
+    """The text before the place (from the opening brace) and after it (to the closing one, exclusive),
+    and the subject: held so that its id, part of the key, is not reused while the entry lives."""
+    head, expected, unit, basis, _ = _rule_parts(finding, table)
+    before = (
+        f'{head}"status": {_s(finding.status)}, "severity": {_s(finding.severity)}, {expected}'
+        f'"actual": {_s(messages.actual(finding, "zh"))}, "actual_en": {_s(messages.actual(finding, "en"))}, '
+        f'"gap": {_s(messages.gap(finding, "zh"))}, "gap_en": {_s(messages.gap(finding, "en"))}, '
+        f'{unit}"bound": {_s(messages.bound(finding))}, '
+        f'"message": {_s(messages.message(finding, "zh"))}, "message_en": {_s(messages.message(finding, "en"))}, '
+        f"{basis}"
+    )
+    accepted = _dump(deviation_dict(finding)) if finding.accepted is not None else "null"
+    after = (
+        f'"evidence": {_s(finding.evidence)}, "previous": {_s(finding.previous)}, '
+        f'"change": {_s(finding.change)}, "accepted": {accepted}'
+    )
+    return before, after, finding.subject
+
+
+def _rule_parts(finding: Finding, table: dict[str, dict[str, Any]] | None) -> tuple[str, str, str, str, object]:
+    """What a finding's rule decides: `{"rule", "name", "name_en"`, its target, unit and basis (the names
+    and the basis left out when json-compact's table has them), and the subject (see _parts). A message
+    with a target of its own words it from the finding's values: that target is made each time."""
+    own_target = finding.message in messages.TARGETS
+    key = (id(finding.subject), finding.rule, table is not None, own_target)
+    parts = _RULE.get(key)
+    if parts is None or own_target:
+        name, name_en = messages.names(finding)
+        basis = _basis(messages.basis(finding))
+        entry = table.get(finding.rule) if table is not None else None
+        if entry is not None and (name, name_en, basis) == (entry["name"], entry["name_en"], entry["basis"]):
+            head, basis_text = f'{{"rule": {_s(finding.rule)}, ', ""
+        else:
+            head = f'{{"rule": {_s(finding.rule)}, "name": {_s(name)}, "name_en": {_s(name_en)}, '
+            basis_text = f'"basis": {_dump(basis)}, '
+        zh, en = messages.expected(finding, "zh"), messages.expected(finding, "en")
+        expected = f'"expected": {_s(zh)}, "expected_en": {_s(en)}, '
+        parts = (head, expected, f'"unit": {_s(messages.unit(finding))}, ', basis_text, finding.subject)
+        if len(_RULE) >= _LIMIT:
+            _RULE.clear()
+        _RULE[key] = parts
+    return parts
 
 
 def tail(lang: str = "zh") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hulifa.model import CheckResult, Finding, ReportResult, RulePack
+from hulifa.model import CheckResult, ReportResult, RulePack
 from hulifa.reporters import json_
 from hulifa.reporters._common import join_stream
 
@@ -29,19 +29,12 @@ def rules_table(pack: RulePack | None) -> dict[str, dict[str, Any]]:
     return table
 
 
-def _compact(finding: Finding, table: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    data = json_.finding_dict(finding)
-    entry = table.get(finding.rule)
-    if entry is not None and all(data[key] == entry[key] for key in ("name", "name_en", "basis")):
-        del data["name"], data["name_en"], data["basis"]
-    return data
-
-
 def use(pack: RulePack | None) -> None:
     """Make `pack`'s table the one item() refers to: head() does it, and a --jobs worker, where
     item() runs without head(), must do it too (the CLI does, with the same pack)."""
     _table.clear()
     _table.update(rules_table(pack))
+    json_.forget()
 
 
 def head(pack: RulePack | None, lang: str = "zh") -> str:
@@ -53,13 +46,7 @@ def head(pack: RulePack | None, lang: str = "zh") -> str:
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
-    data = json_.report_dict(report)
-    findings = [_compact(f, _table) for f in report.findings]
-    del data["findings"]
-    lines = [f"      {json_._dump(key)}: {json_._dump(value)}," for key, value in data.items()]
-    rows = ",\n".join(f"        {json_._dump(finding)}" for finding in findings)
-    lines.append('      "findings": [\n' + rows + "\n      ]" if rows else '      "findings": []')
-    return "    {\n" + "\n".join(lines) + "\n    }"
+    return json_.report_text(report, _table)
 
 
 def tail(lang: str = "zh") -> str:
