@@ -1,6 +1,8 @@
 """The command users run, as whole processes, side by side with the parse floor, in one table.
 
     python benchmarks/whole.py [SIZE ...] [--formats json,table,...] [--rounds 3] [--jobs 2] [--cold 20]
+    python benchmarks/whole.py 1k 10k --installed            # the full table: < 20 minutes on 2 quiet cores
+    python benchmarks/whole.py --memory 100k --formats json,table,parsable   # memory only: minutes
 
 SIZE is a count of generated reports (200, 1k, 10k, 100k; default 200, so a hand run is quick).
 For every size, in interleaved rounds (the order rotated each round, so drifting load on a shared
@@ -19,11 +21,19 @@ PYTHONPYCACHEPREFIX (this project's machines set PYTHONDONTWRITEBYTECODE). An ed
 here, before hulifa is imported at all), so `--installed` measures a copy as users get it instead: a
 throwaway venv beside the current one's packages, with `pip install --no-deps .` of this checkout.
 
-No lost findings: after the timed rounds, each format runs once more with its output in a file,
-and the findings in that output are compared with the generator's manifest (every planted finding,
-nothing else). Formats that name the file and rule of each finding are compared finding by finding;
-the table's batch summary by its per-file counts. Exit 1 when any is lost or extra. Timed targets
+Sizes of 10k and more run --large-rounds rounds (default 1): one 10k round of every format is
+~10 minutes. No lost findings: after the timed rounds, each format runs once more at the smallest
+size (every size with --verify-all) with its output in a file, and the findings in that output are
+compared with the generator's manifest (every planted finding, nothing else). Formats that name
+the file and rule of each finding are compared finding by finding; the table's batch summary by
+its per-file counts. Exit 1 when any is lost or extra. Timed targets
 are printed, never asserted: this is a benchmark, not a test.
+
+--memory N is the memory row: N hard links (1,000 a folder) to one small report (a region, a
+level and a year: every indicator missing, ~80 findings each), each format run once over 1,000
+of them and once over N, with the peak RSS of both and their ratio (the target: within 1.2x
+from 1k to 100k). Links cost no disk and the file is cheap to check, so 100k takes minutes; what
+a run keeps per report (discovery, the table's rows, a format's state) is what it measures.
 """
 
 from __future__ import annotations
@@ -380,7 +390,14 @@ def main(argv: list[str] | None = None) -> int:
         "--installed", action="store_true", help="time a `pip install .` copy in a throwaway venv, not this one"
     )
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
+    parser.add_argument("--large-rounds", type=int, default=1, help="rounds at 10k and more (default 1)")
+    parser.add_argument("--verify-all", action="store_true", help="check for lost findings at every size")
+    parser.add_argument(
+        "--memory", type=parse_size, default=0, help="memory row only: peak RSS over 1k and this many linked reports"
+    )
     args = parser.parse_args(argv)
+    if args.memory:
+        return memory_row(args)
     sizes = sorted(set(args.sizes or [200]))
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -427,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for r in range(args.rounds):
         for n in sizes:
+            if n >= 10_000 and r >= args.large_rounds:
+                continue
             group = [row for row in rows if row.size == n]
             shift = r % len(group)
             for row in group[shift:] + group[:shift]:
@@ -441,13 +460,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_verify:
         say("  no lost findings: each format once more, its output read back ...")
         for row in rows:
-            if row.name == "floor" or " -j " in row.name:
+            if row.name == "floor" or " -j " in row.name or (row.size != sizes[0] and not args.verify_all):
                 continue
             data, _, manifest = sets[row.size]
             row.check = verify(row, data, row.name, manifest, env)
             problems += not row.check.endswith(" ok")
         for row in rows:
-            if " -j " in row.name:  # identical output to one job
+            if " -j " in row.name and (row.size == sizes[0] or args.verify_all):  # identical output to one job
                 serial = next(x for x in rows if x.size == row.size and x.name == "json")
                 folder = sets[row.size][0]
                 same = sha256_of_run(row.cmd, folder, env) == sha256_of_run(serial.cmd, folder, env)
@@ -489,7 +508,8 @@ def report(
     say(
         f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {git_head()}; Python {platform.python_version()}; "
         f"{before['cores']} usable cores of {before['cpus']}; load average {before['load']} before, "
-        f"{after['load']} after; medians of {args.rounds} interleaved rounds; bytecode cached; "
+        f"{after['load']} after; medians of {args.rounds} interleaved rounds ({args.large_rounds} at 10k and more); "
+        "bytecode cached; "
         f"{'a `pip install .` copy' if args.installed else 'hulifa as installed here'}. CPU time decides "
         "the targets (wall time on a shared machine includes others' load); the -j row's speed-up is wall time"
     )
@@ -534,6 +554,60 @@ def report(
                 base = next(x for x in rows if x.size == small and x.name == row.name)
                 parts.append(f"{row.name} {max(row.rss) / max(base.rss):.2f}x")
         say("  " + ", ".join(parts))
+
+
+TINY = "region: 东城区\nlevel: district\nyear: 2024\n"
+
+
+def linked(root: Path, n: int) -> list[str]:
+    """n hard links to one small report, 1,000 a folder; the folders to check."""
+    data = root / "hulifa-bench-linked"
+    one = data / "one.yaml"
+    if not one.is_file():
+        data.mkdir(parents=True, exist_ok=True)
+        one.write_text(TINY, "utf-8")
+    folders = []
+    for start in range(0, n, 1000):
+        folder = data / f"l{start // 1000:03d}"
+        folder.mkdir(exist_ok=True)
+        for i in range(start, min(start + 1000, n)):
+            link = folder / f"{i:06d}.yaml"
+            if not link.exists():
+                os.link(one, link)
+        folders.append(folder.name)
+    return folders
+
+
+def memory_row(args: argparse.Namespace) -> int:
+    root = args.data_root.resolve()
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.mkdtemp(prefix="hulifa-whole-pycache-")))
+    hulifa = [*(installed_copy() if args.installed else hulifa_cmd()), "check"]
+    big = linked(root, args.memory)
+    small = big[:1]
+    data = root / "hulifa-bench-linked"
+    before = machine_state()
+    say(f"memory row: {label(args.memory)} linked reports; cores {before['cores']}, load {before['load']}")
+    say("")
+    n = label(args.memory)
+    say(f"| format | peak RSS, 1k | peak RSS, {n} | ratio (target <= 1.2x) | CPU per report, {n} |")
+    say("|---|---:|---:|---:|---:|")
+    failed = 0
+    for fmt in formats:
+        runs = []
+        for folders in (small, big):
+            cmd = [*hulifa, *folders, "--isolated", "--fail-on", "never", "-f", fmt]
+            runs.append(run_child(cmd, data, env=env))
+        failed += any(run["rc"] not in (0, 1) for run in runs)
+        one, many = runs
+        say(
+            f"| {fmt} | {one['maxrss_mib']:.0f} MiB | {many['maxrss_mib']:.0f} MiB "
+            f"| {many['maxrss_mib'] / one['maxrss_mib']:.2f}x | {many['cpu'] / args.memory * 1000:.2f} ms |"
+        )
+    say(f"load average after: {machine_state()['load']}")
+    shutil.rmtree(env["PYTHONPYCACHEPREFIX"], ignore_errors=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

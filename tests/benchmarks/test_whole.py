@@ -64,3 +64,16 @@ def test_a_tiny_run_prints_one_table_with_the_machine_state(tmp_path: Path, caps
     assert rows == ["floor", "parsable"]
     assert out.count(" ok |") == 1  # every planted finding, nothing else
     assert "cold start `hulifa check one.yaml`" in out
+
+
+def test_the_memory_row_links_one_report_and_compares_peak_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = whole.main(["--memory", "1200", "--formats", "parsable", "--data-root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    linked = tmp_path / "hulifa-bench-linked"
+    assert sorted(p.name for p in linked.iterdir()) == ["l000", "l001", "one.yaml"]
+    assert (linked / "one.yaml").stat().st_nlink == 1201  # links, not copies
+    row = next(line for line in out.splitlines() if line.startswith("| parsable |"))
+    assert row.count("MiB") == 2 and row.split(" | ")[3].endswith("x")
