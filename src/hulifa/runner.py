@@ -86,11 +86,12 @@ def load_input(
         from hulifa.decoding import read_stream
 
         data = read_stream(sys.stdin.buffer, name)
-    if Path(name).suffix.lower() == ".pdf":
+    suffix = os.path.splitext(name)[1].lower()  # what Path(name).suffix decides, without a Path per file
+    if suffix == ".pdf":
         from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
 
         return report_data(Path(path), name, pack, hints, data)
-    if Path(name).suffix.lower() in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES:
         # heavy; only for text input
         from hulifa.extract.core import extract_text
         from hulifa.extract.output import to_report_data
