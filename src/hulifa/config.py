@@ -8,10 +8,7 @@ wrong type is an InputError at the key's line, never ignored. Paths in it are re
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,6 +36,8 @@ class Config:
 
 @cache
 def schema() -> dict[str, Any]:
+    import json
+
     from hulifa.rulepack import schema_text
 
     loaded: dict[str, Any] = json.loads(schema_text("config"))
@@ -107,6 +106,8 @@ _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
 
 
 def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, int]]:
+    import tomllib  # here, as json and difflib below: only a run with a configuration file needs them
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
@@ -143,6 +144,8 @@ def _toml_lines(text: str, table: tuple[str, ...]) -> dict[str, int]:
 
 
 def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None:
+    import difflib
+
     import jsonschema
 
     known = tuple(schema()["properties"])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -51,6 +49,8 @@ def official_url(url: str) -> bool:
 
 @functools.cache
 def _validator() -> Any:
+    import json  # as jsonschema: not needed when the pack comes from the cache
+
     import jsonschema  # only when a pack is loaded; compiled once per process
 
     schema = json.loads(schema_text("rulepack"))
@@ -58,12 +58,17 @@ def _validator() -> Any:
 
 
 def schema_text(name: str) -> str:
+    import importlib.resources
+
     return importlib.resources.files("hulifa").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
 
 
 def bundled_pack_path(name: str = DEFAULT_PACK) -> Path:
-    resource = importlib.resources.files("hulifa.rules").joinpath(f"{name}.yaml")
-    return Path(str(resource))
+    # the package's folder, as importlib.resources.files() gives it for a package on disk (a bundled pack
+    # is always read as a file), without importing importlib.resources and zipfile at every start
+    from importlib import import_module
+
+    return Path(import_module("hulifa.rules").__file__ or ".").parent / f"{name}.yaml"
 
 
 def _is_bundled(path: Path) -> bool:
@@ -373,6 +378,8 @@ def _load_raw(
 
 def bundled_packs() -> list[str]:
     """The names of the packs shipped with hulifa (`--rules NAME`)."""
+    import importlib.resources
+
     folder = importlib.resources.files("hulifa.rules")
     return sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml"))
 
