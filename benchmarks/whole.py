@@ -231,7 +231,7 @@ def reader(fmt: str, files: list[str]) -> Callable[[Iterable[str]], Pairs]:
         "json": _json_pairs,
         "json-compact": _json_pairs,
         "parsable": _regex_pairs(r"^(?P<file>[^:]+):\d+:\d+: \[\w+\] .* \((?P<rule>[\w.]+)\)$"),
-        "github": _regex_pairs(r"^::\w+ file=(?P<file>[^,]+),.*?title=[^:]*\((?P<rule>[\w.]+)\)::"),
+        "github": _github_pairs,
         "markdown": _markdown_pairs,
         "sarif": _sarif_pairs,
         "junit": _junit_pairs,
@@ -327,11 +327,34 @@ def dataset(root: Path, sizes: list[int], seed: int) -> dict[int, tuple[Path, li
     return out
 
 
+HIDDEN = ("*", "hidden")  # github: the annotations its last notice counts but does not show
+_GITHUB_HIDDEN = re.compile(
+    r"^::notice title=hulifa.*?::(?:另有 ([\d,]+) 条注释未显示|([\d,]+) more annotations not shown)"
+)
+
+
+def _github_pairs(lines: Iterable[str]) -> Pairs:
+    """github shows 10 annotations of each type and counts the rest in a last notice: the shown ones
+    by file and rule, the counted ones under HIDDEN."""
+    shown = _regex_pairs(r"^::\w+ file=(?P<file>[^,]+),.*?title=[^:]*\((?P<rule>[\w.]+)\)::")
+    kept = list(lines)
+    got = shown(kept)
+    for line in kept:
+        m = _GITHUB_HIDDEN.match(line)
+        if m:
+            got[HIDDEN] += int((m.group(1) or m.group(2)).replace(",", ""))
+    return got
+
+
+# Run to be read back: markdown without its size budget (which leaves details out on purpose).
+VERIFY_ARGS = {"markdown": ["--max-bytes", "0"]}
+
+
 def verify(row: Row, data: Path, fmt: str, manifest: dict[str, list[list[str]]], env: dict[str, str]) -> str:
     """Run once more into a file and compare its findings with the manifest."""
     with tempfile.NamedTemporaryFile(prefix=f"hulifa-whole-{fmt}-", suffix=".out", delete=False) as handle:
         out = Path(handle.name)
-        run = run_child(row.cmd, data, stdout=handle, env=env)
+        run = run_child([*row.cmd, *VERIFY_ARGS.get(fmt, [])], data, stdout=handle, env=env)
     try:
         if run["rc"] not in (0, 1):
             return f"exit {run['rc']}"
@@ -339,11 +362,17 @@ def verify(row: Row, data: Path, fmt: str, manifest: dict[str, list[list[str]]],
             got = reader(fmt, sorted(manifest))(lines)
     finally:
         out.unlink(missing_ok=True)
-    want = expected_pairs(manifest, by_file_only=fmt == "table")
+    return judge(expected_pairs(manifest, by_file_only=fmt == "table"), got, fmt)
+
+
+def judge(want: Pairs, got: Pairs, fmt: str) -> str:
+    """ "found/planted ok", or LOST / EXTRA; github's counted but hidden annotations count as found."""
+    hidden = got.pop(HIDDEN, 0)
     planted, found, extra = compare(want, got)
-    what = "per file" if fmt == "table" else ""
+    what = " per file" if fmt == "table" else f" ({hidden:,} counted, not shown)" if hidden else ""
+    found += hidden
     verdict = "ok" if found == planted and not extra else "LOST" if found < planted else "EXTRA"
-    return f"{found}/{planted}{' ' + what if what else ''}" + (f" +{extra}" if extra else "") + f" {verdict}"
+    return f"{found}/{planted}{what}" + (f" +{extra}" if extra else "") + f" {verdict}"
 
 
 def sha256_of_run(cmd: list[str], data: Path, env: dict[str, str]) -> str:
