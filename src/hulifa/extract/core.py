@@ -26,7 +26,6 @@ class Extraction:
     indicators: tuple[Indicator, ...]
     figures: tuple[Figure, ...]
     implicit: tuple[Implicit, ...]
-    text_length: int = 0
     blank: bool = False  # nothing but white space
     # how the level was read from the name (None when the caller gave it): a guess is never silent
     level_guess: LevelGuess | None = None
@@ -78,7 +77,7 @@ def extract_text(
     joined, removed = unwrap(text)
     if removed:
         found = _extract(joined, pack, region=region, level=level, year=year)
-        return _moved(found, Doc.of(text), Shift.of(removed), len(text))
+        return _moved(found, Doc.of(text), Shift.of(removed))
     return _extract(text, pack, region=region, level=level, year=year)
 
 
@@ -96,14 +95,13 @@ def _move(item: _Positioned, doc: Doc, shift: Shift) -> _Positioned:
     return replace(moved, end=end, text=doc.text[start:end])  # as written in the file, wrap and all
 
 
-def _moved(ex: Extraction, doc: Doc, shift: Shift, length: int) -> Extraction:
+def _moved(ex: Extraction, doc: Doc, shift: Shift) -> Extraction:
     return replace(
         ex,
         sections=tuple(_move(s, doc, shift) for s in ex.sections),
         indicators=tuple(_move(i, doc, shift) for i in ex.indicators),
         figures=tuple(_move(f, doc, shift) for f in ex.figures),
         implicit=tuple(_move(i, doc, shift) for i in ex.implicit),
-        text_length=length,
     )
 
 
@@ -132,7 +130,6 @@ def _extract(
         indicators=tuple(indicators),
         figures=tuple(figures),
         implicit=tuple(implicit),
-        text_length=len(text),
         blank=not text.strip(),
         level_guess=guess,
     )
