@@ -15,6 +15,7 @@ from hulifa.model import (
     Basis,
     Kind,
     PackError,
+    Position,
     Requirement,
     Rule,
     RulePack,
@@ -37,6 +38,7 @@ def _rule(rule_id: str, derive: str = "", **fields: object) -> Rule:
         severity=Severity.INFO,
         missing_severity=Severity.INFO,
         basis=BASIS,
+        source=Position("pack.yaml", 1, 1),
         derive=derive,
         **fields,  # type: ignore[arg-type]
     )

@@ -94,7 +94,9 @@ def _finding(
 def check(report: ReportData, previous: ReportData) -> list[Finding]:
     """One finding per commitment of `previous`: pass when `report` gives progress on it, else a warning."""
     out: list[Finding] = []
-    fallback = report.progress_at or report.top_at or Position(report.file, 1, 1)
+    # `commitments_progress` may be absent altogether (nothing reported on last year's promises): then
+    # a missing progress points at the report's top line, since there is no section to point into
+    fallback = report.progress_at or report.top_at
     for commitment in previous.commitments:
         where_then = f"{previous.file}:{commitment.position.line}"
         progress = report.progress.get(commitment.id)

@@ -100,7 +100,8 @@ def part_of(pack: RulePack, report: ReportData, stated: dict[str, Figure], deriv
         if part is None or total is None:
             continue
         at = part.value or total.value
-        where = at.position if at is not None else report.indicators_at or Position(report.file, 1, 1)
+        # a part or total with no stated value (both derived) has no line of its own: the indicators' line
+        where = at.position if at is not None else report.indicators_at
         p_name, t_name = names[check.part].name, names[check.total].name
         if part.interval.high <= total.interval.low + EPS:
             status, severity, message = Status.PASS, Severity.NONE, "part_of.pass"
@@ -134,7 +135,8 @@ def zero_not_applicable(ctx: RuleContext, pack: RulePack, rule_id: str, stated: 
     report = ctx.report
     other = next(r for r in pack.rules if r.id == rule_id)
     figure = stated.get(rule_id)
-    where = figure.value.position if figure and figure.value else report.top_at or Position(report.file, 1, 1)
+    # the zero that makes the rule not apply may be derived, not stated: then the report's top line
+    where = figure.value.position if figure and figure.value else report.top_at
     return ctx.finding(
         Status.NOT_APPLICABLE,
         Severity.NONE,

@@ -22,7 +22,6 @@ from hulifa.kinds import BY_KIND, RuleContext, missing, not_applicable, value_ru
 from hulifa.model import (
     Deviation,
     Finding,
-    Position,
     ReportData,
     ReportResult,
     RulePack,
@@ -121,7 +120,7 @@ def evaluate(
         # last year's value and the trend need both years; without a previous report, skip the lookups
         now = best(rule.id, stated, derived) if previous is not None else None
         then = best(rule.id, before_stated, before_derived) if previous is not None else None
-        where = values[0].position if values else report.indicators_at or Position(report.file, 1, 1)
+        where = values[0].position if values else report.indicators_at  # not stated: where it belongs
         if rule.trend is not None and now is not None and then is not None:
             findings.append(trend_finding(ctx, now, then, where))
         if rule.id in stated and rule.id in derived:

@@ -251,7 +251,7 @@ def missing(ctx: RuleContext, where: Position) -> Finding:
 
 def section_rule(ctx: RuleContext) -> Finding:
     report, rule = ctx.report, ctx.rule
-    where = report.sections_at or report.top_at or Position(report.file, 1, 1)
+    where = report.sections_at
     if report.sections is None:
         return ctx.finding(Status.MISSING, rule.missing_severity, where, "sections.unlisted")
     present: dict[str, Section] = {s.id: s for s in report.sections if s.present}
@@ -294,10 +294,8 @@ def deadline_rule(ctx: RuleContext) -> Finding:
     deadline = _due(ctx)
     stated = report.dates.get(req.field)
     if stated is None:
-        where = report.top_at or Position(report.file, 1, 1)
-        return ctx.finding(
-            Status.MISSING, ctx.rule.missing_severity, where, "date.missing", params(field=req.field, due=deadline)
-        )
+        why = params(field=req.field, due=deadline)
+        return ctx.finding(Status.MISSING, ctx.rule.missing_severity, report.top_at, "date.missing", why)
     return _on_time(ctx, stated[0], stated[1], deadline)
 
 
@@ -338,7 +336,7 @@ def _on_time(ctx: RuleContext, date: dt.date, where: Position, deadline: dt.date
 
 def not_applicable(ctx: RuleContext) -> Finding:
     report = ctx.report
-    where = report.top_at or Position(report.file, 1, 1)
+    where = report.top_at
     body = report.body
     unsure = body == "department" and any(s.body.startswith("department.") for s in ctx.rule.levels)
     message = "not_applicable.department" if unsure else "not_applicable"

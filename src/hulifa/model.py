@@ -187,7 +187,7 @@ class Consistency:
     part: str
     total: str
     severity: Severity
-    source: Position | None = None
+    source: Position  # where the pack defines it
 
     @property
     def id(self) -> str:
@@ -220,6 +220,7 @@ class Rule:
     severity: Severity
     missing_severity: Severity
     basis: Basis
+    source: Position  # where the pack defines it
     levels: tuple[Scope, ...] = ()  # empty: every body
     year_from: int | None = None
     year_to: int | None = None
@@ -227,7 +228,6 @@ class Rule:
     units: tuple[str, ...] = ()  # other units accepted as the same (名 ~ 人)
     why: str = ""
     extract: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    source: Position | None = None
     trend: Trend | None = None
     derive: str = ""  # an expression over indicator ids, validated at pack load
     applies_if_nonzero: str = ""  # an indicator id: stated as 0, this rule does not apply

@@ -239,8 +239,10 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
     )
 
 
-def _at(raw: dict[str, Any], key: str, fallback: Position | None) -> Position:
-    return raw.get("_at", {}).get(key) or fallback or Position("", 1, 1)
+def _at(raw: dict[str, Any], key: str, fallback: Position) -> Position:
+    """Where `key` of a rule is written; a key the rule does not write (a default) is the rule's own line."""
+    at: Position | None = raw.get("_at", {}).get(key)
+    return at if at is not None else fallback
 
 
 def _refuse_at(where: Position, zh: str, en: str) -> InputError:
@@ -273,7 +275,7 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
                 f"same_as names '{rule.same_as}', which is not another indicator id of this pack",
             )
     for check in consistency:
-        where = check.source or Position("", 1, 1)
+        where = check.source
         for name in (check.part, check.total):
             if name not in ids:
                 raise _refuse_at(

@@ -76,6 +76,7 @@ def _rule(
         severity=severity,
         missing_severity=missing,
         basis=basis,
+        source=Position("rules/default.yaml", 1, 1),
         why=why,
     )
 

@@ -230,8 +230,7 @@ def rules_show(
         lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
     lines.append(f"  注意 note:    {LIMITS.zh}")
     lines.append(f"                {LIMITS.en}")
-    if rule.source:
-        lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
+    lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
     from hulifa.textsafe import visible as clean
 
     sys.stdout.write("\n".join(clean(line) for line in lines) + "\n")
