@@ -5,7 +5,10 @@
 Inputs are hypothesis-generated (mutated reports/huli/2024.yaml, random text and bytes; see mutate.py):
 about half keep the example report valid and change its values, so exit 0 and 1 are reached too.
 Each runs `check` in a random output format, or `extract` on a mutated report text: .txt (UTF-8 or
-GB18030), an HTML page, or a .docx with its XML or its archive bytes damaged (mutate.text_inputs).
+GB18030), an HTML page, a .docx with its XML or its archive bytes damaged (mutate.text_inputs), or
+one of the sample PDFs damaged (mutate_pdf.pdf_inputs: bytes, objects, xref, Flate streams, /Length,
+reference loops, many pages). A PDF is read in a child process (about a second), so one extract in
+five is a PDF and the budget stays the same.
 Each input runs in-process through hulifa.cli.app; a watchdog turns a hang into a failure. A failing
 input is saved to --crash-dir (default: ./fuzz-crashes) so it can be added to tests/hostile/corpus.
 """
@@ -29,6 +32,7 @@ from hypothesis.errors import HypothesisWarning
 from typer.testing import CliRunner
 
 from hostile.mutate import text_inputs, yaml_inputs
+from hostile.mutate_pdf import pdf_inputs
 from hulifa.cli import app
 
 # Every output format, so a crash in any reporter is found, not only in JSON.
@@ -89,14 +93,21 @@ def main(argv: list[str] | None = None) -> int:
         stats[result.exit_code] += 1
         stats[command] = stats.get(command, 0) + 1
         stats[f"{command} {result.exit_code}"] = stats.get(f"{command} {result.exit_code}", 0) + 1
+        if command == "extract" and published[0] == ".pdf":
+            stats["pdf"] = stats.get("pdf", 0) + 1
+            stats[f"pdf {result.exit_code}"] = stats.get(f"pdf {result.exit_code}", 0) + 1
 
     class _Done(Exception):
         pass
 
-    def guarded(data: bytes, fmt: str, command: str, published: tuple[str, bytes]) -> None:
+    # a published text is drawn only for extract: a damaged PDF costs up to a second to build
+    pdf = pdf_inputs().map(lambda case: (".pdf", case[1]))
+    published = st.sampled_from(["text"] * 4 + ["pdf"]).flatmap(lambda kind: pdf if kind == "pdf" else text_inputs())
+
+    def guarded(data: bytes, fmt: str, command: str, draws: st.DataObject) -> None:
         if time.monotonic() > deadline:
             raise _Done  # hypothesis has no time budget: stop it from inside
-        one(data, fmt, command, published)
+        one(data, fmt, command, draws.draw(published) if command == "extract" else (".txt", b""))
 
     test = settings(
         max_examples=10**9,
@@ -105,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         suppress_health_check=list(HealthCheck),
         phases=[Phase.generate],  # no shrinking: the raw input is saved as it was
     )(
-        given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]), text_inputs())(
+        given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]), st.data())(
             guarded
         )
     )
@@ -130,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"hulifa fuzz: {stats['runs']} inputs in {args.seconds:.0f} s, no crash "
         f"(exit 0: {stats[0]}, 1: {stats[1]}, 2: {stats[2]}; check {stats.get('check', 0)}, "
-        f"extract {stats.get('extract', 0)}: exit 0 {stats.get('extract 0', 0)}, 2 {stats.get('extract 2', 0)})"
+        f"extract {stats.get('extract', 0)}: exit 0 {stats.get('extract 0', 0)}, 2 {stats.get('extract 2', 0)}; "
+        f"of them PDF {stats.get('pdf', 0)}: exit 0 {stats.get('pdf 0', 0)}, 2 {stats.get('pdf 2', 0)})"
     )
     return 0
 

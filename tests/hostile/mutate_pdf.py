@@ -111,6 +111,8 @@ def _mutate(draw: st.DrawFn, data: bytes) -> tuple[str, bytes]:
             ]
         )
     )
+    if len(data) < 2:  # truncated to nothing by an earlier mutation
+        return "empty", data
     objects = _objects(data)
     if kind == "flip":
         out = bytearray(data)
