@@ -10,6 +10,7 @@ import pytest
 
 from clihelp import MINIMAL, run_cli
 from hulifa.interval import Interval
+from hulifa.messages import input_text
 from hulifa.model import (
     BODIES,
     Basis,
@@ -113,7 +114,7 @@ def test_what_cannot_be_compiled_is_refused_when_the_pack_is_made(
     with pytest.raises(PackError) as info:
         RulePack("t", "t", "1", rules)
     assert (info.value.rule, info.value.key) == (rule, "derive")
-    assert fragment in info.value.en
+    assert fragment in input_text(info.value.message_id, info.value.params).en
 
 
 CYCLE_PACK = """\

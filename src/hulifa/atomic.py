@@ -63,9 +63,9 @@ def check_target(path: Path, *, force: bool, inputs: frozenset[tuple[int, int]] 
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise fail(display, 1, 1, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}") from None
+        raise fail(display, 1, 1, "output.write_failed", strerror=exc.strerror) from None
     if stat.S_ISDIR(st.st_mode):
-        raise fail(display, 1, 1, "这是一个目录", "this is a directory")
+        raise fail(display, 1, 1, "output.directory")
     if not stat.S_ISREG(st.st_mode):
         return st  # a device or a pipe: written to, never replaced; there is nothing to overwrite
     if (st.st_dev, st.st_ino) in inputs:
@@ -73,11 +73,10 @@ def check_target(path: Path, *, force: bool, inputs: frozenset[tuple[int, int]] 
             display,
             1,
             1,
-            "输出文件就是输入文件之一;拒绝覆盖(--force 也不行),请换一个文件名",
-            "the output is one of the input files; refused even with --force: choose another name",
+            "output.is_input",
         )
     if not force:
-        raise fail(display, 1, 1, "文件已存在;如需覆盖请加 --force", "file exists; pass --force to overwrite it")
+        raise fail(display, 1, 1, "output.exists")
     return st
 
 
@@ -270,7 +269,7 @@ def write_output(
 
 
 def _cannot_write(display: str, exc: OSError) -> InputError:
-    return fail(display, 1, 1, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}")
+    return fail(display, 1, 1, "output.write_failed", strerror=exc.strerror)
 
 
 def _appeared(display: str) -> InputError:
@@ -278,8 +277,7 @@ def _appeared(display: str) -> InputError:
         display,
         1,
         1,
-        "运行期间另有程序创建了此文件;未覆盖。如需覆盖请加 --force",
-        "another program created this file while hulifa ran; nothing overwritten (pass --force to overwrite it)",
+        "output.created_meanwhile",
     )
 
 

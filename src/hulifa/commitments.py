@@ -21,8 +21,7 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
     if not isinstance(raw, list):
         raise doc.error(
             ("commitments",),
-            "commitments 应为列表:[{id: c1, text: …}]",
-            "commitments must be a list: [{id: c1, text: …}]",
+            "input.commitment.list",
         )
     out: list[Commitment] = []
     seen: set[str] = set()
@@ -33,8 +32,7 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                "每项承诺应为 {id, text} 映射,且 text 不能为空",
-                "each commitment must be a mapping {id, text} with a non-empty text",
+                "input.commitment.shape",
             )
         cid = as_text(item.get("id")) or ""  # an id `true` or a list is no id
         if not _ID.match(cid) or cid in seen:
@@ -42,8 +40,8 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                f"承诺 id「{cid}」应唯一,且只含字母、数字、_ . -",
-                f"commitment id '{cid}' must be unique and use letters, digits, _ . - only",
+                "input.commitment.id",
+                cid=cid,
             )
         seen.add(cid)
         out.append(Commitment(cid, as_text(item["text"]) or "", where))
@@ -57,8 +55,7 @@ def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
     if not isinstance(raw, dict):
         raise doc.error(
             ("commitments_progress",),
-            "commitments_progress 应为「承诺 id: 进展」的映射",
-            "commitments_progress must be a mapping of commitment id: progress",
+            "input.commitment.progress_shape",
         )
     out: dict[str, tuple[str, Position]] = {}
     for key, value in raw.items():
@@ -67,8 +64,7 @@ def parse_progress(doc: Document) -> dict[str, tuple[str, Position]]:
         if given is not None and text is None:
             raise doc.error(
                 ("commitments_progress", key),
-                "进展应为文本(或 {text: …})",
-                "progress must be text (or {text: …})",
+                "input.commitment.progress_text",
             )
         out[str(key)] = ((text or "").strip(), doc.at(("commitments_progress", key)))
     return out

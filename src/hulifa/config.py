@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hulifa.errors import InputError, fail
+from hulifa.model import Text
 
 CONFIG_FILES = ("hulifa.toml", ".hulifa.yaml", ".hulifa.yml", "pyproject.toml")
 PATH_KEYS = ("deviations",)
@@ -97,7 +98,7 @@ def _read_yaml(raw: bytes, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
 
     doc = parse_yaml(decode(raw, shown), shown)
     if not isinstance(doc.data, dict):
-        raise fail(shown, 1, 1, "配置文件的顶层应为映射", "a configuration file must be a mapping at the top")
+        raise fail(shown, 1, 1, "config.not_mapping")
     return dict(doc.data), {str(key): doc.at((key,)).line for key in doc.data}
 
 
@@ -112,16 +113,16 @@ def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise fail(shown, 1, 1, "配置文件应为 UTF-8", f"a configuration file must be UTF-8: {exc.reason}") from None
+        raise fail(shown, 1, 1, "config.not_utf8", reason=exc.reason) from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise fail(shown, line, column, f"TOML 语法错误:{message}", f"TOML syntax error: {message}") from None
+        raise fail(shown, line, column, "config.toml_syntax", message=message) from None
     for part in table:
         data = data.get(part, {})
     if not isinstance(data, dict):
-        raise fail(shown, 1, 1, "[tool.hulifa] 应为表", "[tool.hulifa] must be a table")
+        raise fail(shown, 1, 1, "config.not_table")
     return data, _toml_lines(text, table)
 
 
@@ -157,8 +158,10 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
                 shown,
                 lines.get(key, 1),
                 1,
-                f"未知的配置项「{key}」{zh}(可用:{', '.join(known)})",
-                f"unknown setting '{key}'{en} (known: {', '.join(known)})",
+                "config.unknown_setting",
+                key=key,
+                hint=Text(zh, en),
+                known=", ".join(known),
             )
     for error in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(values), key=lambda e: list(e.path)):
         key = str(error.path[0]) if error.path else ""
@@ -168,8 +171,10 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
             shown,
             lines.get(key, 1),
             1,
-            f"配置项「{key}」的值无效:{error.message}({wanted})",
-            f"setting '{key}' is invalid: {error.message} ({wanted})",
+            "config.invalid_value",
+            key=key,
+            message=error.message,
+            wanted=wanted,
         )
 
 
@@ -180,9 +185,9 @@ def load(explicit: str | None = None, isolated: bool = False) -> Config:
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise fail(explicit, 1, 1, "配置文件不存在", "no such configuration file")
+            raise fail(explicit, 1, 1, "config.no_file")
         if path.name == "pyproject.toml" and not _has_tool_table(path):
-            raise fail(explicit, 1, 1, "其中没有 [tool.hulifa] 表", "it has no [tool.hulifa] table")
+            raise fail(explicit, 1, 1, "config.no_table")
         return load_config(path)
     found = find_config()
     return load_config(found) if found is not None else Config()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hulifa.errors import InputError, fail
+from hulifa.model import Text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -48,9 +49,9 @@ def max_bytes() -> int:
         "HULIFA_MAX_BYTES",
         1,
         1,
-        f"环境变量 HULIFA_MAX_BYTES 设为「{shown}」;应为正整数字节数(如 {DEFAULT_MAX_BYTES}),或不设置",
-        f"HULIFA_MAX_BYTES is set to '{shown}'; it must be a positive whole number of bytes (e.g. "
-        f"{DEFAULT_MAX_BYTES}), or unset",
+        "input.env.max_bytes",
+        shown=shown,
+        example=DEFAULT_MAX_BYTES,
     )
 
 
@@ -63,18 +64,18 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise fail(display, 1, 1, "文件不存在", "no such file") from None
+        raise fail(display, 1, 1, "input.file.missing") from None
     except (IsADirectoryError, PermissionError) as exc:
         if isinstance(exc, IsADirectoryError) or path.is_dir():  # Windows says "permission denied"
-            raise fail(display, 1, 1, "这是一个目录,不是文件", "this is a directory, not a file") from None
-        raise fail(display, 1, 1, "没有读取权限", "permission denied") from None
+            raise fail(display, 1, 1, "input.file.directory") from None
+        raise fail(display, 1, 1, "input.file.permission") from None
     except OSError as exc:
-        raise fail(display, 1, 1, f"无法读取文件:{exc.strerror}", f"cannot read file: {exc.strerror}") from None
+        raise fail(display, 1, 1, "input.file.unreadable", strerror=exc.strerror) from None
     try:
         info = os.fstat(fd)  # one open and one fstat: a batch reads 100,000 files
         if stat.S_ISDIR(info.st_mode):
             os.close(fd)
-            raise fail(display, 1, 1, "这是一个目录,不是文件", "this is a directory, not a file")
+            raise fail(display, 1, 1, "input.file.directory")
         with open(fd, "rb", closefd=True) as handle:
             mode = info.st_mode
             if stat.S_ISREG(mode):
@@ -88,8 +89,8 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
                     display,
                     1,
                     1,
-                    f"不是普通文件({kind}),拒绝读取;数据流请用 - 或 <(…) 传入",
-                    f"not a regular file ({kind_en}); refused. Pass a stream as - or <(…)",
+                    "input.file.not_regular",
+                    kind=Text(kind, kind_en),
                 )
             os.set_blocking(fd, True)
             data = _read_stream(handle, limit)
@@ -98,7 +99,7 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     except InputError:
         raise
     except OSError as exc:
-        raise fail(display, 1, 1, f"无法读取文件:{exc.strerror}", f"cannot read file: {exc.strerror}") from None
+        raise fail(display, 1, 1, "input.file.unreadable", strerror=exc.strerror) from None
 
 
 def is_stream(path: Path) -> bool:
@@ -135,8 +136,9 @@ def _check_size(size: int, limit: int, display: str) -> None:
             display,
             1,
             1,
-            f"文件过大({size} 字节,上限 {limit});如确需检查,请设置 HULIFA_MAX_BYTES",
-            f"file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
+            "input.file.too_large",
+            size=size,
+            limit=limit,
         )
 
 
@@ -205,9 +207,9 @@ def _implausible(data: bytes, text: str, file: str) -> InputError:
         file,
         line,
         1,
-        f"既不是 UTF-8,按 GB18030 读出的也不像中文(如「{odd}」);请用 --encoding 指定编码,可能是:{names}",
-        f"neither UTF-8 nor plausible GB18030 Chinese (it would read '{odd}'); name the encoding "
-        f"with --encoding, perhaps one of: {names}",
+        "input.encoding.unknown",
+        odd=odd,
+        names=names,
     )
 
 
@@ -238,11 +240,11 @@ def fallback(used: str, given: str | None) -> str:
 
 
 def fallback_note(name: str) -> tuple[str, str]:
-    """The one wording (Chinese, English) that says a file was read in a fallback encoding."""
-    return (
-        f"文件不是 UTF-8,已按 {name} 读取;如有乱码,请用 --encoding 指定编码",
-        f"the file is not UTF-8; it was read as {name}. If the text looks garbled, name the encoding with --encoding",
-    )
+    """The one wording (Chinese, English) that says a file was read in a fallback encoding (note.encoding)."""
+    from hulifa.messages import input_text
+
+    note = input_text("note.encoding", (("encoding", name),))
+    return note.zh, note.en
 
 
 def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: bool = False) -> tuple[str, str]:
@@ -256,8 +258,8 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
                 file,
                 1,
                 1,
-                f"「{shown}」不是文本编码;请用 utf-8、gb18030、big5 等",
-                f"'{shown}' is not a text encoding; use one such as utf-8, gb18030 or big5",
+                "input.encoding.not_text",
+                shown=shown,
             ) from None
         try:
             return normalise_newlines(data.decode(encoding).lstrip("\ufeff")), encoding
@@ -267,8 +269,10 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
                 file,
                 line,
                 col,
-                f"无法按 {encoding} 解码(第 {exc.start} 字节)",
-                f"cannot decode as {encoding} (byte {exc.start}): {exc.reason}",
+                "input.encoding.undecodable",
+                encoding=encoding,
+                start=exc.start,
+                reason=exc.reason,
             ) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -283,8 +287,8 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
                     file,
                     line,
                     col,
-                    f"{label} 文件已损坏:以字节序标记开头,但内容无法按 {label} 解码",
-                    f"corrupt {label} file: it starts with a byte-order mark but does not decode as {label}",
+                    "input.encoding.corrupt_bom",
+                    label=label,
                 ) from None
     if not html and b"\x00" not in data:  # the usual file: UTF-8, no NUL, no BOM
         try:
@@ -322,7 +326,6 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
         file,
         line,
         col,
-        f"无法解码:既不是 UTF-8 也不是 GB18030(或 UTF-16);请用 --encoding 指定编码,可能是:{_candidates(data)}",
-        "cannot decode: neither UTF-8 nor GB18030 (nor UTF-16); name the encoding with --encoding, perhaps one of: "
-        + _candidates(data),
+        "input.encoding.neither",
+        names=_candidates(data),
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hulifa.errors import fail
-from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Subject, params
+from hulifa.model import Deviation, Finding, RulePack, Severity, Status, Subject, Text, params
 from hulifa.positions import Document
 from hulifa.quantity import parse_date
 from hulifa.yamlsafe import as_text, as_whole, load_yaml_file
@@ -104,8 +104,7 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
     if not isinstance(raw, list):
         raise doc.error(
             path,
-            "deviations 应为列表,每项含 rule、reason、approved_by、expires",
-            "deviations must be a list of {rule, reason, approved_by, expires}",
+            "deviations.list",
         )
     entries: list[Deviation] = []
     for i, item in enumerate(raw):
@@ -115,8 +114,7 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 doc.file,
                 where.line,
                 where.column,
-                "每项偏差应为含 rule、reason、approved_by、expires 的映射",
-                "each deviation must be a mapping with rule, reason, approved_by and expires",
+                "deviations.entry_shape",
             )
         for key in item:
             if key not in FIELDS and key not in SCOPE:
@@ -125,8 +123,9 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                     doc.file,
                     at.line,
                     at.column,
-                    f"未知的偏差字段「{key}」(可用:{'、'.join(FIELDS + SCOPE)})",
-                    f"unknown deviation field '{key}' (allowed: {', '.join(FIELDS + SCOPE)})",
+                    "deviations.unknown_field",
+                    key=key,
+                    allowed=Text("、".join(FIELDS + SCOPE), ", ".join(FIELDS + SCOPE)),
                 )
         for key in FIELDS:
             value = item.get(key)
@@ -136,8 +135,8 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                     doc.file,
                     where.line,
                     where.column,
-                    f"偏差缺少「{key}」:每项须写明 rule、reason、approved_by、expires",
-                    f"the deviation has no '{key}': every entry needs rule, reason, approved_by and expires",
+                    "deviations.missing_field",
+                    key=key,
                 )
         expires = _date(item["expires"])
         if expires is None:
@@ -146,13 +145,13 @@ def parse_entries(doc: Document, path: tuple[Any, ...]) -> tuple[Deviation, ...]
                 doc.file,
                 at.line,
                 at.column,
-                f"expires 应为日期,如 2025-12-31,而不是「{getattr(item['expires'], 'text', item['expires'])}」",
-                "expires must be a date such as 2025-12-31",
+                "deviations.expires",
+                given=getattr(item["expires"], "text", item["expires"]),
             )
         year = item.get("year")
         if year is not None and as_whole(year) is None:
             at = doc.at((*path, i, "year"))
-            raise fail(doc.file, at.line, at.column, "year 应为年份,如 2024", "year must be a year such as 2024")
+            raise fail(doc.file, at.line, at.column, "deviations.year")
         entries.append(
             Deviation(
                 rule=str(as_text(item["rule"])).strip(),
@@ -173,9 +172,7 @@ def load_deviations(path: str | Path) -> tuple[Deviation, ...]:
     if isinstance(doc.data, dict) and "deviations" in doc.data:
         extra = [k for k in doc.data if k != "deviations"]
         if extra:
-            raise doc.error(
-                (extra[0],), f"偏差文件中未知的字段「{extra[0]}」", f"unknown key '{extra[0]}' in a deviations file"
-            )
+            raise doc.error((extra[0],), "deviations.unknown_key", key=extra[0])
         return parse_entries(doc, ("deviations",))
     if isinstance(doc.data, list):
         return parse_entries(doc, ())
@@ -183,6 +180,5 @@ def load_deviations(path: str | Path) -> tuple[Deviation, ...]:
         doc.file,
         1,
         1,
-        "偏差文件应为列表,或含 deviations 列表的映射",
-        "a deviations file must be a list, or a mapping with a 'deviations' list",
+        "deviations.shape",
     )

@@ -225,7 +225,7 @@ def discover(
         if raw != "-" and any(ch in raw for ch in "*?[") and not path.exists():
             matches = _glob(raw)
             if not matches and new(raw):
-                yield Found(raw, fail(raw, 1, 1, "没有文件匹配此模式", "no file matches this pattern"))
+                yield Found(raw, fail(raw, 1, 1, "input.glob.no_match"))
             for match in matches:
                 try:
                     mode = os.stat(match).st_mode
@@ -247,9 +247,7 @@ def discover(
             if not any_file and new(raw):
                 yield Found(
                     raw,
-                    fail(
-                        raw, 1, 1, "目录中没有报告数据文件(*.yaml)", "no report-data files (*.yaml) in this directory"
-                    ),
+                    fail(raw, 1, 1, "input.directory.no_reports"),
                 )
             continue
         if selection.force_exclude and raw != "-":

@@ -269,9 +269,9 @@ class RulePack:
 class PackError(ValueError):
     """Rules that cannot be compiled into a pack: which rule, which of its keys, and why."""
 
-    def __init__(self, rule: str, key: str, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.rule, self.key, self.zh, self.en = rule, key, zh, en
+    def __init__(self, rule: str, key: str, message_id: str, /, **values: Any) -> None:
+        super().__init__(message_id)
+        self.rule, self.key, self.message_id, self.params = rule, key, message_id, tuple(values.items())
 
 
 class Derivation(NamedTuple):
@@ -375,8 +375,8 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
             raise PackError(
                 rule.id,
                 "derive",
-                f"指标「{rule.id}」不是数值指标,不能由表达式计算",
-                f"'{rule.id}' is not a numeric indicator and cannot be derived",
+                "pack.derive_not_numeric",
+                rule_id=rule.id,
             )
         try:
             expression = compile_expression(rule.derive, by_id.keys())
@@ -384,16 +384,17 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
             raise PackError(
                 rule.id,
                 "derive",
-                f"指标「{rule.id}」的 derive 表达式被拒绝:{exc.zh}",
-                f"derive expression of '{rule.id}' refused: {exc.en}",
+                "pack.derive_refused",
+                rule_id=rule.id,
+                reason=Text(exc.zh, exc.en),  # the expression checker's own words (hulifa.expressions)
             ) from None
         for name in expression.names:
             if by_id[name].unit in _NOT_NUMERIC:
                 raise PackError(
                     rule.id,
                     "derive",
-                    f"「{name}」不是数值指标,不能用于计算",
-                    f"'{name}' is not a numeric indicator and cannot be used in an expression",
+                    "pack.derive_reads_text",
+                    name=name,
                 )
         compiled[rule.id] = expression
     order: list[str] = []
@@ -404,8 +405,8 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
             raise PackError(
                 start,
                 "derive",
-                f"derive 表达式循环引用:{loop}",
-                f"derive expressions refer to each other in a cycle: {loop}",
+                "pack.derive_cycle",
+                loop=loop,
             )
         if rule_id in order:
             return

@@ -27,10 +27,10 @@ class Document:
     end: Position  # the last line, where something missing at the top level points
     _entries: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
-    def error(self, path: Path_, zh: str, en: str) -> InputError:
-        """An input error placed at `path` (or its nearest parent): `raise doc.error(...)`."""
+    def error(self, path: Path_, message_id: str, /, **values: Any) -> InputError:
+        """An input error placed at `path` (or its nearest parent): `raise doc.error(path, "input.…", …)`."""
         where = self.at(path)
-        return fail(self.file, where.line, where.column, zh, en)
+        return fail(self.file, where.line, where.column, message_id, **values)
 
     def at(self, path: Path_) -> Position:
         """Where `path` is (the key that introduces it, or the item), or the nearest parent that exists."""

@@ -20,7 +20,19 @@ from hulifa.commitments import parse_commitments, parse_progress
 from hulifa.decoding import fallback, read_bytes
 from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
-from hulifa.model import DEPARTMENT_OF, LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
+from hulifa.model import (
+    DEPARTMENT_OF,
+    LEVELS,
+    SECTION_IDS,
+    Bound,
+    Params,
+    Position,
+    Quantity,
+    ReportData,
+    Section,
+    Text,
+    Value,
+)
 from hulifa.positions import Document
 from hulifa.quantity import QuantityError, normalize, parse_date, parse_quantity
 from hulifa.yamlsafe import BOOL_WORDS, Odd, as_text, as_whole, decode_used, parse_yaml, shown
@@ -242,15 +254,15 @@ def _part_mapping(doc: Document, path: tuple[Any, ...], value: dict[str, Any]) -
                 doc.file,
                 where.line,
                 where.column,
-                f"未知的字段「{shown(key)}」(可用:{'、'.join(PART_KEYS)}){zh}",
-                f"unknown field '{shown(key)}' (allowed: {', '.join(PART_KEYS)}){en}",
+                "input.report.unknown_field",
+                shown=shown(key),
+                allowed=Text("、".join(PART_KEYS), ", ".join(PART_KEYS)),
+                hint=Text(zh, en),
             )
         if key == "present" and not isinstance(item, bool):
-            raise fail(
-                doc.file, where.line, where.column, "present 应为 true 或 false", "present must be true or false"
-            )
+            raise fail(doc.file, where.line, where.column, "input.report.present")
         if key != "present" and item is not None and as_text(item) is None:
-            raise fail(doc.file, where.line, where.column, f"{key} 应为文本", f"{key} must be text")
+            raise fail(doc.file, where.line, where.column, "input.report.not_text", key=key)
     return value.get("present", True), as_text(value.get("evidence")) or "", as_text(value.get("doubt")) or ""
 
 
@@ -258,7 +270,7 @@ def _source(doc: Document, data: dict[str, Any]) -> str:
     raw = data.get("source")
     text = as_text(raw)
     if raw is not None and text is None:
-        raise doc.error(("source",), "source 应为文本(来源文件名)", "source must be text (the file it came from)")
+        raise doc.error(("source",), "input.report.source")
     return text or ""
 
 
@@ -279,9 +291,7 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
         items = [(k, v, (*path, k)) for k, v in raw.items()]
     else:
         where = _pos(doc, path)
-        raise fail(
-            doc.file, where.line, where.column, "sections 应为列表或映射", "sections must be a list or a mapping"
-        )
+        raise fail(doc.file, where.line, where.column, "input.report.sections_shape")
     for name, value, item_path in items:
         where = _pos(doc, item_path)
         if not isinstance(name, str) or name not in SECTION_IDS:
@@ -290,8 +300,10 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                f"未知的报告部分「{shown(name)}」(可用:{'、'.join(SECTION_IDS)}){zh}",
-                f"unknown report part '{shown(name)}' (allowed: {', '.join(SECTION_IDS)}){en}",
+                "input.report.unknown_part",
+                shown=shown(name),
+                allowed=Text("、".join(SECTION_IDS), ", ".join(SECTION_IDS)),
+                hint=Text(zh, en),
             )
         evidence = doubt = ""
         if isinstance(value, dict):
@@ -305,8 +317,8 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
                 doc.file,
                 where.line,
                 where.column,
-                f"报告部分「{shown(name)}」的值应为 true/false 或含 evidence 的映射",
-                f"part '{shown(name)}' must be true/false or a mapping with evidence",
+                "input.report.part_shape",
+                shown=shown(name),
             )
         sections.append(Section(name, present, where, evidence, doubt))
     return tuple(sections)
@@ -325,7 +337,7 @@ class Origin:
     """
 
     where: Callable[[str], Position]
-    supply: Callable[[str], Text]
+    supply: Callable[[str], tuple[str, Params]]  # a message id (hulifa.messages.INPUT) and its parameters
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,31 +369,27 @@ def _missing(raw: Any) -> bool:
 def valid_header(region: Any, level: Any, year: Any, origin: Origin) -> tuple[str, str, int]:
     """region, level and year, each checked; an InputError that says how to supply what is missing."""
     if _missing(region):
-        raise InputError(origin.where("region"), origin.supply("region"))
+        raise InputError(origin.where("region"), *origin.supply("region"))
     if isinstance(region, Odd):  # `region: NO` is the text NO, as YAML 1.2 and the schema read it
         region = region.text
     if not isinstance(region, str):
-        raise InputError(origin.where("region"), Text("region 应为文本", "region must be text"))
+        raise InputError(origin.where("region"), "input.report.region")
     if _missing(level):
-        raise InputError(origin.where("level"), origin.supply("level"))
+        raise InputError(origin.where("level"), *origin.supply("level"))
     if level not in LEVELS:
         raise InputError(
             origin.where("level"),
-            Text(
-                f"level 应为 {' | '.join(LEVELS)} 之一,而不是「{shown(level)}」",
-                f"level must be one of {' | '.join(LEVELS)}, not '{shown(level)}'",
-            ),
+            "input.report.level",
+            (("allowed", " | ".join(LEVELS)), ("shown", shown(level))),
         )
     if _missing(year):
-        raise InputError(origin.where("year"), origin.supply("year"))
+        raise InputError(origin.where("year"), *origin.supply("year"))
     whole = as_whole(year)
     if whole is None or whole not in YEARS:
         raise InputError(
             origin.where("year"),
-            Text(
-                f"year 应为报告所属年份(如 2024),而不是「{shown(year)}」",
-                f"year must be the year reported on (e.g. 2024), not '{shown(year)}'",
-            ),
+            "input.report.year",
+            (("shown", shown(year)),),
         )
     return region, level, whole
 
@@ -430,7 +438,7 @@ def _yaml_origin(doc: Document) -> Origin:
         data = doc.data
         return doc.at((key,)) if isinstance(data, dict) and not _missing(data.get(key)) else doc.at(())
 
-    return Origin(where, lambda key: Text(f"缺少必填字段「{key}」", f"required field '{key}' is missing"))
+    return Origin(where, lambda key: ("input.report.missing_field", (("key", key),)))
 
 
 def _level_guess(doc: Document, data: dict[str, Any]) -> Text | None:
@@ -442,8 +450,7 @@ def _level_guess(doc: Document, data: dict[str, Any]) -> Text | None:
     if not isinstance(raw, str | bool):
         raise doc.error(
             ("level_guessed",),
-            "level_guessed 应为说明文字;核对层级后删除此行",
-            "level_guessed must be a short note; delete the line once the level is confirmed",
+            "input.report.level_guessed",
         )
     note = "" if raw is True else str(raw)
     return Text(note or "层级由名称推断", note or "the level was guessed from the name")
@@ -458,21 +465,20 @@ def _check_shape(doc: Document) -> dict[str, Any]:
             doc.file,
             1,
             1,
-            f"这不是报告数据文件:顶层是{shape},应为含 region、year、indicators 的映射",
-            "not a report-data file: the top level must be a mapping with region, year and indicators",
+            "input.report.not_mapping",
+            shape=shape,
         )
     if not ({"region", "indicators", "year"} & data.keys()):
         raise fail(
             doc.file,
             1,
             1,
-            "这不是报告数据文件:缺少 region、year、indicators",
-            "not a report-data file: it has no region, year or indicators",
+            "input.report.not_report",
         )
     for key in data:
         if key not in TOP_KEYS:
             zh, en = _did_you_mean(str(key), TOP_KEYS)
-            raise doc.error((key,), f"未知的顶层字段「{shown(key)}」{zh}", f"unknown top-level key '{shown(key)}'{en}")
+            raise doc.error((key,), "input.report.unknown_key", shown=shown(key), hint=Text(zh, en))
     return data
 
 
@@ -484,14 +490,14 @@ def _department_of(doc: Document, data: dict[str, Any], level: str) -> str:
     if level != "department":
         raise doc.error(
             ("department_of",),
-            "只有 level: department 的报告才写 department_of",
-            "department_of belongs only to a report with level: department",
+            "input.report.department_of_level",
         )
     if of not in DEPARTMENT_OF:
         raise doc.error(
             ("department_of",),
-            f"department_of 应为 {' | '.join(DEPARTMENT_OF)} 之一(哪一级政府的部门),而不是「{shown(of)}」",
-            f"department_of must be one of {' | '.join(DEPARTMENT_OF)} (whose department), not '{shown(of)}'",
+            "input.report.department_of",
+            allowed=" | ".join(DEPARTMENT_OF),
+            shown=shown(of),
         )
     return str(of)
 
@@ -503,8 +509,7 @@ def _region_code(doc: Document, data: dict[str, Any]) -> str:
     if code is not None and not re.fullmatch(r"[0-9]{6}", str(code)):
         raise doc.error(
             ("region_code",),
-            "region_code 应为6位行政区划代码(请加引号)",
-            "region_code must be the 6-digit administrative code (quote it)",
+            "input.report.region_code",
         )
     return str(code or "")
 
@@ -516,7 +521,7 @@ def _dates(doc: Document, data: dict[str, Any]) -> dict[str, tuple[dt.date, Posi
             continue
         date = parse_date(data[key])
         if date is None:
-            raise doc.error((key,), f"{key} 应为日期,如 2025-03-20", f"{key} must be a date such as 2025-03-20")
+            raise doc.error((key,), "input.report.date", key=key)
         dates[key] = (date, _pos(doc, (key,)))
     return dates
 
@@ -531,8 +536,7 @@ def report_from_document(doc: Document) -> ReportData:
     if not isinstance(indicators, dict):
         raise doc.error(
             ("indicators",),
-            "indicators 应为「指标: 数值」的映射",
-            "indicators must be a mapping of indicator: value",
+            "input.report.indicators_shape",
         )
     # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
     # the line of each figure itself: the `value:` line of a mapping, else the key's line

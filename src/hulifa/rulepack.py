@@ -22,6 +22,7 @@ from hulifa.model import (
     Scope,
     Severity,
     Strength,
+    Text,
     Trend,
 )
 from hulifa.positions import Document
@@ -94,8 +95,10 @@ def _validate(doc: Document) -> None:
         doc.file,
         where.line,
         where.column,
-        f"规则包格式错误,位于 {dotted}:{error.message}{more_zh}",
-        f"malformed rule pack at {dotted}: {error.message}{more_en}",
+        "pack.schema",
+        dotted=dotted,
+        message=error.message,
+        more=Text(more_zh, more_en),
     )
 
 
@@ -105,18 +108,17 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
     if match:
         name = match.group(1)
         if name not in settings:
-            raise doc.error((*path, "before"), f"未知的设置项「{name}」", f"unknown setting '{name}'")
+            raise doc.error((*path, "before"), "pack.unknown_setting", name=name)
         before = settings[name]
     if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
-        raise doc.error((*path, "before"), f"截止日期「{before}」应为 MM-DD 格式", f"deadline '{before}' must be MM-DD")
+        raise doc.error((*path, "before"), "pack.deadline_format", before=before)
     if "extension" in raw and raw["kind"] != "at_most":
         raise doc.error(
             (*path, "extension"),
-            "只有 at_most 要求可以有法定延长期限",
-            "only an at_most requirement can have a statutory extension",
+            "pack.extension_kind",
         )
     if raw["kind"] == "between" and float(raw["target_max"]) < float(raw["target"]):
-        raise doc.error((*path, "target_max"), "target_max 不能小于 target", "target_max cannot be below target")
+        raise doc.error((*path, "target_max"), "pack.target_max")
     return Requirement(
         kind=Kind(raw["kind"]),
         target=float(raw["target"]) if "target" in raw else None,
@@ -147,16 +149,17 @@ def _honest_basis(basis: Basis, rule_id: str, where: Position) -> None:
     if basis.url and not official_url(basis.url):
         raise _refuse_at(
             where,
-            f"指标「{rule_id}」的依据链接 {basis.url} 不是官方网站;请只写文件名称和文号,不附非官方链接",
-            f"the basis of '{rule_id}' links to {basis.url}, which is not an official site; "
-            "cite the document by name and number without the link",
+            "pack.unofficial_link",
+            rule_id=rule_id,
+            url=basis.url,
         )
     for text in (basis.document, basis.article, basis.note, basis.qualifier):
         if _NOTE_MARKS.search(text):
             raise _refuse_at(
                 where,
-                f"指标「{rule_id}」的依据含项目内部笔记引用「{text}」;请移入 YAML 注释",
-                f"the basis of '{rule_id}' cites the project's own notes ('{text}'); move that to a YAML comment",
+                "pack.basis_notes",
+                rule_id=rule_id,
+                text=text,
             )
 
 
@@ -165,8 +168,8 @@ def _at_most_info(strength: Strength, severities: tuple[Severity, ...], rule_id:
     if strength is Strength.UNCONFIRMED and any(s.rank > Severity.INFO.rank for s in severities):
         raise _refuse_at(
             where,
-            f"指标「{rule_id}」的依据为 UNCONFIRMED,级别最高为 info(不能设为 error 或 warning)",
-            f"indicator '{rule_id}' has an UNCONFIRMED basis: its severity is at most info (not error or warning)",
+            "pack.unconfirmed_severity",
+            rule_id=rule_id,
         )
 
 
@@ -205,14 +208,14 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
     if requirement.hedged and severity is Severity.ERROR:
         raise _refuse_at(
             _at(raw, "severity", where),
-            f"指标「{raw['id']}」的要求有保留(一般/原则上):未达到时级别最高为 warning",
-            f"the target of '{raw['id']}' is hedged (一般/原则上): when missed it is at most a warning",
+            "pack.hedged_severity",
+            rule_id=raw["id"],
         )
     if _NOTE_MARKS.search(str(raw.get("why", ""))):
         raise _refuse_at(
             _at(raw, "why", where),
-            f"指标「{raw['id']}」的 why 含项目内部笔记引用;请移入 YAML 注释",
-            f"the 'why' of '{raw['id']}' cites the project's own notes; move that to a YAML comment",
+            "pack.why_notes",
+            rule_id=raw["id"],
         )
     return Rule(
         id=raw["id"],
@@ -245,8 +248,8 @@ def _at(raw: dict[str, Any], key: str, fallback: Position) -> Position:
     return at if at is not None else fallback
 
 
-def _refuse_at(where: Position, zh: str, en: str) -> InputError:
-    return fail(where.file, where.line, where.column, zh, en)
+def _refuse_at(where: Position, message_id: str, /, **values: Any) -> InputError:
+    return fail(where.file, where.line, where.column, message_id, **values)
 
 
 def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: list[Consistency]) -> None:
@@ -258,21 +261,21 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
             where = _at(raw, "trend", rule.source)
             raise _refuse_at(
                 where,
-                f"指标「{rule.id}」不是数值指标,不能设趋势要求",
-                f"'{rule.id}' is not a numeric indicator and cannot have a trend",
+                "pack.trend_not_numeric",
+                rule_id=rule.id,
             )
         if rule.applies_if_nonzero and (rule.applies_if_nonzero not in ids or rule.applies_if_nonzero == rule.id):
             where = _at(raw, "applies_if", rule.source)
             raise _refuse_at(
                 where,
-                f"applies_if 引用的「{rule.applies_if_nonzero}」不是本规则包中其他指标的 id",
-                f"applies_if names '{rule.applies_if_nonzero}', which is not another indicator id of this pack",
+                "pack.applies_if_unknown",
+                applies_if_nonzero=rule.applies_if_nonzero,
             )
         if rule.same_as and (rule.same_as not in ids or rule.same_as == rule.id):
             raise _refuse_at(
                 _at(raw, "same_as", rule.source),
-                f"same_as 引用的「{rule.same_as}」不是本规则包中其他指标的 id",
-                f"same_as names '{rule.same_as}', which is not another indicator id of this pack",
+                "pack.same_as_unknown",
+                same_as=rule.same_as,
             )
     for check in consistency:
         where = check.source
@@ -280,18 +283,18 @@ def _cross_checks(rules: list[Rule], raws: list[dict[str, Any]], consistency: li
             if name not in ids:
                 raise _refuse_at(
                     where,
-                    f"consistency 引用的「{name}」不是本规则包中的指标 id",
-                    f"consistency names '{name}', which is not an indicator id of this pack",
+                    "pack.consistency_unknown",
+                    name=name,
                 )
         if check.part == check.total:
-            raise _refuse_at(where, "part 与 total 不能是同一指标", "part and total must be different indicators")
+            raise _refuse_at(where, "pack.part_is_total")
 
 
 def _resolve_extends(name: str, doc: Document) -> Path:
     if name == DEFAULT_PACK or (not name.endswith((".yaml", ".yml")) and "/" not in name):
         path = bundled_pack_path(name)
         if not path.is_file():
-            raise doc.error(("extends",), f"找不到内置规则包「{name}」", f"no bundled rule pack named '{name}'")
+            raise doc.error(("extends",), "pack.unknown_bundled", name=name)
         return path
     return (Path(doc.file).parent / name).resolve()
 
@@ -316,8 +319,7 @@ def _load_raw(
             display,
             1,
             1,
-            "规则包应为映射(含 pack、indicators 等键)",
-            "a rule pack must be a mapping (with pack, indicators, ...)",
+            "pack.not_mapping",
         )
     if not _is_bundled(path):  # the packs we ship are validated by the test suite, not on every run
         _validate(doc)
@@ -330,7 +332,7 @@ def _load_raw(
         key = str(base_path.resolve())
         if key in chain:
             where = doc.at(("extends",))
-            raise fail(display, where.line, where.column, "规则包循环继承", "rule packs extend each other in a cycle")
+            raise fail(display, where.line, where.column, "pack.extends_cycle")
         base_display = data["extends"] if data["extends"] == DEFAULT_PACK else str(base_path)
         entries, settings, files, _ = _load_raw(base_path, base_display, (*chain, key), consistency)
     settings.update(data.get("settings", {}))
@@ -342,8 +344,8 @@ def _load_raw(
                 display,
                 where.line,
                 where.column,
-                f"覆盖了不存在的指标「{rule_id}」",
-                f"override names unknown indicator '{rule_id}'",
+                "pack.override_unknown",
+                rule_id=rule_id,
             )
         index = by_id[rule_id]
         if change.get("disabled"):
@@ -361,8 +363,8 @@ def _load_raw(
                 display,
                 where.line,
                 where.column,
-                f"指标「{raw['id']}」已在被继承的规则包中定义;请在 overrides 中修改",
-                f"indicator '{raw['id']}' is already defined by the extended pack; change it under overrides",
+                "pack.redefined",
+                rule_id=raw["id"],
             )
         entries.append(({**raw, "_at": _positions(doc, ("indicators", i), raw)}, doc, ("indicators", i)))
     for i, raw in enumerate(data.get("consistency", [])):
@@ -396,8 +398,9 @@ def _no_such_pack(name: str) -> InputError:
         name,
         1,
         1,
-        f"没有这个规则包:既不是文件,也不是内置规则包{zh}(内置:{', '.join(bundled)})",
-        f"no such rule pack: neither a file nor a bundled pack{en} (bundled: {', '.join(bundled)})",
+        "pack.unknown",
+        hint=Text(zh, en),
+        bundled=", ".join(bundled),
     )
 
 
@@ -428,9 +431,7 @@ def _build(file: Path, display: str) -> RulePack:
         rule = _rule(raw, settings, rdoc, rpath)
         where = rdoc.at(rpath)
         if rule.id in seen_ids:
-            raise fail(
-                rdoc.file, where.line, where.column, f"指标 id「{rule.id}」重复", f"duplicate indicator id '{rule.id}'"
-            )
+            raise fail(rdoc.file, where.line, where.column, "pack.duplicate_id", rule_id=rule.id)
         seen_ids[rule.id] = where
         for key in (rule.name, *rule.aliases):
             if key in seen_keys and seen_keys[key] != rule.id:
@@ -438,8 +439,10 @@ def _build(file: Path, display: str) -> RulePack:
                     rdoc.file,
                     where.line,
                     where.column,
-                    f"名称或别名「{key}」同时属于「{seen_keys[key]}」和「{rule.id}」",
-                    f"name or alias '{key}' belongs to both '{seen_keys[key]}' and '{rule.id}'",
+                    "pack.name_clash",
+                    key=key,
+                    other=seen_keys[key],
+                    rule_id=rule.id,
                 )
             seen_keys[key] = rule.id
         rules.append(rule)
@@ -457,7 +460,7 @@ def _build(file: Path, display: str) -> RulePack:
         )
     except PackError as exc:
         at = next(i for i, rule in enumerate(rules) if rule.id == exc.rule)
-        raise _refuse_at(_at(raws[at], exc.key, rules[at].source), exc.zh, exc.en) from None
+        raise InputError(_at(raws[at], exc.key, rules[at].source), exc.message_id, exc.params) from None
 
 
 __all__ = ["InputError", "bundled_pack_path", "load_pack", "schema_text"]

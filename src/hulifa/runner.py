@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hulifa.decoding import fallback, fallback_note
+from hulifa.decoding import fallback
 from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
 from hulifa.discovery import display as _display
 from hulifa.errors import InputError, fail
@@ -58,8 +58,8 @@ def error_result(error: InputError, file: str) -> ReportResult:
         status=Status.ERROR,
         severity=Severity.ERROR,
         position=Position(p.file or file, p.line, p.column),
-        message="text",
-        params=params(text=error.message),
+        message=error.message_id,
+        params=error.params,
     )
     return ReportResult(file=file, findings=(finding,), checked=False)
 
@@ -117,15 +117,15 @@ def previous_candidate(path: str, year: int) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _note(where: Position, status: Status, severity: Severity, zh: str, en: str) -> Finding:
+def _note(where: Position, status: Status, severity: Severity, message_id: str, /, **values: Any) -> Finding:
     return Finding(
         rule=PREVIOUS.id,
         subject=PREVIOUS,
         status=status,
         severity=severity,
         position=where,
-        message="text",
-        params=params(text=Text(zh, en)),
+        message=message_id,
+        params=params(**values),
     )
 
 
@@ -154,14 +154,15 @@ def load_previous(
                 top,
                 Status.INVALID,
                 Severity.WARNING,
-                f"上年报告 {p.file}:{p.line}:{p.column} 无法读取,未作年度对比:{error.message.zh}",
-                f"last year's report {p.file}:{p.line}:{p.column} cannot be read; no comparison: {error.message.en}",
+                "previous.unreadable",
+                file=p.file,
+                line=p.line,
+                column=p.column,
+                message=error.message,
             )
         ]
     except RecursionError:
-        return None, [
-            _note(top, Status.INVALID, Severity.WARNING, f"上年报告 {previous} 嵌套过深", f"{previous}: too deep")
-        ]
+        return None, [_note(top, Status.INVALID, Severity.WARNING, "previous.too_deep", previous=previous)]
     if before.region != report.region or before.year != report.year - 1:
         status, severity = (Status.INVALID, Severity.WARNING) if explicit else (Status.NOT_APPLICABLE, Severity.NONE)
         return None, [
@@ -169,9 +170,12 @@ def load_previous(
                 top,
                 status,
                 severity,
-                f"{previous} 是{before.region}{before.year}年的报告,"
-                f"不是{report.region}{report.year - 1}年的;未作年度对比",
-                f"{previous} is {before.region} {before.year}, not {report.region} {report.year - 1}; no comparison",
+                "previous.other_report",
+                previous=previous,
+                region=before.region,
+                year=before.year,
+                expected_region=report.region,
+                expected_year=report.year - 1,
             )
         ]
     return before, []
@@ -190,9 +194,10 @@ def _refuse_unknown_flood(report: ReportData, pack: RulePack, table: dict[str, A
             first.file,
             first.line,
             first.column,
-            f"{len(unknown)} 个键不是规则包「{pack.id}」中的指标(上限 {MAX_UNKNOWN});这不像是此规则包的报告数据",
-            f"{len(unknown)} keys are not indicators of the pack '{pack.id}' (limit {MAX_UNKNOWN}); this does not "
-            "look like report data for this pack",
+            "input.report.unknown_keys",
+            count=len(unknown),
+            pack=pack.id,
+            limit=MAX_UNKNOWN,
         )
 
 
@@ -215,7 +220,7 @@ def check_file(
     except InputError as error:
         return error_result(error, name)
     except RecursionError:
-        return error_result(fail(name, 1, 1, "嵌套过深,拒绝处理", "nesting too deep; refused"), name)
+        return error_result(fail(name, 1, 1, "input.yaml.nesting"), name)
     source, path = path, name
     try:
         before, notes = load_previous(source, report, pack, previous, encoding)
@@ -231,10 +236,8 @@ def check_file(
         return error_result(
             InputError(
                 where,
-                Text(
-                    f"规则包中没有适用于 {report.level} 级 {report.year} 年的规则",
-                    f"no rule of the pack applies to a {report.level} report for {report.year}",
-                ),
+                "input.report.no_rule",
+                params(level=report.level, year=report.year),
             ),
             path,
         )
@@ -242,7 +245,13 @@ def check_file(
 
 
 def _warning(
-    at: Position, rule: str, name: str, name_en: str, zh: str, en: str, severity: Severity = Severity.WARNING
+    at: Position,
+    rule: str,
+    name: str,
+    name_en: str,
+    message_id: str,
+    severity: Severity = Severity.WARNING,
+    **values: Any,
 ) -> Finding:
     """A warning (or a note) that the verdict rests on something unconfirmed: unverifiable, never a pass."""
     return Finding(
@@ -251,8 +260,8 @@ def _warning(
         status=Status.UNVERIFIABLE,
         severity=severity,
         position=at,
-        message="text",
-        params=params(text=Text(zh, en)),
+        message=message_id,
+        params=params(**values),
     )
 
 
@@ -263,9 +272,11 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
     notes = []
     top = report.top_at
     if report.encoding:
-        zh, en = fallback_note(report.encoding)
         at = replace(top, line=1, column=1)
-        notes.append(_warning(at, "hulifa.encoding", "文件编码", "file encoding", zh, en, Severity.INFO))
+        name, name_en = "文件编码", "file encoding"
+        notes.append(
+            _warning(at, "hulifa.encoding", name, name_en, "note.encoding", Severity.INFO, encoding=report.encoding)
+        )
     if report.level_guess is not None:
         why = report.level_guess
         notes.append(
@@ -274,10 +285,9 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
                 "hulifa.level",
                 "报告层级",
                 "level of the reporting body",
-                f"层级「{report.level}」是推断的:{why.zh}。哪些规则适用取决于层级;请核对后删除 level_guessed,"
-                "或对正文用 --level 指定",
-                f"the level '{report.level}' is a guess: {why.en}. Which rules apply depends on it; confirm "
-                "it and delete level_guessed, or give --level for report text",
+                "note.level_guess",
+                level=report.level,
+                why=why,
             )
         )
     if report.unread_pages:
@@ -288,9 +298,8 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
                 "hulifa.pdf",
                 "未读取的页面",
                 "pages not read",
-                f"第 {pages} 页没有文字层(扫描图像),其中的数字未读取;请人工核对,或做 OCR 后再检查",
-                f"page(s) {pages} have no text layer (scanned images): figures on them were not read; "
-                "check them by hand, or run OCR and check again",
+                "note.unread_pages",
+                pages=pages,
             )
         )
     part_rules = {r.id for r in pack.rules if r.requirement.kind is Kind.SECTION}
@@ -302,10 +311,9 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
                 "hulifa.sections",
                 "法定部分",
                 "statutory parts",
-                f"规则包中没有适用于 {report.level} 级 {report.year} 年报告的法定部分规则,"
-                "报告是否具备法定的五项内容未作检查",
-                f"no statutory-part rule of the pack applies to a {report.level} report for {report.year}: "
-                "whether the report has the required parts was not checked",
+                "note.sections_unchecked",
+                level=report.level,
+                year=report.year,
             )
         )
     return notes
@@ -465,7 +473,7 @@ def iter_check(
     found = discover(inputs, selection, on_skip)
     head = list(itertools.islice(found, 2))
     if previous is not None and len(head) != 1:
-        raise fail(previous, 1, 1, "--previous 只能配合单个输入文件", "--previous goes with a single input file only")
+        raise fail(previous, 1, 1, "input.previous.batch")
     items = itertools.chain(head, found)
     options: _Options = (encoding, deviations, today, transform, hints)
 

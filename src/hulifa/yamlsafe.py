@@ -22,7 +22,7 @@ import yaml
 
 from hulifa.decoding import decode_bytes, has_bom, read_bytes
 from hulifa.errors import InputError, fail
-from hulifa.model import Position
+from hulifa.model import Position, Text
 from hulifa.positions import Document
 from hulifa.textsafe import visible
 
@@ -175,24 +175,19 @@ def decode_used(data: bytes, display: str, encoding: str | None = None) -> tuple
             display,
             line,
             1,
-            "文件含 NUL 字节,似为二进制文件,不是报告数据",
-            "file contains NUL bytes; it looks binary, not report data",
+            "input.yaml.nul_bytes",
         )
     text, used = decode_bytes(data, display, encoding)
     # In UTF-8 a control character is its own byte, so few control bytes in the first 16 KiB (which
     # hold the first 4096 characters) settle it without scanning the text.
     clean = used == "utf-8" and len(data[:16384].translate(None, _NOT_CONTROL)) <= 8
     if not clean and len(_BINARY.findall(text, 0, 4096)) > 8:
-        raise fail(
-            display, 1, 1, "文件含大量控制字符,似为二进制文件", "file is full of control characters; it looks binary"
-        )
+        raise fail(display, 1, 1, "input.yaml.control_chars")
     return text, used
 
 
 def _too_deep(file: str, line: int, column: int) -> InputError:
-    return fail(
-        file, line, column, f"嵌套超过 {MAX_DEPTH} 层,拒绝处理", f"nesting deeper than {MAX_DEPTH} levels; refused"
-    )
+    return fail(file, line, column, "input.yaml.too_deep", depth=MAX_DEPTH)
 
 
 def _duplicate(file: str, node: yaml.Node, key: yaml.Node) -> InputError:
@@ -203,14 +198,15 @@ def _duplicate(file: str, node: yaml.Node, key: yaml.Node) -> InputError:
         file,
         here.line + 1,
         here.column + 1,
-        f"重复的键「{name}」(第一次出现在第 {line} 行);YAML 会静默保留后者,请删除其中一个",
-        f"duplicate key '{name}' (first at line {line}); YAML would silently keep the last one: remove one of them",
+        "input.yaml.duplicate_key",
+        name=name,
+        line=line,
     )
 
 
 def _not_plain_key(file: str, key: yaml.Node) -> InputError:
     mark = key.start_mark
-    return fail(file, mark.line + 1, mark.column + 1, "键必须是简单文本", "keys must be plain scalars")
+    return fail(file, mark.line + 1, mark.column + 1, "input.yaml.complex_key")
 
 
 def _typed(text: str, kind: str) -> Any:
@@ -289,8 +285,8 @@ class _Builder:
                 self.file,
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
-                f"文档展开后超过 {MAX_NODES} 个值(可能是别名炸弹),拒绝处理",
-                f"document expands to more than {MAX_NODES} values (an alias bomb?); refused",
+                "input.yaml.alias_bomb",
+                limit=MAX_NODES,
             )
         if depth > MAX_DEPTH:  # aliases nest what they point to: the event pass could not bound this
             raise _too_deep(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -341,8 +337,8 @@ def _unknown_tag(file: str, node: yaml.Node) -> InputError:
         file,
         node.start_mark.line + 1,
         node.start_mark.column + 1,
-        f"未知的 YAML 标签「{shown_tag}」;报告数据与规则包不使用标签,请删去",
-        f"unknown YAML tag '{shown_tag}'; report data and rule packs use no tags: remove it",
+        "input.yaml.unknown_tag",
+        shown_tag=shown_tag,
     )
 
 
@@ -413,8 +409,8 @@ def _check_depth(text: str, display: str) -> None:
                         display,
                         mark.line + 1,
                         mark.column + 1,
-                        f"文档超过 {MAX_NODES} 个值,拒绝处理",
-                        f"document has more than {MAX_NODES} values; refused",
+                        "input.yaml.too_many_values",
+                        limit=MAX_NODES,
                     )
             if isinstance(event, _OPEN):
                 depth += 1
@@ -453,17 +449,15 @@ def parse_yaml(text: str, display: str) -> Document:
         bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         if "\t" in problem or "tab" in problem.lower() or bad_line[:column].lstrip(" ").startswith("\t"):
             hint_zh, hint_en = ";YAML 不允许用制表符缩进,请改用空格", "; YAML forbids tabs for indentation: use spaces"
-        raise fail(
-            display, line, column, f"YAML 语法错误:{problem}{hint_zh}", f"YAML syntax error: {problem}{hint_en}"
-        ) from None
+        raise fail(display, line, column, "input.yaml.syntax", problem=problem, hint=Text(hint_zh, hint_en)) from None
     except yaml.YAMLError as exc:
-        raise fail(display, 1, 1, f"YAML 错误:{exc}", f"YAML error: {exc}") from None
+        raise fail(display, 1, 1, "input.yaml.error", exc=exc) from None
     except RecursionError:
-        raise fail(display, 1, 1, "嵌套过深,拒绝处理", "nesting too deep; refused") from None
+        raise fail(display, 1, 1, "input.yaml.nesting") from None
     lines = text.count("\n") + 1
     end = Position(display, lines, 1)
     if node is None:
-        raise fail(display, 1, 1, "文件为空", "the file is empty")
+        raise fail(display, 1, 1, "input.yaml.empty")
     data = _build_plain(node, display) if plain else _Builder(display).build(node)
     return Document(display, data, node, end)
 

@@ -11,7 +11,7 @@ from hulifa.decoding import fallback_note
 from hulifa.errors import fail
 from hulifa.extract import Extraction
 from hulifa.extract.indicators import Indicator
-from hulifa.model import LEVELS, SECTION_IDS, Bound, Position, Quantity, ReportData, Section, Text, Value
+from hulifa.model import LEVELS, SECTION_IDS, Bound, Params, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
 from hulifa.reportdata import Origin, new_report
 
@@ -323,8 +323,10 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
             file,
             1,
             1,
-            f"{guess.why_zh}({ex.level}),规则包尚无此层级;请用 --level 指定({levels})",
-            f"{guess.why_en} ({ex.level}), a level the rule pack does not know yet; give --level ({levels})",
+            "input.text.unknown_level",
+            why=Text(guess.why_zh, guess.why_en),
+            level=ex.level,
+            levels=levels,
         )
     return new_report(
         file=file,
@@ -346,15 +348,14 @@ def require_report(ex: Extraction, file: str) -> None:
     """A text with nothing of a report (no year, no body, no statutory part, no figure) is an error,
     never an empty pass. One that has some of them goes on: what is missing is then named."""
     if ex.blank:
-        raise fail(file, 1, 1, "文件中没有正文,无法检查", "the file holds no text: there is no report to check")
+        raise fail(file, 1, 1, "input.text.empty")
     if ex.sections or ex.figures or ex.indicators or ex.year is not None or ex.region:
         return
     raise fail(
         file,
         1,
         1,
-        "文本中读不出报告:没有年度、报告主体、法定部分(举措成效、不足和原因、下一年安排等),也没有任何数字",
-        "no report can be read from this text: no year, no reporting body, no statutory part and no figure",
+        "input.text.no_report",
     )
 
 
@@ -362,20 +363,13 @@ def _text_origin(ex: Extraction, file: str) -> Origin:
     """How a user gives what the text does not say: the command-line options."""
     guess = ex.level_guess
 
-    def supply(key: str) -> Text:
-        if key == "year":
-            return Text(
-                "标题和首句中找不到报告所属年度;请用 --year 指定,如 --year 2024",
-                "the year reported on is not in the title or the first sentence; give it with --year, e.g. --year 2024",
-            )
-        if key == "region":
-            return Text(
-                "正文中找不到报告主体(地区或部门名称);请用 --region 指定,如 --region 某某县",
-                "the reporting body (region or department) is not named in the text; give it with --region",
-            )
+    def supply(key: str) -> tuple[str, Params]:
+        if key in ("year", "region"):
+            return f"input.text.no_{key}", ()
         levels = " | ".join(LEVELS)
-        zh, en = (guess.why_zh, guess.why_en) if guess is not None else ("未能判断层级", "the level is unknown")
-        return Text(f"{zh};请用 --level 指定({levels})", f"{en}; give it with --level ({levels})")
+        if guess is None:
+            return "input.text.level_unknown", (("levels", levels),)
+        return "input.text.no_level", (("why", Text(guess.why_zh, guess.why_en)), ("levels", levels))
 
     return Origin(lambda _key: Position(file, 1, 1), supply)
 

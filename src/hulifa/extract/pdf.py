@@ -85,8 +85,8 @@ def max_pages(file: str) -> int:
             file,
             1,
             1,
-            f"环境变量 HULIFA_MAX_PAGES 应为正整数(页数上限),现为「{raw}」",
-            f"HULIFA_MAX_PAGES must be a positive whole number (the page limit); it is '{raw}'",
+            "input.env.max_pages",
+            raw=raw,
         )
     return int(raw)
 
@@ -172,7 +172,7 @@ def _run_reader(path: Path, file: str, data_limit: int) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         _raise("time", "", file, limit_pages, data_limit)
     except OSError as exc:
-        raise fail(file, 1, 1, f"无法启动 PDF 读取进程: {exc}", f"cannot start the PDF reader: {exc}") from None
+        raise fail(file, 1, 1, "input.pdf.cannot_start", exc=exc) from None
     try:
         result: dict[str, Any] = json.loads(done.stdout.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
@@ -197,32 +197,32 @@ def _raise(kind: str, detail: str, file: str, limit_pages: int, limit_chars: int
             file,
             1,
             1,
-            "PDF 已加密,需要密码才能读取;请先解除密码保护(或另存为未加密的 PDF)再检查",
-            "the PDF is encrypted and needs a password; remove the protection (save an unencrypted copy) first",
+            "input.pdf.encrypted",
         )
     if kind == "pages":
         raise fail(
             file,
             1,
             1,
-            f"PDF 页数过多({detail} 页,上限 {limit_pages});如确需检查,请设置 HULIFA_MAX_PAGES",
-            f"too many pages ({detail}, limit {limit_pages}); set HULIFA_MAX_PAGES to raise the limit",
+            "input.pdf.too_many_pages",
+            pages=detail,
+            limit=limit_pages,
         )
     if kind == "chars":
         raise fail(
             file,
             1,
             1,
-            f"PDF 文字过多(超过 {limit_chars} 个字符);如确需检查,请设置 HULIFA_MAX_BYTES",
-            f"the PDF holds too much text (over {limit_chars} characters); set HULIFA_MAX_BYTES to raise the limit",
+            "input.pdf.too_much_text",
+            limit=limit_chars,
         )
     if kind == "time":
         raise fail(
             file,
             1,
             1,
-            f"读取 PDF 超过 {TIMEOUT_SECONDS} 秒仍未完成,已停止(文件可能异常或为 PDF 炸弹)",
-            f"reading the PDF took longer than {TIMEOUT_SECONDS} s and was stopped (a malformed PDF or a PDF bomb)",
+            "input.pdf.time",
+            seconds=TIMEOUT_SECONDS,
         )
     if kind == "memory":
         mib = MAX_MEMORY // (1024 * 1024)
@@ -230,23 +230,23 @@ def _raise(kind: str, detail: str, file: str, limit_pages: int, limit_chars: int
             file,
             1,
             1,
-            f"读取 PDF 所需内存超过上限({mib} MiB),已停止(文件可能异常或为 PDF 炸弹)",
-            f"reading the PDF needs more than {mib} MiB of memory and was stopped (a malformed PDF or a PDF bomb)",
+            "input.pdf.memory",
+            mib=mib,
         )
     if kind == "missing":
         raise fail(
             file,
             1,
             1,
-            f"读取 PDF 需要 pypdfium2,请重新安装 hulifa: {detail}",
-            f"reading PDF needs pypdfium2; reinstall hulifa: {detail}",
+            "input.pdf.no_reader",
+            detail=detail,
         )
     raise fail(
         file,
         1,
         1,
-        f"PDF 文件已损坏或不是 PDF,无法读取({detail})",
-        f"the PDF is damaged or not a PDF and cannot be read ({detail})",
+        "input.pdf.damaged",
+        detail=detail,
     )
 
 
@@ -266,7 +266,7 @@ def read_pdf(path: str | Path, display: str | None = None) -> PdfText:
     limit = max_bytes()
     data = read_bytes(Path(path), file, limit)  # the size limit and read errors of every input
     if b"%PDF-" not in data[:1024]:  # readers accept a little junk before the header, as PDFium does
-        raise fail(file, 1, 1, "不是 PDF 文件(文件开头没有 %PDF 标记)", "not a PDF file (it does not start with %PDF)")
+        raise fail(file, 1, 1, "input.pdf.not_pdf")
     pages = _pages(_run_reader(Path(path), file, limit))
     text = normalise(pages)
     if not text.text.strip() and not text.image_pages:
@@ -274,9 +274,8 @@ def read_pdf(path: str | Path, display: str | None = None) -> PdfText:
             file,
             1,
             1,
-            f"PDF 中没有可读取的文字({len(pages)} 页均无文字层);如是扫描件,请先做 OCR(文字识别)或取得原文再检查",
-            f"the PDF has no text to read (none of its {len(pages)} pages has a text layer); if it is a scan, "
-            "run OCR on it or get the text version first",
+            "input.pdf.no_text",
+            pages=len(pages),
         )
     if not text.text.strip():
         scanned = len(text.image_pages)
@@ -284,10 +283,9 @@ def read_pdf(path: str | Path, display: str | None = None) -> PdfText:
             file,
             1,
             1,
-            f"这是扫描件:PDF 没有文字层({len(pages)} 页中 {scanned} 页为图像),无法读取其中的数字;"
-            "请先做 OCR(文字识别)或取得原文再检查",
-            f"this PDF is a scan: it has no text layer ({scanned} of {len(pages)} pages are images), so no figure "
-            "can be read; run OCR on it or get the text version first",
+            "input.pdf.scan",
+            pages=len(pages),
+            scanned=scanned,
         )
     _check_readable(text.text, file)
     return text
@@ -302,9 +300,7 @@ def _check_readable(text: str, file: str) -> None:
             file,
             1,
             1,
-            "PDF 的文字层无法识别(字体缺少 Unicode 映射),相当于扫描件;请先做 OCR(文字识别)或取得原文再检查",
-            "the PDF's text layer cannot be read (its fonts have no Unicode map), so it is like a scan; "
-            "run OCR on it or get the text version first",
+            "input.pdf.unmapped_fonts",
         )
 
 

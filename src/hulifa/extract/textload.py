@@ -190,14 +190,14 @@ def docx_to_text(data: bytes, file: str) -> str:
             # bomb inflating to 700 MB took 2.8 GB of memory before ending in MemoryError.
             xml = member.read(limit + 1)
     except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise fail(file, 1, 1, f"不是有效的 .docx 文件: {exc}", f"not a valid .docx file: {exc}") from None
+        raise fail(file, 1, 1, "input.docx.invalid", exc=exc) from None
     if len(xml) > limit:
         raise fail(
             file,
             1,
             1,
-            f"word/document.xml 解压后超过 {limit} 字节(压缩炸弹?);如确需检查,请设置 HULIFA_MAX_BYTES",
-            f"word/document.xml inflates to over {limit} bytes (a zip bomb?); set HULIFA_MAX_BYTES to raise the limit",
+            "input.docx.bomb",
+            limit=limit,
         )
     try:
         root = ElementTree.fromstring(xml)
@@ -207,8 +207,8 @@ def docx_to_text(data: bytes, file: str) -> str:
             file,
             line,
             col + 1,
-            f"word/document.xml 无法解析: {exc}",
-            f"word/document.xml is not well-formed: {exc}",
+            "input.docx.xml",
+            exc=exc,
         ) from None
     body = root.find(_W + "body")
     lines: list[str] = []
