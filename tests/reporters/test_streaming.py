@@ -36,7 +36,7 @@ class _Counting:
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_streamed_equals_rendered(name: str, count: int) -> None:
     huli = _huli()
-    broken = error_result(fail("x.yaml", 2, 1, "坏", "bad"), "x.yaml")
+    broken = error_result(fail("x.yaml", 2, 1, "input.yaml.error", exc="坏 bad"), "x.yaml")
     clean = ReportResult(file="clean.yaml", findings=(), region="甲区", year=2024, required=1)
     reports = [huli.reports[0], broken, clean][:count]
     result = CheckResult(reports=tuple(reports), pack=huli.pack)
