@@ -1,23 +1,3 @@
 #!/bin/sh
-# Rebuilds input.pdf from source.html with headless Chromium, then derives gold.yaml from
-# source.gold.yaml (the gold of source.html; edit that one, not gold.yaml).
-# Needs /usr/bin/chromium with CJK fonts (bash .ci/install-chromium.sh) and python3 with PyYAML.
-set -eu
-cd "$(dirname "$0")"
-name=$(basename "$(pwd)")
-chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-    --print-to-pdf=input.pdf source.html 2>/dev/null
-python3 - "$name" <<'PY'
-import sys
-name = sys.argv[1]
-src = open("source.gold.yaml", encoding="utf-8").read().split("\n")
-out = ["# Gold for input.pdf, derived by make_pdf.sh from source.gold.yaml (edit that gold, not this)."]
-for line in src:
-    if line == "source: source.html":
-        out.append("source: input.pdf")
-    elif line == "encoding: utf-8":
-        out += ["encoding: pdf", f"origin: heldout4/{name}/source.gold.yaml"]
-    else:
-        out.append(line)
-open("gold.yaml", "w", encoding="utf-8").write("\n".join(out))
-PY
+# Rebuilds input.pdf and gold.yaml here; see ../make_pdf.sh.
+exec "$(dirname "$0")/../make_pdf.sh" "$(dirname "$0")"
