@@ -1,5 +1,6 @@
 """reporters.streaming: a document written report by report is the whole-run document, and a
-streamed SARIF or JUnit batch holds no more memory for more reports (tracemalloc, not time)."""
+streamed batch (SARIF, JUnit, Markdown, Code Quality) holds no more memory for more reports
+(tracemalloc, not time)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class _Counting:
         self.size += len(text)
 
 
-@pytest.mark.parametrize("name", ["sarif", "junit", "json", "parsable"])
+@pytest.mark.parametrize("name", ["sarif", "junit", "json", "parsable", "markdown", "codequality"])
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_streamed_equals_rendered(name: str, count: int) -> None:
     huli = _huli()
@@ -51,16 +52,18 @@ def test_streamed_equals_rendered(name: str, count: int) -> None:
         assert sink.getvalue() == module(name).render(result, "zh")
 
 
-@pytest.mark.parametrize("name", ["sarif", "junit"])
+@pytest.mark.parametrize("name", ["sarif", "junit", "markdown", "codequality"])
 def test_a_streamed_batch_does_not_grow_with_the_number_of_reports(name: str) -> None:
     huli = _huli()
     report = huli.reports[0]
+    # Markdown unbounded: every report's details are written, none dropped by the budget
+    options = {"max_bytes": 0} if name == "markdown" else {}
 
     def held_after(count: int) -> int:
         sink = _Counting()
         tracemalloc.start()
         try:
-            doc = streaming.Document(module(name), sink, huli.pack, "zh", Severity.WARNING)
+            doc = streaming.Document(module(name), sink, huli.pack, "zh", Severity.WARNING, **options)
             base = tracemalloc.get_traced_memory()[0]
             for i in range(count):
                 doc.add(replace(report, region=f"区{i}"))  # a new result each time, as a batch has
@@ -74,3 +77,28 @@ def test_a_streamed_batch_does_not_grow_with_the_number_of_reports(name: str) ->
 
     few, many = held_after(20), held_after(200)
     assert many < few + 64 * 1024, (few, many)  # ten times the reports, the same memory
+
+
+@pytest.mark.parametrize(("limit", "cut"), [(0, ""), (3000, "the details of"), (800, "rows of the table")])
+def test_markdown_streamed_within_a_budget_is_the_rendered_document(limit: int, cut: str) -> None:
+    """Cut to a budget (details dropped, or table rows too), the streamed document is still render's."""
+    huli = _huli()
+    reports = [replace(huli.reports[0], region=f"区{i}", file=f"r{i}.yaml") for i in range(12)]
+    result = CheckResult(reports=tuple(reports), pack=huli.pack)
+    sink = io.StringIO()
+    doc = streaming.Document(module("markdown"), sink, huli.pack, "en", None, max_bytes=limit)
+    for report in reports:
+        doc.add(report)
+    doc.finish()
+    assert sink.getvalue() == module("markdown").render(result, "en", limit)
+    if limit:
+        assert len(sink.getvalue()) <= limit and cut in sink.getvalue()
+
+
+def test_a_batch_with_no_issue_is_an_empty_code_quality_array() -> None:
+    clean = ReportResult(file="clean.yaml", findings=(), region="甲区", year=2024, required=1)
+    sink = io.StringIO()
+    doc = streaming.Document(module("codequality"), sink, None, "zh")
+    doc.add(clean)
+    doc.finish()
+    assert sink.getvalue() == "[]\n"

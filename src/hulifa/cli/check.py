@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from hulifa.discovery import Selection
     from hulifa.model import CheckResult, ReportResult, Severity
     from hulifa.reportdata import TextHints
+    from hulifa.reporters.markdown import Writer as MarkdownWriter
     from hulifa.runner import Run
 
 from hulifa.cli import (
@@ -329,7 +330,7 @@ class _Plan:
     @property
     def keep(self) -> bool:
         """Whether every result must be kept until the end."""
-        return bool(self.whole) or self.step_summary
+        return bool(self.whole)
 
     @classmethod
     def made(cls, o: _Options) -> _Plan:
@@ -420,36 +421,32 @@ def _write(plan: _Plan, run: Run, o: _Options) -> None:
         _prepare,
         formats=tuple(f.value for f in plan.pieces),
         lang=o.lang,
-        send=plan.keep or bool(plan.writers) or plan.table,
+        send=plan.keep or bool(plan.writers) or plan.table or plan.step_summary,
         verbose=o.verbose,
         rules=o.rules,
     )
     show_details = not o.quiet and (o.details or plan.total <= TABLE_DETAIL_LIMIT)
+    summary = _summary_writer(run, o.lang) if plan.step_summary else None
     try:
         table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
         progress = None if o.quiet else _progress(plan.total, quiet=table is not None and table.live and show_details)
         try:
-            kept = _stream(plan, run, o, transform, table, progress)
+            kept = _stream(plan, run, o, transform, table, progress, summary)
         finally:
             if progress:
                 progress.close()
         result = CheckResult(reports=tuple(kept), pack=run.pack)
         for fmt in plan.whole:
             file = o.dest[fmt]
-            if fmt is Format.markdown:
-                from hulifa.reporters.markdown import render as render_markdown
-
-                text = render_markdown(result, o.lang, o.max_bytes)
-            else:
-                text = _renderer(fmt)(result, o.lang)
+            text = _renderer(fmt)(result, o.lang)
             if file is None:
                 sys.stdout.write(text)
             else:
                 write_output(file, text, force=o.force, inputs=plan.inputs)
     except InputError as error:
         die(error.render(o.lang))
-    if plan.step_summary:
-        _append_step_summary(result, o.lang)
+    if summary is not None:
+        _append_step_summary(summary)
 
 
 def _renderer(fmt: Format) -> Callable[[CheckResult, str], str]:
@@ -511,6 +508,7 @@ def _stream(
     transform: Callable[[ReportResult], _Prepared],
     table: _TableOut | None,
     progress: _Progress | None,
+    summary: MarkdownWriter | None = None,
 ) -> list[ReportResult]:
     """Write the streamed formats as results arrive; return the results only if some format needs them all."""
     from hulifa.atomic import Sink, StdoutSink, open_output
@@ -523,7 +521,8 @@ def _stream(
         for fmt in (*plan.pieces, *plan.writers):
             file = o.dest[fmt]
             sink = open_output(file, force=o.force, inputs=plan.inputs) if file is not None else StdoutSink()
-            docs.append((fmt, Document(module(fmt.value), sink, run.pack, o.lang, o.fail_on), sink))
+            options = {"max_bytes": o.max_bytes} if fmt is Format.markdown else {}
+            docs.append((fmt, Document(module(fmt.value), sink, run.pack, o.lang, o.fail_on, **options), sink))
         for prepared in run.results(transform):
             for fmt, doc, _ in docs:
                 doc.add(prepared.result, prepared.texts.get(fmt.value))
@@ -533,6 +532,8 @@ def _stream(
                 say(prepared.read)
             if table is not None and prepared.result is not None:
                 table.add(prepared.result)
+            if summary is not None and prepared.result is not None:
+                summary.item(prepared.result)
             if prepared.result is not None and plan.keep:
                 kept.append(prepared.result)
             if progress:
@@ -549,6 +550,8 @@ def _stream(
         for _, doc, sink in docs:
             doc.close()
             sink.abort()
+        if summary is not None:
+            summary.close()
         if table is not None:
             table.sink.abort()
         raise
@@ -569,14 +572,23 @@ def _input_identities(paths: list[str], selection: Selection, *named: str | None
     return identities([*found, *named])
 
 
-def _append_step_summary(result: CheckResult, lang: str) -> None:
+def _summary_writer(run: Run, lang: str) -> MarkdownWriter:
+    """The step summary, fed as results arrive (`--format github` with $GITHUB_STEP_SUMMARY set)."""
+    from hulifa.reporters.markdown import summary_writer
+
+    return summary_writer(run.pack, lang)
+
+
+def _append_step_summary(summary: MarkdownWriter) -> None:
     from hulifa.reporters.markdown import append_step_summary
 
     path = os.environ["GITHUB_STEP_SUMMARY"]
     try:
-        append_step_summary(path, result, lang)
+        append_step_summary(path, summary)
     except OSError as exc:
         say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
+    finally:
+        summary.close()
 
 
 def scan_selection(

@@ -1,5 +1,9 @@
 """`--format codequality`: GitLab's Code Quality report (a JSON array of issues), for merge requests.
 
+Written as results arrive (the pieces of hulifa.reporters.streaming): each report's issues are
+indented as `json.dumps(..., indent=2)` indents them in the array, so the streamed bytes are the
+same as one dump of every issue, and nothing of a report is held once its piece is written.
+
 One issue per finding that is an issue (see _common.is_issue): `description` is the message,
 `check_name` the rule id, `severity` error -> major, warning -> minor, info -> info (a file that
 could not be checked -> critical), `location` the file and line, and a `fingerprint` that stays
@@ -14,7 +18,7 @@ import json
 from typing import Any
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters._common import is_issue, one_line
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info", Severity.NONE: "info"}
@@ -32,6 +36,28 @@ def issue(finding: Finding, lang: str = "zh") -> dict[str, Any]:
     }
 
 
+# the streamed pieces: "[", the issues (a report's joined by SEP as well), "]"; EMPTY when none
+SEP = ",\n"
+EMPTY = "[]\n"
+
+
+def head(pack: RulePack | None = None, lang: str = "zh") -> str:
+    return "[\n"
+
+
+def item(report: ReportResult, lang: str = "zh") -> str:
+    """A report's issues, as elements of the array (indented one level), "" when it has none."""
+    return SEP.join(
+        "  " + json.dumps(issue(f, lang), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for f in report.findings
+        if is_issue(f)
+    )
+
+
+def tail(lang: str = "zh") -> str:
+    return "\n]\n"
+
+
 def render(result: CheckResult, lang: str = "zh") -> str:
-    issues = [issue(f, lang) for report in result.reports for f in report.findings if is_issue(f)]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    body = SEP.join(text for text in (item(r, lang) for r in result.reports) if text)
+    return head(result.pack, lang) + body + tail(lang) if body else EMPTY

@@ -5,22 +5,27 @@ most-missed indicators; then each report's findings in a collapsible `<details>`
 reports first. The document keeps within a size budget (GitHub's comment limit by default): when it
 must cut, it leaves out details first (least severe and last reports first), then table rows, and
 says how many and how to get them. The step summary (`$GITHUB_STEP_SUMMARY`) is the same document
-within GitHub's 1 MiB.
+within GitHub's 1 MiB. Both are written by `Writer`, fed one report at a time, in memory flat in the
+number of reports: rows and blocks go to spill files, and only the budget's arithmetic stays.
 
 Data is escaped so it cannot break a table row, open a code span, or inject HTML.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import tempfile
 import urllib.parse
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
+from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import (
     MISSED,
@@ -37,6 +42,7 @@ from hulifa.reporters._common import (
     with_unit,
 )
 from hulifa.reporters.labels import pick
+from hulifa.reporters.streaming import Sink
 
 # GitHub's limit on a comment's body, in characters (Unicode code points, as its API counts them).
 COMMENT_LIMIT = 65_536
@@ -114,15 +120,6 @@ class _Counts:
         return cls(by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO], report.worst())
 
 
-def _verdict(result: CheckResult, counts: list[_Counts], lang: str) -> str:
-    unchecked = sum(1 for r in result.reports if not r.checked)
-    checked = [c for r, c in zip(result.reports, counts, strict=True) if r.checked]
-    errors = sum(1 for c in checked if c.worst is Severity.ERROR)
-    warnings = sum(1 for c in checked if c.worst is Severity.WARNING)
-    clean_ = len(checked) - errors - warnings
-    return labels.verdict(len(result.reports), errors, warnings, unchecked, clean_, None, lang)
-
-
 def _overview_row(report: ReportResult, counts: _Counts, lang: str) -> str:
     worst = (
         labels.status(Status.ERROR, lang)
@@ -146,16 +143,7 @@ def _overview_head(lang: str) -> list[str]:
     return [_row(header), _row(["---", "---", "---", "---:", "---:", "---:", "---"])]
 
 
-def _most_missed(result: CheckResult, lang: str) -> list[str]:
-    missed: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for report in result.reports:
-        in_report: set[str] = set()
-        for f in report.findings:
-            if f.status in MISSED:
-                in_report.add(f.rule)
-                names.setdefault(f.rule, _indicator(f, lang))
-        missed.update(in_report)
+def _most_missed(missed: Counter[str], names: dict[str, str], lang: str) -> list[str]:
     out = [f"### {labels.heading('most_missed', lang)}", ""]
     if not missed:
         return [*out, labels.heading("none_missed", lang), ""]
@@ -194,15 +182,16 @@ def _findings_table(report: ReportResult, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _details(report: ReportResult, counts: _Counts, lang: str, open_: bool) -> str:
-    """One report's findings in a collapsible block, its summary line saying what is inside."""
+def _details(report: ReportResult, counts: _Counts, lang: str) -> str:
+    """One report's findings in a collapsible block, its summary line saying what is inside (closed:
+    the writer opens the block of a single report, see _OPEN)."""
     tally = " · ".join(
         f"{severity_label(s, lang)} {n}"
         for s, n in zip(_COUNTED, (counts.errors, counts.warnings, counts.infos), strict=True)
         if n
     )
     summary = escape(one_line(report_title(report))) + (f" — {tally}" if tally else "")
-    out = [f"<details{' open' if open_ else ''}>", f"<summary>{summary}</summary>", ""]
+    out = ["<details>", f"<summary>{summary}</summary>", ""]
     if not report.checked:
         out += [f"**{labels.heading('not_checked', lang)}**", ""]
     out += [_counts_line(report, lang), "", *_findings_table(report, lang), "</details>", ""]
@@ -234,87 +223,271 @@ def _left_out(details: int, rows: int, limit: int, unit: str, lang: str) -> str:
     )
 
 
-# ----------------------------------------------------------------------------------------- render
+# ----------------------------------------------------------------------------------------- writer
+
+_CLOSED, _OPEN = "<details>", "<details open>"  # a single report's block is shown open
+
+
+class Writer:
+    """The document written one report at a time (the writer protocol of hulifa.reporters.streaming,
+    writing itself: `item` keeps nothing of the report but one small row, and `write_to` writes the
+    document at the end, when the budget can be settled).
+
+    Each report's overview row and details block are rendered as it arrives and spilled (encoded) to
+    anonymous temporary files, the blocks one file per worst severity, so that the most severe come
+    first by reading each file in turn. What stays in memory is the verdict's counts, the most-missed
+    tally (one entry per indicator) and, per report, its worst severity and the sizes of its row and
+    block: a few bytes a report, whatever it holds."""
+
+    SEP = ""
+
+    def __init__(
+        self,
+        pack: RulePack | None,
+        lang: str = "zh",
+        fail_on: Severity | None = None,
+        max_bytes: int = COMMENT_LIMIT,
+        unit: str = "characters",
+        spill: Callable[[], IO[bytes]] | None = None,
+    ) -> None:
+        self.pack, self.lang, self.limit, self.unit = pack, lang, max_bytes, unit
+        self.size: Callable[[str], int] = len if unit == "characters" else lambda s: len(s.encode("utf-8"))
+        self._spill = spill or _temporary
+        self.reports = self.unchecked = self.errors = self.warnings = 0
+        self.missed: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.rows = self._spill()
+        self.row_size = array("q")  # per report, in input order
+        self.row_bytes = array("q")
+        self.row_rank = array("b")
+        self.blocks: dict[int, IO[bytes]] = {}  # worst severity's rank -> the blocks, in input order
+        self.block_size: dict[int, array[int]] = {}
+        self.block_bytes: dict[int, array[int]] = {}
+
+    def item(self, report: ReportResult) -> str:
+        counts = _Counts.of(report)
+        self.reports += 1
+        if not report.checked:
+            self.unchecked += 1
+        elif counts.worst is Severity.ERROR:
+            self.errors += 1
+        elif counts.worst is Severity.WARNING:
+            self.warnings += 1
+        in_report: set[str] = set()
+        for f in report.findings:
+            if f.status in MISSED:
+                in_report.add(f.rule)
+                if f.rule not in self.names:
+                    self.names[f.rule] = _indicator(f, self.lang)
+        self.missed.update(in_report)
+        rank = counts.worst.rank
+        row = _overview_row(report, counts, self.lang)
+        data = row.encode("utf-8")
+        self.rows.write(data)
+        self.row_size.append(self.size(row))
+        self.row_bytes.append(len(data))
+        self.row_rank.append(rank)
+        block = _details(report, counts, self.lang)
+        data = block.encode("utf-8")
+        if rank not in self.blocks:
+            self.blocks[rank] = self._spill()
+            self.block_size[rank], self.block_bytes[rank] = array("q"), array("q")
+        self.blocks[rank].write(data)
+        self.block_size[rank].append(self.size(block))
+        self.block_bytes[rank].append(len(data))
+        return ""  # nothing goes to the Document's spill: the writer keeps its own
+
+    def head(self) -> str:
+        return ""
+
+    def tail(self) -> str:
+        return ""
+
+    # ------------------------------------------------------------------------------ the document
+
+    def _ranked_blocks(self) -> Iterator[tuple[int, int, int]]:
+        """(rank, size, bytes) of each block, most severe first, then in input order."""
+        for rank in sorted(self.blocks, reverse=True):
+            for size, length in zip(self.block_size[rank], self.block_bytes[rank], strict=True):
+                yield rank, size, length
+
+    def _read_blocks(self, count: int | None) -> Iterator[str]:
+        """The first `count` blocks in ranked order (all with None), a single report's opened."""
+        left = self.reports if count is None else count
+        for rank in sorted(self.blocks, reverse=True):
+            spill = self.blocks[rank]
+            spill.seek(0)
+            for length in self.block_bytes[rank]:
+                if left <= 0:
+                    return
+                left -= 1
+                block = spill.read(length).decode("utf-8")
+                yield _OPEN + block[len(_CLOSED) :] if self.reports == 1 else block
+
+    def _read_rows(self, keep: bytearray | None = None) -> Iterator[str]:
+        """The overview rows in input order, each with its newline (only those marked in `keep`)."""
+        self.rows.seek(0)
+        for i, length in enumerate(self.row_bytes):
+            data = self.rows.read(length)
+            if keep is None or keep[i]:
+                yield data.decode("utf-8") + "\n"
+
+    def write_to(self, sink: Sink, limit: int | None = None) -> None:
+        """Write the document to `sink`, at most `limit` (default: the writer's budget) in its unit
+        (0: no limit). A limit too small for even the verdict and the note gives them anyway."""
+        limit = self.limit if limit is None else limit
+        out = _Trimmed(sink)  # the document ends in exactly one newline
+        size, lang, n = self.size, self.lang, self.reports
+        head = [f"# {labels.heading('results', lang)}", ""]
+        if n:
+            clean_ = n - self.unchecked - self.errors - self.warnings
+            verdict = labels.verdict(n, self.errors, self.warnings, self.unchecked, clean_, None, lang)
+            head += [f"**{verdict}**", ""]
+        if self.pack is not None:
+            head += [f"{labels.field('pack', lang)}: {escape(self.pack.id)} {escape(self.pack.version)}", ""]
+        if not n:
+            head += [labels.heading("no_reports", lang), ""]
+            out.write("\n".join(head))
+            out.end()
+            return
+        head_text = "\n".join(head) + "\n"
+        table_head = "\n".join(_overview_head(lang)) + "\n"
+        missed = "\n".join(_most_missed(self.missed, self.names, lang)) + "\n" if n > 1 else ""
+        opened = len(_OPEN) - len(_CLOSED) if n == 1 else 0  # the same in characters and in bytes
+
+        if limit <= 0:
+            self._write(out, head_text, "", table_head, None, missed, None)
+            return
+        # The note's size, reserved whenever something may be cut (its numbers are at most this long).
+        reserve = size(_left_out(n, n, limit, self.unit, lang))
+        table_size = size(table_head) + sum(s + 1 for s in self.row_size) + 1
+        used = size(head_text) + table_size + size(missed)
+        if used <= limit:  # the overview fits: details while they fit
+            kept: list[int] = []  # the sizes of the blocks kept, in ranked order
+            total = used
+            for _, block, _ in self._ranked_blocks():
+                total += block + opened
+                if total > limit - (reserve if len(kept) + 1 < n else 0):
+                    break
+                kept.append(block + opened)
+            if len(kept) == n:
+                self._write(out, head_text, "", table_head, None, missed, None)
+                return
+            while kept and used + sum(kept) + reserve > limit:
+                kept.pop()
+            note = _left_out(n - len(kept), 0, limit, self.unit, lang)
+            self._write(out, head_text, note, table_head, None, missed, len(kept))
+            return
+        # Not even the overview fits: no details, and table rows while they fit, most severe first.
+        room = limit - size(head_text) - reserve - size(table_head) - 1
+        keep = bytearray(n)
+        for rank in sorted(set(self.row_rank), reverse=True):
+            for i, row_rank in enumerate(self.row_rank):
+                if row_rank != rank:
+                    continue
+                room -= self.row_size[i] + 1
+                if room < 0:
+                    break
+                keep[i] = 1
+            if room < 0:
+                break
+        note = _left_out(n, n - sum(keep), limit, self.unit, lang)
+        self._write(out, head_text, note, table_head, keep, "", 0)
+
+    def _write(
+        self,
+        out: _Trimmed,
+        head: str,
+        note: str,
+        table_head: str,
+        keep: bytearray | None,
+        missed: str,
+        blocks: int | None,
+    ) -> None:
+        out.write(head + note + table_head)
+        for row in self._read_rows(keep):
+            out.write(row)
+        out.write("\n" + missed)
+        for block in self._read_blocks(blocks):
+            out.write(block)
+        out.end()
+
+    def text(self, limit: int | None = None) -> str:
+        """The document in one piece."""
+        buffer = io.StringIO()
+        self.write_to(buffer, limit)
+        return buffer.getvalue()
+
+    def close(self) -> None:
+        for spill in (self.rows, *self.blocks.values()):
+            spill.close()
+
+
+def _temporary() -> IO[bytes]:
+    # anonymous (unlinked at once): nothing is left behind, however the run ends
+    return tempfile.TemporaryFile("w+b")
+
+
+class _Trimmed:
+    """A sink that holds back trailing newlines, so the document ends in exactly one."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink, self.pending = sink, ""
+
+    def write(self, text: str) -> None:
+        body = text.rstrip("\n")
+        if body:
+            self.sink.write(self.pending + body)
+            self.pending = text[len(body) :]
+        else:
+            self.pending += text
+
+    def end(self) -> None:
+        self.sink.write("\n")
+
+
+def writer(
+    pack: RulePack | None = None, lang: str = "zh", fail_on: Severity | None = None, max_bytes: int = COMMENT_LIMIT
+) -> Writer:
+    """The streaming writer (see hulifa.reporters.streaming), within `max_bytes` characters."""
+    return Writer(pack, lang, fail_on, max_bytes)
+
+
+def _whole(result: CheckResult, lang: str, limit: int, unit: str) -> str:
+    w = Writer(result.pack, lang, None, limit, unit, spill=io.BytesIO)
+    for report in result.reports:
+        w.item(report)
+    return w.text()
 
 
 def render(result: CheckResult, lang: str = "zh", max_bytes: int = COMMENT_LIMIT) -> str:
     """The document, at most `max_bytes` characters (0: no limit). A limit too small for even the
     verdict and the note gives them anyway."""
-    return _budgeted(result, lang, max_bytes, len, "characters")
+    return _whole(result, lang, max_bytes, "characters")
 
 
 def step_summary(result: CheckResult, lang: str = "zh", room: int = STEP_SUMMARY_LIMIT) -> str:
     """The document for `$GITHUB_STEP_SUMMARY`, at most `room` UTF-8 bytes."""
-    return _budgeted(result, lang, room, lambda s: len(s.encode("utf-8")), "bytes")
+    return _whole(result, lang, room, "bytes")
 
 
-def append_step_summary(path: str, result: CheckResult, lang: str = "zh") -> None:
+def summary_writer(pack: RulePack | None, lang: str = "zh") -> Writer:
+    """A writer of the step summary, fed as results arrive (see append_step_summary)."""
+    return Writer(pack, lang, None, STEP_SUMMARY_LIMIT, "bytes")
+
+
+def append_step_summary(path: str, result: CheckResult | Writer, lang: str = "zh") -> None:
     """Append the step summary to `path`, within what GitHub's 1 MiB leaves after what earlier steps
-    or tools wrote there. Raises OSError."""
+    or tools wrote there. `result` is the whole run, or a summary_writer fed with it. Raises OSError."""
     try:
         used = os.path.getsize(path)
     except FileNotFoundError:
         used = 0
-    text = step_summary(result, lang, max(STEP_SUMMARY_LIMIT - used, 1))
+    room = max(STEP_SUMMARY_LIMIT - used, 1)
+    if isinstance(result, Writer):
+        with open(path, "a", encoding="utf-8") as handle:
+            result.write_to(handle, room)
+        return
+    text = step_summary(result, lang, room)
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(text)
-
-
-def _budgeted(result: CheckResult, lang: str, limit: int, size: Callable[[str], int], unit: str) -> str:
-    counts = [_Counts.of(r) for r in result.reports]
-    head = [f"# {labels.heading('results', lang)}", ""]
-    if result.reports:
-        head += [f"**{_verdict(result, counts, lang)}**", ""]
-    if result.pack is not None:
-        head += [f"{labels.field('pack', lang)}: {escape(result.pack.id)} {escape(result.pack.version)}", ""]
-    if not result.reports:
-        head += [labels.heading("no_reports", lang), ""]
-        return "\n".join(head).rstrip("\n") + "\n"
-    head_text = "\n".join(head) + "\n"
-    rows = [_overview_row(r, c, lang) for r, c in zip(result.reports, counts, strict=True)]
-    table_head = "\n".join(_overview_head(lang)) + "\n"
-    missed = "\n".join(_most_missed(result, lang)) + "\n" if len(result.reports) > 1 else ""
-    # most severe first, then in input order: the order details are shown in, and kept in
-    ranked = sorted(range(len(result.reports)), key=lambda i: (-counts[i].worst.rank, i))
-    single = len(result.reports) == 1
-
-    def blocks() -> Iterator[str]:
-        for i in ranked:
-            yield _details(result.reports[i], counts[i], lang, open_=single)
-
-    if limit <= 0:
-        table = table_head + "".join(r + "\n" for r in rows) + "\n"
-        return (head_text + table + missed + "".join(blocks())).rstrip("\n") + "\n"
-
-    # The note's size, reserved whenever something may be cut (its numbers are at most this long).
-    reserve = size(_left_out(len(rows), len(rows), limit, unit, lang))
-    table_size = size(table_head) + sum(size(r) + 1 for r in rows) + 1
-    used = size(head_text) + table_size + size(missed)
-    if used <= limit:  # the overview fits: details while they fit
-        kept: list[str] = []
-        total = used
-        for block in blocks():
-            total += size(block)
-            if total > limit - (reserve if len(kept) + 1 < len(rows) else 0):
-                break
-            kept.append(block)
-        if len(kept) == len(rows):
-            return (head_text + table_head + "".join(r + "\n" for r in rows) + "\n" + missed + "".join(kept)).rstrip(
-                "\n"
-            ) + "\n"
-        while kept and used + sum(size(b) for b in kept) + reserve > limit:
-            kept.pop()
-        note = _left_out(len(rows) - len(kept), 0, limit, unit, lang)
-        table = table_head + "".join(r + "\n" for r in rows) + "\n"
-        return (head_text + note + table + missed + "".join(kept)).rstrip("\n") + "\n"
-    # Not even the overview fits: no details, and table rows while they fit, most severe first.
-    room = limit - size(head_text) - reserve - size(table_head) - 1
-    keep_rows: set[int] = set()
-    for i in ranked:
-        room -= size(rows[i]) + 1
-        if room < 0:
-            break
-        keep_rows.add(i)
-    note = _left_out(len(rows), len(rows) - len(keep_rows), limit, unit, lang)
-    table = table_head + "".join(rows[i] + "\n" for i in sorted(keep_rows)) + "\n"
-    return (head_text + note + table).rstrip("\n") + "\n"

@@ -3,12 +3,15 @@
 A format streams in one of two ways:
 
 - **pieces**: its module has `head(pack, lang)`, `item(report, lang)`, `SEP` and `tail(lang)`, pure
-  functions whose texts are written as they come (with --jobs, `item` runs in the worker);
+  functions whose texts are written as they come (with --jobs, `item` runs in the worker), and may
+  have `EMPTY`, the whole document when no item says anything (the head then waits for the first);
 - **a writer**: its module has `writer(pack, lang, fail_on)`, returning an object with `SEP`,
   `item(report) -> str`, and `head()` and `tail()`, which are called after the last item. This is
   for a document whose beginning needs the whole run (SARIF's and JUnit's counts, a rule table).
   The items go to a spill file, an anonymous temporary file, and the document is written head,
-  spilled items, tail at the end: the memory is the writer's own counters, not the results.
+  spilled items, tail at the end: the memory is the writer's own counters, not the results. A
+  writer with `write_to(sink)` (and `close()`) writes the whole document itself at the end, from
+  spill files of its own (Markdown, whose budget decides what goes in only once every report is in).
 
 In both, an empty item adds nothing, and `SEP` goes only between items that say something.
 `join` gives the same bytes in one piece, so a module's `render` can be its streamed pieces joined.
@@ -19,13 +22,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 from types import ModuleType
-from typing import IO, Protocol
+from typing import IO, Any, Protocol, runtime_checkable
 
 from hulifa.model import ReportResult, RulePack, Severity
 
 
 class Sink(Protocol):
-    def write(self, text: str) -> None: ...
+    def write(self, text: str, /) -> object: ...
 
 
 class Writer(Protocol):
@@ -36,6 +39,15 @@ class Writer(Protocol):
     def head(self) -> str: ...
 
     def tail(self) -> str: ...
+
+
+@runtime_checkable
+class SelfWriting(Protocol):
+    """A writer that writes its whole document itself at the end (its items are always "")."""
+
+    def write_to(self, sink: Sink) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def streams(module: ModuleType) -> bool:
@@ -52,22 +64,33 @@ class Document:
     """One format's output, written as results arrive to `sink` (an atomic.Sink: written, not committed)."""
 
     def __init__(
-        self, module: ModuleType, sink: Sink, pack: RulePack | None, lang: str, fail_on: Severity | None = None
+        self,
+        module: ModuleType,
+        sink: Sink,
+        pack: RulePack | None,
+        lang: str,
+        fail_on: Severity | None = None,
+        **options: Any,
     ) -> None:
+        """`options` go to the module's writer (Markdown's `max_bytes`)."""
         self.module, self.sink, self.lang = module, sink, lang
         self.started = False  # an item that said something has been written
         self.writer: Writer | None = None
         self.spill: IO[str] | None = None
+        self.head, self.empty = "", None
         if in_pieces(module):
             self.sep: str = module.SEP
-            sink.write(module.head(pack, lang))
+            self.head, self.empty = module.head(pack, lang), getattr(module, "EMPTY", None)
+            if self.empty is None:
+                sink.write(self.head)
         else:
             import tempfile
 
-            self.writer = module.writer(pack, lang, fail_on)
+            self.writer = module.writer(pack, lang, fail_on, **options)
             self.sep = self.writer.SEP
-            # anonymous (unlinked at once): nothing is left behind, however the run ends
-            self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in finish/close
+            if not isinstance(self.writer, SelfWriting):
+                # anonymous (unlinked at once): nothing is left behind, however the run ends
+                self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in finish/close
 
     @property
     def pieces(self) -> bool:
@@ -83,13 +106,22 @@ class Document:
         out = self.spill if self.spill is not None else self.sink
         if self.started:
             out.write(self.sep)
+        elif self.empty is not None:
+            out.write(self.head)
         out.write(text)
         self.started = True
 
     def finish(self) -> None:
         """Write what comes after the last report (for a writer: head, the spilled items, tail)."""
         if self.writer is None:
-            self.sink.write(self.module.tail(self.lang))
+            if self.empty is not None and not self.started:
+                self.sink.write(self.empty)
+            else:
+                self.sink.write(self.module.tail(self.lang))
+            return
+        if isinstance(self.writer, SelfWriting):
+            self.writer.write_to(self.sink)
+            self.close()
             return
         assert self.spill is not None
         self.sink.write(self.writer.head())
@@ -102,6 +134,8 @@ class Document:
         if self.spill is not None:
             self.spill.close()
             self.spill = None
+        if isinstance(self.writer, SelfWriting):
+            self.writer.close()
 
 
 def join(writer: Writer, reports: Iterable[ReportResult]) -> str:
