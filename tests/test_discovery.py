@@ -183,3 +183,41 @@ def test_stdin_with_and_without_a_name() -> None:
     assert result.exit_code in (0, 1) and '"huli.txt"' in result.stdout, result.stderr
     result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "bad.yaml", "--lang", "en"], input=b"a: [")
     assert result.exit_code == 2 and result.stderr.startswith("bad.yaml:")
+
+
+def test_a_folder_named_alone_holds_no_path_per_file(tmp_path: Path) -> None:
+    """Memory flat in the number of files found (tracemalloc): a walk holds listings, not every path."""
+    import tracemalloc
+
+    def held(count: int) -> int:
+        root = tmp_path / str(count)
+        for i in range(count):
+            folder = root / f"d{i // 100:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{i:05d}.yaml").write_text("", encoding="utf-8")
+        found = discover([str(root)])
+        next(found)  # the walk set up (pathspec imported) before tracing
+        tracemalloc.start()
+        try:
+            base = tracemalloc.get_traced_memory()[0]
+            for _ in range(count - 1):  # every other file, stopping before the walk ends and frees its state
+                next(found)
+            return tracemalloc.get_traced_memory()[0] - base
+        finally:
+            tracemalloc.stop()
+            found.close()
+
+    few, many = held(200), held(2000)
+    assert many < few + 32 * 1024, (few, many)
+
+
+def test_a_file_named_twice_is_checked_once_whichever_comes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "r").mkdir()
+    shutil.copy(HULI_DATA, tmp_path / "r" / "2024.yaml")
+    monkeypatch.chdir(tmp_path)
+    folder, file = "r", "r/2024.yaml"
+    assert len(list(discover([folder, file]))) == 1
+    assert len(list(discover([file, folder]))) == 1
+    assert len(list(discover([folder, folder]))) == 1

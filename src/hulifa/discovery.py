@@ -213,14 +213,15 @@ def discover(
     selection = selection or Selection()
     seen: set[str] = set()
 
-    def new(path: str) -> bool:
+    def new(path: str, keep: bool = True) -> bool:
         key = os.path.normpath(path)
         if key in seen:
             return False
-        seen.add(key)
+        if keep:
+            seen.add(key)
         return True
 
-    for raw in inputs:
+    for index, raw in enumerate(inputs):
         path = Path(raw)
         if raw != "-" and any(ch in raw for ch in "*?[") and not path.exists():
             matches = _glob(raw)
@@ -240,9 +241,12 @@ def discover(
             continue
         if path.is_dir():
             any_file = False
+            # A scan yields each file once, so the last input's files need not be remembered: a folder
+            # of 100,000 files named alone holds no path once it is yielded (only its folders' listings).
+            keep = index < len(inputs) - 1
             for file in _scan(path, selection, on_skip):
                 any_file = True
-                if new(file):
+                if new(file, keep):
                     yield Found(file, explicit=False)
             if not any_file and new(raw):
                 yield Found(
