@@ -302,7 +302,11 @@ def _card_labels(lang: str) -> str:
 
 
 # A batch of more reports than this shows each one folded, without its charts, and summarises the
-# matrix; up to this many are held until the end (the page's head needs to know which layout it is).
+# matrix. Why 20: it is the terminal's threshold too (table.DETAIL_LIMIT, issue #14's "say 20"), so a
+# batch reads the same way in both; a full report with its charts is ~115 KB of page (Huli), so 20
+# open ones stay a page a browser opens at once and one scrolls through; and up to this many reports
+# are held until the end (the page's head needs to know which layout it is), which bounds that memory.
+# Fixed, not an option: a larger one would hold that many reports, and no user has asked for it.
 BATCH_LIMIT = 20
 
 

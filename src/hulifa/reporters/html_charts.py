@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, Kind, ReportResult, Rule, Status
-from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, display_name, with_unit
 from hulifa.reporters.html_text import esc, num, px, status_label, sym, t
@@ -54,21 +53,16 @@ def rules_by_id(result: CheckResult) -> dict[str, Rule]:
 
 
 def _stated(finding: Finding, rule: Rule | None) -> tuple[float, str] | None:
-    """The stated figure and its bound, if the finding's `actual` is one figure in the rule's unit."""
-    stated = messages.actual(finding, "zh")
-    if not stated:
-        return None
-    try:
-        quantity = parse_quantity(stated)
-    except (QuantityError, ValueError):
-        return None
-    if not math.isfinite(quantity.value):
+    """The stated figure and its bound, if the finding carries one written figure of its own in the
+    rule's unit. Not charted: "全覆盖" (full coverage read as 100%: no number was written), and a count
+    shared with another body ("12次(与区委常委会共用)": not the government's own figure)."""
+    quantity = finding.quantity
+    if quantity is None or quantity.implicit or finding.message == "shared" or not math.isfinite(quantity.value):
         return None
     accepted = rule.accepted_units if rule else (messages.unit(finding),)
     if quantity.unit and quantity.unit not in accepted:
         return None
-    bound = messages.bound(finding) or quantity.bound.value
-    return quantity.value, bound
+    return quantity.value, quantity.bound.value
 
 
 def chart_points(report: ReportResult, rules: dict[str, Rule]) -> list[Point]:
