@@ -102,7 +102,20 @@ class StdoutSink:
         sys.stdout.flush()
 
 
-class StreamFile:
+class _Handle:
+    """An output written through a text handle: a failed write names the output (see _cannot_write)."""
+
+    display: str
+    handle: TextIO
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            raise _cannot_write(self.display, exc) from None
+
+
+class StreamFile(_Handle):
     """A device, FIFO or socket, opened for writing without creating, truncating or renaming anything."""
 
     def __init__(self, path: Path) -> None:
@@ -111,13 +124,7 @@ class StreamFile:
             fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
         except OSError as exc:
             raise _cannot_write(self.display, exc) from None
-        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        try:
-            self.handle.write(text)
-        except OSError as exc:
-            raise _cannot_write(self.display, exc) from None
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
         try:
@@ -158,7 +165,7 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-class AtomicFile:
+class AtomicFile(_Handle):
     """A file written through a temporary file in the same folder and moved into place on success.
 
     Used as a context manager: an exception inside the block (a full disk, Ctrl-C, SIGTERM,
@@ -186,13 +193,7 @@ class AtomicFile:
             except OSError as exc:
                 raise _cannot_write(self.display, exc) from None
             _LIVE.add(self.tmp)
-            self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        try:
-            self.handle.write(text)
-        except OSError as exc:
-            raise _cannot_write(self.display, exc) from None
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
         try:
