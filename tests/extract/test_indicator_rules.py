@@ -78,6 +78,10 @@ PHRASES = [
     (ind.phrase_before, "审查行政复议案件590件。", "590件", "ar_case_count", True),
     (ind.phrase_before, "590件行政复议案件已办结。", "590件", "ar_case_count", False),
     (ind.phrase_before, "所有执法人员均为100名。", "100名", "enforcement_staff_count", True),
+    # fillers inside a phrase: 共 before its verb, 全年, 先后
+    (ind.phrase_before, "区委常委会、区政府常务会议共研究法治议题7次。", "7次", "exec_meeting_hears_fzzf_count", True),
+    (ind.phrase_before, "市政府常务会议全年研究法治建设重大事项14次。", "14次", "exec_meeting_hears_fzzf_count", True),
+    (ind.phrase_before, "县政府常务会议先后研究法治工作3次。", "3次", "exec_meeting_hears_fzzf_count", True),
     (ind.phrase_after, "590件行政复议案件已办结。", "590件", "ar_case_count", True),
     (ind.phrase_after, "审查行政复议案件590件。", "590件", "ar_case_count", False),
     (ind.phrase_after, "办结590件,涉及行政复议案件。", "590件", "ar_case_count", False),  # another clause
@@ -156,3 +160,28 @@ AFFIRM = [
 def test_affirming_verb(pack: RulePack, sentence: str, affirmed: bool) -> None:
     m = matcher(pack, "mad_catalogue_published")
     assert ind.affirming_verb(sentence, m.affirm, 0, len(sentence)) is affirmed
+
+
+PLAN_REPORT = """某县人民政府2024年度法治政府建设情况报告
+一、主要举措和成效
+全面落实行政执法三项制度。
+二、存在的不足和原因
+执法力量不足。
+三、2025年工作安排
+一是推动行政复议决定书网上公开;二是力争规范性文件备案审查实现全覆盖。
+"""
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "stated"),
+    [
+        ("enforcement_three_systems", True),  # affirmed in the measures
+        ("ar_decision_disclosure", False),  # only next year's task
+        ("nd_filing_rate", False),  # 力争…实现全覆盖: a target, not coverage
+    ],
+)
+def test_the_next_year_part_affirms_nothing(pack: RulePack, rule_id: str, stated: bool) -> None:
+    from hulifa.extract import extract_text
+
+    found = {i.id for i in extract_text(PLAN_REPORT, pack).indicators}
+    assert (rule_id in found) is stated

@@ -52,7 +52,8 @@ PDF_COPY = _pdf_copy(
 
 
 def test_width_is_found_only_when_lines_share_it() -> None:
-    assert line_width(PDF_COPY.split("\n")) == 36
+    width = line_width(PDF_COPY.split("\n"))
+    assert width is not None and width.size == 36
     paragraphs = [
         "这是一个长一些的句子,有十五个字以上。",
         "另一段文字也很长,但长度完全不一样的哦,还要更长一些才行。",
@@ -87,3 +88,20 @@ def test_shift_maps_joined_offsets_back() -> None:
     shift = Shift.of(removed)
     assert [text[shift.start(i)] for i in range(len(joined))] == list("abcd\nef")
     assert shift.end(2) == 2 and shift.end(3) == 4
+
+
+def test_a_copy_broken_every_n_characters_is_joined_whatever_the_digits(pack: RulePack) -> None:
+    """Some copies break every N characters, so a line with half-width digits is narrower on screen
+    than one without: the width is then counted in characters."""
+    body = (
+        "全年县委常委会会议、县政府常务会议共听取法治政府建设工作汇报7次,县政府常务会议会前学法12次。"
+        "全县审核行政规范性文件19件,报备19件,报备率100%,组织执法人员培训1360人次,开展执法案卷评查2次。"
+        "办理行政复议案件112件,纠错率8.9%,行政诉讼案件65件,败诉率4.6%,负责人出庭应诉率100%。"
+    )
+    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
+    width = line_width(lines)
+    assert width is not None and width.size == 20 and width.measure is len
+    text = "某县2023年度法治政府建设报告\n" + "\n".join(lines) + "\n"
+    ex = extract_text(text, pack)
+    hears = {i.id: i for i in ex.indicators}["exec_meeting_hears_fzzf_count"]
+    assert hears.value == 7

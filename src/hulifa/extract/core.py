@@ -41,15 +41,19 @@ class Extraction:
         return tuple(f for f in self.figures if (f.start, f.end) not in used)
 
 
-def _mark_plans(figures: list[Figure], sections: list[SectionHit], length: int) -> list[Figure]:
-    """Figures in the next-year part are targets (plan), not what the year achieved."""
+def _plans(sections: list[SectionHit], length: int) -> list[tuple[int, int]]:
+    """The span of the next-year part (up to an 其他 part after it): what it says is a plan."""
     starts = {s.id: s.start for s in sections}
     if "next_year" not in starts:
-        return figures
+        return []
     first = starts["next_year"]
     after = [start for sid, start in starts.items() if start > first and sid in ("other",)]
-    last = min(after) if after else length + 1
-    return [replace(f, plan=True) if first <= f.start < last else f for f in figures]
+    return [(first, min(after) if after else length + 1)]
+
+
+def _mark_plans(figures: list[Figure], plans: list[tuple[int, int]]) -> list[Figure]:
+    """Figures in the next-year part are targets (plan), not what the year achieved."""
+    return [replace(f, plan=True) if any(a <= f.start < b for a, b in plans) else f for f in figures]
 
 
 def _problems(sections: list[SectionHit], length: int) -> list[tuple[int, int]]:
@@ -119,9 +123,10 @@ def _extract(
     guess = level_of(found_region) if level is None else None
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
-    figures = _mark_plans(mark_priors(doc, find_figures(doc), found_year), sections, len(text))
+    plans = _plans(sections, len(text))
+    figures = _mark_plans(mark_priors(doc, find_figures(doc), found_year), plans)
     implicit = find_implicit(doc)
-    indicators = map_indicators(doc, pack, figures, implicit, _problems(sections, len(text)))
+    indicators = map_indicators(doc, pack, figures, implicit, _problems(sections, len(text)), plans)
     return Extraction(
         region=found_region,
         level=found_level,

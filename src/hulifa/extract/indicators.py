@@ -139,8 +139,9 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
     return out
 
 
-# adverbs a report puts inside a rule's phrase: 常务会议先后研究 is 常务会议研究
-_FILLERS = re.compile(r"先后|累计|共计|陆续|多次|集中|还")
+# adverbs a report puts inside a rule's phrase: 常务会议先后研究 is 常务会议研究, and so are
+# 常务会议共研究 (共 before a verb: the bodies named before it add up) and 常务会议全年研究
+_FILLERS = re.compile(r"先后|累计|共计|陆续|多次|集中|还|全年|共(?=研究|听取|审议|召开|专题|组织|开展|学法)")
 
 
 def _find_phrase(phrases: tuple[str, ...], segment: str, from_end: bool) -> tuple[str, int] | None:
@@ -413,10 +414,22 @@ def covers_fully(m: _Matcher, left: str, sentence: str) -> bool:
     return any(s in left for s in m.stems) or any(p in left for p in m.phrases)
 
 
-def _add_implicit(doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], results: dict[str, Indicator]) -> None:
-    """Implicit full coverage, for the percentage rules no figure settled."""
+Spans = list[tuple[int, int]]
+
+
+def _inside(spans: Spans, pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _add_implicit(
+    doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], results: dict[str, Indicator], plans: Spans
+) -> None:
+    """Implicit full coverage, for the percentage rules no figure settled (力争…实现全覆盖 in the
+    next-year part is a target, not coverage)."""
     f = doc.folded
     for imp in implicit:
+        if _inside(plans, imp.start):
+            continue
         left = f[doc.clause_start(imp.start, hard=True) : imp.end]
         s, e = doc.sentence_span(imp.start)
         for m in numeric:
@@ -425,12 +438,13 @@ def _add_implicit(doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], r
                 results[m.rule.id] = _indicator(m, 100.0, "%", imp.phrase, imp.sentence, span, implicit=True)
 
 
-def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator]) -> None:
-    """Yes/no facts: a phrase and an affirming verb, not negated, in one sentence."""
+def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator], plans: Spans) -> None:
+    """Yes/no facts: a phrase and an affirming verb, not negated, in one sentence, outside the
+    next-year part (推动行政复议决定书网上公开 as next year's task is not done yet)."""
     for m in matchers:
         if m.rule.unit != "bool" or m.rule.id in results:
             continue
-        found = _affirmed(doc, m)
+        found = _affirmed(doc, m, plans)
         if found is not None:
             start, end = found
             span = (doc.line_of(start), doc.column_of(start), start, end)
@@ -443,14 +457,16 @@ def map_indicators(
     figures: list[Figure],
     implicit: list[Implicit],
     problems: list[tuple[int, int]] | None = None,
+    plans: list[tuple[int, int]] | None = None,
 ) -> list[Indicator]:
     """Every rule-pack indicator the text states: the best figure for each (see the rules above),
-    then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part."""
+    then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part;
+    `plans`: of the next-year part."""
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]
     results = _stated(doc, numeric, figures, problems or [])
-    _add_implicit(doc, numeric, implicit, results)
-    _add_yes_no(doc, matchers, results)
+    _add_implicit(doc, numeric, implicit, results, plans or [])
+    _add_yes_no(doc, matchers, results, plans or [])
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
 
@@ -466,14 +482,18 @@ def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int) -> bool
     return False
 
 
-def _affirmed(doc: Doc, m: _Matcher) -> tuple[int, int] | None:
-    """The first phrase of a yes/no rule whose sentence (outside page furniture) affirms it."""
+def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
+    """The first phrase of a yes/no rule whose sentence (outside page furniture and the plan) affirms it."""
     f = doc.folded
     for phrase in m.phrases:
         pos = f.find(phrase)
         while pos != -1:
             s, e = doc.sentence_span(pos)
-            if doc.line_of(pos) not in doc.boiler_lines and affirming_verb(f, m.affirm, s, e):
+            if (
+                doc.line_of(pos) not in doc.boiler_lines
+                and not _inside(plans, pos)
+                and affirming_verb(f, m.affirm, s, e)
+            ):
                 return pos, pos + len(phrase)
             pos = f.find(phrase, pos + 1)
     return None

@@ -28,38 +28,57 @@ _HEADING = re.compile(
 )
 
 
-def number_wrap(lines: list[str], i: int, width: int | None) -> bool:
+def _width(line: str) -> int:
+    """Display width: a Chinese character or full-width form is two, ASCII one (a PDF line's measure)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@dataclass(frozen=True, slots=True)
+class Width:
+    """The width a text's lines break at, and how it is measured: display width (a PDF line's
+    measure), or characters (a copy that broke every N characters, digits and all)."""
+
+    size: int
+    measure: Callable[[str], int] = _width
+
+
+def number_wrap(lines: list[str], i: int, width: Width | None) -> bool:
     before, after = lines[i].rstrip(" \t"), lines[i + 1].lstrip(" \t")
     if not before or not after or "\t" in before or "\t" in after or _HEADING.match(after):
         return False  # table rows and numbered items are lines of their own
     return before[-1] in _DIGIT and (after[0] in _DIGIT or after[0] in _UNIT_START)
 
 
-def width_wrap(lines: list[str], i: int, width: int | None) -> bool:
+def width_wrap(lines: list[str], i: int, width: Width | None) -> bool:
     if width is None:
         return False
     before, after = lines[i].rstrip(), lines[i + 1]
-    if _width(before) < width - 3 or not after.strip() or before[-1] in _ENDS or "\t" in before:
+    if width.measure(before) < width.size - 3 or not after.strip() or before[-1] in _ENDS or "\t" in before:
         return False
     return not (after[:1].isspace() or after.startswith("\u3000") or _HEADING.match(after))
 
 
-WRAP_RULES: tuple[Callable[[list[str], int, int | None], bool], ...] = (number_wrap, width_wrap)
+WRAP_RULES: tuple[Callable[[list[str], int, Width | None], bool], ...] = (number_wrap, width_wrap)
 
 
-def _width(line: str) -> int:
-    """Display width: a Chinese character or full-width form is two, ASCII one (a PDF line's measure)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-
-
-def line_width(lines: list[str]) -> int | None:
-    """The width a PDF copy breaks its lines at: most long lines reach it (within 3 half-widths)."""
-    widths = [_width(line.rstrip()) for line in lines if len(line.rstrip()) >= 12]
+def _at_one_width(lines: list[str], measure: Callable[[str], int], slack: int) -> int | None:
+    widths = [measure(line.rstrip()) for line in lines if len(line.rstrip()) >= 12]
     if len(widths) < 4:
         return None
     width = max(widths)
-    full = sum(1 for w in widths if w >= width - 3)
+    full = sum(1 for w in widths if w >= width - slack)
     return width if full >= 3 and full * 2 >= len(widths) else None
+
+
+def line_width(lines: list[str]) -> Width | None:
+    """The width a PDF copy breaks its lines at: most long lines reach it (within 3 half-widths),
+    else the same number of characters (within one): a copy may break every N characters whatever
+    their width, so a line with digits is as long as one without."""
+    size = _at_one_width(lines, _width, 3)
+    if size is not None:
+        return Width(size)
+    size = _at_one_width(lines, len, 1)
+    return Width(size, len) if size is not None else None
 
 
 def unwrap(text: str) -> tuple[str, list[int]]:
@@ -104,4 +123,4 @@ class Shift:
         return self.start(offset - 1) + 1 if offset > 0 else 0
 
 
-__all__ = ["WRAP_RULES", "Shift", "line_width", "unwrap"]
+__all__ = ["WRAP_RULES", "Shift", "Width", "line_width", "unwrap"]
