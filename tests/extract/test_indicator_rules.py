@@ -185,3 +185,64 @@ def test_the_next_year_part_affirms_nothing(pack: RulePack, rule_id: str, stated
 
     found = {i.id for i in extract_text(PLAN_REPORT, pack).indicators}
     assert (rule_id in found) is stated
+
+
+# (sentence, the values each rule takes): a 分别 list pairs with what is named before it, in order
+RESPECTIVELY = [
+    (
+        "办理人大代表建议421件、政协委员提案508件,代表委员对办理结果的满意率分别为98.8%和99.2%。",
+        {"npc_satisfaction_rate": 98.8, "cppcc_satisfaction_rate": 99.2},
+    ),
+    (
+        "办理县人大代表建议105件、县政协提案142件,建议和提案办复率、满意率分别为100%和97.6%。",
+        {
+            "npc_suggestion_handled_rate": 100,
+            "cppcc_proposal_handled_rate": 100,
+            "npc_satisfaction_rate": 97.6,
+            "cppcc_satisfaction_rate": 97.6,
+        },
+    ),
+    # 均为: one value for all of them
+    (
+        "办理人大代表建议421件、政协委员提案508件,满意率均为100%。",
+        {"npc_satisfaction_rate": 100, "cppcc_satisfaction_rate": 100},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "values"), RESPECTIVELY)
+def test_respectively(pack: RulePack, sentence: str, values: dict[str, float]) -> None:
+    from hulifa.extract import extract_text
+
+    found = {i.id: i.value for i in extract_text(sentence, pack).indicators}
+    assert {rid: found.get(rid) for rid in values} == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "series"),
+    [
+        ("满意率分别为98.8%和99.2%。", 1, (1, [0, 1])),
+        ("满意率分别为98.8%、99.2%、97.0%。", 0, (0, [0, 1, 2])),
+        ("满意率为98.8%和99.2%。", 0, None),  # no 分别
+        ("分别为98.8%和12件。", 0, None),  # not one unit: not one list
+    ],
+)
+def test_respective_series(sentence: str, index: int, series: tuple[int, list[int]] | None) -> None:
+    doc = Doc.of(sentence)
+    assert ind.respective_series(doc, find_figures(doc), index) == series
+
+
+# (sentence, rule ids that take the figure shared): one count for several rules is a pooled count
+POOLED = [
+    ("办理区人大代表建议和区政协委员提案共计186件。", {"npc_suggestion_count", "cppcc_proposal_count"}),
+    ("代表建议和政协提案的满意率为97.6%。", {"npc_satisfaction_rate", "cppcc_satisfaction_rate"}),
+    ("代表建议和政协提案的满意率为100%。", set()),  # a full pool is full for each part
+    ("代表建议、政协提案满意率均为98%。", set()),  # 均为: each has it
+]
+
+
+@pytest.mark.parametrize(("sentence", "shared"), POOLED)
+def test_pooled(pack: RulePack, sentence: str, shared: set[str]) -> None:
+    from hulifa.extract import extract_text
+
+    assert {i.id for i in extract_text(sentence, pack).indicators if i.ambiguous} == shared

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import _DISTRIBUTIVE, Figure
@@ -354,6 +354,64 @@ def rules_a_figure_states(place: _Place, numeric: list[_Matcher], figures: list[
     return [c for c in candidates if c[0][:2] == top]
 
 
+_SERIES_GAP = re.compile(r"\s*[、和及与,，]\s*")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到)?\s*$")
+
+
+def respective_series(doc: Doc, figures: list[Figure], index: int) -> tuple[int, list[int]] | None:
+    """满意率分别为98.8%和99.2%: a list of figures after 分别…, each for one of the things named before
+    it, in order. (this figure's place in the list, the list's figure indexes), or None."""
+    f = doc.folded
+
+    def joined(a: int, b: int) -> bool:
+        return figures[a].unit == figures[b].unit and bool(_SERIES_GAP.fullmatch(f[figures[a].end : figures[b].start]))
+
+    first, last = index, index
+    while first > 0 and joined(first - 1, first):
+        first -= 1
+    while last + 1 < len(figures) and joined(last, last + 1):
+        last += 1
+    start = figures[first].start
+    if last == first or not _RESPECTIVELY.search(f[max(0, start - 6) : start]):
+        return None
+    return index - first, list(range(first, last + 1))
+
+
+def _anchor(m: _Matcher, sentence: str) -> int:
+    """Where a rule is first named in the sentence (its context words, else its phrases), for
+    pairing a 分别 list with the things it follows in order."""
+    words = m.context or m.phrases
+    found = [pos for w in words if (pos := sentence.find(w)) != -1]
+    return min(found) if found else len(sentence)
+
+
+def respectively(
+    doc: Doc, numeric: list[_Matcher], figures: list[Figure], index: int, problems: list[tuple[int, int]]
+) -> list[_Candidate] | None:
+    """The k-th figure of a 分别 list goes to the k-th thing named before it: to the rules of the k-th
+    phrase (办复率、满意率分别为100%和97.6%: 100 both 办复率 rules', 97.6 both 满意率 rules'), else, when
+    one phrase names them all, to the k-th rule by where its context is named (建议…提案…满意率分别为
+    98.8%和99.2%: 98.8 the 建议's, 99.2 the 提案's). None when the figure is in no such list, or the
+    list and the things named do not pair one to one."""
+    series = respective_series(doc, figures, index)
+    if series is None:
+        return None
+    k, members = series
+    head = _place(doc, figures, members[0], problems)
+    candidates = rules_a_figure_states(head, numeric, figures)
+    by_phrase: dict[int, list[_Candidate]] = {}
+    for c in candidates:
+        hit = _find_phrase(c[1].phrases, head.left, from_end=True)
+        where = len(head.left) - hit[1] if hit is not None else -1  # where the phrase ends: 提案办复率 is 办复率
+        by_phrase.setdefault(where, []).append(c)
+    if len(by_phrase) == len(members) and -1 not in by_phrase:
+        return by_phrase[sorted(by_phrase)[k]]
+    if len(candidates) != len(members):
+        return None
+    ordered = sorted(candidates, key=lambda c: _anchor(c[1], head.sentence))
+    return [ordered[k]]
+
+
 def _options(
     doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]]
 ) -> dict[str, list[_Option]]:
@@ -363,9 +421,18 @@ def _options(
         if fig.plan or fig.prior:
             continue  # a next-year target or last year's level is not this year's figure
         place = _place(doc, figures, index, problems)
-        for score, m in rules_a_figure_states(place, numeric, figures):
+        paired = respectively(doc, numeric, figures, index, problems)
+        for score, m in paired if paired is not None else rules_a_figure_states(place, numeric, figures):
             by_rule.setdefault(m.rule.id, []).append((preference(score, place), place))
     return by_rule
+
+
+def pooled(ind: Indicator, sharers: int, distributive: bool) -> bool:
+    """One figure several rules take (代表建议和政协委员提案共计186件) is one count for all of them: shared,
+    unless the text distributes it (均为/各) or it is a full 100 %, which holds for every part of a pool."""
+    if sharers < 2 or distributive:
+        return False
+    return not (ind.unit == "%" and ind.value == 100 and ind.bound is Bound.EXACT)
 
 
 def _stated(
@@ -374,13 +441,23 @@ def _stated(
     """Each numeric rule's best figure: first among equals, a whole over its part, the rule's own unit."""
     by_rule = _options(doc, numeric, figures, problems)
     results: dict[str, Indicator] = {}
+    spread: dict[str, bool] = {}
     for m in numeric:
         options = by_rule.get(m.rule.id)
         if options:
             place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]
             fig = own_unit(m, place.fig, figures, place.index, doc.folded)
             results[m.rule.id] = _from_figure(m, fig)
-    return results
+            spread[m.rule.id] = place.distributive and fig is place.fig
+    takers: dict[tuple[int, int], int] = {}
+    for found in results.values():
+        takers[found.start, found.end] = takers.get((found.start, found.end), 0) + 1
+    return {
+        rid: replace(found, ambiguous=True)
+        if not found.ambiguous and pooled(found, takers[found.start, found.end], spread[rid])
+        else found
+        for rid, found in results.items()
+    }
 
 
 def _indicator(

@@ -75,6 +75,8 @@ def shared_with(ind: Indicator) -> tuple[str, ...]:
     count), else from the nearest clause before it that names a government body ("建立区委、区政府…
     学法前置机制,组织学习相关法律法规8次"). A Party body in an earlier clause that has its own
     count ("区委常委会、区政府常务会议共研究…11次,区政府常务会议会前学法10次") is not taken."""
+    if isinstance(ind.value, bool):
+        return ()  # a yes/no duty is not a count
     sentence = _one_line(ind.evidence)
     found = re.search(r"(?<![\d.])" + re.escape(ind.text), sentence) if ind.text else None
     if found is None:
