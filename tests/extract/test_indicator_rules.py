@@ -54,6 +54,42 @@ def test_not_a_training_count(pack: RulePack, sentence: str, figure: str, rule_i
     assert ind.not_a_training_count(matcher(pack, rule_id), p) is passes
 
 
+# (sentence, figure, passes) for leader_law_training_count with extract.exclude: [旁听庭审]
+EXCLUDE = [
+    ("组织领导干部旁听庭审3场,参加人员210余人次。", "210余人次", False),
+    ("组织领导干部法治专题培训5期,参训1320人次。", "1320人次", True),
+    # the word rules out its own sentence only
+    ("组织领导干部旁听庭审3场。组织领导干部法治培训参训1320人次。", "1320人次", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "passes"), EXCLUDE)
+def test_not_excluded(pack: RulePack, sentence: str, figure: str, passes: bool) -> None:
+    import dataclasses
+
+    m = dataclasses.replace(matcher(pack, "leader_law_training_count"), exclude=("旁听庭审",))
+    p, _ = place(sentence, figure)
+    assert ind.not_excluded(m, p) is passes
+    assert ind.not_excluded(matcher(pack, "leader_law_training_count"), p)  # the bundled pack excludes nothing
+
+
+def test_extract_exclude_in_a_pack_takes_effect(pack: RulePack) -> None:
+    import dataclasses
+    import types
+
+    from hulifa.extract.document import Doc as D
+
+    rule = next(r for r in pack.rules if r.id == "leader_law_training_count")
+    extract = {**(rule.extract or {}), "exclude": ["旁听庭审"]}
+    local = types.SimpleNamespace(rules=[dataclasses.replace(rule, extract=extract)])
+    m = ind._matchers(local)[0]  # type: ignore[arg-type]
+    assert m.exclude == ("旁听庭审",)
+    doc = D.of("组织领导干部法治培训,旁听庭审参加人员210余人次。")
+    figures = find_figures(doc)
+    assert ind._score(m, ind._place(doc, figures, 0, []), figures) is None
+    assert ind._score(matcher(pack, rule.id), ind._place(doc, figures, 0, []), figures) is not None
+
+
 TWO_MEETINGS = "县政府常务会议专题研究法治工作十二次,县委常委会会议听取法治建设工作汇报两次。"
 # (sentence, figure, rule id, passes)
 GOVERNMENT_OWN = [

@@ -98,6 +98,7 @@ class _Matcher:
     context: tuple[str, ...]
     units: tuple[str, ...]
     affirm: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
 
 
 def _phrases(rule: Rule) -> list[str]:
@@ -135,7 +136,17 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
             continue  # a yes/no rule without affirming verbs is not read from text
         phrases = _phrases(rule)
         units = _words(rule, "units") or tuple(str(u) for u in rule.accepted_units)
-        out.append(_Matcher(rule, tuple(phrases), _rate_stems(rule, phrases), _words(rule, "context"), units, affirm))
+        out.append(
+            _Matcher(
+                rule,
+                tuple(phrases),
+                _rate_stems(rule, phrases),
+                _words(rule, "context"),
+                units,
+                affirm,
+                _words(rule, "exclude"),
+            )
+        )
     return out
 
 
@@ -252,6 +263,12 @@ _OTHER_MEETING = re.compile(r"(?:[省市区县州旗乡镇]委|党委|党组|党
 _GOVERNMENT_BODY = re.compile(r"政府|常务会")
 
 
+def not_excluded(m: _Matcher, place: _Place) -> bool:
+    """A rule's `extract.exclude` words rule a figure out when its sentence holds one (as `context`
+    words must be in it): a pack can say that 旁听庭审…人次 is not leaders' law training without code."""
+    return not any(word in place.sentence for word in m.exclude)
+
+
 def the_governments_own(m: _Matcher, place: _Place) -> bool:
     """A government-only count (政府常务会议…次) is not one its clause gives to another body's meeting
     alone: 县政府常务会议研究…十二次,县委常委会会议听取法治建设工作汇报两次 → the 两次 is the committee's."""
@@ -294,7 +311,7 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
     """(tier, phrase length, -distance) of the best phrase rule that places m's phrase, if any."""
     if not unit_fits(m, place.fig.unit) or not _context_ok(m, place.sentence):
         return None
-    if not not_a_training_count(m, place) or not the_governments_own(m, place):
+    if not (not_a_training_count(m, place) and the_governments_own(m, place) and not_excluded(m, place)):
         return None
     for tier, rule in zip((2, 1, 0), PHRASE_RULES, strict=True):
         found = rule(m, place, figures)
