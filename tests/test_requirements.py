@@ -168,7 +168,8 @@ AT_LEAST = [
     ("hours", "60学时以上", P, ""),  # a lower bound exactly at the target: the true value is ≥ 60
     ("hours", "59学时以上", U, "需确切数值"),  # ≥ 59 may or may not reach 60
     ("hours", "60余学时", P, ""),
-    ("hours", "不足60学时", U, "需确切数值"),  # an upper bound is read as inclusive (≤ 60), so not settled
+    ("hours", "不足60学时", S, "低于目标"),  # 不足 excludes its number: under 60, by an unknown amount
+    ("hours", "60学时以下", U, "需确切数值"),  # 以下 includes it: may be 60
     ("hours", "不足61学时", U, "需确切数值"),  # an upper bound above the target settles nothing
     ("hours", "不足59学时", S, "至少差 1 学时"),
     ("hours", "约60学时", U, "需确切数值"),
@@ -222,7 +223,8 @@ EQUALS = [
     ("count_eq", "13次", S, "超出 1 次"),
     ("count_eq", "12次以上", U, "需确切数值"),  # a bound at the target: could be 12, could be more
     ("count_eq", "13次以上", S, "至少超出 1 次"),
-    ("count_eq", "不足12次", U, "需确切数值"),
+    ("count_eq", "不足12次", S, "低于目标"),  # under 12: not 12
+    ("count_eq", "12次以下", U, "需确切数值"),
     ("count_eq", "约12次", U, "需确切数值"),
     ("full_rate", "100%", P, ""),
     ("full_rate", "99%", S, "差 1 个百分点"),

@@ -89,7 +89,15 @@ def at_least_warning(severity: Severity) -> Severity:
 
 
 def compare(ctx: RuleContext, value: Value, q: Quantity) -> Finding:
-    return compare_range(ctx, q.low, q.high, exact=q.bound is Bound.EXACT, value=value)
+    return compare_range(
+        ctx,
+        q.low,
+        q.high,
+        exact=q.bound is Bound.EXACT,
+        value=value,
+        open_low=q.strict and q.bound is Bound.LOWER,
+        open_high=q.strict and q.bound is Bound.UPPER,
+    )
 
 
 def compare_range(
@@ -101,27 +109,41 @@ def compare_range(
     value: Value | None = None,
     figure: str = "",
     where: Position | None = None,
+    open_low: bool = False,
+    open_high: bool = False,
 ) -> Finding:
     """The bound-aware threshold check on [low, high]: pass, shortfall, or unverifiable. The figure is a
-    stated `value`, or a derived `figure` (its text) placed at `where`."""
+    stated `value`, or a derived `figure` (its text) placed at `where`. `open_low`/`open_high`: that end
+    is excluded (不足60 is below 60, so against ≥60 it is a shortfall, not unverifiable)."""
     rule, req = ctx.rule, ctx.rule.requirement
     target = req.target if req.target is not None else 0.0
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
+
+    def all_under(x: float, limit: float) -> bool:  # every value is below the limit
+        return x < limit - EPS or (open_high and x <= limit + EPS)
+
+    def all_over(x: float, limit: float) -> bool:  # every value is above the limit
+        return x > limit + EPS or (open_low and x >= limit - EPS)
+
     if req.kind is Kind.BETWEEN:
         top = req.target_max if req.target_max is not None else float("inf")
         passed = low >= target - EPS and high <= top + EPS
-        failed = high < target - EPS or low > top + EPS
-        gap_value = target - high if high < target - EPS else low - top
+        failed = all_under(high, target) or all_over(low, top)
+        gap_value = target - high if all_under(high, target) else low - top
     elif req.kind is Kind.AT_LEAST:
-        passed, failed = low >= target - EPS, high < target - EPS
+        passed, failed = low >= target - EPS, all_under(high, target)
         gap_value = target - high
     elif req.kind is Kind.AT_MOST:
-        passed, failed = high <= target + EPS, low > target + EPS
+        # 超过60日 under a 60-day limit with a statutory extension may still be lawful: left to the extension
+        passed, failed = (
+            high <= target + EPS,
+            low > target + EPS if req.extension is not None else all_over(low, target),
+        )
         gap_value = low - target
     else:
         passed = abs(low - target) <= EPS and abs(high - target) <= EPS
-        failed = not (low - EPS <= target <= high + EPS)
+        failed = all_under(high, target) or all_over(low, target)
         gap_value = min(abs(target - low), abs(target - high))
     derived = params(by_derive=True) if value is None else ()
     at = value.position if value is not None else where

@@ -655,6 +655,9 @@ _AMOUNT = {
     (False, False): Text("至少差 {amount}", "short by at least {amount}"),
     (True, False): Text("至少超出 {amount}", "over by at least {amount}"),
 }
+# A bound that excludes the target itself (不足60 against ≥60, 超过5日 against ≤5): missed, by an unknown amount.
+_BEYOND_SHORT = Text("低于目标", "below the target")
+_BEYOND_OVER = Text("超出目标", "beyond the target")
 # The checks of a rule that are not the rule itself, by the suffix of their id.
 _CHECK_NAMES = {
     "trend": Text("{name}(年度趋势)", "{name} (year over year)"),
@@ -756,6 +759,8 @@ def gap(finding: Finding, lang: str) -> str:
         return _fill(own, finding, lang)
     if finding.gap is None:
         return ""
+    if finding.gap == 0 and finding.param("bounded"):  # 不足60学时 against ≥60: under it, by an unknown amount
+        return (_BEYOND_OVER if finding.param("over") else _BEYOND_SHORT).get(lang)
     return _fill(_AMOUNT[(bool(finding.param("over")), not finding.param("bounded"))], finding, lang)
 
 

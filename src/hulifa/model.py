@@ -121,6 +121,8 @@ class Quantity:
     bound: Bound = Bound.EXACT
     text: str = ""
     implicit: bool = False  # 全覆盖/全部进驻: full coverage with no number written
+    # the bound excludes its own value: 不足60 is < 60 and 超过30 is > 30 (以下/以上/不少于 include it)
+    strict: bool = False
 
     @property
     def low(self) -> float:

@@ -217,6 +217,17 @@ def _bound_of(pre: str, mid: str, post: str) -> Bound:
     return marks.pop()
 
 
+# Qualifiers that exclude the number itself: 不足60学时 is under 60, 超过30日 and 1700余 are over.
+STRICT_WORDS = frozenset(["不足", "不到", "低于", "少于", "超过", "逾", "高于", "多于", "余", "多", "有余", "出头"])
+
+
+def is_strict(pre: str, mid: str, post: str, bound: Bound) -> bool:
+    """A lower or upper bound whose qualifier excludes the number (see STRICT_WORDS)."""
+    if bound not in (Bound.LOWER, Bound.UPPER):
+        return False
+    return any(word in STRICT_WORDS for word in (_CONTEXT.sub("", pre), mid, post) if word)
+
+
 def from_match(match: re.Match[str]) -> Quantity:
     """Build a Quantity from a QUANTITY_PATTERN match (also used by the extractor)."""
     g = match.groupdict()
@@ -247,8 +258,10 @@ def from_match(match: re.Match[str]) -> Quantity:
                 value *= _BIG_UNITS[unit[0]]
                 unit = "元"
     unit = _UNIT_ALIASES.get(unit, unit)
-    bound = _bound_of(g["pre"] or "", g["mid"] or "", g["post"] or "")
-    return Quantity(value=round(value, 10), unit=unit, bound=bound, text=text)
+    pre, mid, post = g["pre"] or "", g["mid"] or "", g["post"] or ""
+    bound = _bound_of(pre, mid, post)
+    strict = is_strict(pre, mid, post, bound)
+    return Quantity(value=round(value, 10), unit=unit, bound=bound, text=text, strict=strict)
 
 
 @functools.lru_cache(maxsize=4096)  # the same figures ("100%", "12次") recur across thousands of files
@@ -270,7 +283,7 @@ def parse_quantity(text: str) -> Quantity:
         quantity = Quantity(float("inf"))
     if not math.isfinite(quantity.value) or quantity.value > MAX_VALUE:
         raise QuantityError(f"「{raw[:40]}」数值过大", f"'{raw[:40]}' is too large to be a figure")
-    return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit)
+    return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit, quantity.strict)
 
 
 def format_number(value: float) -> str:

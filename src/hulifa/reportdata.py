@@ -226,7 +226,9 @@ def _value(key: str, raw: Any, position: Position) -> Value:
                     f"the figure's own unit '{quantity.unit}' contradicts unit '{unit_text}'",
                 )
             else:
-                quantity = Quantity(quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit)
+                quantity = Quantity(
+                    quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit, quantity.strict
+                )
         if bound is not None:
             try:
                 quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)

@@ -158,9 +158,7 @@ def test_more_characters_than_the_limit_stop_before_the_page_is_walked(
     _clean(run.output)
 
 
-def test_the_reader_refuses_a_page_over_the_limit_by_its_count(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_reader_refuses_a_page_over_the_limit_by_its_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from hulifa.extract import pdfread
 
     def walked(*_: object) -> list[list[object]]:

@@ -40,6 +40,7 @@ class Figure:
     plan: bool = False  # in the next-year part: a target, not an achievement
     ambiguous: bool = False  # one count for several bodies (区委常委会、区政府常务会…12次)
     sentence: str = ""  # the sentence it came from (evidence)
+    strict: bool = False  # the bound excludes the number: 不足60学时 is under 60 (Quantity.strict)
 
 
 # Measure words that carry their noun: the figure keeps the measure word only.
@@ -492,7 +493,10 @@ def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
     flags = {"change": _is_change(doc, lead, end) and not prior, "ambiguous": _is_ambiguous(doc, lead, since)}
     low = _range_start(doc, m, lead, unit, bound)
     if low is None:
-        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, **flags)]
+        # only the qualifier written with the number can exclude it (不足60学时); one set apart by a verb
+        # (每年至少组织两次) includes it
+        strict = quantity.strict and bound is quantity.bound
+        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, **flags)]
     # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
     return [
         _figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags),
@@ -516,7 +520,17 @@ def find_figures(doc: Doc) -> list[Figure]:
 
 
 def _figure(
-    doc: Doc, start: int, end: int, value: float, unit: str, bound: Bound, *, change: bool, prior: bool, ambiguous: bool
+    doc: Doc,
+    start: int,
+    end: int,
+    value: float,
+    unit: str,
+    bound: Bound,
+    *,
+    change: bool,
+    prior: bool,
+    ambiguous: bool,
+    strict: bool = False,
 ) -> Figure:
     line = doc.line_of(start)
     return Figure(
@@ -532,6 +546,7 @@ def _figure(
         prior=prior,
         ambiguous=ambiguous,
         sentence=doc.sentence(start),
+        strict=strict,
     )
 
 

@@ -54,6 +54,7 @@ class Indicator:
     ambiguous: bool = False
     implicit: bool = False
     change: bool = False
+    strict: bool = False  # the bound excludes the number (不足60学时)
 
 
 IMPLICIT_PHRASES = (
@@ -496,7 +497,16 @@ def _from_figure(m: _Matcher, fig: Figure) -> Indicator:
     unit = fig.unit if fig.unit in m.units else _EQUIVALENT_UNITS.get(fig.unit, fig.unit)
     span = (fig.line, fig.column, fig.start, fig.end)
     return _indicator(
-        m, fig.value, unit, fig.text, fig.sentence, span, fig.bound, ambiguous=fig.ambiguous, change=fig.change
+        m,
+        fig.value,
+        unit,
+        fig.text,
+        fig.sentence,
+        span,
+        fig.bound,
+        ambiguous=fig.ambiguous,
+        change=fig.change,
+        strict=fig.strict,
     )
 
 

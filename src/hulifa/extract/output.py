@@ -92,6 +92,13 @@ def shared_with(ind: Indicator) -> tuple[str, ...]:
     return ()
 
 
+def _below(ind: Indicator) -> bool:
+    """An upper bound that excludes its number (不足60学时: under 60), which settles an at-least target
+    of 60 as missed. A lower bound that excludes its number (1700余, 超过30日) is kept a plain lower
+    bound: against an at-most limit the checker then says unverifiable, never a wrong verdict."""
+    return ind.strict and ind.bound is Bound.UPPER
+
+
 def _note(ind: Indicator) -> str:
     notes = []
     if ind.ambiguous:
@@ -165,6 +172,8 @@ def to_report_yaml(
             out.append(f"    value: {'true' if ind.value else 'false'}")
         elif ind.implicit and _one_line(ind.text) in _LOADER_FULL:
             out.append(f"    value: {_q(ind.text)}")
+        elif _below(ind):  # written as words, so that the loader reads the bound as excluding the number
+            out.append(f"    value: {_q(f'不足{format_number(_num(ind.value))}{ind.unit}')}")
         else:
             out.append(f"    value: {_num(ind.value)}")
             if ind.unit:
@@ -295,7 +304,7 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
                 )
             )
         else:
-            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit)
+            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit, _below(ind))
             values.append(
                 Value(
                     key=ind.id,
