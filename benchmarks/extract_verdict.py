@@ -124,7 +124,9 @@ def compare(name: str, gold_result: ReportResult, text_result: ReportResult) -> 
     want = statuses(gold_result)
     got = statuses(text_result) if text_result.checked else {}
     if not text_result.checked:
-        verdict.error = text_result.findings[0].message.zh if text_result.findings else "not checked"
+        from hulifa import messages
+
+        verdict.error = messages.message(text_result.findings[0], "en") if text_result.findings else "not checked"
     na = Status.NOT_APPLICABLE.value
     for rule in sorted(set(want) | set(got)):
         a, b = want.get(rule, "error" if not gold_result.checked else "absent"), got.get(rule, "error")

@@ -67,3 +67,12 @@ def test_disagreeing_rules_are_counted_and_named(tmp_path: Path, pack: RulePack)
     assert ("ar_case_count", "stated", "missing") in verdict.differ
     assert verdict.counted == verdict.same + len(verdict.differ)
     assert 0 < verdict.agreement < 1
+
+
+def test_a_text_that_cannot_be_checked_agrees_on_nothing(tmp_path: Path, pack: RulePack) -> None:
+    base = {"region": "某县", "level": "county", "year": 2024, "sections": {"measures": {"present": True}}}
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n", encoding="utf-8")
+    unchecked = check_file(str(blank), pack, today=extract_verdict.TODAY)
+    verdict = extract_verdict.compare("x", _gold_result(base, tmp_path, pack), unchecked)
+    assert verdict.same == 0 and verdict.counted > 0 and verdict.error
