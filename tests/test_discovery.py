@@ -221,3 +221,29 @@ def test_a_file_named_twice_is_checked_once_whichever_comes_first(
     assert len(list(discover([folder, file]))) == 1
     assert len(list(discover([file, folder]))) == 1
     assert len(list(discover([folder, folder]))) == 1
+
+
+def test_repeats_are_dropped_across_overlapping_inputs_and_separate_folders_are_not_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file met twice (a folder and a file in it, a folder inside another, the same folder twice, a
+    pattern) is checked once; folders that no other input reaches are walked without keeping their
+    paths (memory stays flat in a batch of many folders)."""
+    from hulifa.discovery import _alone
+
+    for name in ("a/1.yaml", "a/sub/2.yaml", "b/3.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("region: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cases = {
+        ("a", "a/1.yaml"): ["a/1.yaml", "a/sub/2.yaml"],
+        ("a/1.yaml", "a"): ["a/1.yaml", "a/sub/2.yaml"],
+        ("a/sub", "a"): ["a/sub/2.yaml", "a/1.yaml"],
+        ("a", "a", "b"): ["a/1.yaml", "a/sub/2.yaml", "b/3.yaml"],
+        ("*/1.yaml", "a"): ["a/1.yaml", "a/sub/2.yaml"],
+        ("a", "b"): ["a/1.yaml", "a/sub/2.yaml", "b/3.yaml"],
+    }
+    for inputs, want in cases.items():
+        assert [f.path for f in discover(list(inputs))] == want, inputs
+    assert _alone(["a", "b"]) == {"a", "b"} and _alone(["a", "a/sub", "b"]) == {"b"}
+    assert _alone(["a", "a"]) == set() and _alone(["a", "*/1.yaml"]) == set() and _alone(["a", "-"]) == {"a"}

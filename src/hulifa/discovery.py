@@ -221,6 +221,8 @@ def discover(
             seen.add(key)
         return True
 
+    alone = _alone(inputs)
+
     for index, raw in enumerate(inputs):
         path = Path(raw)
         if raw != "-" and any(ch in raw for ch in "*?[") and not path.exists():
@@ -246,7 +248,7 @@ def discover(
             keep = index < len(inputs) - 1
             for file in _scan(path, selection, on_skip):
                 any_file = True
-                if new(file, keep):
+                if raw in alone or new(file, keep):
                     yield Found(file, explicit=False)
             if not any_file and new(raw):
                 yield Found(
@@ -266,6 +268,26 @@ def discover(
             continue
         if raw == "-" or new(raw):
             yield Found(raw)
+
+
+def _alone(inputs: Sequence[str]) -> frozenset[str]:
+    """The folders among `inputs` that no other input can repeat a file of: no other input is the same
+    folder, inside it or around it, and none is a pattern. Their files need not be remembered to drop
+    repeats, so a walk of 100,000 files in separate folders holds none of their paths."""
+    if any(raw != "-" and any(ch in raw for ch in "*?[") and not os.path.exists(raw) for raw in inputs):
+        return frozenset()
+    where = [os.path.abspath(raw) if raw != "-" else "" for raw in inputs]
+
+    def overlap(a: str, b: str) -> bool:
+        return a == b or a.startswith(b.rstrip(os.sep) + os.sep) or b.startswith(a.rstrip(os.sep) + os.sep)
+
+    return frozenset(
+        raw
+        for i, raw in enumerate(inputs)
+        if raw != "-"
+        and os.path.isdir(raw)
+        and not any(overlap(where[i], other) for j, other in enumerate(where) if j != i and other)
+    )
 
 
 def _below_cwd(path: Path) -> str:
