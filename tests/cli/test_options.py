@@ -87,7 +87,9 @@ def test_an_unknown_pack_is_the_same_error_everywhere(command: str) -> None:
 def test_lang_accepts_zh_and_en_only(command: str) -> None:
     run = run_cli(command, "--lang", "fr", "x")
     assert run.exit_code == 2
-    assert "'fr' is not one of 'zh', 'en'" in run.stderr
+    assert "不支持的语言「fr」;可用:zh|en" in run.stderr, run.stderr
+    assert "unknown language 'fr'; use one of zh|en" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""
 
 
 def test_extract_speaks_english_when_asked(tmp_path: Path) -> None:

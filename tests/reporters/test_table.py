@@ -79,6 +79,29 @@ def test_huli_at_80_columns_fits_one_screen(at_root: None, lang: str, most: int)
     assert lines[-1].startswith("检查 1 份报告:1 份有错误" if lang == "zh" else "Checked 1 report: 1 with errors")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [80, 160])
+@pytest.mark.parametrize("extra", [(), ("--all",), ("--details",)])
+def test_no_line_ends_in_spaces(at_root: None, lang: str, columns: int, extra: tuple[str, ...]) -> None:
+    """rich pads grid and table cells to their column's width; none of it reaches the output. A batch of
+    every case (titles, findings, the summary across reports, the verdict), to stdout and to a file."""
+    cases = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "cases").glob("*/report.yaml"))
+    run = run_cli("check", HULI, *cases, "--lang", lang, *extra, env={"COLUMNS": str(columns)})
+    assert run.exit_code == 2, run.stderr  # one case is a file that cannot be checked: its row is there too
+    lines = run.stdout.splitlines()
+    assert len(lines) > 40
+    padded = [line for line in lines if line != line.rstrip()]
+    assert not padded, padded[:5]
+
+
+def test_a_table_file_has_no_trailing_spaces(at_root: None, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    run = run_cli("check", HULI, "--lang", "en", "--output", str(out), env={"COLUMNS": "80"})
+    assert run.exit_code == 1, run.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 20 and all(line == line.rstrip() for line in lines)
+
+
 def test_counts_wrap_between_counts_not_inside_one(at_root: None) -> None:
     lines = _check(HULI, "--lang", "en", columns=80)
     at = next(i for i, line in enumerate(lines) if re.match(r"\d+ indicators required, \d+ given: ", line))

@@ -638,15 +638,17 @@ class _TableOut:
     def _print(self, renderables: list[Any]) -> None:
         from rich.console import Group
 
+        from hulifa.reporters.table import Trimmed
+
         if self.console is not None:
-            self.console.print(Group(*renderables))
+            self.console.print(Trimmed(Group(*renderables)))
             return
         import io
 
         from hulifa.reporters.table import console_for
 
         buffer = io.StringIO()
-        console_for(buffer, self.width).print(Group(*renderables))
+        console_for(buffer, self.width).print(Trimmed(Group(*renderables)))
         self.sink.write(buffer.getvalue())
 
     def add(self, report: ReportResult) -> None:

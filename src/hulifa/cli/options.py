@@ -77,7 +77,24 @@ RulesOption = Annotated[
         "(default: the bundled default)",
     ),
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="消息语言 / message language")]
+
+
+def known_lang(value: str | Lang) -> Lang:
+    """`--lang` is zh or en; anything else is refused in both languages (exit 2), by every command."""
+    if isinstance(value, Lang):
+        return value
+    if value not in Lang.__members__:
+        names = "|".join(Lang)
+        raise typer.BadParameter(
+            f"不支持的语言「{value}」;可用:{names} / unknown language '{value}'; use one of {names}"
+        )
+    return Lang(value)
+
+
+# Parsed by known_lang, not by the choice check, whose error is in English only.
+LangOption = Annotated[
+    Lang, typer.Option("--lang", metavar="<zh|en>", parser=known_lang, help="消息语言 / message language")
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", help="强制输入编码(默认自动识别 UTF-8/16、GB18030)/ force the input encoding"),

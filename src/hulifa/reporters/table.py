@@ -371,6 +371,34 @@ def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
     return note
 
 
+class Trimmed:
+    """`inner` with no line ending in spaces: rich pads a grid's or table's cells to their column's width,
+    and a trailing space is noise in a diff, a pipe or a copied line."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.inner, options, pad=False):
+            yield from rstrip(line)
+            yield Segment.line()
+
+
+def rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without its trailing spaces (control segments, which take no cells, are kept)."""
+    out = list(line)
+    while out:
+        last = out[-1]
+        if last.control:
+            break
+        text = last.text.rstrip(" ")
+        if text:
+            out[-1] = Segment(text, last.style, last.control)
+            break
+        out.pop()
+    return out
+
+
 def report_renderables(report: ReportResult, lang: str, show_all: bool, width: int = 160) -> list[RenderableType]:
     title = " ".join(p for p in (report.region, str(report.year or "")) if p)
     room = width - cell_len(title) - 3 if title else width
@@ -583,5 +611,5 @@ def render(
 ) -> str:
     """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
     buffer = io.StringIO()
-    console_for(buffer, width).print(Group(*renderables(result, lang, show_all, width, details)))
+    console_for(buffer, width).print(Trimmed(Group(*renderables(result, lang, show_all, width, details))))
     return buffer.getvalue()
