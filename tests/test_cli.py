@@ -169,7 +169,7 @@ def test_outputs_to_files_and_no_overwrite(write, tmp_path: Path) -> None:  # ty
     )
     assert run.exit_code == 0
     assert "出庭应诉率" in run.stdout  # the table still goes to the terminal
-    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "2.0"
+    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "2.1"
     assert json.loads(out_sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
     before = out_json.read_bytes()
     run = run_cli("check", str(report), "-f", "json", "-o", str(out_json))

@@ -45,7 +45,7 @@ ALLOWED: dict[str, set[str]] = {
     "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
     # result out
     "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe"},
-    "diff": {"model", "indicator_intervals", "reporters", "textsafe"},
+    "diff": {"model", "indicator_intervals", "messages", "reporters", "textsafe"},
     "template": {"model", "evaluate", "messages"},
     # the library API and the command line
     "runner": {

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 import string
+import xml.etree.ElementTree as ET
 
 import pytest
 
+from clihelp import ROOT, run_cli
 from hulifa import messages
 from hulifa.model import (
     Basis,
+    Change,
     Direction,
     Finding,
     Position,
@@ -59,7 +63,8 @@ SAMPLE = {
     "text": Text("说明", "a note"),
 }
 COMPUTED = {"name", "expected", "actual", "value", "gap", "amount", "late", "date", "bound", "bound_word", "derive",
-            "limit", "longest", "unit", "direction", "previous", "change", "level"}  # fmt: skip
+            "limit", "longest", "unit", "direction", "previous", "change", "level", "quoted", "late_days",
+            "limit_count", "longest_count"}  # fmt: skip
 
 
 def _rule() -> Rule:
@@ -79,6 +84,7 @@ def _finding(message: str) -> Finding:
                      messages.GAPS.get(message)):  # fmt: skip
         for text in (template.zh, template.en) if template else ():
             names |= {field for _, field, _, _ in string.Formatter().parse(text) if field}
+    names = {n.removesuffix("_quoted") for n in names}  # a parameter, quoted as the report's words
     assert names <= COMPUTED | set(SAMPLE), names - COMPUTED - set(SAMPLE)
     rule = _rule()
     return Finding(
@@ -93,7 +99,7 @@ def _finding(message: str) -> Finding:
         date=dt.date(2025, 4, 2),
         gap=3.0,
         previous="18",
-        change="+2",
+        change=Change(2.0, 2.0, 18.0),
     )
 
 
@@ -116,7 +122,7 @@ def test_an_accepted_finding_says_why_in_both_languages() -> None:
 
     entry = Deviation("r", "reason", "approver", dt.date(2030, 1, 1), Position("d.yaml", 1, 1))
     f = _finding("missing")._replace(status=Status.ACCEPTED, accepted=entry, accepted_status="missing")
-    assert "(accepted deviation: reason; approved by approver; until 2030-01-01)" in messages.message(f, "en")
+    assert "(accepted deviation: “reason”; approved by “approver”; until 2030-01-01)" in messages.message(f, "en")
     assert "已接受偏差:reason;批准:approver;有效期至 2030-01-01" in messages.message(f, "zh")
 
 
@@ -124,3 +130,99 @@ def test_a_numeric_gap_is_worded_by_direction_and_exactness() -> None:
     f = _finding("shortfall")
     assert messages.gap(f, "zh") == "差 3 个百分点"
     assert messages.gap(f._replace(params=params(over=True, bounded=True)), "en") == "over by at least 3 points"
+
+
+# ----------------------------------------------------------------- no Chinese in English, every format
+
+# What may stay Chinese in English output, because it is not hulifa's wording: a document's 《title》
+# (and the number in brackets after it), and the report's own words, quoted “…”.
+_CITED_OR_QUOTED = re.compile(r"《[^》]*》(?:[(（][^)）]*[)）])?|“[^”]*”|'[^'\s]*[\u3400-\u9fff][^'\s]*'")
+_CUT_DATA = re.compile(r"[\u3400-\u9fff]+ ?…")  # a region shortened to fit its column
+CASES = sorted((ROOT / "tests" / "cases").glob("*/report.yaml"))
+
+
+def _hulifa_words(text: str, regions: set[str]) -> str:
+    """`text` without what may stay Chinese: cited titles, quotes, and region names (data)."""
+    text = _CITED_OR_QUOTED.sub("", text)
+    for region in sorted(regions, key=len, reverse=True):
+        text = text.replace(region, "")
+    return _CUT_DATA.sub("", text)
+
+
+def _english_texts(fmt: str, out: str) -> list[str]:
+    """The texts of `fmt`'s output that a reader of --lang en reads as hulifa's words."""
+    if fmt in ("json", "json-compact"):  # bilingual by design: the *_en fields are the English
+        found: list[str] = []
+
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key.endswith("_en") and isinstance(value, str):
+                        found.append(value)
+                    walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item)
+
+        walk(json.loads(out))
+        return found
+    if fmt == "sarif":  # results' messages and their properties in --lang (otherLanguage is the other one)
+        results = json.loads(out)["runs"][0]["results"]
+        keys = ("indicator", "expected", "actual", "gap")
+        return [r["message"]["text"] for r in results] + [r["properties"][k] for r in results for k in keys]
+    if fmt == "junit":  # messages and bodies; testcase names keep the rule's Chinese name (README)
+        root = ET.fromstring(out)
+        return [el.get("message", "") + "\n" + (el.text or "") for el in root.iter() if el.tag != "testcase"]
+    return [out]
+
+
+@pytest.mark.parametrize(
+    "fmt", ["table", "json", "json-compact", "junit", "sarif", "github", "markdown", "parsable", "html", "codequality"]
+)
+def test_english_output_has_no_chinese_of_hulifas_own(fmt: str) -> None:
+    """Every format, through the CLI, on the Huli data and every case report with --all: in English,
+    nothing of hulifa's own wording is Chinese (units, bounds, changes, statuses, targets, gaps)."""
+    files = [str(ROOT / "reports" / "huli" / "2024.yaml"), *map(str, CASES)]
+    run = run_cli("check", *files, "--lang", "en", "--all", "--format", fmt, env={"COLUMNS": "200"})
+    assert run.exit_code == 2, run.stderr  # one case cannot be checked: its record is in the output too
+    data = json.loads(run_cli("check", *files, "--format", "json").stdout)
+    regions = {r["region"] for r in data["reports"] if r.get("region")}
+    left = {}
+    for text in _english_texts(fmt, run.stdout):
+        for line in text.splitlines():
+            if CJK.search(_hulifa_words(line, regions)):
+                left.setdefault(_hulifa_words(line, regions).strip()[:120], line)
+    assert not left, "\n".join(list(left)[:15])
+
+
+def test_units_are_words_in_english_and_figures_keep_their_bound() -> None:
+    assert messages.count(12, "次", "en") == "12 times" and messages.count(1, "次", "en") == "1 time"
+    assert messages.count(15, "工作日", "en") == "15 working days" and messages.count(60, "学时", "en") == "60 hours"
+    assert messages.count(12, "次", "zh") == "12 次" and messages.count(95, "%", "en") == "95%"
+    assert messages.figure("1700余人次", "人次", "en") == "at least 1,700 attendances"
+    assert messages.figure("1.1万余件", "件", "en") == "at least 11,000 cases"
+    assert messages.figure("不足60学时", "学时", "en") == "at most 60 hours"
+    assert messages.figure("1700余人次", "人次", "zh") == "1700余人次"  # Chinese: as the report wrote it
+    assert messages.figure("无法确定", "件", "en") == "cannot be determined"
+    assert messages.figure("区委常委会", "", "en") == "“区委常委会”"  # not a figure: the report's words, quoted
+
+
+def test_a_change_is_worded_in_both_languages() -> None:
+    assert messages.change_text(Change(2.0, 2.0, 18.0), "件", "en") == "+2 (+11.1%)"
+    assert messages.change_text(Change(-1.5, -1.5), "%", "zh") == "-1.5 个百分点"
+    assert messages.change_text(Change(-1.5, -1.5), "%", "en") == "-1.5 points"
+    assert messages.change_text(Change(1.0, 3.0), "%", "en") == "1 to 3 points"
+    assert messages.change_text(Change(1.0, 3.0), "件", "zh") == "1 至 3"
+    assert messages.change_text(Change(float("-inf"), float("inf")), "件", "en") == "cannot be determined"
+    assert messages.change_text(Change(3.0, float("inf")), "件", "en") == "≥ 3"
+
+
+def test_articles_are_cited_with_numbers_in_english() -> None:
+    assert messages.article("第六十二条第一款", "en") == "Art. 62 para. 1"
+    assert messages.article("第四章 (年度报告)", "en") == "Ch. 4"
+    assert messages.article("(二)(三)(七)", "en") == "(2)(3)(7)"
+    assert messages.article("第三十三条", "zh") == "第三十三条"
+    assert messages.document("国务院办公厅《关于全面推行…的指导意见》(国办发〔2018〕118号)", "en") == (
+        "《关于全面推行…的指导意见》(国办发〔2018〕118号)"
+    )
+    assert messages.document("地方实践", "en") == ""  # said by the strength tag (PRACTICE)

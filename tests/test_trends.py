@@ -109,11 +109,11 @@ def test_previous_found_by_name_and_trends_checked(write) -> None:
     assert f["up_count.trend"].status is Status.SHORTFALL
     assert f["up_count.trend"].severity.value == "warning"
     assert f["down_rate.trend"].status is Status.PASS
-    assert f["down_rate"].previous == "5%" and f["down_rate"].change == "-0.5 个百分点"
+    assert f["down_rate"].previous == "5%" and messages.change(f["down_rate"], "zh") == "-0.5 个百分点"
     assert f["keep_count.trend"].status is Status.UNVERIFIABLE
-    assert f["keep_count"].change.startswith("≥")
+    assert messages.change(f["keep_count"], "zh").startswith("≥")
     assert f["cap_count.trend"].status is Status.SHORTFALL and f["cap_count.trend"].severity.value == "error"
-    assert f["cap_count"].previous == "3" and f["cap_count"].change == "+2 (+66.7%)"
+    assert f["cap_count"].previous == "3" and messages.change(f["cap_count"], "en") == "+2 (+66.7%)"
     # 主动公开条数 is only in 2024: no previous, no change, no trend finding
     assert f["gi_proactive_count"].previous == ""
     assert "gi_proactive_count.trend" not in f
@@ -126,7 +126,7 @@ def test_default_pack_has_no_trend_without_a_source(write) -> None:
     current = _report(write, "2024.yaml", 2024, {"主动公开条数": "3668条"})
     f = _findings(check_paths(str(current)))
     assert "gi_proactive_count.trend" not in f
-    assert f["gi_proactive_count"].change == "-332 (-8.3%)"
+    assert messages.change(f["gi_proactive_count"], "zh") == "-332 (-8.3%)"
 
 
 def test_a_rate_at_zero_that_stays_at_zero_has_not_failed_to_decrease(write) -> None:

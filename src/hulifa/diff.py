@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from hulifa.indicator_intervals import DIRECTION_TEXT, all_figures, best, change_text, trend_status
-from hulifa.model import FORMAT_VERSION, ReportData, RulePack, Severity, Status, Text
+from hulifa import messages
+from hulifa.indicator_intervals import all_figures, best, change_of, trend_status
+from hulifa.model import FORMAT_VERSION, Change, Direction, ReportData, RulePack, Severity, Status, Text
 
 VERDICT = {
     Status.PASS: ("符合", "met"),
@@ -30,7 +31,7 @@ class Row:
     unit: str
     old: str  # "" when that year does not carry it
     new: str
-    change: str
+    change: Change | None  # None when either year lacks the figure
     trend: str = ""  # the trend's direction, when the rule has one
     verdict: str = ""  # pass | shortfall | unverifiable, when both years carry it
     severity: str = ""  # the trend's severity, when the rule has one
@@ -62,7 +63,7 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
         now = best(rule.id, new_stated, new_derived)
         if then is None and now is None:
             continue
-        change = change_text(now.interval, then.interval, rule.unit) if then and now else ""
+        change = change_of(now.interval, then.interval) if then and now else None
         direction = verdict = ""
         if rule.trend is not None:
             direction = rule.trend.direction.value
@@ -110,7 +111,7 @@ def diff_dict(comparison: Comparison) -> dict[str, Any]:
                 "unit": r.unit,
                 "old": r.old,
                 "new": r.new,
-                "change": r.change,
+                "change": _change(r, "zh"),
                 "trend": r.trend,
                 "verdict": r.verdict,
             }
@@ -123,12 +124,15 @@ def render_json(comparison: Comparison) -> str:
     return json.dumps(diff_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
+def _change(row: Row, lang: str) -> str:
+    return messages.change_text(row.change, row.unit, lang) if row.change is not None else ""
+
+
 def _trend_cell(row: Row, lang: str) -> str:
     if not row.trend:
         return ""
-    from hulifa.model import Direction
-
-    zh, en = DIRECTION_TEXT[Direction(row.trend)]
+    direction = messages.DIRECTION_NAMES[Direction(row.trend)]
+    zh, en = direction.zh, direction.en
     if not row.verdict:
         return en if lang == "en" else zh
     vzh, ven = VERDICT[Status(row.verdict)]
@@ -165,7 +169,8 @@ def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> 
         table.add_column(header, justify="right" if i in (1, 2, 3) else "left", overflow="fold")
     for row in comparison.rows:
         name = (row.name_en or row.name) if en else row.name
-        cells = (name, row.old or "—", row.new or "—", row.change, _trend_cell(row, lang))
+        old_value, new_value = (messages.figure(v, row.unit, lang) if v else "—" for v in (row.old, row.new))
+        cells = (name, old_value, new_value, _change(row, lang), _trend_cell(row, lang))
         table.add_row(*(RichText(clean(c)) for c in cells))
     buffer = io.StringIO()
     console = Console(

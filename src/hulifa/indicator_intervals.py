@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from hulifa.interval import INF, Interval
-from hulifa.model import Direction, Quantity, ReportData, Rule, RulePack, Status, Value
+from hulifa.model import Change, Direction, Quantity, ReportData, Rule, RulePack, Status, Value
 from hulifa.quantity import format_number, normalize
 
 _EPS = 1e-9
@@ -92,10 +92,13 @@ def _num(value: float, unit: str) -> str:
     return f"{text}%" if unit == "%" else text
 
 
+UNDETERMINED = "无法确定"  # hulifa.messages puts it in English
+
+
 def describe(iv: Interval, unit: str) -> str:
     """An interval as a person reads it: "95.76%", "≥ 94.44%", "90–95", "无法确定"."""
     if iv.is_unbounded or (iv.low <= 0 and iv.high == INF):
-        return "无法确定"
+        return UNDETERMINED
     if abs(iv.high - iv.low) <= _EPS * max(1.0, abs(iv.low)):
         return _num(iv.low, unit)
     if iv.high == INF:
@@ -105,24 +108,11 @@ def describe(iv: Interval, unit: str) -> str:
     return f"{_num(iv.low, unit)}–{_num(iv.high, unit)}"
 
 
-def change_text(current: Interval, previous: Interval, unit: str) -> str:
-    """This year against last: "+120", "-1.5 个百分点", "+3.4%" appended when both are exact counts."""
+def change_of(current: Interval, previous: Interval) -> Change:
+    """This year against last, for hulifa.messages.change_text to word: "+120", "-1.5 个百分点"."""
     delta = current - previous
-    if delta.is_unbounded:
-        return "无法确定"
-    suffix = " 个百分点" if unit == "%" else ""
-    if abs(delta.high - delta.low) <= _EPS:
-        d = round(delta.low, 2)
-        sign = "+" if d > 0 else ("±" if d == 0 else "")
-        text = f"{sign}{format_number(d)}{suffix}"
-        if unit != "%" and previous.is_exact and previous.low > 0 and d != 0:
-            text += f" ({d / previous.low * 100:+.1f}%)"
-        return text
-    if delta.high == INF:
-        return f"≥ {format_number(round(delta.low, 2))}{suffix}"
-    if delta.low == -INF:
-        return f"≤ {format_number(round(delta.high, 2))}{suffix}"
-    return f"{format_number(round(delta.low, 2))} 至 {format_number(round(delta.high, 2))}{suffix}"
+    base = previous.low if previous.is_exact and previous.low > 0 else None
+    return Change(delta.low, delta.high, base)
 
 
 def trend_status(direction: Direction, current: Interval, previous: Interval) -> Status:
@@ -142,13 +132,6 @@ def trend_status(direction: Direction, current: Interval, previous: Interval) ->
         return Status.PASS
     return Status.SHORTFALL if failed else Status.UNVERIFIABLE
 
-
-DIRECTION_TEXT = {
-    Direction.INCREASE: ("应高于上年", "must rise from last year"),
-    Direction.DECREASE: ("应低于上年", "must fall from last year"),
-    Direction.NOT_DECREASE: ("不应低于上年", "must not fall below last year"),
-    Direction.NOT_INCREASE: ("不应高于上年", "must not rise above last year"),
-}
 
 _LITERAL = re.compile(r"(\d+)(?:\.(\d+))?")
 

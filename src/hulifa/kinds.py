@@ -203,7 +203,7 @@ def unit_problem(rule: Rule, q: Quantity) -> tuple[str, Params] | None:
             return "unit.over_100", params(rate=q.value)
         return None
     if q.unit and q.unit not in rule.accepted_units:
-        return "unit.other", params(given=q.unit, allowed="、".join(rule.accepted_units))
+        return "unit.other", params(given=q.unit, allowed=tuple(rule.accepted_units))
     return None
 
 

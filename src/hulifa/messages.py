@@ -10,10 +10,11 @@ reader's language, and a few are worked out here from the finding and its rule (
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from hulifa.model import Basis, Bound, Direction, Finding, Kind, Params, Rule, Text
-from hulifa.quantity import format_number
+from hulifa.model import Basis, Bound, Change, Direction, Finding, Kind, Params, Quantity, Rule, Text
+from hulifa.quantity import QuantityError, format_number, parse_chinese_number, parse_quantity
 
 SECTION_NAMES = {
     "measures": Text("主要举措和成效", "measures and results"),
@@ -23,23 +24,49 @@ SECTION_NAMES = {
     "next_year": Text("下一年度主要安排", "next year's plan"),
     "other": Text("其他需要报告的情况", "other matters"),
 }
-# English names of the units rule packs use (a unit not here is kept as written).
-UNIT_NAMES = {
-    "件": "cases",
-    "个": "",
-    "个月": "months",
-    "人次": "person-times",
-    "名": "people",
-    "人": "people",
-    "学时": "class hours",
-    "工作日": "working days",
-    "日": "days",
-    "天": "days",
-    "条": "items",
-    "次": "times",
-    "项": "items",
-    "家": "bodies",
+# The one unit catalogue: a unit as rule packs and reports write it, in English (one, many). A unit
+# not here is kept as written; "个" is a bare count.
+UNITS: dict[str, tuple[str, str]] = {
+    "件": ("case", "cases"),
+    "个": ("", ""),
+    "个月": ("month", "months"),
+    "月": ("month", "months"),
+    "人次": ("attendance", "attendances"),
+    "名": ("person", "people"),
+    "人": ("person", "people"),
+    "学时": ("hour", "hours"),
+    "小时": ("hour", "hours"),
+    "工作日": ("working day", "working days"),
+    "日": ("day", "days"),
+    "天": ("day", "days"),
+    "条": ("item", "items"),
+    "次": ("time", "times"),
+    "项": ("item", "items"),
+    "家": ("body", "bodies"),
+    "份": ("document", "documents"),
+    "起": ("case", "cases"),
+    "宗": ("case", "cases"),
+    "例": ("case", "cases"),
+    "件次": ("case", "cases"),
+    "场": ("session", "sessions"),
+    "场次": ("session", "sessions"),
+    "期": ("session", "sessions"),
+    "期次": ("session", "sessions"),
+    "批": ("batch", "batches"),
+    "批次": ("batch", "batches"),
+    "户": ("household", "households"),
+    "家次": ("visit", "visits"),
+    "篇": ("article", "articles"),
+    "部": ("item", "items"),
+    "课时": ("hour", "hours"),
+    "位": ("person", "people"),
+    "年": ("year", "years"),
+    "周": ("week", "weeks"),
+    "分钟": ("minute", "minutes"),
+    "个百分点": ("percentage point", "percentage points"),
+    "元": ("yuan", "yuan"),
 }
+UNIT_NAMES = {unit: many for unit, (_, many) in UNITS.items()}  # the plural, as a heading or label says it
 LEVEL_NAMES = {
     "province": Text("省级", "province"),
     "city": Text("市级", "city"),
@@ -83,30 +110,30 @@ MESSAGES: dict[str, Text] = {
     ),
     "unverifiable.bound": Text(
         "报告只写「{value}」({bound_word}),无法判断是否达到 {expected};需要确切数值",
-        "the report gives only '{value}' (a {bound} bound), which cannot settle {expected}; an exact figure is needed",
+        "the report gives only {value} ({quoted}), which cannot settle {expected}; an exact figure is needed",
     ),
     "unverifiable.derived": Text(
         "由约数推算只得到「{figure}」,无法判断是否达到 {expected};需要确切数值",
-        "the bounds only give '{figure}' (derived from {derive}), which cannot settle {expected}; "
+        "the bounds only give {figure} (derived from {derive}), which cannot settle {expected}; "
         "an exact figure is needed",
     ),
     "within_extension": Text(
         "超过一般期限 {limit} {unit},但在法定延长期限({longest} {unit})之内:延长合法的前提是{needs};报告须写明已经批准",
-        "over the normal limit of {limit} {unit} but within the statutory extension ({longest} {unit}): "
-        "lawful if approved ({needs}); the report must state that it was approved",
+        "over the normal limit of {limit_count} but within the statutory extension ({longest_count}): "
+        "lawful if approved; the report must state that it was approved",
     ),
     "shared": Text(
         "「{value}」是与{bodies}共用的合计数,不能单独说明政府自身的{name}",
-        "'{value}' is one count shared with {bodies}; it cannot settle the government's own {name}",
+        "a count shared with {bodies}; it cannot settle the government's own figure",
     ),
     "problem": Text("{problem}", "{problem}"),  # the reader's own words on why a value cannot be read
     "invalid.flag": Text("{name}应填 是/否 (true/false)", "{name} takes yes/no (true/false)"),
-    "invalid.figure": Text("{name}应为数值,而不是「{value}」", "{name} must be a figure, not '{value}'"),
+    "invalid.figure": Text("{name}应为数值,而不是「{value}」", "{name} must be a figure, not {quoted}"),
     "invalid.date": Text("{name}应填日期,如 2025-01-20", "{name} takes a date such as 2025-01-20"),
-    "unit.rate": Text("单位「{given}」不符:{name}是百分比", "unit '{given}' does not fit: this is a rate (%)"),
+    "unit.rate": Text("单位「{given}」不符:{name}是百分比", "unit {given_quoted} does not fit: this is a rate (%)"),
     "unit.over_100": Text("比率 {rate}% 超过 100%", "rate {rate}% is above 100%"),
     "unit.other": Text(
-        "单位「{given}」与要求的「{allowed}」不符", "unit '{given}' does not fit the required '{allowed}'"
+        "单位「{given}」与要求的「{allowed}」不符", "unit {given_quoted} does not fit the required {allowed}"
     ),
     "affirmed.no": Text("报告称{name}:否", "the report says no to: {name}"),
     "missing": Text("报告未填报「{name}」(要求 {expected})", "the report does not state {name} (required: {expected})"),
@@ -133,12 +160,12 @@ MESSAGES: dict[str, Text] = {
     ),
     "duplicate": Text(
         "「{key}」与第 {line} 行的「{first}」是同一指标,重复填报",
-        "'{key}' is the same indicator as '{first}' on line {line}",
+        "{key_quoted} is the same indicator as {first_quoted} on line {line}",
     ),
-    "unknown": Text("规则包中没有指标「{key}」,未检查", "the rule pack has no indicator '{key}'; not checked"),
+    "unknown": Text("规则包中没有指标「{key}」,未检查", "the rule pack has no indicator {key_quoted}; not checked"),
     "unknown.close": Text(
         "规则包中没有指标「{key}」,未检查;是否想写「{close}」?",
-        "the rule pack has no indicator '{key}'; not checked; did you mean '{close}'?",
+        "the rule pack has no indicator {key_quoted}; not checked; did you mean {close_quoted}?",
     ),
     "derived.over_100": Text(
         "由 {derive} 算得的比率 {figure} 超过 100%:所用数字自相矛盾",
@@ -153,7 +180,7 @@ MESSAGES: dict[str, Text] = {
     "derived.check.differs": Text(
         "报告写{name}为「{value}」,但按 {derive} 算得 {derived}(容差 ±{tolerance});"
         "请核对原始数字,hulifa 不会改动报告数值",
-        "the report states {value}, but {derive} gives {derived} (tolerance ±{tolerance}); check the source "
+        "the report states {value} ({quoted}), but {derive} gives {derived} (tolerance ±{tolerance}); check the source "
         "figures: hulifa never corrects a value",
     ),
     "trend.pass": Text("上年 {previous},本年 {value}:符合「{direction}」", "{previous} → {value}: {direction}"),
@@ -163,7 +190,7 @@ MESSAGES: dict[str, Text] = {
     ),
     "trend.unverifiable": Text(
         "上年 {previous}、本年 {value} 含约数,无法判断是否符合「{direction}」;需要确切数值",
-        "{previous} → {value} involves bounds, so '{direction}' cannot be settled; exact figures are needed",
+        "{previous} → {value} involves bounds, so “{direction}” cannot be settled; exact figures are needed",
     ),
     "part_of.pass": Text("{part}不超过{total}", "{part} does not exceed {total}"),
     "part_of.over": Text(
@@ -177,11 +204,12 @@ MESSAGES: dict[str, Text] = {
     "commitment.progress": Text("已报告进展", "progress reported"),
     "commitment.missing": Text(
         "上年报告({then})承诺「{commitment}」,本年报告未在 commitments_progress 中说明进展(键 {key})",
-        "last year's report ({then}) committed to '{commitment}'; this report gives no progress on it under "
+        "last year's report ({then}) committed to {commitment_quoted}; this report gives no progress on it under "
         "commitments_progress (key {key})",
     ),
     "deviation.unknown_rule": Text(
-        "偏差条目指向不存在的规则「{name}」,未使用", "the deviation names rule '{name}', which does not exist; not used"
+        "偏差条目指向不存在的规则「{name}」,未使用",
+        "the deviation names rule {name_quoted}, which does not exist; not used",
     ),
     "deviation.expired": Text(
         "「{name}」的偏差已于 {expires} 到期,不再接受;请续批或整改",
@@ -602,7 +630,7 @@ INPUT: dict[str, Text] = {
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated
 ACCEPTED = Text(
     "{message}(已接受偏差:{reason};批准:{approved_by};有效期至 {expires})",
-    "{message} (accepted deviation: {reason}; approved by {approved_by}; until {expires})",
+    "{message} (accepted deviation: {reason_quoted}; approved by {approved_by_quoted}; until {expires})",
 )
 
 # Targets that are not the rule's own (cross-checks, trends, commitments). Other ids: the rule's target.
@@ -643,7 +671,7 @@ GAPS: dict[str, Text] = {
     "sections.unlisted": Text("未说明", "not stated"),
     "section.partial": Text("缺少:{lacking}", "missing: {lacking}"),
     "section.missing": Text("缺少:{lacking}", "missing: {lacking}"),
-    "late": Text("晚 {late} 天", "{late} days late"),
+    "late": Text("晚 {late} 天", "{late_days} late"),
     "trend.shortfall": Text("{change}", "{change}"),
     "trend.unverifiable": Text("需确切数值", "exact figures needed"),
     "commitment.missing": Text("未报告进展", "no progress reported"),
@@ -693,13 +721,15 @@ def names(finding: Finding) -> tuple[str, str]:
 def name(finding: Finding, lang: str) -> str:
     """The indicator's name in `lang`. In English a rule with no English name shows its id, so the
     gap is visible (and searchable) rather than a Chinese name in an English page. Keys read from a
-    report (unknown indicators) are data and stay as written."""
+    report (unknown indicators) are data and stay as written, quoted in English."""
     zh, en = names(finding)
     if lang == "en":
         if en:
             return en
         if not finding.rule.startswith("hulifa.") and finding.rule:
             return finding.rule
+        if zh and has_chinese(zh):  # a key as the report wrote it: its words, quoted
+            return quote(zh, lang)
     return zh or finding.rule
 
 
@@ -712,6 +742,45 @@ def basis(finding: Finding) -> Basis | None:
     if isinstance(subject, Rule) and subject.trend is not None and _check(finding) == "trend":
         return subject.trend.basis
     return subject.basis
+
+
+_TITLE = re.compile(r"《[^》]+》(?:[(（][^)）]*[)）])?")
+_ARTICLE = re.compile(r"第([0-9零〇一二两三四五六七八九十百千]+)(条|章|节|款|项|部分)")
+_ITEM = re.compile(r"^[(（]([零〇一二两三四五六七八九十百]+)[)）]")
+_ITEMS = re.compile(r"[(（]([零〇一二两三四五六七八九十百]+)[)）]")
+_PART_WORDS = {"条": "Art.", "章": "Ch.", "节": "Sec.", "款": "para.", "项": "item", "部分": "Part"}
+
+
+def _arabic(numeral: str) -> str:
+    return numeral if numeral.isdigit() else format_number(parse_chinese_number(numeral))
+
+
+def article(text: str, lang: str) -> str:
+    """An article as cited: "第六十二条第一款" / "Art. 62 para. 1", "(六)" / "(6)". In English the
+    Chinese gloss after the numbers ("第四章 (年度报告)") is left out; so is an article with no number."""
+    if lang != "en" or not _CJK.search(text):
+        return text
+    parts = [f"{_PART_WORDS[kind]} {_arabic(n)}" for n, kind in _ARTICLE.findall(text)]
+    if not parts and _ITEM.match(text.strip()):
+        parts = ["".join(f"({_arabic(n)})" for n in _ITEMS.findall(text))]
+    return " ".join(parts)
+
+
+def document(text: str, lang: str) -> str:
+    """A document as cited. In English: its 《title》 (and number), a Chinese name shown as a cited
+    title; a reference without a title, quoted; a description with no number ("地方实践") left to the
+    strength tag, which says the same in English."""
+    if lang != "en" or not _CJK.search(text):
+        return text
+    titles = _TITLE.findall(text)
+    if titles:
+        return "".join(titles)
+    return quote(text, lang) if re.search(r"[0-9〔]", text) else ""
+
+
+def citation(basis: Basis, lang: str) -> str:
+    """The basis as `document article`, in `lang` (see document and article)."""
+    return f"{document(basis.document, lang)} {article(basis.article, lang)}".strip()
 
 
 def bound(finding: Finding) -> str:
@@ -769,13 +838,114 @@ def value(finding: Finding, lang: str) -> str:
     q = finding.quantity
     if q is not None:
         if q.implicit:
-            return q.text + ("(full coverage, read as 100%)" if lang == "en" else "(全覆盖,视为100%)")
-        return q.text or format_number(q.value)
+            return quote(q.text, lang) + (" (full coverage, read as 100%)" if lang == "en" else "(全覆盖,视为100%)")
+        return quantity(q, unit(finding), lang)
     if finding.flag is not None:
         return ("yes" if finding.flag else "no") if lang == "en" else ("是" if finding.flag else "否")
     if finding.date is not None:
         return finding.date.isoformat()
-    return finding.stated
+    return figure(finding.stated, unit(finding), lang)
+
+
+def quoted(finding: Finding, lang: str) -> str:
+    """The stated value as the report wrote it, marked as a quote: “12次” / 「12次」."""
+    q = finding.quantity
+    return quote((q.text if q is not None else "") or finding.stated, lang)
+
+
+def previous(finding: Finding, lang: str) -> str:
+    """Last year's figure (as that report wrote it in Chinese), "" when no previous report was compared."""
+    return figure(finding.previous, unit(finding), lang) if finding.previous else ""
+
+
+def change(finding: Finding, lang: str) -> str:
+    """This year's figure against last year's: "+2 (+11.1%)", "-1.5 个百分点" / "-1.5 points", "" when none."""
+    return change_text(finding.change, unit(finding), lang) if finding.change is not None else ""
+
+
+# --------------------------------------------------------------------------------- figures in words
+
+_BOUND_WORDS = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX: "about "}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+UNDETERMINED = Text("无法确定", "cannot be determined")
+
+
+def has_chinese(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def quote(text: str, lang: str) -> str:
+    """The report's own words, verbatim and marked as a quote (in English too: they are its words)."""
+    if not text:
+        return ""
+    return f"“{text}”" if lang == "en" else f"「{text}」"
+
+
+def _english_number(value: float) -> str:
+    text = format_number(value)
+    whole, dot, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    if len(digits) > 3:  # English groups thousands: 1,700, 11,000
+        digits = f"{int(digits):,}"
+    return f"{sign}{digits}{dot}{frac}"
+
+
+def count(value: float, unit: str, lang: str) -> str:
+    """A number with its unit, as a reader of `lang` writes it: "12 次" / "12 times", "1 working day",
+    "95%". The unit is the rule pack's or the report's; one not in UNITS is kept as written."""
+    if unit in ("%", "‰"):
+        return f"{format_number(value)}{unit}"
+    if lang != "en":
+        return f"{format_number(value)} {unit}".strip()
+    one, many = UNITS.get(unit, (unit, unit))
+    return f"{_english_number(value)} {one if value == 1 else many}".strip()
+
+
+def quantity(q: Quantity, unit: str, lang: str) -> str:
+    """A stated figure: in Chinese as the report wrote it ("1700余人次"); in English from its value,
+    unit and bound ("at least 1,700 attendances")."""
+    if lang != "en":
+        return q.text or format_number(q.value)
+    if q.implicit:
+        return "full coverage, read as 100%"
+    return _BOUND_WORDS.get(q.bound, "") + count(q.value, q.unit or unit, lang)
+
+
+def figure(text: str, unit: str, lang: str) -> str:
+    """A figure held as text (a stated or derived value, last year's value) in `lang`: in English, a
+    Chinese figure is read and put in words, and anything else Chinese is quoted."""
+    if lang != "en" or not _CJK.search(text):
+        return text
+    if text == UNDETERMINED.zh:
+        return UNDETERMINED.en
+    try:
+        return quantity(parse_quantity(text), unit, lang)
+    except QuantityError:
+        return quote(text, lang)
+
+
+def change_text(change: Change, unit: str, lang: str) -> str:
+    """A change as a person reads it: "+120 (+3.4%)" (the percentage when both years are exact counts),
+    "-1.5 个百分点" / "-1.5 points", "≥ 3", "1 至 3" / "1 to 3", "无法确定" / "cannot be determined"."""
+    low, high = change.low, change.high
+    if low == float("-inf") and high == float("inf"):
+        return UNDETERMINED.get(lang)
+    points = ("points" if lang == "en" else "个百分点") if unit == "%" else ""
+    suffix = f" {points}" if points else ""
+    if abs(high - low) <= 1e-9:
+        d = round(low, 2)
+        sign = "+" if d > 0 else ("±" if d == 0 else "")
+        text = f"{sign}{format_number(d)}{suffix}"
+        if unit != "%" and change.base and d != 0:
+            text += f" ({d / change.base * 100:+.1f}%)"
+        return text
+    if high == float("inf"):
+        return f"≥ {format_number(round(low, 2))}{suffix}"
+    if low == float("-inf"):
+        return f"≤ {format_number(round(high, 2))}{suffix}"
+    to = " to " if lang == "en" else " 至 "
+    return f"{format_number(round(low, 2))}{to}{format_number(round(high, 2))}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------- targets
@@ -790,24 +960,28 @@ def _number(value: float) -> str:
     return format_number(value) if value == value else "—"  # a NaN target (a broken pack) still renders
 
 
+def _figure(value: float, unit: str) -> str:
+    """A target in English with its unit's word ("60 hours"); NaN (a broken pack) as "—"."""
+    return count(value, unit, "en") if value == value else "—"
+
+
 def _target(rule: Rule) -> Text:
     req = rule.requirement
     unit = "%" if rule.unit == "%" else f" {rule.unit}"
     if req.kind is Kind.BETWEEN and req.target is not None and req.target_max is not None:
-        same = f"{_number(req.target)}–{_number(req.target_max)}{unit}"
-        return Text(same, same)
+        low = _number(req.target)
+        return Text(f"{low}–{_number(req.target_max)}{unit}", f"{low}–{_figure(req.target_max, rule.unit)}")
     if req.kind in (Kind.AT_LEAST, Kind.AT_MOST, Kind.EQUALS) and req.target is not None:
         sign = {Kind.AT_LEAST: "≥", Kind.AT_MOST: "≤", Kind.EQUALS: "="}[req.kind]
-        english = UNIT_NAMES.get(rule.unit, rule.unit)
-        unit_en = unit if rule.unit == "%" or not english else f" {english}"
         target = _number(req.target)
+        target_en = _figure(req.target, rule.unit)
         if req.extension is not None:
-            longest = _number(req.target + req.extension)
+            longest = req.target + req.extension
             return Text(
-                f"{sign} {target}{unit}(依法可延长至 {longest}{unit})",
-                f"{sign} {target}{unit_en} (up to {longest}{unit_en} where the law allows)",
+                f"{sign} {target}{unit}(依法可延长至 {_number(longest)}{unit})",
+                f"{sign} {target_en} (up to {_figure(longest, rule.unit)} where the law allows)",
             )
-        return Text(f"{sign} {target}{unit}", f"{sign} {target}{unit_en}")
+        return Text(f"{sign} {target}{unit}", f"{sign} {target_en}")
     if req.kind is Kind.AFFIRMED:
         return Text("是", "yes")
     if req.kind is Kind.REPORTED:
@@ -825,10 +999,10 @@ def _target(rule: Rule) -> Text:
 
 
 def amount(value: float, unit: str, lang: str) -> str:
-    """A difference with its unit: "3 件", "2.5 个百分点" / "2.5 points"."""
+    """A difference with its unit: "3 件" / "3 cases", "2.5 个百分点" / "2.5 points"."""
     if unit == "%":
         return f"{format_number(value)} {'points' if lang == 'en' else '个百分点'}"
-    return f"{format_number(value)} {unit}"
+    return count(value, unit, lang)
 
 
 def scopes_text(rule: Rule) -> str:
@@ -881,8 +1055,10 @@ class _Words(dict[str, str]):
             item = self.given[key]
             if key in ("have", "lacking"):
                 word = (", " if lang == "en" else "、").join(SECTION_NAMES[s].get(lang) for s in item)
-            elif key == "bodies":
-                word = (", " if lang == "en" else "、").join(item)
+            elif key == "bodies":  # the report's words: quoted in English
+                word = ", ".join(quote(b, lang) for b in item) if lang == "en" else "、".join(item)
+            elif key == "allowed":
+                word = ", ".join(UNIT_NAMES.get(u, u) for u in item) if lang == "en" else "、".join(item)
             else:
                 word = _say(item, lang)
         elif key == "level":
@@ -910,9 +1086,16 @@ class _Words(dict[str, str]):
         elif key in ("derive", "limit", "longest", "unit", "direction"):
             word = _from_rule(f, key, lang)
         elif key == "previous":
-            word = f.previous
+            word = previous(f, lang)
         elif key == "change":
-            word = f.change
+            word = change(f, lang)
+        elif key == "quoted":
+            word = quoted(f, lang)
+        elif key.endswith("_quoted"):
+            word = quote(self[key.removesuffix("_quoted")], lang)
+        elif key in ("limit_count", "longest_count", "late_days"):
+            word = count(float(self[key.removesuffix("_count").removesuffix("_days")]), "日" if key == "late_days"
+                         else _from_rule(f, "unit", lang), lang)  # fmt: skip
         else:
             raise KeyError(f"message {f.message!r} has no parameter {key!r}")
         self[key] = word

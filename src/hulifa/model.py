@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from hulifa.expressions import Expression, ExpressionError, compile_expression
 
-FORMAT_VERSION = "2.0"  # docs/json-output.md: minor = fields added, major = anything else (2.0: `stated`)
+FORMAT_VERSION = "2.1"  # docs/json-output.md: minor = fields added, major = anything else (2.1: `*_en` English)
 
 
 class Bound(StrEnum):
@@ -521,6 +521,15 @@ def params(**values: Any) -> Params:
     return tuple(values.items())
 
 
+class Change(NamedTuple):
+    """This year's figure less last year's, as an interval (a bound on either side widens it), and last
+    year's exact figure when there is one, for a relative change."""
+
+    low: float
+    high: float
+    base: float | None = None
+
+
 class Finding(NamedTuple):
     """One row of output: every format renders a list of these, through hulifa.messages.
 
@@ -541,8 +550,8 @@ class Finding(NamedTuple):
     stated: str = ""  # a stated value that is none of these (unreadable, derived, or a figure's text)
     gap: float | None = None  # how far the stated figure is from the target, in the rule's unit
     evidence: str = ""
-    previous: str = ""  # last year's value, when a previous report was compared
-    change: str = ""  # this year's value against last year's
+    previous: str = ""  # last year's value as that report wrote it, when a previous report was compared
+    change: Change | None = None  # this year's value against last year's (hulifa.messages words it)
     accepted: Deviation | None = None  # the deviation that accepts this finding (status ACCEPTED)
     accepted_status: str = ""  # what the status was before it was accepted
 

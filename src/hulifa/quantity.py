@@ -275,7 +275,7 @@ def parse_quantity(text: str) -> Quantity:
     if match is None or not is_number_match(match):
         raise QuantityError(
             f"「{raw}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
-            f"'{raw}' is not a figure hulifa can read (e.g. 12, 1700余, 90%以上, 百分之九十, 两次)",
+            f"'{raw}' is not a figure hulifa can read (e.g. 12, “1700余”, “90%以上”, “百分之九十”, “两次”)",
         )
     try:
         quantity = from_match(match)

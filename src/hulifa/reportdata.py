@@ -77,7 +77,7 @@ def _odd_problem(odd: Odd) -> Text:
     if odd.tag == "bool":
         return Text(
             f"「{odd.text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
-            f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or 是/否 / true/false for a yes/no fact",
+            f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or “是/否” / true/false for a yes/no fact",
         )
     if odd.tag == "int" and ":" in odd.text:
         return Text(

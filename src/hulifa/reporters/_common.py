@@ -58,18 +58,6 @@ def message(finding: Finding, lang: str) -> str:
     return clean(messages.message(finding, lang))
 
 
-def both_messages(finding: Finding, lang: str) -> str:
-    """The message in `lang`, then the other language after " / " when it says something different."""
-    first, second = clean(messages.message(finding, "zh")), clean(messages.message(finding, "en"))
-    if lang == "en":
-        first, second = second, first
-    if not first:
-        return second
-    if not second or second == first:
-        return first
-    return f"{first} / {second}"
-
-
 def line_ref(finding: Finding) -> str:
     """The line as users look it up: `12`, or `p3:12` for line 12 of page 3 of a PDF."""
     return f"p{finding.page}:{finding.line}" if finding.page else str(finding.line)
@@ -79,12 +67,12 @@ def location(finding: Finding) -> str:
     return f"{clean(finding.file)}:{line_ref(finding)}:{finding.column}"
 
 
-def basis_text(finding: Finding) -> str:
-    """`document article (STRENGTH)`, or "" when the finding has no basis."""
+def basis_text(finding: Finding, lang: str = "zh") -> str:
+    """`document article (STRENGTH)` (see messages.citation), or "" when the finding has no basis."""
     basis = messages.basis(finding)
     if basis is None:
         return ""
-    cite = clean(basis.cite())
+    cite = clean(messages.citation(basis, lang))
     return f"{cite} ({basis.strength.value})" if cite else basis.strength.value
 
 
@@ -96,7 +84,7 @@ def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
         ("expected", with_unit(messages.expected(finding, lang), unit, lang)),
         ("actual", with_unit(messages.actual(finding, lang), unit, lang)),
         ("gap", with_unit(messages.gap(finding, lang), unit, lang)),
-        ("basis", basis_text(finding)),
+        ("basis", basis_text(finding, lang)),
     ):
         if value:
             rows.append((detail_label(key, lang), value))

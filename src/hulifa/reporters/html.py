@@ -73,16 +73,22 @@ def parts_html(report: ReportResult, pack: RulePack | None, lang: str) -> str:
 # ------------------------------------------------------------------------------------- findings
 
 
+def _pack_title(title: str, lang: str) -> str:
+    """The pack's own title, quoted in English when it is Chinese (it is the pack's name, not hulifa's words)."""
+    return messages.quote(title, lang) if lang == "en" and messages.has_chinese(title) else title
+
+
 def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
     """The legal basis: document, article, strength, link and note; `brief` (a large batch, where the
     same basis repeats in every report): document, article and strength only."""
     if basis is None:
         return ""
     strength = basis.strength.value
-    out = [f'<span class="doc">{esc(basis.document)}</span>']
+    document, article = messages.document(basis.document, lang), messages.article(basis.article, lang)
+    out = [f'<span class="doc">{esc(document)}</span>'] if document else []
     line = []
-    if basis.article:
-        line.append(f'<span class="art">{esc(basis.article)}</span>')
+    if article:
+        line.append(f'<span class="art">{esc(article)}</span>')
     line.append(f'<span class="strength strength-{esc(strength.lower())}">{esc(strength)}</span>')
     url = "" if brief else safe_url(basis.url)
     if url:
@@ -92,7 +98,7 @@ def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
         )
     out.append(" ".join(line))
     if basis.note and not brief:
-        out.append(f'<span class="note">{esc(basis.note)}</span>')
+        out.append(f'<span class="note">{esc(messages.quote(basis.note, lang) if lang == "en" else basis.note)}</span>')
     return "".join(out)
 
 
@@ -130,7 +136,7 @@ def findings_html(report: ReportResult, lang: str, issues_only: bool = False) ->
         actual = esc(messages.actual(f, lang))
         if previous:
             actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
-        evidence = f' title="{esc(f.evidence)}"' if f.evidence and not issues_only else ""
+        evidence = f' title="{esc(messages.quote(f.evidence, lang))}"' if f.evidence and not issues_only else ""
         rows.append(
             f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
             f"<td>{esc(display_name(f, lang))}{message}</td>"
@@ -359,7 +365,8 @@ class Writer:
         if self.pack:
             pack = self.pack
             body.append(
-                f'<p class="meta">{esc(t("pack", lang))}: {esc(pack.title)} ({esc(pack.id)} {esc(pack.version)})</p>'
+                f'<p class="meta">{esc(t("pack", lang))}: {esc(_pack_title(pack.title, lang))} '
+                f"({esc(pack.id)} {esc(pack.version)})</p>"
             )
         body.append("</header>")
         if self.count > 1 and not self.folded:

@@ -50,8 +50,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "evidence": finding.evidence,
-        "previous": finding.previous,
-        "change": finding.change,
+        "previous": messages.previous(finding, "zh"),
+        "previous_en": messages.previous(finding, "en"),
+        "change": messages.change(finding, "zh"),
+        "change_en": messages.change(finding, "en"),
         "accepted": deviation_dict(finding) if finding.accepted is not None else None,
         **({"page": finding.page} if finding.page else {}),  # PDF input only: `line` is within this page
     }

@@ -17,12 +17,12 @@ from __future__ import annotations
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters._common import (
-    both_messages,
     clean,
     detail_label,
     details,
     line_ref,
     location,
+    message,
     one_line,
     severity_label,
     status_label,
@@ -76,7 +76,7 @@ def case_names(report: ReportResult) -> list[str]:
 
 
 def _body(finding: Finding, lang: str) -> str:
-    lines = [both_messages(finding, lang)]
+    lines = [message(finding, lang)]
     lines.append(
         f"{status_label(finding.status, lang)} / {severity_label(finding.severity, lang)}"
         f" ({finding.status.value}, {finding.severity.value})"
@@ -87,7 +87,7 @@ def _body(finding: Finding, lang: str) -> str:
         lines.append(f"URL: {clean(basis.url)}")
     lines.append(f"{detail_label('location', lang)}: {location(finding)}")
     if finding.evidence:
-        lines.append(f"{detail_label('evidence', lang)}: {clean(finding.evidence)}")
+        lines.append(f"{detail_label('evidence', lang)}: {messages.quote(clean(finding.evidence), lang)}")
     return "\n".join(lines)
 
 

@@ -79,8 +79,8 @@ def _link(text: str, url: str) -> str:
     return f"[{text}]({safe})"
 
 
-def _basis_cell(finding: Finding) -> str:
-    text = escape(basis_text(finding))
+def _basis_cell(finding: Finding, lang: str) -> str:
+    text = escape(basis_text(finding, lang))
     basis = messages.basis(finding)
     if not text or basis is None:
         return text
@@ -173,7 +173,7 @@ def _findings_table(report: ReportResult, lang: str) -> list[str]:
                     escape(with_unit(messages.expected(f, lang), messages.unit(f), lang)),
                     escape(with_unit(messages.actual(f, lang), messages.unit(f), lang)),
                     escape(with_unit(messages.gap(f, lang), messages.unit(f), lang)),
-                    _basis_cell(f),
+                    _basis_cell(f, lang),
                     escape(location(f)),
                     escape(message(f, lang)),
                 ]

@@ -21,7 +21,7 @@ from typing import Any
 
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
-from hulifa.reporters._common import both_messages, clean, is_issue
+from hulifa.reporters._common import clean, is_issue, message
 from hulifa.reporters.json_ import _no_nan
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -174,12 +174,13 @@ def _result(finding: Finding, report: ReportResult, index: int, occurrence: int,
 
 def _result_body(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
     review = finding.status is Status.UNVERIFIABLE or finding.accepted_status == Status.UNVERIFIABLE.value
+    other = "zh" if lang == "en" else "en"
     return {
         "ruleId": clean(finding.rule),
         "ruleIndex": index,
         "kind": "review" if review else "fail",
         "level": "none" if review else LEVELS[finding.severity],
-        "message": {"text": both_messages(finding, lang) or clean(finding.rule)},
+        "message": {"text": message(finding, lang) or clean(finding.rule)},
         "locations": [
             {
                 "physicalLocation": {
@@ -192,10 +193,12 @@ def _result_body(finding: Finding, report: ReportResult, index: int, occurrence:
         "properties": {
             "status": finding.status.value,
             "severity": finding.severity.value,
-            "indicator": clean(messages.names(finding)[0]),
-            "expected": clean(messages.expected(finding, "zh")),
-            "actual": clean(messages.actual(finding, "zh")),
-            "gap": clean(messages.gap(finding, "zh")),
+            "indicator": clean(messages.name(finding, lang)),
+            "expected": clean(messages.expected(finding, lang)),
+            "actual": clean(messages.actual(finding, lang)),
+            "gap": clean(messages.gap(finding, lang)),
+            # the message in the other language, for tools that show both (docs/sarif.md)
+            "otherLanguage": {"lang": other, "message": message(finding, other)},
             "unit": clean(messages.unit(finding)),
             "region": clean(report.region),
             "year": report.year,

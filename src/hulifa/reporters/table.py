@@ -101,15 +101,17 @@ def short_cite(
     if len(part) > 8 or not part.startswith("第"):
         part = ""
     title = short_title(basis.document, most)
-    if lang == "en" and not title.startswith("《"):
-        title = ""
     limit = f"({basis.qualifier})" if basis.qualifier and qualifier else ""
+    if lang == "en":  # a cited title and article numbers only: the pack's Chinese notes are not shown
+        title = title if title.startswith("《") else ""
+        part = f" {messages.article(part, lang)}" if part else ""
+        limit = "" if messages.has_chinese(limit) else limit
     return f"{title}{part}{limit} {basis.strength.value}".strip()
 
 
-def full_cite(finding: Finding) -> str:
+def full_cite(finding: Finding, lang: str = "zh") -> str:
     basis = messages.basis(finding)
-    return f"{basis.cite()} {basis.strength.value}".strip() if basis is not None else ""
+    return f"{messages.citation(basis, lang)} {basis.strength.value}".strip() if basis is not None else ""
 
 
 def _gap(finding: Finding, lang: str) -> str:
@@ -162,8 +164,8 @@ def _facts(f: Finding, lang: str) -> list[str]:
     for key, value in (
         ("expected", with_unit(messages.expected(f, lang), messages.unit(f), lang)),
         ("actual", with_unit(messages.actual(f, lang), messages.unit(f), lang)),
-        ("previous", f.previous),
-        ("change", f.change),
+        ("previous", messages.previous(f, lang)),
+        ("change", messages.change(f, lang)),
         ("gap", _gap(f, lang)),
     ):
         if value:
@@ -240,7 +242,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
     out: list[RenderableType] = []
     for f in listed:
         facts = _facts(f, lang)
-        cite = full_cite(f) if show_all else _cite_that_fits(f, facts, room, lang)
+        cite = full_cite(f, lang) if show_all else _cite_that_fits(f, facts, room, lang)
         if cite:
             facts.append(cite)
         out.append(head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang)))
@@ -280,12 +282,12 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
                     "indicator": labels.name(f, lang),
                     "expected": with_unit(messages.expected(f, lang), messages.unit(f), lang),
                     "actual": with_unit(messages.actual(f, lang), messages.unit(f), lang),
-                    "previous": f.previous,
-                    "change": f.change,
+                    "previous": messages.previous(f, lang),
+                    "change": messages.change(f, lang),
                     "gap": _gap(f, lang),
                     "status": labels.status(f.status, lang),
                     "severity": _severity(f.severity, lang)[0],
-                    "basis": full_cite(f) if show_all else short_cite(f, lang=lang),
+                    "basis": full_cite(f, lang) if show_all else short_cite(f, lang=lang),
                     "location": f"{Path(f.file).name}:{line_ref(f)}",
                 },
             )
@@ -360,8 +362,13 @@ def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
     if not rounded:
         return None
     head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
+    # in English the figure says its bound in words ("at least 1,700 attendances")
     items = [Text(head)] + [
-        _t(f"{labels.name(f, lang)} {messages.actual(f, lang)}({labels.bound(messages.bound(f), lang)})")
+        _t(
+            f"{labels.name(f, lang)}: {messages.actual(f, lang)}"
+            if lang == "en"
+            else f"{labels.name(f, lang)} {messages.actual(f, lang)}({labels.bound(messages.bound(f), lang)})"
+        )
         for f in rounded
     ]
     # the heading and the first figure are joined as one item, so the list never starts on a line alone
