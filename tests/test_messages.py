@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import json
 import re
 import string
@@ -173,6 +174,8 @@ def _english_texts(fmt: str, out: str) -> list[str]:
     if fmt == "junit":  # messages and bodies; testcase names keep the rule's Chinese name (README)
         root = ET.fromstring(out)
         return [el.get("message", "") + "\n" + (el.text or "") for el in root.iter() if el.tag != "testcase"]
+    if fmt == "html":
+        return [html.unescape(out)]
     return [out]
 
 
