@@ -88,7 +88,7 @@ def test_huli_table_lists_problems_and_bounds() -> None:
 
 def test_english_messages() -> None:
     run = run_cli("check", str(HULI_DATA), "--lang", "en")
-    assert "Indicator" in run.stdout and "indicators required" in run.stdout
+    assert "Indicator" in run.stdout and "66 required, " in run.stdout
 
 
 def test_exit_codes(write) -> None:  # type: ignore[no-untyped-def]

@@ -584,6 +584,12 @@ class Finding(NamedTuple):
         return (p.file, p.page, p.line, p.column, self.rule, self.status)  # a StrEnum sorts as its text
 
 
+# hulifa's own notes on the input (an encoding found by fallback, a level guessed from the name, PDF
+# pages without text): not indicators, so summaries count them apart, never as unverifiable. They
+# keep their severity (info, warning), so exit codes and --fail-on treat them as before.
+INPUT_NOTES = frozenset({"hulifa.encoding", "hulifa.level", "hulifa.pdf"})
+
+
 @dataclass(frozen=True, slots=True)
 class ReportResult:
     """The outcome for one input file: findings, or the reason it could not be checked."""
@@ -599,9 +605,11 @@ class ReportResult:
     previous: str = ""  # the previous year's report compared with this one, if any
 
     def counts(self) -> dict[str, int]:
+        """Findings per status, and hulifa's own notes on the input apart, as `notes` (see INPUT_NOTES)."""
         counts = {s.value: 0 for s in Status}
+        counts["notes"] = 0
         for finding in self.findings:
-            counts[finding.status.value] += 1
+            counts["notes" if finding.rule in INPUT_NOTES else finding.status.value] += 1
         return counts
 
     def worst(self) -> Severity:

@@ -87,6 +87,7 @@ FIELD: dict[str, Pair] = {
     "worst": ("最高级别", "Worst"),
     "reports": ("报告数", "Reports"),
     "pack": ("规则包", "Rule pack"),
+    "notes": ("输入说明", "input notes"),  # hulifa's notes on the input file, counted apart (model.INPUT_NOTES)
 }
 
 HEADINGS: dict[str, Pair] = {

@@ -98,6 +98,8 @@ def _indicator(finding: Finding, lang: str) -> str:
 def _counts_line(report: ReportResult, lang: str) -> str:
     counts = report.counts()
     parts = [f"{status_label(s, lang)} {counts[s.value]}" for s in Status if counts[s.value]]
+    if counts["notes"]:  # notes on the input, not indicators
+        parts.append(f"{labels.field('notes', lang)} {counts['notes']}")
     total = pick(("共", "total"), lang) + f" {len(report.findings)}"
     return " · ".join([total, *parts])
 

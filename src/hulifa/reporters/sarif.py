@@ -225,7 +225,7 @@ class Writer:
                 if rule.id not in self.index:
                     self.index[rule.id] = len(self.rules)
                     self.rules.append(_pack_descriptor(rule))
-        self.totals = {s.value: 0 for s in Status}
+        self.totals = {s.value: 0 for s in Status} | {"notes": 0}  # notes: hulifa's own, on the input
         self.unchecked = False
         self.any = False  # some report had a result
         self.elsewhere: dict[str, int] = {}  # occurrences of findings placed in another file than their report's
