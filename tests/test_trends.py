@@ -197,6 +197,11 @@ def test_diff_command(write) -> None:
     assert run.exit_code == 0, run.stderr
     for text in ("测试递增数", "2023年", "2024年", "+2 (+20.0%)", "应高于上年:符合", "应低于上年:不符合", "—"):
         assert text in run.stdout, text
+    en = run_cli("diff", str(old), str(new), "--rules", str(pack), "--lang", "en")
+    for text in ("12 cases", "+2 (+20.0%)", "must rise from last year: met", "must fall from last year: missed"):
+        assert text in en.stdout, text
+    lines = run.stdout.splitlines() + en.stdout.splitlines()
+    assert all(line == line.rstrip() for line in lines)  # rich pads cells; none of it reaches the output
     run = run_cli("diff", str(old), str(new), "--rules", str(pack), "--format", "json")
     doc = json.loads(run.stdout)
     rows = {r["rule"]: r for r in doc["rows"]}

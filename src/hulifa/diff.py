@@ -145,6 +145,7 @@ def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> 
     from rich.table import Table
     from rich.text import Text as RichText
 
+    from hulifa.reporters.table import Trimmed
     from hulifa.textsafe import visible as clean
 
     old, new = comparison.old, comparison.new
@@ -179,5 +180,5 @@ def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> 
     console.print(RichText(f"{clean(old.file)} → {clean(new.file)}"))
     for note in comparison.notes:
         console.print(RichText(clean(note.get(lang))))
-    console.print(table)
+    console.print(Trimmed(table))  # no line ends in the spaces rich pads cells with
     return buffer.getvalue()

@@ -867,6 +867,7 @@ def change(finding: Finding, lang: str) -> str:
 
 _BOUND_WORDS = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX: "about "}
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?$")
 UNDETERMINED = Text("无法确定", "cannot be determined")
 
 
@@ -915,6 +916,8 @@ def quantity(q: Quantity, unit: str, lang: str) -> str:
 def figure(text: str, unit: str, lang: str) -> str:
     """A figure held as text (a stated or derived value, last year's value) in `lang`: in English, a
     Chinese figure is read and put in words, and anything else Chinese is quoted."""
+    if lang == "en" and _PLAIN.match(text) and unit not in ("", "bool", "date", "section"):  # "12" -> "12 cases"
+        return count(float(text), unit, lang)
     if lang != "en" or not _CJK.search(text):
         return text
     if text == UNDETERMINED.zh:

@@ -204,8 +204,9 @@ def _parts(finding: Finding, table: dict[str, dict[str, Any]] | None) -> tuple[s
     )
     accepted = _dump(deviation_dict(finding)) if finding.accepted is not None else "null"
     after = (
-        f'"evidence": {_s(finding.evidence)}, "previous": {_s(finding.previous)}, '
-        f'"change": {_s(finding.change)}, "accepted": {accepted}'
+        f'"evidence": {_s(finding.evidence)}, "previous": {_s(messages.previous(finding, "zh"))}, '
+        f'"previous_en": {_s(messages.previous(finding, "en"))}, "change": {_s(messages.change(finding, "zh"))}, '
+        f'"change_en": {_s(messages.change(finding, "en"))}, "accepted": {accepted}'
     )
     return before, after, finding.subject
 
