@@ -1,5 +1,5 @@
 #!/bin/sh
-# make_pdf.sh DIR: rebuilds DIR/input.pdf from DIR/source.html with headless Chromium, then derives
+# heldout4_make_pdf.sh DIR: rebuilds DIR/input.pdf from DIR/source.html with headless Chromium, then derives
 # DIR/gold.yaml from DIR/source.gold.yaml (the gold of source.html; edit that one, not gold.yaml).
 # Each PDF folder has a make_pdf.sh that calls this one. Needs /usr/bin/chromium with CJK fonts
 # (bash .ci/install-chromium.sh) and python3 with PyYAML.
@@ -17,7 +17,7 @@ for line in src:
     if line == "source: source.html":
         out.append("source: input.pdf")
     elif line == "encoding: utf-8":
-        out += ["encoding: pdf", f"origin: heldout4/{name}/source.gold.yaml"]
+        out += ["encoding: pdf", f"origin: samples/{name}/source.gold.yaml"]
     else:
         out.append(line)
 open("gold.yaml", "w", encoding="utf-8").write("\n".join(out))
