@@ -70,7 +70,7 @@ def test_bad_encoding(app: typer.Typer, tmp_path: Path) -> None:
     path.write_bytes("审查行政复议申请590件。".encode("gb18030"))
     result = _run(app, str(path), "--encoding", "utf-8")
     assert result.exit_code == 2 and result.stderr.startswith(f"{path}:1:")
-    result = _run(app, str(path), "--encoding", "gb18030", "--format", "json")
+    result = _run(app, str(path), "--encoding", "gb18030", "--format", "json", "--region", "某县", "--year", "2024")
     assert result.exit_code == 0 and json.loads(result.stdout)["indicators"][0]["value"] == 590
 
 

@@ -109,7 +109,7 @@ def test_encoding_is_honoured_by_diff_and_extract(tmp_path: Path) -> None:
     diff = run_cli("diff", str(report), str(report), "--encoding", "latin-1", "--lang", "en")
     assert diff.exit_code == 2  # forced to Latin-1, UTF-16 is not YAML: the option was used
     assert run_cli("diff", str(report), str(report)).exit_code == 0
-    extract = run_cli("extract", str(text), "--encoding", "big5", "-f", "json")
+    extract = run_cli("extract", str(text), "--encoding", "big5", "-f", "json", "--region", "湖里区")
     assert extract.exit_code == 0, extract.stderr
     assert json.loads(extract.stdout)["year"] == 2024
 

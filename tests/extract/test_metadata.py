@@ -44,6 +44,36 @@ def test_year(text: str, year: int | None) -> None:
         # a title in Markdown emphasis, as a WeChat repost writes it
         ("点击蓝字 关注我们\n**岚山省生态环境厅2024年度法治政府建设情况报告**\n", "岚山省生态环境厅"),
         ("## 某县人民政府2024年度法治政府建设情况报告\n", "某县"),
+        # a portal page: site name, menu and breadcrumb above the title
+        (
+            "某县人民政府欢迎访问\n网站首页\n信息公开\n部门文件\n县市场监管局\n"
+            "某县市场监督管理局2023年度法治政府建设工作报告\n",
+            "某县市场监督管理局",
+        ),
+        # a gazette page: its header and the previous item's tail, then the title
+        (
+            "某省人民政府公报\t2025年第8期\n执行中遇到的问题及时报告。\n某省人民政府办公厅\n2025年3月28日\n（某政办发〔2025〕6号）\n"
+            "某省水利厅2024年度法治政府建设情况报告\n",
+            "某省水利厅",
+        ),
+        # further down, a name over a date is not a title
+        ("标题\n栏目\n栏目\n栏目\n某某县人民政府\n2024年3月1日\n", "某某县"),
+        # a news item names the report in 《…》
+        (
+            "某某新闻网 > 时政\n某市公布2024年度法治政府建设成绩单\n"
+            "记者获悉,《青峰市人民政府关于2024年度法治政府建设情况的报告》日前公开。\n",
+            "青峰市",
+        ),
+        ("记者获悉,《法治政府建设实施纲要（2021—2025年）》落实情况良好。\n", ""),
+        # the title names no body: the signature above the date does
+        (
+            "2025年度法治政府建设工作情况报告\n2025年,我街道扎实推进法治建设。\n一、主要工作\n"
+            "云溪区桂山街道办事处\n2026年3月10日\n相关链接\n",
+            "云溪区桂山街道",
+        ),
+        ("2024年度法治政府建设情况报告\n正文。\n岭西省水利厅\n二〇二五年三月二十日\n", "岭西省水利厅"),
+        # an unqualified short name (县市场监管局) is not read as a place
+        ("2023年度法治政府建设工作报告\n正文。\n县市场监管局\n2024年2月27日\n", ""),
     ],
 )
 def test_region(text: str, region: str) -> None:

@@ -76,11 +76,22 @@ def test_extract_writes_null_for_what_it_cannot_read(tmp_path: Path) -> None:
     path = _write(tmp_path, "nobody.txt", NO_BODY)
     out = tmp_path / "nobody.yaml"
     run = run_cli("extract", path, "-o", str(out))
-    assert run.exit_code == 0 and "--region" in run.stderr
+    # extract agrees with check on the text: exit 2, saying what is missing and how to give it, in
+    # the language asked for; the draft is still written, with null where the text says nothing
+    assert run.exit_code == 2 and run_cli("check", path).exit_code == 2
+    assert "--region" in run.stderr and "region: null" in run.stderr and "草稿已写出" in run.stderr
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["region"] is None and data["level"] is None and data["year"] == 2024
     # the draft is refused by check until someone fills it in, just like the text itself
     assert run_cli("check", str(out)).exit_code == 2
+    english = run_cli("extract", path, "--lang", "en")
+    assert english.exit_code == 2 and "草稿" not in english.stderr
+    assert "the reporting body" in english.stderr and "fill in region" in english.stderr
+    assert yaml.safe_load(english.stdout)["region"] is None
+    # given what it lacks, the same text extracts with exit 0, and check takes the draft
+    given = run_cli("extract", path, "--region", "某某县", "-o", str(tmp_path / "given.yaml"))
+    assert given.exit_code == 0 and given.stderr.count("\n") <= 1, given.stderr
+    assert run_cli("check", str(tmp_path / "given.yaml")).exit_code in (0, 1)
 
 
 def test_extract_refuses_a_text_with_no_report(tmp_path: Path) -> None:

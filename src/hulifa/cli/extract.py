@@ -18,6 +18,7 @@ from hulifa.cli import Lang, say, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 
 if TYPE_CHECKING:
+    from hulifa.errors import InputError
     from hulifa.extract.core import Extraction
 
 
@@ -28,17 +29,43 @@ def _refuse_no_report(extraction: Extraction, file: str) -> None:
     require_report(extraction, file)
 
 
-def _warn_unsettled(extraction: Extraction, file: str) -> None:
-    """Say on stderr what the draft leaves open (written `null` or `level_guessed:` in the YAML)."""
+def _warn_guessed(extraction: Extraction, file: str) -> None:
+    """Say on stderr that the level is a guess (written with `level_guessed:` in the YAML)."""
     ex = extraction
-    if not ex.region:
-        say(f"{file}:1:1: 注意:未找到报告主体,已写 region: null;可用 --region 指定 / note: no reporting body found")
-    if ex.year is None:
-        say(f"{file}:1:1: 注意:未找到报告年度,已写 year: null;可用 --year 指定 / note: no year found; use --year")
     guess = ex.level_guess
-    if guess is not None and (not ex.level or not guess.sure):
-        what = "null" if not ex.level else f"{ex.level}(推断 / a guess)"
-        say(f"{file}:1:1: 注意:{guess.why_zh};已写 {what},可用 --level 指定 / note: {guess.why_en}")
+    if guess is not None and ex.level and not guess.sure:
+        say(f"{file}:1:1: 注意:{guess.why_zh};已写 {ex.level}(推断),可用 --level 指定 / note: {guess.why_en}")
+
+
+def _uncheckable(extraction: Extraction, file: str) -> InputError | None:
+    """What `hulifa check` on the same text would stop at (no body, no year, no level), so that
+    extract and check agree: the draft is written with `null` there, and extract exits 2 too."""
+    from hulifa.errors import InputError
+    from hulifa.extract.output import to_report_data
+
+    try:
+        to_report_data(extraction, file)
+    except InputError as exc:
+        return exc
+    return None
+
+
+def _draft_note(exc: InputError, lang: str) -> str:
+    """Where the draft stops short of what check needs: the field it left null, and how to fill it."""
+    field = next((f for f in ("region", "year", "level") if f in exc.message_id), "")
+    p = exc.position
+    if not field:
+        return f"{p.file}:{p.line}:{p.column}: " + (
+            "草稿已写出,但 hulifa check 不会接受它"
+            if lang == "zh"
+            else "the draft was written, but hulifa check will refuse it"
+        )
+    if lang == "zh":
+        return f"{p.file}:{p.line}:{p.column}: 草稿已写出,其中 {field}: null;请在草稿中填写,或用 --{field} 重新提取"
+    return (
+        f"{p.file}:{p.line}:{p.column}: the draft was written with {field}: null; fill in {field} in the draft, "
+        f"or extract again with --{field}"
+    )
 
 
 def extract_command(
@@ -110,7 +137,8 @@ def extract_command(
             read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
         _refuse_no_report(extraction, str(input))
-        _warn_unsettled(extraction, str(input))
+        _warn_guessed(extraction, str(input))
+        unsettled = _uncheckable(extraction, str(input))
         if read_as:
             zh, en = fallback_note(read_as)
             say(f"{input}:1:1: 注意:{zh} / note: {en}")
@@ -121,8 +149,12 @@ def extract_command(
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()
-            return
-        write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
+        else:
+            write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
+        if unsettled is not None:
+            say(unsettled.render(lang.value))
+            say(_draft_note(unsettled, lang.value))
+            raise typer.Exit(2)
     except InputError as exc:
         say(exc.render(lang.value))
         raise typer.Exit(2) from None

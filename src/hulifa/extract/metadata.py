@@ -5,8 +5,10 @@ Each is found by small named rules, tried in order, each with its own test table
 
 * year: the title's "2024年度法治政府建设…", else a first sentence opening "2024年,…", else the first
   year written outside 《…》 titles and outside ranges such as "(2021—2025年)", which name a plan.
-* region: the title's body ("某县人民政府关于…"), else the body after a first sentence's year, else a
-  "…人民政府" near the top. Portal furniture (breadcrumbs "首页 > 政务公开 > …", site names) is skipped.
+* region: the title's body ("某县人民政府关于…"), else the body after a first sentence's year, else the
+  body of a report named in 《…》 near the top (a news item), else the body that signs the report
+  above its date, else a "…人民政府" near the top. Portal furniture (breadcrumbs "首页 > 政务公开 > …",
+  site names) is skipped.
 * level: from the body's name. Where the name does not settle it (an unknown "…市" can be a
   prefecture-level city or a 县级市), the level is a guess and says so; where nothing fits, it is ""
   and the caller must ask for --level.
@@ -14,6 +16,7 @@ Each is found by small named rules, tried in order, each with its own test table
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,11 +137,36 @@ def is_furniture(line: str) -> bool:
     return bool(_BREADCRUMB.search(head) or _SITE.search(head))
 
 
+# what a title goes on to say after "某县人民政府(关于)2024年度": further down the page than the first
+# few lines, a title must say this, so that a date line under a name is not taken for one
+_ABOUT_REPORT = re.compile(r"年度?[^。，,；;]{0,12}?(?:法治|依法行政)[^。，,；;]{0,24}?报告")
+
+
+def _title_body(text: str) -> str:
+    m = _TITLE_REGION.match(_MARKUP.sub("", text))
+    return m.group(1) if m and not _NOT_REGION_START.match(m.group(1)) else ""
+
+
 def region_from_title(doc: Doc) -> str:
-    for _, line in _first_lines(doc, 4):
-        m = _TITLE_REGION.match(_MARKUP.sub("", line))
-        if m and not _NOT_REGION_START.match(m.group(1)):
-            return m.group(1)
+    """The title's body. A portal page or a gazette puts its own lines above the title (site name,
+    menu, the previous item's tail), so a title further down must also read as a report's title."""
+    for index, (_, line) in enumerate(_first_lines(doc, 10)):
+        body = _title_body(line)
+        if body and (index < 4 or _ABOUT_REPORT.search(line, 0, 120)):
+            return body
+    return ""
+
+
+_QUOTED = re.compile(r"《([^《》\n]{6,60})》")
+
+
+def region_from_quoted_title(doc: Doc) -> str:
+    """A news item or a covering note names the report: 《某市人民政府关于2024年度法治政府建设情况的报告》."""
+    head = doc.folded[: min(len(doc.folded), 1500)]
+    for m in _QUOTED.finditer(head):
+        body = _title_body(m.group(1))
+        if body and _ABOUT_REPORT.search(m.group(1)):
+            return body
     return ""
 
 
@@ -149,6 +177,25 @@ def region_from_first_sentence(doc: Doc) -> str:
             r = _REGION.match(line[m.end() :])
             if r and not _NOT_REGION_START.match(r.group(1)):
                 return r.group(1)
+    return ""
+
+
+_SIGNED = re.compile(
+    rf"^\s*((?:[\u4e00-\u9fff]{{2,10}}?{_REGION_SUFFIX})(?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{0,2}}"
+    rf"(?:[\u4e00-\u9fff]{{1,14}}?{_DEPT_SUFFIX})?)(?:人民政府|办事处)?\s*$"
+)
+_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零○][〇零○一二三四五六七八九]{2})\s*年[^。，,]{1,8}日\s*$")
+
+
+def region_from_signature(doc: Doc) -> str:
+    """The body that signs the report: a line that is only a name, just above the date at the end. A
+    report whose title names no body ("2025年度法治政府建设工作情况报告") is named here."""
+    lines = [(n, doc.folded[a:b]) for n, a, b in doc.lines() if doc.folded[a:b].strip()]
+    tail = lines[-12:]
+    for (_, name), (_, date) in itertools.pairwise(tail):
+        m = _SIGNED.match(name)
+        if m and _DATE_LINE.match(date) and not _NOT_REGION_START.match(m.group(1)):
+            return m.group(1)
     return ""
 
 
@@ -164,6 +211,8 @@ def region_government_near_top(doc: Doc) -> str:
 REGION_RULES: tuple[Callable[[Doc], str], ...] = (
     region_from_title,
     region_from_first_sentence,
+    region_from_quoted_title,
+    region_from_signature,
     region_government_near_top,
 )
 
