@@ -18,6 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "interval": set(),
     "model": {"expressions", "interval"},
     "textsafe": set(),
+    "batch": set(),  # how many reports a batch shows in full: a number, read by the table, HTML and CLI
     "quantity": {"model"},
     "errors": {"model", "messages"},  # an input error's words come from the catalogue
     "expressions": {"interval"},
@@ -44,7 +45,7 @@ ALLOWED: dict[str, set[str]] = {
     # text in, report data out
     "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
     # result out
-    "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe"},
+    "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe", "batch"},
     "diff": {"model", "indicator_intervals", "messages", "reporters", "textsafe"},
     "template": {"model", "evaluate", "messages"},
     # the library API and the command line
@@ -55,7 +56,7 @@ ALLOWED: dict[str, set[str]] = {
     "__init__": {"model", "runner"},
     "cli": {
         "model", "errors", "textsafe", "decoding", "atomic", "discovery", "deviations", "reportdata", "rulepack",
-        "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner",
+        "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch",
     },
 }  # fmt: skip
 

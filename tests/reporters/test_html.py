@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from reporter_fixtures import HULI_REPORT, SCRIPT_NAME
 
 from hulifa import messages
+from hulifa.batch import DETAIL_LIMIT
 from hulifa.model import Basis, CheckResult, Kind, Status, Strength
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import html as html_reporter
@@ -501,10 +502,10 @@ def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Statu
 
 
 def test_a_large_batch_is_folded_and_written_as_it_comes(huli: CheckResult) -> None:
-    """Up to BATCH_LIMIT reports the page is the full one; past it, each report is written folded as
+    """Up to DETAIL_LIMIT reports the page is the full one; past it, each report is written folded as
     it arrives (the writer then holds none), and the regions x indicators matrix becomes one status
     bar per indicator."""
-    limit = html_reporter.BATCH_LIMIT
+    limit = DETAIL_LIMIT
     reports = [dataclasses.replace(huli.reports[0], file=f"r{i:03d}/2024.yaml") for i in range(limit + 3)]
     small = html_reporter.render(CheckResult(reports=tuple(reports[:limit]), pack=huli.pack))
     assert small.count('<section class="report"') == limit and "<details" not in small

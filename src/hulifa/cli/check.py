@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from hulifa.reporters.markdown import Writer as MarkdownWriter
     from hulifa.runner import Run
 
+from hulifa.batch import DETAIL_LIMIT
 from hulifa.cli import (
     Color,
     FailOn,
@@ -325,7 +326,7 @@ class _Plan:
     whole: list[Format]
     table: bool
     step_summary: bool
-    total: int  # how many files the inputs mean, or more than TABLE_DETAIL_LIMIT when no bar shows (_count)
+    total: int  # how many files the inputs mean, or more than DETAIL_LIMIT when no bar shows (_count)
 
     @property
     def keep(self) -> bool:
@@ -378,7 +379,7 @@ def _count(o: _Options) -> int:
 
     found = discover(o.paths, o.selection)
     if o.quiet or not sys.stderr.isatty() or os.environ.get("CI"):
-        found = itertools.islice(found, TABLE_DETAIL_LIMIT + 1)
+        found = itertools.islice(found, DETAIL_LIMIT + 1)
     return sum(1 for _ in found)
 
 
@@ -425,7 +426,7 @@ def _write(plan: _Plan, run: Run, o: _Options) -> None:
         verbose=o.verbose,
         rules=o.rules,
     )
-    show_details = not o.quiet and (o.details or plan.total <= TABLE_DETAIL_LIMIT)
+    show_details = not o.quiet and (o.details or plan.total <= DETAIL_LIMIT)
     summary = _summary_writer(run, o.lang) if plan.step_summary else None
     try:
         table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
@@ -607,9 +608,6 @@ def scan_selection(
         gitignore=gitignore,
         force_exclude=force_exclude,
     )
-
-
-TABLE_DETAIL_LIMIT = 20  # hulifa.reporters.table.DETAIL_LIMIT, here so `check` starts without rich
 
 
 class _TableOut:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hulifa import messages
+from hulifa.batch import DETAIL_LIMIT
 from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
@@ -307,15 +308,6 @@ def _card_labels(lang: str) -> str:
     return card_labels(*(labels.field(k, lang) for k in ("expected", "actual", "gap")))
 
 
-# A batch of more reports than this shows each one folded, without its charts, and summarises the
-# matrix. Why 20: it is the terminal's threshold too (table.DETAIL_LIMIT, issue #14's "say 20"), so a
-# batch reads the same way in both; a full report with its charts is ~115 KB of page (Huli), so 20
-# open ones stay a page a browser opens at once and one scrolls through; and up to this many reports
-# are held until the end (the page's head needs to know which layout it is), which bounds that memory.
-# Fixed, not an option: a larger one would hold that many reports, and no user has asked for it.
-BATCH_LIMIT = 20
-
-
 def _title(count: int, first: ReportResult | None, lang: str) -> str:
     if count == 1 and first is not None:
         return f"{t('title', lang)} — {_report_name(first)}"
@@ -330,7 +322,7 @@ def page_title(result: CheckResult, lang: str) -> str:
 class Writer:
     """The page written one report at a time (the writer protocol of hulifa.reporters.streaming): head()
     and tail() are made after the last item, as the title, the overview and the layout depend on the
-    whole batch. Up to BATCH_LIMIT reports are held and written in full at the end; past that, every
+    whole batch. Up to DETAIL_LIMIT reports are held and written in full at the end; past that, every
     report is written folded as it comes. What is kept past that point is the Tally (counts per
     indicator), not the reports."""
 
@@ -352,7 +344,7 @@ class Writer:
         if self.folded:
             return folded_report_html(self.count, report, self.pack, self.lang)
         self.held.append(report)
-        if len(self.held) <= BATCH_LIMIT:
+        if len(self.held) <= DETAIL_LIMIT:
             return ""
         self.folded = True
         held, self.held = self.held, []

@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hulifa import messages
+from hulifa.batch import DETAIL_LIMIT
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import MISSED, line_ref, shorten_middle, with_unit
@@ -34,7 +35,6 @@ from hulifa.textsafe import visible as clean
 
 # From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
 WIDE = 140
-DETAIL_LIMIT = 20  # more reports than this: the summary only, unless --details
 
 # Findings whose message says what the gap column cannot (why a value is invalid, unknown, unreadable).
 _TOLD_BY_MESSAGE = frozenset({Status.INVALID, Status.UNKNOWN, Status.ERROR, Status.UNVERIFIABLE})
