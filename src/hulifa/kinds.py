@@ -52,21 +52,12 @@ class RuleContext:
         evidence: str = "",
     ) -> Finding:
         """A finding of this rule; `value` is the stated value it is about (its figure, flag or date)."""
-        if value is None:
-            return Finding(
-                rule=self.rule.id,
-                subject=self.rule,
-                status=status,
-                severity=severity,
-                position=where,
-                message=message,
-                params=args,
-                date=date,
-                stated=stated,
-                gap=gap,
-                evidence=evidence,
-            )
-        q, flag, date = value.quantity, value.flag, value.date
+        q: Quantity | None = None
+        flag: bool | None = None
+        if value is not None:
+            q, flag, date = value.quantity, value.flag, value.date
+            if not stated and q is None and flag is None and date is None:
+                stated = str(value.raw)  # neither figure, flag nor date: the value as written
         return Finding(
             rule=self.rule.id,
             subject=self.rule,
@@ -78,7 +69,7 @@ class RuleContext:
             quantity=q,
             flag=flag,
             date=date,
-            stated=stated or ("" if q is not None or flag is not None or date is not None else str(value.raw)),
+            stated=stated,
             gap=gap,
             evidence=evidence,
         )
