@@ -73,6 +73,16 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> tuple[str, str]:
     return (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
 
 
+def _unknown(where: Position, message_id: str, name: Any, allowed: tuple[str, ...]) -> InputError:
+    """The refusal of a name that is not one of `allowed`, with the closest one as a hint."""
+    zh, en = _did_you_mean(str(name), allowed)
+    return InputError(
+        where,
+        message_id,
+        (("shown", shown(name)), ("allowed", Text("、".join(allowed), ", ".join(allowed))), ("hint", Text(zh, en))),
+    )
+
+
 def _odd_problem(odd: Odd) -> Text:
     if odd.tag == "bool":
         return Text(
@@ -251,16 +261,7 @@ def _part_mapping(doc: Document, path: tuple[Any, ...], value: dict[str, Any]) -
     for key, item in value.items():
         where = doc.at((*path, key))
         if key not in PART_KEYS:
-            zh, en = _did_you_mean(str(key), PART_KEYS)
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                "input.report.unknown_field",
-                shown=shown(key),
-                allowed=Text("、".join(PART_KEYS), ", ".join(PART_KEYS)),
-                hint=Text(zh, en),
-            )
+            raise _unknown(where, "input.report.unknown_field", key, PART_KEYS)
         if key == "present" and not isinstance(item, bool):
             raise fail(doc.file, where.line, where.column, "input.report.present")
         if key != "present" and item is not None and as_text(item) is None:
@@ -297,16 +298,7 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
     for name, value, item_path in items:
         where = _pos(doc, item_path)
         if not isinstance(name, str) or name not in SECTION_IDS:
-            zh, en = _did_you_mean(str(name), SECTION_IDS)
-            raise fail(
-                doc.file,
-                where.line,
-                where.column,
-                "input.report.unknown_part",
-                shown=shown(name),
-                allowed=Text("、".join(SECTION_IDS), ", ".join(SECTION_IDS)),
-                hint=Text(zh, en),
-            )
+            raise _unknown(where, "input.report.unknown_part", name, SECTION_IDS)
         evidence = doubt = ""
         if isinstance(value, dict):
             present, evidence, doubt = _part_mapping(doc, item_path, value)
