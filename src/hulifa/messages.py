@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from hulifa.model import Basis, Bound, Change, Direction, Finding, Kind, Params, Quantity, Rule, Text
@@ -1041,6 +1042,19 @@ def _say(item: Any, lang: str) -> str:
     return str(item)
 
 
+# Parameters every finding can be worded with, each from the finding alone.
+_OF_FINDING: dict[str, Callable[[Finding, str], str]] = {
+    "name": _rule_name,
+    "expected": expected,
+    "actual": actual,
+    "value": value,
+    "gap": gap,
+    "previous": previous,
+    "change": change,
+    "quoted": quoted,
+}
+
+
 class _Words(dict[str, str]):
     """A finding's parameters in `lang`, and the words worked out from the finding and its rule, each
     made only when a template names it."""
@@ -1064,19 +1078,11 @@ class _Words(dict[str, str]):
                 word = ", ".join(str(UNIT_NAMES.get(u, u)) for u in item) if lang == "en" else "、".join(item)
             else:
                 word = _say(item, lang)
+        elif key in _OF_FINDING:
+            word = _OF_FINDING[key](f, lang)
         elif key == "level":
             body = str(self.given.get("body", ""))
             word = LEVEL_NAMES.get(body, Text(body, body)).get(lang)
-        elif key == "name":
-            word = _rule_name(f, lang)
-        elif key == "expected":
-            word = expected(f, lang)
-        elif key == "actual":
-            word = actual(f, lang)
-        elif key == "value":
-            word = value(f, lang)
-        elif key == "gap":
-            word = gap(f, lang)
         elif key == "amount":
             word = amount(f.gap or 0.0, unit(f), lang)
         elif key == "late":
@@ -1088,12 +1094,6 @@ class _Words(dict[str, str]):
             word = b.value if key == "bound" else {Bound.LOWER: "下限", Bound.UPPER: "上限"}.get(b, "约数")
         elif key in ("derive", "limit", "longest", "unit", "direction"):
             word = _from_rule(f, key, lang)
-        elif key == "previous":
-            word = previous(f, lang)
-        elif key == "change":
-            word = change(f, lang)
-        elif key == "quoted":
-            word = quoted(f, lang)
         elif key.endswith("_quoted"):
             word = quote(self[key.removesuffix("_quoted")], lang)
         elif key in ("limit_count", "longest_count", "late_days"):
