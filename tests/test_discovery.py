@@ -186,8 +186,18 @@ def test_stdin_with_and_without_a_name() -> None:
 
 
 def test_a_folder_named_alone_holds_no_path_per_file(tmp_path: Path) -> None:
-    """Memory flat in the number of files found (tracemalloc): a walk holds listings, not every path."""
+    """Memory flat in the number of files found (tracemalloc): a walk holds listings, not every path.
+
+    What is counted is what the walk still holds when it is paused: blocks allocated with
+    hulifa.discovery on the stack that are still reachable after a collection. Not the process's total,
+    which other threads (a process pool's manager thread left by an earlier test) and uncollected
+    garbage move at will, and which once failed this test under load."""
+    import gc
     import tracemalloc
+
+    import hulifa.discovery
+
+    walker = tracemalloc.Filter(True, hulifa.discovery.__file__, all_frames=True)
 
     def held(count: int) -> int:
         root = tmp_path / str(count)
@@ -197,12 +207,13 @@ def test_a_folder_named_alone_holds_no_path_per_file(tmp_path: Path) -> None:
             (folder / f"{i:05d}.yaml").write_text("", encoding="utf-8")
         found = discover([str(root)])
         next(found)  # the walk set up (pathspec imported) before tracing
-        tracemalloc.start()
+        tracemalloc.start(64)  # deep enough that every block the walk allocates has discovery on its stack
         try:
-            base = tracemalloc.get_traced_memory()[0]
             for _ in range(count - 1):  # every other file, stopping before the walk ends and frees its state
                 next(found)
-            return tracemalloc.get_traced_memory()[0] - base
+            gc.collect()
+            snapshot = tracemalloc.take_snapshot().filter_traces([walker])
+            return sum(stat.size for stat in snapshot.statistics("filename"))
         finally:
             tracemalloc.stop()
             found.close()
