@@ -115,11 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         database=None,
         suppress_health_check=list(HealthCheck),
         phases=[Phase.generate],  # no shrinking: the raw input is saved as it was
-    )(
-        given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]), st.data())(
-            guarded
-        )
-    )
+    )(given(yaml_inputs, st.sampled_from(FORMATS), st.sampled_from(["check"] * 4 + ["extract"]), st.data())(guarded))
     if args.seed is not None:
         test = seed(args.seed)(test)
     try:
