@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,24 @@ def test_checking_one_named_file_leaves_the_heavy_modules_unimported() -> None:
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert "LOADED" in run.stderr, run.stderr
     assert run.stderr.rsplit("LOADED", 1)[1].split() == []
+
+
+def test_the_table_to_a_pipe_leaves_rich_console_unimported() -> None:
+    """The default format written to a pipe is laid out by table_plain: of rich, only rich.cells (cell
+    widths) is imported, not the console, table and text (~70 ms). A terminal would get rich."""
+    probe = (
+        "import sys\n"
+        "from hulifa.cli import main\n"
+        f"sys.argv = ['hulifa', 'check', {str(HULI_DATA)!r}, '--isolated']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('LOADED ' + ' '.join(sorted(m for m in sys.modules if m.startswith('rich'))))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)
+    loaded = set(run.stderr.rsplit("LOADED", 1)[-1].split())
+    assert "湖里区" in run.stdout.splitlines()[0]  # the table was written
+    assert "rich.cells" in loaded  # so the probe sees what the table imported
+    assert not loaded & {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}, loaded

@@ -145,7 +145,7 @@ def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> 
     from rich.table import Table
     from rich.text import Text as RichText
 
-    from hulifa.reporters.table import Trimmed
+    from hulifa.reporters.table_rich import Trimmed
     from hulifa.textsafe import visible as clean
 
     old, new = comparison.old, comparison.new

@@ -6,10 +6,10 @@ import io
 import random
 
 import pytest
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 
 from hulifa.model import Severity
-from hulifa.reporters import table
+from hulifa.reporters import labels, table, table_plain, table_rich
 
 
 def _summary(count: int, line_break: bool = False) -> table.BatchSummary:
@@ -34,11 +34,11 @@ def _summary(count: int, line_break: bool = False) -> table.BatchSummary:
     return summary
 
 
-def _print(width: int, *batches: list[object]) -> str:
+def _print(width: int, *batches: list[RenderableType]) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=True, color_system="truecolor", highlight=False)
     for batch in batches:
-        console.print(Group(*batch))  # type: ignore[arg-type]
+        console.print(Group(*batch))
     return buffer.getvalue()
 
 
@@ -47,9 +47,14 @@ def _print(width: int, *batches: list[object]) -> str:
 @pytest.mark.parametrize("line_break", [False, True])
 def test_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
     summary = _summary(count, line_break)
-    whole, file_width = table._frame("zh", width)
-    for row in summary.rows:
-        whole.add_row(*table._cells(row, "zh", file_width))
-    chunks = [part for part in summary.renderables("zh", width) if isinstance(part, table._SummaryRows)]
+    columns, file_width = table._frame("zh", width)
+    rows = tuple(table._cells(row, "zh", file_width) for row in summary.rows)
+    sheet = table.Sheet(columns, rows, title=labels.heading("summary", "zh"))
+    whole = table_rich.renderable(sheet)
+    chunks = [part for part in summary.blocks("zh", width) if isinstance(part, table.SummaryRows)]
     assert len(chunks) == max(1, -(-count // table.SUMMARY_CHUNK))
-    assert _print(width, *([chunk] for chunk in chunks)) == _print(width, [whole])
+    expected = _print(width, [whole])
+    assert _print(width, *([table_rich.renderable(chunk)] for chunk in chunks)) == expected
+    # and without rich's console, the same text (rich's colours aside)
+    plain = table_plain.render(chunks, width)
+    assert plain == table_rich.render([sheet], width)

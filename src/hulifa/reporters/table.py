@@ -6,25 +6,26 @@ it), so nothing is broken inside a word; from WIDE up, a full table with only th
 fills. A batch ends with one row per report and the most-missed indicators (`BatchSummary`, which
 keeps one small row per report, never the findings).
 
-Cells are rich Text objects, never markup strings, so "[bold]" in data prints literally; control,
-bidi and zero-width characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
+This module owns the layout, as data (`Block`s: lines of styled text, grids and tables with rich's
+column options), and imports no writer. Two write it: table_rich (a terminal: colours, live
+progress; and the wide table) and table_plain (a pipe or a file, without importing rich's console,
+for a fast start), which lays the same blocks out as rich does, byte for byte (tested).
+
+Cells are never markup strings, so "[bold]" in data prints literally; control, bidi and zero-width
+characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+# rich.cells alone (no console, no table) is cheap at start (README, Start-up) and measures cells as rich lays them out
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
 
 from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
@@ -40,8 +41,69 @@ WIDE = 140
 _TOLD_BY_MESSAGE = frozenset({Status.INVALID, Status.UNKNOWN, Status.ERROR, Status.UNVERIFIABLE})
 
 
-def _t(value: str, style: str = "") -> Text:
-    return Text(clean(value), style=style)
+# ------------------------------------------------------------------------------------- the blocks
+
+Span = tuple[str, str]  # text, and its rich style ("" for none): a style only colours a terminal
+Styled = tuple[Span, ...]
+
+
+def _t(value: str, style: str = "") -> Styled:
+    return ((clean(value), style),)
+
+
+def plain(text: Styled) -> str:
+    return "".join(part for part, _ in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column as rich's Table takes it (the same names and defaults), so both writers lay it out alike."""
+
+    header: str = ""
+    justify: str = "left"  # "left" or "right"
+    no_wrap: bool = False
+    overflow: str = "ellipsis"  # or "fold"
+    width: int | None = None
+    min_width: int | None = None
+    max_width: int | None = None
+    ratio: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Text at the left margin, wrapped between words to the width (a word wider than it is folded)."""
+
+    text: Styled
+
+
+@dataclass(frozen=True, slots=True)
+class Indented:
+    """Text wrapped to the width less `indent` cells, every line indented."""
+
+    text: Styled
+    indent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One row of a rich Table.grid(padding=(0, 1), expand=True): a compact finding's first line."""
+
+    columns: tuple[Column, ...]
+    cells: tuple[Styled, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A table with a header (rich's Table, pad_edge=False, header in bold): without a box and with a
+    centred title (the batch summary), or in a box (the wide table)."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Styled, ...], ...]
+    title: str = ""
+    box: bool = False
+
+
+Block = Line | Indented | Grid | Sheet
 
 
 def _status(status: Status, lang: str) -> tuple[str, str]:
@@ -179,38 +241,37 @@ def _facts(f: Finding, lang: str) -> list[str]:
     return facts
 
 
-def pack(items: list[Text], room: int, lang: str, sep: str = "", flow: bool = False) -> Text:
+def pack(items: list[Styled], room: int, lang: str, sep: str = "", flow: bool = False) -> Styled:
     """`items` as lines at most `room` cells wide, an item never broken across two (one longer than
     `room` alone on its lines); the separator ends a full line, so the reader sees the list goes on.
-    With `flow`, English runs on instead: rich wraps it between words, never inside one, so a long
+    With `flow`, English runs on instead: it is wrapped between words, never inside one, so a long
     name that would leave most of a line empty goes on to the next (Huli: 17 lines, not 23)."""
     sep = sep or ("; " if lang == "en" else ";")
     if lang == "en" and flow:
-        return Text(sep).join(items)
-    out = Text()
+        return tuple(span for i, item in enumerate(items) for span in ((sep, ""),) * bool(i) + item)
+    out: list[Span] = []
     used = 0
     for item in items:
-        size = cell_len(item.plain)
+        size = cell_len(plain(item))
         if used and used + cell_len(sep) + size + cell_len(sep.rstrip()) > room:
-            out.append(sep.rstrip() + "\n")
+            out.append((sep.rstrip() + "\n", ""))
             used = 0
         elif used:
-            out.append(sep)
+            out.append((sep, ""))
             used += cell_len(sep)
-        out.append_text(item)
+        out.extend(item)
         used += size
-    return out
+    return tuple(out)
 
 
-def _name_list(findings: list[Finding], room: int, lang: str) -> Text:
+def _name_list(findings: list[Finding], room: int, lang: str) -> Styled:
     """Names with their lines, each line written once: "第7行 甲;第25行 乙;丙"."""
-    items = []
+    items: list[Styled] = []
     last = None
     for f in sorted(findings, key=lambda f: (f.page, f.line)):
         where = _location(f, lang)
-        item = Text() if where == last else Text.assemble((where, "dim"), " ")
-        item.append(clean(labels.name(f, lang)))
-        items.append(item)
+        head: Styled = () if where == last else ((where, "dim"), (" ", ""))
+        items.append(head + _t(labels.name(f, lang)))
         last = where
     return pack(items, room, lang, flow=True)
 
@@ -218,7 +279,7 @@ def _name_list(findings: list[Finding], room: int, lang: str) -> Text:
 INDENT = 4  # cells before a finding's second line: under the status, so the name column stays clean
 
 
-def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> Group:
+def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> list[Block]:
     """Two lines a finding: status, severity, name and line; then, indented, what was expected, found
     and missed, and the basis, using the whole width.
 
@@ -236,17 +297,17 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
         )
     ]
     room = width - INDENT
+    columns = (
+        Column(no_wrap=True, width=widths[0]),
+        Column(no_wrap=True, width=widths[1]),
+        Column(ratio=1, overflow="fold"),
+        Column(no_wrap=True, justify="right", width=widths[2]),
+    )
 
-    def head(status: Status, severity: Severity, name: Text, where: str) -> Table:
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True, width=widths[0])
-        grid.add_column(no_wrap=True, width=widths[1])
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_column(no_wrap=True, justify="right", width=widths[2])
-        grid.add_row(_t(*_status(status, lang)), _t(*_severity(severity, lang)), name, _t(where, "dim"))
-        return grid
+    def head(status: Status, severity: Severity, name: Styled, where: str) -> Grid:
+        return Grid(columns, (_t(*_status(status, lang)), _t(*_severity(severity, lang)), name, _t(where, "dim")))
 
-    out: list[RenderableType] = []
+    out: list[Block] = []
     for f in listed:
         facts = _facts(f, lang)
         cite = full_cite(f, lang) if show_all else _cite_that_fits(f, facts, room, lang)
@@ -254,7 +315,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
             facts.append(cite)
         out.append(head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang)))
         if facts:
-            out.append(Padding(_t(" · ".join(facts)), (0, 0, 0, INDENT), expand=False))
+            out.append(Indented(_t(" · ".join(facts)), INDENT))
     if grouped:
         n = len(grouped)
         title = (
@@ -262,9 +323,9 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
             if lang == "en"
             else f"另 {n} 项,只列名称与行号(目标与依据见 --all)"
         )
-        out.append(head(Status.MISSING, Severity.INFO, Text(title, "bold"), ""))
-        out.append(Padding(_name_list(grouped, room, lang), (0, 0, 0, INDENT), expand=False))
-    return Group(*out)
+        out.append(head(Status.MISSING, Severity.INFO, ((title, "bold"),), ""))
+        out.append(Indented(_name_list(grouped, room, lang), INDENT))
+    return out
 
 
 def _longest_word(values: Iterable[str]) -> int:
@@ -277,7 +338,7 @@ def _longest_word(values: Iterable[str]) -> int:
     return longest
 
 
-def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
+def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Sheet:
     """The full table, with only the columns that some shown row fills."""
     keys = ("indicator", "expected", "actual", "previous", "change", "gap", "status", "severity", "basis", "location")
     rows = []
@@ -300,16 +361,17 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
             )
         )
     used = [k for k in keys if any(cells[k] for _, cells in rows)]
-    table = Table(show_lines=False, header_style="bold", pad_edge=False)
-    for key in used:
-        short = key in ("status", "severity", "location")
-        table.add_column(
+    columns = tuple(
+        Column(
             labels.field(key, lang),
             justify="right" if key in ("expected", "actual", "previous", "change", "gap") else "left",
             overflow="fold",
-            no_wrap=short,
+            no_wrap=key in ("status", "severity", "location"),
             min_width=_longest_word(cells[key] for _, cells in rows) or None,
         )
+        for key in used
+    )
+    lines = []
     for f, cells in rows:
         styles = {
             "status": labels.status_style(f.status),
@@ -317,8 +379,8 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Table:
             "basis": "dim",
             "location": "dim",
         }
-        table.add_row(*(_t(cells[k], styles.get(k, "")) for k in used))
-    return table
+        lines.append(tuple(_t(cells[k], styles.get(k, "")) for k in used))
+    return Sheet(columns, tuple(lines), box=True)
 
 
 # ----------------------------------------------------------------------------------------- report
@@ -356,7 +418,7 @@ def summary_line(report: ReportResult, lang: str) -> str:
     return head + ("," if lang != "en" else ", ").join(parts)
 
 
-def _summary_text(report: ReportResult, lang: str, width: int) -> Text:
+def _summary_text(report: ReportResult, lang: str, width: int) -> Styled:
     """summary_line, wrapped between counts only ("2 unverifiable" stays whole)."""
     head, parts = _summary_parts(report, lang)
     if not parts:
@@ -365,7 +427,7 @@ def _summary_text(report: ReportResult, lang: str, width: int) -> Text:
     return pack(items, width, lang, sep=", " if lang == "en" else ",")
 
 
-def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
+def _bounds_note(report: ReportResult, lang: str, width: int) -> Styled | None:
     rounded = [
         f for f in report.findings if messages.bound(f) in labels.BOUND and f.status in (Status.PASS, Status.STATED)
     ]
@@ -373,7 +435,7 @@ def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
         return None
     head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
     # in English the figure says its bound in words ("at least 1,700 attendances")
-    items = [Text(head)] + [
+    items = [
         _t(
             f"{labels.name(f, lang)}: {messages.actual(f, lang)}"
             if lang == "en"
@@ -382,59 +444,42 @@ def _bounds_note(report: ReportResult, lang: str, width: int) -> Text | None:
         for f in rounded
     ]
     # the heading and the first figure are joined as one item, so the list never starts on a line alone
-    first = Text.assemble(items[0], items[1])
-    note = pack([first, *items[2:]], width, lang, flow=True)
-    note.stylize("magenta")
-    return note
+    note = pack([((head, ""), *items[0]), *items[1:]], width, lang, flow=True)
+    return tuple((text, f"{style} magenta".strip()) for text, style in note)
 
 
-class Trimmed:
-    """`inner` with no line ending in spaces: rich pads a grid's or table's cells to their column's width,
-    and a trailing space is noise in a diff, a pipe or a copied line."""
-
-    def __init__(self, inner: RenderableType) -> None:
-        self.inner = inner
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in console.render_lines(self.inner, options, pad=False):
-            yield from rstrip(line)
-            yield Segment.line()
-
-
-def rstrip(line: list[Segment]) -> list[Segment]:
-    """A rendered line without its trailing spaces (control segments, which take no cells, are kept)."""
-    out = list(line)
-    while out:
-        last = out[-1]
-        if last.control:
-            break
-        text = last.text.rstrip(" ")
-        if text:
-            out[-1] = Segment(text, last.style, last.control)
-            break
-        out.pop()
-    return out
-
-
-def report_renderables(report: ReportResult, lang: str, show_all: bool, width: int = 160) -> list[RenderableType]:
+def report_blocks(report: ReportResult, lang: str, show_all: bool, width: int = 160) -> list[Block]:
     title = " ".join(p for p in (report.region, str(report.year or "")) if p)
     room = width - cell_len(title) - 3 if title else width
     file = shorten_middle(report.file, max(room, 16))
-    out: list[RenderableType] = [_t(f"{title} — {file}" if title else file, "bold")]
+    out: list[Block] = [Line(_t(f"{title} — {file}" if title else file, "bold"))]
     if not report.checked:
         for f in report.findings:
-            out.append(_t(f"{f.file}:{line_ref(f)}:{f.column}: {messages.message(f, lang)}", "bold red"))
+            out.append(Line(_t(f"{f.file}:{line_ref(f)}:{f.column}: {messages.message(f, lang)}", "bold red")))
         return out
     shown = _shown(report, show_all)
     if shown:
-        out.append(_wide(shown, lang, show_all) if width >= WIDE else _compact(shown, lang, show_all, width))
-    out.append(_summary_text(report, lang, width))
+        if width >= WIDE:
+            out.append(_wide(shown, lang, show_all))
+        else:
+            out.extend(_compact(shown, lang, show_all, width))
+    out.append(Line(_summary_text(report, lang, width)))
     if report.previous:
-        out.append(_t(("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous, "dim"))
+        previous = ("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous
+        out.append(Line(_t(previous, "dim")))
     note = _bounds_note(report, lang, width)
     if note:
-        out.append(note)
+        out.append(Line(note))
     return out
+
+
+def unchecked_blocks(report: ReportResult, lang: str, width: int) -> list[Block]:
+    """A report that could not be checked, in the details: its name, and where the reason is."""
+    line = f"{shorten_middle(report.file, max(width - 30, 16))}: {labels.heading('see_stderr', lang)}"
+    return [Line(_t(line, labels.status_style(Status.ERROR))), BLANK]
+
+
+BLANK = Line(())
 
 
 # ------------------------------------------------------------------------------------------ batch
@@ -494,139 +539,150 @@ class BatchSummary:
         clean_ = len(rows) - unchecked - errors - warnings
         return labels.verdict(len(rows), errors, warnings, unchecked, clean_, seconds, lang)
 
-    def renderables(self, lang: str, width: int = 160) -> list[RenderableType]:
-        """The summary table, as one renderable per SUMMARY_CHUNK rows (print them one by one and the
+    def blocks(self, lang: str, width: int = 160) -> list[SummaryRows | Block]:
+        """The summary table, as one block per SUMMARY_CHUNK rows (print them one by one and the
         memory is one chunk's, not the whole table's), then the most-missed ranking."""
         file_width = _frame(lang, width)[1]
         probe = _widest(self.rows, lang, file_width)
-        out: list[RenderableType] = [
-            _SummaryRows(self.rows, start, probe, lang, width)
+        out: list[SummaryRows | Block] = [
+            SummaryRows(self.rows, start, probe, lang, width)
             for start in range(0, max(len(self.rows), 1), SUMMARY_CHUNK)
         ]
         if self.missed:
-            ranking = Table(title=labels.heading("most_missed", lang), header_style="bold", box=None, pad_edge=False)
-            ranking.add_column(labels.field("indicator", lang), overflow="fold")
-            ranking.add_column(labels.field("reports", lang), justify="right", no_wrap=True)
-            for rule, count in sorted(self.missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
-                ranking.add_row(_t(self.names.get(rule, rule)), _t(f"{count:,}"))
-            out.append(Text(""))
-            out.append(ranking)
+            ranked = sorted(self.missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+            ranking = Sheet(
+                (
+                    Column(labels.field("indicator", lang), overflow="fold"),
+                    Column(labels.field("reports", lang), justify="right", no_wrap=True),
+                ),
+                tuple((_t(self.names.get(rule, rule)), _t(f"{count:,}")) for rule, count in ranked),
+                title=labels.heading("most_missed", lang),
+            )
+            out += [BLANK, ranking]
         return out
 
 
 SUMMARY_CHUNK = 256
 
 
-def _frame(lang: str, width: int) -> tuple[Table, int]:
-    """The summary table without rows, and the width its file column may take."""
-    table = Table(title=labels.heading("summary", lang), header_style="bold", box=None, pad_edge=False)
+def _frame(lang: str, width: int) -> tuple[tuple[Column, ...], int]:
+    """The summary table's columns, and the width its file column may take."""
     severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
     counts = [labels.severity(s, lang) for s in severities]
     fixed = 2 + 4 + 10 + sum(max(len(c) * 2, 5) + 1 for c in counts) + 10  # rough: region year, counts, worst
     file_width = max(16, min(70, width - fixed))
-    table.add_column(labels.field("file", lang), no_wrap=True, max_width=file_width)
-    table.add_column(labels.field("region", lang), no_wrap=True, max_width=14)
-    table.add_column(labels.field("year", lang), no_wrap=True)
-    for header in counts:
-        table.add_column(header, justify="right", no_wrap=True)
-    table.add_column(labels.field("worst", lang), no_wrap=True)
-    return table, file_width
+    columns = (
+        Column(labels.field("file", lang), no_wrap=True, max_width=file_width),
+        Column(labels.field("region", lang), no_wrap=True, max_width=14),
+        Column(labels.field("year", lang), no_wrap=True),
+        *(Column(header, justify="right", no_wrap=True) for header in counts),
+        Column(labels.field("worst", lang), no_wrap=True),
+    )
+    return columns, file_width
 
 
-def _cells(row: Row, lang: str, file_width: int) -> list[Text]:
+def _cells(row: Row, lang: str, file_width: int) -> tuple[Styled, ...]:
     worst, style = _severity(row.worst, lang)
     if not row.checked:
         worst, style = labels.status(Status.ERROR, lang), labels.status_style(Status.ERROR)
-    return [
+    return (
         _t(shorten_middle(row.file, file_width)),
         _t(shorten_middle(row.region or "—", 14)),
         _t(str(row.year or "—")),
         *(_t(str(n)) for n in (row.errors, row.warnings, row.infos)),
         _t(worst or "—", style),
-    ]
+    )
 
 
-def _widest(rows: list[Row], lang: str, file_width: int) -> list[Row]:
+def _widest(rows: Sequence[Row], lang: str, file_width: int) -> list[Row]:
     """The rows that set the columns' widths: in each column the cell with the largest minimum and the
     largest maximum width (rich lays a table out from these alone). Empty when a row would take
     more than one line: the chunks could not then be cut apart by counting lines."""
     best: dict[tuple[int, int], tuple[int, int]] = {}
     for i, row in enumerate(rows):
         for c, cell in enumerate(_cells(row, lang, file_width)):
-            if "\n" in cell.plain:
+            text = plain(cell)
+            if "\n" in text:
                 return []
-            longest = max((cell_len(word) for word in cell.plain.split()), default=cell.cell_len)
-            for key, value in (((c, 0), longest), ((c, 1), cell.cell_len)):
+            size = cell_len(text)
+            longest = max((cell_len(word) for word in text.split()), default=size)
+            for key, value in (((c, 0), longest), ((c, 1), size)):
                 if key not in best or value > best[key][0]:
                     best[key] = (value, i)
     return [rows[i] for i in sorted({i for _, i in best.values()})]
 
 
-class _SummaryRows:
+L = TypeVar("L")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRows:
     """rows[start:start + SUMMARY_CHUNK] of the summary table (with its title and header for the first
-    chunk), laid out exactly as in the whole table: the chunk is rendered below the rows that set the
-    widths (see _widest), whose lines are then dropped. A table of thousands of rows is never held
-    whole, in rich's cells or in its rendered lines. Without a probe (a cell with a line break), the
-    first chunk is the whole table."""
+    chunk), laid out exactly as in the whole table: a writer lays the chunk out below the rows that
+    set the widths (see _widest, `sheet`), and drops their lines (`cut`). A table of thousands of
+    rows is never held whole, in cells or in rendered lines. Without a probe (a cell with a line
+    break), the first chunk is the whole table."""
 
-    def __init__(self, rows: list[Row], start: int, probe: list[Row], lang: str, width: int) -> None:
-        self.rows, self.start, self.probe, self.lang, self.width = rows, start, probe, lang, width
+    rows: Sequence[Row]
+    start: int
+    probe: list[Row]
+    lang: str
+    width: int
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        table, file_width = _frame(self.lang, self.width)
+    def sheet(self) -> Sheet | None:
+        """The table a writer lays out for this chunk (None: nothing to print)."""
+        columns, file_width = _frame(self.lang, self.width)
         if not self.probe:
-            if self.start == 0:
-                for row in self.rows:
-                    table.add_row(*_cells(row, self.lang, file_width))
-                yield table
-            return
-        chunk = self.rows[self.start : self.start + SUMMARY_CHUNK]
-        for row in (*self.probe, *chunk):
-            table.add_row(*_cells(row, self.lang, file_width))
-        lines = console.render_lines(table, options, pad=False)
-        cut = len(lines) - len(chunk)  # one line a row: no cell holds a line break (see _widest)
+            rows = self.rows if self.start == 0 else None
+        else:
+            rows = [*self.probe, *self.rows[self.start : self.start + SUMMARY_CHUNK]]
+        if rows is None:
+            return None
+        cells = tuple(_cells(row, self.lang, file_width) for row in rows)
+        return Sheet(columns, cells, title=labels.heading("summary", self.lang))
+
+    def cut(self, lines: list[L]) -> list[L]:
+        """Of the lines of `sheet()`, this chunk's: its rows (one line each, see _widest), and the
+        title and header above them in the first chunk."""
+        if not self.probe:
+            return lines
+        chunk = len(self.rows[self.start : self.start + SUMMARY_CHUNK])
+        cut = len(lines) - chunk
         head = lines[: cut - len(self.probe)] if self.start == 0 else []
-        for line in (*head, *lines[cut:]):
-            yield from line
-            yield Segment.line()
+        return [*head, *lines[cut:]]
 
 
-def renderables(
+def blocks(
     result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160, details: bool | None = None
-) -> list[RenderableType]:
+) -> list[SummaryRows | Block]:
     """Per-report blocks (all of them when `details`, or when the batch is small), then the summary."""
-    out: list[RenderableType] = []
+    out: list[SummaryRows | Block] = []
     if details is None:
         details = len(result.reports) <= DETAIL_LIMIT
     summary = BatchSummary()
     for report in result.reports:
         if details:
-            out.extend(report_renderables(report, lang, show_all, width))
-            out.append(Text(""))
+            out.extend(report_blocks(report, lang, show_all, width))
+            out.append(BLANK)
         summary.add(report, lang)
     if len(result.reports) > 1:
-        out.extend(summary.renderables(lang, width))
+        out.extend(summary.blocks(lang, width))
     return out
 
 
-def console_for(file: io.StringIO, width: int) -> Console:
-    return Console(
-        file=file,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        no_color=True,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        legacy_windows=False,
-    )
+def text(blocks: Sequence[SummaryRows | Block], width: int) -> str:
+    """Plain text (no colour) at a fixed width: what a file or a pipe receives. Written without rich's
+    console (table_plain) unless a block is the wide table, which rich's table draws (table_rich)."""
+    if any(isinstance(block, Sheet) and block.box for block in blocks):
+        from hulifa.reporters import table_rich
+
+        return table_rich.render(blocks, width)
+    from hulifa.reporters import table_plain
+
+    return table_plain.render(blocks, width)
 
 
 def render(
     result: CheckResult, lang: str = "zh", show_all: bool = False, width: int = 160, details: bool | None = None
 ) -> str:
-    """Plain text (no colour) at a fixed width: what a file or a pipe receives."""
-    buffer = io.StringIO()
-    console_for(buffer, width).print(Trimmed(Group(*renderables(result, lang, show_all, width, details))))
-    return buffer.getvalue()
+    return text(blocks(result, lang, show_all, width, details), width)
