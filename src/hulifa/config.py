@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from hulifa.errors import InputError, fail
-from hulifa.model import Text
 
 CONFIG_FILES = ("hulifa.toml", ".hulifa.yaml", ".hulifa.yml", "pyproject.toml")
 PATH_KEYS = ("deviations",)
@@ -107,7 +106,7 @@ _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
 
 
 def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, int]]:
-    import tomllib  # here, as json and difflib below: only a run with a configuration file needs them
+    import tomllib  # here, as json and jsonschema below: only a run with a configuration file needs them
 
     try:
         text = raw.decode("utf-8")
@@ -145,22 +144,20 @@ def _toml_lines(text: str, table: tuple[str, ...]) -> dict[str, int]:
 
 
 def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None:
-    import difflib
-
     import jsonschema
 
     known = tuple(schema()["properties"])
     for key in values:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            zh, en = (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
+            from hulifa.messages import did_you_mean
+
             raise fail(
                 shown,
                 lines.get(key, 1),
                 1,
                 "config.unknown_setting",
                 key=key,
-                hint=Text(zh, en),
+                hint=did_you_mean(str(key), known),
                 known=", ".join(known),
             )
     for error in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(values), key=lambda e: list(e.path)):

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hulifa.errors import InputError, fail
-from hulifa.model import Text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -83,15 +82,10 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
                 # read(limit + 1) would allocate the whole limit (5 MiB) for every 7 KB file
                 return handle.read(min(info.st_size, limit) + 1)
             if not stat.S_ISFIFO(mode) or not is_stream(path):
-                kind = "命名管道(FIFO)" if stat.S_ISFIFO(mode) else "设备或套接字"
-                kind_en = "a named FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
-                raise fail(
-                    display,
-                    1,
-                    1,
-                    "input.file.not_regular",
-                    kind=Text(kind, kind_en),
-                )
+                from hulifa.messages import reason
+
+                kind = reason("file.fifo" if stat.S_ISFIFO(mode) else "file.device")
+                raise fail(display, 1, 1, "input.file.not_regular", kind=kind)
             os.set_blocking(fd, True)
             data = _read_stream(handle, limit)
             _check_size(len(data), limit, display)

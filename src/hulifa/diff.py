@@ -85,13 +85,9 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
         )
     notes: list[Text] = []
     if old.region != new.region:
-        notes.append(
-            Text(f"两份报告的地区不同:{old.region} / {new.region}", f"the regions differ: {old.region} / {new.region}")
-        )
+        notes.append(messages.reason("diff.regions_differ", old=old.region, new=new.region))
     if new.year != old.year + 1:
-        notes.append(
-            Text(f"年度不相邻:{old.year} → {new.year}", f"the years are not consecutive: {old.year} → {new.year}")
-        )
+        notes.append(messages.reason("diff.years_apart", old=str(old.year), new=str(new.year)))
     return Comparison(old, new, tuple(rows), tuple(notes))
 
 

@@ -81,7 +81,9 @@ def display(path: Path) -> str:
 
 
 def _skip_note(kind: str) -> Text:
-    return Text(f"已跳过:不是普通文件({kind}),读取可能永远等待", f"skipped: not a regular file ({kind}), it could hang")
+    from hulifa.messages import reason  # only for a file passed over
+
+    return reason("skip.not_regular", kind=kind)
 
 
 def special_kind(mode: int) -> str | None:
@@ -261,7 +263,9 @@ def discover(
                 selection.gitignore and path.exists() and _GitIgnore(path.parent).ignored(path.resolve(), False)
             ):
                 if on_skip:
-                    on_skip(raw, Text("已跳过:被排除规则或 .gitignore 排除", "skipped: excluded, or ignored by git"))
+                    from hulifa.messages import reason
+
+                    on_skip(raw, reason("skip.excluded"))
                 continue
             if new(raw):
                 yield Found(raw, explicit=False)
@@ -310,13 +314,15 @@ CONFIG_KEYS = frozenset(
 def not_report_data(text: str) -> Text | None:
     """What a YAML file is, by its shape, when it is one of hulifa's other files: a deviations file,
     a rule pack or a configuration file. None for anything else (including report data)."""
+    from hulifa.messages import reason  # only for a scanned file that failed to load
+
     keys = set(_TOP_KEY.findall(text))
     if keys & {"region", "year"}:
         return None
     if keys & _RULEPACK_KEYS:
-        return Text("规则包", "a rule pack")
+        return reason("skip.is.pack")
     if keys == {"deviations"} or (not keys and _LIST_ITEM_RULE.search(text)):
-        return Text("偏差清单", "a deviations file")
+        return reason("skip.is.deviations")
     if keys and keys <= CONFIG_KEYS and "indicators" not in keys:
-        return Text("hulifa 配置文件", "a hulifa configuration file")
+        return reason("skip.is.config")
     return None

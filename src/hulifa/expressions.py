@@ -23,31 +23,25 @@ _UNARY = {ast.USub: "-", ast.UAdd: "+"}
 
 
 class ExpressionError(ValueError):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
+    """Why an expression is refused: a message id (hulifa.messages.REASONS, expression.*) and its parameters."""
+
+    def __init__(self, message_id: str, /, **values: str) -> None:
+        super().__init__(message_id)
+        self.message_id, self.params = message_id, tuple(values.items())
 
 
 def _refuse(node: ast.AST) -> ExpressionError:
     if isinstance(node, ast.Attribute):
         if node.attr.startswith("__"):
-            return ExpressionError(
-                f"不允许访问双下划线属性「{node.attr}」", f"dunder attribute '{node.attr}' is not allowed"
-            )
-        return ExpressionError(f"不允许访问属性「{node.attr}」", f"attribute access ('.{node.attr}') is not allowed")
+            return ExpressionError("expression.dunder_attribute", name=node.attr)
+        return ExpressionError("expression.attribute", name=node.attr)
     if isinstance(node, ast.Subscript):
-        return ExpressionError("不允许下标访问", "subscripts are not allowed")
+        return ExpressionError("expression.subscript")
     if isinstance(node, ast.Lambda):
-        return ExpressionError("不允许 lambda", "lambda is not allowed")
+        return ExpressionError("expression.lambda")
     if isinstance(node, ast.BinOp):
-        sign = type(node.op).__name__
-        return ExpressionError(f"不允许运算符 {sign};只能用 + - * /", f"operator {sign} is not allowed; only + - * /")
-    kind = type(node).__name__
-    return ExpressionError(
-        f"表达式中不允许 {kind};只能用指标 id、数字、+ - * /、括号与 min/max",
-        f"{kind} is not allowed; use indicator ids, numbers, + - * /, parentheses and min/max",
-    )
+        return ExpressionError("expression.operator", name=type(node.op).__name__)
+    return ExpressionError("expression.node", name=type(node).__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +60,19 @@ class Expression:
 def compile_expression(text: str, ids: Collection[str]) -> Expression:
     """The expression checked against the whitelist and the pack's ids, or ExpressionError."""
     if not isinstance(text, str) or not text.strip():
-        raise ExpressionError("表达式为空", "the expression is empty")
+        raise ExpressionError("expression.empty")
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"表达式超过 {MAX_LENGTH} 个字符", f"the expression is longer than {MAX_LENGTH}")
+        raise ExpressionError("expression.too_long", limit=str(MAX_LENGTH))
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        hint_zh = ";不能写语句(如 import)" if "import" in text else ""
-        hint_en = "; statements such as import are not expressions" if "import" in text else ""
-        raise ExpressionError(
-            f"表达式语法错误:{exc.msg}{hint_zh}", f"syntax error in the expression: {exc.msg}{hint_en}"
-        ) from None
+        syntax = "expression.syntax_statement" if "import" in text else "expression.syntax"
+        raise ExpressionError(syntax, error=str(exc.msg)) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError("无法解析表达式", "the expression cannot be parsed") from None
+        raise ExpressionError("expression.unparsable") from None
     for node in ast.walk(tree):  # dunders first: they are the usual way out of a sandbox, say so plainly
         if isinstance(node, ast.Name) and node.id.startswith("__"):
-            raise ExpressionError(f"不允许双下划线名称「{node.id}」", f"dunder name '{node.id}' is not allowed")
+            raise ExpressionError("expression.dunder_name", name=node.id)
         if isinstance(node, ast.Attribute) and node.attr.startswith("__"):
             raise _refuse(node)
     names: list[str] = []
@@ -91,22 +82,18 @@ def compile_expression(text: str, ids: Collection[str]) -> Expression:
 
 def _check(node: ast.AST, ids: Collection[str], names: list[str], depth: int) -> None:
     if depth > 50:
-        raise ExpressionError("表达式嵌套过深", "the expression is nested too deeply")
+        raise ExpressionError("expression.deep")
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
-            raise ExpressionError(
-                f"表达式中只能有数字,不能有 {node.value!r}", f"only numbers may appear, not {node.value!r}"
-            )
+            raise ExpressionError("expression.constant", shown=repr(node.value))
         return
     if isinstance(node, ast.Name):
         if node.id.startswith("__"):
-            raise ExpressionError(f"不允许双下划线名称「{node.id}」", f"dunder name '{node.id}' is not allowed")
+            raise ExpressionError("expression.dunder_name", name=node.id)
         if node.id in FUNCTIONS:
-            raise ExpressionError(f"「{node.id}」只能作为函数调用", f"'{node.id}' can only be called")
+            raise ExpressionError("expression.function_name", name=node.id)
         if node.id not in ids:
-            raise ExpressionError(
-                f"「{node.id}」不是本规则包中的指标 id", f"'{node.id}' is not an indicator id of this pack"
-            )
+            raise ExpressionError("expression.not_id", name=node.id)
         names.append(node.id)
         return
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
@@ -122,13 +109,9 @@ def _check(node: ast.AST, ids: Collection[str], names: list[str], depth: int) ->
             called = func.id if isinstance(func, ast.Name) else ast.unparse(func)
             if isinstance(func, ast.Attribute):
                 raise _refuse(func)
-            raise ExpressionError(
-                f"不允许调用「{called}」;只能调用 min、max", f"calling '{called}' is not allowed; only min and max"
-            )
+            raise ExpressionError("expression.call", name=called)
         if node.keywords or not node.args or any(isinstance(a, ast.Starred) for a in node.args):
-            raise ExpressionError(
-                f"{func.id}() 只接受以逗号分隔的参数", f"{func.id}() takes plain comma-separated arguments"
-            )
+            raise ExpressionError("expression.call_args", name=func.id)
         for arg in node.args:
             _check(arg, ids, names, depth + 1)
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from hulifa.model import Basis, Bound, Change, Direction, Finding, Kind, Params, Quantity, Rule, Text
@@ -558,10 +558,6 @@ INPUT: dict[str, Text] = {
         "「{name}」不是数值指标,不能用于计算",
         "'{name}' is not a numeric indicator and cannot be used in an expression",
     ),
-    "pack.derive_refused": Text(
-        "指标「{rule_id}」的 derive 表达式被拒绝:{reason}",
-        "derive expression of '{rule_id}' refused: {reason}",
-    ),
     "pack.duplicate_id": Text("指标 id「{rule_id}」重复", "duplicate indicator id '{rule_id}'"),
     "pack.extends_cycle": Text("规则包循环继承", "rule packs extend each other in a cycle"),
     "pack.extension_kind": Text(
@@ -628,6 +624,114 @@ INPUT: dict[str, Text] = {
         "last year's report {file}:{line}:{column} cannot be read; no comparison: {message}",
     ),
 }
+# Why a value, a file or an expression was refused or passed over, and the caveats of a note: quoted by
+# an invalid finding (a value's `problem`, hulifa.reportdata), a skipped file (hulifa.discovery,
+# hulifa.runner), a refused derive expression (hulifa.expressions), a comparison (hulifa.diff) or a
+# command-line option. Worded by `reason` (or input_text) like INPUT, and apart from it so that either
+# block can grow on its own; an id is in one of the two, never both.
+REASONS: dict[str, Text] = {
+    "diff.regions_differ": Text("两份报告的地区不同:{old} / {new}", "the regions differ: {old} / {new}"),
+    "diff.years_apart": Text("年度不相邻:{old} → {new}", "the years are not consecutive: {old} → {new}"),
+    "file.device": Text("设备或套接字", "a device or socket"),
+    "file.fifo": Text("命名管道(FIFO)", "a named FIFO"),
+    "hint.did_you_mean": Text(";是否想写「{close}」?", "; did you mean '{close}'?"),
+    "option.level": Text("--level 应为 {choices} 之一", "--level must be one of {choices}"),
+    "option.region": Text("--region 不能为空", "--region must not be empty"),
+    "option.today": Text("--today 应为 YYYY-MM-DD,而不是「{shown}」", "--today must be YYYY-MM-DD, not '{shown}'"),
+    "option.year": Text(
+        "--year 应为报告所属年份(如 2024),而不是 {shown}", "--year must be the year reported on, not {shown}"
+    ),
+    "pack.more_problems": Text("(另有 {count} 处问题)", " ({count} more problems)"),
+    "report.level_guessed": Text("层级由名称推断", "the level was guessed from the name"),
+    "shape.list": Text("列表", "a list"),
+    "shape.scalar": Text("单个值", "a single value"),
+    "skip.excluded": Text("已跳过:被排除规则或 .gitignore 排除", "skipped: excluded, or ignored by git"),
+    "skip.not_regular": Text(
+        "已跳过:不是普通文件({kind}),读取可能永远等待", "skipped: not a regular file ({kind}), it could hang"
+    ),
+    "skip.not_report": Text("已跳过:这是{kind},不是报告数据", "skipped: this is {kind}, not report data"),
+    "skip.is.config": Text("hulifa 配置文件", "a hulifa configuration file"),
+    "skip.is.deviations": Text("偏差清单", "a deviations file"),
+    "skip.is.pack": Text("规则包", "a rule pack"),
+    "value.bound": Text(
+        "bound 应为 exact/lower/upper/approx,而不是「{shown}」",
+        "bound must be exact, lower, upper or approx, not '{shown}'",
+    ),
+    "value.date_not_figure": Text("「{text}」是日期,不是数值", "'{text}' is a date, not a figure"),
+    "value.implausible": Text("「{text}」大得不合理", "'{text}' is implausibly large"),
+    "value.leading_zero": Text(
+        "「{text}」以 0 开头,YAML 1.1 会按八进制或十六进制读;请去掉前导 0 或加引号",
+        "'{text}' starts with 0: YAML 1.1 reads it as octal or hex; drop the leading 0 or quote it",
+    ),
+    "value.list": Text("数值不能是列表", "a value cannot be a list"),
+    "value.named_only": Text("只写了指标名,没有给出数值", "the indicator is named but no value is given"),
+    "value.negative": Text("「{text}」为负数;计数和比率不能为负", "'{text}' is negative; counts and rates cannot be"),
+    "value.no_value": Text("缺少 value 字段", "the mapping has no 'value'"),
+    "value.not_finite": Text("「{text}」不是有限数值", "'{text}' is not a finite figure"),
+    "value.sexagesimal": Text(
+        "「{text}」会被 YAML 1.1 读成六十进制数;请加引号或改写",
+        "'{text}' is a sexagesimal number in YAML 1.1; quote it or write the figure plainly",
+    ),
+    "value.shared_with": Text(
+        "shared_with 应为共用此数字的机关名称列表,如 [区委]",
+        "shared_with must be a list of the bodies that share this figure, e.g. “[区委]”",
+    ),
+    "value.too_large": Text("数值过大", "number too large"),
+    "value.too_many_digits": Text("「{text}…」位数过多,不是合理的数值", "'{text}…' has too many digits to be a figure"),
+    "value.type": Text("数值不能是{kind}", "a value cannot be a {kind}"),
+    "value.underscores": Text("「{text}」含下划线,请直接写 {plain}", "'{text}' contains underscores; write {plain}"),
+    "value.unit_conflict": Text(
+        "数值自带单位「{own}」,与 unit「{given}」矛盾", "the figure's own unit '{own}' contradicts unit '{given}'"
+    ),
+    "value.unknown_field": Text(
+        "未知的字段「{shown}」(可用:{allowed}){hint}", "unknown field '{shown}' (allowed: {allowed}){hint}"
+    ),
+    "value.unreadable": Text("无法读取「{text}」", "cannot read '{text}'"),
+    "value.yaml_bool": Text(
+        "「{text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
+        "'{text}' is a boolean in YAML 1.1; write a figure, or “是/否” / true/false for a yes/no fact",
+    ),
+}
+# A derive expression refused (hulifa.expressions raises the id, hulifa.model adds the rule's id): the
+# rule comes first, then why.
+_REFUSED = Text("指标「{rule_id}」的 derive 表达式被拒绝:", "derive expression of '{rule_id}' refused: ")
+REASONS.update(
+    (message_id, Text(_REFUSED.zh + why.zh, _REFUSED.en + why.en))
+    for message_id, why in {
+        "expression.attribute": Text("不允许访问属性「{name}」", "attribute access ('.{name}') is not allowed"),
+        "expression.call": Text(
+            "不允许调用「{name}」;只能调用 min、max", "calling '{name}' is not allowed; only min and max"
+        ),
+        "expression.call_args": Text(
+            "{name}() 只接受以逗号分隔的参数", "{name}() takes plain comma-separated arguments"
+        ),
+        "expression.constant": Text("表达式中只能有数字,不能有 {shown}", "only numbers may appear, not {shown}"),
+        "expression.deep": Text("表达式嵌套过深", "the expression is nested too deeply"),
+        "expression.dunder_attribute": Text(
+            "不允许访问双下划线属性「{name}」", "dunder attribute '{name}' is not allowed"
+        ),
+        "expression.dunder_name": Text("不允许双下划线名称「{name}」", "dunder name '{name}' is not allowed"),
+        "expression.empty": Text("表达式为空", "the expression is empty"),
+        "expression.function_name": Text("「{name}」只能作为函数调用", "'{name}' can only be called"),
+        "expression.lambda": Text("不允许 lambda", "lambda is not allowed"),
+        "expression.node": Text(
+            "表达式中不允许 {name};只能用指标 id、数字、+ - * /、括号与 min/max",
+            "{name} is not allowed; use indicator ids, numbers, + - * /, parentheses and min/max",
+        ),
+        "expression.not_id": Text("「{name}」不是本规则包中的指标 id", "'{name}' is not an indicator id of this pack"),
+        "expression.operator": Text(
+            "不允许运算符 {name};只能用 + - * /", "operator {name} is not allowed; only + - * /"
+        ),
+        "expression.subscript": Text("不允许下标访问", "subscripts are not allowed"),
+        "expression.syntax": Text("表达式语法错误:{error}", "syntax error in the expression: {error}"),
+        "expression.syntax_statement": Text(
+            "表达式语法错误:{error};不能写语句(如 import)",
+            "syntax error in the expression: {error}; statements such as import are not expressions",
+        ),
+        "expression.too_long": Text("表达式超过 {limit} 个字符", "the expression is longer than {limit}"),
+        "expression.unparsable": Text("无法解析表达式", "the expression cannot be parsed"),
+    }.items()
+)
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated
 ACCEPTED = Text(
     "{message}(已接受偏差:{reason};批准:{approved_by};有效期至 {expires})",
@@ -1022,10 +1126,23 @@ def scopes_text(rule: Rule) -> str:
 
 
 def input_text(message_id: str, values: Params) -> Text:
-    """An input error's or note's words in both languages (INPUT), from its parameters alone."""
-    template, given = INPUT[message_id], dict(values)
+    """An input error's, note's or reason's words in both languages (INPUT, REASONS), from its parameters alone."""
+    template, given = INPUT.get(message_id) or REASONS[message_id], dict(values)
     zh, en = (template.get(lang).format_map({k: _say(v, lang) for k, v in given.items()}) for lang in ("zh", "en"))
     return Text(zh, en)
+
+
+def reason(message_id: str, /, **values: Any) -> Text:
+    """`input_text` with its parameters named at the call site: `reason("value.negative", text="-3")`."""
+    return input_text(message_id, tuple(values.items()))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Text:
+    """ "; did you mean 'x'?" for the choice closest to a misspelt `word`, or nothing when none is close."""
+    import difflib  # only on a refusal
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return reason("hint.did_you_mean", close=close[0]) if close else Text("", "")
 
 
 def _fill(template: Text, finding: Finding, lang: str) -> str:

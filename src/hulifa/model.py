@@ -383,13 +383,7 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
         try:
             expression = compile_expression(rule.derive, by_id.keys())
         except ExpressionError as exc:
-            raise PackError(
-                rule.id,
-                "derive",
-                "pack.derive_refused",
-                rule_id=rule.id,
-                reason=Text(exc.zh, exc.en),  # the expression checker's own words (hulifa.expressions)
-            ) from None
+            raise PackError(rule.id, "derive", exc.message_id, rule_id=rule.id, **dict(exc.params)) from None
         for name in expression.names:
             if by_id[name].unit in _NOT_NUMERIC:
                 raise PackError(

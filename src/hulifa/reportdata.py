@@ -7,7 +7,6 @@ that cannot be read is kept with the reason, so it shows as `invalid` beside eve
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import math
 import re
@@ -20,6 +19,7 @@ from hulifa.commitments import parse_commitments, parse_progress
 from hulifa.decoding import fallback, read_bytes
 from hulifa.deviations import parse_entries
 from hulifa.errors import InputError, fail
+from hulifa.messages import did_you_mean, reason
 from hulifa.model import (
     DEPARTMENT_OF,
     LEVELS,
@@ -68,60 +68,45 @@ def _pos(doc: Document, path: tuple[Any, ...]) -> Position:
     return doc.at(path)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> tuple[str, str]:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
-
-
 def _unknown(where: Position, message_id: str, name: Any, allowed: tuple[str, ...]) -> InputError:
     """The refusal of a name that is not one of `allowed`, with the closest one as a hint."""
-    zh, en = _did_you_mean(str(name), allowed)
     return InputError(
         where,
         message_id,
-        (("shown", shown(name)), ("allowed", Text("、".join(allowed), ", ".join(allowed))), ("hint", Text(zh, en))),
+        (("shown", shown(name)), ("allowed", _choices(allowed)), ("hint", did_you_mean(str(name), allowed))),
     )
 
 
+def _choices(allowed: tuple[str, ...]) -> Text:
+    return Text("、".join(allowed), ", ".join(allowed))
+
+
 def _odd_problem(odd: Odd) -> Text:
+    text = odd.text
     if odd.tag == "bool":
-        return Text(
-            f"「{odd.text}」在 YAML 1.1 中会被读成布尔值;如指数值请写数字,如指是否请写 是/否 或 true/false",
-            f"'{odd.text}' is a boolean in YAML 1.1; write a figure, or “是/否” / true/false for a yes/no fact",
-        )
-    if odd.tag == "int" and ":" in odd.text:
-        return Text(
-            f"「{odd.text}」会被 YAML 1.1 读成六十进制数;请加引号或改写",
-            f"'{odd.text}' is a sexagesimal number in YAML 1.1; quote it or write the figure plainly",
-        )
-    if odd.tag == "int" and "_" in odd.text:
-        return Text(
-            f"「{odd.text}」含下划线,请直接写 {odd.text.replace('_', '')}",
-            f"'{odd.text}' contains underscores; write {odd.text.replace('_', '')}",
-        )
-    if odd.tag == "int" and odd.text.lstrip("+-").isdigit() and len(odd.text) > 100:
-        return Text(
-            f"「{odd.text[:40]}…」位数过多,不是合理的数值", f"'{odd.text[:40]}…' has too many digits to be a figure"
-        )
-    if odd.tag == "int" and odd.text.lstrip("+-").startswith("0"):
-        return Text(
-            f"「{odd.text}」以 0 开头,YAML 1.1 会按八进制或十六进制读;请去掉前导 0 或加引号",
-            f"'{odd.text}' starts with 0: YAML 1.1 reads it as octal or hex; drop the leading 0 or quote it",
-        )
+        return reason("value.yaml_bool", text=text)
+    if odd.tag == "int" and ":" in text:
+        return reason("value.sexagesimal", text=text)
+    if odd.tag == "int" and "_" in text:
+        return reason("value.underscores", text=text, plain=text.replace("_", ""))
+    if odd.tag == "int" and text.lstrip("+-").isdigit() and len(text) > 100:
+        return reason("value.too_many_digits", text=text[:40])
+    if odd.tag == "int" and text.lstrip("+-").startswith("0"):
+        return reason("value.leading_zero", text=text)
     if odd.tag == "float":
-        return Text(f"「{odd.text}」不是有限数值", f"'{odd.text}' is not a finite figure")
+        return reason("value.not_finite", text=text)
     if odd.tag == "timestamp":
-        return Text(f"「{odd.text}」是日期,不是数值", f"'{odd.text}' is a date, not a figure")
-    return Text(f"无法读取「{odd.text}」", f"cannot read '{odd.text}'")
+        return reason("value.date_not_figure", text=text)
+    return reason("value.unreadable", text=text)
 
 
 def _number(raw: float) -> Quantity | Text:
     try:
         value = float(raw)
     except OverflowError:
-        return Text("数值过大", "number too large")
+        return reason("value.too_large")
     if not math.isfinite(value):
-        return Text(f"「{raw}」不是有限数值", f"'{raw}' is not a finite figure")
+        return reason("value.not_finite", text=str(raw))
     return Quantity(value=value, text=str(raw))
 
 
@@ -170,21 +155,19 @@ def _read(raw: Any) -> _Read:
         except QuantityError as exc:
             return None, None, None, Text(exc.zh, exc.en)
         except (OverflowError, ValueError):  # 一亿亿亿…: parse_quantity overflows float() (a quantity.py bug)
-            return None, None, None, Text("数值过大", "number too large")
+            return None, None, None, reason("value.too_large")
     if raw is None:
-        return None, None, None, Text("只写了指标名,没有给出数值", "the indicator is named but no value is given")
-    kind = "列表" if isinstance(raw, list) else type(raw).__name__
-    return None, None, None, Text(f"数值不能是{kind}", f"a value cannot be a {type(raw).__name__}")
+        return None, None, None, reason("value.named_only")
+    if isinstance(raw, list):
+        return None, None, None, reason("value.list")
+    return None, None, None, reason("value.type", kind=type(raw).__name__)
 
 
 def _check_range(quantity: Quantity) -> Text | None:
     if quantity.value < 0:
-        return Text(
-            f"「{quantity.text}」为负数;计数和比率不能为负",
-            f"'{quantity.text}' is negative; counts and rates cannot be",
-        )
+        return reason("value.negative", text=quantity.text)
     if quantity.value > MAX_FIGURE:
-        return Text(f"「{quantity.text}」大得不合理", f"'{quantity.text}' is implausibly large")
+        return reason("value.implausible", text=quantity.text)
     return None
 
 
@@ -194,10 +177,7 @@ def _shared_with(raw: Any) -> tuple[tuple[str, ...], Text | None]:
         return (), None
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
-        return (), Text(
-            "shared_with 应为共用此数字的机关名称列表,如 [区委]",
-            "shared_with must be a list of the bodies that share this figure, e.g. [区委]",
-        )
+        return (), reason("value.shared_with")
     return tuple(i.strip() for i in items), None
 
 
@@ -214,13 +194,14 @@ def _value(key: str, raw: Any, position: Position) -> Value:
         bound = raw.get("bound")
         if problem is None and not raw.keys() <= _VALUE_KEY_SET:
             extra = next(k for k in raw if k not in _VALUE_KEY_SET)
-            zh, en = _did_you_mean(extra, VALUE_KEYS)
-            problem = Text(
-                f"未知的字段「{shown(extra)}」(可用:{'、'.join(VALUE_KEYS)}){zh}",
-                f"unknown field '{shown(extra)}' (allowed: {', '.join(VALUE_KEYS)}){en}",
+            problem = reason(
+                "value.unknown_field",
+                shown=shown(extra),
+                allowed=_choices(VALUE_KEYS),
+                hint=did_you_mean(extra, VALUE_KEYS),
             )
         if "value" not in raw:
-            problem = problem or Text("缺少 value 字段", "the mapping has no 'value'")
+            problem = problem or reason("value.no_value")
         value_raw = raw.get("value")
     else:
         value_raw = raw
@@ -231,10 +212,7 @@ def _value(key: str, raw: Any, position: Position) -> Value:
         if unit is not None:
             unit_text = normalize(str(unit)).strip()
             if quantity.unit and unit_text != quantity.unit:
-                problem = Text(
-                    f"数值自带单位「{quantity.unit}」,与 unit「{unit_text}」矛盾",
-                    f"the figure's own unit '{quantity.unit}' contradicts unit '{unit_text}'",
-                )
+                problem = reason("value.unit_conflict", own=quantity.unit, given=unit_text)
             else:
                 quantity = Quantity(
                     quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit, quantity.strict
@@ -243,10 +221,7 @@ def _value(key: str, raw: Any, position: Position) -> Value:
             try:
                 quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)
             except ValueError:
-                problem = Text(
-                    f"bound 应为 exact/lower/upper/approx,而不是「{shown(bound)}」",
-                    f"bound must be exact, lower, upper or approx, not '{shown(bound)}'",
-                )
+                problem = reason("value.bound", shown=shown(bound))
     if problem is not None:
         quantity = flag = date = None
     return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note, shared)  # in field order
@@ -334,6 +309,14 @@ class Origin:
     supply: Callable[[str], tuple[str, Params]]  # a message id (hulifa.messages.INPUT) and its parameters
 
 
+class OptionError(ValueError):
+    """A command-line option that cannot be used, and why, in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
 @dataclass(frozen=True, slots=True)
 class TextHints:
     """What the user says about report text (--year/--level/--region): used where the text is silent
@@ -345,14 +328,13 @@ class TextHints:
 
     @classmethod
     def given(cls, year: int | None, level: str | None, region: str | None) -> TextHints:
-        """The options as typed, checked: ValueError with a bilingual message for a bad one."""
+        """The options as typed, checked: OptionError, saying which and why, for a bad one."""
         if level is not None and level not in LEVELS:
-            choices = " | ".join(LEVELS)
-            raise ValueError(f"--level 应为 {choices} 之一 / --level must be one of {choices}")
+            raise OptionError(reason("option.level", choices=" | ".join(LEVELS)))
         if year is not None and year not in YEARS:
-            raise ValueError(f"--year 应为报告所属年份(如 2024),而不是 {year} / --year must be the year reported on")
+            raise OptionError(reason("option.year", shown=str(year)))
         if region is not None and not region.strip():
-            raise ValueError("--region 不能为空 / --region must not be empty")
+            raise OptionError(reason("option.region"))
         return cls(year, level, region.strip() if region is not None else None)
 
 
@@ -447,14 +429,14 @@ def _level_guess(doc: Document, data: dict[str, Any]) -> Text | None:
             "input.report.level_guessed",
         )
     note = "" if raw is True else str(raw)
-    return Text(note or "层级由名称推断", note or "the level was guessed from the name")
+    return Text(note, note) if note else reason("report.level_guessed")
 
 
 def _check_shape(doc: Document) -> dict[str, Any]:
     """The document is a mapping of report data with known top-level keys; return it."""
     data = doc.data
     if not isinstance(data, dict):
-        shape = "列表" if isinstance(data, list) else "单个值"
+        shape = reason("shape.list" if isinstance(data, list) else "shape.scalar")
         raise fail(
             doc.file,
             1,
@@ -471,8 +453,7 @@ def _check_shape(doc: Document) -> dict[str, Any]:
         )
     for key in data:
         if key not in TOP_KEYS:
-            zh, en = _did_you_mean(str(key), TOP_KEYS)
-            raise doc.error((key,), "input.report.unknown_key", shown=shown(key), hint=Text(zh, en))
+            raise doc.error((key,), "input.report.unknown_key", shown=shown(key), hint=did_you_mean(str(key), TOP_KEYS))
     return data
 
 

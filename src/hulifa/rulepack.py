@@ -9,6 +9,7 @@ from typing import Any
 
 from hulifa.decoding import DEFAULT_MAX_BYTES
 from hulifa.errors import InputError, fail
+from hulifa.messages import reason
 from hulifa.model import (
     Basis,
     Consistency,
@@ -89,8 +90,6 @@ def _validate(doc: Document) -> None:
     path = tuple(error.absolute_path)
     where = doc.at(path)
     dotted = ".".join(str(p) for p in path) or "(top level)"
-    more_zh = f"(另有 {len(errors) - 1} 处问题)" if len(errors) > 1 else ""
-    more_en = f" ({len(errors) - 1} more problems)" if len(errors) > 1 else ""
     raise fail(
         doc.file,
         where.line,
@@ -98,7 +97,7 @@ def _validate(doc: Document) -> None:
         "pack.schema",
         dotted=dotted,
         message=error.message,
-        more=Text(more_zh, more_en),
+        more=reason("pack.more_problems", count=str(len(errors) - 1)) if len(errors) > 1 else Text("", ""),
     )
 
 
@@ -389,17 +388,15 @@ def bundled_packs() -> list[str]:
 
 
 def _no_such_pack(name: str) -> InputError:
-    import difflib
+    from hulifa.messages import did_you_mean
 
     bundled = bundled_packs()
-    close = difflib.get_close_matches(name, bundled, n=1)
-    zh, en = (f";是否想写「{close[0]}」?", f"; did you mean '{close[0]}'?") if close else ("", "")
     return fail(
         name,
         1,
         1,
         "pack.unknown",
-        hint=Text(zh, en),
+        hint=did_you_mean(name, bundled),
         bundled=", ".join(bundled),
     )
 

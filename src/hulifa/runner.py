@@ -366,9 +366,9 @@ def _check_found(found: Found, pack: RulePack, options: _Options, **extra: Any) 
     if not result.checked and not found.explicit and found.path.lower().endswith(DATA_SUFFIXES):
         kind = _sniff(found.path, encoding)
         if kind is not None:
-            return Skipped(
-                found.path, Text(f"已跳过:这是{kind.zh},不是报告数据", f"skipped: this is {kind.en}, not report data")
-            )
+            from hulifa.messages import reason
+
+            return Skipped(found.path, reason("skip.not_report", kind=kind))
     return transform(result) if transform else result
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from hulifa.model import RulePack
+    from hulifa.model import RulePack, Text
     from hulifa.reportdata import TextHints
 
 app = typer.Typer(
@@ -116,17 +116,24 @@ def parse_today(today: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(today)
     except ValueError:
-        die(f"hulifa: --today 应为 YYYY-MM-DD,而不是「{today}」 / --today must be YYYY-MM-DD, not '{today}'")
+        from hulifa.messages import reason
+
+        die_both(reason("option.today", shown=today))
 
 
 def text_hints(year: int | None, level: str | None, region: str | None) -> TextHints:
     """--year/--level/--region for report text, checked here so a typo stops before any file is read."""
-    from hulifa.reportdata import TextHints
+    from hulifa.reportdata import OptionError, TextHints
 
     try:
         return TextHints.given(year, level, region)
-    except ValueError as exc:
-        die(f"hulifa: {exc}")
+    except OptionError as exc:
+        die_both(exc.text)
+
+
+def die_both(text: Text) -> NoReturn:
+    """`die` with a message in both languages, as every option error is said (it may come before --lang is read)."""
+    die(f"hulifa: {text.zh} / {text.en}")
 
 
 def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:
