@@ -6,13 +6,16 @@ import dataclasses
 import datetime as dt
 import html
 import json
+import os
 import re
 import string
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
-from clihelp import ROOT, run_cli
+from clihelp import MINIMAL, ROOT, run_cli
 from hulifa import messages
 from hulifa.model import (
     Basis,
@@ -229,3 +232,81 @@ def test_articles_are_cited_with_numbers_in_english() -> None:
         "《关于全面推行…的指导意见》(国办发〔2018〕118号)"
     )
     assert messages.document("地方实践", "en") == ""  # said by the strength tag (PRACTICE)
+
+
+@pytest.mark.parametrize("folder", [case.parent for case in CASES], ids=lambda folder: folder.name)
+def test_each_case_with_its_own_pack_and_options_says_its_errors_in_english(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A case folder as test_cases runs it (its rules.yaml and args), with --lang en: the findings and
+    what goes to stderr (a refused pack or expression, a note, an input error) hold none of hulifa's
+    Chinese. The test above runs the reports against the default pack only, and reads stdout only."""
+    monkeypatch.chdir(folder)
+    args = ["check", "report.yaml", "--lang", "en", "--all", "--format", "parsable"]
+    if (folder / "rules.yaml").is_file():
+        args += ["--rules", "rules.yaml"]
+    if (folder / "args").is_file():
+        args += (folder / "args").read_text(encoding="utf-8").split()
+    run = run_cli(*args)
+    assert run.stdout or run.stderr
+    names = {"测试区"}  # the cases' region; a pack's own indicator names are data too
+    if (folder / "rules.yaml").is_file():
+        names |= set(re.findall(r"^\s*name: (\S+)", (folder / "rules.yaml").read_text(encoding="utf-8"), re.M))
+    left = [line for line in (run.stdout + run.stderr).splitlines() if CJK.search(_hulifa_words(line, names))]
+    assert not left, "\n".join(left[:15])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a FIFO")
+def test_files_passed_over_are_said_in_the_readers_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes on files a folder scan passes over (hulifa.discovery, hulifa.runner), and on a named
+    file --force-exclude drops: from their ids, in English with --lang en and in Chinese without."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "2024.yaml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "pack.yaml").write_text("pack: mine\nextends: default\n", encoding="utf-8")
+    (folder / "deviations.yaml").write_text("deviations: []\n", encoding="utf-8")
+    (folder / "settings.yaml").write_text("fail-on: never\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.yaml")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "2024.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    english = run_cli("check", "reports", "--lang", "en", "--format", "parsable").stderr
+    assert "reports/pack.yaml: skipped: this is a rule pack, not report data" in english
+    assert "reports/deviations.yaml: skipped: this is a deviations file, not report data" in english
+    assert "reports/settings.yaml: skipped: this is a hulifa configuration file, not report data" in english
+    assert "reports/pipe.yaml: skipped: not a regular file (FIFO), it could hang" in english
+    assert not CJK.search(english), english
+    chinese = run_cli("check", "reports", "--format", "parsable").stderr
+    assert "reports/pack.yaml: 已跳过:这是规则包,不是报告数据" in chinese
+    excluded = run_cli("check", "build/2024.yaml", "--force-exclude", "--lang", "en")
+    assert "build/2024.yaml: skipped: excluded, or ignored by git" in excluded.stderr
+    assert not CJK.search(excluded.stderr), excluded.stderr
+
+
+def test_a_comparisons_notes_are_said_in_the_readers_language(tmp_path: Path) -> None:
+    """`hulifa diff` of two reports of different regions, two years apart: its notes (hulifa.diff)."""
+    old, new = tmp_path / "2022.yaml", tmp_path / "2024.yaml"
+    old.write_text(MINIMAL.replace("测试区", "甲区").replace("2024", "2022") + "  ar_case_count: 3\n", "utf-8")
+    new.write_text(MINIMAL.replace("测试区", "乙区") + "  ar_case_count: 4\n", "utf-8")
+    english = run_cli("diff", str(old), str(new), "--lang", "en").stdout
+    assert "the regions differ: 甲区 / 乙区" in english
+    assert "the years are not consecutive: 2022 → 2024" in english
+    chinese = run_cli("diff", str(old), str(new)).stdout
+    assert "两份报告的地区不同:甲区 / 乙区" in chinese and "年度不相邻:2022 → 2024" in chinese
+
+
+@pytest.mark.parametrize(
+    ("option", "english"),
+    [
+        (["--level", "village"], "--level must be one of province | city | county"),
+        (["--year", "1066"], "--year must be the year reported on, not 1066"),
+        (["--region", " "], "--region must not be empty"),
+        (["--today", "tomorrow"], "--today must be YYYY-MM-DD, not 'tomorrow'"),
+    ],
+)
+def test_a_bad_option_is_said_from_its_id(option: list[str], english: str) -> None:
+    """--level/--year/--region (hulifa.reportdata.TextHints) and --today: exit 2 before any file is
+    read, in both languages, as every option error is (it may come before --lang is read)."""
+    run = run_cli("check", str(ROOT / "reports" / "huli" / "2024.yaml"), *option, "--lang", "en")
+    assert run.exit_code == 2 and english in run.stderr, run.stderr
+    assert CJK.search(run.stderr)  # the Chinese first: hulifa's option errors are said in both

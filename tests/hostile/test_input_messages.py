@@ -1,7 +1,8 @@
-"""Every input error and runner note is said from a message id in hulifa.messages.INPUT, with its
-parameters: one wording per language, no free text at the call site. Checked three ways: each id
-renders in both languages, every id the code raises is in the catalogue (read from the source), and
-a real error through the CLI and the library carries its id and its file:line:column."""
+"""Every input error and runner note is said from a message id in hulifa.messages.INPUT (or, for the
+reasons they quote, REASONS), with its parameters: one wording per language, no free text at the call
+site. Checked three ways: each id renders in both languages, every id the code raises is in the
+catalogue (read from the source), and a real error through the CLI and the library carries its id and
+its file:line:column."""
 
 from __future__ import annotations
 
@@ -21,23 +22,32 @@ from hulifa.runner import check_paths
 SRC = Path(__file__).resolve().parents[2] / "src" / "hulifa"
 CJK = re.compile(r"[\u3400-\u9fff]")
 # call -> index of its message-id argument
-CALLS = {"fail": 3, "error": 1, "_refuse_at": 1, "_note": 3, "_warning": 4, "PackError": 2, "InputError": 1}
+CALLS = {
+    "fail": 3, "error": 1, "_refuse_at": 1, "_note": 3, "_warning": 4, "PackError": 2, "InputError": 1,
+    "reason": 0, "ExpressionError": 0,
+}  # fmt: skip
+CATALOGUE = {**messages.INPUT, **messages.REASONS}
 
 
 def _fields(template: Text) -> set[str]:
     return {f for text in (template.zh, template.en) for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
-@pytest.mark.parametrize("message_id", sorted(messages.INPUT))
+def test_an_id_is_in_one_block_only() -> None:
+    assert not messages.INPUT.keys() & messages.REASONS.keys()
+
+
+@pytest.mark.parametrize("message_id", sorted(CATALOGUE))
 def test_every_input_message_renders_in_both_languages(message_id: str) -> None:
-    template = messages.INPUT[message_id]
+    template = CATALOGUE[message_id]
     values = tuple(
         (name, Text("某值", "some value") if name in ("hint", "why") else "x1") for name in _fields(template)
     )
     said = messages.input_text(message_id, values)
     for text in (said.zh, said.en):
         assert text and not re.search(r"\{\w+\}", text) and message_id not in text, (message_id, text)
-    assert not CJK.search(said.en.replace("一般/原则上", "")), (message_id, said.en)  # the pack's own words stay
+    english = re.sub(r"“[^”]*”", "", said.en.replace("一般/原则上", ""))  # the pack's and the reader's words stay
+    assert not CJK.search(english), (message_id, said.en)
     assert CJK.search(said.zh), (message_id, said.zh)
     assert message_id not in messages.MESSAGES  # one catalogue per id
 
@@ -58,7 +68,11 @@ def _raised_ids() -> list[tuple[str, str]]:
                 continue
             arg = node.args[at]
             where = f"{path.relative_to(SRC)}:{node.lineno}"
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            if isinstance(arg, ast.IfExp):  # reason("file.fifo" if fifo else "file.device")
+                found.extend(
+                    (where, a.value) if isinstance(a, ast.Constant) else (where, "") for a in (arg.body, arg.orelse)
+                )
+            elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found.append((where, arg.value))
             elif isinstance(arg, ast.JoinedStr):
                 prefix = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
@@ -73,9 +87,9 @@ def test_every_id_the_code_raises_is_in_the_catalogue() -> None:
     assert len(raised) > 120  # the scan sees the call sites (a broken scan would pass vacuously)
     for where, message_id in raised:
         if message_id.endswith("*"):  # f"input.text.no_{key}": every completion must exist
-            assert any(k.startswith(message_id[:-1]) for k in messages.INPUT), where
+            assert any(k.startswith(message_id[:-1]) for k in CATALOGUE), where
             continue
-        assert message_id in messages.INPUT, (where, message_id or "free text instead of a message id")
+        assert message_id in CATALOGUE, (where, message_id or "free text instead of a message id")
 
 
 def test_no_code_says_the_generic_text_message() -> None:
