@@ -74,6 +74,18 @@ class RuleContext:
             evidence=evidence,
         )
 
+    def invalid(self, value: Value, message: str, args: Params = ()) -> Finding:
+        """`value` cannot be judged (unreadable, or the wrong kind or unit): at least a warning, at the value."""
+        return self.finding(
+            Status.INVALID,
+            at_least_warning(self.rule.severity),
+            value.position,
+            message,
+            args,
+            value=value,
+            evidence=value.evidence,
+        )
+
 
 def at_least_warning(severity: Severity) -> Severity:
     return severity if severity.rank >= Severity.WARNING.rank else Severity.WARNING
@@ -201,29 +213,14 @@ def unit_problem(rule: Rule, q: Quantity) -> tuple[str, Params] | None:
 def value_rule(ctx: RuleContext, value: Value) -> Finding:
     rule, kind = ctx.rule, ctx.rule.requirement.kind
     if value.problem is not None:
-        return ctx.finding(
-            Status.INVALID,
-            at_least_warning(rule.severity),
-            value.position,
-            "problem",
-            params(problem=value.problem),
-            stated=str(value.raw),
-            evidence=value.evidence,
-        )
+        return ctx.invalid(value, "problem", params(problem=value.problem))  # stated: the raw value
     if rule.government_only and value.shared_with:
         return shared_count(ctx, value)
     if kind is Kind.DEADLINE:  # a deadline on the indicator's own stated date
         return _dated(ctx, value)
     if kind is Kind.AFFIRMED:
         if value.flag is None:
-            return ctx.finding(
-                Status.INVALID,
-                at_least_warning(rule.severity),
-                value.position,
-                "invalid.flag",
-                value=value,
-                evidence=value.evidence,
-            )
+            return ctx.invalid(value, "invalid.flag")
         if value.flag:
             return ctx.finding(
                 Status.PASS, Severity.NONE, value.position, "meets", value=value, evidence=value.evidence
@@ -233,25 +230,10 @@ def value_rule(ctx: RuleContext, value: Value) -> Finding:
         )
     stated_fact = kind is Kind.REPORTED and rule.unit in ("bool", "date")  # a yes/no or a date will do
     if value.quantity is None and not stated_fact:
-        return ctx.finding(
-            Status.INVALID,
-            at_least_warning(rule.severity),
-            value.position,
-            "invalid.figure",
-            value=value,
-            evidence=value.evidence,
-        )
+        return ctx.invalid(value, "invalid.figure")
     problem = unit_problem(rule, value.quantity) if value.quantity is not None else None
     if problem is not None:
-        return ctx.finding(
-            Status.INVALID,
-            at_least_warning(rule.severity),
-            value.position,
-            problem[0],
-            problem[1],
-            value=value,
-            evidence=value.evidence,
-        )
+        return ctx.invalid(value, *problem)
     if kind is Kind.REPORTED:
         return ctx.finding(Status.STATED, Severity.NONE, value.position, "stated", value=value, evidence=value.evidence)
     assert value.quantity is not None  # a threshold kind: non-figures were refused above
@@ -320,14 +302,7 @@ def _due(ctx: RuleContext) -> dt.date:
 
 def _dated(ctx: RuleContext, value: Value) -> Finding:
     if value.date is None:
-        return ctx.finding(
-            Status.INVALID,
-            at_least_warning(ctx.rule.severity),
-            value.position,
-            "invalid.date",
-            value=value,
-            evidence=value.evidence,
-        )
+        return ctx.invalid(value, "invalid.date")
     return _on_time(ctx, value.date, value.position, _due(ctx), value.evidence)
 
 
