@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hulifa import messages
 from hulifa.model import Bound
 from hulifa.quantity import QuantityError, format_number, parse_chinese_number, parse_quantity
 
@@ -65,7 +66,8 @@ def test_notations(text: str, value: float, unit: str, bound: Bound) -> None:
 def test_not_figures(text: str) -> None:
     with pytest.raises(QuantityError) as info:
         parse_quantity(text)
-    assert info.value.zh and info.value.en  # both languages, always
+    said = messages.input_text(info.value.message_id, info.value.params)
+    assert said.zh and said.en  # both languages, always
 
 
 def _to_chinese(n: int) -> str:

@@ -642,6 +642,14 @@ REASONS: dict[str, Text] = {
         "--year 应为报告所属年份(如 2024),而不是 {shown}", "--year must be the year reported on, not {shown}"
     ),
     "pack.more_problems": Text("(另有 {count} 处问题)", " ({count} more problems)"),
+    "quantity.empty": Text("空值", "empty value"),
+    "quantity.numeral": Text("无法识别的中文数字「{text}」", "cannot read the Chinese numeral '{text}'"),
+    "quantity.too_large": Text("「{text}」数值过大", "'{text}' is too large to be a figure"),
+    "quantity.unreadable": Text(
+        "「{text}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
+        "'{text}' is not a figure hulifa can read (e.g. 12, “1700余”, “90%以上”, “百分之九十”, “两次”)",
+    ),
+    "quantity.zero_denominator": Text("分母为零:「{text}」", "zero denominator in '{text}'"),
     "report.level_guessed": Text("层级由名称推断", "the level was guessed from the name"),
     "shape.list": Text("列表", "a list"),
     "shape.scalar": Text("单个值", "a single value"),

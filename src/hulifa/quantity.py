@@ -144,12 +144,11 @@ MAX_VALUE = 1e15  # beyond any count or sum of money a report states; larger is 
 
 
 class QuantityError(ValueError):
-    """A string that is not a figure; the message says why, in both languages."""
+    """A string that is not a figure: why, as a message id (hulifa.messages.REASONS, quantity.*) and its parameters."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
+    def __init__(self, message_id: str, /, **values: str) -> None:
+        super().__init__(message_id)
+        self.message_id, self.params = message_id, tuple(values.items())
 
 
 def normalize(text: str) -> str:
@@ -186,7 +185,7 @@ def parse_chinese_number(text: str) -> float:
                 total += section * big
             section = 0
         else:
-            raise QuantityError(f"无法识别的中文数字「{text}」", f"cannot read the Chinese numeral '{text}'")
+            raise QuantityError("quantity.numeral", text=text)
     return float(total + section + digit)
 
 
@@ -237,12 +236,12 @@ def from_match(match: re.Match[str]) -> Quantity:
     elif g["cfr_den"] is not None:  # 三分之二: two thirds
         denominator = parse_chinese_number(g["cfr_den"])
         if denominator == 0:
-            raise QuantityError(f"分母为零:「{text}」", f"zero denominator in '{text}'")
+            raise QuantityError("quantity.zero_denominator", text=text)
         value, unit = parse_chinese_number(g["cfr_num"]) / denominator * 100, "%"
     elif g["frac_a"] is not None:
         denominator = float(g["frac_b"])
         if denominator == 0:
-            raise QuantityError(f"分母为零:「{text}」", f"zero denominator in '{text}'")
+            raise QuantityError("quantity.zero_denominator", text=text)
         value, unit = float(g["frac_a"]) / denominator * 100, "%"
     else:
         value = _number(g["num"])
@@ -270,19 +269,16 @@ def parse_quantity(text: str) -> Quantity:
     raw = text
     folded = normalize(text).strip().replace(" ", "")
     if not folded:
-        raise QuantityError("空值", "empty value")
+        raise QuantityError("quantity.empty")
     match = QUANTITY_PATTERN.fullmatch(folded)
     if match is None or not is_number_match(match):
-        raise QuantityError(
-            f"「{raw}」不是可读的数值(示例: 12、1700余、90%以上、百分之九十、两次)",
-            f"'{raw}' is not a figure hulifa can read (e.g. 12, “1700余”, “90%以上”, “百分之九十”, “两次”)",
-        )
+        raise QuantityError("quantity.unreadable", text=raw)
     try:
         quantity = from_match(match)
     except OverflowError:  # 一亿亿亿…: a Python int too large for a float
         quantity = Quantity(float("inf"))
     if not math.isfinite(quantity.value) or quantity.value > MAX_VALUE:
-        raise QuantityError(f"「{raw[:40]}」数值过大", f"'{raw[:40]}' is too large to be a figure")
+        raise QuantityError("quantity.too_large", text=raw[:40])
     return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit, quantity.strict)
 
 

@@ -153,7 +153,7 @@ def _read(raw: Any) -> _Read:
         try:
             return parse_quantity(raw), None, None, None
         except QuantityError as exc:
-            return None, None, None, Text(exc.zh, exc.en)
+            return None, None, None, reason(exc.message_id, **dict(exc.params))
         except (OverflowError, ValueError):  # 一亿亿亿…: parse_quantity overflows float() (a quantity.py bug)
             return None, None, None, reason("value.too_large")
     if raw is None:

@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # call -> index of its message-id argument
 CALLS = {
     "fail": 3, "error": 1, "_refuse_at": 1, "_note": 3, "_warning": 4, "PackError": 2, "InputError": 1,
-    "reason": 0, "ExpressionError": 0,
+    "reason": 0, "ExpressionError": 0, "QuantityError": 0,
 }  # fmt: skip
 CATALOGUE = {**messages.INPUT, **messages.REASONS}
 

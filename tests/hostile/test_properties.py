@@ -56,7 +56,8 @@ def test_parse_quantity_raises_only_quantity_error(text: str) -> None:
     try:
         quantity = parse_quantity(text)
     except QuantityError as exc:
-        assert exc.en and exc.zh
+        said = messages.input_text(exc.message_id, exc.params)
+        assert said.en and said.zh
     else:
         assert isinstance(quantity.value, float)
 
