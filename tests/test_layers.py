@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "decoding": {"model", "errors", "textsafe", "messages"},
     "atomic": {"errors"},
     "positions": {"model", "errors"},
-    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions"},
+    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions", "messages"},
     "discovery": {"model", "errors", "messages"},
     # each follow-up section is read next to the code that checks it
     "commitments": {"model", "errors", "positions", "yamlsafe"},

@@ -635,6 +635,7 @@ REASONS: dict[str, Text] = {
     "file.device": Text("设备或套接字", "a device or socket"),
     "file.fifo": Text("命名管道(FIFO)", "a named FIFO"),
     "hint.did_you_mean": Text(";是否想写「{close}」?", "; did you mean '{close}'?"),
+    "hint.tabs": Text(";YAML 不允许用制表符缩进,请改用空格", "; YAML forbids tabs for indentation: use spaces"),
     "option.level": Text("--level 应为 {choices} 之一", "--level must be one of {choices}"),
     "option.region": Text("--region 不能为空", "--region must not be empty"),
     "option.today": Text("--today 应为 YYYY-MM-DD,而不是「{shown}」", "--today must be YYYY-MM-DD, not '{shown}'"),

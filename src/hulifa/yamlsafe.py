@@ -445,11 +445,13 @@ def parse_yaml(text: str, display: str) -> Document:
         if exc.context and start and mark and start.line != mark.line:
             # "found unexpected end of stream" at the last line says little; say where the quote began
             problem += f" ({exc.context}, line {start.line + 1} column {start.column + 1})"
-        hint_zh, hint_en = "", ""
+        hint = Text("", "")
         bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         if "\t" in problem or "tab" in problem.lower() or bad_line[:column].lstrip(" ").startswith("\t"):
-            hint_zh, hint_en = ";YAML 不允许用制表符缩进,请改用空格", "; YAML forbids tabs for indentation: use spaces"
-        raise fail(display, line, column, "input.yaml.syntax", problem=problem, hint=Text(hint_zh, hint_en)) from None
+            from hulifa.messages import reason
+
+            hint = reason("hint.tabs")
+        raise fail(display, line, column, "input.yaml.syntax", problem=problem, hint=hint) from None
     except yaml.YAMLError as exc:
         raise fail(display, 1, 1, "input.yaml.error", exc=exc) from None
     except RecursionError:
