@@ -124,6 +124,46 @@ def test_ragged_lines_short_of_the_margin_by_a_character_still_join() -> None:
     assert normalise(pages).text.count("\n") == 1
 
 
+def _columns(left: list[str], right: list[str], ends: list[float] | None = None) -> Page:
+    """A gazette page: a title across both columns, then the left column (x 57-285) and the right one
+    (x 311-538), each read top to bottom, as PDFium gives them; `ends` are the left column's x1."""
+    ends = ends or [285.0] * len(left)
+    return _page(
+        _line("某省水利厅2024年度法治政府建设情况报告", x0=136, x1=460, top=780, size=21),
+        *[_line(t, x0=57, x1=ends[i], top=700 - 18 * i) for i, t in enumerate(left)],
+        *[_line(t, x0=311, x1=538, top=700 - 18 * i) for i, t in enumerate(right)],
+    )
+
+
+def test_two_columns_each_join_at_their_own_margin_and_run_on() -> None:
+    left = [f"{chr(0x4E00 + i)}左栏正文全年办理案件" for i in range(9)] + ["共计办理行政复议案件1"]
+    right = ["2件，其中纠错3件。"] + [f"{chr(0x4E00 + i)}右栏正文全年办理案件" for i in range(9)]
+    text = normalise([_columns(left, right)]).text
+    # the left column's lines are full at x 285, not short of the page's margin at 538
+    assert text == "某省水利厅2024年度法治政府建设情况报告\n" + "".join(left) + "".join(right) + "\n"
+    assert "行政复议案件12件" in text
+
+
+def test_a_column_paragraph_ends_on_a_short_line() -> None:
+    left = [f"{chr(0x4E00 + i)}左栏正文全年办理案件" for i in range(9)] + ["到此为止。"]
+    right = [f"{chr(0x4E00 + i)}右栏正文全年办理案件" for i in range(10)]
+    ends = [285.0] * 9 + [120.0]
+    text = normalise([_columns(left, right, ends)]).text
+    assert text.splitlines()[1:] == ["".join(left), "".join(right)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=60, max_value=500), min_size=16, max_size=40),
+    st.integers(min_value=0, max_value=12),
+)
+def test_one_column_with_short_lines_and_a_signature_is_not_two(ends: list[int], signed: int) -> None:
+    """Paragraph ends anywhere, and a few right-aligned lines (a signature, dates), are one column."""
+    lines = [_line(f"{chr(0x4E00 + i)}正文", x1=500 if i % 3 else e, top=800 - 15 * i) for i, e in enumerate(ends)]
+    lines += [_line("某县人民政府", x0=420, x1=500, top=100 - 12 * i) for i in range(signed)]
+    assert pdfmod._gutter(lines) is None
+
+
 def test_phrase_split_across_lines() -> None:
     pages = [_page(_line("行政复议纠错率高", top=700), _line("达55.6%。", x1=150, top=680))]
     assert normalise(pages).text == "行政复议纠错率高达55.6%。\n"

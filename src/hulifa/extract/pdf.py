@@ -8,7 +8,8 @@ what a printed page adds to the text:
   (rotated text) and stamped ones ("仅供参考");
 * hard line wraps are joined: a line that runs to the right margin continues on the next line unless
   that one is indented or starts a heading, so "1\\n9件" is 19 again and "纠错率高\\n达55.6%" one phrase;
-  this holds across a page break too;
+  this holds across a page break too, and on a page set in two columns (a gazette) each column has
+  its own margins, and the left column's last line goes on at the top of the right one;
 * PDF artefacts are undone: Kangxi radicals some fonts map to (⾏ for 行), and spaces PDFium puts
   between two CJK characters.
 
@@ -373,23 +374,20 @@ def normalise(pages: list[Page]) -> PdfText:
     body: list[list[Line]] = [
         [ln for ln, drop in zip(p.lines, m, strict=True) if not drop] for p, m in zip(pages, marks, strict=True)
     ]
-    all_lines = [ln for lines in body for ln in lines]
-    # the right margin: justified lines all end there, ragged ones within a character or two of it;
-    # a high percentile rather than the mode, so ragged text has one too
-    ends = sorted(ln.x1 for ln in all_lines)
-    right = ends[min(len(ends) - 1, (len(ends) * 9) // 10)] if ends else 0.0
-    left = _mode([ln.x0 for ln in all_lines])
+    page_margins = _margins([ln for lines in body for ln in lines])
 
     out: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     length = 0
     previous: Line | None = None
+    previous_right = 0.0
     for page_no, lines in enumerate(body, 1):
-        for line_no, line in enumerate(lines, 1):
+        margins = _column_margins(lines, page_margins)
+        for line_no, (line, (left, right)) in enumerate(zip(lines, margins, strict=True), 1):
             text = _clean(line.text)
             if not text:
                 continue
-            if previous is not None and _continues(previous, line, text, left, right):
+            if previous is not None and _continues(previous, line, text, left, previous_right):
                 if (
                     out
                     and out[-1][-1:].isascii()
@@ -405,7 +403,7 @@ def normalise(pages: list[Page]) -> PdfText:
             pieces.append((length, page_no, line_no, 1))
             out.append(text)
             length += len(text)
-            previous = line
+            previous, previous_right = line, right
     text = "".join(out) + ("\n" if out else "")
     starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
     if starts and starts[-1] == len(text) and len(starts) > 1:
@@ -414,8 +412,63 @@ def normalise(pages: list[Page]) -> PdfText:
     return PdfText(text, tuple(pieces), len(pages), image_pages, starts)
 
 
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """(left, right) margins of a stretch of text: where most lines start, and where full lines end."""
+    # the right margin: justified lines all end there, ragged ones within a character or two of it;
+    # a high percentile rather than the mode, so ragged text has one too
+    ends = sorted(ln.x1 for ln in lines)
+    right = ends[min(len(ends) - 1, (len(ends) * 9) // 10)] if ends else 0.0
+    return _mode([ln.x0 for ln in lines]), right
+
+
+_MIN_COLUMN_LINES = 8
+
+
+def _gutter(lines: list[Line]) -> float | None:
+    """The x of the gap between two columns when a page is set in two (a gazette), else None.
+
+    A gap in the middle third of the text's width that most lines keep to one side of, with at least
+    eight lines on each side, and on each side at least half of them ending at that side's edge
+    (full lines, as a column's paragraphs have), so a page with a few right-aligned lines (a
+    signature, a date) or a short last line of a paragraph is not taken for two columns."""
+    if len(lines) < 2 * _MIN_COLUMN_LINES:
+        return None
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    best: tuple[int, float] | None = None
+    for gap in sorted({ln.x1 + 0.5 for ln in lines}):
+        if not lo + (hi - lo) / 3 < gap < hi - (hi - lo) / 3:
+            continue
+        left = [ln for ln in lines if ln.x1 < gap]
+        right = [ln for ln in lines if ln.x0 > gap]
+        crossing = len(lines) - len(left) - len(right)
+        if min(len(left), len(right)) < _MIN_COLUMN_LINES or crossing * 4 > len(lines):
+            continue
+        if not all(_mostly_full(side) for side in (left, right)):
+            continue
+        if best is None or min(len(left), len(right)) > best[0]:
+            best = (min(len(left), len(right)), gap)
+    return best[1] if best else None
+
+
+def _mostly_full(lines: list[Line]) -> bool:
+    _, right = _margins(lines)
+    return sum(ln.x1 >= right - 1.6 * max(ln.size, 1.0) for ln in lines) * 2 >= len(lines)
+
+
+def _column_margins(lines: list[Line], page: tuple[float, float]) -> list[tuple[float, float]]:
+    """Each line's (left, right) margins: its column's on a two-column page, else the document's.
+    A line that spans both columns (a title, a header) keeps the document's."""
+    gutter = _gutter(lines)
+    if gutter is None:
+        return [page] * len(lines)
+    left = _margins([ln for ln in lines if ln.x1 < gutter])
+    right = _margins([ln for ln in lines if ln.x0 > gutter])
+    return [left if ln.x1 < gutter else right if ln.x0 > gutter else page for ln in lines]
+
+
 def _continues(previous: Line, line: Line, text: str, left: float, right: float) -> bool:
-    """Is `line` the same paragraph as `previous`, broken only because the line was full?"""
+    """Is `line` the same paragraph as `previous`, broken only because the line was full? `right` is
+    the margin of the column `previous` is in, `left` that of the column `line` is in."""
     size = max(previous.size, 1.0)
     full = previous.x1 >= right - 1.6 * size  # kinsoku may leave up to a character and a half blank
     indented = line.x0 > left + 0.8 * size
