@@ -205,12 +205,25 @@ def test_units_are_words_in_english_and_figures_keep_their_bound() -> None:
     assert messages.count(12, "次", "en") == "12 times" and messages.count(1, "次", "en") == "1 time"
     assert messages.count(15, "工作日", "en") == "15 working days" and messages.count(60, "学时", "en") == "60 hours"
     assert messages.count(12, "次", "zh") == "12 次" and messages.count(95, "%", "en") == "95%"
-    assert messages.figure("1700余人次", "人次", "en") == "at least 1,700 attendances"
-    assert messages.figure("1.1万余件", "件", "en") == "at least 11,000 cases"
-    assert messages.figure("不足60学时", "学时", "en") == "at most 60 hours"
+    # a qualifier that excludes the number is said so: 余/超过 more than, 不足/不到 under
+    assert messages.figure("1700余人次", "人次", "en") == "more than 1,700 attendances"
+    assert messages.figure("1.1万余件", "件", "en") == "more than 11,000 cases"
+    assert messages.figure("不足60学时", "学时", "en") == "under 60 hours"
+    assert messages.figure("不少于60学时", "学时", "en") == "at least 60 hours"
+    assert messages.figure("60学时以下", "学时", "en") == "at most 60 hours"
     assert messages.figure("1700余人次", "人次", "zh") == "1700余人次"  # Chinese: as the report wrote it
     assert messages.figure("无法确定", "件", "en") == "cannot be determined"
     assert messages.figure("区委常委会", "", "en") == "“区委常委会”"  # not a figure: the report's words, quoted
+
+
+def test_a_shared_count_reads_as_the_report_wrote_it_in_english_too() -> None:
+    # report data marks one count two bodies share `bound: upper` (the government's own is at most
+    # that); the Chinese shows 「12次」 as written, and so does the English: the gap says why it is shared
+    from hulifa.model import Bound, Quantity
+
+    assert messages.quantity(Quantity(12, "次", Bound.UPPER, "12次"), "次", "en") == "12 times"
+    assert messages.quantity(Quantity(12, "次", Bound.UPPER, "12次"), "次", "zh") == "12次"
+    assert messages.quantity(Quantity(12, "次", Bound.UPPER, ""), "次", "en") == "at most 12 times"
 
 
 def test_a_change_is_worded_in_both_languages() -> None:

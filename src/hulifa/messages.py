@@ -980,6 +980,8 @@ def change(finding: Finding, lang: str) -> str:
 # --------------------------------------------------------------------------------- figures in words
 
 _BOUND_WORDS = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX: "about "}
+# a bound that excludes its number: 1700余人次, 超过90% / 不足60学时, 不到10人
+_STRICT_BOUND_WORDS = {Bound.LOWER: "more than ", Bound.UPPER: "under "}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?$")
 UNDETERMINED = Text("无法确定", "cannot be determined")
@@ -1017,14 +1019,31 @@ def count(value: float, unit: str, lang: str) -> str:
     return f"{_english_number(value)} {one if value == 1 else many}".strip()
 
 
+def _bound_words(q: Quantity) -> str:
+    """The bound as the report's own words state it, as the Chinese shows them: "12次" is 12 times even
+    where report data marks it `bound: upper` because two bodies share it (the gap says so); 1700余 is
+    more than 1,700, 不少于60 at least 60."""
+    bound, strict = q.bound, q.strict
+    if q.text and has_chinese(q.text):
+        try:
+            written = parse_quantity(q.text)
+        except QuantityError:
+            written = None
+        if written is not None and written.value == q.value:
+            bound, strict = written.bound, written.strict
+    if strict and bound in _STRICT_BOUND_WORDS:
+        return _STRICT_BOUND_WORDS[bound]
+    return _BOUND_WORDS.get(bound, "")
+
+
 def quantity(q: Quantity, unit: str, lang: str) -> str:
     """A stated figure: in Chinese as the report wrote it ("1700余人次"); in English from its value,
-    unit and bound ("at least 1,700 attendances")."""
+    unit and the bound its words state ("more than 1,700 attendances")."""
     if lang != "en":
         return q.text or format_number(q.value)
     if q.implicit:
         return "full coverage, read as 100%"
-    return _BOUND_WORDS.get(q.bound, "") + count(q.value, q.unit or unit, lang)
+    return _bound_words(q) + count(q.value, q.unit or unit, lang)
 
 
 def figure(text: str, unit: str, lang: str) -> str:

@@ -74,3 +74,26 @@ def test_extracted_text_keeps_the_strict_bound(pack: RulePack) -> None:
 def test_a_qualifier_set_apart_by_a_verb_includes_the_number(pack: RulePack) -> None:
     ex = extract_text("某县2024年度法治政府建设情况报告\n全县执法人员每年至少参加培训60学时。\n", pack)
     assert not any(f.strict for f in ex.figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "bound"),
+    [
+        ("全县领导干部参加法治培训1700余人次。", "leader_law_training_count", Bound.LOWER),
+        ("政府信息公开申请按期答复率超过90%。", "gi_request_reply_timely_rate", Bound.LOWER),
+        ("全县行政执法人员人均培训不足60学时。", "enforcement_training_hours", Bound.UPPER),
+    ],
+)
+def test_the_draft_keeps_a_strict_bound_both_ways(pack: RulePack, sentence: str, rule: str, bound: Bound) -> None:
+    """1700余 and 超过90% are over their number, 不足60 under it: the YAML draft, the JSON and the report
+    checked from the text all say so, so the draft gives the verdict the text does."""
+    from hulifa.extract.output import to_dict, to_report_yaml
+
+    ex = extract_text(f"某县2024年度法治政府建设情况报告\n一、主要举措\n{sentence}\n", pack)
+    from_text = next(v for v in to_report_data(ex, "r.txt").values if v.key == rule)
+    draft = report_from_bytes(to_report_yaml(ex, "r.txt").encode(), "r.yaml")
+    from_draft = next(v for v in draft.values if v.key == rule)
+    for value in (from_text, from_draft):
+        assert value.quantity is not None
+        assert (value.quantity.bound, value.quantity.strict) == (bound, True)
+    assert next(i for i in to_dict(ex)["indicators"] if i["id"] == rule)["strict"] is True

@@ -92,11 +92,15 @@ def shared_with(ind: Indicator) -> tuple[str, ...]:
     return ()
 
 
-def _below(ind: Indicator) -> bool:
-    """An upper bound that excludes its number (不足60学时: under 60), which settles an at-least target
-    of 60 as missed. A lower bound that excludes its number (1700余, 超过30日) is kept a plain lower
-    bound: against an at-most limit the checker then says unverifiable, never a wrong verdict."""
-    return ind.strict and ind.bound is Bound.UPPER
+# how report data writes a bound that excludes its number, so that the loader reads it back so
+_STRICT_WORD = {Bound.UPPER: "不足", Bound.LOWER: "超过"}
+
+
+def _strict(ind: Indicator) -> bool:
+    """A bound that excludes its number: 不足60学时 is under 60, which settles an at-least target of 60
+    as missed; 1700余人次 and 超过5日 are over theirs, which settles an at-most limit of 5 as exceeded.
+    Written as a plain bound, the checker could only say unverifiable at exactly that number."""
+    return ind.strict and ind.bound in _STRICT_WORD
 
 
 def _note(ind: Indicator) -> str:
@@ -172,8 +176,9 @@ def to_report_yaml(
             out.append(f"    value: {'true' if ind.value else 'false'}")
         elif ind.implicit and _one_line(ind.text) in _LOADER_FULL:
             out.append(f"    value: {_q(ind.text)}")
-        elif _below(ind):  # written as words, so that the loader reads the bound as excluding the number
-            out.append(f"    value: {_q(f'不足{format_number(_num(ind.value))}{ind.unit}')}")
+        elif _strict(ind):  # written as words, so that the loader reads the bound as excluding the number
+            words = f"{_STRICT_WORD[ind.bound]}{format_number(_num(ind.value))}{ind.unit}"
+            out.append(f"    value: {_q(words)}")
         else:
             out.append(f"    value: {_num(ind.value)}")
             if ind.unit:
@@ -222,6 +227,8 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
             "evidence": _one_line(ind.evidence),
             **_place(locate, ind.line, ind.column),
         }
+        if _strict(ind):
+            item["strict"] = True  # the bound excludes the value (不足60, 超过90%, 1700余)
         if ind.ambiguous:
             item["ambiguous"] = True
         if ind.implicit:
@@ -240,7 +247,7 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
             "start": fig.start,
             "end": fig.end,
         }
-        for flag in ("change", "prior", "plan", "ambiguous"):
+        for flag in ("strict", "change", "prior", "plan", "ambiguous"):
             if getattr(fig, flag):
                 item[flag] = True
         figures.append(item)
@@ -304,7 +311,7 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
                 )
             )
         else:
-            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit, _below(ind))
+            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit, _strict(ind))
             values.append(
                 Value(
                     key=ind.id,

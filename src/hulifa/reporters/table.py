@@ -434,7 +434,7 @@ def _bounds_note(report: ReportResult, lang: str, width: int) -> Styled | None:
     if not rounded:
         return None
     head = "Stated, but not exact: " if lang == "en" else "约数与界值(已填报,非确切数值):"
-    # in English the figure says its bound in words ("at least 1,700 attendances")
+    # in English the figure says its bound in words ("more than 1,700 attendances")
     items = [
         _t(
             f"{labels.name(f, lang)}: {messages.actual(f, lang)}"
