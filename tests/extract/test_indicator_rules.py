@@ -198,6 +198,27 @@ def test_affirming_verb(pack: RulePack, sentence: str, affirmed: bool) -> None:
     assert ind.affirming_verb(sentence, m.affirm, 0, len(sentence)) is affirmed
 
 
+# (sentence, affirmed) for principal_duty_in_annual_debrief: the duty put into the year-end debrief,
+# worded as reports word it
+DEBRIEF = [
+    ("将党政主要负责人履行推进法治建设第一责任人职责情况列入个人年终述职报告。", True),
+    ("区政府主要负责同志带头履行第一责任人职责,年终述职时专门报告履职情况。", True),
+    ("镇长将履行职责情况纳入年度述职。", True),
+    ("年底将履职情况写入个人述职报告。", True),
+    ("尚未将履职情况纳入年度述职。", False),  # negated
+    ("年终述职工作有序开展。", False),  # the debrief named, nothing put into it
+]
+
+
+@pytest.mark.parametrize(("sentence", "affirmed"), DEBRIEF)
+def test_the_duty_in_the_year_end_debrief(pack: RulePack, sentence: str, affirmed: bool) -> None:
+    from hulifa.extract import extract_text
+
+    text = f"某县人民政府2024年度法治政府建设情况报告\n一、主要举措和成效\n{sentence}\n"
+    found = {i.id for i in extract_text(text, pack).indicators}
+    assert ("principal_duty_in_annual_debrief" in found) is affirmed
+
+
 PLAN_REPORT = """某县人民政府2024年度法治政府建设情况报告
 一、主要举措和成效
 全面落实行政执法三项制度。

@@ -88,6 +88,8 @@ _IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=T
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
 _NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未)$")
+# a negation that governs a verb further on in its clause: 尚未将履职情况纳入年度述职
+_NEGATED_DISPOSAL = re.compile(r"(?:未|没有|未能)(?:将|把)[^，,；;。]*$")
 _SKIP_UNITS = ("date", "section")
 
 
@@ -580,7 +582,7 @@ def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int) -> bool
     for verb in verbs:
         pos = f.find(verb, start, end)
         while pos != -1:
-            if not _NEGATION.search(f, max(start, pos - 2), pos):
+            if not _NEGATION.search(f, max(start, pos - 2), pos) and not _NEGATED_DISPOSAL.search(f, start, pos):
                 return True
             pos = f.find(verb, pos + 1, end)
     return False
