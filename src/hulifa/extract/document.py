@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from hulifa.extract.tables import join_cell_lines, line_spans
 from hulifa.extract.textload import fold, is_boilerplate
 
 SENTENCE_END = "。!?！？\n"
@@ -39,7 +40,7 @@ class Doc:
     @classmethod
     def of(cls, text: str) -> Doc:
         doc = cls(text)
-        doc.folded = fold(text)
+        doc.folded = join_cell_lines(fold(text))  # a table copied one cell per line reads as rows
         starts = [0]
         find = text.find
         pos = find("\n")
@@ -70,6 +71,11 @@ class Doc:
             end = self.text.find("\n", start)
             out.append((number, start, end if end != -1 else n))
         return out
+
+    def rows(self) -> list[tuple[int, int]]:
+        """(start, end) of every line of the folded text: the text's lines, except that a table
+        copied one cell per line is one row (tables.join_cell_lines)."""
+        return line_spans(self.folded)
 
     def in_protected(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.protected, (start, float("inf"))) - 1

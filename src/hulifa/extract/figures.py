@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
+from hulifa.extract.tables import label_unit
 from hulifa.model import Bound, Quantity
 from hulifa.quantity import (
     QUANTITY_PATTERN,
@@ -516,7 +517,28 @@ def find_figures(doc: Doc) -> list[Figure]:
         if found:
             figures += found
             last_end = found[-1].end
-    return figures
+    cells = table_cells(doc)
+    return sorted(figures + cells, key=lambda fig: fig.start) if cells else figures
+
+
+_BARE_CELL = re.compile(r"(?<=\t)[ ]*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]*(?=\t|$)")
+
+
+def table_cells(doc: Doc) -> list[Figure]:
+    """Bare numbers in the cells of a table row whose label names the unit: "行政复议申请（件）\t186\t231"
+    states 186件 and 231件 (tables.label_unit)."""
+    f = doc.folded
+    out = []
+    for start, end in doc.rows():
+        tab = f.find("\t", start, end)
+        unit = label_unit(f[start:tab]) if tab != -1 else ""
+        if not unit:
+            continue
+        for m in _BARE_CELL.finditer(f, tab, end):
+            value = float(m.group("n").replace(",", ""))
+            flags = {"change": False, "prior": False, "ambiguous": False}
+            out.append(_figure(doc, m.start("n"), m.end("n"), value, unit, Bound.EXACT, **flags))
+    return out
 
 
 def _figure(

@@ -81,12 +81,10 @@ def table_column(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
     if year is None:
         return set()
     f = doc.folded
-    by_line: dict[int, list[int]] = {}
-    for i, fig in enumerate(figures):
-        by_line.setdefault(fig.line, []).append(i)
+    starts = [fig.start for fig in figures]
     out: set[int] = set()
     columns: dict[int, int] | None = None
-    for number, start, end in doc.lines():
+    for start, end in doc.rows():  # a table copied one cell per line is a row here too
         line = f[start:end]
         if "\t" not in line:
             columns = None
@@ -98,7 +96,7 @@ def table_column(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
         if columns is None:
             continue
         cuts = [m.end() for m in _CELL_SEP.finditer(f, start, end)]
-        for i in by_line.get(number, []):
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
             column = sum(1 for cut in cuts if cut <= figures[i].start)
             if columns.get(column, year) < year:
                 out.add(i)

@@ -1,0 +1,100 @@
+"""Data tables in a report's text: rows of cells, however the copy laid them out.
+
+* `join_cell_lines`: a table copied from a portal page often comes out one cell per line (a label
+  line, then one line per year column, under a header of year lines: 主要指标 / 2022年 / 2023年). In the
+  folded text its rows are joined back with tabs, one character for one, so every offset and every
+  line number of the original text still holds, and a row reads as one sentence ("行政复议案件\t88件\t102件"),
+  as a table pasted with tabs does.
+* `label_unit`: a row whose label names its unit ("行政复议申请（件）\t186\t231") holds bare numbers; the
+  unit is the label's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hulifa.quantity import MEASURE_WORDS
+
+_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?\s*$")
+# a header's first cell or a row's label: short, and not a sentence
+_LABEL = re.compile(r"^[^\t。，,；;：:！!？?]{1,24}$")
+_HEADER_LABEL = re.compile(r"^[^\t。，,；;：:！!？?\d]{1,12}$")
+# a value cell: a number with at most a measure word, a %, or a dash for none
+_VALUE_CELL = re.compile(
+    r"^\s*(?:[-—–－]+|[\d,，.．]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})?|[零〇一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{0,2})\s*$"
+)
+_MIN_ROWS = 2
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def join_cell_lines(folded: str) -> str:
+    """`folded` with each one-cell-per-line table's rows joined by tabs (same length, same offsets)."""
+    if "\n" not in folded:
+        return folded
+    spans = line_spans(folded)
+    lines = [folded[s:e] for s, e in spans]
+    joins: list[int] = []  # offsets of the newlines that become tabs
+    i = 0
+    while i < len(lines):
+        width = _header_width(lines, i)
+        if width == 0:
+            i += 1
+            continue
+        rows = _rows(lines, i + 1 + width, width)
+        if rows < _MIN_ROWS:
+            i += 1
+            continue
+        # the header (label and year cells), then each row (label and value cells)
+        for first in [i, *range(i + 1 + width, i + 1 + width + rows * (width + 1), width + 1)]:
+            joins += [spans[k][1] for k in range(first, first + width)]
+        i += 1 + width + rows * (width + 1)
+    if not joins:
+        return folded
+    chars = list(folded)
+    for offset in joins:
+        chars[offset] = "\t"
+    return "".join(chars)
+
+
+def _header_width(lines: list[str], i: int) -> int:
+    """How many year cells follow a header label at line i (0 when line i heads no such table)."""
+    if not _HEADER_LABEL.match(lines[i].strip()) or _YEAR_CELL.match(lines[i]):
+        return 0
+    width = 0
+    while i + 1 + width < len(lines) and _YEAR_CELL.match(lines[i + 1 + width]):
+        width += 1
+    return width if width >= 2 else 0
+
+
+def _rows(lines: list[str], i: int, width: int) -> int:
+    """How many rows of a label and `width` value cells follow from line i."""
+    rows = 0
+    while i + width < len(lines):
+        label, cells = lines[i], lines[i + 1 : i + 1 + width]
+        if not _LABEL.match(label.strip()) or _VALUE_CELL.match(label) or not all(_VALUE_CELL.match(c) for c in cells):
+            break
+        rows += 1
+        i += width + 1
+    return rows
+
+
+_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4})\s*[)）]\s*$")
+
+
+def label_unit(label: str) -> str:
+    """The unit a row's label names at its end ("行政复议申请（件）" -> 件), or ""."""
+    m = _LABEL_UNIT.search(label)
+    if m is None or m.group(1) not in MEASURE_WORDS or m.group(1) in ("%", "‰"):
+        return ""
+    return m.group(1)
+
+
+__all__ = ["join_cell_lines", "label_unit", "line_spans"]
