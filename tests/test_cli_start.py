@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -62,13 +63,17 @@ def test_checking_one_named_file_leaves_the_heavy_modules_unimported() -> None:
     assert run.stderr.rsplit("LOADED", 1)[1].split() == []
 
 
-def test_the_table_to_a_pipe_leaves_rich_console_unimported() -> None:
-    """The default format written to a pipe is laid out by table_plain: of rich, only rich.cells (cell
-    widths) is imported, not the console, table and text (~70 ms). A terminal would get rich."""
+@pytest.mark.parametrize("to_file", [False, True])
+def test_the_table_to_a_pipe_or_a_file_leaves_rich_console_unimported(tmp_path: Path, to_file: bool) -> None:
+    """The default format written to a pipe or a file (the wide table, at 160 columns) is laid out by
+    table_plain: of rich, only rich.cells (cell widths) is imported, not the console, table and text.
+    A terminal would get rich."""
+    out = tmp_path / "table.txt"
+    args = [str(HULI_DATA), "--isolated", *(["-o", str(out)] if to_file else [])]
     probe = (
         "import sys\n"
         "from hulifa.cli import main\n"
-        f"sys.argv = ['hulifa', 'check', {str(HULI_DATA)!r}, '--isolated']\n"
+        f"sys.argv = ['hulifa', 'check', *{args!r}]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"
@@ -78,6 +83,8 @@ def test_the_table_to_a_pipe_leaves_rich_console_unimported() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)
     loaded = set(run.stderr.rsplit("LOADED", 1)[-1].split())
-    assert "湖里区" in run.stdout.splitlines()[0]  # the table was written
+    written = out.read_text(encoding="utf-8") if to_file else run.stdout
+    assert "湖里区" in written.splitlines()[0]  # the table was written
+    assert ("┏" in written) is to_file  # a file gets the wide table
     assert "rich.cells" in loaded  # so the probe sees what the table imported
     assert not loaded & {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}, loaded

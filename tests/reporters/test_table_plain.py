@@ -1,6 +1,7 @@
 """The table written without rich (table_plain) is byte for byte rich's (table_rich): every case
-folder and Huli, one report and a batch, at 60, 80, 100 and 139 columns, in both languages, with and
-without --all and --details; and generated findings at random widths. A pipe gets table_plain, a
+folder and Huli, one report and a batch, at 60, 80, 100 and 139 columns and in the wide (boxed)
+table, in both languages, with and without --all and --details; and generated findings at random
+widths. A pipe gets table_plain, a
 terminal rich: a reader must not be able to tell which wrote the text."""
 
 from __future__ import annotations
@@ -75,13 +76,19 @@ def test_hostile_strings_and_an_unchecked_report_are_written_alike(width: int, l
         assert plain == rich
 
 
-def test_the_wide_table_stays_with_rich() -> None:
-    """From table.WIDE columns the findings are a boxed table, which only rich draws."""
-    result = CheckResult(reports=(check_paths(str(HULI)).reports[0],))
-    text = table.render(result, width=table.WIDE)
-    assert "━" in text or "─" in text
-    with pytest.raises(ValueError, match="table_rich"):
-        table_plain.render(table.blocks(result, width=table.WIDE), table.WIDE)
+@pytest.mark.parametrize("width", [table.WIDE, 160, 220])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("show_all", [False, True])
+def test_the_wide_table_is_written_alike(width: int, lang: str, show_all: bool) -> None:
+    """From table.WIDE columns the findings are a boxed table (what `-o FILE` gets, at 160)."""
+    for report in _reports():
+        rich, plain = _both(CheckResult(reports=(report,)), lang, show_all, width, None)
+        assert plain == rich, report.file
+    rich, plain = _both(
+        CheckResult(reports=(HULI_REPORT, BAD_REPORT, SIMING_REPORT), pack=PACK), lang, show_all, 160, True
+    )
+    assert plain == rich
+    assert "┏" in plain and "┡" in plain and "└" in plain
 
 
 # ------------------------------------------------------------------------------ generated findings
@@ -127,7 +134,7 @@ _FINDING = st.builds(
 @given(
     findings=st.lists(_FINDING, max_size=8),
     region=_TEXT,
-    width=st.integers(30, table.WIDE - 1),
+    width=st.integers(30, 240),
     lang=st.sampled_from(["zh", "en"]),
     show_all=st.booleans(),
     batch=st.booleans(),

@@ -619,7 +619,7 @@ class _TableOut:
     its report, so a batch of any size runs in flat memory.
 
     A terminal gets rich (colours, the console's width); a pipe or a file gets the same text laid out
-    by table_plain, which does not import rich's console: the start is ~70 ms shorter (README)."""
+    by table_plain, which does not import rich's console, for a shorter start (README, Start-up)."""
 
     def __init__(
         self, file: Path | None, o: _Options, details: bool, inputs: frozenset[tuple[int, int]] = frozenset()

@@ -8,8 +8,8 @@ keeps one small row per report, never the findings).
 
 This module owns the layout, as data (`Block`s: lines of styled text, grids and tables with rich's
 column options), and imports no writer. Two write it: table_rich (a terminal: colours, live
-progress; and the wide table) and table_plain (a pipe or a file, without importing rich's console,
-for a fast start), which lays the same blocks out as rich does, byte for byte (tested).
+progress) and table_plain (a pipe or a file, without importing rich's console, for a fast start),
+which lays the same blocks out as rich does, byte for byte (tested).
 
 Cells are never markup strings, so "[bold]" in data prints literally; control, bidi and zero-width
 characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 # rich.cells alone (no console, no table) is cheap at start (README, Start-up) and measures cells as rich lays them out
 from rich.cells import cell_len
@@ -55,8 +55,7 @@ def plain(text: Styled) -> str:
     return "".join(part for part, _ in text)
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A column as rich's Table takes it (the same names and defaults), so both writers lay it out alike."""
 
     header: str = ""
@@ -69,33 +68,29 @@ class Column:
     ratio: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """Text at the left margin, wrapped between words to the width (a word wider than it is folded)."""
 
     text: Styled
 
 
-@dataclass(frozen=True, slots=True)
-class Indented:
+class Indented(NamedTuple):
     """Text wrapped to the width less `indent` cells, every line indented."""
 
     text: Styled
     indent: int
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(NamedTuple):
     """One row of a rich Table.grid(padding=(0, 1), expand=True): a compact finding's first line."""
 
     columns: tuple[Column, ...]
     cells: tuple[Styled, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Sheet:
+class Sheet(NamedTuple):
     """A table with a header (rich's Table, pad_edge=False, header in bold): without a box and with a
-    centred title (the batch summary), or in a box (the wide table)."""
+    centred title (the batch summary), or in rich's default HEAVY_HEAD box (the wide table)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[Styled, ...], ...]
@@ -104,6 +99,8 @@ class Sheet:
 
 
 Block = Line | Indented | Grid | Sheet
+# The blocks are NamedTuples, not frozen dataclasses: a frozen dataclass costs ~1 ms at import (at load 5)
+# as its methods are generated and exec'd, a NamedTuple a tenth of that (README, Start-up).
 
 
 def _status(status: Status, lang: str) -> tuple[str, str]:
@@ -615,8 +612,7 @@ def _widest(rows: Sequence[Row], lang: str, file_width: int) -> list[Row]:
 L = TypeVar("L")
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryRows:
+class SummaryRows(NamedTuple):
     """rows[start:start + SUMMARY_CHUNK] of the summary table (with its title and header for the first
     chunk), laid out exactly as in the whole table: a writer lays the chunk out below the rows that
     set the widths (see _widest, `sheet`), and drops their lines (`cut`). A table of thousands of
@@ -671,12 +667,8 @@ def blocks(
 
 
 def text(blocks: Sequence[SummaryRows | Block], width: int) -> str:
-    """Plain text (no colour) at a fixed width: what a file or a pipe receives. Written without rich's
-    console (table_plain) unless a block is the wide table, which rich's table draws (table_rich)."""
-    if any(isinstance(block, Sheet) and block.box for block in blocks):
-        from hulifa.reporters import table_rich
-
-        return table_rich.render(blocks, width)
+    """Plain text (no colour) at a fixed width: what a file or a pipe receives, written without rich's
+    console (table_plain), as rich would write it."""
     from hulifa.reporters import table_plain
 
     return table_plain.render(blocks, width)

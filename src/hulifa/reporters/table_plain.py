@@ -1,10 +1,11 @@
 """The table's blocks (hulifa.reporters.table) as plain text, without rich's console: what a pipe or
-a file gets below table.WIDE columns, and a start ~70 ms faster than importing rich's console, table
-and text (README, Start-up).
+a file gets, at any width, with a shorter start than importing rich's console, table and text
+(README, Start-up).
 
 The layout is rich's (15.x), followed step by step so that the bytes are the same as table_rich's:
 Text.wrap (words split at whitespace, a word wider than the line folded, CJK runs being words
-too), Padding, and Table's column widths (measure, share out by ratio, collapse, re-measure).
+too), Padding, Table's column widths (measure, share out by ratio, collapse, re-measure) and the
+wide table's HEAVY_HEAD box (rich's box for a UTF-8 file, as table_rich writes one).
 tests/reporters/test_table_plain.py compares the two on every case, both languages and several widths,
 and on generated findings. Cell widths come from rich.cells, which imports nothing else of rich.
 """
@@ -249,7 +250,7 @@ class _Layout:
             widths = [w + extra for w, extra in zip(widths, _distribute(most - total, widths), strict=True)]
         return widths
 
-    def lines(self, widths: list[int]) -> list[str]:
+    def lines(self, widths: list[int], boxed: bool = False) -> list[str]:
         out: list[str] = []
         for number, row in enumerate(self.rows):
             cells = []
@@ -263,8 +264,17 @@ class _Layout:
             for cell, width in zip(cells, widths, strict=True):
                 blank = [" " * width] * (height - len(cell))
                 cell[:] = blank + cell if header else cell + blank  # a header sits at the bottom of its row
-            out.extend("".join(parts) for parts in zip(*cells, strict=True))
-        return out
+            edge = ("┃" if header else "│") if boxed else ""
+            out.extend(edge + edge.join(parts) + edge for parts in zip(*cells, strict=True))
+            if header and boxed:
+                out.append(_rule("┡━╇┩", widths))
+        return [_rule("┏━┳┓", widths), *out, _rule("└─┴┘", widths)] if boxed else out
+
+
+def _rule(box: str, widths: list[int]) -> str:
+    """A rule of rich's HEAVY_HEAD box (the wide table's): left end, line, divider, right end."""
+    left, line, divider, right = box[0], box[1], box[2], box[3]
+    return left + divider.join(line * width for width in widths) + right
 
 
 def _table(block: Grid | Sheet, width: int) -> list[str]:
@@ -272,9 +282,11 @@ def _table(block: Grid | Sheet, width: int) -> list[str]:
         layout = _Layout(block.columns, [tuple(plain(cell) for cell in block.cells)], grid=True)
     else:
         layout = _Layout(block.columns, [tuple(plain(cell) for cell in row) for row in block.rows], grid=False)
-    widths = layout.widths(width)
-    title = wrap(block.title, sum(widths), justify="center") if isinstance(block, Sheet) and block.title else []
-    return [_fit(line, width, pad=False) for line in [*title, *layout.lines(widths)]]
+    boxed = isinstance(block, Sheet) and block.box
+    edges = len(block.columns) + 1 if boxed else 0  # the box's two sides and a divider between columns
+    widths = layout.widths(width - edges)
+    title = wrap(block.title, sum(widths) + edges, justify="center") if isinstance(block, Sheet) and block.title else []
+    return [_fit(line, width, pad=False) for line in [*title, *layout.lines(widths, boxed)]]
 
 
 # -------------------------------------------------------------------------------------- blocks
@@ -292,8 +304,6 @@ def lines(block: SummaryRows | Block, width: int) -> list[str]:
         room = min(_measure(text, width)[1] + block.indent, width) - block.indent
         out = [" " * block.indent + _fit(line, room) for line in wrap(text, room)]
         out = [_fit(line, width, pad=False) for line in out]
-    elif isinstance(block, Sheet) and block.box:
-        raise ValueError("the boxed (wide) table is written by table_rich")
     else:
         out = _table(block, width)
     return [line.rstrip(" ") for line in out]

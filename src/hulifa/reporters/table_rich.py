@@ -1,5 +1,5 @@
-"""The table's blocks (hulifa.reporters.table) written with rich: on a terminal (colours, and the
-console's own width), and the wide table from table.WIDE columns on wherever it goes."""
+"""The table's blocks (hulifa.reporters.table) written with rich: on a terminal (colours, the
+console's own width), or when colours are forced. A pipe or a file gets table_plain, the same text."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ def console_for(file: io.StringIO, width: int) -> Console:
 
 
 def render(blocks: Sequence[SummaryRows | Block], width: int) -> str:
-    """Plain text (no colour) at a fixed width, as rich lays it out."""
+    """Plain text (no colour) at a fixed width, as rich lays it out: what table_plain is held to (tests)."""
     buffer = io.StringIO()
     console_for(buffer, width).print(printable(blocks))
     return buffer.getvalue()
