@@ -107,6 +107,16 @@ def _finding(message: str) -> Finding:
     )
 
 
+def test_an_extension_without_the_packs_condition_needs_approval() -> None:
+    """`within_extension` names what the pack's extension_needs says, or, when the pack says nothing,
+    approval (messages.APPROVED), never an empty condition."""
+    stated = _finding("within_extension")._replace(params=params(needs="负责人批准"))
+    unstated = stated._replace(params=())
+    assert "延长合法的前提是负责人批准;" in messages.message(stated, "zh")
+    assert "延长合法的前提是经批准延长;" in messages.message(unstated, "zh")
+    assert "lawful if approved" in messages.message(unstated, "en")
+
+
 @pytest.mark.parametrize("message", sorted(messages.MESSAGES))
 def test_every_message_renders_in_both_languages(message: str) -> None:
     f = _finding(message)

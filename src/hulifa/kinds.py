@@ -158,7 +158,7 @@ def compare_range(
         )
     if req.kind is Kind.AT_MOST and req.extension is not None and high <= target + req.extension + EPS:
         # over the normal limit but within the statutory extension: lawful if it was approved
-        needs = params(needs=req.extension_needs or "经批准延长")
+        needs = params(needs=req.extension_needs) if req.extension_needs else ()  # else messages.APPROVED
         return ctx.finding(
             Status.UNVERIFIABLE, Severity.INFO, at, "within_extension", derived + needs, value=value, stated=figure,
             evidence=evidence,

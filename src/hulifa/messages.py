@@ -93,6 +93,7 @@ LIMITS = Text(
 
 NOT_STATED = Text("未填报", "not stated")
 EXACT_NEEDED = Text("需确切数值", "exact figure needed")
+APPROVED = Text("经批准延长", "approval of the extension")  # what an extension needs when the pack does not say
 
 # ------------------------------------------------------------------------------------ the catalogue
 # id -> the message. {name} is the rule's (or subject's) name, {expected}, {value}, {actual} and {gap}
@@ -1225,6 +1226,8 @@ class _Words(dict[str, str]):
                 word = _say(item, lang)
         elif key in _OF_FINDING:
             word = _OF_FINDING[key](f, lang)
+        elif key == "needs":
+            word = APPROVED.get(lang)
         elif key == "level":
             body = str(self.given.get("body", ""))
             word = LEVEL_NAMES.get(body, Text(body, body)).get(lang)
