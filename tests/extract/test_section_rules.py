@@ -100,6 +100,9 @@ PARAGRAPHS: list[tuple[ParagraphRule, str, str | None]] = [
     (sc.next_year_paragraph, "2025年,某县将继续深化法治政府建设。", "next_year"),
     (sc.next_year_paragraph, "下一步,我们将持续发力。", "next_year"),
     (sc.next_year_paragraph, "2024年,某县坚持依法行政。", None),  # the report's own year
+    # a news item's lead-in to what the report says
+    (sc.next_year_paragraph, "报告明确,2025年我市将重点抓好五个方面工作。", "next_year"),
+    (sc.next_year_paragraph, "报告指出,2024年我市依法行政水平稳步提升。", None),
     (sc.other_matters_sentence, "无其他需要报告的情况。", "other"),
     (sc.other_matters_sentence, "其他工作有序推进。", None),
 ]

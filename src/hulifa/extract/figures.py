@@ -410,7 +410,11 @@ def _is_change(doc: Doc, lead: int, end: int) -> bool:
 _TO_LEVEL = re.compile(
     r"(?:升级为|增加到|增加至|增至|提高到|提高至|提升到|提升至|降至|减少到|减少至|下降到|下降至|扩大到|扩大至|变为)$"
 )
-_FAR_LOWER = re.compile(r"(?:至少|最少|不少于|不低于)[\u4e00-\u9fff]{0,2}$")
+# 每年至少组织两次; 至少 also reaches over a verb and its object (每个乡镇至少配备持证执法人员8名), never
+# over another number or a clause mark
+_FAR_LOWER = re.compile(
+    r"(?:(?:至少|最少|不少于|不低于)[\u4e00-\u9fff]{0,2}|(?:至少|最少)[^\d零〇一二两三四五六七八九十百千万，,。；;：:、]{3,10})$"
+)
 _FAR_APPROX = re.compile(r"(?:约|大约|大概)[占有达为计]$")
 _SPACED_THOUSANDS = re.compile(r"(\d{1,3}(?: \d{3})*) $")
 
@@ -428,7 +432,7 @@ def _bound_from_words_before(doc: Doc, m: re.Match[str], lead: int, bound: Bound
     if (m.group("pre") or "").endswith(("不少于", "不低于")) and bound is Bound.UPPER:
         return Bound.LOWER  # 不少于 holds 少于: it is a floor, not a ceiling
     if bound is Bound.EXACT:
-        window = doc.folded[max(doc.clause_start(lead), lead - 6) : lead]
+        window = doc.folded[max(doc.clause_start(lead), lead - 12) : lead]
         if _FAR_LOWER.search(window):
             return Bound.LOWER  # 每年至少组织两次
         if _FAR_APPROX.search(window):

@@ -285,11 +285,19 @@ def shortcomings_line(doc: Doc, _year: int | None, start: int, end: int) -> Sect
     return None if at is None else _hit(doc, "shortcomings", at, doc.sentence(at), "paragraph")
 
 
+# a news item's lead-in to what the report says: 报告明确，2025年我市将…
+_REPORT_SAYS = re.compile(r"(?:报告|该报告)(?:还|同时|最后|并)?(?:明确|提出|指出|表示|强调|要求|称)\s*[，,：:]\s*")
+
+
 def next_year_paragraph(doc: Doc, year: int | None, start: int, end: int) -> SectionHit | None:
-    """A paragraph that opens with the next year ("2025年,湖里区将…") or with 下一步/明年/今后/新的一年."""
+    """A paragraph that opens with the next year ("2025年,湖里区将…") or with 下一步/明年/今后/新的一年,
+    also after a news item's "报告明确," lead-in."""
     para = doc.folded[start:end]
     stripped = para.lstrip()
     offset = start + len(para) - len(stripped)
+    said = _REPORT_SAYS.match(stripped)
+    if said:
+        stripped, offset = stripped[said.end() :], offset + said.end()
     m = YEAR_FIRST.match(stripped)
     if (m and year is not None and int(m.group(1)) == year + 1) or _NEXT_PARA_WORDS.match(stripped):
         return _hit(doc, "next_year", offset, doc.sentence(offset), "paragraph")
