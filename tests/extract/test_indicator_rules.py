@@ -259,12 +259,30 @@ RESPECTIVELY = [
             "cppcc_satisfaction_rate": 97.6,
         },
     ),
+    # the list's items share the last one's noun: 行政复议(案件)、一审行政诉讼案件
+    (
+        "全县行政复议、一审行政诉讼案件分别为96件、58件。",
+        {"ar_case_count": 96, "admin_litigation_count": 58},
+    ),
     # 均为: one value for all of them
     (
         "办理人大代表建议421件、政协委员提案508件,满意率均为100%。",
         {"npc_satisfaction_rate": 100, "cppcc_satisfaction_rate": 100},
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("left", "shared"),
+    [
+        ("全县行政复议、一审行政诉讼案件分别为", "全县行政复议案件、一审行政诉讼案件分别为"),
+        ("行政许可、行政处罚、行政强制事项分别为", "行政许可事项、行政处罚事项、行政强制事项分别为"),
+        ("办复率、满意率分别为", "办复率、满意率分别为"),  # no shared noun
+        ("行政复议案件分别为", "行政复议案件分别为"),  # no list
+    ],
+)
+def test_shared_noun(left: str, shared: str) -> None:
+    assert ind.shared_noun(left) == shared
 
 
 @pytest.mark.parametrize(("sentence", "values"), RESPECTIVELY)

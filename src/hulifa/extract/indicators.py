@@ -418,15 +418,38 @@ def respectively(
         return None
     k, members = series
     head = _place(doc, figures, members[0], problems)
+    found = _pair(head, numeric, figures, k, len(members))
+    if found is None and (shared := shared_noun(head.left)) != head.left:
+        found = _pair(replace(head, left=shared), numeric, figures, k, len(members))
+    return found
+
+
+# 行政复议、一审行政诉讼案件分别为96件、58件: the items of a list share the last one's head noun
+_LIST_NOUN = re.compile(r"((?:[\u4e00-\u9fff]{2,10}、)+)([\u4e00-\u9fff]{2,10}?)(案件|事项|文件)(?=分别)")
+
+
+def shared_noun(left: str) -> str:
+    """`left` with a 分别 list's shared head noun given to each item (行政复议、一审行政诉讼案件 ->
+    行政复议案件、一审行政诉讼案件), or `left` as it is. Positions from its end do not move."""
+    m = _LIST_NOUN.search(left)
+    if m is None:
+        return left
+    noun = m.group(3)
+    items = [item + noun for item in m.group(1).rstrip("、").split("、")]
+    return left[: m.start()] + "、".join([*items, m.group(2) + noun]) + left[m.end() :]
+
+
+def _pair(head: _Place, numeric: list[_Matcher], figures: list[Figure], k: int, size: int) -> list[_Candidate] | None:
+    """The rules of the k-th of `size` things named before a 分别 list (see respectively)."""
     candidates = rules_a_figure_states(head, numeric, figures)
     by_phrase: dict[int, list[_Candidate]] = {}
     for c in candidates:
         hit = _find_phrase(c[1].phrases, head.left, from_end=True)
         where = len(head.left) - hit[1] if hit is not None else -1  # where the phrase ends: 提案办复率 is 办复率
         by_phrase.setdefault(where, []).append(c)
-    if len(by_phrase) == len(members) and -1 not in by_phrase:
+    if len(by_phrase) == size and -1 not in by_phrase:
         return by_phrase[sorted(by_phrase)[k]]
-    if len(candidates) != len(members):
+    if len(candidates) != size:
         return None
     ordered = sorted(candidates, key=lambda c: _anchor(c[1], head.sentence))
     return [ordered[k]]
