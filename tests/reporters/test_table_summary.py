@@ -1,15 +1,29 @@
-"""The batch summary is printed in chunks of rows, each laid out exactly as the whole table would be."""
+"""The batch summary is printed in chunks of rows, each laid out exactly as the whole table would be,
+and its rows past the first few go to a spill file and come back unchanged."""
 
 from __future__ import annotations
 
 import io
+import json
 import random
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console, Group, RenderableType
 
+from clihelp import MINIMAL, run_cli
 from hulifa.model import Severity
 from hulifa.reporters import labels, table, table_plain, table_rich
+
+
+@pytest.fixture
+def spill_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 4 rows, spilled 8 at a time: a batch of a few dozen takes every path of a large one."""
+    monkeypatch.setattr(table, "SUMMARY_CHUNK", 4)
+    monkeypatch.setattr(table, "SPILL_AT", 8)
 
 
 def _summary(count: int, line_break: bool = False) -> table.BatchSummary:
@@ -42,10 +56,7 @@ def _print(width: int, *batches: list[RenderableType]) -> str:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("count", [0, 1, table.SUMMARY_CHUNK, table.SUMMARY_CHUNK * 2 + 1])
-@pytest.mark.parametrize("width", [60, 80, 160])
-@pytest.mark.parametrize("line_break", [False, True])
-def test_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
+def _assert_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
     summary = _summary(count, line_break)
     columns, file_width = table._frame("zh", width)
     rows = tuple(table._cells(row, "zh", file_width) for row in summary.rows)
@@ -58,3 +69,90 @@ def test_chunks_print_as_the_whole_table(count: int, width: int, line_break: boo
     # and without rich's console, the same text (rich's colours aside)
     plain = table_plain.render(chunks, width)
     assert plain == table_rich.render([sheet], width)
+
+
+@pytest.mark.parametrize("count", [0, 1, table.SUMMARY_CHUNK, table.SUMMARY_CHUNK * 2 + 1])
+@pytest.mark.parametrize("width", [60, 80, 160])
+@pytest.mark.parametrize("line_break", [False, True])
+def test_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
+    _assert_chunks_print_as_the_whole_table(count, width, line_break)
+
+
+@pytest.mark.parametrize("count", [7, 8, 9, 30, 33])
+@pytest.mark.parametrize("line_break", [False, True])
+def test_spilled_chunks_print_as_the_whole_table(spill_early: None, count: int, line_break: bool) -> None:
+    _assert_chunks_print_as_the_whole_table(count, 80, line_break)
+
+
+_ROW = st.builds(
+    table.Row,
+    file=st.text() | st.sampled_from(["r/\udcff\udc80.yaml", "a\nb.yaml", "报告/2024.yaml", 'q"\\.yaml']),
+    region=st.text(max_size=20),
+    year=st.none() | st.integers(1949, 2100),
+    checked=st.booleans(),
+    errors=st.integers(0, 10**6),
+    warnings=st.integers(0, 10**6),
+    infos=st.integers(0, 10**6),
+    worst=st.sampled_from(list(Severity)),
+)
+
+
+@given(rows=st.lists(_ROW, max_size=40), start=st.integers(-45, 45), stop=st.integers(-45, 45))
+def test_spilled_rows_read_back_as_they_went_in(rows: list[table.Row], start: int, stop: int) -> None:
+    """Any file name (a line break, an undecodable byte's lone surrogate, quotes) survives the spill file,
+    in order, by index, by slice, and the verdict's tally is the rows' own."""
+    kept = table.Rows()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(table, "SUMMARY_CHUNK", 4)
+        patch.setattr(table, "SPILL_AT", 8)
+        for row in rows:
+            kept.append(row)
+        assert len(kept.held) < 8 and kept.spilled == len(rows) - len(kept.held)
+        assert list(kept) == rows and len(kept) == len(rows)
+        assert kept[start:stop] == rows[start:stop]
+        if rows:
+            assert kept[start % len(rows)] == rows[start % len(rows)] and kept[-1] == rows[-1]
+    checked = [r for r in rows if r.checked]
+    assert (kept.tally.reports, kept.tally.unchecked) == (len(rows), len(rows) - len(checked))
+    assert kept.tally.errors == sum(r.worst is Severity.ERROR for r in checked)
+    assert kept.tally.warnings == sum(r.worst is Severity.WARNING for r in checked)
+    kept.close()
+
+
+def _mixed_batch(folder: Path, count: int) -> None:
+    """`count` reports: some with warnings only, some with errors (no statutory parts), some unchecked."""
+    for i in range(count):
+        path = folder / f"region-{i:02d}" / "report.yaml"
+        path.parent.mkdir(parents=True)
+        if i % 7 == 3:
+            path.write_text("region: 丙区\n  bad: [\n", encoding="utf-8")
+            continue
+        text = MINIMAL.replace("测试区", f"区{i}") + f"  出庭应诉率: {'100%' if i % 2 else '80%'}\n"
+        if i % 5 == 0:
+            text = re.sub(r"sections: .*\n", "", text)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_spilled_batch_prints_what_a_held_one_does(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI: the summary, its counts and the verdict line are the same whether the rows are
+    held (the default for 30 reports) or spilled 8 at a time and printed 4 at a time; and the verdict
+    counts what the JSON says of each report."""
+    _mixed_batch(tmp_path, 30)
+    args = ("check", str(tmp_path), "--lang", lang, "--fail-on", "never")
+    held = run_cli(*args, env={"COLUMNS": "80"})
+    monkeypatch.setattr(table, "SUMMARY_CHUNK", 4)
+    monkeypatch.setattr(table, "SPILL_AT", 8)
+    spilled = run_cli(*args, env={"COLUMNS": "80"})
+    assert spilled.stdout == held.stdout and spilled.exit_code == held.exit_code == 2  # unchecked files
+    assert sum("report.yaml" in line for line in spilled.stdout.splitlines()) == 30
+
+    reports = json.loads(run_cli(*args, "--format", "json").stdout)["reports"]
+    worst = ["unchecked" if not r["checked"] else r["summary"]["worst"] for r in reports]
+    clean = sum(w not in ("error", "warning", "unchecked") for w in worst)
+    counts = [len(reports), worst.count("error"), worst.count("warning"), clean, worst.count("unchecked")]
+    verdict = " ".join(spilled.stdout.rstrip("\n").rsplit("\n\n", 1)[-1].split())  # wraps at 80 in English
+    assert [int(n) for n in re.findall(r"\d+", verdict)][: len(counts)] == counts, verdict
+    assert counts[1:] == [5, 21, 0, 4]  # each kind the verdict counts is there (a clean report needs 66 figures)

@@ -9,6 +9,7 @@ falls back to the raw value rather than failing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hulifa import messages
 from hulifa.messages import LEVEL_NAMES, SECTION_NAMES, UNIT_NAMES
@@ -193,6 +194,30 @@ def verdict(
     if unchecked:
         parts.append(f"{unchecked:,} 份无法检查")
     return f"检查 {total:,} 份报告:" + ",".join(parts) + (f",用时 {took}" if took else "")
+
+
+@dataclass
+class Tally:
+    """The verdict's counts, added one report at a time: how many, and how many unchecked, with errors
+    and with warnings only (the rest are clean)."""
+
+    reports: int = 0
+    unchecked: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, checked: bool, worst: Severity) -> None:
+        self.reports += 1
+        if not checked:
+            self.unchecked += 1
+        elif worst is Severity.ERROR:
+            self.errors += 1
+        elif worst is Severity.WARNING:
+            self.warnings += 1
+
+    def verdict(self, lang: str, seconds: float | None = None) -> str:
+        clean = self.reports - self.unchecked - self.errors - self.warnings
+        return verdict(self.reports, self.errors, self.warnings, self.unchecked, clean, seconds, lang)
 
 
 def _took(seconds: float, lang: str) -> str:

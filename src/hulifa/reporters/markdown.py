@@ -255,7 +255,7 @@ class Writer:
         self.pack, self.lang, self.limit, self.unit = pack, lang, max_bytes, unit
         self.size: Callable[[str], int] = len if unit == "characters" else lambda s: len(s.encode("utf-8"))
         self._spill = spill or _temporary
-        self.reports = self.unchecked = self.errors = self.warnings = 0
+        self.tally = labels.Tally()
         self.missed: Counter[str] = Counter()
         self.names: dict[str, str] = {}
         self.rows = self._spill()
@@ -268,13 +268,7 @@ class Writer:
 
     def item(self, report: ReportResult) -> str:
         counts = _Counts.of(report)
-        self.reports += 1
-        if not report.checked:
-            self.unchecked += 1
-        elif counts.worst is Severity.ERROR:
-            self.errors += 1
-        elif counts.worst is Severity.WARNING:
-            self.warnings += 1
+        self.tally.add(report.checked, counts.worst)
         in_report: set[str] = set()
         for f in report.findings:
             if f.status in MISSED:
@@ -315,7 +309,7 @@ class Writer:
 
     def _read_blocks(self, count: int | None) -> Iterator[str]:
         """The first `count` blocks in ranked order (all with None), a single report's opened."""
-        left = self.reports if count is None else count
+        left = self.tally.reports if count is None else count
         for rank in sorted(self.blocks, reverse=True):
             spill = self.blocks[rank]
             spill.seek(0)
@@ -324,7 +318,7 @@ class Writer:
                     return
                 left -= 1
                 block = spill.read(length).decode("utf-8")
-                yield _OPEN + block[len(_CLOSED) :] if self.reports == 1 else block
+                yield _OPEN + block[len(_CLOSED) :] if self.tally.reports == 1 else block
 
     def _read_rows(self, keep: bytearray | None = None) -> Iterator[str]:
         """The overview rows in input order, each with its newline (only those marked in `keep`)."""
@@ -339,12 +333,10 @@ class Writer:
         (0: no limit). A limit too small for even the verdict and the note gives them anyway."""
         limit = self.limit if limit is None else limit
         out = _Trimmed(sink)  # the document ends in exactly one newline
-        size, lang, n = self.size, self.lang, self.reports
+        size, lang, n = self.size, self.lang, self.tally.reports
         head = [f"# {labels.heading('results', lang)}", ""]
         if n:
-            clean_ = n - self.unchecked - self.errors - self.warnings
-            verdict = labels.verdict(n, self.errors, self.warnings, self.unchecked, clean_, None, lang)
-            head += [f"**{verdict}**", ""]
+            head += [f"**{self.tally.verdict(lang)}**", ""]
         if self.pack is not None:
             head += [f"{labels.field('pack', lang)}: {escape(self.pack.id)} {escape(self.pack.version)}", ""]
         if not n:

@@ -17,12 +17,16 @@ characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import IO, NamedTuple, TypeVar, overload
 
 # rich.cells alone (no console, no table) is cheap at start (README, Start-up) and measures cells as rich lays them out
 from rich.cells import cell_len
@@ -495,13 +499,113 @@ class Row:
     infos: int
     worst: Severity
 
+    def encoded(self) -> bytes:
+        """The row as one line of ASCII JSON (a file name's line breaks and the lone surrogates of an
+        undecodable name are escaped, so every name survives the round trip)."""
+        fields = (self.file, self.region, self.year, self.checked, self.errors, self.warnings, self.infos)
+        return json.dumps([*fields, self.worst.value]).encode("ascii") + b"\n"
+
+    @classmethod
+    def decoded(cls, line: bytes) -> Row:
+        file, region, year, checked, errors, warnings, infos, worst = json.loads(line)
+        return cls(file, region, year, checked, errors, warnings, infos, Severity(worst))
+
+
+class Rows(Sequence[Row]):
+    """The summary's rows in input order, held outside memory: up to SPILL_AT of them in a list, and
+    the rest in a spill file (an anonymous temporary file, one JSON line a row), written SPILL_AT at
+    a time. The summary can only be laid out once every row is in (a column is as wide as its widest
+    cell, and rich sizes a table's columns before its first row), so the rows are read back at the
+    end: once to find the widest cells, then SUMMARY_CHUNK at a time as each chunk is printed. The
+    file offset of every SUMMARY_CHUNK-th row is kept (8 bytes per 256 rows), so a chunk is a seek
+    and a read. Memory is one batch and one chunk of rows, whatever the batch.
+
+    The verdict's counts are tallied as rows arrive, so the verdict never reads the file, and a batch
+    of fewer than SPILL_AT reports (the usual case) never opens one. Measured at 100,000 reports
+    (README): the rows were ~55 MiB as Python objects; the file is ~10 MB, on disk."""
+
+    def __init__(self) -> None:
+        self.held: list[Row] = []  # the rows after those in the spill file
+        self.spill: IO[bytes] | None = None
+        self.spilled = 0
+        self.offsets = array("q")  # in the spill file, where rows 0, SUMMARY_CHUNK, 2 × SUMMARY_CHUNK… start
+        self.tally = labels.Tally()
+
+    def append(self, row: Row) -> None:
+        self.tally.add(row.checked, row.worst)
+        self.held.append(row)
+        if len(self.held) >= SPILL_AT:
+            self._write()
+
+    def _write(self) -> None:
+        if self.spill is None:
+            import tempfile
+
+            # anonymous (unlinked at once): nothing is left behind, however the run ends
+            self.spill = tempfile.TemporaryFile("w+b")  # noqa: SIM115 - closed in close()
+        spill = self.spill
+        spill.seek(0, os.SEEK_END)  # a read may have left the position anywhere
+        for start in range(0, len(self.held), SUMMARY_CHUNK):
+            self.offsets.append(spill.tell())
+            spill.writelines(row.encoded() for row in self.held[start : start + SUMMARY_CHUNK])
+        self.spilled += len(self.held)
+        self.held.clear()
+
+    def __len__(self) -> int:
+        return self.spilled + len(self.held)
+
+    def __iter__(self) -> Iterator[Row]:
+        yield from self._read(0, self.spilled)
+        yield from self.held
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return list(self)[index]
+            return [
+                *self._read(start, min(stop, self.spilled)),
+                *self.held[max(start - self.spilled, 0) : max(stop - self.spilled, 0)],
+            ]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self[position : position + 1][0]
+
+    def _read(self, start: int, stop: int) -> Iterator[Row]:
+        """Spilled rows start..stop-1, read from the nearest chunk's offset on."""
+        if self.spill is None or start >= stop:
+            return
+        chunk, skip = divmod(start, SUMMARY_CHUNK)
+        self.spill.seek(self.offsets[chunk])
+        for line in itertools.islice(self.spill, skip, skip + stop - start):
+            yield Row.decoded(line)
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+            self.spill = None
+
+    def __del__(self) -> None:  # the summary has no end of its own: the file goes with the rows
+        self.close()
+
+
+SPILL_AT = 1024  # rows held before they go to the spill file (~250 KB): a multiple of SUMMARY_CHUNK
+
 
 @dataclass
 class BatchSummary:
-    """What a batch's summary and verdict need, added one report at a time: a row per report and a
-    count per missed rule. The findings themselves are not kept, so memory stays flat in the batch."""
+    """What a batch's summary and verdict need, added one report at a time: a row per report (in
+    Rows, outside memory) and a count per missed rule. The findings themselves are not kept, so
+    memory stays flat in the batch."""
 
-    rows: list[Row] = field(default_factory=list)
+    rows: Rows = field(default_factory=Rows)
     missed: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
 
@@ -529,16 +633,12 @@ class BatchSummary:
                 self.names[f.rule] = labels.name(f, lang)
 
     def verdict(self, lang: str, seconds: float | None = None) -> str:
-        rows = self.rows
-        unchecked = sum(1 for r in rows if not r.checked)
-        errors = sum(1 for r in rows if r.checked and r.worst is Severity.ERROR)
-        warnings = sum(1 for r in rows if r.checked and r.worst is Severity.WARNING)
-        clean_ = len(rows) - unchecked - errors - warnings
-        return labels.verdict(len(rows), errors, warnings, unchecked, clean_, seconds, lang)
+        return self.rows.tally.verdict(lang, seconds)
 
     def blocks(self, lang: str, width: int = 160) -> list[SummaryRows | Block]:
         """The summary table, as one block per SUMMARY_CHUNK rows (print them one by one and the
-        memory is one chunk's, not the whole table's), then the most-missed ranking."""
+        memory is one chunk's, not the whole table's: each reads its rows back as it is printed),
+        then the most-missed ranking."""
         file_width = _frame(lang, width)[1]
         probe = _widest(self.rows, lang, file_width)
         out: list[SummaryRows | Block] = [
