@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -258,3 +259,30 @@ def test_repeats_are_dropped_across_overlapping_inputs_and_separate_folders_are_
         assert [f.path for f in discover(list(inputs))] == want, inputs
     assert _alone(["a", "b"]) == {"a", "b"} and _alone(["a", "a/sub", "b"]) == {"b"}
     assert _alone(["a", "a"]) == set() and _alone(["a", "*/1.yaml"]) == set() and _alone(["a", "-"]) == {"a"}
+
+
+def test_a_file_reached_by_two_spellings_is_checked_once_and_hard_links_each_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI: a report named by its absolute path (or through `..`, or by a link to its folder)
+    and found again in a scanned folder is checked once; two hard links to one report are two files a
+    user named, and both are checked (compared by resolved path, not inode)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(HULI_DATA, folder / "a.yaml")
+    os.link(folder / "a.yaml", folder / "b.yaml")
+    (tmp_path / "alias").symlink_to(folder, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+
+    def checked(*inputs: str) -> list[str]:
+        run = run_cli("check", *inputs, "--format", "json", "--fail-on", "never")
+        assert run.exit_code == 0, run.stderr
+        return [report["file"] for report in json.loads(run.stdout)["reports"]]
+
+    absolute = str(folder / "a.yaml")
+    assert checked(absolute, "reports") == [absolute, "reports/b.yaml"]  # the first spelling met is kept
+    assert checked("reports", absolute) == ["reports/a.yaml", "reports/b.yaml"]
+    assert checked("reports/../reports/a.yaml", "reports") == ["reports/../reports/a.yaml", "reports/b.yaml"]
+    assert checked("alias/a.yaml", "reports") == ["alias/a.yaml", "reports/b.yaml"]
+    assert checked("alias", "reports") == ["alias/a.yaml", "alias/b.yaml"]
+    assert checked("reports") == ["reports/a.yaml", "reports/b.yaml"]
