@@ -102,3 +102,34 @@ def test_a_batch_with_no_issue_is_an_empty_code_quality_array() -> None:
     doc.add(clean)
     doc.finish()
     assert sink.getvalue() == "[]\n"
+
+
+@pytest.mark.parametrize("name", ["sarif", "junit", "html"])
+def test_the_spilled_reports_are_copied_back_in_small_pieces(name: str) -> None:
+    """At the end the spill file is read back COPY_CHARS at a time, never whole (a read of 1 MiB of
+    characters held ~6 MiB at once, in bytes, text and the encoded write), and the document is the one
+    rendered whole."""
+    huli = _huli()
+    reports = [replace(huli.reports[0], region=f"区{i}") for i in range(30)]
+
+    class Pieces(_Counting):
+        def __init__(self) -> None:
+            super().__init__()
+            self.sizes: list[int] = []
+
+        def write(self, text: str) -> None:
+            super().write(text)
+            self.sizes.append(len(text))
+            whole.write(text)
+
+    whole = io.StringIO()
+    sink = Pieces()
+    doc = streaming.Document(module(name), sink, huli.pack, "zh", Severity.WARNING)
+    for report in reports:
+        doc.add(report)
+    doc.finish()
+    copied = sink.sizes[1:-1]  # between the head and the tail (the rule table, written whole)
+    assert sink.size > 4 * streaming.COPY_CHARS and max(copied) <= streaming.COPY_CHARS, sink.sizes
+    result = CheckResult(reports=tuple(reports), pack=huli.pack)
+    rendered = module(name).render(result, "zh", Severity.WARNING) if name == "junit" else None
+    assert whole.getvalue() == (rendered if rendered is not None else module(name).render(result, "zh"))

@@ -26,6 +26,10 @@ from typing import IO, Any, Protocol, runtime_checkable
 
 from hulifa.model import ReportResult, RulePack, Severity
 
+# Characters read back from a spill file at a time. A read holds the bytes, their decoded text and the
+# encoded write at once: 1 << 20 characters of SARIF added ~6 MiB (tracemalloc) to a run's peak.
+COPY_CHARS = 1 << 16
+
 
 class Sink(Protocol):
     def write(self, text: str, /) -> object: ...
@@ -126,7 +130,7 @@ class Document:
         assert self.spill is not None
         self.sink.write(self.writer.head())
         self.spill.seek(0)
-        shutil.copyfileobj(self.spill, self.sink, 1 << 20)
+        shutil.copyfileobj(self.spill, self.sink, COPY_CHARS)
         self.sink.write(self.writer.tail())
         self.close()
 
