@@ -47,6 +47,13 @@ def _timed(label: str, items: list[Any], step: Callable[[Any], Any], rows: list[
     return out
 
 
+def _streams(fmt: str) -> bool:
+    from hulifa.reporters import module
+    from hulifa.reporters.streaming import streams
+
+    return fmt == "table" or streams(module(fmt))
+
+
 def _renderer(fmt: str, pack: Any) -> Callable[[Any], Any]:
     from hulifa.reporters import module
     from hulifa.reporters.streaming import in_pieces, streams
@@ -105,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         results = _timed("evaluate", reports, check, rows)
         for fmt in [f.strip() for f in args.formats.split(",") if f.strip()]:
             render = _renderer(fmt, pack)
-            whole = fmt in ("markdown", "codequality")
+            whole = not _streams(fmt)
             _timed(f"render {fmt}" + (" (whole run)" if whole else ""), [results] if whole else results, render, rows)
 
     floor = rows[0][1]
