@@ -76,7 +76,7 @@ def _rule() -> Rule:
     and an extension: every word applies."""
     base = next(r for r in load_pack().rules if r.name_en and r.requirement.target is not None and r.unit == "%")
     basis = Basis("doc", Strength.PRACTICE)
-    requirement = dataclasses.replace(base.requirement, extension=30.0)
+    requirement = base.requirement._replace(extension=30.0)
     return dataclasses.replace(
         base, trend=Trend(Direction.INCREASE, Severity.WARNING, basis), derive="a / b", requirement=requirement
     )

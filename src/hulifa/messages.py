@@ -1220,7 +1220,8 @@ class _Words(dict[str, str]):
                 word = (", " if lang == "en" else "、").join(SECTION_NAMES[s].get(lang) for s in item)
             elif key == "bodies":  # the report's words: quoted in English
                 word = ", ".join(quote(b, lang) for b in item) if lang == "en" else "、".join(item)
-            elif key == "allowed" and isinstance(item, tuple):  # units; an input error's "allowed" is its own text
+            # units; an input error's "allowed" is its own text (a Text, itself a tuple)
+            elif key == "allowed" and isinstance(item, tuple) and not isinstance(item, Text):
                 word = ", ".join(str(UNIT_NAMES.get(u, u)) for u in item) if lang == "en" else "、".join(item)
             else:
                 word = _say(item, lang)

@@ -1,13 +1,17 @@
 """Records shared by every layer: quantities, rule packs, report data, findings.
 
-All are immutable. Most are frozen dataclasses; Finding, made tens of times per report and millions of
-times in a national batch, is a NamedTuple (a frozen dataclass sets every field through
-object.__setattr__), and Value a slotted dataclass immutable by contract (change it only with
-dataclasses.replace). Stdlib only, but for the derive-expression compiler that a
-rule pack's index holds (hulifa.expressions, itself stdlib and interval arithmetic only).
+All are immutable. Most are NamedTuples, for two reasons: they are made millions of times in a
+national batch (a frozen dataclass sets every field through object.__setattr__), and they are
+defined at every start, where a frozen slotted dataclass compiles six methods with exec (20 of them
+took ~30 ms of `import hulifa.model` on a loaded machine, as NamedTuples ~12 ms; README "Start-up").
+A changed record is a new one: `record._replace(field=...)`. Being tuples, they must not be told
+from plain tuples by isinstance(..., tuple). Rule (whose `extract` table is left out of equality
+and hashing), RulePack (which compiles its index when made) and Outcome (a running tally) stay
+dataclasses. This module does without `from __future__ import annotations`: a NamedTuple compiles
+each field's annotation when it is a string (so the few forward references here are quoted).
+Stdlib only, but for the derive-expression compiler that a rule pack's index holds
+(hulifa.expressions, itself stdlib and interval arithmetic only).
 """
-
-from __future__ import annotations
 
 import bisect
 import datetime as dt
@@ -101,8 +105,7 @@ def body_of(level: str, department_of: str = "") -> str:
     return f"department.{department_of}" if level == "department" and department_of else level
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A user-facing message in both languages."""
 
     zh: str
@@ -112,8 +115,7 @@ class Text:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A figure as a report states it, normalised."""
 
     value: float
@@ -133,16 +135,14 @@ class Quantity:
         return self.value if self.bound in (Bound.EXACT, Bound.UPPER) else float("inf")
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     file: str
     line: int  # 1-based
     column: int  # 1-based
     page: int = 0  # 1-based page of a PDF input (line and column are then within the page); 0: not a PDF
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
+class Basis(NamedTuple):
     document: str
     strength: Strength
     article: str = ""
@@ -155,8 +155,7 @@ class Basis:
         return f"{self.document} {self.article}".strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Requirement:
+class Requirement(NamedTuple):
     kind: Kind
     target: float | None = None
     field: str = ""  # DEADLINE: the report-data key holding the date
@@ -172,8 +171,7 @@ class Requirement:
     target_max: float | None = None  # BETWEEN: the upper end
 
 
-@dataclass(frozen=True, slots=True)
-class Trend:
+class Trend(NamedTuple):
     """A year-over-year requirement on an indicator (last year's report against this one)."""
 
     direction: Direction
@@ -181,8 +179,7 @@ class Trend:
     basis: Basis
 
 
-@dataclass(frozen=True, slots=True)
-class Consistency:
+class Consistency(NamedTuple):
     """A check across indicators of one report; `part_of`: part <= total."""
 
     kind: str
@@ -196,8 +193,7 @@ class Consistency:
         return f"consistency.{self.kind}.{self.part}.{self.total}"
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """One entry of a rule's `levels`: a body (see BODIES), optionally for some years only."""
 
     body: str
@@ -252,22 +248,6 @@ class Rule:
         return not self.levels or any(scope.covers(body, year) for scope in self.levels)
 
 
-@dataclass(frozen=True, slots=True)
-class RulePack:
-    id: str
-    title: str
-    version: str
-    rules: tuple[Rule, ...]
-    files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
-    consistency: tuple[Consistency, ...] = ()
-    # Compiled from `rules` when the pack is made (a PackError if they do not fit together), then
-    # only read: a pack is checked against thousands of reports.
-    index: PackIndex = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "index", PackIndex.compile(self.rules, self.consistency))
-
-
 class PackError(ValueError):
     """Rules that cannot be compiled into a pack: which rule, which of its keys, and why."""
 
@@ -286,8 +266,7 @@ class Derivation(NamedTuple):
 _NOT_NUMERIC = ("bool", "date", "section")
 
 
-@dataclass(frozen=True, slots=True)
-class PackIndex:
+class PackIndex(NamedTuple):
     """A pack's lookups, compiled once and never changed: which rules apply to a body in a year, the
     order derived figures are computed in, and every key (id, name, alias) of every rule."""
 
@@ -301,7 +280,7 @@ class PackIndex:
     applicable: dict[str, tuple[tuple[bool, ...], ...]]
 
     @staticmethod
-    def compile(rules: tuple[Rule, ...], consistency: tuple[Consistency, ...] = ()) -> PackIndex:
+    def compile(rules: tuple[Rule, ...], consistency: tuple[Consistency, ...] = ()) -> "PackIndex":
         by_key: dict[str, Rule] = {}
         for rule in rules:
             for key in (rule.id, rule.name, *rule.aliases):
@@ -416,8 +395,23 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
     return tuple(Derivation(by_id[i], compiled[i]) for i in order)
 
 
-@dataclass(slots=True, unsafe_hash=True)  # immutable by contract; not frozen for speed (see above)
-class Value:
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    id: str
+    title: str
+    version: str
+    rules: tuple[Rule, ...]
+    files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
+    consistency: tuple[Consistency, ...] = ()
+    # Compiled from `rules` when the pack is made (a PackError if they do not fit together), then
+    # only read: a pack is checked against thousands of reports.
+    index: PackIndex = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", PackIndex.compile(self.rules, self.consistency))
+
+
+class Value(NamedTuple):
     """One indicator as the report data gives it."""
 
     key: str  # as written in the file
@@ -432,8 +426,7 @@ class Value:
     shared_with: tuple[str, ...] = ()  # other bodies this one figure also counts (区委常委会 …)
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     present: bool
     position: Position
@@ -441,8 +434,7 @@ class Section:
     doubt: str = ""  # why the part may not be what it seems: then it is unverifiable, not a pass
 
 
-@dataclass(frozen=True, slots=True)
-class Commitment:
+class Commitment(NamedTuple):
     """One commitment of a report's next-year plan, checked against the following year's report."""
 
     id: str
@@ -450,8 +442,7 @@ class Commitment:
     position: Position
 
 
-@dataclass(frozen=True, slots=True)
-class Deviation:
+class Deviation(NamedTuple):
     """A documented, approved reason why a rule may be missed, until it expires."""
 
     rule: str
@@ -466,8 +457,7 @@ class Deviation:
         return (not self.region or self.region == region) and (self.year is None or self.year == year)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportData:
+class ReportData(NamedTuple):
     file: str
     region: str
     level: str
@@ -483,7 +473,9 @@ class ReportData:
     level_guess: Text | None = None  # why the level is a guess (from the name), until someone confirms it
     unread_pages: tuple[int, ...] = ()  # PDF input: pages with no text layer (scanned), not read
     commitments: tuple[Commitment, ...] = ()
-    progress: dict[str, tuple[str, Position]] = field(default_factory=dict)  # commitments_progress
+    # commitments_progress; the default is one shared empty dict, which is safe because no record is
+    # ever changed in place (a changed record is a new one: _replace)
+    progress: dict[str, tuple[str, Position]] = {}  # noqa: RUF012
     progress_at: Position | None = None
     deviations: tuple[Deviation, ...] = ()
     department_of: str = ""  # level department: province | city | county ("" when not stated)
@@ -494,8 +486,7 @@ class ReportData:
         return body_of(self.level, self.department_of)
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """What a finding is about when it is not a rule of the pack: one of hulifa's own checks
     (`hulifa.level`, `hulifa.input`), a part-of-total check, an unknown key, a commitment, a deviation.
     Read like a Rule by the renderer (hulifa.messages): an id, names, a unit and an optional basis."""
@@ -584,8 +575,7 @@ class Finding(NamedTuple):
 INPUT_NOTES = frozenset({"hulifa.encoding", "hulifa.level", "hulifa.pdf"})
 
 
-@dataclass(frozen=True, slots=True)
-class ReportResult:
+class ReportResult(NamedTuple):
     """The outcome for one input file: findings, or the reason it could not be checked."""
 
     file: str
@@ -612,8 +602,7 @@ class ReportResult:
         return max(counted, key=lambda s: s.rank, default=Severity.NONE)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     reports: tuple[ReportResult, ...]
     pack: RulePack | None = None
 
@@ -621,7 +610,7 @@ class CheckResult:
     def any_unchecked(self) -> bool:
         return any(not r.checked for r in self.reports)
 
-    def outcome(self) -> Outcome:
+    def outcome(self) -> "Outcome":
         outcome = Outcome()
         for report in self.reports:
             outcome.add(report.worst(), report.checked)

@@ -11,7 +11,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -559,4 +559,4 @@ def report_from_bytes(data: bytes, display: str, encoding: str | None = None) ->
     text, used = decode_used(data, display, encoding)
     report = report_from_document(parse_yaml(text, display))
     name = fallback(used, encoding)
-    return replace(report, encoding=name) if name else report
+    return report._replace(encoding=name) if name else report

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -101,7 +101,7 @@ def load_input(
         text, used = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
         report = to_report_data(extraction, name)
-        return replace(report, encoding=fallback(used, encoding)) if fallback(used, encoding) else report
+        return report._replace(encoding=fallback(used, encoding)) if fallback(used, encoding) else report
     if data is None:
         return load_report(Path(path), path, encoding)
     return report_from_bytes(data, name, encoding)
@@ -230,7 +230,7 @@ def check_file(
         return error_result(error, path)
     notes += _unsettled(pack, report, result)
     if notes:
-        result = replace(result, findings=tuple(sorted((*result.findings, *notes), key=Finding.sort_key)))
+        result = result._replace(findings=tuple(sorted((*result.findings, *notes), key=Finding.sort_key)))
     if result.required == 0:
         where = report.top_at
         return error_result(
@@ -272,7 +272,7 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
     notes = []
     top = report.top_at
     if report.encoding:
-        at = replace(top, line=1, column=1)
+        at = top._replace(line=1, column=1)
         name, name_en = "文件编码", "file encoding"
         notes.append(
             _warning(at, "hulifa.encoding", name, name_en, "note.encoding", Severity.INFO, encoding=report.encoding)
@@ -294,7 +294,7 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
         pages = ", ".join(str(p) for p in report.unread_pages)
         notes.append(
             _warning(
-                replace(top, line=1, column=1, page=report.unread_pages[0]),
+                top._replace(line=1, column=1, page=report.unread_pages[0]),
                 "hulifa.pdf",
                 "未读取的页面",
                 "pages not read",

@@ -19,7 +19,7 @@ from reporter_fixtures import HULI_REPORT, SCRIPT_NAME
 
 from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
-from hulifa.model import Basis, CheckResult, Kind, Status, Strength
+from hulifa.model import Basis, CheckResult, Kind, Rule, Status, Strength, Subject
 from hulifa.quantity import QuantityError, parse_quantity
 from hulifa.reporters import html as html_reporter
 from hulifa.reporters._common import clean
@@ -312,6 +312,11 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
     assert all(link.startswith(("http://", "https://")) for link in links)
 
 
+def _with_basis(subject: Rule | Subject, basis: Basis) -> Rule | Subject:
+    """The finding's rule or subject citing `basis` (a Rule is a dataclass, a Subject a NamedTuple)."""
+    return subject._replace(basis=basis) if isinstance(subject, Subject) else dataclasses.replace(subject, basis=basis)
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -328,8 +333,8 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
 def test_only_http_links(url: str) -> None:
     report = HULI_REPORT
     bad = Basis(document="《<b>文件</b>》", strength=Strength.HARD_LAW, article="第一条", url=url)
-    findings = tuple(f._replace(subject=dataclasses.replace(f.subject, basis=bad)) for f in report.findings)
-    page = html_reporter.render(CheckResult(reports=(dataclasses.replace(report, findings=findings),)))
+    findings = tuple(f._replace(subject=_with_basis(f.subject, bad)) for f in report.findings)
+    page = html_reporter.render(CheckResult(reports=(report._replace(findings=findings),)))
     dom = Dom(page)
     hrefs = [a.attrs["href"] for a in dom.find("a")]
     assert all(h.startswith("#") for h in hrefs), hrefs
@@ -341,8 +346,8 @@ def test_only_http_links(url: str) -> None:
 def test_http_link_with_quote_stays_in_attribute() -> None:
     url = 'https://example.com/a?b=1&c="x"'
     bad = Basis(document="《文件》", strength=Strength.EVAL, url=url)
-    findings = tuple(f._replace(subject=dataclasses.replace(f.subject, basis=bad)) for f in HULI_REPORT.findings)
-    page = html_reporter.render(CheckResult(reports=(dataclasses.replace(HULI_REPORT, findings=findings),)))
+    findings = tuple(f._replace(subject=_with_basis(f.subject, bad)) for f in HULI_REPORT.findings)
+    page = html_reporter.render(CheckResult(reports=(HULI_REPORT._replace(findings=findings),)))
     dom = Dom(page)
     assert {a.attrs["href"] for a in dom.find("a")} == {url}  # parsed back intact: no breakout
     assert 'href="https://example.com/a?b=1&amp;c=&quot;x&quot;"' in page
@@ -375,7 +380,7 @@ def test_fixture_strings_are_escaped_and_cleaned(batch: CheckResult) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_any_region_round_trips_as_text(region: str) -> None:
-    report = dataclasses.replace(HULI_REPORT, region=region)
+    report = HULI_REPORT._replace(region=region)
     page = html_reporter.render(CheckResult(reports=(report, HULI_REPORT)))
     dom = Dom(page)
     assert dom.errors == []
@@ -478,7 +483,7 @@ def test_every_status_renders() -> None:
     """Whatever statuses the model has (including ones added later), each gets a row, a chip and a
     matrix cell with its own class."""
     findings = tuple(HULI_REPORT.findings[0]._replace(status=status, rule=f"rule_{status.value}") for status in Status)
-    report = dataclasses.replace(HULI_REPORT, findings=findings)
+    report = HULI_REPORT._replace(findings=findings)
     page = html_reporter.render(CheckResult(reports=(report, report)))
     dom = Dom(page)
     assert dom.errors == []
@@ -495,7 +500,7 @@ def test_statutory_part_with_any_status_renders(huli: CheckResult, status: Statu
     (it once crashed: a local variable shadowed the symbol function)."""
     report = huli.reports[0]
     findings = tuple(f._replace(status=status) if f.rule == "part_other" else f for f in report.findings)
-    page = html_reporter.render(dataclasses.replace(huli, reports=(dataclasses.replace(report, findings=findings),)))
+    page = html_reporter.render(huli._replace(reports=(report._replace(findings=findings),)))
     (part,) = [p for p in Dom(page).find("li", cls="part") if p.attrs["data-rule"] == "part_other"]
     assert part.attrs["data-state"] == status.value
     assert part.text[0] == html_reporter.sym(status)
@@ -506,7 +511,7 @@ def test_a_large_batch_is_folded_and_written_as_it_comes(huli: CheckResult) -> N
     it arrives (the writer then holds none), and the regions x indicators matrix becomes one status
     bar per indicator."""
     limit = DETAIL_LIMIT
-    reports = [dataclasses.replace(huli.reports[0], file=f"r{i:03d}/2024.yaml") for i in range(limit + 3)]
+    reports = [huli.reports[0]._replace(file=f"r{i:03d}/2024.yaml") for i in range(limit + 3)]
     small = html_reporter.render(CheckResult(reports=tuple(reports[:limit]), pack=huli.pack))
     assert small.count('<section class="report"') == limit and "<details" not in small
     assert '<table class="matrix"' in small and small.count('class="chart-row') > limit

@@ -8,7 +8,6 @@ outside CI: under CI (`CI` set) a missing browser fails, because .ci/run install
 
 from __future__ import annotations
 
-import dataclasses
 import html as htmllib
 import json
 import os
@@ -414,7 +413,7 @@ def thousand(page: Page) -> tuple[str, dict[str, Any]]:
     than a typical batch), written through the page's writer, then opened in a 390 px frame."""
     huli, hostile = page.result.reports
     reports = tuple(
-        dataclasses.replace((huli, hostile)[i % 2], file=f"reports/r{i:04d}/2024.yaml") for i in range(BATCH)
+        (huli, hostile)[i % 2]._replace(file=f"reports/r{i:04d}/2024.yaml") for i in range(BATCH)
     )
     text = html_reporter.render(CheckResult(reports=reports, pack=page.result.pack))
     seen = measure(text, page.workdir, "thousand", 390, light=True)

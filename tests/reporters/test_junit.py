@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import xml.etree.ElementTree as ET
 
 from reporter_fixtures import BAD, CONTROL_SHOWN, HULI, HULI_REPORT, PACK
@@ -142,7 +141,7 @@ def test_names_unique_and_deterministic(batch) -> None:
 
 def test_case_names_same_rule_different_lines() -> None:
     f = HULI_REPORT.findings[2]  # part_shortcomings_causes at 8:1
-    g = f._replace(position=dataclasses.replace(f.position, line=9))
+    g = f._replace(position=f.position._replace(line=9))
     h = g
     report = ReportResult(file="r.yaml", findings=(f, g, h))
     assert junit.case_names(report) == [

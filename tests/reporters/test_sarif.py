@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import importlib.metadata
 import json
 from pathlib import Path
@@ -176,10 +175,10 @@ def test_artifact_uri_encoding() -> None:
 def test_fingerprints_survive_line_shifts_and_are_unique(batch) -> None:
     def shifted(report):
         moved = tuple(
-            f._replace(position=dataclasses.replace(f.position, line=f.line + 7, column=f.column + 1))
+            f._replace(position=f.position._replace(line=f.line + 7, column=f.column + 1))
             for f in report.findings
         )
-        return dataclasses.replace(report, findings=moved)
+        return report._replace(findings=moved)
 
     before = _doc(batch)["runs"][0]["results"]
     after = _doc(CheckResult(reports=tuple(shifted(r) for r in batch.reports), pack=PACK))["runs"][0]["results"]
@@ -193,7 +192,7 @@ def test_fingerprints_survive_line_shifts_and_are_unique(batch) -> None:
     assert all(len(p) == 64 and int(p, 16) >= 0 for p in prints)
 
     # A different year is a different alert.
-    other_year = dataclasses.replace(HULI_REPORT, year=2023)
+    other_year = HULI_REPORT._replace(year=2023)
     f = HULI_REPORT.findings[2]
     assert sarif.fingerprint(f, HULI_REPORT) != sarif.fingerprint(f, other_year)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import io
 import tracemalloc
-from dataclasses import replace
 
 import pytest
 
@@ -66,7 +65,7 @@ def test_a_streamed_batch_does_not_grow_with_the_number_of_reports(name: str) ->
             doc = streaming.Document(module(name), sink, huli.pack, "zh", Severity.WARNING, **options)
             base = tracemalloc.get_traced_memory()[0]
             for i in range(count):
-                doc.add(replace(report, region=f"区{i}"))  # a new result each time, as a batch has
+                doc.add(report._replace(region=f"区{i}"))  # a new result each time, as a batch has
             gc.collect()  # json's pure-Python encoder (indent) leaves closures in cycles: garbage, not held
             held = tracemalloc.get_traced_memory()[0] - base
             doc.finish()
@@ -83,7 +82,7 @@ def test_a_streamed_batch_does_not_grow_with_the_number_of_reports(name: str) ->
 def test_markdown_streamed_within_a_budget_is_the_rendered_document(limit: int, cut: str) -> None:
     """Cut to a budget (details dropped, or table rows too), the streamed document is still render's."""
     huli = _huli()
-    reports = [replace(huli.reports[0], region=f"区{i}", file=f"r{i}.yaml") for i in range(12)]
+    reports = [huli.reports[0]._replace(region=f"区{i}", file=f"r{i}.yaml") for i in range(12)]
     result = CheckResult(reports=tuple(reports), pack=huli.pack)
     sink = io.StringIO()
     doc = streaming.Document(module("markdown"), sink, huli.pack, "en", None, max_bytes=limit)
@@ -110,7 +109,7 @@ def test_the_spilled_reports_are_copied_back_in_small_pieces(name: str) -> None:
     characters held ~6 MiB at once, in bytes, text and the encoded write), and the document is the one
     rendered whole."""
     huli = _huli()
-    reports = [replace(huli.reports[0], region=f"区{i}") for i in range(30)]
+    reports = [huli.reports[0]._replace(region=f"区{i}") for i in range(30)]
 
     class Pieces(_Counting):
         def __init__(self) -> None:

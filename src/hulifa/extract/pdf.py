@@ -30,7 +30,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -494,10 +494,9 @@ def relocate(data: ReportData, pdf: PdfText) -> ReportData:
     def move(where: Position) -> Position:
         return pdf.position(where.file, where.line, where.column)
 
-    values = tuple(replace(v, position=move(v.position)) for v in data.values)
-    sections = None if data.sections is None else tuple(replace(s, position=move(s.position)) for s in data.sections)
-    return replace(
-        data,
+    values = tuple(v._replace(position=move(v.position)) for v in data.values)
+    sections = None if data.sections is None else tuple(s._replace(position=move(s.position)) for s in data.sections)
+    return data._replace(
         values=values,
         sections=sections,
         indicators_at=move(data.indicators_at),
@@ -527,7 +526,7 @@ def report_data(
         pdf = read_pdf(path, display)
     given = hints or TextHints()
     extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
-    return replace(relocate(to_report_data(extraction, display), pdf), unread_pages=pdf.image_pages)
+    return relocate(to_report_data(extraction, display), pdf)._replace(unread_pages=pdf.image_pages)
 
 
 __all__ = ["PdfText", "normalise", "read_pdf", "relocate", "report_data"]
