@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,48 @@ def test_the_cli_gives_the_same_answer_from_the_cache(cache: Path) -> None:
     warm = run_cli("check", str(HULI_DATA), "-f", "json", "--fail-on", "never")
     assert cold.exit_code == warm.exit_code == 0
     assert warm.stdout == cold.stdout
+
+
+@pytest.fixture
+def code(tmp_path: Path) -> Path:
+    """A copy of hulifa's own source files, free to change, as an editable install's folder is."""
+    folder = tmp_path / "code" / "hulifa"
+    shutil.copytree(Path(packcache.__file__).parent, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def test_an_edited_source_file_changes_the_key(packs: Path, code: Path) -> None:
+    before = packcache.key(packs, code)
+    assert packcache.key(packs, code) == before
+    source = code / "reporters" / "json_.py"  # any file, in a subfolder too: only hulifa's own are stamped
+    source.write_text(source.read_text("utf-8") + "# edited\n", "utf-8")
+    edited = packcache.key(packs, code)
+    assert edited != before
+    (code / "added.py").write_text("", "utf-8")
+    assert packcache.key(packs, code) not in (before, edited)
+
+
+def test_a_rewritten_pack_of_the_same_size_changes_the_key(packs: Path, code: Path) -> None:
+    """Same bytes count, new content: the modification time tells (as for Python's own bytecode)."""
+    before = packcache.key(packs, code)
+    text = packs.read_text("utf-8")
+    packs.write_text(text.replace("年度报告报送", "年度报告提交", 1), "utf-8")
+    stat = packs.stat()
+    os.utime(packs, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # a coarse clock may not have moved
+    assert packs.stat().st_size == len(text.encode())
+    assert packcache.key(packs, code) != before
+
+
+def test_the_cache_is_no_reason_to_import_hash_or_temporary_file_modules(cache: Path) -> None:
+    """A warm start reads the cache back: hashlib (OpenSSL) and tempfile are for writing it only."""
+    probe = (
+        "import sys\n"
+        "from hulifa import rulepack\n"
+        "rulepack.load_pack()\n"
+        "print(' '.join(sorted(m for m in ('hashlib', 'tempfile', 'random') if m in sys.modules)))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent.parent)}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert list(cache.glob("default-*.pickle")), first.stderr
+    warm = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert warm.stdout.split() == []

@@ -2,11 +2,13 @@
 
 Building the default pack (parse its YAML, make every rule, cross-check) is a large part of a cold
 start; reading it back from a pickle is a few milliseconds. A cached pack is used only when its key
-matches: a SHA-256 over every bundled pack's bytes, the size and modification time of each of
-hulifa's own source files, where they are, and the Python version. Anything else (another key,
-a truncated or unreadable file, an old format) is ignored and the pack is built again; a cache
-folder that cannot be written is no error, only no cache. Packs a user names by path are not
-cached: they are validated against the schema on every run.
+matches: the size and modification time (in nanoseconds) of every bundled pack and of each of
+hulifa's own source files, where they are, and the Python version, as Python itself validates its
+bytecode. The key is kept whole in the cached file's first line and compared there, so no hash
+module is imported at start (hashlib loads OpenSSL: ~2 ms); a CRC of it only names the file.
+Anything else (another key, a truncated or unreadable file, an old format) is ignored and the pack is
+built again; a cache folder that cannot be written is no error, only no cache. Packs a user names by
+path are not cached: they are validated against the schema on every run.
 
 Where: $XDG_CACHE_HOME/hulifa/packs (by default ~/.cache/hulifa/packs); HULIFA_NO_CACHE=1 turns the
 cache off. The pickle is the user's own file in the user's own folder, trusted like ~/.bashrc.
@@ -16,19 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from hulifa import model
 
-_FORMAT = b"hulifa-pack-cache 1\n"
+_FORMAT = b"hulifa-pack-cache 2\n"
 
 
 def cache_dir() -> Path | None:
@@ -41,23 +42,24 @@ def cache_dir() -> Path | None:
     return Path(base) / "hulifa" / "packs"
 
 
-def key(pack: Path) -> str:
-    """What a cached form of `pack` must have been made from."""
-    digest = hashlib.sha256(_FORMAT + sys.version.encode())
+def key(pack: Path, code: Path | None = None) -> str:
+    """What a cached form of `pack` must have been made from: one line, the same only while the packs
+    beside it and hulifa's code in `code` (its own package folder by default) are unchanged."""
     folder = pack.parent
+    parts = [sys.version.replace("\n", " "), pack.name]
     for name in sorted(os.listdir(folder)):  # a pack may extend another bundled pack
         if name.endswith(".yaml"):
-            digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
-    digest.update(str(pack.name).encode() + b"\0")
-    code = Path(model.__file__).parent
-    digest.update(str(code).encode() + b"\0")
+            parts.append(_stamp(str(folder / name)))
+    code = code or Path(model.__file__).parent
     for root, dirs, files in os.walk(code):
         dirs.sort()
-        for name in sorted(files):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(root, name))
-                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+        parts.extend(_stamp(os.path.join(root, name)) for name in sorted(files) if name.endswith(".py"))
+    return "\t".join(parts)
+
+
+def _stamp(path: str) -> str:
+    stat = os.stat(path)
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 # Slotted dataclasses pickle through dataclasses' own __setstate__, which asks for the fields of
@@ -93,11 +95,11 @@ def load(pack: Path, build: Callable[[], model.RulePack]) -> model.RulePack:
         want = key(pack)
     except OSError:
         return build()
-    path = folder / f"{pack.stem}-{want[:32]}.pickle"
+    path = folder / f"{pack.stem}-{zlib.crc32(os.fsencode(want)):08x}.pickle"
     try:
         blob = path.read_bytes()
         head, _, body = blob.partition(b"\n\n")
-        if head == _FORMAT + want.encode():
+        if head == _FORMAT + os.fsencode(want):
             cached = pickle.loads(body)
             if isinstance(cached, model.RulePack):
                 return cached
@@ -109,6 +111,8 @@ def load(pack: Path, build: Callable[[], model.RulePack]) -> model.RulePack:
 
 
 def _store(folder: Path, path: Path, want: str, pack: model.RulePack, pack_name: str) -> None:
+    import tempfile  # only when a cache is written: ~3 ms of imports (random, hashlib) at start otherwise
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
@@ -116,7 +120,7 @@ def _store(folder: Path, path: Path, want: str, pack: model.RulePack, pack_name:
         return  # no cache folder to be had: no cache
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_FORMAT + want.encode() + b"\n\n")
+            handle.write(_FORMAT + os.fsencode(want) + b"\n\n")
             pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.dispatch_table = _dispatch()
             pickler.dump(pack)
