@@ -88,3 +88,36 @@ def test_the_table_to_a_pipe_or_a_file_leaves_rich_console_unimported(tmp_path: 
     assert ("┏" in written) is to_file  # a file gets the wide table
     assert "rich.cells" in loaded  # so the probe sees what the table imported
     assert not loaded & {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}, loaded
+
+
+@pytest.mark.parametrize("fmt", ["table", "parsable"])
+def test_a_warm_start_imports_nothing_it_does_not_use(tmp_path: Path, fmt: str) -> None:
+    """`hulifa check one.yaml` to a pipe, the bundled pack read back from the cache: json (the table's
+    spill file past 1,024 reports), hashlib and tempfile (writing the cache) are not imported, and no
+    hulifa record is made with dataclasses' exec but the three that must be dataclasses (model.py)."""
+    probe = (
+        "import sys, dataclasses\n"
+        "made = []\n"
+        "real = dataclasses._process_class\n"
+        "def counted(cls, *args, **kwargs):\n"
+        "    made.append(cls.__module__ + '.' + cls.__qualname__)\n"
+        "    return real(cls, *args, **kwargs)\n"
+        "dataclasses._process_class = counted\n"
+        "from hulifa.cli import main\n"
+        f"sys.argv = ['hulifa', 'check', {str(HULI_DATA)!r}, '-f', {fmt!r}, '--isolated']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "unused = ('json', 'hashlib', 'tempfile')\n"
+        "sys.stderr.write('LOADED ' + ' '.join(m for m in unused if m in sys.modules) + '\\n')\n"
+        "sys.stderr.write('MADE ' + ' '.join(m for m in made if m.startswith('hulifa.model')) + '\\n')\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("HULIFA_NO_CACHE", None)
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)  # fills it
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)
+    assert list((tmp_path / "cache" / "hulifa" / "packs").glob("default-*.pickle"))
+    lines = dict(line.split(" ", 1) for line in run.stderr.splitlines() if line.startswith(("LOADED ", "MADE ")))
+    assert lines["LOADED"].split() == [], run.stderr
+    assert lines["MADE"].split() == ["hulifa.model.Rule", "hulifa.model.RulePack", "hulifa.model.Outcome"]

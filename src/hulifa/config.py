@@ -9,10 +9,9 @@ wrong type is an InputError at the key's line, never ignored. Paths in it are re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hulifa.errors import InputError, fail
 
@@ -20,13 +19,17 @@ CONFIG_FILES = ("hulifa.toml", ".hulifa.yaml", ".hulifa.yml", "pyproject.toml")
 PATH_KEYS = ("deviations",)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The settings a file gives (keys as written there, e.g. `fail-on`) and where each one is."""
 
-    file: Path | None = None
-    values: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
+    file: Path | None
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+    @classmethod
+    def none(cls) -> Config:
+        """No configuration file: every setting from the command line or the defaults."""
+        return cls(None, {}, {})
 
     def where(self, key: str) -> str:
         from hulifa.discovery import display
@@ -178,7 +181,7 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
 def load(explicit: str | None = None, isolated: bool = False) -> Config:
     """The configuration in force: `explicit` if named, none if `isolated`, else the one found."""
     if isolated:
-        return Config()
+        return Config.none()
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
@@ -187,7 +190,7 @@ def load(explicit: str | None = None, isolated: bool = False) -> Config:
             raise fail(explicit, 1, 1, "config.no_table")
         return load_config(path)
     found = find_config()
-    return load_config(found) if found is not None else Config()
+    return load_config(found) if found is not None else Config.none()
 
 
 __all__ = ["CONFIG_FILES", "Config", "InputError", "find_config", "load", "load_config", "schema"]

@@ -10,10 +10,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -254,8 +253,7 @@ def check(
     raise typer.Exit(run.exit_code(options.fail_on, none_is_ok=options.force_exclude))
 
 
-@dataclass(frozen=True, slots=True)
-class _Options:
+class _Options(NamedTuple):
     """What `check` was asked to do: the command line over the configuration file over the defaults."""
 
     paths: list[str]
@@ -318,8 +316,7 @@ class _Options:
             say(message)
 
 
-@dataclass
-class _Plan:
+class _Plan(NamedTuple):
     """Where each format goes and how it is written: streamed (pieces rendered where the report was
     checked, or a writer fed here), or rendered at the end from every result (`whole`)."""
 
@@ -459,8 +456,7 @@ def _renderer(fmt: Format) -> Callable[[CheckResult, str], str]:
     return renderer(fmt.value)
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(NamedTuple):
     """What the CLI needs of one checked report: made where the report was checked (with --jobs, in a
     worker), so the parent neither renders it nor receives the whole result unless a format needs it."""
 

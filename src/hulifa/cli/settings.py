@@ -4,8 +4,7 @@ with the place it came from; and `hulifa config`, which prints them."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -94,8 +93,7 @@ def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[li
     return list(dict.fromkeys(formats)), paired
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     values: dict[str, Any]  # configuration key -> value
     sources: dict[str, str]  # configuration key -> "command line", "FILE:LINE" or "default"
 

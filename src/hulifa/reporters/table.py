@@ -18,7 +18,6 @@ characters are made visible (hulifa.textsafe) so data cannot drive the terminal.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 from array import array
@@ -502,11 +501,15 @@ class Row:
     def encoded(self) -> bytes:
         """The row as one line of ASCII JSON (a file name's line breaks and the lone surrogates of an
         undecodable name are escaped, so every name survives the round trip)."""
+        import json  # only past SPILL_AT reports: not imported at all when one file is checked
+
         fields = (self.file, self.region, self.year, self.checked, self.errors, self.warnings, self.infos)
         return json.dumps([*fields, self.worst.value]).encode("ascii") + b"\n"
 
     @classmethod
     def decoded(cls, line: bytes) -> Row:
+        import json
+
         file, region, year, checked, errors, warnings, infos, worst = json.loads(line)
         return cls(file, region, year, checked, errors, warnings, infos, Severity(worst))
 
