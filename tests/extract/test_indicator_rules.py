@@ -321,3 +321,23 @@ def test_pooled(pack: RulePack, sentence: str, shared: set[str]) -> None:
     from hulifa.extract import extract_text
 
     assert {i.id for i in extract_text(sentence, pack).indicators if i.ambiguous} == shared
+
+
+# (sentence, legal_advisor_coverage's value or None): extract.unless_part_of names the village and
+# community advisers, whose coverage is not the coverage of Party and government bodies
+UNLESS_PART_OF = [
+    ("全镇19个村(社区)法律顾问全覆盖。", None),
+    ("全市村（社区）法律顾问覆盖率、公共法律服务工作室覆盖率分别为100%、98.7%。", None),
+    ("深化一村(居)一法律顾问制度,村居法律顾问覆盖率达100%。", None),
+    ("全区党政机关法律顾问覆盖率达100%。", 100.0),
+    ("党政机关法律顾问全覆盖,村(社区)法律顾问实现全覆盖。", 100.0),
+    ("村(社区)法律顾问覆盖率100%,党政机关法律顾问覆盖率98%。", 98.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), UNLESS_PART_OF)
+def test_unless_part_of(pack: RulePack, sentence: str, value: float | None) -> None:
+    doc = Doc.of(sentence)
+    found = {i.id: i for i in ind.map_indicators(doc, pack, find_figures(doc), ind.find_implicit(doc))}
+    got = found.get("legal_advisor_coverage")
+    assert (got.value if got else None) == value

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import _DISTRIBUTIVE, Figure
+from hulifa.extract.textload import fold
 from hulifa.model import Bound, Rule, RulePack
 
 
@@ -102,6 +103,17 @@ class _Matcher:
     units: tuple[str, ...]
     affirm: tuple[str, ...]
     exclude: tuple[str, ...] = ()
+    # longer names that hold one of the phrases but name something else: 村(社区)法律顾问 is not the
+    # government's 法律顾问 (extract.unless_part_of, folded as the text is)
+    unless_part_of: tuple[str, ...] = ()
+
+
+def _visible(m: _Matcher, segment: str) -> str:
+    """The segment with the rule's `unless_part_of` names blanked out (same length, so distances hold)."""
+    for name in m.unless_part_of:
+        if name in segment:
+            segment = segment.replace(name, "\0" * len(name))
+    return segment
 
 
 def _phrases(rule: Rule) -> list[str]:
@@ -148,6 +160,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 units,
                 affirm,
                 _words(rule, "exclude"),
+                tuple(fold(w) for w in _words(rule, "unless_part_of")),
             )
         )
     return out
@@ -158,10 +171,11 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
 _FILLERS = re.compile(r"先后|累计|共计|陆续|多次|集中|还|全年|共(?=研究|听取|审议|召开|专题|组织|开展|学法)")
 
 
-def _find_phrase(phrases: tuple[str, ...], segment: str, from_end: bool) -> tuple[str, int] | None:
-    """The longest phrase in the segment (fillers dropped) and its distance to the figure."""
-    segment = _FILLERS.sub("", segment)
-    for p in phrases:
+def _find_phrase(m: _Matcher, segment: str, from_end: bool) -> tuple[str, int] | None:
+    """The rule's longest phrase in the segment (fillers dropped; not inside an `unless_part_of`
+    name) and its distance to the figure."""
+    segment = _FILLERS.sub("", _visible(m, segment))
+    for p in m.phrases:
         pos = segment.rfind(p) if from_end else segment.find(p)
         if pos != -1:
             distance = len(segment) - (pos + len(p)) if from_end else pos
@@ -256,7 +270,7 @@ def not_a_training_count(m: _Matcher, place: _Place) -> bool:
     """培训执法人员420名 is how many were trained, not how many enforcement staff there are."""
     if _TRAINING.search(m.rule.name):
         return True
-    hit = _find_phrase(m.phrases, place.left, from_end=True)
+    hit = _find_phrase(m, place.left, from_end=True)
     before = place.left[: place.left.rfind(hit[0])] if hit else place.left
     return not _TRAINING.search(before)
 
@@ -281,21 +295,21 @@ def the_governments_own(m: _Matcher, place: _Place) -> bool:
 
 
 def phrase_before(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
-    hit = _find_phrase(m.phrases, place.left, from_end=True)
+    hit = _find_phrase(m, place.left, from_end=True)
     if hit is None:
         return None
     return len(hit[0]), max(0, hit[1] - len(place.fig.text))  # distance to the figure, not past it
 
 
 def phrase_after(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
-    hit = _find_phrase(m.phrases, place.right, from_end=False)
+    hit = _find_phrase(m, place.right, from_end=False)
     return (len(hit[0]), hit[1]) if hit is not None else None
 
 
 def phrase_earlier_in_sentence(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
     """The phrase earlier in the sentence, with no figure of a fitting unit in between:
     任前法律知识考试3场,参考人员68名; 县政府常务会议先后研究法治政府建设工作30余次."""
-    hit = _find_phrase(m.phrases, place.earlier, from_end=True)
+    hit = _find_phrase(m, place.earlier, from_end=True)
     if hit is None:
         return None
     phrase_end = place.earlier_end - hit[1]
@@ -444,7 +458,7 @@ def _pair(head: _Place, numeric: list[_Matcher], figures: list[Figure], k: int, 
     candidates = rules_a_figure_states(head, numeric, figures)
     by_phrase: dict[int, list[_Candidate]] = {}
     for c in candidates:
-        hit = _find_phrase(c[1].phrases, head.left, from_end=True)
+        hit = _find_phrase(c[1], head.left, from_end=True)
         where = len(head.left) - hit[1] if hit is not None else -1  # where the phrase ends: 提案办复率 is 办复率
         by_phrase.setdefault(where, []).append(c)
     if len(by_phrase) == size and -1 not in by_phrase:
@@ -540,6 +554,7 @@ def covers_fully(m: _Matcher, left: str, sentence: str) -> bool:
     phrase (its name or its stem: 备案审核 for 备案审核率), when the rule's context is in the sentence."""
     if "%" not in m.units or not _context_ok(m, sentence):
         return False
+    left = _visible(m, left)
     return any(s in left for s in m.stems) or any(p in left for p in m.phrases)
 
 
