@@ -72,6 +72,9 @@ def test_year(text: str, year: int | None) -> None:
             "云溪区桂山街道",
         ),
         ("2024年度法治政府建设情况报告\n正文。\n岭西省水利厅\n二〇二五年三月二十日\n", "岭西省水利厅"),
+        # a county of one character signs as well
+        ("2024年度法治政府建设情况报告\n正文。\n沛县人民政府\n2025年3月20日\n", "沛县"),
+        ("2024年度法治政府建设情况报告\n正文。\n萧县司法局\n2025年3月20日\n", "萧县司法局"),
         # an unqualified short name (县市场监管局) is not read as a place
         ("2023年度法治政府建设工作报告\n正文。\n县市场监管局\n2024年2月27日\n", ""),
     ],

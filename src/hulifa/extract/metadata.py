@@ -180,8 +180,9 @@ def region_from_first_sentence(doc: Doc) -> str:
     return ""
 
 
+# A one-character name signs too (沛县, 萧县), but not one that is itself a suffix: 县市场监管局 is no 县市
 _SIGNED = re.compile(
-    rf"^\s*((?:[\u4e00-\u9fff]{{2,10}}?{_REGION_SUFFIX})(?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{0,2}}"
+    rf"^\s*((?:(?:[\u4e00-\u9fff]{{2,10}}?|(?![省市区县旗盟州镇乡])[\u4e00-\u9fff]){_REGION_SUFFIX})(?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{0,2}}"
     rf"(?:[\u4e00-\u9fff]{{1,14}}?{_DEPT_SUFFIX})?)(?:人民政府|办事处)?\s*$"
 )
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零○][〇零○一二三四五六七八九]{2})\s*年[^。，,]{1,8}日\s*$")
