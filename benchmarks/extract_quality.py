@@ -353,7 +353,12 @@ def score_one(path: Path, pack: Any) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", help="gold files (default: all under tests/extract)")
+    parser.add_argument(
+        "gold",
+        nargs="*",
+        help="gold files or folders (default: the tuning set, tests/extract/gold and tests/extract/samples;"
+        " the held-out round is tests/extract/heldout5)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra")
     args = parser.parse_args(argv)
