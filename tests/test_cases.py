@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from clihelp import run_cli
+from hulifa.reporters.json_ import expand
 
 CASES = Path(__file__).parent / "cases"
 SCENARIOS = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
@@ -69,7 +70,7 @@ def test_scenario(name: str, monkeypatch: pytest.MonkeyPatch, update_golden: boo
     if run.exit_code == 2:  # nothing was checked: there are no findings to list
         assert "findings" not in expected and "complete" not in expected, name
         return
-    findings = json.loads(run.stdout)["reports"][0]["findings"]
+    findings = expand(json.loads(run.stdout))["reports"][0]["findings"]
     for want in expected.get("findings", []):
         hits = [f for f in findings if _matches(f, want)]
         assert hits, f"no finding matches {want}; got " + json.dumps(

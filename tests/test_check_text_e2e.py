@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from clihelp import HULI_DATA, HULI_TEXT
+from hulifa.reporters.json_ import expand
 
 
 def _hulifa(*args: str, cwd: Path) -> tuple[int, dict[str, Any]]:
@@ -28,7 +29,7 @@ def _hulifa(*args: str, cwd: Path) -> tuple[int, dict[str, Any]]:
     )  # fmt: skip
     assert run.returncode in (0, 1), run.stderr
     assert "Traceback" not in run.stderr
-    return run.returncode, json.loads(run.stdout)
+    return run.returncode, expand(json.loads(run.stdout))
 
 
 def test_check_report_txt_end_to_end(tmp_path: Path) -> None:

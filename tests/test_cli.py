@@ -15,10 +15,11 @@ from rich.cells import cell_len
 import hulifa
 from clihelp import HULI_DATA, MINIMAL, ROOT, run_cli
 from hulifa.model import Status
+from hulifa.reporters.json_ import expand
 
 
 def _findings(stdout: str) -> dict[str, dict]:
-    report = json.loads(stdout)["reports"][0]
+    report = expand(json.loads(stdout))["reports"][0]
     return {f["rule"]: f for f in report["findings"]}
 
 
@@ -169,7 +170,7 @@ def test_outputs_to_files_and_no_overwrite(write, tmp_path: Path) -> None:  # ty
     )
     assert run.exit_code == 0
     assert "出庭应诉率" in run.stdout  # the table still goes to the terminal
-    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "2.1"
+    assert json.loads(out_json.read_text(encoding="utf-8"))["format_version"] == "3.0"
     assert json.loads(out_sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
     before = out_json.read_bytes()
     run = run_cli("check", str(report), "-f", "json", "-o", str(out_json))

@@ -12,6 +12,7 @@ from hulifa import messages
 from hulifa.indicator_intervals import tolerance
 from hulifa.interval import INF, Interval, imax, imin
 from hulifa.model import Bound, Position, Quantity, Status, Value
+from hulifa.reporters.json_ import expand
 from hulifa.runner import check_paths
 
 PACK = """\
@@ -170,7 +171,7 @@ def test_applies_if_nonzero(write, count: str | None, status: str) -> None:
     body = MINIMAL + (f"  行政诉讼案件数: {count}\n" if count is not None else "  主动公开条数: 1\n")
     report = write("report.yaml", body)
     run = run_cli("check", str(report), "--rules", str(rules), "--format", "json", "--all")
-    findings = {f["rule"]: f for f in json.loads(run.stdout)["reports"][0]["findings"]}
+    findings = {f["rule"]: f for f in expand(json.loads(run.stdout))["reports"][0]["findings"]}
     appearance = findings["agency_head_appearance_rate"]
     assert appearance["status"] == status
     if status == "not_applicable":

@@ -10,6 +10,7 @@ import pytest
 
 from clihelp import MINIMAL, run_cli
 from hulifa.model import Status
+from hulifa.reporters.json_ import expand
 from hulifa.runner import check_paths
 
 SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
@@ -25,7 +26,7 @@ deviations:
 
 
 def _json(run) -> dict:  # type: ignore[no-untyped-def]
-    return {f["rule"]: f for f in json.loads(run.stdout)["reports"][0]["findings"]}
+    return {f["rule"]: f for f in expand(json.loads(run.stdout))["reports"][0]["findings"]}
 
 
 def test_without_deviation_the_error_fails(write) -> None:

@@ -27,6 +27,7 @@ CASES: dict[str, tuple[Path, list[str]]] = {
 FORMATS = {
     "table": "txt",
     "json": "json",
+    "json-compact": "json",
     "junit": "xml",
     "sarif": "sarif",
     "github": "txt",

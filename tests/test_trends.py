@@ -13,6 +13,7 @@ from hulifa import messages
 from hulifa.indicator_intervals import trend_status
 from hulifa.interval import INF, Interval
 from hulifa.model import Direction, Status
+from hulifa.reporters.json_ import expand
 from hulifa.runner import check_paths
 
 HEAD = """\
@@ -162,7 +163,7 @@ def test_unreadable_previous_is_a_warning_not_a_crash(write) -> None:
     current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
     run = run_cli("check", str(current), "--format", "json", "--fail-on", "warning")
     assert run.exit_code == 1, run.stderr
-    findings = json.loads(run.stdout)["reports"][0]["findings"]
+    findings = expand(json.loads(run.stdout))["reports"][0]["findings"]
     note = next(f for f in findings if f["rule"] == "hulifa.previous")
     assert note["severity"] == "warning" and "2023.yaml" in note["message"]
 
@@ -171,7 +172,7 @@ def test_explicit_previous_and_single_input_only(write) -> None:
     old = _report(write, "old/any-name.yaml", 2023, {"主动公开条数": 20})
     current = _report(write, "2024.yaml", 2024, {"主动公开条数": 10})
     run = run_cli("check", str(current), "--previous", str(old), "--format", "json")
-    report = json.loads(run.stdout)["reports"][0]
+    report = expand(json.loads(run.stdout))["reports"][0]
     assert report["previous"] == str(old)
     proactive = next(f for f in report["findings"] if f["rule"] == "gi_proactive_count")
     assert proactive["previous"] == "20" and proactive["change"] == "-10 (-50.0%)"
@@ -246,7 +247,7 @@ def test_commitments(write) -> None:
     )
     run = run_cli("check", str(current), "--format", "json", "--all", "--fail-on", "warning")
     assert run.exit_code == 1
-    findings = {f["rule"]: f for f in json.loads(run.stdout)["reports"][0]["findings"]}
+    findings = {f["rule"]: f for f in expand(json.loads(run.stdout))["reports"][0]["findings"]}
     assert findings["commitment.c1"]["status"] == "pass"
     c2 = findings["commitment.c2"]
     assert c2["status"] == "missing" and c2["severity"] == "warning"

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from hulifa.expressions import Expression, ExpressionError, compile_expression
 
-FORMAT_VERSION = "2.1"  # docs/json-output.md: minor = fields added, major = anything else (2.1: `*_en` English)
+FORMAT_VERSION = "3.0"  # docs/json-output.md: minor = fields added, major = anything else (3.0: defaults left out)
 
 
 class Bound(StrEnum):

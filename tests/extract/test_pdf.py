@@ -20,6 +20,7 @@ from hulifa.extract import extract_text
 from hulifa.extract import pdf as pdfmod
 from hulifa.extract.pdf import Line, Page, normalise, read_pdf
 from hulifa.model import RulePack
+from hulifa.reporters.json_ import expand
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 BAD = SAMPLES / "pdf"
@@ -258,8 +259,8 @@ def test_check_pdf_gives_the_same_verdict_as_its_text(tmp_path: Path) -> None:
     code_pdf, out_pdf, _ = _cli("check", str(HULI_PDF), "--format", "json")
     code_txt, out_txt, _ = _cli("check", str(text_copy), "--format", "json")
     assert code_pdf == code_txt == 1
-    pdf_findings = json.loads(out_pdf)["reports"][0]["findings"]
-    txt_findings = json.loads(out_txt)["reports"][0]["findings"]
+    pdf_findings = expand(json.loads(out_pdf))["reports"][0]["findings"]
+    txt_findings = expand(json.loads(out_txt))["reports"][0]["findings"]
     verdict = sorted((f["rule"], f["status"], f["actual"]) for f in pdf_findings)
     assert verdict == sorted((f["rule"], f["status"], f["actual"]) for f in txt_findings)
     shortfall = next(f for f in pdf_findings if f["rule"] == "sections" or f["status"] == "shortfall")
@@ -393,7 +394,7 @@ def test_a_pdf_on_standard_input() -> None:
         app, ["check", "-", "--stdin-filename", "report.pdf", "--format", "json"], input=DOCX_PDF.read_bytes()
     )
     assert result.exit_code in (0, 1), result.output
-    report = json.loads(result.stdout)["reports"][0]
+    report = expand(json.loads(result.stdout))["reports"][0]
     assert report["region"] == "澜州市市场监督管理局"
     assert all(f["file"] == "report.pdf" and f["page"] >= 1 for f in report["findings"])
 
@@ -421,7 +422,7 @@ def test_memory_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_check_names_a_scanned_page_as_a_warning_at_its_page() -> None:
     code, out, _ = _cli("check", str(BAD / "mixed-scan.pdf"), "--format", "json")
     assert code in (0, 1)
-    finding = next(f for f in json.loads(out)["reports"][0]["findings"] if f["rule"] == "hulifa.pdf")
+    finding = next(f for f in expand(json.loads(out))["reports"][0]["findings"] if f["rule"] == "hulifa.pdf")
     assert (finding["status"], finding["severity"], finding["page"]) == ("unverifiable", "warning", 3)
     assert "第 3 页没有文字层" in finding["message"]
 

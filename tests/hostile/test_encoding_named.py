@@ -13,6 +13,7 @@ import pytest
 
 from hostile.helpers import CORPUS, EXAMPLE, run_cli
 from hulifa.reporters import FORMATS
+from hulifa.reporters.json_ import expand
 
 NOTE_EN = "it was read as gb18030"
 NOTE_ZH = "已按 gb18030 读取"
@@ -34,7 +35,7 @@ def test_every_format_names_the_fallback(gb_file: Path, fmt: str) -> None:
 
 def test_json_finding_is_an_info_note_at_line_one(gb_file: Path) -> None:
     run = run_cli("check", str(gb_file), "--format", "json")
-    findings = json.loads(run.stdout)["reports"][0]["findings"]
+    findings = expand(json.loads(run.stdout))["reports"][0]["findings"]
     notes = [f for f in findings if f["rule"] == "hulifa.encoding"]
     assert len(notes) == 1, notes
     assert (notes[0]["severity"], notes[0]["status"], notes[0]["line"]) == ("info", "unverifiable", 1)

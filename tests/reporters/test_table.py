@@ -11,6 +11,7 @@ from rich.cells import cell_len
 
 from clihelp import MINIMAL, ROOT, run_cli
 from hulifa.reporters._common import shorten_middle
+from hulifa.reporters.json_ import expand
 from hulifa.reporters.table import short_title
 
 HULI = "reports/huli/2024.yaml"
@@ -31,7 +32,7 @@ def _issues(*args: str) -> list[dict[str, str]]:
     """The findings the default output reports (neither passes nor not-applicable), from the JSON."""
     run = run_cli("check", *args, "--format", "json")
     quiet = {"pass", "stated", "not_applicable"}
-    return [f for f in json.loads(run.stdout)["reports"][0]["findings"] if f["status"] not in quiet]
+    return [f for f in expand(json.loads(run.stdout))["reports"][0]["findings"] if f["status"] not in quiet]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

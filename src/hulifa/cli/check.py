@@ -6,7 +6,6 @@ The run is hulifa.runner.Run, the library's own; every format that exposes the s
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -472,8 +471,8 @@ def _prepare(
     from hulifa import messages
     from hulifa.reporters import module
 
-    if "json-compact" in formats:
-        _compact_table(rules)
+    if "json" in formats or "json-compact" in formats:
+        _json_table(rules)
 
     errors = tuple(
         f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings if not result.checked
@@ -492,13 +491,12 @@ def _prepare(
     )
 
 
-@functools.cache
-def _compact_table(rules: str | None) -> None:
-    """json-compact's findings refer to the pack's table; in a --jobs worker head() never ran."""
-    from hulifa.reporters import json_compact
+def _json_table(rules: str | None) -> None:
+    """JSON findings refer to the pack's `rules` table; in a --jobs worker head() never ran."""
+    from hulifa.reporters import json_
     from hulifa.rulepack import load_pack
 
-    json_compact.use(load_pack(rules))
+    json_.ensure_table(lambda: load_pack(rules))
 
 
 def _stream(

@@ -1,16 +1,88 @@
-"""`--format json`: one JSON document for a whole run; its shape is documented in the README."""
+"""`--format json` and `json-compact`: one JSON document for a whole run, format 3 (docs/json-output.md).
+
+What the document would say many times it says once: each rule's names, unit, target and basis in a
+`rules` table before the reports; each report's most common message per status in its `messages`;
+and a finding leaves out every field whose value is its default (`defaults`). `expand` is the
+inverse: every finding whole, as format 2 wrote it. json and json-compact are the same document in
+two layouts: json indents its top levels and writes a finding a line, json-compact writes no white
+space between tokens and a report a line.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NamedTuple
 
 from hulifa import messages
-from hulifa.model import FORMAT_VERSION, Basis, CheckResult, Finding, ReportResult, RulePack
+from hulifa.model import (
+    FORMAT_VERSION,
+    Basis,
+    CheckResult,
+    Finding,
+    Position,
+    ReportResult,
+    Rule,
+    RulePack,
+    Severity,
+    Status,
+)
 from hulifa.reporters._common import join_stream
+
+# The value of a finding's field that it leaves out and that neither `rules` nor its report's
+# `messages` gives. `rule`, `status`, `line` and `column` are always written; `page` only for a PDF.
+ABSENT: dict[str, Any] = {
+    "severity": "none",
+    "name": "",
+    "name_en": "",
+    "unit": "",
+    "expected": "",
+    "expected_en": "",
+    "basis": None,
+    "actual": "",
+    "actual_en": "",
+    "gap": "",
+    "gap_en": "",
+    "bound": "",
+    "message": "",
+    "message_en": "",
+    "evidence": "",
+    "previous": "",
+    "previous_en": "",
+    "change": "",
+    "change_en": "",
+    "accepted": None,
+}
+
+
+def defaults(file: str, entry: Mapping[str, Any], said: Mapping[str, Any]) -> dict[str, Any]:
+    """What a finding's absent fields are: its `messages` entry (the report's message for its status),
+    then its `rules` entry, then the report's file, then ABSENT."""
+    return {**ABSENT, "file": file, **entry, **said}
+
+
+def omit(data: Mapping[str, Any], default: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` without the fields whose value is their default: what the document writes of a finding."""
+    return {key: value for key, value in data.items() if key not in default or value != default[key]}
+
+
+def expand(document: dict[str, Any]) -> dict[str, Any]:
+    """A format 3 document with every finding whole (each field of format 2, page where there is one),
+    and without `rules` and each report's `messages`, which it then no longer needs."""
+    rules = document.get("rules", {})
+    reports = []
+    for report in document["reports"]:
+        said = report.get("messages", {})
+        findings = [
+            {**defaults(report["file"], rules.get(f["rule"], {}), said.get(f["status"], {})), **f}
+            for f in report["findings"]
+        ]
+        reports.append({**{k: v for k, v in report.items() if k != "messages"}, "findings": findings})
+    return {**{k: v for k, v in document.items() if k != "rules"}, "reports": reports}
 
 
 def basis_dict(basis: Basis | None) -> dict[str, str] | None:
@@ -26,41 +98,42 @@ def basis_dict(basis: Basis | None) -> dict[str, str] | None:
     }
 
 
+# the findings of one rule share their basis: make its dict once (never mutated, only encoded)
+_basis = functools.lru_cache(maxsize=1024)(basis_dict)
+
+
 def finding_dict(finding: Finding) -> dict[str, Any]:
+    """Every field of a finding, in the document's order: what `expand` gives back."""
     # Every text comes from hulifa.messages. Status and Severity are StrEnums, which the encoder writes as their text.
     name, name_en = messages.names(finding)
     return {
         "rule": finding.rule,
-        "name": name,
-        "name_en": name_en,
         "status": finding.status,
         "severity": finding.severity,
+        "name": name,
+        "name_en": name_en,
+        "unit": messages.unit(finding),
         "expected": messages.expected(finding, "zh"),
         "expected_en": messages.expected(finding, "en"),
+        "basis": _basis(messages.basis(finding)),
         "actual": messages.actual(finding, "zh"),
         "actual_en": messages.actual(finding, "en"),
         "gap": messages.gap(finding, "zh"),
         "gap_en": messages.gap(finding, "en"),
-        "unit": messages.unit(finding),
         "bound": messages.bound(finding),
         "message": messages.message(finding, "zh"),
         "message_en": messages.message(finding, "en"),
-        "basis": _basis(messages.basis(finding)),
         "file": finding.file,
         "line": finding.line,
         "column": finding.column,
+        **({"page": finding.page} if finding.page else {}),  # PDF input only: `line` is within this page
         "evidence": finding.evidence,
         "previous": messages.previous(finding, "zh"),
         "previous_en": messages.previous(finding, "en"),
         "change": messages.change(finding, "zh"),
         "change_en": messages.change(finding, "en"),
-        "accepted": deviation_dict(finding) if finding.accepted is not None else None,
-        **({"page": finding.page} if finding.page else {}),  # PDF input only: `line` is within this page
+        "accepted": deviation_dict(finding),
     }
-
-
-# the findings of one rule share their basis: make its dict once (never mutated, only encoded)
-_basis = functools.lru_cache(maxsize=1024)(basis_dict)
 
 
 def deviation_dict(finding: Finding) -> dict[str, Any] | None:
@@ -78,23 +151,58 @@ def deviation_dict(finding: Finding) -> dict[str, Any] | None:
     }
 
 
-def report_dict(report: ReportResult, *, findings: bool = True) -> dict[str, Any]:
-    """A report as JSON values; without `findings` when the caller writes them itself."""
-    return {
-        "file": report.file,
-        "region": report.region,
-        "year": report.year,
-        "level": report.level,
-        "checked": report.checked,
-        "previous": report.previous,
-        **({"findings": [finding_dict(f) for f in report.findings]} if findings else {}),
-        "summary": {
-            "required": report.required,
-            "given": report.given,
-            "worst": report.worst().value,
-            **report.counts(),
-        },
-    }
+def report_messages(said: Iterable[tuple[Status, str, str]]) -> dict[str, dict[str, str]]:
+    """A report's `messages`: for each status, the message (Chinese and English) that the most of its
+    findings of that status carry (the first of equals), when at least two carry it."""
+    best: dict[Status, tuple[int, str, str]] = {}
+    for (status, zh, en), n in Counter(said).items():  # in the order first seen
+        if n > best.get(status, (1,))[0]:
+            best[status] = (n, zh, en)
+    return {s.value: {"message": best[s][1], "message_en": best[s][2]} for s in Status if s in best}
+
+
+def rules_table(pack: RulePack | None) -> dict[str, dict[str, Any]]:
+    """The document's `rules`: a rule's id, `ID.trend` for its trend and `ID.derived` for the check of
+    its derived value, to the names, unit, target and basis such a finding has (a derived check's
+    target is the derived figure: never in the table)."""
+    table: dict[str, dict[str, Any]] = {}
+    for rule in pack.rules if pack else ():
+        table[rule.id] = _entry(_example(rule, rule.id, "meets"), target=True)
+        if rule.trend is not None:
+            table[f"{rule.id}.trend"] = _entry(_example(rule, f"{rule.id}.trend", "trend.pass"), target=True)
+        if rule.derive:
+            table[f"{rule.id}.derived"] = _entry(_example(rule, f"{rule.id}.derived", "meets"), target=False)
+    return table
+
+
+def _example(rule: Rule, rule_id: str, message: str) -> Finding:
+    return Finding(rule_id, rule, Status.PASS, Severity.NONE, Position("", 0, 0), message)
+
+
+def _entry(finding: Finding, *, target: bool) -> dict[str, Any]:
+    data = finding_dict(finding)
+    return {key: data[key] for key in ("name", "name_en", "unit", *(("expected", "expected_en") * target), "basis")}
+
+
+# The run's `rules`, written by head() and read by every report's findings; see use().
+_table: dict[str, dict[str, Any]] = {}
+_used = False
+
+
+def use(pack: RulePack | None) -> None:
+    """Make `pack`'s table the one findings refer to. head() does it; so must a --jobs worker, where
+    item() runs without head() (the CLI does, through ensure_table)."""
+    global _used
+    _table.clear()
+    _table.update(rules_table(pack))
+    _used = True
+    forget()
+
+
+def ensure_table(load: Callable[[], RulePack | None]) -> None:
+    """use() the pack `load` gives, unless head() or use() already ran in this process."""
+    if not _used:
+        use(load())
 
 
 @functools.cache
@@ -105,15 +213,6 @@ def tool_version() -> str:
         return version("hulifa")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
-
-
-def _top(pack: RulePack | None) -> dict[str, Any]:
-    return {
-        "format_version": FORMAT_VERSION,
-        "tool": "hulifa",
-        "tool_version": tool_version(),
-        "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title} if pack else None,
-    }
 
 
 def _no_nan(value: Any) -> Any:
@@ -127,113 +226,43 @@ def _no_nan(value: Any) -> Any:
     return value
 
 
+class Layout(NamedTuple):
+    """Where the document has white space: after a key's colon and a member's comma, and between lines."""
+
+    compact: bool
+    colon: str
+    comma: str
+
+
+PRETTY = Layout(False, ": ", ", ")  # json: top levels indented, a finding a line
+COMPACT = Layout(True, ":", ",")  # json-compact: no white space between tokens, a report a line
+
 # Streaming: the document is written one report at a time, so a batch of any size needs the memory
 # of one report; `render` is the same pieces joined, so both give the same bytes by construction.
-# Layout: the top levels are indented, and each finding is one line. Python's C encoder only runs
-# without `indent`, and indenting every finding made the pure-Python encoder most of a batch's time.
+# Python's C encoder only runs without `indent`, and indenting every finding made the pure-Python
+# encoder most of a batch's time: so the top levels are laid out here and each value encoded in one call.
 SEP = ",\n"
 
 
-def head(pack: RulePack | None, lang: str = "zh") -> str:
-    lines = [f"  {_dump(key)}: {_dump(value)}," for key, value in _top(pack).items()]
-    return "{\n" + "\n".join(lines) + '\n  "reports": [\n'
+def head(pack: RulePack | None, lang: str = "zh", layout: Layout = PRETTY) -> str:
+    use(pack)
+    top = {
+        "format_version": FORMAT_VERSION,
+        "tool": "hulifa",
+        "tool_version": tool_version(),
+        "rule_pack": {"id": pack.id, "version": pack.version, "title": pack.title} if pack else None,
+    }
+    if layout.compact:
+        members = "".join(f"{_s(key)}:{_dump(value, layout)}," for key, value in top.items())
+        rules = ",".join(f"{_s(key)}:{_dump(value, layout)}" for key, value in _table.items())
+        return "{" + members + '"rules":{' + rules + '},"reports":[\n'
+    lines = [f"  {_s(key)}: {_dump(value)}," for key, value in top.items()]
+    rules = ",\n".join(f"    {_s(key)}: {_dump(value)}" for key, value in _table.items())
+    return "{\n" + "\n".join(lines) + '\n  "rules": {\n' + rules + '\n  },\n  "reports": [\n'
 
 
 def item(report: ReportResult, lang: str = "zh") -> str:
     return report_text(report)
-
-
-def report_text(report: ReportResult, table: dict[str, dict[str, Any]] | None = None) -> str:
-    """One report's piece of the document; with json-compact's `table`, findings its entries cover
-    omit their names and basis."""
-    data = report_dict(report, findings=False)
-    lines = [f"      {_dump(key)}: {_dump(value)}," for key, value in data.items()]
-    rows = ",\n".join(f"        {finding_text(finding, table)}" for finding in report.findings)
-    lines.append('      "findings": [\n' + rows + "\n      ]" if rows else '      "findings": []')
-    return "    {\n" + "\n".join(lines) + "\n    }"
-
-
-# A finding's line is most of a report's output, and encoding it through a dict with the generic
-# encoder was most of a batch's time. So each line is written from its fields, each string encoded
-# by the json module's own C function (what JSONEncoder calls for a string), and what does not vary
-# is remembered: a rule's names, target, unit and basis (per rule), and a finding's whole text but
-# its place (keyed by the finding without its position: "does not apply to a department report for
-# 2024" and every unstated figure recur across reports). The bytes are those of encoding
-# finding_dict() with _dump (tested). The memos are bounded (cleared when full): memory stays flat.
-_s = encode_basestring
-_PARTS: dict[tuple[Any, ...], tuple[str, str, object]] = {}
-_RULE: dict[tuple[int, str, bool, bool], tuple[str, str, str, str, object]] = {}
-_LIMIT = 4096
-
-
-def finding_text(finding: Finding, table: dict[str, dict[str, Any]] | None = None) -> str:
-    """`_dump(finding_dict(finding))`, or json-compact's finding when `table` is given."""
-    key: tuple[Any, ...] = (id(finding.subject), table is not None, finding[0], *finding[2:4], *finding[5:])
-    try:
-        parts = _PARTS.get(key)
-    except TypeError:  # a parameter that cannot be hashed: make this one afresh
-        key, parts = (), None
-    if parts is None:
-        parts = _parts(finding, table)
-        if key:
-            if len(_PARTS) >= _LIMIT:
-                _PARTS.clear()
-            _PARTS[key] = parts
-    before, after, _ = parts
-    page = f', "page": {finding.page}' if finding.page else ""
-    return f'{before}"file": {_s(finding.file)}, "line": {finding.line}, "column": {finding.column}, {after}{page}}}'
-
-
-def forget() -> None:
-    """Drop the remembered texts (json-compact's table changed: what a finding omits may differ)."""
-    _PARTS.clear()
-    _RULE.clear()
-
-
-def _parts(finding: Finding, table: dict[str, dict[str, Any]] | None) -> tuple[str, str, object]:
-    """The text before the place (from the opening brace) and after it (to the closing one, exclusive),
-    and the subject: held so that its id, part of the key, is not reused while the entry lives."""
-    head, expected, unit, basis, _ = _rule_parts(finding, table)
-    before = (
-        f'{head}"status": {_s(finding.status)}, "severity": {_s(finding.severity)}, {expected}'
-        f'"actual": {_s(messages.actual(finding, "zh"))}, "actual_en": {_s(messages.actual(finding, "en"))}, '
-        f'"gap": {_s(messages.gap(finding, "zh"))}, "gap_en": {_s(messages.gap(finding, "en"))}, '
-        f'{unit}"bound": {_s(messages.bound(finding))}, '
-        f'"message": {_s(messages.message(finding, "zh"))}, "message_en": {_s(messages.message(finding, "en"))}, '
-        f"{basis}"
-    )
-    accepted = _dump(deviation_dict(finding)) if finding.accepted is not None else "null"
-    after = (
-        f'"evidence": {_s(finding.evidence)}, "previous": {_s(messages.previous(finding, "zh"))}, '
-        f'"previous_en": {_s(messages.previous(finding, "en"))}, "change": {_s(messages.change(finding, "zh"))}, '
-        f'"change_en": {_s(messages.change(finding, "en"))}, "accepted": {accepted}'
-    )
-    return before, after, finding.subject
-
-
-def _rule_parts(finding: Finding, table: dict[str, dict[str, Any]] | None) -> tuple[str, str, str, str, object]:
-    """What a finding's rule decides: `{"rule", "name", "name_en"`, its target, unit and basis (the names
-    and the basis left out when json-compact's table has them), and the subject (see _parts). A message
-    with a target of its own words it from the finding's values: that target is made each time."""
-    own_target = finding.message in messages.TARGETS
-    key = (id(finding.subject), finding.rule, table is not None, own_target)
-    parts = _RULE.get(key)
-    if parts is None or own_target:
-        name, name_en = messages.names(finding)
-        basis = _basis(messages.basis(finding))
-        entry = table.get(finding.rule) if table is not None else None
-        if entry is not None and (name, name_en, basis) == (entry["name"], entry["name_en"], entry["basis"]):
-            head, basis_text = f'{{"rule": {_s(finding.rule)}, ', ""
-        else:
-            head = f'{{"rule": {_s(finding.rule)}, "name": {_s(name)}, "name_en": {_s(name_en)}, '
-            basis_text = f'"basis": {_dump(basis)}, '
-        zh, en = messages.expected(finding, "zh"), messages.expected(finding, "en")
-        expected = f'"expected": {_s(zh)}, "expected_en": {_s(en)}, '
-        parts = (head, expected, f'"unit": {_s(messages.unit(finding))}, ', basis_text, finding.subject)
-        if len(_RULE) >= _LIMIT:
-            _RULE.clear()
-        _RULE[key] = parts
-    return parts
 
 
 def tail(lang: str = "zh") -> str:
@@ -244,11 +273,188 @@ def render(result: CheckResult, lang: str = "zh") -> str:
     return join_stream(head, item, SEP, tail, result, lang)
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # made once: json.dumps makes one per call
+def report_dict(report: ReportResult) -> dict[str, Any]:
+    """A report's own members, without its `messages` and `findings`."""
+    return {
+        "file": report.file,
+        "region": report.region,
+        "year": report.year,
+        "level": report.level,
+        "checked": report.checked,
+        "previous": report.previous,
+        "summary": {
+            "required": report.required,
+            "given": report.given,
+            "worst": report.worst().value,
+            **report.counts(),
+        },
+    }
 
 
-def _dump(value: Any) -> str:
+def report_text(report: ReportResult, layout: Layout = PRETTY) -> str:
+    """One report's piece of the document."""
+    parts, said = _report_parts(report, layout)
+    rows = [
+        _finding_text(f, p, said.get(f.status), report.file, layout)
+        for f, p in zip(report.findings, parts, strict=True)
+    ]
+    members = {**report_dict(report), "messages": said}
+    if layout.compact:
+        head = "".join(f"{_s(key)}:{_dump(value, layout)}," for key, value in members.items())
+        return "{" + head + '"findings":[' + ",".join(rows) + "]}"
+    lines = [f"      {_s(key)}: {_dump(value)}," for key, value in members.items()]
+    findings = ",\n".join(f"        {row}" for row in rows)
+    lines.append(f'      "findings": [\n{findings}\n      ]' if rows else '      "findings": []')
+    return "    {\n" + "\n".join(lines) + "\n    }"
+
+
+def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], dict[str, dict[str, str]]]:
+    """Each finding's remembered parts, and the report's `messages`."""
+    parts = [_parts(finding, layout) for finding in report.findings]
+    said = report_messages((f.status, p.message, p.message_en) for f, p in zip(report.findings, parts, strict=True))
+    return parts, said
+
+
+# A finding's line is most of a report's output, and encoding it through a dict with the generic
+# encoder was most of a batch's time. So each line is written from its fields, each string encoded
+# by the json module's own C function (what JSONEncoder calls for a string), and what does not vary
+# is remembered: the fields a rule decides (per rule), and a finding's text but its place, evidence
+# and message (keyed by the finding without its position and evidence: "does not apply to a
+# department report for 2024", every unstated figure and every "100%" recur across reports). The
+# bytes are those of encoding the finding's dict less its defaults (tested). The memos are bounded
+# (cleared when full): memory stays flat.
+_s = encode_basestring
+
+
+class _Parts(NamedTuple):
+    before: str  # from the opening brace to the last field before the message
+    message: str
+    message_en: str
+    after: str  # the fields after the place and evidence, each after a comma; "" when none is written
+    subject: object  # held so that its id, part of the key, is not reused while the entry lives
+
+
+_PARTS: dict[tuple[Any, ...], _Parts] = {}
+_RULE: dict[tuple[Any, ...], tuple[str, object]] = {}
+_LIMIT = 4096
+
+
+def forget() -> None:
+    """Drop the remembered texts (the table changed: what a finding leaves out may differ)."""
+    _PARTS.clear()
+    _RULE.clear()
+
+
+def _finding_text(finding: Finding, parts: _Parts, said: dict[str, str] | None, file: str, layout: Layout) -> str:
+    comma, colon = layout.comma, layout.colon
+    message = ""
+    if parts.message != (said["message"] if said else ""):
+        message = f'{comma}"message"{colon}{_s(parts.message)}'
+    if parts.message_en != (said["message_en"] if said else ""):
+        message += f'{comma}"message_en"{colon}{_s(parts.message_en)}'
+    place = f'{comma}"file"{colon}{_s(finding.file)}' if finding.file != file else ""
+    page = f'{comma}"page"{colon}{finding.page}' if finding.page else ""
+    evidence = f'{comma}"evidence"{colon}{_s(finding.evidence)}' if finding.evidence else ""
+    return (
+        f'{parts.before}{message}{place}{comma}"line"{colon}{finding.line}{comma}"column"{colon}{finding.column}'
+        f"{page}{evidence}{parts.after}}}"
+    )
+
+
+def _parts(finding: Finding, layout: Layout) -> _Parts:
+    # the finding but its place (4) and evidence (12): what its remembered text depends on
+    key: tuple[Any, ...] = (
+        id(finding.subject),
+        layout.compact,
+        finding[0],
+        *finding[2:4],
+        *finding[5:12],
+        *finding[13:],
+    )
     try:
-        return _ENCODE(value)
+        parts = _PARTS.get(key)
+    except TypeError:  # a parameter that cannot be hashed: make this one afresh
+        key, parts = (), None
+    if parts is None:
+        parts = _make_parts(finding, layout)
+        if key:
+            if len(_PARTS) >= _LIMIT:
+                _PARTS.clear()
+            _PARTS[key] = parts
+    return parts
+
+
+def _make_parts(finding: Finding, layout: Layout) -> _Parts:
+    before = f'{{"rule"{layout.colon}{_s(finding.rule)}{layout.comma}"status"{layout.colon}{_s(finding.status)}'
+    severity = (("severity", finding.severity.value),)
+    stated = (
+        ("actual", messages.actual(finding, "zh")),
+        ("actual_en", messages.actual(finding, "en")),
+        ("gap", messages.gap(finding, "zh")),
+        ("gap_en", messages.gap(finding, "en")),
+        ("bound", messages.bound(finding)),
+    )
+    later = (
+        ("previous", messages.previous(finding, "zh")),
+        ("previous_en", messages.previous(finding, "en")),
+        ("change", messages.change(finding, "zh")),
+        ("change_en", messages.change(finding, "en")),
+        ("accepted", deviation_dict(finding)),
+    )
+    return _Parts(
+        before + _fields(severity, ABSENT, layout) + _rule_fields(finding, layout) + _fields(stated, ABSENT, layout),
+        messages.message(finding, "zh"),
+        messages.message(finding, "en"),
+        _fields(later, ABSENT, layout),
+        finding.subject,
+    )
+
+
+def _rule_fields(finding: Finding, layout: Layout) -> str:
+    """The fields a finding's rule decides (names, unit, target, basis) that differ from its `rules`
+    entry. A message with a target of its own words it from the finding's values: made each time."""
+    own_target = finding.message in messages.TARGETS
+    key = (id(finding.subject), finding.rule, layout.compact)
+    remembered = None if own_target else _RULE.get(key)
+    if remembered is not None:
+        return remembered[0]
+    name, name_en = messages.names(finding)
+    fields = (
+        ("name", name),
+        ("name_en", name_en),
+        ("unit", messages.unit(finding)),
+        ("expected", messages.expected(finding, "zh")),
+        ("expected_en", messages.expected(finding, "en")),
+        ("basis", _basis(messages.basis(finding))),
+    )
+    text = _fields(fields, {**ABSENT, **_table.get(finding.rule, {})}, layout)
+    if not own_target:
+        if len(_RULE) >= _LIMIT:
+            _RULE.clear()
+        _RULE[key] = (text, finding.subject)
+    return text
+
+
+def _fields(fields: Iterable[tuple[str, Any]], default: Mapping[str, Any], layout: Layout) -> str:
+    """`, "key": value` for each field whose value is not its default."""
+    comma, colon = layout.comma, layout.colon
+    return "".join(
+        f'{comma}"{key}"{colon}{_s(value) if isinstance(value, str) else _dump(value, layout)}'
+        for key, value in fields
+        if value != default[key]
+    )
+
+
+# made once: json.dumps makes one per call
+_ENCODERS = {
+    PRETTY: json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode,
+    COMPACT: json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode,
+}
+
+
+def _dump(value: Any, layout: Layout = PRETTY) -> str:
+    encode = _ENCODERS[layout]
+    try:
+        return encode(value)
     except ValueError:  # a NaN or infinity somewhere: JSON has none, so it becomes null
-        return _ENCODE(_no_nan(value))
+        return encode(_no_nan(value))
