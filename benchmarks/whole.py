@@ -118,18 +118,12 @@ def label(n: int) -> str:
 
 
 def _json_pairs(lines: Iterable[str]) -> Pairs:
-    """json and json-compact: a report's "file" on its own line, then one finding per line."""
+    """json and json-compact (format 3, one document): a finding's file is its report's unless it says another."""
     got: Pairs = Counter()
-    current = ""
-    for line in lines:
-        if '"rule":' in line and '"status":' in line:
-            rule = re.search(r'"rule": "([^"]+)"', line)
-            status = re.search(r'"status": "([^"]+)"', line)
-            if rule and status and status.group(1) not in OK_STATUSES:
-                got[(current, rule.group(1))] += 1
-        elif line.lstrip().startswith('"file":'):
-            m = re.search(r'"file": "([^"]+)"', line)
-            current = m.group(1) if m else current
+    for report in json.loads("".join(lines))["reports"]:
+        for finding in report["findings"]:
+            if finding["status"] not in OK_STATUSES:
+                got[(finding.get("file", report["file"]), finding["rule"])] += 1
     return got
 
 
