@@ -269,3 +269,16 @@ def test_files_with_anchors_tags_or_merge_keys_take_the_general_path() -> None:
     assert not _plain_file("a: &x 1\nb: *x\n")
     assert not _plain_file("a: !!str 1\n")
     assert not _plain_file("a: {<<: {b: 1}}\n")
+
+
+def test_the_plain_scalar_memo_stops_growing_and_values_stay_right() -> None:
+    # a batch of 100,000 reports meets far more distinct figures than the memo keeps (memory flat)
+    from hulifa import yamlsafe
+
+    figures = [f"{i}件" for i in range(yamlsafe.MEMO_SIZE + 500)]
+    for start in range(0, len(figures), 1000):
+        text = "".join(f"k{i}: {figure}\n" for i, figure in enumerate(figures[start : start + 1000]))
+        parse_yaml(text + "n: 12\nflag: true\n", "f.yaml")
+    assert len(yamlsafe._PLAIN_VALUES) <= yamlsafe.MEMO_SIZE
+    doc = parse_yaml(f"a: {figures[-1]}\nn: 12\nflag: true\n", "f.yaml")  # past the bound: resolved, not kept
+    assert doc.data == {"a": figures[-1], "n": 12, "flag": True}

@@ -64,8 +64,12 @@ class Document:
         file, found = self.file, {}
         for name, (key, value) in self._mapping(node).items():
             if value.__class__ is _MappingNode:  # a few keys: a scan is cheaper than a table
-                key = next((k for k, _ in value.value if k.value == inner and k.tag != _MERGE), key)
-            found[name] = Position(file, key.start_mark.line + 1, key.start_mark.column + 1)
+                for inner_key, _ in value.value:
+                    if inner_key.value == inner and inner_key.tag != _MERGE:
+                        key = inner_key
+                        break
+            mark = key.start_mark
+            found[name] = Position(file, mark.line + 1, mark.column + 1)
         return found
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
