@@ -23,19 +23,24 @@ if TYPE_CHECKING:
     from hulifa.model import RulePack, Text
     from hulifa.reportdata import TextHints
 
-app = typer.Typer(
-    name="hulifa",
-    help=(
-        "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
-        "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
-    ),
-    no_args_is_help=True,
-    # --install-completion / --show-completion for bash, zsh, fish and PowerShell (see README)
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+
+def _typer(add_completion: bool) -> typer.Typer:
+    return typer.Typer(
+        name="hulifa",
+        help=(
+            "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
+            "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
+        ),
+        no_args_is_help=True,
+        # --install-completion / --show-completion for bash, zsh, fish and PowerShell (see README)
+        add_completion=add_completion,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+app = _typer(add_completion=True)
 
 
 def _version(value: bool) -> None:
@@ -219,10 +224,10 @@ def main() -> None:
 
 def lean(argv: list[str]) -> typer.Typer:
     """The app with only the command being run. Typer makes a click command, reading every parameter's
-    annotations, for each registered command at every start: ~10 ms for the ones not run. The whole
-    app for anything else (--help, --version, a misspelt command, shell completion)."""
-    import copy
-
+    annotations, for each registered command at every start: ~10 ms for the ones not run. Nor does it
+    have the completion options, which belong to `hulifa --install-completion`, never to a command
+    (building them: ~1 ms). The whole app for anything else (--help, --version, a misspelt command,
+    shell completion)."""
     from typer.main import get_command_name
 
     name = argv[0] if argv else ""
@@ -231,8 +236,8 @@ def lean(argv: list[str]) -> typer.Typer:
     ]
     if len(chosen) != 1 or any(key.endswith("_COMPLETE") for key in os.environ):
         return app
-    only = copy.copy(app)
-    only.registered_commands, only.registered_groups = chosen, []
+    only = _typer(add_completion=False)
+    only.registered_callback, only.registered_commands = app.registered_callback, chosen
     return only
 
 

@@ -1,9 +1,12 @@
 """`hulifa check`, in steps: options -> output plan -> run -> write -> exit.
 
 The run is hulifa.runner.Run, the library's own; every format that exposes the streaming protocol
-(hulifa.reporters.streaming) is written as results arrive, and the exit code is the Outcome's rule."""
+(hulifa.reporters.streaming) is written as results arrive, and the exit code is the Outcome's rule.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typer reads `check`'s signature twice at every start
+(inspect.signature and typing.get_type_hints, each evaluating every annotation written as a string,
+most of the ~12 ms typer took to build the command at load 7), so the annotations are objects, and
+the names imported only for type checking are quoted."""
 
 import datetime as dt
 import os
@@ -261,8 +264,8 @@ class _Options(NamedTuple):
     today: dt.date | None
     encoding: str | None
     jobs: int
-    selection: Selection
-    fail_on: Severity | None
+    selection: "Selection"
+    fail_on: "Severity | None"
     lang: str
     dest: dict[Format, Path | None]
     show_all: bool
@@ -270,7 +273,7 @@ class _Options(NamedTuple):
     color: Color
     force: bool
     previous: str | None
-    hints: TextHints
+    hints: "TextHints"
     force_exclude: bool
     stdin_name: str | None
     quiet: bool
@@ -278,7 +281,7 @@ class _Options(NamedTuple):
     max_bytes: int = 65_536  # --format markdown's budget, in characters
 
     @classmethod
-    def resolved(cls, v: dict[str, Any], **given: Any) -> _Options:
+    def resolved(cls, v: dict[str, Any], **given: Any) -> "_Options":
         from hulifa.model import Severity
 
         format_names, outputs = v["format"], v["output"]
@@ -333,7 +336,7 @@ class _Plan(NamedTuple):
         return bool(self.whole)
 
     @classmethod
-    def made(cls, o: _Options) -> _Plan:
+    def made(cls, o: _Options) -> "_Plan":
         from hulifa.atomic import check_target
         from hulifa.errors import InputError
         from hulifa.reporters import module
@@ -382,7 +385,7 @@ def _count(o: _Options) -> int:
     return sum(1 for _ in found)
 
 
-def _start(o: _Options) -> Run:
+def _start(o: _Options) -> "Run":
     """The run: the pack and deviations loaded (a broken one ends here, exit 2)."""
     from hulifa.errors import InputError
     from hulifa.runner import Run
@@ -411,7 +414,7 @@ def _start(o: _Options) -> Run:
     return run
 
 
-def _write(plan: _Plan, run: Run, o: _Options) -> None:
+def _write(plan: _Plan, run: "Run", o: _Options) -> None:
     """Check every input, write each format as results arrive, then what needs the whole run."""
     from hulifa.atomic import write_output
     from hulifa.errors import InputError
@@ -449,7 +452,7 @@ def _write(plan: _Plan, run: Run, o: _Options) -> None:
         _append_step_summary(summary)
 
 
-def _renderer(fmt: Format) -> Callable[[CheckResult, str], str]:
+def _renderer(fmt: Format) -> "Callable[[CheckResult, str], str]":
     from hulifa.reporters import renderer
 
     return renderer(fmt.value)
@@ -462,11 +465,11 @@ class _Prepared(NamedTuple):
     texts: dict[str, str]  # format streamed in pieces -> this report's piece
     errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
     read: str  # with --verbose: what was read
-    result: ReportResult | None  # when a writer, the table or a whole-run format needs it
+    result: "ReportResult | None"  # when a writer, the table or a whole-run format needs it
 
 
 def _prepare(
-    result: ReportResult, formats: tuple[str, ...], lang: str, send: bool, verbose: bool, rules: str | None = None
+    result: "ReportResult", formats: tuple[str, ...], lang: str, send: bool, verbose: bool, rules: str | None = None
 ) -> _Prepared:
     from hulifa import messages
     from hulifa.reporters import module
@@ -501,13 +504,13 @@ def _json_table(rules: str | None) -> None:
 
 def _stream(
     plan: _Plan,
-    run: Run,
+    run: "Run",
     o: _Options,
-    transform: Callable[[ReportResult], _Prepared],
-    table: _TableOut | None,
-    progress: _Progress | None,
-    summary: MarkdownWriter | None = None,
-) -> list[ReportResult]:
+    transform: "Callable[[ReportResult], _Prepared]",
+    table: "_TableOut | None",
+    progress: "_Progress | None",
+    summary: "MarkdownWriter | None" = None,
+) -> "list[ReportResult]":
     """Write the streamed formats as results arrive; return the results only if some format needs them all."""
     from hulifa.atomic import Sink, StdoutSink, open_output
     from hulifa.reporters import module
@@ -560,7 +563,7 @@ def _stream(
     return kept
 
 
-def _input_identities(paths: list[str], selection: Selection, *named: str | None) -> frozenset[tuple[int, int]]:
+def _input_identities(paths: list[str], selection: "Selection", *named: str | None) -> frozenset[tuple[int, int]]:
     """The files this run reads (inputs found in folders and globs, the pack, last year's report,
     deviations): an output that is one of them is refused, whatever its name."""
     from hulifa.atomic import identities
@@ -570,14 +573,14 @@ def _input_identities(paths: list[str], selection: Selection, *named: str | None
     return identities([*found, *named])
 
 
-def _summary_writer(run: Run, lang: str) -> MarkdownWriter:
+def _summary_writer(run: "Run", lang: str) -> "MarkdownWriter":
     """The step summary, fed as results arrive (`--format github` with $GITHUB_STEP_SUMMARY set)."""
     from hulifa.reporters.markdown import summary_writer
 
     return summary_writer(run.pack, lang)
 
 
-def _append_step_summary(summary: MarkdownWriter) -> None:
+def _append_step_summary(summary: "MarkdownWriter") -> None:
     from hulifa.reporters.markdown import append_step_summary
 
     path = os.environ["GITHUB_STEP_SUMMARY"]
@@ -595,7 +598,7 @@ def scan_selection(
     force_exclude: bool,
     gitignore: bool,
     include: list[str] | None = None,
-) -> Selection:
+) -> "Selection":
     from hulifa.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Selection
 
     return Selection(
@@ -630,12 +633,12 @@ class _TableOut:
         self.sink: Sink = StdoutSink() if file is None else open_output(file, force=o.force, inputs=inputs)
         self.console: Console | None = None
         if self.live and _colours(o.color):
-            from rich.console import Console
+            from rich import console
 
-            self.console = Console(highlight=False, markup=False, emoji=False, **color_args(o.color))
+            self.console = console.Console(highlight=False, markup=False, emoji=False, **color_args(o.color))
         self.width = self.console.width if self.console is not None else _pipe_width() if self.live else 160
 
-    def _print(self, blocks: Sequence[SummaryRows | Block]) -> None:
+    def _print(self, blocks: "Sequence[SummaryRows | Block]") -> None:
         if self.console is not None:
             from hulifa.reporters.table_rich import printable
 
@@ -645,7 +648,7 @@ class _TableOut:
 
         self.sink.write(text(blocks, self.width))
 
-    def add(self, report: ReportResult) -> None:
+    def add(self, report: "ReportResult") -> None:
         from hulifa.reporters.table import BLANK, report_blocks, unchecked_blocks
 
         if self.details and not report.checked:  # the reason is said once, on stderr

@@ -2,8 +2,6 @@
 which), `--rules`, `--lang` and `--encoding`. An option means the same thing, with the same help,
 in every command that takes it."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated, Any
 
