@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clihelp import MINIMAL, ROOT, run_cli
 from hulifa import messages
@@ -333,3 +335,17 @@ def test_a_bad_option_is_said_from_its_id(option: list[str], english: str) -> No
     run = run_cli("check", str(ROOT / "reports" / "huli" / "2024.yaml"), *option, "--lang", "en")
     assert run.exit_code == 2 and english in run.stderr, run.stderr
     assert CJK.search(run.stderr)  # the Chinese first: hulifa's option errors are said in both
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(min_codepoint=0x33F0, max_codepoint=0x3410),  # around the range's ends
+            st.characters(min_codepoint=0x9FF0, max_codepoint=0xA010),
+            st.characters(),
+        )
+    )
+)
+def test_has_chinese_is_the_cjk_range(text: str) -> None:
+    """has_chinese skips ASCII text and compiles its pattern when first asked: the same answer."""
+    assert messages.has_chinese(text) == any(0x3400 <= ord(char) <= 0x9FFF for char in text)

@@ -10,6 +10,7 @@ reader's language, and a few are worked out here from the finding and its rule (
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -873,7 +874,7 @@ def _arabic(numeral: str) -> str:
 def article(text: str, lang: str) -> str:
     """An article as cited: "第六十二条第一款" / "Art. 62 para. 1", "(六)" / "(6)". In English the
     Chinese gloss after the numbers ("第四章 (年度报告)") is left out; so is an article with no number."""
-    if lang != "en" or not _CJK.search(text):
+    if lang != "en" or not has_chinese(text):
         return text
     parts = [f"{_PART_WORDS[kind]} {_arabic(n)}" for n, kind in _ARTICLE.findall(text)]
     if not parts and _ITEM.match(text.strip()):
@@ -885,7 +886,7 @@ def document(text: str, lang: str) -> str:
     """A document as cited. In English: its 《title》 (and number), a Chinese name shown as a cited
     title; a reference without a title, quoted; a description with no number ("地方实践") left to the
     strength tag, which says the same in English."""
-    if lang != "en" or not _CJK.search(text):
+    if lang != "en" or not has_chinese(text):
         return text
     titles = _TITLE.findall(text)
     if titles:
@@ -983,13 +984,20 @@ def change(finding: Finding, lang: str) -> str:
 _BOUND_WORDS = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX: "about "}
 # a bound that excludes its number: 1700余人次, 超过90% / 不足60学时, 不到10人
 _STRICT_BOUND_WORDS = {Bound.LOWER: "more than ", Bound.UPPER: "under "}
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?$")
 UNDETERMINED = Text("无法确定", "cannot be determined")
 
 
 def has_chinese(text: str) -> bool:
-    return bool(_CJK.search(text))
+    """Whether `text` has a CJK ideograph (U+3400 to U+9FFF)."""
+    return not text.isascii() and _cjk().search(text) is not None
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    # compiled when first needed: [\u3400-\u9fff] is walked code point by code point in Python when
+    # compiled (~2 ms at load 8), and a Chinese table or parsable run never asks
+    return re.compile(r"[\u3400-\u9fff]")
 
 
 def quote(text: str, lang: str) -> str:
@@ -1052,7 +1060,7 @@ def figure(text: str, unit: str, lang: str) -> str:
     Chinese figure is read and put in words, and anything else Chinese is quoted."""
     if lang == "en" and _PLAIN.match(text) and unit not in ("", "bool", "date", "section"):  # "12" -> "12 cases"
         return count(float(text), unit, lang)
-    if lang != "en" or not _CJK.search(text):
+    if lang != "en" or not has_chinese(text):
         return text
     if text == UNDETERMINED.zh:
         return UNDETERMINED.en
