@@ -1,14 +1,14 @@
 """Records shared by every layer: quantities, rule packs, report data, findings.
 
-All are immutable. Most are NamedTuples, for two reasons: they are made millions of times in a
-national batch (a frozen dataclass sets every field through object.__setattr__), and they are
-defined at every start, where a frozen slotted dataclass compiles six methods with exec (20 of them
-took ~30 ms of `import hulifa.model` on a loaded machine, as NamedTuples ~12 ms; README "Start-up").
-A changed record is a new one: `record._replace(field=...)`. Being tuples, they must not be told
-from plain tuples by isinstance(..., tuple). Rule (whose `extract` table is left out of equality
-and hashing), RulePack (which compiles its index when made) and Outcome (a running tally) stay
-dataclasses. This module does without `from __future__ import annotations`: a NamedTuple compiles
-each field's annotation when it is a string (so the few forward references here are quoted).
+All are immutable but Outcome, a running tally (a plain class). Most are NamedTuples, for two
+reasons: they are made millions of times in a national batch (a frozen dataclass sets every field
+through object.__setattr__), and they are defined at every start, where a frozen slotted dataclass
+compiles six methods with exec (20 of them took ~30 ms of `import hulifa.model` on a loaded machine,
+as NamedTuples ~12 ms; README "Start-up"). A changed record is a new one: `record._replace(...)`.
+Being tuples, they must not be told from plain tuples by isinstance(..., tuple). Rule (whose
+`extract` table is left out of equality and hashing) and RulePack (which compiles its index when
+made) stay dataclasses. This module does without `from __future__ import annotations`: a NamedTuple
+compiles each field's annotation when it is a string (so the few forward references are quoted).
 Stdlib only, but for the derive-expression compiler that a rule pack's index holds
 (hulifa.expressions, itself stdlib and interval arithmetic only).
 """
@@ -620,14 +620,17 @@ class CheckResult(NamedTuple):
         return self.outcome().exit_code(fail_on)
 
 
-@dataclass(slots=True)
 class Outcome:
     """What the exit code depends on, tallied one report at a time; `exit_code` is the one rule that
-    the library (CheckResult.exit_code) and `hulifa check` share."""
+    the library (CheckResult.exit_code) and `hulifa check` share. A plain class: a running tally,
+    never compared or printed, for which a dataclass would only cost its exec at every start."""
 
-    reports: int = 0
-    unchecked: int = 0
-    worst: Severity = Severity.NONE  # the highest severity that counts (see ReportResult.worst)
+    __slots__ = ("reports", "unchecked", "worst")
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.unchecked = 0
+        self.worst = Severity.NONE  # the highest severity that counts (see ReportResult.worst)
 
     def add(self, worst: Severity, checked: bool) -> None:
         self.reports += 1

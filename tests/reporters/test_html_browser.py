@@ -412,9 +412,7 @@ def thousand(page: Page) -> tuple[str, dict[str, Any]]:
     """A page of 1,000 reports (Huli and the hostile region, 500 folders each: more issues per report
     than a typical batch), written through the page's writer, then opened in a 390 px frame."""
     huli, hostile = page.result.reports
-    reports = tuple(
-        (huli, hostile)[i % 2]._replace(file=f"reports/r{i:04d}/2024.yaml") for i in range(BATCH)
-    )
+    reports = tuple((huli, hostile)[i % 2]._replace(file=f"reports/r{i:04d}/2024.yaml") for i in range(BATCH))
     text = html_reporter.render(CheckResult(reports=reports, pack=page.result.pack))
     seen = measure(text, page.workdir, "thousand", 390, light=True)
     # a timing, printed for the record (see benchmarks/html_page.py); never asserted

@@ -175,8 +175,7 @@ def test_artifact_uri_encoding() -> None:
 def test_fingerprints_survive_line_shifts_and_are_unique(batch) -> None:
     def shifted(report):
         moved = tuple(
-            f._replace(position=f.position._replace(line=f.line + 7, column=f.column + 1))
-            for f in report.findings
+            f._replace(position=f.position._replace(line=f.line + 7, column=f.column + 1)) for f in report.findings
         )
         return report._replace(findings=moved)
 
