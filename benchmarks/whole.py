@@ -142,14 +142,13 @@ def _regex_pairs(pattern: str) -> Callable[[Iterable[str]], Pairs]:
 
 
 def _sarif_pairs(lines: Iterable[str]) -> Pairs:
-    """SARIF, indented with sorted keys: a result's location uri comes before its ruleId."""
+    """SARIF, keys sorted: a result's location uri comes before its ruleId (on its one line)."""
     got: Pairs = Counter()
     uri = ""
     for line in lines:
         m = re.search(r'"uri": "([^"]+)"', line)
         if m:
             uri = m.group(1)
-            continue
         m = re.search(r'"ruleId": "([^"]+)"', line)
         if m:
             got[(uri, m.group(1))] += 1

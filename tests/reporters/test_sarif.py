@@ -213,7 +213,15 @@ def test_deterministic_and_no_absolute_paths(batch) -> None:
     assert first == sarif.render(batch)
     assert "/work/" not in first and "file://" not in first
     assert "NaN" not in first and "Infinity" not in first
-    # Keys are sorted, so the JSON round-trips to the same bytes.
+    # Keys are sorted, the run is indented and each result is one line (Python's C encoder, which
+    # only runs without indent): re-encoding every result so gives the same bytes.
     doc = json.loads(first)
-    assert json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n" == first
+    results = doc["runs"][0]["results"]
+    assert results
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in results]
+    frame = doc | {"runs": [doc["runs"][0] | {"results": ["\0"]}]}
+    framed = json.dumps(frame, ensure_ascii=False, indent=2, sort_keys=True)
+    indent = " " * 8
+    expected = framed.replace(f'{indent}"\\u0000"', ",\n".join(indent + line for line in lines)) + "\n"
+    assert expected == first
     assert BAD_REPORT.file.split("/")[-1] not in first  # encoded, not raw, in URIs

@@ -6,7 +6,8 @@ pass nor not-applicable. Results that need a person to look (status unverifiable
 `kind: "review"`; SARIF §3.27.10 then requires `level: "none"`, so the hulifa severity is kept in
 `properties.severity`. Everything else is `kind: "fail"` with the level from the severity.
 
-The output is deterministic: no timestamps, no absolute paths, keys sorted.
+The output is deterministic: no timestamps, no absolute paths, keys sorted; the run is indented and
+each result is one line.
 """
 
 from __future__ import annotations
@@ -146,21 +147,31 @@ def _finding_descriptor(finding: Finding) -> dict[str, Any]:
 
 def fingerprint(finding: Finding, report: ReportResult, occurrence: int = 1) -> str:
     """Stable across edits that move lines: rule, file, region/year, status and indicator name."""
-    parts = [
-        finding.rule,
-        artifact_uri(finding.file),
-        report.region,
-        str(report.year or ""),
-        finding.status.value,
-        messages.names(finding)[0],
-    ]
-    if occurrence > 1:
-        parts.append(str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return _digest(_identity(finding, report), occurrence)
 
 
-def _result(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
-    out = _result_body(finding, report, index, occurrence, lang)
+def _identity(finding: Finding, report: ReportResult) -> str:
+    """What a fingerprint is made from (its occurrence apart): findings alike here share one."""
+    return "\x1f".join(
+        (
+            finding.rule,
+            artifact_uri(finding.file),
+            report.region,
+            str(report.year or ""),
+            finding.status.value,
+            messages.names(finding)[0],
+        )
+    )
+
+
+def _digest(identity: str, occurrence: int) -> str:
+    text = identity if occurrence == 1 else f"{identity}\x1f{occurrence}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _result(finding: Finding, report: ReportResult, index: int, digest: str, lang: str) -> dict[str, Any]:
+    """A result; `digest`: its fingerprint."""
+    out = _result_body(finding, report, index, digest, lang)
     if finding.status is Status.ACCEPTED and finding.accepted is not None:
         # An accepted deviation: still reported, but suppressed with its justification (SARIF §3.35).
         out["suppressions"] = [
@@ -172,7 +183,7 @@ def _result(finding: Finding, report: ReportResult, index: int, occurrence: int,
     return out
 
 
-def _result_body(finding: Finding, report: ReportResult, index: int, occurrence: int, lang: str) -> dict[str, Any]:
+def _result_body(finding: Finding, report: ReportResult, index: int, digest: str, lang: str) -> dict[str, Any]:
     review = finding.status is Status.UNVERIFIABLE or finding.accepted_status == Status.UNVERIFIABLE.value
     other = "zh" if lang == "en" else "en"
     return {
@@ -189,7 +200,7 @@ def _result_body(finding: Finding, report: ReportResult, index: int, occurrence:
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, report, occurrence)},
+        "partialFingerprints": {FINGERPRINT_KEY: digest},
         "properties": {
             "status": finding.status.value,
             "severity": finding.severity.value,
@@ -245,11 +256,11 @@ class Writer:
             if finding.rule not in self.index:
                 self.index[finding.rule] = len(self.rules)
                 self.rules.append(_finding_descriptor(finding))
-            key = fingerprint(finding, report)
+            key = _identity(finding, report)
             counts = seen if finding.file == report.file else self.elsewhere
             counts[key] = counts.get(key, 0) + 1
-            body = _dump(_result(finding, report, self.index[finding.rule], counts[key], self.lang))
-            parts.append(_RESULT_INDENT + body.replace("\n", "\n" + _RESULT_INDENT))
+            result = _result(finding, report, self.index[finding.rule], _digest(key, counts[key]), self.lang)
+            parts.append(_RESULT_INDENT + _line(result))
         self.any = self.any or bool(parts)
         return self.SEP.join(parts)
 
@@ -287,6 +298,19 @@ class Writer:
 
 def _dump(value: Any) -> str:
     return json.dumps(_no_nan(value), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+
+
+# Layout: the frame (the run, its rule table) is indented, and each result is one line. Python's C
+# encoder only runs without `indent`: indenting every result through the pure-Python one was most of
+# this format's time (13.8 ms a report of 100k small reports, against 1.8 for `-f json`).
+_ENCODE_LINE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False).encode
+
+
+def _line(value: Any) -> str:
+    try:
+        return _ENCODE_LINE(value)
+    except ValueError:  # a NaN or infinity somewhere: JSON has none, so it becomes null
+        return _ENCODE_LINE(_no_nan(value))
 
 
 _RESULT_INDENT = " " * 8  # a result's depth: document, runs, run, results
