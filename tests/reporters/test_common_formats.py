@@ -14,7 +14,7 @@ from reporter_fixtures import HULI_REPORT, PACK, gfm_cell_boundaries
 
 from hulifa.model import CheckResult, Position, ReportResult, Subject, Text, params
 from hulifa.reporters import FORMATS, github, junit, markdown, parsable, renderer, sarif
-from hulifa.reporters._common import clean, one_line
+from hulifa.reporters._common import Memo, but_place, clean, of_rule, one_line
 
 MINE = ["junit", "sarif", "github", "markdown", "parsable"]
 
@@ -117,3 +117,24 @@ def test_any_text_keeps_every_format_well_formed(message: str, name: str, file: 
     assert [gfm_cell_boundaries(line) for line in table] == [8, 8, 8, 10, 10, 10], table
     summary = [line for line in md if line.startswith("<summary>")]  # data in the folded block's title
     assert len(summary) == 1 and re.fullmatch(r"<summary>[^<>\n]*</summary>", summary[0]), summary
+
+
+def test_memo_makes_once_per_kind_of_finding_and_stays_bounded() -> None:
+    made: list[str] = []
+
+    def make(finding) -> str:
+        made.append(finding.rule)
+        return finding.rule
+
+    memo = Memo(make, but_place, limit=3)
+    f = HULI_REPORT.findings[0]
+    moved = f._replace(position=dataclasses.replace(f.position, file="elsewhere.yaml", line=f.line + 9))
+    assert memo(f) == memo(moved) == f.rule and made == [f.rule]  # the place is not part of the key
+    assert memo(f._replace(evidence=f.evidence + "!")) == f.rule and len(made) == 2  # every other field is
+    unhashable = f._replace(params=params(items=["a", "b"]))
+    assert memo(unhashable) == memo(unhashable) and len(made) == 4  # made afresh each time
+    for finding in HULI_REPORT.findings[1:6]:
+        memo(finding)
+    assert len(memo.memo) <= 3
+    by_rule = Memo(make, of_rule)
+    assert by_rule(f) == by_rule(f._replace(evidence="!", params=params(x=1))) and len(made) == 10

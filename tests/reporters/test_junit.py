@@ -197,3 +197,24 @@ def test_severity_none_issue_is_a_note() -> None:
     root = _root(CheckResult(reports=(ReportResult(file="x.yaml", findings=(f,)),), pack=PACK))
     assert root.get("failures") == "0"
     assert root.find(".//system-out") is not None
+
+
+def _moved(report: ReportResult, file: str, line_shift: int) -> ReportResult:
+    """The same findings in another file, each a few lines further down."""
+    findings = tuple(
+        f._replace(position=dataclasses.replace(f.position, file=file, line=f.line + line_shift))
+        for f in report.findings
+    )
+    return dataclasses.replace(report, file=file, findings=findings)
+
+
+def test_a_suite_is_the_same_whatever_came_before_it() -> None:
+    # The writer makes what recurs across reports once (names, skipped tests): what a report gets
+    # must not depend on the reports before it, and each finding keeps its own place.
+    other = _moved(HULI_REPORT, "reports/other.yaml", 40)
+    shared = junit.writer(PACK, "zh", Severity.WARNING)
+    first, second = shared.item(HULI_REPORT), shared.item(other)
+    assert first == junit.writer(PACK, "zh", Severity.WARNING).item(HULI_REPORT)
+    assert second == junit.writer(PACK, "zh", Severity.WARNING).item(other)
+    failure = next(f for f in other.findings if f.status is Status.SHORTFALL)
+    assert f"reports/other.yaml:{failure.line}:" in second and f"reports/other.yaml:{failure.line}:" not in first

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
@@ -111,6 +111,45 @@ def report_title(report: ReportResult) -> str:
     """`region year — file`, leaving out what is unknown."""
     head = " ".join(p for p in (clean(report.region), str(report.year or "")) if p)
     return f"{head} — {clean(report.file)}" if head else clean(report.file)
+
+
+T = TypeVar("T")
+
+
+def but_place(finding: Finding) -> tuple[Any, ...]:
+    """A finding but its place (file, line, column, page), as a Memo key: every other field, the subject
+    by identity (a Rule holds dicts, so it cannot be hashed). hulifa.messages never reads the place."""
+    return (id(finding.subject), finding[0], *finding[2:4], *finding[5:])
+
+
+def of_rule(finding: Finding) -> tuple[Any, ...]:
+    """A finding's rule id and subject, as a Memo key: what its names (messages.names) are made of."""
+    return (id(finding.subject), finding.rule)
+
+
+class Memo(Generic[T]):
+    """What a format makes of a finding, made once per `key` (but_place, of_rule): the same indicator
+    missing, or not applicable to a department, recurs in report after report. An entry holds the
+    finding's subject, so the subject's id in its key is not reused while the entry lives. Bounded:
+    cleared when full, so a run of any size keeps at most `limit` entries."""
+
+    def __init__(
+        self, make: Callable[[Finding], T], key: Callable[[Finding], tuple[Any, ...]], limit: int = 4096
+    ) -> None:
+        self.make, self.key, self.limit = make, key, limit
+        self.memo: dict[tuple[Any, ...], tuple[T, object]] = {}
+
+    def __call__(self, finding: Finding) -> T:
+        key = self.key(finding)
+        try:
+            entry = self.memo.get(key)
+        except TypeError:  # a parameter that cannot be hashed: made afresh
+            return self.make(finding)
+        if entry is None:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            entry = self.memo[key] = (self.make(finding), finding.subject)
+        return entry[0]
 
 
 # ------------------------------------------------------------------------------------- streaming

@@ -17,12 +17,15 @@ from __future__ import annotations
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters._common import (
+    Memo,
+    but_place,
     clean,
     detail_label,
     details,
     line_ref,
     location,
     message,
+    of_rule,
     one_line,
     severity_label,
     status_label,
@@ -53,15 +56,23 @@ def case_names(report: ReportResult) -> list[str]:
     any that still clash get `#n` in finding order. The findings are already sorted, so the result
     is the same for the same input.
     """
-    base = [
-        f"{clean(f.rule)} — {clean(named)}" if (named := messages.names(f)[0]) else clean(f.rule)
-        for f in report.findings
-    ]
-    names = list(base)
+    return _unique([_base_name(f) for f in report.findings], report.findings)
+
+
+def _base_name(finding: Finding) -> str:
+    named = messages.names(finding)[0]
+    return f"{clean(finding.rule)} — {clean(named)}" if named else clean(finding.rule)
+
+
+def _unique(base: list[str], findings: tuple[Finding, ...]) -> list[str]:
+    """`base` (a name per finding) made unique as case_names says."""
     seen: dict[str, int] = {}
     for name in base:
         seen[name] = seen.get(name, 0) + 1
-    for i, f in enumerate(report.findings):
+    if len(seen) == len(base):  # the usual case: every name differs
+        return base
+    names = list(base)
+    for i, f in enumerate(findings):
         if seen[base[i]] > 1:
             names[i] = f"{base[i]} @{line_ref(f)}:{f.column}"
     taken: set[str] = set()
@@ -117,9 +128,14 @@ def _escape(text: str, table: tuple[tuple[str, str], ...] = _ATTR) -> str:
 _IN_SUITE, _IN_CASE = "\n    ", "\n      "  # before a suite's children, and before theirs
 
 
+def _open(name: str, attrs: dict[str, str]) -> str:
+    """`<name a="v"`, the element's start without its end."""
+    return "<" + name + "".join(f' {key}="{_escape(value)}"' for key, value in attrs.items())
+
+
 def _tag(name: str, attrs: dict[str, str], text: str = "") -> str:
     """An element without children: `<name a="v" />`, or with its text."""
-    head = "<" + name + "".join(f' {key}="{_escape(value)}"' for key, value in attrs.items())
+    head = _open(name, attrs)
     return f"{head}>{_escape(text, _TEXT)}</{name}>" if text else head + " />"
 
 
@@ -128,59 +144,25 @@ def _property(name: str, value: object) -> str:
 
 
 def _case(name: str, classname: str, child: str = "") -> str:
-    case = f'<testcase name="{_escape(name)}" classname="{_escape(classname)}" time="0"'
+    """A `<testcase>`, its name and classname escaped already."""
+    case = f'<testcase name="{name}" classname="{classname}" time="0"'
     return f"{_IN_SUITE}{case}>{_IN_CASE}{child}{_IN_SUITE}</testcase>" if child else f"{_IN_SUITE}{case} />"
 
 
-def _suite(
-    report: ReportResult, pack: RulePack | None, lang: str, fail_on: Severity | None
-) -> tuple[str, dict[str, int]]:
-    """One report's `<testsuite>`, indented as within the whole document, and its counts."""
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    counts = report.counts()  # met and stated both pass as tests; the properties keep them apart
-    props = [
-        _property("file", report.file),
-        _property("region", report.region),
-        _property("year", "" if report.year is None else report.year),
-        _property("level", report.level),
-        _property("checked", "true" if report.checked else "false"),
-        _property("required", report.required),
-        _property("given", report.given),
-        _property("met", counts[Status.PASS.value]),
-        _property("stated", counts[Status.STATED.value]),
-    ]
-    if pack is not None:
-        props.append(_property("rule_pack", f"{pack.id} {pack.version}"))
-    parts = [f"{_IN_SUITE}<properties>{''.join(props)}{_IN_SUITE}</properties>"]
-    classname = clean(report.file)
-    for finding, name in zip(report.findings, case_names(report), strict=True):
-        totals["tests"] += 1
-        outcome = _outcome(finding, fail_on)
-        child = ""
-        if outcome in ("failure", "error", "skipped"):  # a passing test and a note have no message
-            short = one_line(messages.message(finding, lang)) or status_label(finding.status, lang)
-        if outcome == "failure":
-            totals["failures"] += 1
-            child = _tag("failure", {"type": finding.severity.value, "message": short}, _body(finding, lang))
-        elif outcome == "error":
-            totals["errors"] += 1
-            child = _tag("error", {"type": clean(finding.rule), "message": short}, _body(finding, lang))
-        elif outcome == "skipped":
-            totals["skipped"] += 1
-            child = _tag("skipped", {"message": short})
-        elif outcome == "note":
-            child = _tag("system-out", {}, _body(finding, lang))
-        parts.append(_case(name, classname, child))
-    if not report.checked and totals["errors"] == 0:
-        # An unchecked report always shows as an error, even if its findings were lost.
-        parts.append(
-            _case("hulifa.input", classname, _tag("error", {"type": "hulifa.input", "message": "not checked"}))
-        )
-        totals["tests"] += 1
-        totals["errors"] += 1
-    attrs = {"name": classname, **{key: str(totals[key]) for key in ("tests", *_OUTCOMES)}, "time": "0"}
-    opening = _tag("testsuite", attrs).removesuffix(" />")
-    return f"{opening}>{''.join(parts)}\n  </testsuite>", totals
+def _short(finding: Finding, lang: str) -> str:
+    """A failure's, error's or skipped test's message attribute."""
+    return one_line(messages.message(finding, lang)) or status_label(finding.status, lang)
+
+
+def _child(finding: Finding, outcome: str, lang: str) -> str:
+    """The element inside a failing test, an error or a note (a test that passes or is skipped: see _suite)."""
+    if outcome == "note":  # a note has no message
+        return _tag("system-out", {}, _body(finding, lang))
+    kind = finding.severity.value if outcome == "failure" else clean(finding.rule)
+    return _tag(outcome, {"type": kind, "message": _short(finding, lang)}, _body(finding, lang))
+
+
+_COUNTED = {"failure": "failures", "error": "errors", "skipped": "skipped"}  # outcome -> the total it adds to
 
 
 class Writer:
@@ -191,21 +173,69 @@ class Writer:
 
     def __init__(self, pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> None:
         self.pack, self.lang, self.fail_on = pack, lang, fail_on
+        # What recurs in report after report is made once: a case's name (from its rule) and a skipped
+        # test's element (a not-applicable finding's words), most of this format's time before.
+        self.names = Memo(lambda finding: _escape(_base_name(finding)), of_rule)
+        self.skips = Memo(lambda finding: _tag("skipped", {"message": _short(finding, lang)}), but_place)
         self.grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self.suites = 0
 
     def item(self, report: ReportResult) -> str:
-        suite, totals = _suite(report, self.pack, self.lang, self.fail_on)
+        suite, totals = self._suite(report)
         for key in self.grand:
             self.grand[key] += totals[key]
         self.suites += 1
         return suite
 
+    def _suite(self, report: ReportResult) -> tuple[str, dict[str, int]]:
+        """One report's `<testsuite>`, indented as within the whole document, and its counts."""
+        pack = self.pack
+        totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        counts = report.counts()  # met and stated both pass as tests; the properties keep them apart
+        props = [
+            _property("file", report.file),
+            _property("region", report.region),
+            _property("year", "" if report.year is None else report.year),
+            _property("level", report.level),
+            _property("checked", "true" if report.checked else "false"),
+            _property("required", report.required),
+            _property("given", report.given),
+            _property("met", counts[Status.PASS.value]),
+            _property("stated", counts[Status.STATED.value]),
+        ]
+        if pack is not None:
+            props.append(_property("rule_pack", f"{pack.id} {pack.version}"))
+        parts = [f"{_IN_SUITE}<properties>{''.join(props)}{_IN_SUITE}</properties>"]
+        classname = clean(report.file)
+        escaped = _escape(classname)
+        # escaped names: escaping keeps them apart, and a suffix _unique adds has nothing to escape
+        names = _unique([self.names(f) for f in report.findings], report.findings)
+        for finding, name in zip(report.findings, names, strict=True):
+            totals["tests"] += 1
+            outcome = _outcome(finding, self.fail_on)
+            if outcome in _COUNTED:
+                totals[_COUNTED[outcome]] += 1
+            if outcome == "pass":
+                child = ""
+            elif outcome == "skipped":
+                child = self.skips(finding)
+            else:
+                child = _child(finding, outcome, self.lang)
+            parts.append(_case(name, escaped, child))
+        if not report.checked and totals["errors"] == 0:
+            # An unchecked report always shows as an error, even if its findings were lost.
+            parts.append(
+                _case("hulifa.input", escaped, _tag("error", {"type": "hulifa.input", "message": "not checked"}))
+            )
+            totals["tests"] += 1
+            totals["errors"] += 1
+        attrs = {"name": classname, **{key: str(totals[key]) for key in ("tests", *_OUTCOMES)}, "time": "0"}
+        return f"{_open('testsuite', attrs)}>{''.join(parts)}\n  </testsuite>", totals
+
     def head(self) -> str:
         """The declaration and the root with its totals (the whole document when there is no suite)."""
         attrs = {"name": "hulifa", **{key: str(self.grand[key]) for key in ("tests", *_OUTCOMES)}, "time": "0"}
-        empty = _tag("testsuites", attrs)  # <testsuites … />
-        opening = empty if not self.suites else empty.removesuffix(" />") + ">\n  "
+        opening = _open("testsuites", attrs) + (">\n  " if self.suites else " />")
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + opening
 
     def tail(self) -> str:
