@@ -14,6 +14,8 @@ Only plain JUnit elements and attributes are written: no nested suites, no vendo
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters._common import (
@@ -86,7 +88,8 @@ def _unique(base: list[str], findings: tuple[Finding, ...]) -> list[str]:
     return names
 
 
-def _body(finding: Finding, lang: str) -> str:
+def _body(finding: Finding, lang: str) -> tuple[str, str]:
+    """The text of a failure, an error or a note, before the finding's location and after it."""
     lines = [message(finding, lang)]
     lines.append(
         f"{status_label(finding.status, lang)} / {severity_label(finding.severity, lang)}"
@@ -96,10 +99,11 @@ def _body(finding: Finding, lang: str) -> str:
     basis = messages.basis(finding)
     if basis is not None and basis.url:
         lines.append(f"URL: {clean(basis.url)}")
-    lines.append(f"{detail_label('location', lang)}: {location(finding)}")
+    lines.append(f"{detail_label('location', lang)}: ")
+    after = ""
     if finding.evidence:
-        lines.append(f"{detail_label('evidence', lang)}: {messages.quote(clean(finding.evidence), lang)}")
-    return "\n".join(lines)
+        after = f"\n{detail_label('evidence', lang)}: {messages.quote(clean(finding.evidence), lang)}"
+    return "\n".join(lines), after
 
 
 # The XML is written as text, not built as an ElementTree and serialised: that took most of a
@@ -154,12 +158,27 @@ def _short(finding: Finding, lang: str) -> str:
     return one_line(messages.message(finding, lang)) or status_label(finding.status, lang)
 
 
-def _child(finding: Finding, outcome: str, lang: str) -> str:
-    """The element inside a failing test, an error or a note (a test that passes or is skipped: see _suite)."""
+class _Child(NamedTuple):
+    """The element inside a test case that is not a pass, as written, but the finding's place: in two
+    pieces that its location goes between (`located`)."""
+
+    before: str
+    after: str = ""
+    located: bool = False
+
+
+def _child(finding: Finding, lang: str, fail_on: Severity | None) -> _Child:
+    outcome = _outcome(finding, fail_on)
+    if outcome == "skipped":
+        return _Child(_tag("skipped", {"message": _short(finding, lang)}))
     if outcome == "note":  # a note has no message
-        return _tag("system-out", {}, _body(finding, lang))
-    kind = finding.severity.value if outcome == "failure" else clean(finding.rule)
-    return _tag(outcome, {"type": kind, "message": _short(finding, lang)}, _body(finding, lang))
+        element, attrs = "system-out", {}
+    else:
+        kind = finding.severity.value if outcome == "failure" else clean(finding.rule)
+        element, attrs = outcome, {"type": kind, "message": _short(finding, lang)}
+    before, after = _body(finding, lang)
+    opening = f"{_open(element, attrs)}>{_escape(before, _TEXT)}"
+    return _Child(opening, f"{_escape(after, _TEXT)}</{element}>", located=True)
 
 
 _COUNTED = {"failure": "failures", "error": "errors", "skipped": "skipped"}  # outcome -> the total it adds to
@@ -173,10 +192,11 @@ class Writer:
 
     def __init__(self, pack: RulePack | None, lang: str = "zh", fail_on: Severity | None = Severity.WARNING) -> None:
         self.pack, self.lang, self.fail_on = pack, lang, fail_on
-        # What recurs in report after report is made once: a case's name (from its rule) and a skipped
-        # test's element (a not-applicable finding's words), most of this format's time before.
+        # What recurs in report after report is made once: a case's name (from its rule) and what it
+        # holds but the place (a not-applicable or missing indicator's words), most of this format's
+        # time before.
         self.names = Memo(lambda finding: _escape(_base_name(finding)), of_rule)
-        self.skips = Memo(lambda finding: _tag("skipped", {"message": _short(finding, lang)}), but_place)
+        self.children = Memo(lambda finding: _child(finding, lang, fail_on), but_place)
         self.grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self.suites = 0
 
@@ -213,15 +233,14 @@ class Writer:
         for finding, name in zip(report.findings, names, strict=True):
             totals["tests"] += 1
             outcome = _outcome(finding, self.fail_on)
+            if outcome == "pass":  # most cases: nothing inside, and nothing to look up (a stated figure is in the key)
+                parts.append(_case(name, escaped))
+                continue
             if outcome in _COUNTED:
                 totals[_COUNTED[outcome]] += 1
-            if outcome == "pass":
-                child = ""
-            elif outcome == "skipped":
-                child = self.skips(finding)
-            else:
-                child = _child(finding, outcome, self.lang)
-            parts.append(_case(name, escaped, child))
+            child = self.children(finding)
+            text = child.before + _escape(location(finding), _TEXT) + child.after if child.located else child.before
+            parts.append(_case(name, escaped, text))
         if not report.checked and totals["errors"] == 0:
             # An unchecked report always shows as an error, even if its findings were lost.
             parts.append(
