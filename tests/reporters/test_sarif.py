@@ -225,3 +225,20 @@ def test_deterministic_and_no_absolute_paths(batch) -> None:
     expected = framed.replace(f'{indent}"\\u0000"', ",\n".join(indent + line for line in lines)) + "\n"
     assert expected == first
     assert BAD_REPORT.file.split("/")[-1] not in first  # encoded, not raw, in URIs
+
+
+def test_a_reports_results_are_the_same_whatever_came_before_them() -> None:
+    # The writer words a kind of finding once (see _common.Memo): what a report gets must not depend
+    # on the reports before it, and each result keeps its own place and fingerprint.
+    findings = tuple(
+        f._replace(position=dataclasses.replace(f.position, file="reports/other.yaml", line=f.line + 40))
+        for f in HULI_REPORT.findings
+    )
+    other = dataclasses.replace(HULI_REPORT, file="reports/other.yaml", findings=findings, year=2023)
+    shared = sarif.writer(PACK)
+    first, second = shared.item(HULI_REPORT), shared.item(other)
+    assert first == sarif.writer(PACK).item(HULI_REPORT)
+    assert second == sarif.writer(PACK).item(other)
+    results = [json.loads(line) for line in second.split(",\n")]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {"reports/other.yaml"}
+    assert not {r["partialFingerprints"]["hulifa/v1"] for r in results} & set(first.split('"'))

@@ -18,11 +18,11 @@ import json
 import math
 import re
 import urllib.parse
-from typing import Any
+from typing import Any, NamedTuple
 
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
-from hulifa.reporters._common import clean, is_issue, message
+from hulifa.reporters._common import Memo, but_place, clean, is_issue, message
 from hulifa.reporters.json_ import _no_nan
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -147,21 +147,13 @@ def _finding_descriptor(finding: Finding) -> dict[str, Any]:
 
 def fingerprint(finding: Finding, report: ReportResult, occurrence: int = 1) -> str:
     """Stable across edits that move lines: rule, file, region/year, status and indicator name."""
-    return _digest(_identity(finding, report), occurrence)
+    identity = _identity(finding, report, artifact_uri(finding.file), messages.names(finding)[0])
+    return _digest(identity, occurrence)
 
 
-def _identity(finding: Finding, report: ReportResult) -> str:
+def _identity(finding: Finding, report: ReportResult, uri: str, name: str) -> str:
     """What a fingerprint is made from (its occurrence apart): findings alike here share one."""
-    return "\x1f".join(
-        (
-            finding.rule,
-            artifact_uri(finding.file),
-            report.region,
-            str(report.year or ""),
-            finding.status.value,
-            messages.names(finding)[0],
-        )
-    )
+    return "\x1f".join((finding.rule, uri, report.region, str(report.year or ""), finding.status.value, name))
 
 
 def _digest(identity: str, occurrence: int) -> str:
@@ -169,9 +161,72 @@ def _digest(identity: str, occurrence: int) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _result(finding: Finding, report: ReportResult, index: int, digest: str, lang: str) -> dict[str, Any]:
-    """A result; `digest`: its fingerprint."""
-    out = _result_body(finding, report, index, digest, lang)
+class _Words(NamedTuple):
+    """A result's words, which do not depend on where its finding is (made once: see _common.Memo)."""
+
+    message: str
+    indicator: str
+    expected: str
+    actual: str
+    gap: str
+    other: str  # the message in the other language
+    unit: str
+    name: str  # the indicator's Chinese name, for the fingerprint
+
+
+def _words(finding: Finding, lang: str) -> _Words:
+    return _Words(
+        message(finding, lang) or clean(finding.rule),
+        clean(messages.name(finding, lang)),
+        clean(messages.expected(finding, lang)),
+        clean(messages.actual(finding, lang)),
+        clean(messages.gap(finding, lang)),
+        message(finding, _other(lang)),
+        clean(messages.unit(finding)),
+        messages.names(finding)[0],
+    )
+
+
+def _other(lang: str) -> str:
+    return "zh" if lang == "en" else "en"
+
+
+def _result(
+    finding: Finding, report: ReportResult, index: int, uri: str, digest: str, words: _Words, lang: str
+) -> dict[str, Any]:
+    """A result; `uri`: its file's (artifact_uri), `digest`: its fingerprint."""
+    review = finding.status is Status.UNVERIFIABLE or finding.accepted_status == Status.UNVERIFIABLE.value
+    out: dict[str, Any] = {
+        "ruleId": clean(finding.rule),
+        "ruleIndex": index,
+        "kind": "review" if review else "fail",
+        "level": "none" if review else LEVELS[finding.severity],
+        "message": {"text": words.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: digest},
+        "properties": {
+            "status": finding.status.value,
+            "severity": finding.severity.value,
+            "indicator": words.indicator,
+            "expected": words.expected,
+            "actual": words.actual,
+            "gap": words.gap,
+            # the message in the other language, for tools that show both (docs/sarif.md)
+            "otherLanguage": {"lang": _other(lang), "message": words.other},
+            "unit": words.unit,
+            "region": clean(report.region),
+            "year": report.year,
+            # PDF input: startLine is the line within this page (SARIF has no pages)
+            **({"page": finding.page} if finding.page else {}),
+        },
+    }
     if finding.status is Status.ACCEPTED and finding.accepted is not None:
         # An accepted deviation: still reported, but suppressed with its justification (SARIF §3.35).
         out["suppressions"] = [
@@ -181,42 +236,6 @@ def _result(finding: Finding, report: ReportResult, index: int, digest: str, lan
         out["properties"]["approvedBy"] = clean(finding.accepted.approved_by)
         out["properties"]["expires"] = finding.accepted.expires.isoformat()
     return out
-
-
-def _result_body(finding: Finding, report: ReportResult, index: int, digest: str, lang: str) -> dict[str, Any]:
-    review = finding.status is Status.UNVERIFIABLE or finding.accepted_status == Status.UNVERIFIABLE.value
-    other = "zh" if lang == "en" else "en"
-    return {
-        "ruleId": clean(finding.rule),
-        "ruleIndex": index,
-        "kind": "review" if review else "fail",
-        "level": "none" if review else LEVELS[finding.severity],
-        "message": {"text": message(finding, lang) or clean(finding.rule)},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.file)},
-                    "region": {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)},
-                }
-            }
-        ],
-        "partialFingerprints": {FINGERPRINT_KEY: digest},
-        "properties": {
-            "status": finding.status.value,
-            "severity": finding.severity.value,
-            "indicator": clean(messages.name(finding, lang)),
-            "expected": clean(messages.expected(finding, lang)),
-            "actual": clean(messages.actual(finding, lang)),
-            "gap": clean(messages.gap(finding, lang)),
-            # the message in the other language, for tools that show both (docs/sarif.md)
-            "otherLanguage": {"lang": other, "message": message(finding, other)},
-            "unit": clean(messages.unit(finding)),
-            "region": clean(report.region),
-            "year": report.year,
-            # PDF input: startLine is the line within this page (SARIF has no pages)
-            **({"page": finding.page} if finding.page else {}),
-        },
-    }
 
 
 class Writer:
@@ -240,6 +259,8 @@ class Writer:
         self.unchecked = False
         self.any = False  # some report had a result
         self.elsewhere: dict[str, int] = {}  # occurrences of findings placed in another file than their report's
+        # a missing indicator's words recur in report after report: made once (bounded)
+        self.words = Memo(lambda finding: _words(finding, lang), but_place)
 
     def item(self, report: ReportResult) -> str:
         """This report's results, each indented to its place in the document; "" when it has none."""
@@ -249,6 +270,7 @@ class Writer:
         # A fingerprint names the finding's file, and each report file comes once in a run: the count
         # of repeats is kept per report (and run-wide only for findings placed in another file).
         seen: dict[str, int] = {}
+        uris: dict[str, str] = {}  # a report's findings are mostly in its own file
         parts = []
         for finding in report.findings:
             if not is_issue(finding):
@@ -256,10 +278,13 @@ class Writer:
             if finding.rule not in self.index:
                 self.index[finding.rule] = len(self.rules)
                 self.rules.append(_finding_descriptor(finding))
-            key = _identity(finding, report)
+            uri = uris.get(finding.file) or uris.setdefault(finding.file, artifact_uri(finding.file))
+            words = self.words(finding)
+            key = _identity(finding, report, uri, words.name)
             counts = seen if finding.file == report.file else self.elsewhere
             counts[key] = counts.get(key, 0) + 1
-            result = _result(finding, report, self.index[finding.rule], _digest(key, counts[key]), self.lang)
+            digest = _digest(key, counts[key])
+            result = _result(finding, report, self.index[finding.rule], uri, digest, words, self.lang)
             parts.append(_RESULT_INDENT + _line(result))
         self.any = self.any or bool(parts)
         return self.SEP.join(parts)
