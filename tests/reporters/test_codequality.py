@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from reporter_fixtures import BAD, BAD_REPORT, BY_SEVERITY, HULI, HULI_REPORT, ISSUES, PACK
@@ -40,18 +39,12 @@ def test_the_array_is_indented_and_each_issue_is_one_line(batch) -> None:
 
 
 def test_fingerprints_follow_the_rule_and_file_not_the_line() -> None:
-    moved = dataclasses.replace(
-        HULI_REPORT,
-        findings=tuple(
-            f._replace(position=dataclasses.replace(f.position, line=f.line + 7)) for f in HULI_REPORT.findings
-        ),
+    moved = HULI_REPORT._replace(
+        findings=tuple(f._replace(position=f.position._replace(line=f.line + 7)) for f in HULI_REPORT.findings),
     )
-    elsewhere = dataclasses.replace(
-        HULI_REPORT,
+    elsewhere = HULI_REPORT._replace(
         file="other.yaml",
-        findings=tuple(
-            f._replace(position=dataclasses.replace(f.position, file="other.yaml")) for f in HULI_REPORT.findings
-        ),
+        findings=tuple(f._replace(position=f.position._replace(file="other.yaml")) for f in HULI_REPORT.findings),
     )
     prints = [[i["fingerprint"] for i in _issues(CheckResult(reports=(r,), pack=PACK))] for r in (HULI_REPORT, moved)]
     assert prints[0] == prints[1]

@@ -128,7 +128,7 @@ def test_memo_makes_once_per_kind_of_finding_and_stays_bounded() -> None:
 
     memo = Memo(make, but_place, limit=3)
     f = HULI_REPORT.findings[0]
-    moved = f._replace(position=dataclasses.replace(f.position, file="elsewhere.yaml", line=f.line + 9))
+    moved = f._replace(position=f.position._replace(file="elsewhere.yaml", line=f.line + 9))
     assert memo(f) == memo(moved) == f.rule and made == [f.rule]  # the place is not part of the key
     assert memo(f._replace(evidence=f.evidence + "!")) == f.rule and len(made) == 2  # every other field is
     unhashable = f._replace(params=params(items=["a", "b"]))

@@ -202,10 +202,9 @@ def test_severity_none_issue_is_a_note() -> None:
 def _moved(report: ReportResult, file: str, line_shift: int) -> ReportResult:
     """The same findings in another file, each a few lines further down."""
     findings = tuple(
-        f._replace(position=dataclasses.replace(f.position, file=file, line=f.line + line_shift))
-        for f in report.findings
+        f._replace(position=f.position._replace(file=file, line=f.line + line_shift)) for f in report.findings
     )
-    return dataclasses.replace(report, file=file, findings=findings)
+    return report._replace(file=file, findings=findings)
 
 
 def test_a_suite_is_the_same_whatever_came_before_it() -> None:

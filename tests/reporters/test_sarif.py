@@ -231,10 +231,10 @@ def test_a_reports_results_are_the_same_whatever_came_before_them() -> None:
     # The writer words a kind of finding once (see _common.Memo): what a report gets must not depend
     # on the reports before it, and each result keeps its own place and fingerprint.
     findings = tuple(
-        f._replace(position=dataclasses.replace(f.position, file="reports/other.yaml", line=f.line + 40))
+        f._replace(position=f.position._replace(file="reports/other.yaml", line=f.line + 40))
         for f in HULI_REPORT.findings
     )
-    other = dataclasses.replace(HULI_REPORT, file="reports/other.yaml", findings=findings, year=2023)
+    other = HULI_REPORT._replace(file="reports/other.yaml", findings=findings, year=2023)
     shared = sarif.writer(PACK)
     first, second = shared.item(HULI_REPORT), shared.item(other)
     assert first == sarif.writer(PACK).item(HULI_REPORT)
