@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from json.encoder import encode_basestring
@@ -324,6 +325,7 @@ def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], d
 # bytes are those of encoding the finding's dict less its defaults (tested). The memos are bounded
 # (cleared when full): memory stays flat.
 _s = encode_basestring
+_FORMAT = string.Formatter()
 
 
 class _Parts(NamedTuple):
@@ -334,14 +336,20 @@ class _Parts(NamedTuple):
     subject: object  # held so that its id, part of the key, is not reused while the entry lives
 
 
-_PARTS: dict[tuple[Any, ...], _Parts] = {}
+# Two generations: a text is looked for in the young one, then the old; one found in the old is
+# kept in the young again, and a full young generation becomes the old (the older is dropped). So
+# what recurs stays and memory is bounded (2 x _LIMIT texts). Over 1,000 generated reports this made
+# 24,359 texts of 83,076 findings, where one memo of 4,096 cleared when full made 31,691.
+_YOUNG: dict[tuple[Any, ...], _Parts] = {}
+_OLD: dict[tuple[Any, ...], _Parts] = {}
 _RULE: dict[tuple[Any, ...], tuple[str, object]] = {}
 _LIMIT = 4096
 
 
 def forget() -> None:
     """Drop the remembered texts (the table changed: what a finding leaves out may differ)."""
-    _PARTS.clear()
+    _YOUNG.clear()
+    _OLD.clear()
     _RULE.clear()
 
 
@@ -372,15 +380,19 @@ def _parts(finding: Finding, layout: Layout) -> _Parts:
         *finding[13:],
     )
     try:
-        parts = _PARTS.get(key)
+        parts = _YOUNG.get(key)
+        if parts is not None:
+            return parts
+        parts = _OLD.get(key)
     except TypeError:  # a parameter that cannot be hashed: make this one afresh
-        key, parts = (), None
+        return _make_parts(finding, layout)
     if parts is None:
         parts = _make_parts(finding, layout)
-        if key:
-            if len(_PARTS) >= _LIMIT:
-                _PARTS.clear()
-            _PARTS[key] = parts
+    if len(_YOUNG) >= _LIMIT:
+        _OLD.clear()
+        _OLD.update(_YOUNG)
+        _YOUNG.clear()
+    _YOUNG[key] = parts
     return parts
 
 
@@ -401,13 +413,27 @@ def _make_parts(finding: Finding, layout: Layout) -> _Parts:
         ("change_en", messages.change(finding, "en")),
         ("accepted", deviation_dict(finding)),
     )
+    fixed = _fixed_message(finding.message) if finding.accepted is None else None
+    zh, en = fixed or (messages.message(finding, "zh"), messages.message(finding, "en"))
     return _Parts(
         before + _fields(severity, ABSENT, layout) + _rule_fields(finding, layout) + _fields(stated, ABSENT, layout),
-        messages.message(finding, "zh"),
-        messages.message(finding, "en"),
+        zh,
+        en,
         _fields(later, ABSENT, layout),
         finding.subject,
     )
+
+
+@functools.cache
+def _fixed_message(message_id: str) -> tuple[str, str] | None:
+    """A message whose words name nothing of its finding ("达标", "已填报"): the same words for every
+    finding of it not accepted by a deviation, made once (messages.message would fill it each time)."""
+    template = messages.MESSAGES.get(message_id) or messages.INPUT.get(message_id)
+    if template is None or any(
+        field is not None for text in (template.zh, template.en) for _, field, _, _ in _FORMAT.parse(text)
+    ):
+        return None
+    return template.zh.format(), template.en.format()
 
 
 def _rule_fields(finding: Finding, layout: Layout) -> str:
