@@ -100,6 +100,9 @@ PARAGRAPHS: list[tuple[ParagraphRule, str, str | None]] = [
     (sc.next_year_paragraph, "2025年,某县将继续深化法治政府建设。", "next_year"),
     (sc.next_year_paragraph, "下一步,我们将持续发力。", "next_year"),
     (sc.next_year_paragraph, "2024年,某县坚持依法行政。", None),  # the report's own year
+    # the date the report is signed, alone on its line, is in the next year but opens nothing
+    (sc.next_year_paragraph, "2025年1月30日", None),
+    (sc.next_year_paragraph, "二〇二五年三月十日", None),
     # a news item's lead-in to what the report says
     (sc.next_year_paragraph, "报告明确,2025年我市将重点抓好五个方面工作。", "next_year"),
     (sc.next_year_paragraph, "报告指出,2024年我市依法行政水平稳步提升。", None),

@@ -185,7 +185,8 @@ _SIGNED = re.compile(
     rf"^\s*((?:(?:[\u4e00-\u9fff]{{2,10}}?|(?![省市区县旗盟州镇乡])[\u4e00-\u9fff]){_REGION_SUFFIX})(?:[\u4e00-\u9fff]{{1,10}}?{_REGION_SUFFIX}){{0,2}}"
     rf"(?:[\u4e00-\u9fff]{{1,14}}?{_DEPT_SUFFIX})?)(?:人民政府|办事处)?\s*$"
 )
-_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零○][〇零○一二三四五六七八九]{2})\s*年[^。，,]{1,8}日\s*$")
+# a line that is only a date, as the date a report is signed
+DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇零○][〇零○一二三四五六七八九]{2})\s*年[^。，,]{1,8}日\s*$")
 
 
 def region_from_signature(doc: Doc) -> str:
@@ -195,7 +196,7 @@ def region_from_signature(doc: Doc) -> str:
     tail = lines[-12:]
     for (_, name), (_, date) in itertools.pairwise(tail):
         m = _SIGNED.match(name)
-        if m and _DATE_LINE.match(date) and not _NOT_REGION_START.match(m.group(1)):
+        if m and DATE_LINE.match(date) and not _NOT_REGION_START.match(m.group(1)):
             return m.group(1)
     return ""
 

@@ -63,13 +63,17 @@ def _place(locate: Locate | None, line: int, column: int) -> dict[str, int]:
 # "组织召开区委常委会、区政府常务会研究相关工作12次". Not 依法治区委员会 (a committee's name).
 _PARTY = re.compile(r"(?:[省市区县州旗乡镇]委(?!员会)(?:常委会)?|党委|党组)")
 _GOVERNMENT = re.compile(r"[省市区县州旗乡镇]?政府")
+# A joint meeting of the Party committee and the government (a 镇's 党政联席会议) is both bodies at once:
+# its count is the committee's as much as the government's, so it is named as the sharer.
+_JOINT = re.compile(r"(?:[乡镇]|街道)?党政(?:联席会议|联席会)")
 
 
 _CLAUSE = re.compile(r"[,，;；。]")
 
 
 def shared_with(ind: Indicator) -> tuple[str, ...]:
-    """The Party bodies that share the figure with the government, or () when none is named.
+    """The Party bodies that share the figure with the government, or () when none is named (a joint
+    Party-and-government meeting names itself).
 
     Read from the clause that holds the figure ("其中召开3次政府常务会…" names its body after the
     count), else from the nearest clause before it that names a government body ("建立区委、区政府…
@@ -87,6 +91,8 @@ def shared_with(ind: Indicator) -> tuple[str, ...]:
         rest = sentence[found.start() :]
         own = clauses.pop() + rest[: m.start() if (m := _CLAUSE.search(rest)) else len(rest)]
     for clause in [own, *reversed(clauses)]:
+        if joint := _JOINT.search(clause):
+            return (joint.group(0),)
         if _GOVERNMENT.search(clause):
             return tuple(dict.fromkeys(m.group(0) for m in _PARTY.finditer(clause)))
     return ()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from hulifa.extract.document import Doc
-from hulifa.extract.metadata import YEAR_FIRST
+from hulifa.extract.metadata import DATE_LINE, YEAR_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +293,8 @@ def next_year_paragraph(doc: Doc, year: int | None, start: int, end: int) -> Sec
     """A paragraph that opens with the next year ("2025年,湖里区将…") or with 下一步/明年/今后/新的一年,
     also after a news item's "报告明确," lead-in."""
     para = doc.folded[start:end]
+    if DATE_LINE.match(para):  # the date the report is signed (2024年1月30日) is in the next year, and opens nothing
+        return None
     stripped = para.lstrip()
     offset = start + len(para) - len(stripped)
     said = _REPORT_SAYS.match(stripped)
