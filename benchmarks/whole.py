@@ -3,6 +3,7 @@
     python benchmarks/whole.py [SIZE ...] [--formats json,table,...] [--rounds 3] [--jobs 2] [--cold 20]
     python benchmarks/whole.py 1k 10k --installed            # the full table: < 20 minutes on 2 quiet cores
     python benchmarks/whole.py --memory 100k --formats json,table,parsable   # memory only: minutes
+    python benchmarks/whole.py 2k --formats parsable,json,table --installed --baseline main   # before/after
 
 SIZE is a count of generated reports (200, 1k, 2k, 10k, 100k; default 200, so a hand run is quick).
 For every size, in interleaved rounds (the order rotated each round, so drifting load on a shared
@@ -23,6 +24,12 @@ PYTHONPYCACHEPREFIX (this project's machines set PYTHONDONTWRITEBYTECODE). An ed
 (`pip install -e .`) also runs its import finder from a .pth file at every start of Python (~10-40 ms
 here, before hulifa is imported at all), so `--installed` measures a copy as users get it instead: a
 throwaway venv beside the current one's packages, with `pip install --no-deps .` of this checkout.
+
+--baseline REV (implies --installed) times a second copy, `pip install --no-deps` of that git
+revision (`git archive`, so no checkout is touched), beside this one: each format's row is followed
+by its "FORMAT @REV" row in the same rounds, and a last table gives after / before for each format,
+as the ratio of the medians and as the median of the per-round ratios (a round's two runs are
+neighbours, so they share its load).
 
 Sizes of 10k and more run --large-rounds rounds (default 1): one 10k round of every format is
 ~10 minutes. No lost findings: after the timed rounds, each format runs once more at the smallest
@@ -295,8 +302,8 @@ def machine_state() -> dict[str, Any]:
     return {"cores": cores, "cpus": os.cpu_count(), "load": [round(x, 2) for x in load]}
 
 
-def git_head() -> str:
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True)
+def git_rev(rev: str = "HEAD") -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", rev], cwd=HERE, capture_output=True, text=True)
     return proc.stdout.strip() or "?"
 
 
@@ -378,15 +385,17 @@ def sha256_of_run(cmd: list[str], data: Path, env: dict[str, str]) -> str:
     return hashlib.sha256(proc.stdout).hexdigest()
 
 
-def installed_copy() -> list[str]:
-    """`hulifa` from a fresh venv holding a `pip install --no-deps .` of this checkout; the other
-    packages come from the current environment (a .pth line, so its own .pth files, the editable
-    finder among them, are not run)."""
+def installed_copy(source: Path = HERE.parent) -> list[str]:
+    """`hulifa` from a fresh venv holding a `pip install --no-deps` of `source` (this checkout by
+    default); the other packages come from the current environment (a .pth line, so its own .pth
+    files, the editable finder among them, are not run). Each run gets a folder of its own (removed at
+    exit): several sessions on one machine each time their own copy."""
+    import atexit
     import sysconfig
     import venv
 
-    folder = Path(tempfile.gettempdir()) / "hulifa-whole-installed"
-    shutil.rmtree(folder, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix="hulifa-whole-installed-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     venv.create(folder, with_pip=False)
     inner = subprocess.run(
         [str(folder / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -396,11 +405,34 @@ def installed_copy() -> list[str]:
     ).stdout.strip()
     Path(inner, "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
     subprocess.run(
-        [str(folder / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(HERE.parent)],
+        [str(folder / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(source)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
     return [str(folder / "bin" / "hulifa")]
+
+
+def source_at(rev: str, folder: Path) -> Path:
+    """The project's files at git revision `rev`, written into `folder` by `git archive` (no checkout,
+    index or worktree list is touched). Raises SystemExit naming the revision if git does not know it."""
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=HERE.parent, capture_output=True)
+    if archive.returncode != 0:
+        raise SystemExit(f"--baseline {rev}: {archive.stderr.decode('utf-8', 'replace').strip()}")
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def baseline_copy(rev: str) -> list[str]:
+    """`hulifa` as it was at `rev`, installed as installed_copy installs this checkout."""
+    import atexit
+
+    folder = Path(tempfile.mkdtemp(prefix="hulifa-whole-baseline-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return installed_copy(source_at(rev, folder))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -420,9 +452,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-rounds", type=int, default=1, help="rounds at 10k and more (default 1)")
     parser.add_argument("--verify-all", action="store_true", help="check for lost findings at every size")
     parser.add_argument(
+        "--baseline", metavar="REV", default="", help="also time this git revision, installed, in the same rounds"
+    )
+    parser.add_argument(
         "--memory", type=parse_size, default=0, help="memory row only: peak RSS over 1k and this many linked reports"
     )
     args = parser.parse_args(argv)
+    args.installed = args.installed or bool(args.baseline)  # both copies installed alike: a fair pair
     if args.memory:
         return memory_row(args)
     sizes = sorted(set(args.sizes or [200]))
@@ -438,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(cache)
     hulifa = [*(installed_copy() if args.installed else hulifa_cmd()), "check"]
+    before_cmd = [*baseline_copy(args.baseline), "check"] if args.baseline else []
+    base = f" @{git_rev(args.baseline)}" if args.baseline else ""
     # The floor runs on the Python hulifa runs on: this venv's editable install starts its import
     # finder from a .pth file (25-40 ms CPU a start here), which the installed copy does not.
     python = str(Path(hulifa[0]).with_name("python")) if args.installed else sys.executable
@@ -450,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
             (data / rel).read_bytes()
         rows.append(Row(n, "floor", [*floor_cmd, *paths]))
         for fmt in formats:
-            rows.append(Row(n, fmt, [*hulifa, *paths, "--isolated", "--fail-on", "never", "-f", fmt]))
+            for cmd, suffix in ((hulifa, ""), (before_cmd, base)) if base else ((hulifa, ""),):
+                rows.append(Row(n, fmt + suffix, [*cmd, *paths, "--isolated", "--fail-on", "never", "-f", fmt]))
         if args.jobs:
             rows.append(
                 Row(
@@ -476,9 +515,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             if n >= 10_000 and r >= args.large_rounds:
                 continue
-            group = [row for row in rows if row.size == n]
-            shift = r % len(group)
-            for row in group[shift:] + group[:shift]:
+            # rotated a format at a time: a format's baseline row stays right after it
+            units = [[row, *twin(rows, row, base)] for row in rows if row.size == n and " @" not in row.name]
+            shift = r % len(units)
+            for row in (row for unit in units[shift:] + units[:shift] for row in unit):
                 row.add(run_child(row.cmd, sets[n][0], env=env))
             say(f"  round {r + 1}, {label(n)}: done (load {machine_state()['load'][0]})")
         for _ in range(args.cold):
@@ -490,7 +530,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_verify:
         say("  no lost findings: each format once more, its output read back ...")
         for row in rows:
-            if row.name == "floor" or " -j " in row.name or (row.size != sizes[0] and not args.verify_all):
+            if row.name == "floor" or " -j " in row.name or " @" in row.name:
+                continue
+            if row.size != sizes[0] and not args.verify_all:
                 continue
             data, _, manifest = sets[row.size]
             row.check = verify(row, data, row.name, manifest, env)
@@ -505,6 +547,9 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(cache, ignore_errors=True)
 
     report(rows, cold, sizes, before, after, started, args)
+    if base:
+        say("")
+        say(before_after(rows, base))
     failed = [row for row in rows + cold if any(rc not in (0, 1) for rc in row.rcs)]
     for row in failed:
         say(f"FAILED: {row.name} at {label(row.size)} exited {row.rcs}")
@@ -536,7 +581,7 @@ def report(
     med = statistics.median
     say("")
     say(
-        f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {git_head()}; Python {platform.python_version()}; "
+        f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {git_rev()}; Python {platform.python_version()}; "
         f"{before['cores']} usable cores of {before['cpus']}; load average {before['load']} before, "
         f"{after['load']} after; medians of {args.rounds} interleaved rounds ({args.large_rounds} at 10k and more); "
         "bytecode cached; "
@@ -557,7 +602,7 @@ def report(
             ratio, cpu_ratio = med(row.walls) / floor, med(row.cpus) / floor_cpu
             # issue #14: the default format (table) within 1.5x of json's time, and memory flat beside it
             vs_json = vs_json_rss = ""
-            if json_row is not None and row.name not in ("floor", "json"):
+            if json_row is not None and row.name not in ("floor", "json") and " @" not in row.name:
                 times = med(row.cpus) / med(json_row.cpus)
                 vs_json = f"{times:.2f}x"
                 vs_json_rss = f"{max(row.rss) / max(json_row.rss):.2f}x"
@@ -569,7 +614,7 @@ def report(
                 one = next(x for x in group if x.name == "json")
                 target = f"{med(one.walls) / med(row.walls):.2f}x speed-up"
             else:
-                limit = TARGET.get(row.name, DEFAULT_TARGET)
+                limit = TARGET.get(row.name.split(" @")[0], DEFAULT_TARGET)
                 target = f"<= {limit}x: {'met' if cpu_ratio <= limit else 'NOT met'}" + (
                     "" if n >= 10_000 else " (at 10k)"
                 )
@@ -596,6 +641,31 @@ def report(
                 base = next(x for x in rows if x.size == small and x.name == row.name)
                 parts.append(f"{row.name} {max(row.rss) / max(base.rss):.2f}x")
         say("  " + ", ".join(parts))
+
+
+def twin(rows: list[Row], row: Row, base: str) -> list[Row]:
+    """The baseline's row for `row` (same size, its name and `base`), if there is one."""
+    return [x for x in rows if base and x.size == row.size and x.name == row.name + base]
+
+
+def before_after(rows: list[Row], base: str) -> str:
+    """For each size and format, this checkout's CPU time over the baseline's (`base` is " @REV"): the
+    ratio of the medians, and the median of each round's own ratio (its two runs ran side by side)."""
+    lines = [
+        f"this checkout ({git_rev()}) against{base}, CPU time (below 1: faster now)",
+        "",
+        "| reports | format | CPU now | CPU before | ratio of medians | median of round ratios |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    med = statistics.median
+    for row in rows:
+        for then in twin(rows, row, base):
+            paired = [now / old for now, old in zip(row.cpus, then.cpus, strict=False)]
+            lines.append(
+                f"| {label(row.size)} | {row.name} | {med(row.cpus):.2f} s | {med(then.cpus):.2f} s "
+                f"| {med(row.cpus) / med(then.cpus):.3f} | {med(paired):.3f} |"
+            )
+    return "\n".join(lines)
 
 
 TINY = "region: 东城区\nlevel: district\nyear: 2024\n"

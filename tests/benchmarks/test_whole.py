@@ -77,3 +77,31 @@ def test_the_memory_row_links_one_report_and_compares_peak_memory(
     assert (linked / "l001" / "001000.yaml").stat().st_nlink == 200
     row = next(line for line in out.splitlines() if line.startswith("| parsable |"))
     assert row.count("MiB") == 2 and re.fullmatch(r"\d+\.\d\dx (met|NOT met)", row.split(" | ")[3])
+
+
+def test_a_baseline_runs_beside_each_format_and_gets_a_before_after_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # both copies are this hulifa: the pairing and the table are under test, not pip
+    monkeypatch.setattr(whole, "installed_copy", lambda: whole.hulifa_cmd())
+    monkeypatch.setattr(whole, "baseline_copy", lambda rev: whole.hulifa_cmd())
+    argv = ["12", "--rounds", "2", "--cold", "0", "--formats", "parsable", "--baseline", "HEAD"]
+    code = whole.main([*argv, "--data-root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    rev = whole.git_rev("HEAD")
+    rows = [line.split(" | ")[1] for line in out.splitlines() if line.startswith("| 12 |")]
+    assert rows == ["floor", "parsable", f"parsable @{rev}", "parsable"]  # the last: the before/after table
+    pair = [line for line in out.splitlines() if line.startswith("| 12 | parsable |")][-1]
+    now, then, ratio, paired = (cell.strip() for cell in pair.split("|")[3:7])
+    assert re.fullmatch(r"\d+\.\d{3}", ratio) and re.fullmatch(r"\d+\.\d{3}", paired)
+    assert abs(float(ratio) - float(now[:-2]) / float(then[:-2])) < 0.02
+    assert out.count(" ok |") == 1  # the baseline's output is not read back: it is the code before
+
+
+def test_a_baseline_is_the_project_at_that_revision(tmp_path: Path) -> None:
+    source = whole.source_at("HEAD", tmp_path / "src")
+    assert (source / "pyproject.toml").read_bytes() == (ROOT / "pyproject.toml").read_bytes()
+    assert (source / "src" / "hulifa" / "runner.py").is_file()
+    with pytest.raises(SystemExit, match="no-such-revision"):
+        whole.source_at("no-such-revision", tmp_path / "other")
