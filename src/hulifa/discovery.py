@@ -123,17 +123,30 @@ class _GitIgnore:
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """The deepest .gitignore with a pattern for `path` decides, as git does."""
+        return self.ignored_in(self.chain(path.parent), path.name, is_dir)
+
+    def chain(self, folder: Path) -> list[tuple[pathspec.GitIgnoreSpec, str]]:
+        """The .gitignore files that apply in `folder`, deepest first, each with the path from its own
+        folder to `folder` ("" or "a/b/"): worked out once a folder, not once a file."""
+        found: list[tuple[pathspec.GitIgnoreSpec, str]] = []
         if not self.active:
-            return False
-        for folder in (path.parent, *path.parent.parents):
-            spec = self.specs.get(folder)
+            return found
+        for above in (folder, *folder.parents):
+            spec = self.specs.get(above)
             if spec is not None:
-                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                verdict = spec.check_file(relative).include
-                if verdict is not None:
-                    return verdict
-            if folder == self.repo or folder.parent == folder:
+                below = folder.relative_to(above).as_posix()
+                found.append((spec, "" if below == "." else below + "/"))
+            if above == self.repo or above.parent == above:
                 break
+        return found
+
+    @staticmethod
+    def ignored_in(chain: list[tuple[pathspec.GitIgnoreSpec, str]], name: str, is_dir: bool) -> bool:
+        """Whether `name` in the folder of `chain` is ignored: the deepest file with a verdict decides."""
+        for spec, below in chain:
+            verdict = spec.check_file(below + name + ("/" if is_dir else "")).include
+            if verdict is not None:
+                return verdict
         return False
 
 
@@ -144,49 +157,60 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
     of str, sorted in place) of the folders it is in, and looks each entry up as it comes (one lstat,
     and a stat more for a link; a regular file costs one system call, as a DirEntry's stat did). Held
     as os.scandir's DirEntry objects, a folder of 100,000 files took 19 MiB; as names, 6.5 MiB
-    (tracemalloc, benchmarks/README.md). Folders of 1,000 reports, as the benchmark's, hold ~65 KB."""
-    ignore = _GitIgnore(root) if selection.gitignore else None
-    absolute = root.resolve()
+    (tracemalloc, benchmarks/README.md). Folders of 1,000 reports, as the benchmark's, hold ~65 KB.
 
-    def walk(folder: Path, real: Path) -> Iterator[str]:
-        if ignore is not None and ignore.active:
+    Paths are strings joined once a name, not Path objects: a Path, its relative_to and os.path.relpath
+    for the name shown took ~2% of a run's CPU per file (the profile in benchmarks/README.md). What is
+    shown is `display(root)` joined with the path below it, which is what display() gives for each file."""
+    ignore = _GitIgnore(root) if selection.gitignore else None
+    gitignore = ignore is not None and ignore.active
+    shown_root = display(root)
+    shown_top = "" if shown_root == "." else shown_root + os.sep
+
+    def walk(folder: str, below: str, real: Path) -> Iterator[str]:
+        """`folder` as the system opens it, `below` the path from the root to it ("" or "a/b/")."""
+        shown_here = shown_top + below.replace("/", os.sep)
+        chain: list[tuple[pathspec.GitIgnoreSpec, str]] = []
+        if ignore is not None and gitignore:
             ignore._load(real)
+            chain = ignore.chain(real)
         try:
             names = os.listdir(folder)
         except OSError:
             return
         names.sort()
         for name in names:
-            path = folder / name
-            relative = path.relative_to(root).as_posix()
+            path = os.path.join(folder, name)
+            relative = below + name
             try:
                 mode = os.lstat(path).st_mode
             except OSError:  # gone since the listing
                 continue
             is_dir = stat.S_ISDIR(mode)
-            if selection.excluded(relative, is_dir) or (ignore is not None and ignore.ignored(real / name, is_dir)):
+            if selection.excluded(relative, is_dir) or (chain and _GitIgnore.ignored_in(chain, name, is_dir)):
                 continue
             if is_dir:
-                yield from walk(path, real / name)
+                yield from walk(path, relative + "/", real / name)
                 continue
             if not selection.included(relative):
                 continue
+            shown = shown_here + name
             if stat.S_ISLNK(mode):
                 try:
                     mode = os.stat(path).st_mode
                 except OSError:  # dangling link: named, so its error is reported
-                    yield display(path)
+                    yield shown
                     continue
             if stat.S_ISDIR(mode):  # a link to a folder: never followed, so a loop cannot trap us
                 continue
             kind = special_kind(mode)
             if kind is not None:
                 if on_skip:
-                    on_skip(display(path), _skip_note(kind))
+                    on_skip(shown, _skip_note(kind))
                 continue
-            yield display(path)
+            yield shown
 
-    yield from walk(root, absolute)
+    yield from walk(str(root), "", root.resolve())
 
 
 def _glob(pattern: str) -> list[str]:
