@@ -28,7 +28,6 @@ from hulifa.model import (
     CheckResult,
     Deviation,
     Finding,
-    Kind,
     Outcome,
     Position,
     ReportData,
@@ -109,6 +108,8 @@ def load_input(
 
 def previous_candidate(path: str, year: int) -> Path | None:
     """The file beside `path` whose name has `year` − 1 where this one has `year` (2024.yaml → 2023.yaml)."""
+    if str(year) not in os.path.basename(path):  # most names (000123.yaml, huli.yaml): no regex, no Path
+        return None
     file = Path(path)
     name = re.sub(rf"(?<!\d){year}(?!\d)", str(year - 1), file.name)
     if name == file.name:
@@ -187,6 +188,8 @@ MAX_UNKNOWN = 500
 
 
 def _refuse_unknown_flood(report: ReportData, pack: RulePack, table: dict[str, Any]) -> None:
+    if len(report.values) <= MAX_UNKNOWN:  # the usual report: too few keys to be a flood, none looked up
+        return
     unknown = [value for value in report.values if value.key not in table]
     if len(unknown) > MAX_UNKNOWN:
         first = unknown[0].position
@@ -302,7 +305,7 @@ def _unsettled(pack: RulePack, report: ReportData, result: ReportResult) -> list
                 pages=pages,
             )
         )
-    part_rules = {r.id for r in pack.rules if r.requirement.kind is Kind.SECTION}
+    part_rules = pack.index.parts
     statuses = [f.status for f in result.findings if f.rule in part_rules]
     if part_rules and statuses and all(s is Status.NOT_APPLICABLE for s in statuses):
         notes.append(
@@ -490,12 +493,12 @@ def iter_check(
         return transform(result) if transform else result
 
     if jobs <= 1 or len(head) < 2 or any(f.path == STDIN for f in head) or STDIN in inputs:
+        extra = {"previous": previous, "stdin_name": stdin_name}
         with batch_gc() if len(head) > 1 else contextlib.nullcontext():
             for item in items:
                 if item.error:
                     yield error_here(item)
                 else:
-                    extra = {"previous": previous, "stdin_name": stdin_name}
                     yield from done_here(_check_found(item, pack, options, **extra))
         return
     yield from _parallel(items, rules, jobs, options, done_here, error_here)

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
@@ -471,15 +471,13 @@ class _Prepared(NamedTuple):
 def _prepare(
     result: "ReportResult", formats: tuple[str, ...], lang: str, send: bool, verbose: bool, rules: str | None = None
 ) -> _Prepared:
-    from hulifa import messages
-    from hulifa.reporters import module
-
     if "json" in formats or "json-compact" in formats:
         _json_table(rules)
+    errors: tuple[str, ...] = ()
+    if not result.checked:
+        from hulifa import messages
 
-    errors = tuple(
-        f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings if not result.checked
-    )
+        errors = tuple(f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings)
     read = ""
     if verbose and result.checked:
         body = " ".join(str(p) for p in (result.region, result.year, result.level) if p)
@@ -487,11 +485,20 @@ def _prepare(
             f"; 上年 / previous: {result.previous})" if result.previous else ")"
         )
     return _Prepared(
-        texts={fmt: module(fmt).item(result, lang) for fmt in formats},
+        texts={fmt: _item(fmt)(result, lang) for fmt in formats},
         errors=errors,
         read=read,
         result=result if send else None,
     )
+
+
+@cache
+def _item(fmt: str) -> Callable[[ReportResult, str], str]:
+    """A streamed format's `item`, looked up once, not once a report (an import_module call each)."""
+    from hulifa.reporters import module
+
+    item: Callable[[ReportResult, str], str] = module(fmt).item
+    return item
 
 
 def _json_table(rules: str | None) -> None:
@@ -517,16 +524,16 @@ def _stream(
     from hulifa.reporters.streaming import Document
 
     kept: list[ReportResult] = []
-    docs: list[tuple[Format, Document, Sink]] = []
+    docs: list[tuple[str, Document, Sink]] = []
     try:
         for fmt in (*plan.pieces, *plan.writers):
             file = o.dest[fmt]
             sink = open_output(file, force=o.force, inputs=plan.inputs) if file is not None else StdoutSink()
             options = {"max_bytes": o.max_bytes} if fmt is Format.markdown else {}
-            docs.append((fmt, Document(module(fmt.value), sink, run.pack, o.lang, o.fail_on, **options), sink))
+            docs.append((fmt.value, Document(module(fmt.value), sink, run.pack, o.lang, o.fail_on, **options), sink))
         for prepared in run.results(transform):
-            for fmt, doc, _ in docs:
-                doc.add(prepared.result, prepared.texts.get(fmt.value))
+            for name, doc, _ in docs:
+                doc.add(prepared.result, prepared.texts.get(name))
             for line in prepared.errors:  # whatever the format, say once, on stderr, why a file was not checked
                 say(line)
             if prepared.read:
