@@ -48,3 +48,41 @@ def test_jobs_zero_checks_like_one_job(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_help_says_when_jobs_help() -> None:
     text = " ".join(run_cli("check", "--help").stdout.split())
     assert "the cores free now" in text and "Faster only when a core is idle" in text
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 generated reports (over the 20 shown in full), missing and falling short in varied ways."""
+    import sys
+
+    from clihelp import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    folder = tmp_path_factory.mktemp("batch")
+    generate.generate(folder, 30, 2024)
+    return folder
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_batch_table_is_the_same_from_workers(batch: Path, lang: str) -> None:
+    """Past 20 reports the table shows only its summary, whose rows workers make and send instead of
+    each whole result: the same summary, most-missed ranking and verdict as one job, also when a
+    file format needs every whole result in the parent too."""
+    args = ("check", str(batch), "--fail-on", "never", "--isolated", "--lang", lang, "--today", "2025-06-01")
+    serial, parallel = run_cli(*args), run_cli(*args, "-j", "2")
+    assert serial.exit_code == parallel.exit_code == 0
+    assert parallel.stdout == serial.stdout
+    ranking = "最常缺失或未达标的指标" if lang == "zh" else "Most-missed indicators"
+    assert serial.stdout.count(".yaml") == 30 and ranking in serial.stdout
+    # junit is a writer: every whole result crosses to the parent as well as the table's rows
+    junit = batch.parent / f"{batch.name}-{lang}.xml"
+    both = run_cli(*args, "-j", "2", "-f", "table", "-f", "junit", "-o", f"junit={junit}")
+    assert both.stdout == serial.stdout and junit.is_file()
+
+
+def test_a_detailed_batch_table_is_the_same_from_workers(batch: Path) -> None:
+    args = ("check", str(batch), "--details", "--fail-on", "never", "--isolated", "--today", "2025-06-01")
+    serial, parallel = run_cli(*args), run_cli(*args, "-j", "2")
+    assert parallel.stdout == serial.stdout and serial.stdout.count("000") > 30

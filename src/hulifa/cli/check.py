@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hulifa.model import CheckResult, ReportResult, Severity
     from hulifa.reportdata import TextHints
     from hulifa.reporters.markdown import Writer as MarkdownWriter
-    from hulifa.reporters.table import Block, SummaryRows
+    from hulifa.reporters.table import Block, SummaryItem, SummaryRows
     from hulifa.runner import Run
 
 from hulifa.batch import DETAIL_LIMIT
@@ -420,15 +420,19 @@ def _write(plan: _Plan, run: "Run", o: _Options) -> None:
     from hulifa.errors import InputError
     from hulifa.model import CheckResult
 
+    show_details = not o.quiet and (o.details or plan.total <= DETAIL_LIMIT)
+    # Without per-report blocks the table needs only a summary row of each report, made where the
+    # report is checked: with --jobs the whole result need not cross between processes for it.
+    rows_only = plan.table and not show_details
     transform = partial(
         _prepare,
         formats=tuple(f.value for f in plan.pieces),
         lang=o.lang,
-        send=plan.keep or bool(plan.writers) or plan.table or plan.step_summary,
+        send=plan.keep or bool(plan.writers) or (plan.table and not rows_only) or plan.step_summary,
         verbose=o.verbose,
         rules=o.rules,
+        summary=rows_only,
     )
-    show_details = not o.quiet and (o.details or plan.total <= DETAIL_LIMIT)
     summary = _summary_writer(run, o.lang) if plan.step_summary else None
     try:
         table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
@@ -465,11 +469,18 @@ class _Prepared(NamedTuple):
     texts: dict[str, str]  # format streamed in pieces -> this report's piece
     errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
     read: str  # with --verbose: what was read
-    result: "ReportResult | None"  # when a writer, the table or a whole-run format needs it
+    result: "ReportResult | None"  # when a writer, the table's blocks or a whole-run format needs it
+    summary: "SummaryItem | None" = None  # the table's summary row, when that is all the table shows
 
 
 def _prepare(
-    result: "ReportResult", formats: tuple[str, ...], lang: str, send: bool, verbose: bool, rules: str | None = None
+    result: "ReportResult",
+    formats: tuple[str, ...],
+    lang: str,
+    send: bool,
+    verbose: bool,
+    rules: str | None = None,
+    summary: bool = False,
 ) -> _Prepared:
     if "json" in formats or "json-compact" in formats:
         _json_table(rules)
@@ -484,16 +495,22 @@ def _prepare(
         read = f"{result.file}: 已检查 / checked ({body}, {len(result.findings)} findings" + (
             f"; 上年 / previous: {result.previous})" if result.previous else ")"
         )
+    row = None
+    if summary:
+        from hulifa.reporters.table import summary_item
+
+        row = summary_item(result, lang)
     return _Prepared(
         texts={fmt: _item(fmt)(result, lang) for fmt in formats},
         errors=errors,
         read=read,
         result=result if send else None,
+        summary=row,
     )
 
 
 @cache
-def _item(fmt: str) -> Callable[[ReportResult, str], str]:
+def _item(fmt: str) -> "Callable[[ReportResult, str], str]":
     """A streamed format's `item`, looked up once, not once a report (an import_module call each)."""
     from hulifa.reporters import module
 
@@ -538,7 +555,9 @@ def _stream(
                 say(line)
             if prepared.read:
                 say(prepared.read)
-            if table is not None and prepared.result is not None:
+            if table is not None and prepared.summary is not None:
+                table.summary.add_item(prepared.summary)
+            elif table is not None and prepared.result is not None:
                 table.add(prepared.result)
             if summary is not None and prepared.result is not None:
                 summary.item(prepared.result)
