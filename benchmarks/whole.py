@@ -459,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.installed = args.installed or bool(args.baseline)  # both copies installed alike: a fair pair
+    args.head = git_rev()  # what is measured: the checkout as it is now, not when the table is printed
     if args.memory:
         return memory_row(args)
     sizes = sorted(set(args.sizes or [200]))
@@ -549,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     report(rows, cold, sizes, before, after, started, args)
     if base:
         say("")
-        say(before_after(rows, base))
+        say(before_after(rows, base, args.head))
     failed = [row for row in rows + cold if any(rc not in (0, 1) for rc in row.rcs)]
     for row in failed:
         say(f"FAILED: {row.name} at {label(row.size)} exited {row.rcs}")
@@ -581,7 +582,7 @@ def report(
     med = statistics.median
     say("")
     say(
-        f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {git_rev()}; Python {platform.python_version()}; "
+        f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {args.head}; Python {platform.python_version()}; "
         f"{before['cores']} usable cores of {before['cpus']}; load average {before['load']} before, "
         f"{after['load']} after; medians of {args.rounds} interleaved rounds ({args.large_rounds} at 10k and more); "
         "bytecode cached; "
@@ -648,11 +649,11 @@ def twin(rows: list[Row], row: Row, base: str) -> list[Row]:
     return [x for x in rows if base and x.size == row.size and x.name == row.name + base]
 
 
-def before_after(rows: list[Row], base: str) -> str:
+def before_after(rows: list[Row], base: str, head: str) -> str:
     """For each size and format, this checkout's CPU time over the baseline's (`base` is " @REV"): the
     ratio of the medians, and the median of each round's own ratio (its two runs ran side by side)."""
     lines = [
-        f"this checkout ({git_rev()}) against{base}, CPU time (below 1: faster now)",
+        f"this checkout ({head}) against{base}, CPU time (below 1: faster now)",
         "",
         "| reports | format | CPU now | CPU before | ratio of medians | median of round ratios |",
         "|---|---|---:|---:|---:|---:|",
