@@ -3,9 +3,11 @@ the data holds) in a folded block per report, the most-missed indicators; no HTM
 
 from __future__ import annotations
 
+import io
 import re
 
-from reporter_fixtures import HULI_REPORT, SIMING_REPORT, gfm_cell_boundaries
+import pytest
+from reporter_fixtures import HULI_REPORT, PACK, SIMING_REPORT, gfm_cell_boundaries
 
 from hulifa.model import CheckResult, ReportResult
 from hulifa.reporters import markdown
@@ -134,3 +136,39 @@ def test_clean_and_empty_runs() -> None:
     assert "全部通过,没有问题。" in out and "| 指标 |" not in out
     assert "规则包" not in out  # no pack loaded
     assert "没有检查任何报告。" in markdown.render(CheckResult(reports=()))
+
+
+def test_a_table_over_the_budget_makes_no_details_and_writes_the_same() -> None:
+    # Once the overview alone is over the budget no report's details can be in the document, so the
+    # writer stops making them (most of a large batch's time): the text is what a writer that made
+    # them all writes within the same budget.
+    reports = [HULI_REPORT._replace(file=f"reports/{i:03d}.yaml") for i in range(60)]
+    everything = markdown.Writer(PACK, "en", None, 0, spill=io.BytesIO)
+    budget = markdown.Writer(PACK, "en", None, 3000, spill=io.BytesIO)
+    for report in reports:
+        everything.item(report)
+        budget.item(report)
+    assert not budget.blocks and everything.blocks
+    assert budget.text() == everything.text(3000) != everything.text()
+    assert budget.text(2000) == everything.text(2000)  # a smaller budget still can be asked for
+    with pytest.raises(ValueError, match="left out"):
+        budget.text(0)
+
+
+def test_a_finding_row_is_the_same_whatever_came_before_it() -> None:
+    # A finding's row but its location is made once per kind of finding (_common.Memo).
+    moved = HULI_REPORT._replace(
+        file="reports/other.yaml",
+        findings=tuple(
+            f._replace(position=f.position._replace(file="reports/other.yaml", line=f.line + 30))
+            for f in HULI_REPORT.findings
+        ),
+    )
+    shared = markdown.Writer(PACK, "zh", None, 0, spill=io.BytesIO)
+    shared.item(HULI_REPORT)
+    shared.item(moved)
+    alone = markdown.Writer(PACK, "zh", None, 0, spill=io.BytesIO)
+    alone.item(moved)
+    block = alone.text().split("<details open>")[1]
+    assert shared.text().endswith(block)
+    assert "reports/other.yaml:" in block and "湖里区 2024.yaml:" not in block

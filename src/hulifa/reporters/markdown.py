@@ -29,7 +29,9 @@ from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity,
 from hulifa.reporters import labels
 from hulifa.reporters._common import (
     MISSED,
+    Memo,
     basis_text,
+    but_place,
     clean,
     display_name,
     is_issue,
@@ -67,8 +69,13 @@ def escape(text: str) -> str:
     """
     s = clean(text).replace("\t", " ")
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    return "<br>".join(part.strip() for part in s.split("\n"))
+    s = _MD_SPECIAL.sub(_backslashed, s)
+    return "<br>".join(part.strip() for part in s.split("\n")) if "\n" in s else s.strip()
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    # a function, not the template r"\\\1": re expands a template on every call, matched or not
+    return "\\" + match.group()
 
 
 def _link(text: str, url: str) -> str:
@@ -160,31 +167,34 @@ def _most_missed(missed: Counter[str], names: dict[str, str], lang: str) -> list
     return [*out, ""]
 
 
-def _findings_table(report: ReportResult, lang: str) -> list[str]:
+def _findings_table(report: ReportResult, lang: str, rows_of: Memo[tuple[str, str]]) -> list[str]:
+    """The report's issues, most severe first; `rows_of` gives a finding's row but its location (_row_parts)."""
     rows = sorted((f for f in report.findings if is_issue(f)), key=lambda f: -f.severity.rank)  # stable
     if not rows:
         return [labels.heading("no_issues", lang), ""]
     out = [_row([labels.field(h, lang) for h in HEADERS]), _row(["---"] * len(HEADERS))]
     for f in rows:
-        out.append(
-            _row(
-                [
-                    _indicator(f, lang),
-                    escape(status_label(f.status, lang)),
-                    escape(severity_label(f.severity, lang)),
-                    escape(with_unit(messages.expected(f, lang), messages.unit(f), lang)),
-                    escape(with_unit(messages.actual(f, lang), messages.unit(f), lang)),
-                    escape(with_unit(messages.gap(f, lang), messages.unit(f), lang)),
-                    _basis_cell(f, lang),
-                    escape(location(f)),
-                    escape(message(f, lang)),
-                ]
-            )
-        )
+        before, after = rows_of(f)
+        out.append(before + escape(location(f)) + after)
     return [*out, ""]
 
 
-def _details(report: ReportResult, counts: _Counts, lang: str) -> str:
+def _row_parts(finding: Finding, lang: str) -> tuple[str, str]:
+    """A finding's table row, before its location cell and after it: nothing in them reads the place."""
+    f, unit = finding, messages.unit(finding)
+    cells = [
+        _indicator(f, lang),
+        escape(status_label(f.status, lang)),
+        escape(severity_label(f.severity, lang)),
+        escape(with_unit(messages.expected(f, lang), unit, lang)),
+        escape(with_unit(messages.actual(f, lang), unit, lang)),
+        escape(with_unit(messages.gap(f, lang), unit, lang)),
+        _basis_cell(f, lang),
+    ]
+    return _row(cells).removesuffix(" |") + " | ", " | " + escape(message(f, lang)) + " |"
+
+
+def _details(report: ReportResult, counts: _Counts, lang: str, rows_of: Memo[tuple[str, str]]) -> str:
     """One report's findings in a collapsible block, its summary line saying what is inside (closed:
     the writer opens the block of a single report, see _OPEN)."""
     tally = " · ".join(
@@ -196,7 +206,7 @@ def _details(report: ReportResult, counts: _Counts, lang: str) -> str:
     out = ["<details>", f"<summary>{summary}</summary>", ""]
     if not report.checked:
         out += [f"**{labels.heading('not_checked', lang)}**", ""]
-    out += [_counts_line(report, lang), "", *_findings_table(report, lang), "</details>", ""]
+    out += [_counts_line(report, lang), "", *_findings_table(report, lang, rows_of), "</details>", ""]
     return "\n".join(out) + "\n"
 
 
@@ -256,6 +266,8 @@ class Writer:
         self.size: Callable[[str], int] = len if unit == "characters" else lambda s: len(s.encode("utf-8"))
         self._spill = spill or _temporary
         self.tally = labels.Tally()
+        # a missing indicator's row recurs in report after report: made once but its location (bounded)
+        self.rows_of = Memo(lambda finding: _row_parts(finding, lang), but_place)
         self.missed: Counter[str] = Counter()
         self.names: dict[str, str] = {}
         self.rows = self._spill()
@@ -265,6 +277,8 @@ class Writer:
         self.blocks: dict[int, IO[bytes]] = {}  # worst severity's rank -> the blocks, in input order
         self.block_size: dict[int, array[int]] = {}
         self.block_bytes: dict[int, array[int]] = {}
+        self.overview = 0  # the table's rows so far, in the budget's unit
+        self.details = True  # the reports' details are still made (see item)
 
     def item(self, report: ReportResult) -> str:
         counts = _Counts.of(report)
@@ -283,7 +297,13 @@ class Writer:
         self.row_size.append(self.size(row))
         self.row_bytes.append(len(data))
         self.row_rank.append(rank)
-        block = _details(report, counts, self.lang)
+        self.overview += self.row_size[-1] + 1
+        if self.limit > 0 and self.overview > self.limit:
+            # The table alone is over the budget, so the document will hold no report's details (see
+            # write_to): none is made or kept from here on. Most of a large batch's time was these.
+            self._drop_details()
+            return ""
+        block = _details(report, counts, self.lang, self.rows_of)
         data = block.encode("utf-8")
         if rank not in self.blocks:
             self.blocks[rank] = self._spill()
@@ -292,6 +312,14 @@ class Writer:
         self.block_size[rank].append(self.size(block))
         self.block_bytes[rank].append(len(data))
         return ""  # nothing goes to the Document's spill: the writer keeps its own
+
+    def _drop_details(self) -> None:
+        self.details = False
+        for spill in self.blocks.values():
+            spill.close()
+        self.blocks.clear()
+        self.block_size.clear()
+        self.block_bytes.clear()
 
     def head(self) -> str:
         return ""
@@ -330,8 +358,11 @@ class Writer:
 
     def write_to(self, sink: Sink, limit: int | None = None) -> None:
         """Write the document to `sink`, at most `limit` (default: the writer's budget) in its unit
-        (0: no limit). A limit too small for even the verdict and the note gives them anyway."""
+        (0: no limit). A limit too small for even the verdict and the note gives them anyway. Once
+        the overview alone is over the writer's budget, a larger `limit` cannot be asked for."""
         limit = self.limit if limit is None else limit
+        if not self.details and not 0 < limit <= self.limit:
+            raise ValueError(f"the details were left out for a budget of {self.limit}: they cannot fill {limit}")
         out = _Trimmed(sink)  # the document ends in exactly one newline
         size, lang, n = self.size, self.lang, self.tally.reports
         head = [f"# {labels.heading('results', lang)}", ""]
