@@ -529,3 +529,22 @@ def test_a_large_batch_is_folded_and_written_as_it_comes(huli: CheckResult) -> N
     assert re.findall(r'<tr class="st-(\w+)', whole) and not re.search(
         r'<tr class="st-(pass|stated|not_applicable)', whole
     )
+
+
+def test_a_finding_row_is_the_same_whatever_came_before_it(huli: CheckResult) -> None:
+    # The writer makes a finding's row but its location cell once per kind of finding (_common.Memo):
+    # a report's rows must not depend on the reports before it, and each keeps its own place.
+    report = huli.reports[0]
+    moved = report._replace(
+        file="reports/other.yaml",
+        findings=tuple(
+            f._replace(position=f.position._replace(file="reports/other.yaml", line=f.line + 30))
+            for f in report.findings
+        ),
+    )
+    page = html_reporter.writer(huli.pack, "zh")
+    for issues_only, rows in ((False, page.rows), (True, page.brief_rows)):
+        html_reporter.findings_html(report, "zh", issues_only, rows)
+        again = html_reporter.findings_html(moved, "zh", issues_only, rows)
+        assert again == html_reporter.findings_html(moved, "zh", issues_only)
+        assert 'title="reports/other.yaml:' in again and f'title="{report.file}:' not in again

@@ -12,6 +12,7 @@ CheckResult gives the same bytes (no timestamps, no random ids).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from hulifa.batch import DETAIL_LIMIT
 from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import QUIET, clean, display_name, line_ref, shorten_middle
+from hulifa.reporters._common import QUIET, Memo, but_place, clean, display_name, line_ref, shorten_middle
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
 from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
 from hulifa.reporters.html_text import HEADERS, esc, safe_url, severity_label, status_label, sym, t
@@ -111,50 +112,56 @@ FILE_WIDTH = 40
 LOC_WIDTH = 24
 
 
-def _location(f: Finding) -> str:
-    """`2024.yaml:25` as one unbreakable piece (a long name cut in the middle), the full path on hover."""
-    name = shorten_middle(Path(f.file).name, LOC_WIDTH)
-    return f'<td class="loc" title="{esc(f.file)}:{line_ref(f)}">{esc(name)}:{line_ref(f)}</td>'
-
-
-def findings_html(report: ReportResult, lang: str, issues_only: bool = False) -> str:
+def findings_html(
+    report: ReportResult, lang: str, issues_only: bool = False, rows: Callable[[Finding], str] | None = None
+) -> str:
     """Every finding with its basis; `issues_only` (a folded report of a large batch): the issues, each
-    with a brief basis and no evidence tooltip."""
+    with a brief basis and no evidence tooltip. `rows`: a finding's row but its location cell (_row),
+    remembered by the writer across reports."""
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
-    rows = []
-    for f in sorted(report.findings, key=_order):
-        quiet = f.status in QUIET
-        if quiet and issues_only:
-            continue
-        message = "" if quiet else f'<span class="msg">{esc(messages.message(f, lang))}</span>'
-        deviation = getattr(f, "accepted", None)
-        if deviation is not None:
-            label = "Accepted deviation" if lang == "en" else "已批准的偏离"
-            until = "until" if lang == "en" else "有效期至"
-            text = f"{label}: {deviation.reason} ({deviation.approved_by}, {until} {deviation.expires})"
-            message += f'<span class="msg">{esc(text)}</span>'
-        previous = getattr(f, "previous", "")
-        actual = esc(messages.actual(f, lang))
-        if previous:
-            actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
-        evidence = f' title="{esc(messages.quote(f.evidence, lang))}"' if f.evidence and not issues_only else ""
-        rows.append(
-            f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
-            f"<td>{esc(display_name(f, lang))}{message}</td>"
-            f'<td class="num">{esc(messages.expected(f, lang))}</td>'
-            f'<td class="num"{evidence}>{actual}</td>'
-            f'<td class="num">{esc(messages.gap(f, lang))}</td>'
-            f'<td><span class="status" data-sym="{sym(f.status)}">'
-            f"{esc(status_label(f.status, lang))}</span></td>"
-            f"<td>{esc(severity_label(f.severity, lang))}</td>"
-            f'<td class="basis">{basis_html(messages.basis(f), lang, brief=issues_only)}</td>'
-            f"{_location(f)}</tr>"
-        )
+    row = rows or (lambda f: _row(f, lang, issues_only))
+    places: dict[str, str] = {}  # a report's findings are mostly in its own file
+    out = []
+    shown = [f for f in report.findings if f.status not in QUIET] if issues_only else report.findings
+    for f in sorted(shown, key=_order):
+        place = f"{f.file}:{line_ref(f)}"
+        if f.file not in places:
+            places[f.file] = esc(shorten_middle(Path(f.file).name, LOC_WIDTH))
+        # `2024.yaml:25` as one unbreakable piece (a long name cut in the middle), the full path on hover
+        out.append(f'{row(f)}<td class="loc" title="{esc(place)}">{places[f.file]}:{line_ref(f)}</td></tr>')
     return (
         f"<h3>{esc(t('findings', lang))}</h3>"
         f'<table class="findings">{_COLGROUP}<thead><tr>{head}</tr></thead><tbody>\n'
-        + "\n".join(rows)
+        + "\n".join(out)
         + "\n</tbody></table>"
+    )
+
+
+def _row(f: Finding, lang: str, issues_only: bool) -> str:
+    """A finding's row up to its location cell: nothing in it reads the finding's place."""
+    quiet = f.status in QUIET
+    message = "" if quiet else f'<span class="msg">{esc(messages.message(f, lang))}</span>'
+    deviation = getattr(f, "accepted", None)
+    if deviation is not None:
+        label = "Accepted deviation" if lang == "en" else "已批准的偏离"
+        until = "until" if lang == "en" else "有效期至"
+        text = f"{label}: {deviation.reason} ({deviation.approved_by}, {until} {deviation.expires})"
+        message += f'<span class="msg">{esc(text)}</span>'
+    previous = getattr(f, "previous", "")
+    actual = esc(messages.actual(f, lang))
+    if previous:
+        actual += f'<span class="msg">{esc("last year" if lang == "en" else "上年")} {esc(previous)}</span>'
+    evidence = f' title="{esc(messages.quote(f.evidence, lang))}"' if f.evidence and not issues_only else ""
+    return (
+        f'<tr class="st-{f.status.value}{" quiet" if quiet else ""}" data-rule="{esc(f.rule)}">'
+        f"<td>{esc(display_name(f, lang))}{message}</td>"
+        f'<td class="num">{esc(messages.expected(f, lang))}</td>'
+        f'<td class="num"{evidence}>{actual}</td>'
+        f'<td class="num">{esc(messages.gap(f, lang))}</td>'
+        f'<td><span class="status" data-sym="{sym(f.status)}">'
+        f"{esc(status_label(f.status, lang))}</span></td>"
+        f"<td>{esc(severity_label(f.severity, lang))}</td>"
+        f'<td class="basis">{basis_html(messages.basis(f), lang, brief=issues_only)}</td>'
     )
 
 
@@ -194,7 +201,14 @@ def _unchecked_html(report: ReportResult, lang: str) -> str:
     return "\n".join(lines) + "</div>"
 
 
-def report_html(index: int, report: ReportResult, pack: RulePack | None, rules: dict[str, Rule], lang: str) -> str:
+def report_html(
+    index: int,
+    report: ReportResult,
+    pack: RulePack | None,
+    rules: dict[str, Rule],
+    lang: str,
+    rows: Callable[[Finding], str] | None = None,
+) -> str:
     out = [f'<section class="report" id="report-{index}" data-checked="{str(report.checked).lower()}">']
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
     meta = [f"{t('file', lang)}: {report.file}"]
@@ -208,12 +222,14 @@ def report_html(index: int, report: ReportResult, pack: RulePack | None, rules: 
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
     out.append(parts_html(report, pack, lang))
     out.append(charts_html(report, rules, lang))
-    out.append(findings_html(report, lang))
+    out.append(findings_html(report, lang, rows=rows))
     out.append("</section>")
     return "\n".join(out)
 
 
-def folded_report_html(index: int, report: ReportResult, pack: RulePack | None, lang: str) -> str:
+def folded_report_html(
+    index: int, report: ReportResult, pack: RulePack | None, lang: str, rows: Callable[[Finding], str] | None = None
+) -> str:
     """One report of a large batch: a line with its name, file and counts that opens to its statutory
     parts and its issues (no charts, no met or stated rows), so a page of thousands opens quickly."""
     counts = "" if not report.checked else _chips(report, lang, inline=True)
@@ -229,7 +245,7 @@ def folded_report_html(index: int, report: ReportResult, pack: RulePack | None, 
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
     out.append(parts_html(report, pack, lang))
     if any(f.status not in QUIET for f in report.findings):
-        out.append(findings_html(report, lang, issues_only=True))
+        out.append(findings_html(report, lang, issues_only=True, rows=rows))
     out.append("</details>")
     return "\n".join(out)
 
@@ -336,19 +352,24 @@ class Writer:
         self.count = 0
         self.folded = False
         self.tally = Tally(self.lang)
+        # a finding's row recurs in report after report (a missing indicator): made once but its place
+        self.rows = Memo(lambda finding: _row(finding, self.lang, False), but_place)
+        self.brief_rows = Memo(lambda finding: _row(finding, self.lang, True), but_place)
 
     def item(self, report: ReportResult) -> str:
         self.count += 1
         self.first = self.first or report
         self.tally.add(report)
         if self.folded:
-            return folded_report_html(self.count, report, self.pack, self.lang)
+            return folded_report_html(self.count, report, self.pack, self.lang, self.brief_rows)
         self.held.append(report)
         if len(self.held) <= DETAIL_LIMIT:
             return ""
         self.folded = True
         held, self.held = self.held, []
-        return self.SEP.join(folded_report_html(i, r, self.pack, self.lang) for i, r in enumerate(held, 1))
+        return self.SEP.join(
+            folded_report_html(i, r, self.pack, self.lang, self.brief_rows) for i, r in enumerate(held, 1)
+        )
 
     def head(self) -> str:
         lang = self.lang
@@ -391,7 +412,7 @@ class Writer:
 
     def tail(self) -> str:
         lang = self.lang
-        body = [report_html(i, r, self.pack, self.rules, lang) for i, r in enumerate(self.held, 1)]
+        body = [report_html(i, r, self.pack, self.rules, lang, self.rows) for i, r in enumerate(self.held, 1)]
         body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
         return ("\n" if self.folded else "") + "\n".join(body) + "\n</body>\n</html>\n"
 

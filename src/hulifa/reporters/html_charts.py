@@ -357,11 +357,14 @@ class Tally:
             prev = worst.get(f.rule)
             if prev is None or f.severity.rank > prev.severity.rank:
                 worst[f.rule] = f
+        names = self.names  # an indicator's name is worded once, when it is first seen
         for rule_id, f in missed.items():
-            self.names.setdefault(rule_id, display_name(f, self.lang))
+            if rule_id not in names:
+                names[rule_id] = display_name(f, self.lang)
             (self.short if f.status is Status.SHORTFALL else self.missing)[rule_id] += 1
         for rule_id, f in worst.items():
-            self.names.setdefault(rule_id, display_name(f, self.lang))
+            if rule_id not in names:
+                names[rule_id] = display_name(f, self.lang)
             self.statuses.setdefault(rule_id, Counter())[f.status.value] += 1
 
 
