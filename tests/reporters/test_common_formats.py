@@ -135,6 +135,13 @@ def test_memo_makes_once_per_kind_of_finding_and_stays_bounded() -> None:
     assert memo(unhashable) == memo(unhashable) and len(made) == 4  # made afresh each time
     for finding in HULI_REPORT.findings[1:6]:
         memo(finding)
-    assert len(memo.memo) <= 3
+    assert len(memo.young) <= 3 and len(memo.old) <= 3  # two generations of at most `limit`
     by_rule = Memo(make, of_rule)
     assert by_rule(f) == by_rule(f._replace(evidence="!", params=params(x=1))) and len(made) == 10
+    # what recurs survives a full generation: f, met again, is moved to the young one, not made again
+    memo(f)
+    before = len(made)
+    for finding in HULI_REPORT.findings[6:12]:
+        memo(finding)
+        memo(f)
+    assert made.count(f.rule) == made[:before].count(f.rule)

@@ -32,7 +32,7 @@ from hulifa.model import (
     Severity,
     Status,
 )
-from hulifa.reporters._common import join_stream
+from hulifa.reporters._common import Memo, join_stream, of_rule
 
 # The value of a finding's field that it leaves out and that neither `rules` nor its report's
 # `messages` gives. `rule`, `status`, `line` and `column` are always written; `page` only for a PDF.
@@ -323,7 +323,7 @@ def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], d
 # and message (keyed by the finding without its position and evidence: "does not apply to a
 # department report for 2024", every unstated figure and every "100%" recur across reports). The
 # bytes are those of encoding the finding's dict less its defaults (tested). The memos are bounded
-# (cleared when full): memory stays flat.
+# (_common.Memo): memory stays flat.
 _s = encode_basestring
 _FORMAT = string.Formatter()
 
@@ -333,24 +333,19 @@ class _Parts(NamedTuple):
     message: str
     message_en: str
     after: str  # the fields after the place and evidence, each after a comma; "" when none is written
-    subject: object  # held so that its id, part of the key, is not reused while the entry lives
 
 
-# Two generations: a text is looked for in the young one, then the old; one found in the old is
-# kept in the young again, and a full young generation becomes the old (the older is dropped). So
-# what recurs stays and memory is bounded (2 x _LIMIT texts). Over 1,000 generated reports this made
-# 24,359 texts of 83,076 findings, where one memo of 4,096 cleared when full made 31,691.
-_YOUNG: dict[tuple[Any, ...], _Parts] = {}
-_OLD: dict[tuple[Any, ...], _Parts] = {}
-_RULE: dict[tuple[Any, ...], tuple[str, object]] = {}
-_LIMIT = 4096
+def _but_place_and_evidence(finding: Finding) -> tuple[Any, ...]:
+    """A finding but its place (4) and evidence (12), as a Memo key: what its remembered parts depend on."""
+    return (id(finding.subject), finding[0], *finding[2:4], *finding[5:12], *finding[13:])
 
 
 def forget() -> None:
     """Drop the remembered texts (the table changed: what a finding leaves out may differ)."""
-    _YOUNG.clear()
-    _OLD.clear()
-    _RULE.clear()
+    for parts in _PARTS.values():
+        parts.clear()
+    for fields in _RULE.values():
+        fields.clear()
 
 
 def _finding_text(finding: Finding, parts: _Parts, said: dict[str, str] | None, file: str, layout: Layout) -> str:
@@ -370,30 +365,7 @@ def _finding_text(finding: Finding, parts: _Parts, said: dict[str, str] | None, 
 
 
 def _parts(finding: Finding, layout: Layout) -> _Parts:
-    # the finding but its place (4) and evidence (12): what its remembered text depends on
-    key: tuple[Any, ...] = (
-        id(finding.subject),
-        layout.compact,
-        finding[0],
-        *finding[2:4],
-        *finding[5:12],
-        *finding[13:],
-    )
-    try:
-        parts = _YOUNG.get(key)
-        if parts is not None:
-            return parts
-        parts = _OLD.get(key)
-    except TypeError:  # a parameter that cannot be hashed: make this one afresh
-        return _make_parts(finding, layout)
-    if parts is None:
-        parts = _make_parts(finding, layout)
-    if len(_YOUNG) >= _LIMIT:
-        _OLD.clear()
-        _OLD.update(_YOUNG)
-        _YOUNG.clear()
-    _YOUNG[key] = parts
-    return parts
+    return _PARTS[layout.compact](finding)
 
 
 def _make_parts(finding: Finding, layout: Layout) -> _Parts:
@@ -420,7 +392,6 @@ def _make_parts(finding: Finding, layout: Layout) -> _Parts:
         zh,
         en,
         _fields(later, ABSENT, layout),
-        finding.subject,
     )
 
 
@@ -438,12 +409,14 @@ def _fixed_message(message_id: str) -> tuple[str, str] | None:
 
 def _rule_fields(finding: Finding, layout: Layout) -> str:
     """The fields a finding's rule decides (names, unit, target, basis) that differ from its `rules`
-    entry. A message with a target of its own words it from the finding's values: made each time."""
-    own_target = finding.message in messages.TARGETS
-    key = (id(finding.subject), finding.rule, layout.compact)
-    remembered = None if own_target else _RULE.get(key)
-    if remembered is not None:
-        return remembered[0]
+    entry, remembered per rule. A message with a target of its own words it from the finding's
+    values: made each time."""
+    if finding.message in messages.TARGETS:
+        return _make_rule_fields(finding, layout)
+    return _RULE[layout.compact](finding)
+
+
+def _make_rule_fields(finding: Finding, layout: Layout) -> str:
     name, name_en = messages.names(finding)
     fields = (
         ("name", name),
@@ -453,12 +426,17 @@ def _rule_fields(finding: Finding, layout: Layout) -> str:
         ("expected_en", messages.expected(finding, "en")),
         ("basis", _basis(messages.basis(finding))),
     )
-    text = _fields(fields, {**ABSENT, **_table.get(finding.rule, {})}, layout)
-    if not own_target:
-        if len(_RULE) >= _LIMIT:
-            _RULE.clear()
-        _RULE[key] = (text, finding.subject)
-    return text
+    return _fields(fields, {**ABSENT, **_table.get(finding.rule, {})}, layout)
+
+
+# One memo of each kind per layout (json, json-compact); see _common.Memo for how they stay bounded.
+_PARTS = {
+    layout.compact: Memo(functools.partial(_make_parts, layout=layout), _but_place_and_evidence)
+    for layout in (PRETTY, COMPACT)
+}
+_RULE = {
+    layout.compact: Memo(functools.partial(_make_rule_fields, layout=layout), of_rule) for layout in (PRETTY, COMPACT)
+}
 
 
 def _fields(fields: Iterable[tuple[str, Any]], default: Mapping[str, Any], layout: Layout) -> str:
