@@ -127,14 +127,16 @@ def ensure_data(data: Path, count: int, seed: int) -> dict[str, list[list[str]]]
     if manifest_path.is_file():
         manifest = json.loads(manifest_path.read_text("utf-8"))
         if (manifest.get("count"), manifest.get("seed"), manifest.get("version")) == (count, seed, generate.VERSION):
-            return manifest["files"]
+            files: dict[str, list[list[str]]] = manifest["files"]
+            return files
     if data.exists():
         shutil.rmtree(data)
     say(f"generating {count} files (seed {seed}) in {data} ...")
     start = time.perf_counter()
     generate.generate(data, count, seed)
     say(f"  done in {time.perf_counter() - start:.1f} s")
-    return json.loads(manifest_path.read_text("utf-8"))["files"]
+    made: dict[str, list[list[str]]] = json.loads(manifest_path.read_text("utf-8"))["files"]
+    return made
 
 
 def ensure_peer() -> Path | None:

@@ -308,7 +308,7 @@ def score_one(path: Path, pack: Any) -> Score:
         if want_shared != got_shared:
             score.misses.append(f"flag shared {'missed' if want_shared else 'extra'}: {g['id']}")
         ok = got is not None and _same_value(got.value, g.get("value"))
-        if ok and not isinstance(g.get("value"), bool):
+        if ok and got is not None and not isinstance(g.get("value"), bool):
             ok = got.bound.value == _bound(g.get("bound"))
         if ok:
             score.right_indicators += 1

@@ -74,7 +74,7 @@ def _plain_ok(text: str) -> bool:
     if not text or text[0] in "!&*-?{}[]|>'\"%@`#,:" or ": " in text or " #" in text or text != text.strip():
         return False
     try:
-        return yaml.load(f"k: {text}\n", Loader=yaml.CSafeLoader) == {"k": text}
+        return bool(yaml.load(f"k: {text}\n", Loader=yaml.CSafeLoader) == {"k": text})
     except yaml.YAMLError:
         return False
 
@@ -103,7 +103,7 @@ def _count_figure(rng: random.Random, unit: str) -> str | int:
         return f"超过{rng.randint(2, 50) * 10}{unit}"
     if style < 0.93:
         return f"约{rng.randint(2, 90) * 10}{unit}"
-    return rng.randint(1, 5000)  # type: ignore[return-value]  # a bare number: the rule's unit is assumed
+    return rng.randint(1, 5000)  # a bare number: the rule's unit is assumed
 
 
 def _passing(rng: random.Random, rule: Rule, year: int) -> tuple[object, str]:
@@ -142,8 +142,8 @@ def _passing(rng: random.Random, rule: Rule, year: int) -> tuple[object, str]:
         return fig, fig
     if unit in ("bool", "date"):
         return True, "已落实"
-    fig = _count_figure(rng, rng.choice(units))
-    return fig, f"{fig}{unit}" if isinstance(fig, int) else fig
+    count = _count_figure(rng, rng.choice(units))
+    return count, f"{count}{unit}" if isinstance(count, int) else count
 
 
 # Planted deviations: name -> (rule filter, value maker, expected status)
@@ -154,8 +154,8 @@ def _plant_value(rng: random.Random, rule: Rule, how: str) -> tuple[object, str]
         if req.kind is Kind.AFFIRMED:
             return rng.choice([(False, "未落实"), ("否", "未落实")])
         if req.kind is Kind.EQUALS:
-            v = rng.choice(["98.6", "99.2", "95", "97.5", "86"])
-            return (f"{v}%", f"{v}%") if rng.random() < 0.7 else (float(v), f"{v}%")
+            pct = rng.choice(["98.6", "99.2", "95", "97.5", "86"])
+            return (f"{pct}%", f"{pct}%") if rng.random() < 0.7 else (float(pct), f"{pct}%")
         if req.kind is Kind.AT_LEAST:
             v = max(1, int(target * rng.uniform(0.3, 0.9)))
             return f"{v}{unit}", f"{v}{unit}"
@@ -258,7 +258,7 @@ def make_report(seed: int, index: int, rules: tuple[Rule, ...]) -> tuple[str, li
     lines.append(f"source: https://www.example.gov.cn/fzzf/{year}/{index:06d}.html")
 
     # sections
-    present = {s: True for s in SECTION_IDS}
+    present: dict[str, bool | None] = {s: True for s in SECTION_IDS}
     if "@partial" in plans:
         present["causes"] = False
         planted.append(("part_shortcomings_causes", "shortfall"))

@@ -34,7 +34,7 @@ PUNCT = "，。、；：（）“”《》％"
 
 
 def _pdfium(path: Path) -> list[str]:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     doc = pdfium.PdfDocument(str(path))
     out = []
@@ -84,7 +84,7 @@ def source_text(sample: Path) -> str:
     gold = yaml.safe_load((sample / "gold.yaml").read_text(encoding="utf-8"))
     origin_gold = ROOT / "tests" / "extract" / gold["origin"]
     origin = yaml.safe_load(origin_gold.read_text(encoding="utf-8"))
-    source = origin_gold.parent / origin["source"]
+    source: Path = origin_gold.parent / origin["source"]
     if source.suffix == ".docx":
         from hulifa.extract.textload import docx_to_text
 
