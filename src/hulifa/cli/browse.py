@@ -142,6 +142,7 @@ def rules_list(
     from rich.table import Table
     from rich.text import Text
 
+    from hulifa.reporters.table_rich import Trimmed
     from hulifa.textsafe import visible as clean
 
     console = Console(highlight=False, markup=False, emoji=False)
@@ -175,7 +176,7 @@ def rules_list(
             out.append(line(cells, ""))
             about = " · ".join(clean(x) for x in (rule.name, expected_text(rule)) if x)
             out.append(Padding(Text(about), (0, 0, 0, 4), expand=False))
-        console.print(Group(*out))
+        console.print(Trimmed(Group(*out)))
         return
     table = Table(title=title, header_style="bold", box=None)
     table.add_column("id", no_wrap=True)
@@ -188,7 +189,7 @@ def rules_list(
     for rule in chosen:
         values = [rule.id, rule.name, rule.unit, expected_text(rule), rule.severity.value, rule.missing_severity.value]
         table.add_row(*(Text(clean(v)) for v in values), Text(rule.basis.strength.value))
-    console.print(table)
+    console.print(Trimmed(table))
 
 
 @rules_app.command("show")
