@@ -15,18 +15,19 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "hulifa"
 # layer (a top-level module, or a package as a whole) -> the layers it may import
 ALLOWED: dict[str, set[str]] = {
     # records and values: no I/O (a rule pack's index holds its compiled derive expressions)
-    "interval": set(),
+    "plainvalue": set(),  # equality, hash and repr of a plain slotted value class
+    "interval": {"plainvalue"},
     "model": {"expressions", "interval"},
     "textsafe": set(),
     "batch": set(),  # how many reports a batch shows in full: a number, read by the table, HTML and CLI
     "quantity": {"model"},
     "errors": {"model", "messages"},  # an input error's words come from the catalogue
-    "expressions": {"interval"},
+    "expressions": {"interval", "plainvalue"},
     # reading files (the reasons they give are worded by messages, which imports only the records)
     "decoding": {"model", "errors", "textsafe", "messages"},
     "atomic": {"errors"},
     "positions": {"model", "errors"},
-    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions", "messages"},
+    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions", "messages", "plainvalue"},
     "discovery": {"model", "errors", "messages"},
     # each follow-up section is read next to the code that checks it
     "commitments": {"model", "errors", "positions", "yamlsafe"},

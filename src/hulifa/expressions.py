@@ -12,9 +12,10 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from typing import Final
 
 from hulifa.interval import Interval, imax, imin
+from hulifa.plainvalue import PlainValue
 
 MAX_LENGTH = 500
 FUNCTIONS = {"min": imin, "max": imax}
@@ -44,13 +45,17 @@ def _refuse(node: ast.AST) -> ExpressionError:
     return ExpressionError("expression.node", name=type(node).__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Expression:
-    """A checked expression: as written, the indicator ids it reads (in order), and its tree."""
+class Expression(PlainValue):
+    """A checked expression: as written, the indicator ids it reads (in order), and its tree. A
+    PlainValue (a NamedTuple would compare trees): equal by its text and names, as the tree follows."""
 
-    text: str
-    names: tuple[str, ...]
-    tree: ast.expr = field(compare=False, repr=False)  # passed the whitelist; never changed
+    __slots__ = ("names", "text", "tree")
+    _fields = ("text", "names")
+
+    def __init__(self, text: str, names: tuple[str, ...], tree: ast.expr) -> None:
+        self.text: Final = text
+        self.names: Final = names
+        self.tree: Final = tree  # passed the whitelist; never changed
 
     def evaluate(self, values: Mapping[str, Interval]) -> Interval:
         """The expression over intervals; every name it reads must be in `values`."""

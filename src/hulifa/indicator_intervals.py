@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hulifa.interval import INF, Interval
 from hulifa.model import Change, Direction, Quantity, ReportData, Rule, RulePack, Status, Value
@@ -17,8 +17,9 @@ _EPS = 1e-9
 NON_NUMERIC = ("bool", "date", "section")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
+    """An indicator's figure. A NamedTuple: a dataclass would be compiled with exec at every start."""
+
     interval: Interval
     text: str  # as the report wrote it, or the derived value as a person reads it
     derived: bool = False

@@ -8,15 +8,22 @@ that contains zero has no bound: the result is the whole line. Stdlib only.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import Final
+
+from hulifa.plainvalue import PlainValue
 
 INF = math.inf
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    low: float
-    high: float
+class Interval(PlainValue):
+    """[low, high]: a PlainValue, not a NamedTuple, whose + and * would stand beside the arithmetic."""
+
+    __slots__ = ("high", "low")
+    _fields = ("low", "high")
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low: Final = low
+        self.high: Final = high
 
     @staticmethod
     def exact(value: float) -> Interval:

@@ -3,8 +3,7 @@ position up only when asked (recording one per value while building cost more th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -17,15 +16,24 @@ _MERGE = "tag:yaml.org,2002:merge"
 _MappingNode = yaml.MappingNode
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
-    file: str
-    data: Any
-    # The composed node tree, which holds libyaml's marks (0-based). Positions are looked up in it
-    # only when asked: recording one per value while building cost more than building the values.
-    root: yaml.Node
-    end: Position  # the last line, where something missing at the top level points
-    _entries: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+    """A file's built data and its composed tree. A plain slotted class: a frozen dataclass compiles
+    its methods with exec at every start (README "Start-up"); the fields are Final for the type
+    checker, and a Document is never compared (one is made per file)."""
+
+    __slots__ = ("_entries", "data", "end", "file", "root")
+
+    def __init__(self, file: str, data: Any, root: yaml.Node, end: Position) -> None:
+        self.file: Final = file
+        self.data: Final = data
+        # The composed node tree, which holds libyaml's marks (0-based). Positions are looked up in it
+        # only when asked: recording one per value while building cost more than building the values.
+        self.root: Final = root
+        self.end: Final = end  # the last line, where something missing at the top level points
+        self._entries: Final[dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]] = {}
+
+    def __repr__(self) -> str:
+        return f"Document(file={self.file!r}, end={self.end!r})"
 
     def error(self, path: Path_, message_id: str, /, **values: Any) -> InputError:
         """An input error placed at `path` (or its nearest parent): `raise doc.error(path, "input.…", …)`."""

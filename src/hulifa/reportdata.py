@@ -11,9 +11,8 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hulifa.commitments import parse_commitments, parse_progress
 from hulifa.decoding import fallback, read_bytes
@@ -296,8 +295,7 @@ def _sections(doc: Document, raw: Any) -> tuple[Section, ...]:
 YEARS = range(1990, 2101)  # a report's own year; anything else is a typo or a misread number
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a report's header was read, for the one validation both YAML and text go through.
 
     `where(field)` is the position of a header field (or of the document, if the field is absent);
@@ -317,8 +315,7 @@ class OptionError(ValueError):
         self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class TextHints:
+class TextHints(NamedTuple):
     """What the user says about report text (--year/--level/--region): used where the text is silent
     or wrong. Report-data YAML states its own header and ignores these."""
 

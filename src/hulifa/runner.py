@@ -14,10 +14,9 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hulifa.decoding import fallback
 from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
@@ -348,8 +347,7 @@ def _raise_gc_threshold() -> tuple[int, int, int]:
     return first, second, third
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file met in a scan that is one of hulifa's other YAML files (see discovery.not_report_data)."""
 
     path: str

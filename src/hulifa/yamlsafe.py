@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
 from hulifa.decoding import decode_bytes, has_bom, read_bytes
 from hulifa.errors import InputError, fail
 from hulifa.model import Position, Text
+from hulifa.plainvalue import PlainValue
 from hulifa.positions import Document
 from hulifa.textsafe import visible
 
@@ -119,15 +119,19 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
 
-@dataclass(frozen=True, slots=True)
-class Odd:
+class Odd(PlainValue):
     """A scalar YAML 1.1 would have turned into something else (NO, 1:20, 1_000, .inf, a date).
 
     Kept as written so the caller can refuse it with a clear message instead of using a wrong figure.
+    A PlainValue: a NamedTuple would pass for a sequence among the values it stands in.
     """
 
-    text: str
-    tag: str  # bool, int, float, timestamp
+    __slots__ = ("tag", "text")
+    _fields = ("text", "tag")
+
+    def __init__(self, text: str, tag: str) -> None:
+        self.text: Final = text
+        self.tag: Final = tag  # bool, int, float, timestamp
 
     def __str__(self) -> str:
         return self.text

@@ -9,7 +9,6 @@ falls back to the raw value rather than failing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from hulifa import messages
 from hulifa.messages import LEVEL_NAMES, SECTION_NAMES, UNIT_NAMES
@@ -196,15 +195,18 @@ def verdict(
     return f"检查 {total:,} 份报告:" + ",".join(parts) + (f",用时 {took}" if took else "")
 
 
-@dataclass
 class Tally:
     """The verdict's counts, added one report at a time: how many, and how many unchecked, with errors
-    and with warnings only (the rest are clean)."""
+    and with warnings only (the rest are clean). A plain class, as model.Outcome: a running tally,
+    never compared, for which a dataclass would only cost its exec at every start."""
 
-    reports: int = 0
-    unchecked: int = 0
-    errors: int = 0
-    warnings: int = 0
+    __slots__ = ("errors", "reports", "unchecked", "warnings")
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.unchecked = 0
+        self.errors = 0
+        self.warnings = 0
 
     def add(self, checked: bool, worst: Severity) -> None:
         self.reports += 1

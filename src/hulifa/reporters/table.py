@@ -23,7 +23,6 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NamedTuple, TypeVar, overload
 
@@ -485,9 +484,9 @@ BLANK = Line(())
 # ------------------------------------------------------------------------------------------ batch
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One report in the batch summary: all the summary keeps of it."""
+class Row(NamedTuple):
+    """One report in the batch summary: all the summary keeps of it. A NamedTuple, as the records of
+    hulifa.model: a dataclass is compiled with exec at every start (README "Start-up")."""
 
     file: str
     region: str
@@ -633,15 +632,17 @@ def summary_item(report: ReportResult, lang: str) -> SummaryItem:
 SPILL_AT = 1024  # rows held before they go to the spill file (~250 KB): a multiple of SUMMARY_CHUNK
 
 
-@dataclass
 class BatchSummary:
     """What a batch's summary and verdict need, added one report at a time: a row per report (in
     Rows, outside memory) and a count per missed rule. The findings themselves are not kept, so
-    memory stays flat in the batch."""
+    memory stays flat in the batch. A plain class, as model.Outcome: a running tally, never compared."""
 
-    rows: Rows = field(default_factory=Rows)
-    missed: Counter[str] = field(default_factory=Counter)
-    names: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("missed", "names", "rows")
+
+    def __init__(self) -> None:
+        self.rows = Rows()
+        self.missed: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
 
     def add(self, report: ReportResult, lang: str) -> None:
         self.add_item(summary_item(report, lang))
