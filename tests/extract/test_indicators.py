@@ -112,6 +112,16 @@ def test_implicit_coverage_maps_to_a_rate(pack: RulePack) -> None:
     assert ex.figures == ()
 
 
+def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None:
+    """The documents named after 均经合法性审查 are not what it says was reviewed: no false pass for them."""
+    ex = extract_text("区政府审议重大行政决策事项8项,均经合法性审查;审核区政府行政规范性文件12件。", pack)
+    found = _by_id(ex)
+    assert found["mad_legality_review_rate"].implicit
+    assert "nd_legality_review_rate" not in found
+    ex = extract_text("审核区政府行政规范性文件12件,均经合法性审查。", pack)
+    assert _by_id(ex)["nd_legality_review_rate"].implicit
+
+
 def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
     ex = extract_text("法律顾问覆盖率98%。党政机关法律顾问实现全覆盖。", pack)
     found = _by_id(ex)["legal_advisor_coverage"]

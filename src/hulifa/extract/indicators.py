@@ -569,15 +569,19 @@ def _add_implicit(
     doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], results: dict[str, Indicator], plans: Spans
 ) -> None:
     """Implicit full coverage, for the percentage rules no figure settled (力争…实现全覆盖 in the
-    next-year part is a target, not coverage)."""
+    next-year part is a target, not coverage).
+
+    A rule's context words count only before the phrase's end: what is covered is named before 均经…
+    or 实现全覆盖, so in "审议重大行政决策事项8项,均经合法性审查;审核规范性文件12件" the documents
+    named after it are not what was reviewed."""
     f = doc.folded
     for imp in implicit:
         if _inside(plans, imp.start):
             continue
         left = f[doc.clause_start(imp.start, hard=True) : imp.end]
-        s, e = doc.sentence_span(imp.start)
+        s, _ = doc.sentence_span(imp.start)
         for m in numeric:
-            if m.rule.id not in results and covers_fully(m, left, f[s:e]):
+            if m.rule.id not in results and covers_fully(m, left, f[s : imp.end]):
                 span = (imp.line, imp.column, imp.start, imp.end)
                 results[m.rule.id] = _indicator(m, 100.0, "%", imp.phrase, imp.sentence, span, implicit=True)
 
