@@ -122,6 +122,34 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
     assert _by_id(ex)["nd_legality_review_rate"].implicit
 
 
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        ("2024年,全区行政执法人员信息均已备案。", "nd_filing_rate"),  # not a document
+        ("签订的政府合同全部备案。", "nd_filing_rate"),
+        ("区政府审议的规范性文件11件全部经过合法性审核。", "nd_filing_standard_rate"),  # 规范 of 规范性文件
+        ("承办的人大代表建议和政协提案全部按期答复。", "gi_request_reply_timely_rate"),  # not disclosure
+        ("收到群众来信全部按时答复。", "gi_request_reply_timely_rate"),
+        ("12345热线工单答复及时率100%。", "gi_request_reply_timely_rate"),
+    ],
+)
+def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
+    assert not_this not in _by_id(extract_text(text, pack))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("行政规范性文件均已报送备案。", "nd_filing_rate"),
+        ("报备率、报备及时率、规范率均达100%。", "nd_filing_rate"),
+        ("收到政府信息公开申请35件,全部按期答复。", "gi_request_reply_timely_rate"),
+        ("依申请公开答复及时率100%。", "gi_request_reply_timely_rate"),
+    ],
+)
+def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, rule: str) -> None:
+    assert _by_id(extract_text(text, pack))[rule].value == 100
+
+
 def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
     ex = extract_text("法律顾问覆盖率98%。党政机关法律顾问实现全覆盖。", pack)
     found = _by_id(ex)["legal_advisor_coverage"]
