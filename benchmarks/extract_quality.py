@@ -42,6 +42,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from extract_verdict import implicit_indicators  # noqa: E402  (beside this script)
+
 from hulifa.extract import Extraction, extract_text, read_text  # noqa: E402
 from hulifa.extract.figures import Figure  # noqa: E402
 from hulifa.model import SECTION_IDS  # noqa: E402
@@ -294,9 +296,10 @@ def score_one(path: Path, pack: Any) -> Score:
     # an implicit phrase that settles an indicator (全覆盖 → 100%) is gold for that indicator too
     given = {g["id"] for g in wanted}
     for g in gold.get("implicit") or []:
-        if g.get("indicator") and g["indicator"] not in given:
-            wanted.append({"id": g["indicator"], "value": 100, "bound": "exact", "line": g.get("line")})
-            given.add(g["indicator"])
+        for rule_id in implicit_indicators(g):
+            if rule_id not in given:
+                wanted.append({"id": rule_id, "value": 100, "bound": "exact", "line": g.get("line")})
+                given.add(rule_id)
     score.gold_indicators = len(wanted)
     shared = score.flags["shared"]
     for g in wanted:

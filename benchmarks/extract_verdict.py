@@ -52,6 +52,13 @@ SHARED_PLACEHOLDER = "(gold: 多主体共用 / shared)"
 GOV_LEVELS = ("province", "city", "county")
 
 
+def implicit_indicators(implicit: dict[str, Any]) -> list[str]:
+    """The indicators a gold implicit phrase settles: one id, or a list (均按期办复 after 代表建议…、
+    政协提案… settles both handled rates)."""
+    named = implicit.get("indicator") or []
+    return [named] if isinstance(named, str) else list(named)
+
+
 def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -71,9 +78,10 @@ def gold_report_yaml(gold: dict[str, Any]) -> str:
     wanted = list(gold.get("indicators") or [])
     given = {g["id"] for g in wanted}
     for imp in gold.get("implicit") or []:
-        if imp.get("indicator") and imp["indicator"] not in given:
-            wanted.append({"id": imp["indicator"], "value": 100, "unit": "%", "bound": "exact"})
-            given.add(imp["indicator"])
+        for rule_id in implicit_indicators(imp):
+            if rule_id not in given:
+                wanted.append({"id": rule_id, "value": 100, "unit": "%", "bound": "exact"})
+                given.add(rule_id)
     lines.append("indicators:" if wanted else "indicators: {}")
     for g in wanted:
         value = g.get("value")

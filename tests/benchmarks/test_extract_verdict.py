@@ -46,6 +46,22 @@ def test_the_gold_report_states_the_gold(tmp_path: Path, pack: RulePack) -> None
     assert given <= stated | {rule for rule, f in found.items() if f.status.value == "not_applicable"}
 
 
+@pytest.mark.parametrize(
+    "named", ["npc_suggestion_handled_rate", ["npc_suggestion_handled_rate", "cppcc_proposal_handled_rate"]]
+)
+def test_an_implicit_phrase_settles_each_rule_it_names(tmp_path: Path, pack: RulePack, named: object) -> None:
+    gold = {
+        "region": "某县",
+        "level": "county",
+        "year": 2024,
+        "sections": {"measures": {"present": True}},
+        "implicit": [{"line": 1, "text": "均按期办复", "indicator": named}],
+    }
+    found = {f.rule: f.status.value for f in _gold_result(gold, tmp_path, pack).findings}
+    assert found["npc_suggestion_handled_rate"] == "pass"
+    assert found["cppcc_proposal_handled_rate"] == ("pass" if isinstance(named, list) else "missing")
+
+
 def test_an_ambiguous_gold_count_is_shared(tmp_path: Path, pack: RulePack) -> None:
     gold = {
         "region": "某县",

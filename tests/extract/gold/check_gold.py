@@ -267,8 +267,10 @@ def check_gold(gold_path: Path, indicator_ids: set[str]) -> list[str]:
     for i, imp in enumerate(gold.get("implicit") or []):
         what = f"implicit[{i}] {imp.get('text')!r}"
         doc.locate(imp, what, problems)
-        if "indicator" in imp and imp["indicator"] not in indicator_ids:
-            problems.append(f"{what}: unknown indicator {imp['indicator']!r}")
+        named = imp.get("indicator") or []  # one id, or a list when the phrase settles several
+        for rule_id in [named] if isinstance(named, str) else named:
+            if rule_id not in indicator_ids:
+                problems.append(f"{what}: unknown indicator {rule_id!r}")
 
     figures = gold["figures"] or []
     for i, ind in enumerate(gold["indicators"] or []):
