@@ -150,6 +150,14 @@ def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, ru
     assert _by_id(extract_text(text, pack))[rule].value == 100
 
 
+def test_a_verb_covers_what_its_context_names_before_it(pack: RulePack) -> None:
+    """均…办结 after 代表建议 and 提案 settles both handled rates; 办结 alone (信访) settles neither."""
+    found = _by_id(extract_text("承办市人大代表建议24件、市政协提案31件,均在规定期限内办结。", pack))
+    assert found["npc_suggestion_handled_rate"].implicit and found["cppcc_proposal_handled_rate"].implicit
+    found = _by_id(extract_text("受理群众信访事项120件,全部办结。", pack))
+    assert "npc_suggestion_handled_rate" not in found and "cppcc_proposal_handled_rate" not in found
+
+
 def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
     ex = extract_text("法律顾问覆盖率98%。党政机关法律顾问实现全覆盖。", pack)
     found = _by_id(ex)["legal_advisor_coverage"]

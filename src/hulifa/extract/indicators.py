@@ -130,11 +130,17 @@ def _phrases(rule: Rule) -> list[str]:
     return sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
 
 
-def _rate_stems(rule: Rule, phrases: list[str]) -> tuple[str, ...]:
-    """A percentage rule's phrases without 率/覆盖率 (备案审核 for 备案审核率), for implicit coverage."""
+def _rate_stems(rule: Rule, phrases: list[str], context: tuple[str, ...]) -> tuple[str, ...]:
+    """A percentage rule's phrases without 率/覆盖率 (备案审核 for 备案审核率), for implicit coverage.
+
+    A bare verb phrase (办复率) keeps its verb (办复) when the rule has context words: "代表建议46件…,
+    均按期办复" covers the suggestions, named before it. Without context the verb alone would cover
+    anything done in full."""
     if rule.unit != "%":
         return ()
     stems = {s for p in phrases if len(s := _RATE_SUFFIX.sub("", p)) >= 2}
+    if context:
+        stems |= {verb for p in phrases if not _RATE_SUFFIX.sub("", p) and len(verb := p.removesuffix("率")) >= 2}
     return tuple(sorted(stems, key=len, reverse=True))
 
 
@@ -150,13 +156,14 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
         if rule.unit in _SKIP_UNITS or (rule.unit == "bool" and not affirm):
             continue  # a yes/no rule without affirming verbs is not read from text
         phrases = _phrases(rule)
+        context = _words(rule, "context")
         units = _words(rule, "units") or tuple(str(u) for u in rule.accepted_units)
         out.append(
             _Matcher(
                 rule,
                 tuple(phrases),
-                _rate_stems(rule, phrases),
-                _words(rule, "context"),
+                _rate_stems(rule, phrases, context),
+                context,
                 units,
                 affirm,
                 _words(rule, "exclude"),
