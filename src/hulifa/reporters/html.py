@@ -13,6 +13,7 @@ CheckResult gives the same bytes (no timestamps, no random ids).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,35 +42,41 @@ def _part_rules(pack: RulePack | None) -> list[str]:
     return list(PART_ORDER)
 
 
-def parts_html(report: ReportResult, pack: RulePack | None, lang: str) -> str:
+def parts_html(report: ReportResult, order: list[str], lang: str, item: Callable[[Finding], str] | None = None) -> str:
+    """The statutory parts a report has, in `order` (_part_rules) and then as found; `item`: a part's
+    line (_part_item), remembered by the writer across reports, where the same part recurs."""
     by_rule = {f.rule: f for f in report.findings if messages.unit(f) == "section" or f.rule in PART_ORDER}
-    ids = [i for i in _part_rules(pack) if i in by_rule]
+    ids = [i for i in order if i in by_rule]
     ids += [i for i in by_rule if i not in ids]
     out = [f"<h3>{esc(t('parts', lang))}</h3>"]
     if not ids:
         out.append(f'<p class="muted">{esc(t("no_parts", lang))}</p>')
         return "\n".join(out)
     out.append('<ul class="parts">')
-    for rule_id in ids:
-        f = by_rule[rule_id]
-        if f.status is Status.PASS:
-            state, tick, cls = t("present", lang), "✓", "present"
-        elif f.status is Status.SHORTFALL:
-            state, tick, cls = t("partial", lang), "◐", "partial"
-        elif f.status is Status.MISSING:
-            state, tick, cls = t("absent", lang), "✗", "missing"
-        else:
-            state, tick, cls = status_label(f.status, lang), sym(f.status), f.status.value
-        detail = messages.gap(f, lang) or (messages.actual(f, lang) if f.status is not Status.PASS else "")
-        why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
-        out.append(
-            f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(rule_id)}" data-state="{cls}">'
-            f'<span class="tick" aria-hidden="true">{tick}</span>'
-            f'<span class="name">{esc(display_name(f, lang))}</span>'
-            f'<span class="state">{esc(state)}</span>{why}</li>'
-        )
+    line = item or (lambda f: _part_item(f, lang))
+    out += [line(by_rule[rule_id]) for rule_id in ids]
     out.append("</ul>")
     return "\n".join(out)
+
+
+def _part_item(f: Finding, lang: str) -> str:
+    """One statutory part's line: nothing in it reads the finding's place."""
+    if f.status is Status.PASS:
+        state, tick, cls = t("present", lang), "✓", "present"
+    elif f.status is Status.SHORTFALL:
+        state, tick, cls = t("partial", lang), "◐", "partial"
+    elif f.status is Status.MISSING:
+        state, tick, cls = t("absent", lang), "✗", "missing"
+    else:
+        state, tick, cls = status_label(f.status, lang), sym(f.status), f.status.value
+    detail = messages.gap(f, lang) or (messages.actual(f, lang) if f.status is not Status.PASS else "")
+    why = f'<span class="why muted small">{esc(detail)}</span>' if detail else ""
+    return (
+        f'<li class="part part-{cls} st-{f.status.value}" data-rule="{esc(f.rule)}" data-state="{cls}">'
+        f'<span class="tick" aria-hidden="true">{tick}</span>'
+        f'<span class="name">{esc(display_name(f, lang))}</span>'
+        f'<span class="state">{esc(state)}</span>{why}</li>'
+    )
 
 
 # ------------------------------------------------------------------------------------- findings
@@ -181,15 +188,17 @@ def _chips(report: ReportResult, lang: str, inline: bool = False) -> str:
     """The count of each status; `inline` for a folded report's summary line (phrasing content only)."""
     outer, inner = ("span", "span") if inline else ("ul", "li")
     counts = report.counts()
-    chips = []
-    for status in Status:
-        n = counts[status.value]
-        if n:
-            chips.append(
-                f'<{inner} class="chip st-{status.value}">{sym(status)} {esc(status_label(status, lang))} '
-                f"<b>{n}</b></{inner}>"
-            )
-    return f'<{outer} class="chips">' + "".join(chips) + f"</{outer}>"
+    chips = "".join(f"{head}<b>{n}</b></{inner}>" for key, head in _chip_heads(lang, inner) if (n := counts[key]))
+    return f'<{outer} class="chips">{chips}</{outer}>'
+
+
+@cache
+def _chip_heads(lang: str, inner: str) -> tuple[tuple[str, str], ...]:
+    """Each status's chip up to its count: the same words in every report of a batch, made once."""
+    return tuple(
+        (status.value, f'<{inner} class="chip st-{status.value}">{sym(status)} {esc(status_label(status, lang))} ')
+        for status in Status
+    )
 
 
 def _unchecked_html(report: ReportResult, lang: str) -> str:
@@ -204,11 +213,12 @@ def _unchecked_html(report: ReportResult, lang: str) -> str:
 def report_html(
     index: int,
     report: ReportResult,
-    pack: RulePack | None,
+    parts: Callable[[ReportResult], str],
     rules: dict[str, Rule],
     lang: str,
     rows: Callable[[Finding], str] | None = None,
 ) -> str:
+    """One report in full: `parts` its statutory parts (Writer.parts), `rows` a finding's row (_row)."""
     out = [f'<section class="report" id="report-{index}" data-checked="{str(report.checked).lower()}">']
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
     meta = [f"{t('file', lang)}: {report.file}"]
@@ -220,7 +230,7 @@ def report_html(
         return "\n".join(out)
     out.append(_chips(report, lang))
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
-    out.append(parts_html(report, pack, lang))
+    out.append(parts(report))
     out.append(charts_html(report, rules, lang))
     out.append(findings_html(report, lang, rows=rows))
     out.append("</section>")
@@ -228,7 +238,11 @@ def report_html(
 
 
 def folded_report_html(
-    index: int, report: ReportResult, pack: RulePack | None, lang: str, rows: Callable[[Finding], str] | None = None
+    index: int,
+    report: ReportResult,
+    parts: Callable[[ReportResult], str],
+    lang: str,
+    rows: Callable[[Finding], str] | None = None,
 ) -> str:
     """One report of a large batch: a line with its name, file and counts that opens to its statutory
     parts and its issues (no charts, no met or stated rows), so a page of thousands opens quickly."""
@@ -243,7 +257,7 @@ def folded_report_html(
         out.append(_unchecked_html(report, lang) + "</details>")
         return "\n".join(out)
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
-    out.append(parts_html(report, pack, lang))
+    out.append(parts(report))
     if any(f.status not in QUIET for f in report.findings):
         out.append(findings_html(report, lang, issues_only=True, rows=rows))
     out.append("</details>")
@@ -355,21 +369,26 @@ class Writer:
         # a finding's row recurs in report after report (a missing indicator): made once but its place
         self.rows = Memo(lambda finding: _row(finding, self.lang, False), but_place)
         self.brief_rows = Memo(lambda finding: _row(finding, self.lang, True), but_place)
+        self.part_order = _part_rules(pack)
+        self.part_items = Memo(lambda finding: _part_item(finding, self.lang), but_place)
 
     def item(self, report: ReportResult) -> str:
         self.count += 1
         self.first = self.first or report
         self.tally.add(report)
         if self.folded:
-            return folded_report_html(self.count, report, self.pack, self.lang, self.brief_rows)
+            return folded_report_html(self.count, report, self.parts, self.lang, self.brief_rows)
         self.held.append(report)
         if len(self.held) <= DETAIL_LIMIT:
             return ""
         self.folded = True
         held, self.held = self.held, []
         return self.SEP.join(
-            folded_report_html(i, r, self.pack, self.lang, self.brief_rows) for i, r in enumerate(held, 1)
+            folded_report_html(i, r, self.parts, self.lang, self.brief_rows) for i, r in enumerate(held, 1)
         )
+
+    def parts(self, report: ReportResult) -> str:
+        return parts_html(report, self.part_order, self.lang, self.part_items)
 
     def head(self) -> str:
         lang = self.lang
@@ -412,7 +431,7 @@ class Writer:
 
     def tail(self) -> str:
         lang = self.lang
-        body = [report_html(i, r, self.pack, self.rules, lang, self.rows) for i, r in enumerate(self.held, 1)]
+        body = [report_html(i, r, self.parts, self.rules, lang, self.rows) for i, r in enumerate(self.held, 1)]
         body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
         return ("\n" if self.folded else "") + "\n".join(body) + "\n</body>\n</html>\n"
 

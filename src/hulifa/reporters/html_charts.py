@@ -330,6 +330,10 @@ def charts_html(report: ReportResult, rules: dict[str, Rule], lang: str) -> str:
     return "\n".join(out)
 
 
+# Enum members read once: `Status.X` is a slow attribute on Python 3.11, and Tally.add reads them per finding.
+_ERROR, _SHORTFALL = Status.ERROR, Status.SHORTFALL
+
+
 class Tally:
     """What the batch charts keep of each report, whatever the batch size: per indicator, how many
     reports missed it (未填报) or fell short (未达标), and how many had each status."""
@@ -349,9 +353,10 @@ class Tally:
         missed: dict[str, Finding] = {}
         worst: dict[str, Finding] = {}
         for f in report.findings:
-            if f.status in MISSED:
+            status = f.status
+            if status in MISSED:
                 missed.setdefault(f.rule, f)
-            if f.status is Status.ERROR:
+            if status is _ERROR:
                 continue
             # several findings may share a rule id (e.g. unknown keys): the worst counts, as in the matrix
             prev = worst.get(f.rule)
@@ -361,11 +366,17 @@ class Tally:
         for rule_id, f in missed.items():
             if rule_id not in names:
                 names[rule_id] = display_name(f, self.lang)
-            (self.short if f.status is Status.SHORTFALL else self.missing)[rule_id] += 1
+            (self.short if f.status is _SHORTFALL else self.missing)[rule_id] += 1
+        statuses = self.statuses
         for rule_id, f in worst.items():
             if rule_id not in names:
                 names[rule_id] = display_name(f, self.lang)
-            self.statuses.setdefault(rule_id, Counter())[f.status.value] += 1
+            counts = statuses.get(rule_id)
+            if counts is None:
+                counts = statuses[rule_id] = Counter()
+            # a Status is a StrEnum: it counts under its text ("pass") without reading .value, a
+            # Python property; this loop runs for every indicator of every report of the batch
+            counts[f.status] += 1
 
 
 def ranking_html(tally: Tally, lang: str, limit: int = 15) -> str:

@@ -105,7 +105,7 @@ STATUS_SYMBOL = {
 
 
 def sym(status: Status) -> str:
-    return STATUS_SYMBOL.get(status.value, "•")
+    return STATUS_SYMBOL.get(status, "•")  # a StrEnum is found under its text, without reading .value
 
 
 def t(key: str, lang: str) -> str:

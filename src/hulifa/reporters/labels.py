@@ -113,8 +113,10 @@ NO_UNIT = frozenset({"", "bool", "date", "section"})
 
 
 def status(value: Status | str, lang: str) -> str:
-    key = value.value if isinstance(value, Status) else value
-    return pick(STATUS.get(key, (key, key)), lang)
+    # A Status is a StrEnum, so it is found under its text: no read of .value (a Python property), as
+    # this runs for many findings of every report.
+    pair = STATUS.get(value)
+    return str(value) if pair is None else pick(pair, lang)
 
 
 def status_style(value: Status | str) -> str:
