@@ -25,7 +25,7 @@ from hulifa.reporters import labels
 from hulifa.reporters._common import QUIET, Memo, but_place, clean, display_name, line_ref, shorten_middle
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
 from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
-from hulifa.reporters.html_text import HEADERS, esc, safe_url, severity_label, status_label, sym, t
+from hulifa.reporters.html_text import HEADERS, esc, esc_t, safe_url, severity_label, status_label, sym, t
 from hulifa.reporters.table import _order, summary_line
 
 # The five statutory parts, in the order the regulation lists them.
@@ -48,9 +48,9 @@ def parts_html(report: ReportResult, order: list[str], lang: str, item: Callable
     by_rule = {f.rule: f for f in report.findings if messages.unit(f) == "section" or f.rule in PART_ORDER}
     ids = [i for i in order if i in by_rule]
     ids += [i for i in by_rule if i not in ids]
-    out = [f"<h3>{esc(t('parts', lang))}</h3>"]
+    out = [f"<h3>{esc_t('parts', lang)}</h3>"]
     if not ids:
-        out.append(f'<p class="muted">{esc(t("no_parts", lang))}</p>')
+        out.append(f'<p class="muted">{esc_t("no_parts", lang)}</p>')
         return "\n".join(out)
     out.append('<ul class="parts">')
     line = item or (lambda f: _part_item(f, lang))
@@ -103,7 +103,7 @@ def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
     if url:
         host = urlsplit(url).hostname or url
         line.append(
-            f'<a href="{esc(url)}" rel="noreferrer noopener" title="{esc(url)}">{esc(t("link", lang))}: {esc(host)}</a>'
+            f'<a href="{esc(url)}" rel="noreferrer noopener" title="{esc(url)}">{esc_t("link", lang)}: {esc(host)}</a>'
         )
     out.append(" ".join(line))
     if basis.note and not brief:
@@ -125,7 +125,6 @@ def findings_html(
     """Every finding with its basis; `issues_only` (a folded report of a large batch): the issues, each
     with a brief basis and no evidence tooltip. `rows`: a finding's row but its location cell (_row),
     remembered by the writer across reports."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
     row = rows or (lambda f: _row(f, lang, issues_only))
     places: dict[str, str] = {}  # a report's findings are mostly in its own file
     out = []
@@ -136,11 +135,15 @@ def findings_html(
             places[f.file] = esc(shorten_middle(Path(f.file).name, LOC_WIDTH))
         # `2024.yaml:25` as one unbreakable piece (a long name cut in the middle), the full path on hover
         out.append(f'{row(f)}<td class="loc" title="{esc(place)}">{places[f.file]}:{line_ref(f)}</td></tr>')
+    return _findings_head(lang) + "\n".join(out) + "\n</tbody></table>"
+
+
+@cache
+def _findings_head(lang: str) -> str:
+    """The findings table up to its first row: the same in every report."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
     return (
-        f"<h3>{esc(t('findings', lang))}</h3>"
-        f'<table class="findings">{_COLGROUP}<thead><tr>{head}</tr></thead><tbody>\n'
-        + "\n".join(out)
-        + "\n</tbody></table>"
+        f'<h3>{esc_t("findings", lang)}</h3><table class="findings">{_COLGROUP}<thead><tr>{head}</tr></thead><tbody>\n'
     )
 
 
@@ -203,7 +206,7 @@ def _chip_heads(lang: str, inner: str) -> tuple[tuple[str, str], ...]:
 
 def _unchecked_html(report: ReportResult, lang: str) -> str:
     """Why a file could not be checked: each error with its file:line:column."""
-    lines = [f'<div class="unchecked st-error"><b>{esc(t("not_checked", lang))}</b>']
+    lines = [f'<div class="unchecked st-error"><b>{esc_t("not_checked", lang)}</b>']
     for f in report.findings:
         where = esc(f"{f.file}:{line_ref(f)}:{f.column}")
         lines.append(f"<p><code>{where}</code> {esc(messages.message(f, lang))}</p>")
@@ -252,7 +255,7 @@ def folded_report_html(
         f'<summary><b class="report-title">{esc(_report_name(report))}</b>{_file_label(report)}{counts}</summary>'
     ]
     if report.level:
-        out.append(f'<p class="meta">{esc(t("level", lang))}: {esc(report.level)}</p>')
+        out.append(f'<p class="meta">{esc_t("level", lang)}: {esc(report.level)}</p>')
     if not report.checked:
         out.append(_unchecked_html(report, lang) + "</details>")
         return "\n".join(out)
@@ -287,7 +290,7 @@ def _matrix_columns(reports: list[ReportResult], rules: dict[str, Rule]) -> list
 
 def matrix_html(reports: list[ReportResult], rules: dict[str, Rule], lang: str) -> str:
     columns = _matrix_columns(reports, rules)
-    head = [f'<th class="region">{esc(t("region", lang))}</th>']
+    head = [f'<th class="region">{esc_t("region", lang)}</th>']
     head += [
         f'<th class="ind" title="{esc(display_name(f, lang))}">{esc(display_name(f, lang))}</th>' for _, f in columns
     ]
@@ -322,8 +325,8 @@ def matrix_html(reports: list[ReportResult], rules: dict[str, Rule], lang: str) 
         if s is not Status.ERROR
     )
     return (
-        f"<h3>{esc(t('matrix', lang))}</h3>"
-        f'<p class="muted small">{esc(t("matrix_note", lang))}</p>'
+        f"<h3>{esc_t('matrix', lang)}</h3>"
+        f'<p class="muted small">{esc_t("matrix_note", lang)}</p>'
         f'<div class="legend">{legend}</div>'
         f'<div class="matrix-wrap"><table class="matrix"><thead><tr>{"".join(head)}</tr></thead><tbody>\n'
         + "\n".join(rows)
@@ -397,7 +400,7 @@ class Writer:
         if self.pack:
             pack = self.pack
             body.append(
-                f'<p class="meta">{esc(t("pack", lang))}: {esc(_pack_title(pack.title, lang))} '
+                f'<p class="meta">{esc_t("pack", lang)}: {esc(_pack_title(pack.title, lang))} '
                 f"({esc(pack.id)} {esc(pack.version)})</p>"
             )
         body.append("</header>")
@@ -408,13 +411,13 @@ class Writer:
             )
             body.append(f'<nav><ol class="toc">{toc}</ol></nav>')
             body.append(
-                f'<section class="overview"><h2>{esc(t("overview", lang))}</h2>'
+                f'<section class="overview"><h2>{esc_t("overview", lang)}</h2>'
                 f"{matrix_html(self.held, self.rules, lang)}\n{ranking_html(self.tally, lang)}</section>"
             )
         elif self.folded:
             body.append(
-                f'<section class="overview"><h2>{esc(t("overview", lang))}</h2>'
-                f'<p class="muted small">{esc(t("batch_note", lang))}</p>'
+                f'<section class="overview"><h2>{esc_t("overview", lang)}</h2>'
+                f'<p class="muted small">{esc_t("batch_note", lang)}</p>'
                 f"{status_bars_html(self.tally, list(self.rules), lang)}\n{ranking_html(self.tally, lang)}</section>"
             )
         html_lang = "en" if lang == "en" else "zh-CN"
@@ -432,7 +435,7 @@ class Writer:
     def tail(self) -> str:
         lang = self.lang
         body = [report_html(i, r, self.parts, self.rules, lang, self.rows) for i, r in enumerate(self.held, 1)]
-        body.append(f"<footer>{esc(LIMITS.get(lang))} {esc(t('footer', lang))}</footer>")
+        body.append(f"<footer>{esc(LIMITS.get(lang))} {esc_t('footer', lang)}</footer>")
         return ("\n" if self.folded else "") + "\n".join(body) + "\n</body>\n</html>\n"
 
 

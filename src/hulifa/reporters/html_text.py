@@ -6,6 +6,7 @@ attributes.
 from __future__ import annotations
 
 import html
+from functools import cache
 from urllib.parse import urlsplit
 
 from hulifa.model import Severity, Status
@@ -111,6 +112,12 @@ def sym(status: Status) -> str:
 def t(key: str, lang: str) -> str:
     zh, en = L[key]
     return en if lang == "en" else zh
+
+
+@cache
+def esc_t(key: str, lang: str) -> str:
+    """esc(t(key, lang)): a word of the page, escaped once per run, not in every report of a batch."""
+    return esc(t(key, lang))
 
 
 def esc(value: object) -> str:
