@@ -1008,6 +1008,8 @@ def quote(text: str, lang: str) -> str:
 
 
 def _english_number(value: float) -> str:
+    if type(value) is float and value.is_integer():  # most figures: format_number's text, grouped
+        return f"{int(value):,}"
     text = format_number(value)
     whole, dot, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""

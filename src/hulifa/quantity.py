@@ -284,6 +284,12 @@ def parse_quantity(text: str) -> Quantity:
 
 def format_number(value: float) -> str:
     """Print 12.0 as 12 and 2.5 as 2.5, without float noise."""
+    # Whole numbers first, as most figures are: what the rounding below gives them, without rounding
+    # (a text of every stated figure, target and count is made through here). Not bool: True is "1".
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    if type(value) is int:
+        return str(value)
     if value in (float("inf"), float("-inf")):
         return "∞" if value > 0 else "-∞"
     rounded = round(value, 4)
