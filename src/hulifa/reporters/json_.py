@@ -32,7 +32,7 @@ from hulifa.model import (
     Severity,
     Status,
 )
-from hulifa.reporters._common import Memo, join_stream, of_rule
+from hulifa.reporters._common import Memo, join_stream
 
 # The value of a finding's field that it leaves out and that neither `rules` nor its report's
 # `messages` gives. `rule`, `status`, `line` and `column` are always written; `page` only for a PDF.
@@ -295,10 +295,7 @@ def report_dict(report: ReportResult) -> dict[str, Any]:
 def report_text(report: ReportResult, layout: Layout = PRETTY) -> str:
     """One report's piece of the document."""
     parts, said = _report_parts(report, layout)
-    rows = [
-        _finding_text(f, p, said.get(f.status), report.file, layout)
-        for f, p in zip(report.findings, parts, strict=True)
-    ]
+    rows = _finding_texts(report, parts, said, layout)
     members = {**report_dict(report), "messages": said}
     if layout.compact:
         head = "".join(f"{_s(key)}:{_dump(value, layout)}," for key, value in members.items())
@@ -311,7 +308,7 @@ def report_text(report: ReportResult, layout: Layout = PRETTY) -> str:
 
 def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], dict[str, dict[str, str]]]:
     """Each finding's remembered parts, and the report's `messages`."""
-    parts = [_parts(finding, layout) for finding in report.findings]
+    parts = list(map(_PARTS[layout.compact], report.findings))
     said = report_messages((f.status, p.message, p.message_en) for f, p in zip(report.findings, parts, strict=True))
     return parts, said
 
@@ -332,6 +329,8 @@ class _Parts(NamedTuple):
     before: str  # from the opening brace to the last field before the message
     message: str
     message_en: str
+    message_field: str  # `, "message": …` as written where the report's `messages` does not say it; "" for ""
+    message_en_field: str
     after: str  # the fields after the place and evidence, each after a comma; "" when none is written
 
 
@@ -344,40 +343,81 @@ def forget() -> None:
     """Drop the remembered texts (the table changed: what a finding leaves out may differ)."""
     for parts in _PARTS.values():
         parts.clear()
-    for fields in _RULE.values():
-        fields.clear()
+    for heads in _HEAD.values():
+        heads.clear()
 
 
-def _finding_text(finding: Finding, parts: _Parts, said: dict[str, str] | None, file: str, layout: Layout) -> str:
+def _finding_texts(
+    report: ReportResult, parts: list[_Parts], said: dict[str, dict[str, str]], layout: Layout
+) -> list[str]:
+    """Each finding's line: its remembered parts around its message (unless the report's `messages`
+    says it), place and evidence. Run for every finding of every report, so kept to plain steps."""
     comma, colon = layout.comma, layout.colon
-    message = ""
-    if parts.message != (said["message"] if said else ""):
-        message = f'{comma}"message"{colon}{_s(parts.message)}'
-    if parts.message_en != (said["message_en"] if said else ""):
-        message += f'{comma}"message_en"{colon}{_s(parts.message_en)}'
-    place = f'{comma}"file"{colon}{_s(finding.file)}' if finding.file != file else ""
-    page = f'{comma}"page"{colon}{finding.page}' if finding.page else ""
-    evidence = f'{comma}"evidence"{colon}{_s(finding.evidence)}' if finding.evidence else ""
-    return (
-        f'{parts.before}{message}{place}{comma}"line"{colon}{finding.line}{comma}"column"{colon}{finding.column}'
-        f"{page}{evidence}{parts.after}}}"
-    )
-
-
-def _parts(finding: Finding, layout: Layout) -> _Parts:
-    return _PARTS[layout.compact](finding)
+    line_key, column_key = f'{comma}"line"{colon}', f'{comma}"column"{colon}'
+    file, rows = report.file, []
+    for finding, p in zip(report.findings, parts, strict=True):
+        common = said.get(finding.status)
+        if common is None:
+            message = p.message_field + p.message_en_field
+        else:
+            message = p.message_field if p.message != common["message"] else ""
+            if p.message_en != common["message_en"]:
+                message += p.message_en_field
+        place = finding.position
+        at = f'{comma}"file"{colon}{_s(place.file)}' if place.file != file else ""
+        if place.page:
+            at = f'{at}{line_key}{place.line}{column_key}{place.column}{comma}"page"{colon}{place.page}'
+        else:
+            at = f"{at}{line_key}{place.line}{column_key}{place.column}"
+        evidence = finding.evidence
+        if evidence:
+            rows.append(f'{p.before}{message}{at}{comma}"evidence"{colon}{_s(evidence)}{p.after}}}')
+        else:
+            rows.append(f"{p.before}{message}{at}{p.after}}}")
+    return rows
 
 
 def _make_parts(finding: Finding, layout: Layout) -> _Parts:
-    before = f'{{"rule"{layout.colon}{_s(finding.rule)}{layout.comma}"status"{layout.colon}{_s(finding.status)}'
-    severity = (("severity", finding.severity.value),)
-    stated = (
-        ("actual", messages.actual(finding, "zh")),
-        ("actual_en", messages.actual(finding, "en")),
-        ("gap", messages.gap(finding, "zh")),
-        ("gap_en", messages.gap(finding, "en")),
-        ("bound", messages.bound(finding)),
+    fixed = _fixed_message(finding.message) if finding.accepted is None else None
+    zh, en = fixed or (messages.message(finding, "zh"), messages.message(finding, "en"))
+    comma, colon = layout.comma, layout.colon
+    return _Parts(
+        _head(finding, layout) + _stated_fields(finding, layout),
+        zh,
+        en,
+        f'{comma}"message"{colon}{_s(zh)}' if zh else "",
+        f'{comma}"message_en"{colon}{_s(en)}' if en else "",
+        _later_fields(finding, layout),
     )
+
+
+def _stated_fields(finding: Finding, layout: Layout) -> str:
+    """The stated value, its gap and bound: texts whose default is "", so each is written when not empty.
+    Made for most findings that are not remembered (a figure few reports state), so kept to plain steps."""
+    texts = (
+        messages.actual(finding, "zh"),
+        messages.actual(finding, "en"),
+        messages.gap(finding, "zh"),
+        messages.gap(finding, "en"),
+        messages.bound(finding),
+    )
+    return "".join([key + _s(text) for key, text in zip(_STATED_KEYS[layout.compact], texts, strict=True) if text])
+
+
+# `, "actual": ` and the like, in each layout
+_STATED_KEYS = {
+    layout.compact: tuple(
+        f'{layout.comma}"{key}"{layout.colon}' for key in ("actual", "actual_en", "gap", "gap_en", "bound")
+    )
+    for layout in (PRETTY, COMPACT)
+}
+
+
+def _later_fields(finding: Finding, layout: Layout) -> str:
+    """Last year's value, the change and the deviation: none of them without a previous report or a
+    deviation, which is most findings (so nothing is worded for them)."""
+    if not finding.previous and finding.change is None and finding.accepted is None:
+        return ""
     later = (
         ("previous", messages.previous(finding, "zh")),
         ("previous_en", messages.previous(finding, "en")),
@@ -385,14 +425,7 @@ def _make_parts(finding: Finding, layout: Layout) -> _Parts:
         ("change_en", messages.change(finding, "en")),
         ("accepted", deviation_dict(finding)),
     )
-    fixed = _fixed_message(finding.message) if finding.accepted is None else None
-    zh, en = fixed or (messages.message(finding, "zh"), messages.message(finding, "en"))
-    return _Parts(
-        before + _fields(severity, ABSENT, layout) + _rule_fields(finding, layout) + _fields(stated, ABSENT, layout),
-        zh,
-        en,
-        _fields(later, ABSENT, layout),
-    )
+    return _fields(later, ABSENT, layout)
 
 
 @functools.cache
@@ -407,16 +440,23 @@ def _fixed_message(message_id: str) -> tuple[str, str] | None:
     return template.zh.format(), template.en.format()
 
 
-def _rule_fields(finding: Finding, layout: Layout) -> str:
-    """The fields a finding's rule decides (names, unit, target, basis) that differ from its `rules`
-    entry, remembered per rule. A message with a target of its own words it from the finding's
-    values: made each time."""
+def _head(finding: Finding, layout: Layout) -> str:
+    """From the opening brace to the fields a finding's rule decides (names, unit, target, basis) that
+    differ from its `rules` entry: remembered per rule, status and severity. A message with a target
+    of its own words it from the finding's values: made each time."""
     if finding.message in messages.TARGETS:
-        return _make_rule_fields(finding, layout)
-    return _RULE[layout.compact](finding)
+        return _make_head(finding, layout)
+    return _HEAD[layout.compact](finding)
 
 
-def _make_rule_fields(finding: Finding, layout: Layout) -> str:
+def _of_rule_and_status(finding: Finding) -> tuple[Any, ...]:
+    """What a finding's head depends on (see _head), as a Memo key."""
+    return (id(finding.subject), finding.rule, finding.status, finding.severity)
+
+
+def _make_head(finding: Finding, layout: Layout) -> str:
+    comma, colon = layout.comma, layout.colon
+    before = f'{{"rule"{colon}{_s(finding.rule)}{comma}"status"{colon}{_s(finding.status)}'
     name, name_en = messages.names(finding)
     fields = (
         ("name", name),
@@ -426,7 +466,10 @@ def _make_rule_fields(finding: Finding, layout: Layout) -> str:
         ("expected_en", messages.expected(finding, "en")),
         ("basis", _basis(messages.basis(finding))),
     )
-    return _fields(fields, {**ABSENT, **_table.get(finding.rule, {})}, layout)
+    severity = (("severity", finding.severity.value),)
+    return (
+        before + _fields(severity, ABSENT, layout) + _fields(fields, {**ABSENT, **_table.get(finding.rule, {})}, layout)
+    )
 
 
 # One memo of each kind per layout (json, json-compact); see _common.Memo for how they stay bounded.
@@ -434,8 +477,9 @@ _PARTS = {
     layout.compact: Memo(functools.partial(_make_parts, layout=layout), _but_place_and_evidence)
     for layout in (PRETTY, COMPACT)
 }
-_RULE = {
-    layout.compact: Memo(functools.partial(_make_rule_fields, layout=layout), of_rule) for layout in (PRETTY, COMPACT)
+_HEAD = {
+    layout.compact: Memo(functools.partial(_make_head, layout=layout), _of_rule_and_status)
+    for layout in (PRETTY, COMPACT)
 }
 
 
