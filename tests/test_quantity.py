@@ -120,3 +120,18 @@ def test_any_text_parses_or_raises_quantity_error(text: str) -> None:
 @pytest.mark.parametrize(("value", "text"), [(12.0, "12"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (float("inf"), "∞")])
 def test_format_number(value: float, text: str) -> None:
     assert format_number(value) == text
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.floats(allow_nan=False), st.integers(-(10**18), 10**18), st.booleans()))
+def test_a_whole_number_is_its_rounded_text(value: float) -> None:
+    """Whole numbers take a short way (no rounding): the text is still what rounding to 4 places gives,
+    for a bool as for 1 and 0 and for ±infinity, with its thousands grouped in English."""
+    if math.isinf(value):
+        want = "∞" if value > 0 else "-∞"
+    else:
+        rounded = round(value, 4)
+        want = str(int(rounded)) if rounded == int(rounded) else f"{rounded:.4f}".rstrip("0").rstrip(".")
+    assert format_number(value) == want
+    if want.lstrip("-").isdigit():  # English groups a whole number's thousands: 1,700
+        assert messages._english_number(value) == f"{int(want):,}"
