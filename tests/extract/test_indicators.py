@@ -131,6 +131,8 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("承办的人大代表建议和政协提案全部按期答复。", "gi_request_reply_timely_rate"),  # not disclosure
         ("收到群众来信全部按时答复。", "gi_request_reply_timely_rate"),
         ("12345热线工单答复及时率100%。", "gi_request_reply_timely_rate"),
+        ("区政府重大行政决策均经法律顾问审查。", "legal_advisor_coverage"),  # their work, not their presence
+        ("镇政府合同协议全部经过镇法律顾问合法性审查。", "legal_advisor_coverage"),
     ],
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
@@ -144,6 +146,7 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("报备率、报备及时率、规范率均达100%。", "nd_filing_rate"),
         ("收到政府信息公开申请35件,全部按期答复。", "gi_request_reply_timely_rate"),
         ("依申请公开答复及时率100%。", "gi_request_reply_timely_rate"),
+        ("党政机关法律顾问覆盖率100%。", "legal_advisor_coverage"),
     ],
 )
 def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, rule: str) -> None:
