@@ -344,8 +344,9 @@ def _below_cwd(path: Path) -> str:
     return relative
 
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
-_LIST_ITEM_RULE = re.compile(r"^-\s+\{?\s*rule\s*:", re.MULTILINE)
+# Read only when a scanned file failed to load: compiled then, through re's cache, not at every start.
+_TOP_KEY = r"(?m)^([A-Za-z_][\w-]*)\s*:"
+_LIST_ITEM_RULE = r"(?m)^-\s+\{?\s*rule\s*:"
 _RULEPACK_KEYS = frozenset({"pack", "extends", "overrides"})
 CONFIG_KEYS = frozenset(
     {"rules", "deviations", "include", "exclude", "extend-exclude", "fail-on", "lang", "jobs", "today", "format"}
@@ -358,12 +359,12 @@ def not_report_data(text: str) -> Text | None:
     a rule pack or a configuration file. None for anything else (including report data)."""
     from hulifa.messages import reason  # only for a scanned file that failed to load
 
-    keys = set(_TOP_KEY.findall(text))
+    keys = set(re.findall(_TOP_KEY, text))
     if keys & {"region", "year"}:
         return None
     if keys & _RULEPACK_KEYS:
         return reason("skip.is.pack")
-    if keys == {"deviations"} or (not keys and _LIST_ITEM_RULE.search(text)):
+    if keys == {"deviations"} or (not keys and re.search(_LIST_ITEM_RULE, text)):
         return reason("skip.is.deviations")
     if keys and keys <= CONFIG_KEYS and "indicators" not in keys:
         return reason("skip.is.config")
