@@ -576,6 +576,7 @@ class Finding(NamedTuple):
 # pages without text): not indicators, so summaries count them apart, never as unverifiable. They
 # keep their severity (info, warning), so exit codes and --fail-on treat them as before.
 INPUT_NOTES = frozenset({"hulifa.encoding", "hulifa.level", "hulifa.pdf"})
+_COUNTED = (*(s.value for s in Status), "notes")  # ReportResult.counts' keys, in order
 
 
 class ReportResult(NamedTuple):
@@ -593,10 +594,11 @@ class ReportResult(NamedTuple):
 
     def counts(self) -> dict[str, int]:
         """Findings per status, and hulifa's own notes on the input apart, as `notes` (see INPUT_NOTES)."""
-        counts = {s.value: 0 for s in Status}
-        counts["notes"] = 0
+        counts = dict.fromkeys(_COUNTED, 0)
         for finding in self.findings:
-            counts["notes" if finding.rule in INPUT_NOTES else finding.status.value] += 1
+            # the member itself as the key: a StrEnum hashes and compares as its text, so it finds the
+            # "pass" key in C, where `.value` is a Python property (counts took half the time, 1 Dec 2026)
+            counts["notes" if finding.rule in INPUT_NOTES else finding.status] += 1
         return counts
 
     def worst(self) -> Severity:
