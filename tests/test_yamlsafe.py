@@ -196,6 +196,8 @@ def test_cheap_bound_says_small_for_real_reports() -> None:
         st.text(max_size=12),
         st.from_regex(r"[-+]?[0-9_:.xoeE]{0,10}", fullmatch=True),
         st.sampled_from(["~", "null", "NO", "yes", "on", ".inf", "<<", "=", "2025-03-01", "1:20", "0x1F"]),
+        # not ASCII, so text without a look at the patterns: full-width digits, a Kelvin sign, 件 after digits
+        st.sampled_from(["１２", "１:20", "\u212a", "ｙｅｓ", "12件", "2025-03-01号", "NО"]),
     )
 )
 def test_lean_resolver_gives_pyyaml_tags(text: str) -> None:
