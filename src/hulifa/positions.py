@@ -21,15 +21,18 @@ class Document:
     its methods with exec at every start (README "Start-up"); the fields are Final for the type
     checker, and a Document is never compared (one is made per file)."""
 
-    __slots__ = ("_entries", "data", "end", "file", "root")
+    __slots__ = ("_entries", "data", "end", "file", "merge_keys", "root")
 
-    def __init__(self, file: str, data: Any, root: yaml.Node, end: Position) -> None:
+    def __init__(self, file: str, data: Any, root: yaml.Node, end: Position, *, merge_keys: bool = True) -> None:
         self.file: Final = file
         self.data: Final = data
         # The composed node tree, which holds libyaml's marks (0-based). Positions are looked up in it
         # only when asked: recording one per value while building cost more than building the values.
         self.root: Final = root
         self.end: Final = end  # the last line, where something missing at the top level points
+        # False when the file has no merge key (`<<`, yamlsafe's plain path): a mapping's entries are then
+        # its pairs as written (duplicate and complex keys were refused when building), with no table to make.
+        self.merge_keys: Final = merge_keys
         self._entries: Final[dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]] = {}
 
     def __repr__(self) -> str:
@@ -70,7 +73,8 @@ class Document:
         if not isinstance(node, yaml.MappingNode):
             return {}
         file, found = self.file, {}
-        for name, (key, value) in self._mapping(node).items():
+        for key, value in self._mapping(node).values() if self.merge_keys else node.value:
+            name = key.value
             if value.__class__ is _MappingNode:  # a few keys: a scan is cheaper than a table
                 for inner_key, _ in value.value:
                     if inner_key.value == inner and inner_key.tag != _MERGE:

@@ -485,7 +485,7 @@ def parse_yaml(text: str, display: str) -> Document:
     if node is None:
         raise fail(display, 1, 1, "input.yaml.empty")
     data = _build_plain(node, display) if plain else _Builder(display).build(node)
-    return Document(display, data, node, end)
+    return Document(display, data, node, end, merge_keys=not plain)
 
 
 def load_yaml_file(
