@@ -102,10 +102,11 @@ def evaluate(
         else:
             by_rule.setdefault(rule.id, []).append(value)
     required = given = 0
-    for rule, applies in zip(pack.rules, pack.index.applies(report.body, report.year), strict=True):
+    body = report.body
+    for rule, applies in zip(pack.rules, pack.index.applies(body, report.year), strict=True):
         ctx = RuleContext(rule, report)
         if not applies:
-            findings.append(not_applicable(ctx))
+            findings.append(not_applicable(ctx, body))
             continue
         if rule.applies_if_nonzero and is_zero(rule.applies_if_nonzero, stated, derived):
             findings.append(zero_not_applicable(ctx, pack, rule.applies_if_nonzero, stated))
@@ -129,13 +130,15 @@ def evaluate(
                 findings.append(check)
         if not values and rule.id in derived:
             given += 1
-            findings.append(with_previous(derived_rule(ctx, derived[rule.id], where), rule, now, then))
+            finding = derived_rule(ctx, derived[rule.id], where)
+            findings.append(with_previous(finding, rule, now, then) if then is not None else finding)
             continue
         if not values:
             findings.append(missing(ctx, where))
             continue
         given += 1
-        findings.append(with_previous(value_rule(ctx, values[0]), rule, now, then))
+        finding = value_rule(ctx, values[0])
+        findings.append(with_previous(finding, rule, now, then) if then is not None else finding)
         for extra in values[1:]:
             first = values[0]
             same = params(key=extra.key, first=first.key, line=first.position.line)

@@ -137,31 +137,24 @@ def compare_range(
     target = req.target if req.target is not None else 0.0
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
-
-    def all_under(x: float, limit: float) -> bool:  # every value is below the limit
-        return x < limit - EPS or (open_high and x <= limit + EPS)
-
-    def all_over(x: float, limit: float) -> bool:  # every value is above the limit
-        return x > limit + EPS or (open_low and x >= limit - EPS)
-
     if req.kind is BETWEEN:
         top = req.target_max if req.target_max is not None else float("inf")
         passed = low >= target - EPS and high <= top + EPS
-        failed = all_under(high, target) or all_over(low, top)
-        gap_value = target - high if all_under(high, target) else low - top
+        failed = _all_under(high, target, open_high) or _all_over(low, top, open_low)
+        gap_value = target - high if _all_under(high, target, open_high) else low - top
     elif req.kind is AT_LEAST:
-        passed, failed = low >= target - EPS, all_under(high, target)
+        passed, failed = low >= target - EPS, _all_under(high, target, open_high)
         gap_value = target - high
     elif req.kind is AT_MOST:
         # 超过60日 under a 60-day limit with a statutory extension may still be lawful: left to the extension
         passed, failed = (
             high <= target + EPS,
-            low > target + EPS if req.extension is not None else all_over(low, target),
+            low > target + EPS if req.extension is not None else _all_over(low, target, open_low),
         )
         gap_value = low - target
     else:
         passed = abs(low - target) <= EPS and abs(high - target) <= EPS
-        failed = all_under(high, target) or all_over(low, target)
+        failed = _all_under(high, target, open_high) or _all_over(low, target, open_low)
         gap_value = min(abs(target - low), abs(target - high))
     derived = params(by_derive=True) if value is None else ()
     at = value.position if value is not None else where
@@ -195,6 +188,17 @@ def compare_range(
         UNVERIFIABLE, rule.severity, at, why, derived + params(figure=figure), value=value, stated=figure,
         evidence=evidence,
     )  # fmt: skip
+
+
+# compare_range's two tests, at module level: as closures they were made anew at every comparison
+def _all_under(x: float, limit: float, open_high: bool) -> bool:
+    """Every value up to x is below the limit (x itself excluded when that end is open)."""
+    return x < limit - EPS or (open_high and x <= limit + EPS)
+
+
+def _all_over(x: float, limit: float, open_low: bool) -> bool:
+    """Every value from x is above the limit (x itself excluded when that end is open)."""
+    return x > limit + EPS or (open_low and x >= limit - EPS)
 
 
 def shared_count(ctx: RuleContext, value: Value) -> Finding:
@@ -333,10 +337,10 @@ def _on_time(ctx: RuleContext, date: dt.date, where: Position, deadline: dt.date
     )
 
 
-def not_applicable(ctx: RuleContext) -> Finding:
+def not_applicable(ctx: RuleContext, body: str) -> Finding:
+    """The rule does not apply to this body (the report's, see ReportData.body) in the report's year."""
     report = ctx.report
     where = report.top_at
-    body = report.body
     unsure = body == "department" and any(s.body.startswith("department.") for s in ctx.rule.levels)
     message = "not_applicable.department" if unsure else "not_applicable"
     return ctx.finding(NOT_APPLICABLE, NO_SEVERITY, where, message, params(body=body, year=report.year))
