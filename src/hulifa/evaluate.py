@@ -18,7 +18,7 @@ from hulifa.crosscheck import (
 )
 from hulifa.deviations import apply as apply_deviations
 from hulifa.indicator_intervals import all_figures, best
-from hulifa.kinds import BY_KIND, RuleContext, missing, not_applicable, value_rule, whole_report
+from hulifa.kinds import BY_KIND, MISSING, RuleContext, missing, not_applicable, value_rule, whole_report
 from hulifa.model import (
     Deviation,
     Finding,
@@ -115,7 +115,7 @@ def evaluate(
         if whole_report(rule):
             finding = BY_KIND[rule.requirement.kind](ctx)
             findings.append(finding)
-            given += finding.status is not Status.MISSING
+            given += finding.status is not MISSING  # the member as a constant (see hulifa.kinds)
             continue
         values = by_rule.get(rule.id) or by_rule.get(rule.same_as, []) if rule.same_as else by_rule.get(rule.id, [])
         # last year's value and the trend need both years; without a previous report, skip the lookups
