@@ -16,6 +16,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "hulifa"
 ALLOWED: dict[str, set[str]] = {
     # records and values: no I/O (a rule pack's index holds its compiled derive expressions)
     "plainvalue": set(),  # equality, hash and repr of a plain slotted value class
+    "version": set(),  # the version string, written once
     "interval": {"plainvalue"},
     "model": {"expressions", "interval"},
     "textsafe": set(),
@@ -48,7 +49,7 @@ ALLOWED: dict[str, set[str]] = {
     # text in, report data out
     "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
     # result out
-    "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe", "batch"},
+    "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe", "batch", "version"},
     "diff": {"model", "indicator_intervals", "messages", "reporters", "textsafe"},
     "template": {"model", "evaluate", "messages"},
     # the library API and the command line
@@ -56,10 +57,10 @@ ALLOWED: dict[str, set[str]] = {
         "model", "errors", "decoding", "yamlsafe", "discovery", "deviations", "reportdata", "rulepack",
         "evaluate", "extract", "messages",
     },
-    "__init__": {"model", "runner"},
+    "__init__": {"model", "runner", "version"},
     "cli": {
         "model", "errors", "textsafe", "decoding", "atomic", "discovery", "deviations", "reportdata", "rulepack",
-        "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch",
+        "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch", "version",
     },
 }  # fmt: skip
 

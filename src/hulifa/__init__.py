@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hulifa.model import CheckResult
 
+from hulifa.version import __version__
+
 
 def check(*args: Any, **kwargs: Any) -> CheckResult:
     """See hulifa.runner.check_paths; imported lazily to keep `import hulifa` cheap."""
@@ -19,4 +21,4 @@ def check(*args: Any, **kwargs: Any) -> CheckResult:
     return check_paths(*args, **kwargs)
 
 
-__all__ = ["check"]
+__all__ = ["__version__", "check"]

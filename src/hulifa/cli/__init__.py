@@ -45,9 +45,9 @@ app = _typer(add_completion=True)
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from hulifa.version import __version__
 
-        sys.stdout.write(f"hulifa {version('hulifa')}\n")
+        sys.stdout.write(f"hulifa {__version__}\n")
         raise typer.Exit(0)
 
 

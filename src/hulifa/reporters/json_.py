@@ -206,14 +206,10 @@ def ensure_table(load: Callable[[], RulePack | None]) -> None:
         use(load())
 
 
-@functools.cache
 def tool_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from hulifa.version import __version__
 
-    try:
-        return version("hulifa")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
+    return __version__
 
 
 def _no_nan(value: Any) -> Any:

@@ -13,7 +13,6 @@ each result is one line.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import math
 import re
@@ -23,7 +22,7 @@ from typing import Any, NamedTuple
 from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters._common import Memo, but_place, clean, is_issue, message
-from hulifa.reporters.json_ import _no_nan
+from hulifa.reporters.json_ import _no_nan, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "hulifa/v1"
@@ -49,13 +48,6 @@ BUILTIN_RULES: dict[str, tuple[str, str, str]] = {
         "indicator that is not the id, name or alias of any rule in the pack.",
     ),
 }
-
-
-def tool_version() -> str:
-    try:
-        return importlib.metadata.version("hulifa")
-    except importlib.metadata.PackageNotFoundError:
-        return "0"
 
 
 def artifact_uri(path: str) -> str:
