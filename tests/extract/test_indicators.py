@@ -132,6 +132,7 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("收到群众来信全部按时答复。", "gi_request_reply_timely_rate"),
         ("12345热线工单答复及时率100%。", "gi_request_reply_timely_rate"),
         ("区政府重大行政决策均经法律顾问审查。", "legal_advisor_coverage"),  # their work, not their presence
+        ("政协提案3件正在办理;人大代表建议全部办结。", "cppcc_proposal_handled_rate"),  # 办结 after the ;
         ("镇政府合同协议全部经过镇法律顾问合法性审查。", "legal_advisor_coverage"),
     ],
 )

@@ -106,6 +106,7 @@ class _Matcher:
     # longer names that hold one of the phrases but name something else: 村(社区)法律顾问 is not the
     # government's 法律顾问 (extract.unless_part_of, folded as the text is)
     unless_part_of: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()  # for implicit coverage: the action a bare rate phrase names (办复率 -> 办复)
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -130,18 +131,21 @@ def _phrases(rule: Rule) -> list[str]:
     return sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
 
 
-def _rate_stems(rule: Rule, phrases: list[str], context: tuple[str, ...]) -> tuple[str, ...]:
-    """A percentage rule's phrases without 率/覆盖率 (备案审核 for 备案审核率), for implicit coverage.
-
-    A bare verb phrase (办复率) keeps its verb (办复) when the rule has context words: "代表建议46件…,
-    均按期办复" covers the suggestions, named before it. Without context the verb alone would cover
-    anything done in full."""
+def _rate_stems(rule: Rule, phrases: list[str]) -> tuple[str, ...]:
+    """A percentage rule's phrases without 率/覆盖率 (备案审核 for 备案审核率), for implicit coverage."""
     if rule.unit != "%":
         return ()
     stems = {s for p in phrases if len(s := _RATE_SUFFIX.sub("", p)) >= 2}
-    if context:
-        stems |= {verb for p in phrases if not _RATE_SUFFIX.sub("", p) and len(verb := p.removesuffix("率")) >= 2}
     return tuple(sorted(stems, key=len, reverse=True))
+
+
+def _rate_verbs(rule: Rule, phrases: list[str], context: tuple[str, ...]) -> tuple[str, ...]:
+    """The verbs of a percentage rule's bare phrases (办复 of 办复率), when it has context words: "代表建议
+    46件…,均按期办复" covers the suggestions, named in the same clause. Without context the verb alone
+    would cover anything done in full."""
+    if rule.unit != "%" or not context:
+        return ()
+    return tuple(v for p in phrases if not _RATE_SUFFIX.sub("", p) and len(v := p.removesuffix("率")) >= 2)
 
 
 def _words(rule: Rule, key: str) -> tuple[str, ...]:
@@ -162,12 +166,13 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
             _Matcher(
                 rule,
                 tuple(phrases),
-                _rate_stems(rule, phrases, context),
+                _rate_stems(rule, phrases),
                 context,
                 units,
                 affirm,
                 _words(rule, "exclude"),
                 tuple(fold(w) for w in _words(rule, "unless_part_of")),
+                _rate_verbs(rule, phrases, context),
             )
         )
     return out
@@ -558,11 +563,17 @@ def _from_figure(m: _Matcher, fig: Figure) -> Indicator:
 
 def covers_fully(m: _Matcher, left: str, sentence: str) -> bool:
     """全部进驻, 实现全覆盖, 应备尽备 state 100% for a percentage rule named in the clause before the
-    phrase (its name or its stem: 备案审核 for 备案审核率), when the rule's context is in the sentence."""
+    phrase (its name or its stem: 备案审核 for 备案审核率), when the rule's context is in the sentence
+    (`sentence` ends with the phrase); or for one whose verb the phrase holds (均按期办复), when its
+    context is in the sentence since its last semicolon: in "政协提案3件正在办理;人大代表建议全部办结"
+    the proposals were not what was concluded."""
     if "%" not in m.units or not _context_ok(m, sentence):
         return False
     left = _visible(m, left)
-    return any(s in left for s in m.stems) or any(p in left for p in m.phrases)
+    if any(s in left for s in m.stems) or any(p in left for p in m.phrases):
+        return True
+    since = sentence[max(sentence.rfind(";"), sentence.rfind("；")) + 1 :]
+    return any(v in left for v in m.verbs) and _context_ok(m, since)
 
 
 Spans = list[tuple[int, int]]
