@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "gold",
         nargs="*",
         help="gold files or folders (default: the tuning set, tests/extract/gold and tests/extract/samples;"
-        " the held-out rounds are tests/extract/heldout5 and heldout6, the newest blind)",
+        " a blind held-out round, while there is one, is tests/extract/heldoutN)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra")
