@@ -134,6 +134,10 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("区政府重大行政决策均经法律顾问审查。", "legal_advisor_coverage"),  # their work, not their presence
         ("政协提案3件正在办理;人大代表建议全部办结。", "cppcc_proposal_handled_rate"),  # 办结 after the ;
         ("镇政府合同协议全部经过镇法律顾问合法性审查。", "legal_advisor_coverage"),
+        ("问题:学校法律顾问尚未全覆盖,仍有14所学校未聘请。", "legal_advisor_coverage"),  # negated coverage
+        ("党政机关法律顾问未实现全覆盖。", "legal_advisor_coverage"),
+        ("省政府考核要求负责人出庭应诉率达到100%。", "agency_head_appearance_rate"),  # a target, not a result
+        ("年初确定的纠错率目标为15%以内。", "ar_correction_rate"),
     ],
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
@@ -171,6 +175,33 @@ def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
 def test_negated_yes_no_fact_is_not_affirmed(pack: RulePack) -> None:
     ex = extract_text("重大行政决策事项目录尚未公布。", pack)
     assert "mad_catalogue_published" not in _by_id(ex)
+    ex = extract_text("行政执法三项制度尚未全面推行。", pack)  # an adverb between the negation and the verb
+    assert "enforcement_three_systems" not in _by_id(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+        "严格落实行政执法公示、执法全过程记录和重大执法决定法制审核制度,执法质量提升。",
+    ],
+)
+def test_a_rule_named_by_all_its_parts_is_affirmed(pack: RulePack, text: str) -> None:
+    """extract.all_of: the three systems written out name enforcement_three_systems."""
+    found = _by_id(extract_text(text, pack))["enforcement_three_systems"]
+    assert found.value is True and found.text.startswith("执法公示") and found.text.endswith("法制审核")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面推行行政执法公示、执法全过程记录制度。",  # two of the three
+        "尚未全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+        "推行行政执法公示。执法全过程记录、重大执法决定法制审核制度有待完善。",  # not one sentence
+    ],
+)
+def test_a_rule_needs_all_its_parts_in_one_affirming_sentence(pack: RulePack, text: str) -> None:
+    assert "enforcement_three_systems" not in _by_id(extract_text(text, pack))
 
 
 def test_custom_rule_needs_no_code(pack: RulePack) -> None:

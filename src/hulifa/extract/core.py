@@ -11,6 +11,7 @@ from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_in
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_of
 from hulifa.extract.priors import mark_priors
 from hulifa.extract.sections import SectionHit, detect_sections
+from hulifa.extract.targets import mark_targets
 from hulifa.extract.wraps import Shift, unwrap
 from hulifa.model import RulePack
 
@@ -124,7 +125,7 @@ def _extract(
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
     plans = _plans(sections, len(text))
-    figures = _mark_plans(mark_priors(doc, find_figures(doc), found_year), plans)
+    figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year)), plans)
     implicit = find_implicit(doc)
     indicators = map_indicators(doc, pack, figures, implicit, _problems(sections, len(text)), plans)
     return Extraction(

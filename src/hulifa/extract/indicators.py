@@ -10,7 +10,9 @@ paths: a new indicator needs only rule-pack entries.
 * Implicit full coverage ("全部进驻", "实现全覆盖", "应备尽备") gives a percentage rule 100 (exact,
   implicit) when no figure states it.
 * Yes/no rules (unit `bool`, `extract.affirm`) are true when a phrase and an affirming verb share
-  a sentence and the verb is not negated.
+  a sentence and the verb is not negated; or all of its `extract.all_of` words do (the three
+  systems written out: 推行行政执法公示、执法全过程记录、重大执法决定法制审核制度).
+* A negated coverage phrase (尚未全覆盖, 未实现全覆盖) states no coverage.
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ _IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=T
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
 _NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未)$")
+# a negation with an adverb before the verb it governs: 尚未全面推行
+_NEGATED_ADVERB = re.compile(r"(?:未|没有|未能|不)(?:全面|完全|严格|充分|有效|真正|切实)$")
 # a negation that governs a verb further on in its clause: 尚未将履职情况纳入年度述职
 _NEGATED_DISPOSAL = re.compile(r"(?:未|没有|未能)(?:将|把)[^，,；;。]*$")
 _SKIP_UNITS = ("date", "section")
@@ -107,6 +111,7 @@ class _Matcher:
     # government's 法律顾问 (extract.unless_part_of, folded as the text is)
     unless_part_of: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # for implicit coverage: the action a bare rate phrase names (办复率 -> 办复)
+    all_of: tuple[str, ...] = ()  # a yes/no rule's parts: all named in one affirming sentence name the rule
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -173,6 +178,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 _words(rule, "exclude"),
                 tuple(fold(w) for w in _words(rule, "unless_part_of")),
                 _rate_verbs(rule, phrases, context),
+                tuple(fold(w) for w in _words(rule, "all_of")),
             )
         )
     return out
@@ -203,8 +209,8 @@ def find_implicit(doc: Doc) -> list[Implicit]:
     out = []
     for hit in _IMPLICIT_RE.finditer(doc.folded):
         line = doc.line_of(hit.start())
-        if line in doc.boiler_lines:
-            continue
+        if line in doc.boiler_lines or _NEGATION.search(doc.folded, max(0, hit.start() - 2), hit.start()):
+            continue  # 尚未全覆盖 says coverage is not there yet
         out.append(
             Implicit(
                 phrase=doc.text[hit.start() : hit.end()],
@@ -642,24 +648,40 @@ def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int) -> bool
     for verb in verbs:
         pos = f.find(verb, start, end)
         while pos != -1:
-            if not _NEGATION.search(f, max(start, pos - 2), pos) and not _NEGATED_DISPOSAL.search(f, start, pos):
+            if not (
+                _NEGATION.search(f, max(start, pos - 2), pos)
+                or _NEGATED_ADVERB.search(f, max(start, pos - 4), pos)
+                or _NEGATED_DISPOSAL.search(f, start, pos)
+            ):
                 return True
             pos = f.find(verb, pos + 1, end)
     return False
 
 
 def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
-    """The first phrase of a yes/no rule whose sentence (outside page furniture and the plan) affirms it."""
+    """The first phrase of a yes/no rule whose sentence (outside page furniture and the plan) affirms
+    it, else the first such sentence that names all of its `all_of` parts (from the first to the last)."""
     f = doc.folded
+
+    def affirms(pos: int) -> bool:
+        s, e = doc.sentence_span(pos)
+        return (
+            doc.line_of(pos) not in doc.boiler_lines and not _inside(plans, pos) and affirming_verb(f, m.affirm, s, e)
+        )
+
     for phrase in m.phrases:
         pos = f.find(phrase)
         while pos != -1:
-            s, e = doc.sentence_span(pos)
-            if (
-                doc.line_of(pos) not in doc.boiler_lines
-                and not _inside(plans, pos)
-                and affirming_verb(f, m.affirm, s, e)
-            ):
+            if affirms(pos):
                 return pos, pos + len(phrase)
             pos = f.find(phrase, pos + 1)
+    if not m.all_of:
+        return None
+    pos = f.find(m.all_of[0])
+    while pos != -1:
+        s, e = doc.sentence_span(pos)
+        ends = [(at, at + len(w)) for w in m.all_of if (at := f.find(w, s, e)) != -1]
+        if len(ends) == len(m.all_of) and affirms(pos):
+            return min(a for a, _ in ends), max(b for _, b in ends)
+        pos = f.find(m.all_of[0], e)
     return None

@@ -1,0 +1,52 @@
+"""Figures outside the next-year part that state a target or a requirement, not the year's result.
+
+* `named_target`: "年初确定的纠错率目标为15%以内", "压减目标为30%", "保护目标（耕地48.50万亩、…）": a
+  figure right after 目标(任务)为, or inside the brackets that follow 目标 ("梳理目标任务86项" counts
+  the tasks: no 为, no target).
+* `required`: "省政府考核要求负责人出庭应诉率达到100%", "要求审核时间不超过5个工作日": a figure that
+  completes 要求…达到 (控制在…) in its clause, or follows 要求… with its own 不超过/不低于.
+* `of_the_target`: "不少于4场的要求", "“纠错率降至12%以下”的目标": a figure followed by 的要求 / 的目标.
+
+Such a figure is a plan, as the next-year part's are: never this year's value. A report that meets a
+target says so with its own figure ("网上可办率98.7%，高于目标"), which is read as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from hulifa.extract.document import Doc
+from hulifa.extract.figures import Figure
+
+# 目标为95% is a target; 梳理目标任务86项 counts tasks (no 为 between)
+_NAMED = re.compile(r"目标(?:任务|值)?(?:为|是|定为|设定为|确定为|:)\s*$|目标\([^()]{0,30}$")
+_REQUIRED = re.compile(r"要求[^,;:。!?\n]{0,24}?(?:达到|达|不低于|不少于|不超过|不高于|控制在|提高到|降至|为)\s*$")
+_ASKED = re.compile(r"要求[^,;:。!?\n]{0,24}$")
+_BOUND_WORDS = ("不超过", "不低于", "不少于", "不高于", "至少")
+_OF_THE = re.compile(r"[\"'”’」』]?的(?:目标|要求)")
+
+
+def named_target(doc: Doc, fig: Figure) -> bool:
+    return bool(_NAMED.search(doc.folded, doc.clause_start(fig.start, hard=True), fig.start))
+
+
+def required(doc: Doc, fig: Figure) -> bool:
+    start = doc.clause_start(fig.start, hard=True)
+    if _REQUIRED.search(doc.folded, start, fig.start):
+        return True
+    # 要求审核时间不超过5个工作日: the figure's own qualifier is the level required
+    return fig.text.startswith(_BOUND_WORDS) and bool(_ASKED.search(doc.folded, start, fig.start))
+
+
+def of_the_target(doc: Doc, fig: Figure) -> bool:
+    return bool(_OF_THE.match(doc.folded, fig.end))
+
+
+TARGET_RULES: tuple[Callable[[Doc, Figure], bool], ...] = (named_target, required, of_the_target)
+
+
+def mark_targets(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """The figures with `plan` set on every one a target rule reads as a target."""
+    return [replace(f, plan=True) if any(rule(doc, f) for rule in TARGET_RULES) else f for f in figures]
