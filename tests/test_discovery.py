@@ -286,3 +286,50 @@ def test_a_file_reached_by_two_spellings_is_checked_once_and_hard_links_each_cou
     assert checked("alias/a.yaml", "reports") == ["alias/a.yaml", "reports/b.yaml"]
     assert checked("alias", "reports") == ["alias/a.yaml", "alias/b.yaml"]
     assert checked("reports") == ["reports/a.yaml", "reports/b.yaml"]
+
+
+def test_a_link_to_a_report_the_scan_also_meets_is_checked_once_under_the_reports_own_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI, as a folder named alone (which remembers no paths) and beside another input,
+    with one job and two: links before and after their target in sorted order, and from a subfolder,
+    are second names for a report the scan checks anyway. A link whose target is outside the folder,
+    hidden or git-ignored is the only way the scan reaches that report: it is checked, as is a
+    dangling link (reported as an error)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    reports, outside = tmp_path / "reports", tmp_path / "outside"
+    for folder in (reports / "sub", reports / ".drafts", reports / "scratch", outside):
+        folder.mkdir(parents=True)
+    for target in (
+        reports / "m.yaml",
+        outside / "x.yaml",
+        reports / ".drafts" / "d.yaml",
+        reports / "scratch" / "s.yaml",
+    ):
+        shutil.copy(HULI_DATA, target)
+    (reports / "0-first.yaml").symlink_to("m.yaml")
+    (reports / "z-last.yaml").symlink_to("m.yaml")
+    (reports / "sub" / "up.yaml").symlink_to("../m.yaml")
+    (reports / "out.yaml").symlink_to("../outside/x.yaml")
+    (reports / "draft.yaml").symlink_to(".drafts/d.yaml")
+    (reports / "scratch-link.yaml").symlink_to("scratch/s.yaml")
+    (reports / "gone.yaml").symlink_to("nothing-here.yaml")
+    monkeypatch.chdir(tmp_path)
+    want = [
+        "reports/draft.yaml",
+        "reports/gone.yaml",
+        "reports/m.yaml",
+        "reports/out.yaml",
+        "reports/scratch-link.yaml",
+    ]
+    assert [f.path for f in discover(["reports"])] == want
+    for jobs in ("1", "2"):
+        run = run_cli("check", "reports", "--format", "parsable", "--fail-on", "never", "--jobs", jobs)
+        assert run.exit_code == 2, run.stderr  # the dangling link is an input error
+        named = sorted({line.split(":", 1)[0] for line in run.stdout.splitlines()} | {"reports/gone.yaml"})
+        assert named == want, run.stdout
+        assert "gone.yaml" in run.stderr + run.stdout
+    both = run_cli("check", "reports", "outside", "--format", "json", "--fail-on", "never")
+    files = [report["file"] for report in json.loads(both.stdout)["reports"]]
+    assert files.count("reports/m.yaml") == 1 and not any("first" in f or "last" in f or "up.yaml" in f for f in files)

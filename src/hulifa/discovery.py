@@ -3,7 +3,8 @@
 A directory scan skips hidden folders and files, build/, dist/, node_modules/ (the default
 `exclude`, replaced by --exclude and extended by --extend-exclude, as ruff's are), whatever
 .gitignore ignores inside a git repository, and anything that is not a regular file (a FIFO or a
-device would hang the read). A file named on the command line is always checked, unless
+device would hang the read). A link to a file that the scan also meets under the file's own path
+is passed over, so a batch counts each report once. A file named on the command line is always checked, unless
 `force_exclude` (for pre-commit, which names every staged file) applies the same rules to it.
 Skipped files are reported through `on_skip` with a reason; nothing here prints.
 """
@@ -171,6 +172,34 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
     gitignore = ignore is not None and ignore.active
     shown_root = display(root)
     shown_top = "" if shown_root == "." else shown_root + os.sep
+    top = root.resolve()
+
+    def ignored(real: Path, name: str, is_dir: bool) -> bool:
+        if ignore is None or not gitignore:
+            return False
+        ignore._load(real)
+        return _GitIgnore.ignored_in(ignore.chain(real), name, is_dir)
+
+    def met_as_itself(link: str) -> bool:
+        """Whether this scan also meets the file `link` points to under the file's own path. Then the
+        link is a second name for a report checked there, and a batch would count it twice; a folder
+        named alone remembers no paths (discover), so the link is recognised here, by where its target
+        is. A target outside the folder, or one the scan passes over (hidden, excluded, ignored), is
+        checked through the link: nothing is lost."""
+        relative = os.path.relpath(os.path.realpath(link), top)
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
+            return False
+        *folders, name = relative.split(os.sep)
+        below, real = "", top
+        for folder in folders:
+            if selection.excluded(below + folder, True) or ignored(real, folder, True):
+                return False
+            below, real = below + folder + "/", real / folder
+        return (
+            selection.included(below + name)
+            and not selection.excluded(below + name, False)
+            and not ignored(real, name, False)
+        )
 
     def walk(folder: str, below: str, real: Path) -> Iterator[str]:
         """`folder` as the system opens it, `below` the path from the root to it ("" or "a/b/")."""
@@ -206,6 +235,8 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
                 except OSError:  # dangling link: named, so its error is reported
                     yield shown
                     continue
+                if stat.S_ISREG(mode) and met_as_itself(path):
+                    continue
             if stat.S_ISDIR(mode):  # a link to a folder: never followed, so a loop cannot trap us
                 continue
             kind = special_kind(mode)
@@ -215,7 +246,7 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
                 continue
             yield shown
 
-    yield from walk(str(root), "", root.resolve())
+    yield from walk(str(root), "", top)
 
 
 def _glob(pattern: str) -> list[str]:
