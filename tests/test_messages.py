@@ -213,6 +213,50 @@ def test_english_output_has_no_chinese_of_hulifas_own(fmt: str) -> None:
     assert not left, "\n".join(list(left)[:15])
 
 
+def _bad_command_lines() -> list[list[str]]:
+    """For each command that takes --lang, a usage error at each of its options: a value option left
+    without its value, a flag given one, a choice or number given "nosuch"; and an unknown option, an
+    unknown command, a missing or extra argument. (A bad --lang itself is said in both languages.)"""
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from hulifa.cli import app
+
+    group = get_command(app)
+    assert isinstance(group, TyperGroup)
+    lines = [["chek", "--lang", "en"], ["rules", "lst", "--lang", "en"]]
+    for name, command in group.commands.items():
+        if not any("--lang" in p.opts for p in command.params):
+            continue
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        lines.append([name, "--nosuch", "--lang", "en"])
+        if all(p.nargs > 0 for p in arguments):  # `check` takes any number of paths
+            lines.append([name, "--lang", "en", *["x"] * (len(arguments) + 2)])
+        lines += [[name, "--lang", "en"]] if any(p.required for p in arguments) else []
+        for param in command.params:
+            if param.param_type_name != "option" or param.opts == ["--lang"]:
+                continue
+            if getattr(param, "is_flag", False):
+                lines += [[name, f"{opt}=x", "--lang", "en"] for opt in (*param.opts, *param.secondary_opts)
+                          if opt.startswith("--")]  # fmt: skip
+            else:
+                lines.append([name, "--lang", "en", param.opts[0]])
+                if hasattr(param.type, "choices") or param.type.name.startswith("int"):  # "nosuch" is none
+                    lines.append([name, param.opts[0], "nosuch", "--lang", "en"])
+    return lines
+
+
+@pytest.mark.parametrize("argv", _bad_command_lines(), ids=" ".join)
+def test_english_usage_errors_have_no_chinese_and_name_what_is_wrong(argv: list[str]) -> None:
+    """click's usage errors too, at every option: English throughout, naming the option or value."""
+    run = run_cli(*argv)
+    assert (run.exit_code, run.stdout) == (2, ""), run.stderr
+    assert not CJK.search(run.stderr), run.stderr
+    wrong = next((word for word in argv if word.startswith("-") and word != "--lang"), argv[-1])
+    named = {wrong, wrong.partition("=")[0], "nosuch", "missing argument", "chek", "lst"}
+    assert any(word in run.stderr.splitlines()[-1] for word in named), run.stderr
+
+
 def test_units_are_words_in_english_and_figures_keep_their_bound() -> None:
     assert messages.count(12, "次", "en") == "12 times" and messages.count(1, "次", "en") == "1 time"
     assert messages.count(15, "工作日", "en") == "15 working days" and messages.count(60, "学时", "en") == "60 hours"

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
 import typer
 
+from hulifa.cli.usage import Group
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 def _typer(add_completion: bool) -> typer.Typer:
     return typer.Typer(
         name="hulifa",
+        cls=Group,  # click's usage errors said in hulifa's words (cli/usage.py)
         help=(
             "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
             "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
@@ -207,7 +210,7 @@ def main() -> None:
     Exit codes on a signal follow the shell's 128 + N: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP."""
     _catch_signals()
     try:
-        lean(sys.argv[1:])()
+        lean(sys.argv[1:])(prog_name="hulifa")  # as installed, also under `python -m hulifa.cli`
     except KeyboardInterrupt:
         _stopped("hulifa: 已中断 / interrupted", 130)
     except Terminated as stop:

@@ -36,6 +36,7 @@ from hulifa.cli import (
     app,
     color_args,
     die,
+    die_both,
     parse_today,
     raise_if_signalled,
     say,
@@ -60,7 +61,7 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
     written = FORMATS_OF["check"]
     for fmt in formats:  # -f is checked by its option; `-o yaml=FILE` and the like only here
         if fmt not in written:
-            die(f"hulifa: {not_written('check', fmt)}")
+            die_both(not_written("check", fmt))
     dest: dict[Format, Path | None] = {f: None for f in formats}
     bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in written}]
     for item in outputs:

@@ -3,11 +3,15 @@ which), `--rules`, `--lang` and `--encoding`. An option means the same thing, wi
 in every command that takes it."""
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hulifa.cli import Lang
+from hulifa.cli.usage import Refused, reason
+
+if TYPE_CHECKING:
+    from hulifa.model import Text
 
 
 class Format(StrEnum):
@@ -45,10 +49,10 @@ FORMATS_OF: dict[str, tuple[Format, ...]] = {
 }
 
 
-def not_written(command: str, fmt: Format) -> str:
+def not_written(command: str, fmt: Format) -> "Text":
     """What `command` says of a format it does not write, with the ones it does."""
     names = "|".join(f.value for f in FORMATS_OF[command])
-    return f"{command} 不输出 {fmt.value} 格式;可用:{names} / {command} does not write {fmt.value}; use one of {names}"
+    return reason("usage.not_written", command=command, fmt=fmt.value, names=names)
 
 
 def format_option(command: str, *, repeatable: bool = False) -> Any:
@@ -59,7 +63,7 @@ def format_option(command: str, *, repeatable: bool = False) -> Any:
     def written_by_command(value: Format | list[Format] | None) -> Format | list[Format] | None:
         for fmt in value if isinstance(value, list) else [value]:
             if fmt is not None and fmt not in formats:
-                raise typer.BadParameter(not_written(command, fmt))
+                raise Refused(not_written(command, fmt))
         return value
 
     text = "输出格式,可重复 / output format, repeatable" if repeatable else "输出格式 / output format"
@@ -82,14 +86,11 @@ def known_lang(value: str | Lang) -> Lang:
     if isinstance(value, Lang):
         return value
     if value not in Lang.__members__:
-        names = "|".join(Lang)
-        raise typer.BadParameter(
-            f"不支持的语言「{value}」;可用:{names} / unknown language '{value}'; use one of {names}"
-        )
+        raise Refused(reason("usage.lang", value=value, names="|".join(Lang)))
     return Lang(value)
 
 
-# Parsed by known_lang, not by the choice check, whose error is in English only.
+# Parsed by known_lang, whose refusal says what the languages are.
 LangOption = Annotated[
     Lang, typer.Option("--lang", metavar="<zh|en>", parser=known_lang, help="消息语言 / message language")
 ]
