@@ -1,4 +1,4 @@
-"""Usage errors (hulifa.cli.usage): what click raises while it reads the command line, said as
+"""Usage errors (hulifa.cli.usage, usage_text): what click raises while it reads the command line, said as
 hulifa's message in the language the command line asks for, else in both; exit 2, stderr only.
 
 The table usage_errors.yaml holds each command line and its stderr, run by CliRunner, and a case of
@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import signal
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +24,10 @@ from hypothesis import strategies as st
 from typer.core import TyperGroup
 from typer.main import get_command
 
-from clihelp import run_cli
+from clihelp import HULI_DATA, run_cli
 from hostile.helpers import run_process
 from hulifa.cli import app, main
-from hulifa.cli.usage import asked_lang
+from hulifa.cli.usage_text import asked_lang
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "usage_errors.yaml").read_text("utf-8"))
 TABLE = [pytest.param(case, id=" ".join(case["argv"]).encode("unicode_escape").decode("ascii")) for case in CASES]
@@ -173,3 +174,25 @@ def test_random_command_lines_never_end_in_a_traceback(argv: list[str], quiet_fo
     code, err = _main(argv, quiet_folder)
     assert code in (0, 1, 2), (code, err)
     assert "Traceback" not in err and "内部错误" not in err, err
+
+
+def test_only_an_error_loads_the_wording() -> None:
+    """A start pays for the group alone (usage.py); usage_text.py and the catalogue's usage words load
+    when there is an error to word. Through a process, as the start-up tests do."""
+    probe = (
+        "import sys\n"
+        "from hulifa.cli import main\n"
+        "sys.argv = ['hulifa', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('\\nLOADED ' + ' '.join(sorted(m for m in sys.modules if m.startswith('hulifa.cli.'))))\n"
+    )
+
+    def loaded(*argv: str) -> set[str]:
+        run = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+        return set(run.stderr.rsplit("LOADED", 1)[-1].split())
+
+    assert "hulifa.cli.usage_text" not in loaded("check", str(HULI_DATA), "-f", "parsable", "--isolated")
+    assert {"hulifa.cli.usage", "hulifa.cli.usage_text"} <= loaded("check", "--nosuch")  # the probe sees it

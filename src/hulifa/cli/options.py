@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hulifa.cli import Lang
-from hulifa.cli.usage import Refused, reason
+from hulifa.cli.usage import Refused
 
 if TYPE_CHECKING:
     from hulifa.model import Text
@@ -51,6 +51,8 @@ FORMATS_OF: dict[str, tuple[Format, ...]] = {
 
 def not_written(command: str, fmt: Format) -> "Text":
     """What `command` says of a format it does not write, with the ones it does."""
+    from hulifa.messages import reason  # only on a refusal
+
     names = "|".join(f.value for f in FORMATS_OF[command])
     return reason("usage.not_written", command=command, fmt=fmt.value, names=names)
 
@@ -86,6 +88,8 @@ def known_lang(value: str | Lang) -> Lang:
     if isinstance(value, Lang):
         return value
     if value not in Lang.__members__:
+        from hulifa.messages import reason
+
         raise Refused(reason("usage.lang", value=value, names="|".join(Lang)))
     return Lang(value)
 
