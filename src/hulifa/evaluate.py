@@ -137,7 +137,7 @@ def evaluate(
             findings.append(missing(ctx, where))
             continue
         given += 1
-        finding = value_rule(ctx, values[0])
+        finding = value_rule(ctx, values[0], pack.index.verdicts)
         findings.append(with_previous(finding, rule, now, then) if then is not None else finding)
         for extra in values[1:]:
             first = values[0]

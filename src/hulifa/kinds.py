@@ -106,34 +106,32 @@ def at_least_warning(severity: Severity) -> Severity:
     return severity if severity.rank >= WARNING.rank else WARNING
 
 
-def compare(ctx: RuleContext, value: Value, q: Quantity) -> Finding:
-    return compare_range(
-        ctx,
-        q.low,
-        q.high,
-        exact=q.bound is EXACT,
-        value=value,
-        open_low=q.strict and q.bound is LOWER,
-        open_high=q.strict and q.bound is UPPER,
-    )
+Verdict = tuple[Status, Severity, str, Params, float | None]
+"""What a finding says, apart from where it points and what was stated: status, severity, message id,
+its parameters, and the gap to the target."""
+Verdicts = dict[tuple[str, Quantity | None, bool | None], Verdict]  # rule id, figure, flag -> verdict
 
 
-def compare_range(
-    ctx: RuleContext,
+def compare_range(ctx: RuleContext, low: float, high: float, *, exact: bool, figure: str, where: Position) -> Finding:
+    """A derived figure (its text, placed at `where`) on [low, high] against the rule's threshold."""
+    status, severity, message, args, gap = judge_range(ctx.rule, low, high, exact=exact, figure=figure)
+    return ctx.finding(status, severity, where, message, args, stated=figure, gap=gap)
+
+
+def judge_range(
+    rule: Rule,
     low: float,
     high: float,
     *,
     exact: bool,
-    value: Value | None = None,
-    figure: str = "",
-    where: Position | None = None,
+    figure: str | None = None,
     open_low: bool = False,
     open_high: bool = False,
-) -> Finding:
-    """The bound-aware threshold check on [low, high]: pass, shortfall, or unverifiable. The figure is a
-    stated `value`, or a derived `figure` (its text) placed at `where`. `open_low`/`open_high`: that end
-    is excluded (不足60 is below 60, so against ≥60 it is a shortfall, not unverifiable)."""
-    rule, req = ctx.rule, ctx.rule.requirement
+) -> Verdict:
+    """The bound-aware threshold check on [low, high]: pass, shortfall, or unverifiable. `figure`: the
+    text of a derived figure, None for a stated one. `open_low`/`open_high`: that end is excluded
+    (不足60 is below 60, so against ≥60 it is a shortfall, not unverifiable)."""
+    req = rule.requirement
     target = req.target if req.target is not None else 0.0
     if rule.unit == "%":  # a rate lives in [0, 100]: "100%以上" is exactly 100
         low, high = max(low, 0.0), min(high, 100.0)
@@ -156,38 +154,19 @@ def compare_range(
         passed = abs(low - target) <= EPS and abs(high - target) <= EPS
         failed = _all_under(high, target, open_high) or _all_over(low, target, open_low)
         gap_value = min(abs(target - low), abs(target - high))
-    derived = params(by_derive=True) if value is None else ()
-    at = value.position if value is not None else where
-    assert at is not None
-    evidence = value.evidence if value is not None else ""
+    derived = params(by_derive=True) if figure is not None else ()
     if passed:
-        return ctx.finding(PASS, NO_SEVERITY, at, "meets", derived, value=value, stated=figure, evidence=evidence)
+        return PASS, NO_SEVERITY, "meets", derived, None
     if req.kind is AT_MOST and req.extension is not None and high <= target + req.extension + EPS:
         # over the normal limit but within the statutory extension: lawful if it was approved
         needs = params(needs=req.extension_needs) if req.extension_needs else ()  # else messages.APPROVED
-        return ctx.finding(
-            UNVERIFIABLE, INFO, at, "within_extension", derived + needs, value=value, stated=figure,
-            evidence=evidence,
-        )  # fmt: skip
+        return UNVERIFIABLE, INFO, "within_extension", derived + needs, None
     if failed:
         over = req.kind is AT_MOST or (req.kind in (EQUALS, BETWEEN) and low > target)
         how = params(over=over, bounded=not exact)
-        return ctx.finding(
-            SHORTFALL,
-            rule.severity,
-            at,
-            "shortfall.hedged" if req.hedged else "shortfall",
-            derived + how,
-            value=value,
-            stated=figure,
-            gap=gap_value,
-            evidence=evidence,
-        )
-    why = "unverifiable.bound" if value is not None else "unverifiable.derived"
-    return ctx.finding(
-        UNVERIFIABLE, rule.severity, at, why, derived + params(figure=figure), value=value, stated=figure,
-        evidence=evidence,
-    )  # fmt: skip
+        return SHORTFALL, rule.severity, "shortfall.hedged" if req.hedged else "shortfall", derived + how, gap_value
+    why = "unverifiable.bound" if figure is None else "unverifiable.derived"
+    return UNVERIFIABLE, rule.severity, why, derived + params(figure=figure or ""), None
 
 
 # compare_range's two tests, at module level: as closures they were made anew at every comparison
@@ -227,32 +206,61 @@ def unit_problem(rule: Rule, q: Quantity) -> tuple[str, Params] | None:
     return None
 
 
-def value_rule(ctx: RuleContext, value: Value) -> Finding:
-    rule, kind = ctx.rule, ctx.rule.requirement.kind
+# How many verdicts a pack remembers (see value_rule): the same few figures recur for each rule across
+# reports; past this the memo stops growing, so memory stays flat however many reports are checked.
+VERDICT_MEMO_SIZE = 4096
+
+
+def value_rule(ctx: RuleContext, value: Value, verdicts: Verdicts) -> Finding:
+    """The finding on a stated value. What it says depends on the rule and the value's figure and flag
+    alone (judge_value), and the same figures recur across reports ("100%" for a rate, 是 for a fact),
+    so the verdict is remembered in `verdicts` (the pack's, PackIndex.verdicts); each value then pays
+    only for its own finding. Problems, shared figures and deadlines (which read the report's year)
+    are judged every time."""
+    rule = ctx.rule
     if value.problem is not None:
         return ctx.invalid(value, "problem", params(problem=value.problem))  # stated: the raw value
     if rule.government_only and value.shared_with:
         return shared_count(ctx, value)
-    if kind is DEADLINE:  # a deadline on the indicator's own stated date
+    if rule.requirement.kind is DEADLINE:  # a deadline on the indicator's own stated date
         return _dated(ctx, value)
+    key = (rule.id, value.quantity, value.flag)
+    verdict = verdicts.get(key)
+    if verdict is None:
+        verdict = judge_value(rule, value.quantity, value.flag)
+        if len(verdicts) < VERDICT_MEMO_SIZE:
+            verdicts[key] = verdict
+    status, severity, message, args, gap = verdict
+    return ctx.finding(status, severity, value.position, message, args, value=value, gap=gap, evidence=value.evidence)
+
+
+def judge_value(rule: Rule, q: Quantity | None, flag: bool | None) -> Verdict:
+    """A stated figure `q` or yes/no `flag` against a rule that is not a deadline: pure, remembered by value_rule."""
+    kind = rule.requirement.kind
     if kind is AFFIRMED:
-        if value.flag is None:
-            return ctx.invalid(value, "invalid.flag")
-        if value.flag:
-            return ctx.finding(PASS, NO_SEVERITY, value.position, "meets", value=value, evidence=value.evidence)
-        return ctx.finding(
-            SHORTFALL, rule.severity, value.position, "affirmed.no", value=value, evidence=value.evidence
-        )
+        if flag is None:
+            return INVALID, at_least_warning(rule.severity), "invalid.flag", (), None
+        if flag:
+            return PASS, NO_SEVERITY, "meets", (), None
+        return SHORTFALL, rule.severity, "affirmed.no", (), None
     stated_fact = kind is REPORTED and rule.unit in ("bool", "date")  # a yes/no or a date will do
-    if value.quantity is None and not stated_fact:
-        return ctx.invalid(value, "invalid.figure")
-    problem = unit_problem(rule, value.quantity) if value.quantity is not None else None
+    if q is None and not stated_fact:
+        return INVALID, at_least_warning(rule.severity), "invalid.figure", (), None
+    problem = unit_problem(rule, q) if q is not None else None
     if problem is not None:
-        return ctx.invalid(value, *problem)
+        return INVALID, at_least_warning(rule.severity), *problem, None
     if kind is REPORTED:
-        return ctx.finding(STATED, NO_SEVERITY, value.position, "stated", value=value, evidence=value.evidence)
-    assert value.quantity is not None  # a threshold kind: non-figures were refused above
-    return compare(ctx, value, value.quantity)
+        return STATED, NO_SEVERITY, "stated", (), None
+    assert q is not None  # a threshold kind: non-figures were refused above
+    bound = q.bound
+    return judge_range(
+        rule,
+        q.low,
+        q.high,
+        exact=bound is EXACT,
+        open_low=q.strict and bound is LOWER,
+        open_high=q.strict and bound is UPPER,
+    )
 
 
 def missing(ctx: RuleContext, where: Position) -> Finding:
