@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from hulifa.errors import InputError
 from hulifa.model import Bound, Value
 from hulifa.reportdata import load_report
 
@@ -46,3 +49,22 @@ def test_a_problem_of_the_entry_wins_over_a_reading_of_its_figure(write) -> None
     assert values["c"].problem is not None and "件" in values["c"].problem.en  # the unit contradicts
     for value in values.values():
         assert value.quantity is None and value.flag is None and value.date is None
+
+
+@pytest.mark.parametrize(
+    ("part", "message_id", "line", "column"),
+    [
+        ("    presnt: false\n", "input.report.unknown_field", 6, 5),
+        ("    present: no\n", "input.report.present", 6, 5),
+        ("    evidence: 一、措施\n    doubt: [a]\n", "input.report.not_text", 7, 5),
+    ],
+)
+def test_a_parts_refused_key_is_placed_at_its_own_line(
+    write: Callable[[str, str], Path], part: str, message_id: str, line: int, column: int
+) -> None:
+    # a part's keys are placed only when one is refused: the place must still be the key's own
+    path = write("s.yaml", "region: 测试区\nlevel: district\nyear: 2024\nsections:\n  measures:\n" + part)
+    with pytest.raises(InputError) as caught:
+        load_report(path)
+    assert caught.value.message_id == message_id
+    assert (caught.value.position.line, caught.value.position.column) == (line, column)

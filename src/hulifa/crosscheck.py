@@ -93,7 +93,7 @@ def is_zero(rule_id: str, stated: dict[str, Figure], derived: dict[str, Figure])
 
 
 def part_of(pack: RulePack, report: ReportData, stated: dict[str, Figure], derived: dict[str, Figure]) -> list[Finding]:
-    names = {r.id: r for r in pack.rules}
+    names = pack.index.by_id
     out: list[Finding] = []
     for check in pack.consistency:
         part, total = best(check.part, stated, derived), best(check.total, stated, derived)
@@ -133,7 +133,7 @@ def with_previous(finding: Finding, rule: Rule, now: Figure | None, then: Figure
 
 def zero_not_applicable(ctx: RuleContext, pack: RulePack, rule_id: str, stated: dict[str, Figure]) -> Finding:
     report = ctx.report
-    other = next(r for r in pack.rules if r.id == rule_id)
+    other = pack.index.by_id[rule_id]
     figure = stated.get(rule_id)
     # the zero that makes the rule not apply may be derived, not stated: then the report's top line
     where = figure.value.position if figure and figure.value else report.top_at

@@ -288,6 +288,7 @@ class PackIndex(NamedTuple):
     # body (see BODIES) -> for each span of years between cuts, whether each rule applies
     applicable: dict[str, tuple[tuple[bool, ...], ...]]
     parts: frozenset[str]  # the ids of the statutory-part rules (kind section)
+    by_id: dict[str, Rule]  # each rule by its id alone
     # The one part that changes: kinds.value_rule's memo of verdicts on stated figures, filled as reports
     # are checked (bounded there). It belongs to the pack because a verdict is the pack's rule's.
     verdicts: dict[Any, Any]
@@ -339,6 +340,7 @@ class PackIndex(NamedTuple):
             tuple(cuts),
             applicable,
             frozenset(rule.id for rule in rules if rule.requirement.kind is Kind.SECTION),
+            by_id,
             {},
         )
 

@@ -207,9 +207,10 @@ def _value(key: str, raw: Any, position: Position) -> Value:
     if not isinstance(raw, dict):  # a figure written alone
         quantity, flag, date, problem = _figure(raw)
         return Value(key, position, quantity, flag, date, raw, problem)
-    evidence = str(raw.get("evidence") or "")
-    note = str(raw.get("note") or "")
-    shared, problem = _shared_with(raw.get("shared_with"))
+    get = raw.get
+    evidence = str(get("evidence") or "")
+    note = str(get("note") or "")
+    shared, problem = _shared_with(get("shared_with")) if "shared_with" in raw else ((), None)
     if problem is None and not raw.keys() <= _VALUE_KEY_SET:
         extra = next(k for k in raw if k not in _VALUE_KEY_SET)
         problem = reason(
@@ -220,8 +221,8 @@ def _value(key: str, raw: Any, position: Position) -> Value:
         )
     if "value" not in raw:
         problem = problem or reason("value.no_value")
-    value_raw = raw.get("value")
-    quantity, flag, date, figure_problem = _figure(value_raw, raw.get("unit"), raw.get("bound"))
+    value_raw = get("value")
+    quantity, flag, date, figure_problem = _figure(value_raw, get("unit"), get("bound"))
     problem = problem or figure_problem
     if problem is not None:
         quantity = flag = date = None
@@ -234,14 +235,13 @@ PART_KEYS = ("present", "evidence", "note", "doubt")
 def _part_mapping(doc: Document, path: tuple[Any, ...], value: dict[str, Any]) -> tuple[bool, str, str]:
     """present, evidence and doubt of a part written as a mapping. A misspelt key or a `present:` that
     is not true/false is refused: `presnt: false` or `present: no` must not read as a present part."""
-    for key, item in value.items():
-        where = doc.at((*path, key))
+    for key, item in value.items():  # a key's place is looked up only to refuse it
         if key not in PART_KEYS:
-            raise _unknown(where, "input.report.unknown_field", key, PART_KEYS)
+            raise _unknown(doc.at((*path, key)), "input.report.unknown_field", key, PART_KEYS)
         if key == "present" and not isinstance(item, bool):
-            raise fail(doc.file, where.line, where.column, "input.report.present")
+            raise doc.error((*path, key), "input.report.present")
         if key != "present" and item is not None and as_text(item) is None:
-            raise fail(doc.file, where.line, where.column, "input.report.not_text", key=key)
+            raise doc.error((*path, key), "input.report.not_text", key=key)
     return value.get("present", True), as_text(value.get("evidence")) or "", as_text(value.get("doubt")) or ""
 
 
@@ -515,7 +515,7 @@ def report_from_document(doc: Document) -> ReportData:
     # A key left blank (as `hulifa init` writes it) is not yet stated: it counts as missing.
     # the line of each figure itself: the `value:` line of a mapping, else the key's line
     where = doc.entries_at(("indicators",), "value")
-    values = tuple(_value(key, raw, where[key]) for key, raw in indicators.items() if not _blank(raw))
+    values = tuple([_value(key, raw, where[key]) for key, raw in indicators.items() if not _blank(raw)])
     sections = _sections(doc, data["sections"]) if data.get("sections") is not None else None
     return new_report(
         file=doc.file,
