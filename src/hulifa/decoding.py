@@ -27,7 +27,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+# A pattern, compiled (through re's cache) when an HTML file is read: not at every start (0.35 ms).
+_CHARSET = r"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"""
 
 
 def max_bytes() -> int:
@@ -291,7 +292,7 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None, *, html: b
             pass
     candidates = ["utf-8"]
     if html:
-        match = _CHARSET.search(data[:4096].decode("ascii", errors="replace"))
+        match = re.search(_CHARSET, data[:4096].decode("ascii", errors="replace"), re.IGNORECASE)
         declared = match.group(1).lower() if match else ""
         if declared and declared not in ("utf-8", "utf8"):
             candidates.append("gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared)

@@ -30,21 +30,22 @@ from hulifa.positions import Document
 from hulifa.yamlsafe import load_yaml_file
 
 DEFAULT_PACK = "default"
-_SETTING = re.compile(r"^\$\{([a-z_]+)\}$")
-_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+# Patterns, compiled (through re's cache) when a pack is built, not when it comes from the cache.
+_SETTING = r"^\$\{([a-z_]+)\}$"
+_MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 DEFAULT_SETTINGS = {"submission_before": "03-01"}
 # Official sources a rule may link to: government portals (gov.cn and the provincial and city domains
 # under it, the NPC's law database, the courts, the procuratorates, the justice ministry) and the state
 # news agencies. A fact read on a private reprint is cited by document name and number, with no link.
 OFFICIAL_HOSTS = (".gov.cn", ".news.cn", ".xinhuanet.com")
 # Text written for the project's own notes must not reach a user.
-_NOTE_MARKS = re.compile(r"domain\s*§|§\s*\d|reference/domain")
-_URL_HOST = re.compile(r"^https?://([^/:?#]+)", re.IGNORECASE)
+_NOTE_MARKS = r"domain\s*§|§\s*\d|reference/domain"
+_URL_HOST = r"^https?://([^/:?#]+)"
 
 
 def official_url(url: str) -> bool:
     """Whether `url` is on an official host (see OFFICIAL_HOSTS)."""
-    match = _URL_HOST.match(url)
+    match = re.match(_URL_HOST, url, re.IGNORECASE)
     host = match.group(1).lower() if match else ""
     return any(host.endswith(suffix) or host == suffix[1:] for suffix in OFFICIAL_HOSTS)
 
@@ -103,13 +104,13 @@ def _validate(doc: Document) -> None:
 
 def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Requirement:
     before = str(raw.get("before", ""))
-    match = _SETTING.match(before)
+    match = re.match(_SETTING, before)
     if match:
         name = match.group(1)
         if name not in settings:
             raise doc.error((*path, "before"), "pack.unknown_setting", name=name)
         before = settings[name]
-    if raw["kind"] == "deadline" and not _MONTH_DAY.match(before):
+    if raw["kind"] == "deadline" and not re.match(_MONTH_DAY, before):
         raise doc.error((*path, "before"), "pack.deadline_format", before=before)
     if "extension" in raw and raw["kind"] != "at_most":
         raise doc.error(
@@ -153,7 +154,7 @@ def _honest_basis(basis: Basis, rule_id: str, where: Position) -> None:
             url=basis.url,
         )
     for text in (basis.document, basis.article, basis.note, basis.qualifier):
-        if _NOTE_MARKS.search(text):
+        if re.search(_NOTE_MARKS, text):
             raise _refuse_at(
                 where,
                 "pack.basis_notes",
@@ -210,7 +211,7 @@ def _rule(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tu
             "pack.hedged_severity",
             rule_id=raw["id"],
         )
-    if _NOTE_MARKS.search(str(raw.get("why", ""))):
+    if re.search(_NOTE_MARKS, str(raw.get("why", ""))):
         raise _refuse_at(
             _at(raw, "why", where),
             "pack.why_notes",
