@@ -27,15 +27,17 @@ def invoke(target: object, *args: str) -> tuple[int, str]:
         ("check", "--help"),
         ("check", "--no-such-option"),
         ("schema", "--help"),
+        ("rules", "list", "--format", "json"),
+        ("rules", "show", "report_published_by"),
     ],
 )
 def test_the_lean_app_answers_as_the_whole_one(args: tuple[str, ...]) -> None:
     only = lean(list(args))
-    assert only is not app and len(only.registered_commands) == 1
+    assert only is not app and len(only.registered_commands) + len(only.registered_groups) == 1
     assert invoke(only, *args) == invoke(app, *args)
 
 
-@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["chek", "x.yaml"], ["rules", "list"]])
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["chek", "x.yaml"]])
 def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
     assert lean(args) is app
 
@@ -93,8 +95,9 @@ def test_the_table_to_a_pipe_or_a_file_leaves_rich_console_unimported(tmp_path: 
 @pytest.mark.parametrize("fmt", ["table", "parsable"])
 def test_a_warm_start_imports_nothing_it_does_not_use(tmp_path: Path, fmt: str) -> None:
     """`hulifa check one.yaml` to a pipe, the bundled pack read back from the cache: json (the table's
-    spill file past 1,024 reports), hashlib and tempfile (writing the cache) are not imported, and no
-    hulifa class is made with dataclasses' exec (~1-2 ms each) but the two that must be dataclasses."""
+    spill file past 1,024 reports), hashlib, tempfile and pickle's Python half (writing the cache) are
+    not imported, and no hulifa class is made with dataclasses' exec (~1-2 ms each) but the two that
+    must be dataclasses."""
     probe = (
         "import sys, dataclasses\n"
         "made = []\n"
@@ -109,7 +112,7 @@ def test_a_warm_start_imports_nothing_it_does_not_use(tmp_path: Path, fmt: str) 
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "unused = ('json', 'hashlib', 'tempfile')\n"
+        "unused = ('json', 'hashlib', 'tempfile', 'pickle')\n"
         "sys.stderr.write('LOADED ' + ' '.join(m for m in unused if m in sys.modules) + '\\n')\n"
         "sys.stderr.write('MADE ' + ' '.join(m for m in made if m.startswith('hulifa.')) + '\\n')\n"
     )
@@ -151,3 +154,25 @@ def test_the_version_is_the_installed_one() -> None:
 
     assert hulifa.__version__ == importlib.metadata.version("hulifa")
     assert run_cli("--version").stdout == f"hulifa {hulifa.__version__}\n"
+
+
+def test_the_script_starts_through_hulifa_main() -> None:
+    """The installed `hulifa` is hulifa.__main__:main, as is `python -m hulifa`: the collector paused
+    while the CLI is imported, what the import made frozen, the collector running again for the check."""
+    import importlib.metadata
+
+    (script,) = importlib.metadata.entry_points(group="console_scripts", name="hulifa")
+    assert script.value == "hulifa.__main__:main"
+    probe = (
+        "import gc, sys, atexit\n"
+        "atexit.register(lambda: sys.stderr.write(f'GC {gc.isenabled()} {gc.get_freeze_count()}\\n'))\n"
+        "from hulifa.__main__ import main\n"
+        f"sys.argv = ['hulifa', 'check', {str(HULI_DATA)!r}, '-f', 'parsable', '--isolated']\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "2024.yaml:" in run.stdout, run.stderr
+    enabled, frozen = run.stderr.rsplit("GC ", 1)[1].split()
+    assert enabled == "True" and int(frozen) > 10_000
+    as_module = subprocess.run([sys.executable, "-m", "hulifa", "--version"], capture_output=True, text=True)
+    assert as_module.stdout == run_cli("--version").stdout
