@@ -8,8 +8,10 @@ command shares live here; check.py holds `check`, browse.py the smaller commands
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
@@ -43,7 +45,9 @@ def _typer(add_completion: bool) -> typer.Typer:
     )
 
 
-app = _typer(add_completion=True)
+# The whole app, every command in it: made on first use (see __getattr__ at the end); `lean` makes
+# one with only the command being run.
+app: typer.Typer
 
 
 def _version(value: bool) -> None:
@@ -54,7 +58,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本 / show the version")
@@ -225,37 +228,57 @@ def main() -> None:
         sys.exit(2)
 
 
+# Every command, in the order --help lists them: its name, the module it lives in and the function
+# (for a group, the Typer) there. A command's module is imported only when that command runs or the
+# whole app is wanted: typer reads every parameter's annotations, and each module imports what its
+# commands use (`hulifa check` is spared the others' ~14 million instructions, 3% of its start).
+_COMMANDS = (
+    ("check", "hulifa.cli.check", "check"),
+    ("extract", "hulifa.cli.extract", "extract_command"),
+    ("diff", "hulifa.cli.browse", "diff"),
+    ("schema", "hulifa.cli.browse", "schema"),
+    ("rules", "hulifa.cli.browse", "rules_app"),
+    ("init", "hulifa.cli.browse", "init"),
+    ("config", "hulifa.cli.settings", "config_command"),
+)
+
+
 def lean(argv: list[str]) -> typer.Typer:
     """The app with only the command being run. Typer makes a click command, reading every parameter's
-    annotations, for each registered command at every start: ~10 ms for the ones not run. Nor does it
-    have the completion options, which belong to `hulifa --install-completion`, never to a command
-    (building them: ~1 ms). The whole app for anything else (--help, --version, a misspelt command,
-    shell completion)."""
-    from typer.main import get_command_name
-
+    annotations, for each registered command at every start. Nor does it have the completion options,
+    which belong to `hulifa --install-completion`, never to a command (building them: ~1 ms). The whole
+    app for anything else (--help, --version, a misspelt command, shell completion)."""
     name = argv[0] if argv else ""
-    chosen = [
-        c for c in app.registered_commands if name == (c.name or get_command_name(getattr(c.callback, "__name__", "")))
-    ]
-    if len(chosen) != 1 or any(key.endswith("_COMPLETE") for key in os.environ):
-        return app
-    only = _typer(add_completion=False)
-    only.registered_callback, only.registered_commands = app.registered_callback, chosen
-    return only
+    chosen = [entry for entry in _COMMANDS if entry[0] == name]
+    if not chosen or any(key.endswith("_COMPLETE") for key in os.environ):
+        return whole()
+    return _made(chosen, add_completion=False)
 
 
-def _register() -> None:
-    """Commands register themselves on `app` when their modules are imported, in the order --help lists."""
+@functools.cache
+def whole() -> typer.Typer:
+    """The app with every command, made once."""
+    return _made(_COMMANDS, add_completion=True)
+
+
+def _made(commands: Sequence[tuple[str, str, str]], add_completion: bool) -> typer.Typer:
     import importlib
 
-    importlib.import_module("hulifa.cli.check")
-    from hulifa.cli.extract import extract_command  # typer stuff only; the extractor loads lazily
+    made = _typer(add_completion)
+    made.callback()(_root)
+    for name, module, attribute in commands:
+        found = getattr(importlib.import_module(module), attribute)
+        if isinstance(found, typer.Typer):
+            made.add_typer(found, name=name)
+        else:
+            made.command(name)(found)
+    return made
 
-    app.command("extract")(extract_command)
-    importlib.import_module("hulifa.cli.browse")
-    from hulifa.cli.settings import config_command
 
-    app.command("config")(config_command)
+if not TYPE_CHECKING:
 
-
-_register()
+    def __getattr__(name: str) -> typer.Typer:
+        """`hulifa.cli.app`, the whole app, made when it is first asked for (PEP 562)."""
+        if name == "app":
+            return whole()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,11 +12,10 @@ import typer
 if TYPE_CHECKING:
     pass
 
-from hulifa.cli import FailOn, Lang, app, die, load_pack_or_die, say
+from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 
 
-@app.command()
 def diff(
     old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
     new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
@@ -54,7 +53,6 @@ class SchemaName(StrEnum):
     output = "output"
 
 
-@app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="report、rulepack、config 或 output(--format json 的输出)")],
     output: Annotated[
@@ -82,7 +80,6 @@ def schema(
 
 
 rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
 
 
 class ListFormat(StrEnum):
@@ -252,7 +249,6 @@ class DepartmentOf(StrEnum):
     county = "county"
 
 
-@app.command()
 def init(
     output: Annotated[Path, typer.Argument(help="要写入的报告数据文件 / the report-data file to write")],
     region: Annotated[str, typer.Option(help="地区或部门名称,如 湖里区 / region name")],

@@ -33,7 +33,6 @@ from hulifa.cli import (
     Color,
     FailOn,
     Lang,
-    app,
     color_args,
     die,
     die_both,
@@ -91,7 +90,6 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
     return dest
 
 
-@app.command()
 def check(
     ctx: typer.Context,
     paths: Annotated[
