@@ -1,8 +1,8 @@
 """One-way dependencies between the modules of src/hulifa: records at the bottom, then reading, then
-evaluation, then output, with the CLI on top and imported by nothing. Every module has a place here,
-so a new module must be placed (or this fails), and a new import that breaks the direction or closes a
-cycle fails here too, where it is cheap to see. Imports inside functions count: a lazy import is still
-a dependency.
+evaluation, then output, with the CLI on top and imported only by the script's entry (__main__). Every
+module has a place here, so a new module must be placed (or this fails), and a new import that breaks
+the direction or closes a cycle fails here too, where it is cheap to see. Imports inside functions
+count: a lazy import is still a dependency.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ ALLOWED: dict[str, set[str]] = {
         "model", "errors", "textsafe", "decoding", "atomic", "discovery", "deviations", "reportdata", "rulepack",
         "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch", "version",
     },
+    # the installed `hulifa` script and `python -m hulifa`: the CLI, started (the one module that imports it)
+    "__main__": {"cli"},
 }  # fmt: skip
 
 
@@ -107,7 +109,7 @@ def test_dependency_direction() -> None:
     for path in sorted(SRC.rglob("*.py")):
         layer = _layer(path)
         imports = _hulifa_imports(path) - {layer}
-        if "cli" in imports:
+        if "cli" in imports and layer != "__main__":
             problems.append(f"{path.relative_to(SRC)} imports the CLI")
         extra = imports - ALLOWED.get(layer, set())
         if extra:
