@@ -397,14 +397,17 @@ def _die_with_parent(parent: int) -> None:
     """A worker ends when the CLI does, however the CLI ends (SIGKILL included).
 
     The parent's SIGTERM/SIGHUP handlers (inherited through fork) would make a worker survive the
-    pool's terminate(); the default action ends it. On Linux the kernel sends SIGKILL when the parent
-    dies (PR_SET_PDEATHSIG); elsewhere a daemon thread watches the parent's pid.
+    pool's terminate(); the default action ends it, and a signal noted while the worker was being
+    forked (_signals_held) ends it now. On Linux the kernel sends SIGKILL when the parent dies
+    (PR_SET_PDEATHSIG); elsewhere a daemon thread watches the parent's pid.
     """
     import signal
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if _held:
+        os._exit(128 + _held[0])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     if sys.platform.startswith("linux"):
         try:
@@ -427,6 +430,45 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+_held: list[int] = []  # SIGTERM or SIGHUP, come while workers were being forked (_signals_held)
+
+
+def _hold(signum: int, _frame: object) -> None:
+    _held.append(signum)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP are only noted while the pool forks its workers (in `submit`), then handled
+    as before once it has. The CLI's handler raises (cli.Terminated); raised inside the fork hooks
+    that logging and threading run in the parent and in the new worker, the exception can only be
+    printed, as "Exception ignored in ..." with a traceback, and the program goes on. A worker forked
+    meanwhile inherits the noting handler and ends in _die_with_parent if it noted a signal."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        yield
+        return
+    numbers = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {number: signal.getsignal(number) for number in numbers}
+    for number in numbers:
+        signal.signal(number, _hold)
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        if _held:
+            signum = _held.pop(0)
+            _held.clear()
+            handler = before[signum]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), signum)
 
 
 def _stop_pool(pool: Any) -> None:
@@ -537,7 +579,9 @@ def _parallel(
             if not chunk:
                 break
             todo = [item for item in chunk if item.error is None]
-            window.append((chunk, pool.submit(_check_in_worker, (todo, options))))
+            with _signals_held():
+                future = pool.submit(_check_in_worker, (todo, options))
+            window.append((chunk, future))
             yield from drain(jobs * 4)
         yield from drain(0)
     except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator early
