@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hulifa import messages
-from hulifa.model import Bound
-from hulifa.quantity import QuantityError, format_number, parse_chinese_number, parse_quantity
+from hulifa.model import Bound, Quantity
+from hulifa.quantity import QuantityError, format_number, has_no_qualifier, parse_chinese_number, parse_quantity
 
 CASES = [
     # text, value, unit, bound
@@ -135,3 +135,49 @@ def test_a_whole_number_is_its_rounded_text(value: float) -> None:
     assert format_number(value) == want
     if want.lstrip("-").isdigit():  # English groups a whole number's thousands: 1,700
         assert messages._english_number(value) == f"{int(want):,}"
+
+
+# Pieces of figures: numbers, units, every kind of qualifier, context words, and characters that
+# NFKC folds into a qualifier's (不 U+F967, ⼤ U+2F24, ｌ) or into a digit.
+_PIECES = [
+    *"0123456789", "１２", ".", "万", "亿", "十", "百", "两", "件", "次", "人次", "%", "％", "学时",
+    "余", "多", "以上", "以下", "以内", "内", "左右", "上下", "许", "有余", "出头", "约", "近", "将近",
+    "超过", "逾", "不少于", "不足", "不到", "低于", "至少", "最多", "共计", "累计", "\uf967", "\u2f24", " ",
+]  # fmt: skip
+_FIGURE_TEXTS = st.one_of(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), st.text(max_size=12))
+
+
+@settings(max_examples=400, derandomize=True)
+@given(_FIGURE_TEXTS)
+def test_a_text_without_a_qualifier_states_no_bound(text: str) -> None:
+    """has_no_qualifier lets json word a figure without reading it again: it may only say so of a text
+    whose reading states no bound."""
+    try:
+        q = parse_quantity(text)
+    except QuantityError:
+        return
+    if has_no_qualifier(text):
+        assert (q.bound, q.strict) == (Bound.EXACT, False), text
+
+
+def test_has_no_qualifier() -> None:
+    assert has_no_qualifier("1234件") and has_no_qualifier("100%") and has_no_qualifier("十二次")
+    for text in ("1700余人次", "90%以上", "不足60学时", "\uf967足60学时", "约12次", "30日内"):
+        assert not has_no_qualifier(text), text
+
+
+@settings(max_examples=400, derandomize=True)
+@given(_FIGURE_TEXTS, st.sampled_from(list(Bound)), st.sampled_from(["件", "%", "学时", ""]))
+def test_a_figure_in_english_says_the_bound_its_words_state(text: str, bound: Bound, unit: str) -> None:
+    """As report data may give it (`bound:` over the words, which drops strictness), a figure in
+    English says the bound its own words state when they state its value, else its given bound."""
+    try:
+        read = parse_quantity(text)
+    except QuantityError:
+        return
+    given_ = Quantity(read.value, read.unit, bound, read.text)
+    said = read if messages.has_chinese(text) else given_  # the words are read again where Chinese
+    words = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX: "about "}.get(said.bound, "")
+    if said.strict:
+        words = {Bound.LOWER: "more than ", Bound.UPPER: "under "}[said.bound]
+    assert messages.quantity(given_, unit, "en") == words + messages.count(read.value, read.unit or unit, "en")

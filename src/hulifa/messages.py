@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from hulifa.model import Basis, Bound, Change, Direction, Finding, Kind, Params, Quantity, Rule, Text
-from hulifa.quantity import QuantityError, format_number, parse_chinese_number, parse_quantity
+from hulifa.quantity import (
+    QuantityError,
+    format_number,
+    has_no_qualifier,
+    parse_chinese_number,
+    parse_quantity,
+)
 
 SECTION_NAMES = {
     "measures": Text("主要举措和成效", "measures and results"),
@@ -980,6 +986,16 @@ def gap(finding: Finding, lang: str) -> str:
     return _fill(_AMOUNT[(bool(finding.param("over")), not finding.param("bounded"))], finding, lang)
 
 
+def stated_texts(finding: Finding) -> tuple[str, str, str, str, str]:
+    """`actual` and `gap`, each in Chinese and English, and `bound`: what json words for each finding it
+    has not met before, most of them a figure stated with no target (so that case is worded directly)."""
+    message = finding.message
+    if finding.params or finding.gap is not None or message in VALUES or message in GAPS:
+        return actual(finding, "zh"), actual(finding, "en"), gap(finding, "zh"), gap(finding, "en"), bound(finding)
+    # no words of its own, no derivation (a parameter) and no gap: `actual` is the value, `gap` empty
+    return value(finding, "zh"), value(finding, "en"), "", "", bound(finding)
+
+
 def value(finding: Finding, lang: str) -> str:
     """The stated value as the report wrote it: a figure, yes/no, a date, or the text given."""
     q = finding.quantity
@@ -1061,12 +1077,17 @@ def count(value: float, unit: str, lang: str) -> str:
     return f"{_english_number(value)} {one if value == 1 else many}".strip()
 
 
+_EXACT = Bound.EXACT  # a module name: an Enum member's attribute is slow to read on Python 3.11
+
+
 def _bound_words(q: Quantity) -> str:
     """The bound as the report's own words state it, as the Chinese shows them: "12次" is 12 times even
     where report data marks it `bound: upper` because two bodies share it (the gap says so); 1700余 is
     more than 1,700, 不少于60 at least 60."""
-    bound, strict = q.bound, q.strict
-    if q.text and has_chinese(q.text):
+    bound, strict, text = q.bound, q.strict, q.text
+    # Read the words again only where they could say something else: not for an exact figure whose
+    # text has no qualifier word, which is most (the reading was a tenth of json's render).
+    if (strict or bound is not _EXACT or not has_no_qualifier(text)) and text and has_chinese(text):
         try:
             written = parse_quantity(q.text)
         except QuantityError:

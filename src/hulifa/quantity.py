@@ -201,6 +201,13 @@ _BOUND_WORDS = (
     (Bound.APPROX, frozenset(_APPROX_PRE.split("|")) | frozenset(_APPROX_POST.split("|"))),
 )
 _CONTEXT = re.compile(f"^(?:{_CONTEXT_PRE})")
+_QUALIFIER_STARTS = frozenset(word[0] for _, words in _BOUND_WORDS for word in words)
+
+
+def has_no_qualifier(text: str) -> bool:
+    """Whether `text` surely holds no qualifier word, so that read as a figure it states no bound: not
+    the first character of any, and nothing that NFKC would fold into one (parse_quantity folds)."""
+    return _QUALIFIER_STARTS.isdisjoint(text) and unicodedata.is_normalized("NFKC", text)
 
 
 def _bound_of(pre: str, mid: str, post: str) -> Bound:
