@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,10 @@ from hulifa.reporters import json_, json_compact
 from hulifa.reporters.json_ import defaults, expand, finding_dict, omit, report_messages, tool_version
 from hulifa.rulepack import load_pack
 from hulifa.runner import check_paths
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate
 
 CASES = ROOT / "tests" / "cases"
 TODAY = dt.date(2025, 6, 1)
@@ -208,3 +213,26 @@ def test_compact_is_the_json_document_without_white_space() -> None:
     assert json.loads(full) == json.loads(compact)
     # a line break inside a string is escaped, so every one in the text is layout: the head, a report a line
     assert compact.replace("\n", "") == json_._dump(json.loads(compact), json_.COMPACT)
+
+
+def test_generated_reports_are_whole_again_in_both_layouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixty generated reports (benchmarks/generate.py: figures as reports write them, "1700余人次",
+    "百分之九十", planted shortfalls, dates, sections): json and json-compact parse to one value, and
+    each finding laid over its defaults is the library's whole finding. The memos are made small, so
+    that lines are written afresh, from the young generation and from the old."""
+    generate.generate(tmp_path, 60, 7)
+    monkeypatch.chdir(tmp_path)
+    for memo in json_._PARTS.values():
+        monkeypatch.setattr(memo, "limit", 40)
+    result = check_paths(["b00"], today=TODAY)
+    statuses = {f.status for r in result.reports for f in r.findings}
+    assert {Status.PASS, Status.STATED, Status.SHORTFALL, Status.MISSING} <= statuses
+    runs = [run_cli("check", "b00", "--fail-on", "never", "--today", TODAY.isoformat(), "-f", fmt) for fmt in
+            ("json", "json-compact", "json")]  # fmt: skip
+    doc = json.loads(runs[0].stdout)
+    assert json.loads(runs[1].stdout) == doc and runs[2].stdout == runs[0].stdout
+    whole = expand(doc)["reports"]
+    assert [r["file"] for r in whole] == [r.file for r in result.reports]
+    for written, report in zip(whole, result.reports, strict=True):
+        assert written["findings"] == [finding_dict(f) for f in report.findings]
+    json_.forget()

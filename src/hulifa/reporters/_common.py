@@ -7,7 +7,7 @@ sequences and control characters are removed before anything is written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from hulifa import messages
@@ -149,11 +149,27 @@ class Memo(Generic[T]):
         key = self.key(finding)
         try:
             entry = self.young.get(key)
-            if entry is not None:
-                return entry[0]
-            entry = self.old.get(key)
         except TypeError:  # a parameter that cannot be hashed: made afresh
             return self.make(finding)
+        return entry[0] if entry is not None else self._found_or_made(key, finding)
+
+    def many(self, findings: Iterable[Finding]) -> list[T]:
+        """What self(finding) gives for each of `findings`, in one loop: json asks it of every finding
+        of every report, where a method call per finding was a tenth of its render."""
+        key_of, made = self.key, []
+        for finding in findings:
+            key = key_of(finding)
+            try:
+                entry = self.young.get(key)
+            except TypeError:  # a parameter that cannot be hashed: made afresh
+                made.append(self.make(finding))
+                continue
+            made.append(entry[0] if entry is not None else self._found_or_made(key, finding))
+        return made
+
+    def _found_or_made(self, key: tuple[Any, ...], finding: Finding) -> T:
+        """Not in the young generation: from the old one, or made, and kept in the young one."""
+        entry = self.old.get(key)
         if entry is None:
             entry = (self.make(finding), finding.subject)
         if len(self.young) >= self.limit:

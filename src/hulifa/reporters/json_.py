@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -293,20 +294,18 @@ def report_text(report: ReportResult, layout: Layout = PRETTY) -> str:
     parts, said = _report_parts(report, layout)
     rows = _finding_texts(report, parts, said, layout)
     members = {**report_dict(report), "messages": said}
-    if layout.compact:
-        head = "".join(f"{_s(key)}:{_dump(value, layout)}," for key, value in members.items())
-        return "{" + head + '"findings":[' + ",".join(rows) + "]}"
-    lines = [f"      {_s(key)}: {_dump(value)}," for key, value in members.items()]
-    findings = ",\n".join(f"        {row}" for row in rows)
+    if layout.compact:  # the members in one call, then the findings before its closing brace
+        return _dump(members, layout)[:-1] + ',"findings":[' + ",".join(rows) + "]}"
+    lines = [f"      {_s(key)}: {_member(value)}," for key, value in members.items()]
+    findings = ",\n".join(rows)
     lines.append(f'      "findings": [\n{findings}\n      ]' if rows else '      "findings": []')
     return "    {\n" + "\n".join(lines) + "\n    }"
 
 
 def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], dict[str, dict[str, str]]]:
     """Each finding's remembered parts, and the report's `messages`."""
-    parts = list(map(_PARTS[layout.compact], report.findings))
-    said = report_messages((f.status, p.message, p.message_en) for f, p in zip(report.findings, parts, strict=True))
-    return parts, said
+    parts = _PARTS[layout.compact].many(report.findings)
+    return parts, report_messages(map(_SAID, parts))
 
 
 # A finding's line is most of a report's output, and encoding it through a dict with the generic
@@ -319,20 +318,27 @@ def _report_parts(report: ReportResult, layout: Layout) -> tuple[list[_Parts], d
 # (_common.Memo): memory stays flat.
 _s = encode_basestring
 _FORMAT = string.Formatter()
+_NOT_OWN = ("subject", "position", "evidence")
 
 
 class _Parts(NamedTuple):
-    before: str  # from the opening brace to the last field before the message
-    message: str
-    message_en: str
+    before: str  # from the line's indent and opening brace to the last field before the message
+    said: tuple[Status, str, str]  # its status and message, as report_messages counts them
     message_field: str  # `, "message": …` as written where the report's `messages` does not say it; "" for ""
     message_en_field: str
+    message_fields: str  # both
     after: str  # the fields after the place and evidence, each after a comma; "" when none is written
 
 
+_SAID = operator.attrgetter("said")
+# a finding's fields but its subject, place and evidence, in one C call
+_OWN_FIELDS = operator.itemgetter(*(i for i, name in enumerate(Finding._fields) if name not in _NOT_OWN))
+
+
 def _but_place_and_evidence(finding: Finding) -> tuple[Any, ...]:
-    """A finding but its place (4) and evidence (12), as a Memo key: what its remembered parts depend on."""
-    return (id(finding.subject), finding[0], *finding[2:4], *finding[5:12], *finding[13:])
+    """A finding but its place and evidence, as a Memo key: what its remembered parts depend on (the
+    subject by identity, see _common.Memo)."""
+    return (id(finding.subject), _OWN_FIELDS(finding))
 
 
 def forget() -> None:
@@ -349,25 +355,29 @@ def _finding_texts(
     """Each finding's line: its remembered parts around its message (unless the report's `messages`
     says it), place and evidence. Run for every finding of every report, so kept to plain steps."""
     comma, colon = layout.comma, layout.colon
-    line_key, column_key = f'{comma}"line"{colon}', f'{comma}"column"{colon}'
+    line_key, column_key, evidence_key = (f'{comma}"{key}"{colon}' for key in ("line", "column", "evidence"))
+    common = {status: (m["message"], m["message_en"]) for status, m in said.items()}
     file, rows = report.file, []
     for finding, p in zip(report.findings, parts, strict=True):
-        common = said.get(finding.status)
-        if common is None:
-            message = p.message_field + p.message_en_field
+        status, zh, en = p.said
+        pair = common.get(status)
+        if pair is None:
+            message = p.message_fields
+        elif zh == pair[0]:
+            message = p.message_en_field if en != pair[1] else ""
         else:
-            message = p.message_field if p.message != common["message"] else ""
-            if p.message_en != common["message_en"]:
-                message += p.message_en_field
+            message = p.message_field if en == pair[1] else p.message_fields
         place = finding.position
-        at = f'{comma}"file"{colon}{_s(place.file)}' if place.file != file else ""
-        if place.page:
-            at = f'{at}{line_key}{place.line}{column_key}{place.column}{comma}"page"{colon}{place.page}'
+        if place.file == file and not place.page:  # most: the place is its line and column
+            at = f"{line_key}{place.line}{column_key}{place.column}"
         else:
+            at = f'{comma}"file"{colon}{_s(place.file)}' if place.file != file else ""
             at = f"{at}{line_key}{place.line}{column_key}{place.column}"
+            if place.page:
+                at = f'{at}{comma}"page"{colon}{place.page}'
         evidence = finding.evidence
         if evidence:
-            rows.append(f'{p.before}{message}{at}{comma}"evidence"{colon}{_s(evidence)}{p.after}}}')
+            rows.append(f"{p.before}{message}{at}{evidence_key}{_s(evidence)}{p.after}}}")
         else:
             rows.append(f"{p.before}{message}{at}{p.after}}}")
     return rows
@@ -377,12 +387,14 @@ def _make_parts(finding: Finding, layout: Layout) -> _Parts:
     fixed = _fixed_message(finding.message) if finding.accepted is None else None
     zh, en = fixed or (messages.message(finding, "zh"), messages.message(finding, "en"))
     comma, colon = layout.comma, layout.colon
+    zh_field = f'{comma}"message"{colon}{_s(zh)}' if zh else ""
+    en_field = f'{comma}"message_en"{colon}{_s(en)}' if en else ""
     return _Parts(
-        _head(finding, layout) + _stated_fields(finding, layout),
-        zh,
-        en,
-        f'{comma}"message"{colon}{_s(zh)}' if zh else "",
-        f'{comma}"message_en"{colon}{_s(en)}' if en else "",
+        _INDENT[layout.compact] + _head(finding, layout) + _stated_fields(finding, layout),
+        (finding.status, zh, en),
+        zh_field,
+        en_field,
+        zh_field + en_field,
         _later_fields(finding, layout),
     )
 
@@ -390,15 +402,12 @@ def _make_parts(finding: Finding, layout: Layout) -> _Parts:
 def _stated_fields(finding: Finding, layout: Layout) -> str:
     """The stated value, its gap and bound: texts whose default is "", so each is written when not empty.
     Made for most findings that are not remembered (a figure few reports state), so kept to plain steps."""
-    texts = (
-        messages.actual(finding, "zh"),
-        messages.actual(finding, "en"),
-        messages.gap(finding, "zh"),
-        messages.gap(finding, "en"),
-        messages.bound(finding),
-    )
+    texts = messages.stated_texts(finding)
     return "".join([key + _s(text) for key, text in zip(_STATED_KEYS[layout.compact], texts, strict=True) if text])
 
+
+# a finding's line begins with its indent: json's findings are on lines of their own
+_INDENT = {False: " " * 8, True: ""}
 
 # `, "actual": ` and the like, in each layout
 _STATED_KEYS = {
@@ -494,6 +503,19 @@ _ENCODERS = {
     PRETTY: json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode,
     COMPACT: json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode,
 }
+
+
+def _member(value: Any) -> str:
+    """A report's member as JSON: a text, a whole number or a literal written directly (each was a call
+    of the generic encoder), a mapping through it."""
+    kind = type(value)
+    if kind is str:
+        return _s(value)
+    if kind is int:
+        return str(value)
+    if kind is bool or value is None:
+        return "true" if value is True else "false" if value is False else "null"
+    return _dump(value)
 
 
 def _dump(value: Any, layout: Layout = PRETTY) -> str:
