@@ -243,7 +243,7 @@ class Writer:
         classname = clean(report.file)
         escaped = _escape(classname)
         # escaped names: escaping keeps them apart, and a suffix _unique adds has nothing to escape
-        names = _unique([self.names(f) for f in report.findings], report.findings)
+        names = _unique(self.names.many(report.findings), report.findings)
         for finding, name in zip(report.findings, names, strict=True):
             totals["tests"] += 1
             outcome = _outcome(finding, self.fail_on)
