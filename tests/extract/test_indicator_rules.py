@@ -264,6 +264,22 @@ RESPECTIVELY = [
         "全县行政复议、一审行政诉讼案件分别为96件、58件。",
         {"ar_case_count": 96, "admin_litigation_count": 58},
     ),
+    # by_item: units that differ pair item by item
+    (
+        "全市一审行政诉讼案件、败诉率、行政机关负责人出庭应诉率分别为2,104件、6.3%、98.9%。",
+        {"admin_litigation_count": 2104, "admin_litigation_loss_rate": 6.3, "agency_head_appearance_rate": 98.9},
+    ),
+    (
+        "主动公开政府信息、办理依申请公开、发布政策解读分别为3.6万条、2,870件、1,240条。",
+        {"gi_proactive_count": 36000, "gi_request_count": 2870, "policy_interpretation_count": 1240},
+    ),
+    # by_item: the first item names no rule, so its figure goes to none (not the second's rule)
+    ("全市信访事项及时受理率、化解率分别为99.8%、94.7%。", {"petition_resolution_rate": 94.7}),
+    # a verb between 分别 and the list; the Party committee's count is its own, not shared
+    (
+        "市委常委会会议、市政府常务会议分别听取法治建设工作汇报2次、3次。",
+        {"exec_meeting_hears_fzzf_count": 3},
+    ),
     # 均为: one value for all of them
     (
         "办理人大代表建议421件、政协委员提案508件,满意率均为100%。",
@@ -299,12 +315,26 @@ def test_respectively(pack: RulePack, sentence: str, values: dict[str, float]) -
         ("满意率分别为98.8%和99.2%。", 1, (1, [0, 1])),
         ("满意率分别为98.8%、99.2%、97.0%。", 0, (0, [0, 1, 2])),
         ("满意率为98.8%和99.2%。", 0, None),  # no 分别
-        ("分别为98.8%和12件。", 0, None),  # not one unit: not one list
+        ("分别为98.8%和12件。", 0, (0, [0, 1])),  # units may differ (by_item pairs them)
+        ("分别听取汇报2次、3次。", 1, (1, [0, 1])),  # a verb between 分别 and the list
+        ("满意率98.8%,分别比上年提高1.2%、0.8%。", 0, None),  # 分别 after the figure
     ],
 )
 def test_respective_series(sentence: str, index: int, series: tuple[int, list[int]] | None) -> None:
     doc = Doc.of(sentence)
     assert ind.respective_series(doc, find_figures(doc), index) == series
+
+
+def test_each_body_of_a_respective_list_has_its_own_count(pack: RulePack) -> None:
+    from hulifa.extract import extract_text
+    from hulifa.extract.output import shared_with
+
+    text = "县委常委会会议、县政府常务会议分别听取法治建设工作汇报2次、3次。"
+    found = {i.id: i for i in extract_text(text, pack).indicators}["exec_meeting_hears_fzzf_count"]
+    assert (found.value, found.ambiguous, shared_with(found)) == (3, False, ())
+    joint = "县委常委会会议、县政府常务会议共听取法治建设工作汇报5次。"  # one count the two share
+    found = {i.id: i for i in extract_text(joint, pack).indicators}["exec_meeting_hears_fzzf_count"]
+    assert (found.value, found.ambiguous, shared_with(found)) == (5, True, ("县委常委会",))
 
 
 # (sentence, rule ids that take the figure shared): one count for several rules is a pooled count

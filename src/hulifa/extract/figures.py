@@ -442,13 +442,13 @@ def _bound_from_words_before(doc: Doc, m: re.Match[str], lead: int, bound: Bound
 
 def _is_ambiguous(doc: Doc, lead: int, since: int) -> bool:
     """区委常委会、区政府常务会研究相关工作12次, 县委常委会会议、县政府常务会议共听取…12次: a count that
-    several bodies share (the last body may add 共/累计 before its verb)."""
+    several bodies share (the last body may add 共/累计 before its verb); not after 分别."""
     f = doc.folded
     start = max(doc.clause_start(lead, hard=True), since)
     segment = f[start:lead]
     parts = re.split(r"、|和|及|与|以及", segment)
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or "分别" in parts[-1]:
+        return False  # 市委常委会会议、市政府常务会议分别听取…2次、3次: each body its own count
     bodies = [p for p in parts[:-1] if _AMBIG_BODY.search(p)]
     last = parts[-1]
     return (

@@ -407,16 +407,18 @@ def rules_a_figure_states(place: _Place, numeric: list[_Matcher], figures: list[
 
 
 _SERIES_GAP = re.compile(r"\s*[、和及与,，]\s*")
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到)?\s*$")
+# 分别为98%、99%, or with the verb they share between: 分别听取法治建设工作汇报2次、3次
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到)?\s*$|分别[^,;:。、\d]{1,14}$")
 
 
 def respective_series(doc: Doc, figures: list[Figure], index: int) -> tuple[int, list[int]] | None:
     """满意率分别为98.8%和99.2%: a list of figures after 分别…, each for one of the things named before
-    it, in order. (this figure's place in the list, the list's figure indexes), or None."""
+    it, in order; their units may differ (案件、败诉率分别为2,104件、6.3%). (this figure's place in the
+    list, the list's figure indexes), or None."""
     f = doc.folded
 
     def joined(a: int, b: int) -> bool:
-        return figures[a].unit == figures[b].unit and bool(_SERIES_GAP.fullmatch(f[figures[a].end : figures[b].start]))
+        return bool(_SERIES_GAP.fullmatch(f[figures[a].end : figures[b].start]))
 
     first, last = index, index
     while first > 0 and joined(first - 1, first):
@@ -424,7 +426,7 @@ def respective_series(doc: Doc, figures: list[Figure], index: int) -> tuple[int,
     while last + 1 < len(figures) and joined(last, last + 1):
         last += 1
     start = figures[first].start
-    if last == first or not _RESPECTIVELY.search(f[max(0, start - 6) : start]):
+    if last == first or not _RESPECTIVELY.search(f[max(0, start - 16) : start]):
         return None
     return index - first, list(range(first, last + 1))
 
@@ -450,10 +452,37 @@ def respectively(
         return None
     k, members = series
     head = _place(doc, figures, members[0], problems)
+    place = _place(doc, figures, index, problems)
+    if any(figures[i].unit != head.fig.unit for i in members):
+        return by_item(doc, place, head, numeric, figures, k, len(members))
     found = _pair(head, numeric, figures, k, len(members))
     if found is None and (shared := shared_noun(head.left)) != head.left:
         found = _pair(replace(head, left=shared), numeric, figures, k, len(members))
-    return found
+    return found if found is not None else by_item(doc, place, head, numeric, figures, k, len(members))
+
+
+_LIST_SEP = re.compile(r"、")  # not 和 or 及: 和解率, 及时受理率
+_RESPECTIVE_WORD = re.compile(r"分别(?:为|是|达到|达)?")
+
+
+def by_item(
+    doc: Doc, place: _Place, head: _Place, numeric: list[_Matcher], figures: list[Figure], k: int, size: int
+) -> list[_Candidate] | None:
+    """The k-th figure of a 分别 list goes to the rules the k-th item before 分别 names, read as if it
+    stood right after that item and the words between 分别 and the list: 一审行政诉讼案件、败诉率、出庭应诉率
+    分别为2,104件、6.3%、98.9% (units that differ); 及时受理率、化解率分别为99.8%、94.7% (the first names
+    no rule); 市委常委会会议、市政府常务会议分别听取…汇报2次、3次 (the committee's is not the government's).
+    None when the items are not as many as the figures."""
+    clause = doc.folded[doc.clause_start(head.fig.start, hard=True) : head.fig.start]
+    word = _RESPECTIVE_WORD.search(clause)
+    if word is None:
+        return None
+    items = [item for item in _LIST_SEP.split(clause[: word.start()]) if item]
+    if len(items) != size:
+        return None
+    verb = clause[word.end() :]
+    alone = replace(place, left=items[k] + verb + place.fig.text, right="", earlier="", distributive=False)
+    return rules_a_figure_states(alone, numeric, figures)
 
 
 # 行政复议、一审行政诉讼案件分别为96件、58件: the items of a list share the last one's head noun

@@ -90,6 +90,8 @@ def shared_with(ind: Indicator) -> tuple[str, ...]:
         clauses = _CLAUSE.split(sentence[: found.start()])
         rest = sentence[found.start() :]
         own = clauses.pop() + rest[: m.start() if (m := _CLAUSE.search(rest)) else len(rest)]
+    if "分别" in own:
+        return ()  # 市委常委会会议、市政府常务会议分别听取…2次、3次: each body its own count
     for clause in [own, *reversed(clauses)]:
         if joint := _JOINT.search(clause):
             return (joint.group(0),)
