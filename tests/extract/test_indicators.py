@@ -134,6 +134,8 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("区政府重大行政决策均经法律顾问审查。", "legal_advisor_coverage"),  # their work, not their presence
         ("政协提案3件正在办理;人大代表建议全部办结。", "cppcc_proposal_handled_rate"),  # 办结 after the ;
         ("镇政府合同协议全部经过镇法律顾问合法性审查。", "legal_advisor_coverage"),
+        ("行政规范性文件公开征求意见时间不少于30日。", "mad_public_comment_days"),  # not a major decision
+        ("群众来信均在15日内办结。", "petition_resolution_days"),  # no 信访 in the sentence
         ("问题:学校法律顾问尚未全覆盖,仍有14所学校未聘请。", "legal_advisor_coverage"),  # negated coverage
         ("党政机关法律顾问未实现全覆盖。", "legal_advisor_coverage"),
         ("省政府考核要求负责人出庭应诉率达到100%。", "agency_head_appearance_rate"),  # a target, not a result
@@ -142,6 +144,27 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
     assert not_this not in _by_id(extract_text(text, pack))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "value", "bound"),
+    [
+        (
+            "行政处罚决定信息在作出决定之日起７个工作日内公示。",
+            "enforcement_penalty_disclosure_workdays",
+            7,
+            Bound.UPPER,
+        ),
+        ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_ack_days", 15, Bound.UPPER),
+        ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_resolution_days", 60, Bound.UPPER),
+        ("作出重大行政决策5项,公开征求意见时间均不少于三十日。", "mad_public_comment_days", 30, Bound.LOWER),
+        ("行政复议案件以调解、和解方式结案的占19.5%。", "ar_mediation_rate", 19.5, Bound.EXACT),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
+)
+def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: float, bound: Bound) -> None:
+    found = _by_id(extract_text(text, pack))[rule]
+    assert (found.value, found.bound) == (value, bound)
 
 
 @pytest.mark.parametrize(
