@@ -84,7 +84,9 @@ def test_a_generated_table_is_read_row_by_row(width: int, rows: list[tuple[str, 
         ("行政复议申请（件）", "件"),
         ("一审行政诉讼(件)", "件"),
         ("执法人员（单位：名）", "名"),
-        ("行政复议纠错率（%）", ""),  # a rate's cells carry their own %
+        ("行政复议纠错率（%）", "%"),  # bare 39.1 under it is 39.1%
+        ("罚没款（万元）", ""),  # 万 multiplies: a bare cell is not in 元
+        ("2024年（万元）", ""),
         ("指标（说明）", ""),  # not a measure word
         ("行政复议申请", ""),
     ],
@@ -97,3 +99,65 @@ def test_bare_numbers_take_the_unit_their_row_label_names() -> None:
     doc = Doc.of("指标\t2023年\t2024年\n行政复议申请（件）\t186\t1,231\n行政复议纠错率\t9.7%\t12.3%\n说明\t2024\t3\n")
     found = [(f.text, f.value, f.unit) for f in find_figures(doc)]
     assert found == [("186", 186, "件"), ("1,231", 1231, "件"), ("9.7%", 9.7, "%"), ("12.3%", 12.3, "%")]
+
+
+def _cells(text: str) -> list[tuple[str, float, str]]:
+    return [(f.text, f.value, f.unit) for f in find_figures(Doc.of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit column of its own
+        (
+            "指标\t单位 2023年 2024年\t同比\n新收行政复议案件\t件\t203\t287\t增长41.4%\n纠错率\t%\t12.8\t10.6\t持平\n",
+            [("203", 203, "件"), ("287", 287, "件"), ("41.4%", 41.4, "%"), ("12.8", 12.8, "%"), ("10.6", 10.6, "%")],
+        ),
+        # units in the column headers, the header repeated after a page break
+        (
+            "专业\t检查单位（户）\t立案（件）\n公共场所\t1,126\t48\n专业\t检查单位（户）\t立案（件）\n学校\t97\t3\n",
+            [("1,126", 1126, "户"), ("48", 48, "件"), ("97", 97, "户"), ("3", 3, "件")],
+        ),
+        # a 序号 column before the label is not a figure; the label's unit comes after it
+        ("序号\t指标名称\t2023年\t2024年\n1\t行政复议申请（件）\t144\t196\n", [("144", 144, "件"), ("196", 196, "件")]),
+        # a 万元 header names a multiplier: its bare cells are not listed
+        ("序号\t项目\t2023年（万元）\t2024年（万元）\n13\t罚没款\t2,614.7\t2,846.3\n", []),
+        # a header's units end with the table (a line without cells)
+        ("专业\t立案（件）\n学校\t3\n说明文字。\n合计\t7\n", [("3", 3, "件")]),
+    ],
+)
+def test_bare_numbers_take_the_unit_their_table_names(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _cells(text) == expected
+
+
+@given(
+    st.lists(st.sampled_from(["件", "户", "名", "次", "%"]), min_size=1, max_size=4),
+    st.lists(st.lists(st.integers(0, 99999), min_size=4, max_size=4), min_size=1, max_size=6),
+    st.integers(0, 5),
+)
+def test_a_generated_table_gives_each_cell_its_column_unit(
+    units: list[str], rows: list[list[int]], repeat: int
+) -> None:
+    """Every bare cell of a table under a header of units is one figure in its column's unit, the
+    header repeated anywhere (a page break) or not."""
+    header = "\t".join(["项目", *(f"数量{k}（{u}）" for k, u in enumerate(units))])
+    body = ["\t".join([f"类别{r}", *(f"{v:,}" for v in row[: len(units)])]) for r, row in enumerate(rows)]
+    if repeat < len(body):
+        body.insert(repeat, header)
+    text = "\n".join([header, *body]) + "\n"
+    expected = [(float(v), u) for row in rows for v, u in zip(row[: len(units)], units, strict=True)]
+    assert [(value, unit) for _, value, unit in _cells(text)] == expected
+
+
+def test_a_departments_table_row_for_the_whole_area_is_not_its_own(pack: RulePack) -> None:
+    """全县…出庭应诉率 in a department's table sums up the county: a 法治督察 officer must not see it passed
+    as the department's own; in the county government's report it is the government's."""
+    text = "指标\t单位\t2023年\t2024年\n全县行政机关负责人出庭应诉率\t%\t97.5\t100\n本局行政诉讼案件\t件\t2\t1\n"
+    department = {
+        i.id: i.value for i in extract_text(text, pack, region="某县司法局", level="department", year=2024).indicators
+    }
+    county = {
+        i.id: i.value for i in extract_text(text, pack, region="某县人民政府", level="county", year=2024).indicators
+    }
+    assert "agency_head_appearance_rate" not in department and department.get("admin_litigation_count") == 1
+    assert county.get("agency_head_appearance_rate") == 100

@@ -127,7 +127,8 @@ def _extract(
     plans = _plans(sections, len(text))
     figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year)), plans)
     implicit = find_implicit(doc)
-    indicators = map_indicators(doc, pack, figures, implicit, _problems(sections, len(text)), plans)
+    problems = _problems(sections, len(text))
+    indicators = map_indicators(doc, pack, figures, implicit, problems, plans, found_level == "department")
     return Extraction(
         region=found_region,
         level=found_level,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
-from hulifa.extract.tables import label_unit
+from hulifa.extract.tables import header_units, label_unit, unit_cell
 from hulifa.model import Bound, Quantity
 from hulifa.quantity import (
     QUANTITY_PATTERN,
@@ -525,23 +525,52 @@ def find_figures(doc: Doc) -> list[Figure]:
     return sorted(figures + cells, key=lambda fig: fig.start) if cells else figures
 
 
-_BARE_CELL = re.compile(r"(?<=\t)[ ]*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]*(?=\t|$)")
+_BARE_CELL = re.compile(r"[ ]*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]*")
+_CELL = re.compile(r"[^\t]+")
+_HAS_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 
 def table_cells(doc: Doc) -> list[Figure]:
-    """Bare numbers in the cells of a table row whose label names the unit: "行政复议申请（件）\t186\t231"
-    states 186件 and 231件 (tables.label_unit)."""
+    """Bare numbers in the cells of a table whose unit is written elsewhere in it (tables.cell_units):
+    in the row's label ("行政复议申请（件）\t186\t231": 186件 and 231件), in a unit column of its own
+    ("新收行政复议案件\t件\t203\t287"), or in its column's header ("专业\t检查单位（户）\t立案（件）", for
+    every row under it, also under a header repeated after a page break). A cell before the row's label
+    (序号) is not a figure."""
     f = doc.folded
     out = []
+    header: list[str] = []  # the units the last header row names, by column
     for start, end in doc.rows():
-        tab = f.find("\t", start, end)
-        unit = label_unit(f[start:tab]) if tab != -1 else ""
-        if not unit:
+        cells = [(m.start(), m.end()) for m in _CELL.finditer(f, start, end)] if "\t" in f[start:end] else []
+        if len(cells) < 2:
+            header = []
             continue
-        for m in _BARE_CELL.finditer(f, tab, end):
+        texts = [f[a:b] for a, b in cells]
+        bare = [_BARE_CELL.fullmatch(t) for t in texts]
+        if not any(bare):
+            header = header_units(texts) or header
+            continue
+        for column, unit, m in row_cells(texts, bare, header):
+            a = cells[column][0]
             value = float(m.group("n").replace(",", ""))
             flags = {"change": False, "prior": False, "ambiguous": False}
-            out.append(_figure(doc, m.start("n"), m.end("n"), value, unit, Bound.EXACT, **flags))
+            out.append(_figure(doc, a + m.start("n"), a + m.end("n"), value, unit, Bound.EXACT, **flags))
+    return out
+
+
+def row_cells(
+    texts: list[str], bare: list[re.Match[str] | None], header: list[str]
+) -> list[tuple[int, str, re.Match[str]]]:
+    """(column, unit, match) of each bare number after the row's label that has a unit."""
+    label = next((i for i, t in enumerate(texts) if _HAS_WORD.search(t)), None)
+    if label is None:
+        return []
+    own = label_unit(texts[label]) or next((u for t in texts[label + 1 :] if (u := unit_cell(t))), "")
+    out = []
+    for column in range(label + 1, len(texts)):
+        m = bare[column]
+        unit = own or (header[column] if column < len(header) else "")
+        if m is not None and unit:
+            out.append((column, unit, m))
     return out
 
 

@@ -516,13 +516,30 @@ def _pair(head: _Place, numeric: list[_Matcher], figures: list[Figure], k: int, 
     return [ordered[k]]
 
 
+# 全县行政机关负责人出庭应诉率, 全市各级行政复议机关: the whole area's figure
+_AREA_WIDE = re.compile(r"全(?:省|市|州|盟|县|区|旗)|全系统")
+
+
+def area_row(doc: Doc, fig: Figure) -> bool:
+    """A table cell whose row is labelled with the whole area or system (全县行政机关负责人出庭应诉率\t%\t97.5
+    \t100): in a department's report the table sums up the area, and the cell is not the department's own
+    figure. (A sentence is not judged so: a department's report may name the area for its own work.)"""
+    before = doc.folded[doc.clause_start(fig.start, hard=True) : fig.start]
+    return "\t" in before and bool(_AREA_WIDE.search(before))
+
+
 def _options(
-    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]]
+    doc: Doc,
+    numeric: list[_Matcher],
+    figures: list[Figure],
+    problems: list[tuple[int, int]],
+    others: set[int],
 ) -> dict[str, list[_Option]]:
-    """For each rule, every figure that could state it, with its preference."""
+    """For each rule, every figure that could state it (not one of `others`, other bodies' figures),
+    with its preference."""
     by_rule: dict[str, list[_Option]] = {}
     for index, fig in enumerate(figures):
-        if fig.plan or fig.prior:
+        if fig.plan or fig.prior or index in others:
             continue  # a next-year target or last year's level is not this year's figure
         place = _place(doc, figures, index, problems)
         paired = respectively(doc, numeric, figures, index, problems)
@@ -540,10 +557,10 @@ def pooled(ind: Indicator, sharers: int, distributive: bool) -> bool:
 
 
 def _stated(
-    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]]
+    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]], others: set[int]
 ) -> dict[str, Indicator]:
     """Each numeric rule's best figure: first among equals, a whole over its part, the rule's own unit."""
-    by_rule = _options(doc, numeric, figures, problems)
+    by_rule = _options(doc, numeric, figures, problems, others)
     results: dict[str, Indicator] = {}
     spread: dict[str, bool] = {}
     for m in numeric:
@@ -659,13 +676,15 @@ def map_indicators(
     implicit: list[Implicit],
     problems: list[tuple[int, int]] | None = None,
     plans: list[tuple[int, int]] | None = None,
+    department: bool = False,
 ) -> list[Indicator]:
     """Every rule-pack indicator the text states: the best figure for each (see the rules above),
     then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part;
-    `plans`: of the next-year part."""
+    `plans`: of the next-year part; `department`: the report is a department's (see area_row)."""
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]
-    results = _stated(doc, numeric, figures, problems or [])
+    others = {i for i, fig in enumerate(figures) if area_row(doc, fig)} if department else set()
+    results = _stated(doc, numeric, figures, problems or [], others)
     _add_implicit(doc, numeric, implicit, results, plans or [])
     _add_yes_no(doc, matchers, results, plans or [])
     order = {r.id: i for i, r in enumerate(pack.rules)}

@@ -5,8 +5,9 @@
   folded text its rows are joined back with tabs, one character for one, so every offset and every
   line number of the original text still holds, and a row reads as one sentence ("行政复议案件\t88件\t102件"),
   as a table pasted with tabs does.
-* `label_unit`: a row whose label names its unit ("行政复议申请（件）\t186\t231") holds bare numbers; the
-  unit is the label's.
+* `label_unit`, `unit_cell`, `header_units`: a row whose label names its unit ("行政复议申请（件）\t186\t231"),
+  that has a unit column ("新收行政复议案件\t件\t203\t287") or that stands under a header naming each
+  column's unit ("专业\t检查单位（户）\t立案（件）") holds bare numbers in that unit.
 """
 
 from __future__ import annotations
@@ -86,15 +87,33 @@ def _rows(lines: list[str], i: int, width: int) -> int:
     return rows
 
 
-_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4})\s*[)）]\s*$")
+_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4}|%|％)\s*[)）]\s*$")
+
+
+def _unit(word: str) -> str:
+    """A measure word as a table's unit, or "": 万元 is a multiplier as much as a unit (2,846.3 under
+    2024年（万元） is 28,463,000 元), and a bare cell is never read as one."""
+    word = word.replace("％", "%")
+    if word != "%" and (word not in MEASURE_WORDS or word.startswith(("万", "亿"))):
+        return ""
+    return word
 
 
 def label_unit(label: str) -> str:
-    """The unit a row's label names at its end ("行政复议申请（件）" -> 件), or ""."""
+    """The unit a row's label names at its end ("行政复议申请（件）" -> 件, "纠错率（%）" -> %), or ""."""
     m = _LABEL_UNIT.search(label)
-    if m is None or m.group(1) not in MEASURE_WORDS or m.group(1) in ("%", "‰"):
-        return ""
-    return m.group(1)
+    return _unit(m.group(1)) if m is not None else ""
 
 
-__all__ = ["join_cell_lines", "label_unit", "line_spans"]
+def unit_cell(cell: str) -> str:
+    """The unit a cell of a unit column holds ("件", "%"), or ""."""
+    return _unit(cell.strip())
+
+
+def header_units(cells: list[str]) -> list[str]:
+    """The unit each column's header names ("检查单位（户）" -> 户), when any does; else []."""
+    units = [label_unit(c) for c in cells]
+    return units if any(units) else []
+
+
+__all__ = ["header_units", "join_cell_lines", "label_unit", "line_spans", "unit_cell"]
