@@ -90,6 +90,14 @@ def test_shift_maps_joined_offsets_back() -> None:
     assert shift.end(2) == 2 and shift.end(3) == 4
 
 
+def _cut_every_20_characters(body: str) -> str:
+    """A report whose body is cut every 20 characters; the width found must be those 20 characters."""
+    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
+    width = line_width(lines)
+    assert width is not None and width.size == 20 and width.measure is len
+    return "某县2023年度法治政府建设报告\n" + "\n".join(lines) + "\n"
+
+
 def test_a_copy_broken_every_n_characters_is_joined_whatever_the_digits(pack: RulePack) -> None:
     """Some copies break every N characters, so a line with half-width digits is narrower on screen
     than one without: the width is then counted in characters."""
@@ -98,10 +106,21 @@ def test_a_copy_broken_every_n_characters_is_joined_whatever_the_digits(pack: Ru
         "全县审核行政规范性文件19件,报备19件,报备率100%,组织执法人员培训1360人次,开展执法案卷评查2次。"
         "办理行政复议案件112件,纠错率8.9%,行政诉讼案件65件,败诉率4.6%,负责人出庭应诉率100%。"
     )
-    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
-    width = line_width(lines)
-    assert width is not None and width.size == 20 and width.measure is len
-    text = "某县2023年度法治政府建设报告\n" + "\n".join(lines) + "\n"
+    text = _cut_every_20_characters(body)
     ex = extract_text(text, pack)
     hears = {i.id: i for i in ex.indicators}["exec_meeting_hears_fzzf_count"]
     assert hears.value == 7
+
+
+def test_the_measure_more_lines_reach_is_taken(pack: RulePack) -> None:
+    """A copy cut every N characters whose lines are mostly Chinese has a display width too, reached by
+    the lines without digits; the lines with digits reach the character count only, and still join."""
+    body = (
+        "坚持以习近平法治思想为指导深入推进依法行政全面建设法治政府不断提升政府治理能力和水平"
+        "全面推行行政执法公示执法全过程记录重大执法决定法制审核制度严格规范公正文明执法"
+        "全年新收行政复议案件1234件审结1200件纠错率12.5%行政诉讼案件65件负责人出庭应诉率100%"
+        "持续深化放管服改革优化法治化营商环境推动政务服务事项全部进驻政务服务中心实现一网通办"
+    )
+    text = _cut_every_20_characters(body)
+    figures = {f.text.replace("\n", "") for f in extract_text(text, pack).figures}
+    assert {"1234件", "1200件", "12.5%", "65件", "100%"} <= figures

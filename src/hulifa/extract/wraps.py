@@ -61,24 +61,26 @@ def width_wrap(lines: list[str], i: int, width: Width | None) -> bool:
 WRAP_RULES: tuple[Callable[[list[str], int, Width | None], bool], ...] = (number_wrap, width_wrap)
 
 
-def _at_one_width(lines: list[str], measure: Callable[[str], int], slack: int) -> int | None:
+def _at_one_width(lines: list[str], measure: Callable[[str], int], slack: int) -> tuple[int, float] | None:
+    """The width most long lines reach under `measure`, and the share of them that reach it."""
     widths = [measure(line.rstrip()) for line in lines if len(line.rstrip()) >= 12]
     if len(widths) < 4:
         return None
     width = max(widths)
     full = sum(1 for w in widths if w >= width - slack)
-    return width if full >= 3 and full * 2 >= len(widths) else None
+    return (width, full / len(widths)) if full >= 3 and full * 2 >= len(widths) else None
 
 
 def line_width(lines: list[str]) -> Width | None:
     """The width a PDF copy breaks its lines at: most long lines reach it (within 3 half-widths),
-    else the same number of characters (within one): a copy may break every N characters whatever
-    their width, so a line with digits is as long as one without."""
-    size = _at_one_width(lines, _width, 3)
-    if size is not None:
-        return Width(size)
-    size = _at_one_width(lines, len, 1)
-    return Width(size, len) if size is not None else None
+    or the same number of characters (within one): a copy may break every N characters whatever
+    their width, so a line with digits is as long as one without. Of the two, the one more lines
+    reach: a copy cut at 31 characters has its lines with digits short of the widest by display width."""
+    by_display = _at_one_width(lines, _width, 3)
+    by_chars = _at_one_width(lines, len, 1)
+    if by_chars is not None and (by_display is None or by_chars[1] > by_display[1]):
+        return Width(by_chars[0], len)
+    return Width(by_display[0]) if by_display is not None else None
 
 
 def unwrap(text: str) -> tuple[str, list[int]]:
