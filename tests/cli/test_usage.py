@@ -178,7 +178,8 @@ def test_random_command_lines_never_end_in_a_traceback(argv: list[str], quiet_fo
 
 def test_only_an_error_loads_the_wording() -> None:
     """A start pays for the group alone (usage.py); usage_text.py and the catalogue's usage words load
-    when there is an error to word. Through a process, as the start-up tests do."""
+    when there is an error to word, helpformat.py when there is help to show. Through a process, as
+    the start-up tests do."""
     probe = (
         "import sys\n"
         "from hulifa.cli import main\n"
@@ -194,5 +195,7 @@ def test_only_an_error_loads_the_wording() -> None:
         run = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
         return set(run.stderr.rsplit("LOADED", 1)[-1].split())
 
-    assert "hulifa.cli.usage_text" not in loaded("check", str(HULI_DATA), "-f", "parsable", "--isolated")
+    plain = loaded("check", str(HULI_DATA), "-f", "parsable", "--isolated")
+    assert "hulifa.cli.usage" in plain and not plain & {"hulifa.cli.usage_text", "hulifa.cli.helpformat"}
+    assert "hulifa.cli.helpformat" in loaded("check", "--help")
     assert {"hulifa.cli.usage", "hulifa.cli.usage_text"} <= loaded("check", "--nosuch")  # the probe sees it

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
+from hulifa.cli.usage import Group
 
 
 def diff(
@@ -79,7 +80,9 @@ def schema(
         die(error.render())
 
 
-rules_app = typer.Typer(help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True)
+rules_app = typer.Typer(
+    cls=Group, help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True
+)
 
 
 class ListFormat(StrEnum):

@@ -69,6 +69,8 @@ def format_option(command: str, *, repeatable: bool = False) -> Any:
         return value
 
     text = "输出格式,可重复 / output format, repeatable" if repeatable else "输出格式 / output format"
+    if len(names) > 24:  # wider than --help's option column at 80 columns: the list goes in the help text
+        return typer.Option("--format", "-f", metavar="<format>", callback=written_by_command, help=f"{text}: {names}")
     return typer.Option("--format", "-f", metavar=f"<{names}>", callback=written_by_command, help=text)
 
 

@@ -2,10 +2,11 @@
 option or command, a bad or missing value, an extra argument, said as hulifa's own message (worded
 by usage_text.py) on stderr, exit 2.
 
-`Group` is the app's click group (`typer.Typer(cls=Group)`): it turns a usage error into `Said`, which
-typer shows and exits 2 with like any click error, so the installed command, `python -m hulifa.cli`
-and typer's CliRunner say the same. Only this much is imported at every start; the wording when
-there is an error to word.
+`Group` is the app's click group (`typer.Typer(cls=Group)`, and `rules`'): it turns a usage error into
+`Said`, which typer shows and exits 2 with like any click error, so the installed command, `python -m
+hulifa.cli` and typer's CliRunner say the same. Its commands lay --help out by terminal cells
+(helpformat.py) and list the commands' summaries whole. Only this much is imported at every start;
+the wording when there is an error to word, the layout when there is help to show.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
+from typer._click.core import Command, Context, Parameter
 from typer._click.exceptions import BadParameter, ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 if TYPE_CHECKING:
-    from typer._click.core import Context
+    from typer._click.formatting import HelpFormatter
 
     from hulifa.model import Text
 
@@ -50,8 +52,62 @@ class Said(ClickException):
         out.write("".join(visible(line) + "\n" for line in self.lines))
 
 
+# click's and typer's help for the options they add, in both languages as every option's help is
+_HELP_HELP = "显示此帮助并退出 / show this help and exit"
+_COMPLETION_HELP = {
+    "install_completion": "为当前 shell 安装命令补全 / install completion for the current shell",
+    "show_completion": "显示当前 shell 的补全脚本,可复制或自行安装 / show completion for the current shell, "
+    "to copy it or customise the installation",
+}
+
+
+class CellContext(Context):
+    """A context whose help is laid out by terminal cells (a Chinese character takes two)."""
+
+    def make_formatter(self) -> HelpFormatter:
+        from hulifa.cli.helpformat import CellFormatter
+
+        return CellFormatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
 class Group(TyperGroup):
-    """typer's group whose usage errors, its own and its commands', are `Said`."""
+    """typer's group whose usage errors, its own and its commands', are `Said`, and whose help and
+    its commands' is laid out by cells."""
+
+    context_class = CellContext
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        for param in params:  # typer's shell-completion options (added after the group is made)
+            if param.name in _COMPLETION_HELP:
+                param.help = _COMPLETION_HELP[param.name]  # type: ignore[attr-defined]
+        return params
+
+    def get_help_option(self, ctx: Context) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _HELP_HELP
+        return option
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:  # typer builds the commands; their help is ours to lay out and word
+            command.context_class = CellContext
+            option = command.get_help_option(ctx)
+            if option is not None:
+                option.help = _HELP_HELP
+        return command
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """The commands and their summaries, whole (click cuts them at a width it counts in characters)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         if ctx.parent is None:
