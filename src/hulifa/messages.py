@@ -638,6 +638,11 @@ INPUT: dict[str, Text] = {
 # command-line option. Worded by `reason` (or input_text) like INPUT, and apart from it so that either
 # block can grow on its own; an id is in one of the two, never both.
 REASONS: dict[str, Text] = {
+    "check.no_paths": Text(
+        "缺少要检查的路径:请给出文件、文件夹、通配符或 -(标准输入)",
+        "missing PATH: name files, folders, globs or - (standard input)",
+    ),
+    "check.quiet_and_verbose": Text("--quiet 与 --verbose 不能同时使用", "--quiet and --verbose exclude each other"),
     "diff.regions_differ": Text("两份报告的地区不同:{old} / {new}", "the regions differ: {old} / {new}"),
     "diff.years_apart": Text("年度不相邻:{old} → {new}", "the years are not consecutive: {old} → {new}"),
     "file.device": Text("设备或套接字", "a device or socket"),

@@ -124,3 +124,22 @@ def test_check_refuses_a_format_named_in_output(tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert "check does not write yaml" in run.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["check"], "hulifa: 缺少要检查的路径:请给出文件、文件夹、通配符或 -(标准输入)"),
+        (["check", "--lang", "en"], "hulifa: missing PATH: name files, folders, globs or - (standard input)"),
+        (["check", "-q", "-v", "x", "--lang", "en"], "hulifa: --quiet and --verbose exclude each other"),
+        (["check", "-q", "-v", "x"], "hulifa: --quiet 与 --verbose 不能同时使用"),
+    ],
+)
+def test_checks_own_refusals_are_said_in_the_language_asked_for(
+    argv: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the settings are read (unlike a usage error), so in --lang's language, Chinese by default."""
+    monkeypatch.chdir(tmp_path)
+    run = run_cli(*argv)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr.strip() == said

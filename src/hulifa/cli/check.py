@@ -229,10 +229,11 @@ def check(
     if show_settings:
         sys.stdout.write(config_file_line(config, isolated) + settings.render())
         raise typer.Exit(0)
-    if not paths:
-        die("hulifa: 缺少要检查的路径 / missing PATH: name files, folders, globs or - (standard input)")
-    if quiet and verbose:
-        die("hulifa: --quiet 与 --verbose 不能同时使用 / --quiet and --verbose exclude each other")
+    if not paths or (quiet and verbose):
+        from hulifa.messages import reason
+
+        said = reason("check.no_paths" if not paths else "check.quiet_and_verbose")
+        die("hulifa: " + said.get(Lang(settings.values["lang"]).value))
     options = _Options.resolved(
         settings.values,
         paths=paths,

@@ -1,7 +1,7 @@
 """`hulifa extract INPUT [-o OUT] [--format yaml|json] [--encoding ENC] [--rules PACK] [--force]`.
 
-Registered by the main app as `app.command("extract")(extract_command)`; shares the other commands'
-options (hulifa.cli.options) and helpers. Errors are printed as `file:line:col: message` on stderr
+Listed in the main app's commands (`hulifa.cli._COMMANDS`), and imported only when it runs; shares the
+other commands' options (hulifa.cli.options) and helpers. Errors are printed as `file:line:col: message` on stderr
 with exit code 2; there are never tracebacks. An existing output
 file is only replaced with --force, and always atomically (see hulifa.atomic); `-o -` is stdout.
 """
