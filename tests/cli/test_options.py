@@ -13,7 +13,7 @@ from typer.main import get_command
 
 from clihelp import HULI_DATA, HULI_TEXT, MINIMAL, run_cli
 from hulifa.cli import app
-from hulifa.cli.options import FORMATS_OF
+from hulifa.cli.options import FORMATS_OF, Format
 from hulifa.reporters import FORMATS
 
 COMMANDS = ("check", "diff", "extract")
@@ -66,7 +66,26 @@ def test_a_format_the_command_does_not_write_is_refused(command: str, wrong: str
     )
     assert run.exit_code == 2
     names = "|".join(f.value for f in FORMATS_OF[command])
-    assert f"{command} does not write {wrong}; use one of {names}" in run.stderr, run.stderr
+    said = _words(run.stderr)
+    assert _words(f"{command} does not write {wrong}; use one of {names}") in said, run.stderr
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "rules list"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_word_that_is_no_format_is_refused_naming_the_commands_formats_alone(command: str, lang: str) -> None:
+    """Not every command's formats: `check -f nosuch` does not offer yaml, which check cannot write."""
+    args = {"check": ["F"], "diff": ["A", "B"], "extract": ["F"], "rules list": []}[command]
+    run = run_cli(*command.split(), *args, "-f", "nosuch", *(["--lang", lang] if command != "rules list" else []))
+    assert run.exit_code == 2 and run.stdout == ""
+    said = run.stderr.split("\n\n", 1)[1]
+    listed = [word for word in re.findall(r"[a-z-]+", said.split("nosuch", 1)[1]) if word in set(Format)]
+    names = [f.value for f in FORMATS_OF[command]]
+    assert listed == (names * 2 if command == "rules list" else names), run.stderr  # rules list: in both languages
+
+
+def _words(text: str) -> str:
+    """A message without the spaces and line breaks it was wrapped at (to 80 columns)."""
+    return re.sub(r"\s+", "", text)
 
 
 def test_diff_and_extract_take_json(tmp_path: Path) -> None:

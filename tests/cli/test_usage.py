@@ -27,6 +27,7 @@ from typer.main import get_command
 from clihelp import HULI_DATA, run_cli
 from hostile.helpers import run_process
 from hulifa.cli import app, main
+from hulifa.cli.helpformat import cells
 from hulifa.cli.usage_text import asked_lang
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "usage_errors.yaml").read_text("utf-8"))
@@ -65,7 +66,11 @@ def test_the_table_covers_every_kind_of_error_in_each_language() -> None:
     for words in ("这个选项", "这个命令", "不是可选值", "超出范围", "不是整数", "需要一个值", "不接受值", "缺少参数",
                   "缺少选项", "多余的参数", "不输出"):  # fmt: skip
         assert any(words in text for text in said), f"{words}: no Chinese case"
-    assert all(text.count("\n") == 4 for text in said)  # usage, hint, blank, what is wrong
+    for text in said:  # usage, hint, blank, what is wrong: each line within 80 columns, the rest indented under it
+        _, hint, blank, first, *rest = text.splitlines()
+        assert hint.endswith(("for help.", "查看帮助。")) and blank == "" and first.startswith("hulifa: ")
+        assert all(line.startswith(" " * 8) for line in rest)
+        assert all(cells(line) <= 80 for line in text.splitlines()), text
     usage_lines = {text.split(":")[0] for text in said}
     assert usage_lines == {"Usage", "用法", "用法 / Usage"}  # English, Chinese, and both
 
@@ -91,9 +96,10 @@ def test_the_language_is_read_from_the_command_line(argv: list[str], lang: str |
 
 
 def _last_line(*argv: str) -> str:
+    """What is wrong: the lines after the blank one, each language's lines joined again."""
     run = run_cli(*argv)
     assert (run.exit_code, run.stdout) == (2, ""), run.stderr
-    return run.stderr.splitlines()[-1]
+    return run.stderr.split("\n\n", 1)[1].rstrip("\n").replace("\n        ", "\n")
 
 
 def test_check_takes_the_language_from_the_configuration_file(empty_folder: Path) -> None:
@@ -115,7 +121,7 @@ def test_a_broken_configuration_leaves_both_languages(empty_folder: Path) -> Non
 
 def test_a_value_refused_by_hulifa_is_said_in_the_language_asked_for() -> None:
     english = _last_line("diff", "a", "b", "-f", "yaml", "--lang", "en")
-    assert english == "hulifa: invalid value for --format: diff does not write yaml; use one of table|json"
+    assert english == "hulifa: invalid value for --format: diff does not write yaml; use one of table|\njson"
     assert _last_line("diff", "a", "b", "-f", "yaml", "--lang", "zh") == (
         "hulifa: --format 的值无效:diff 不输出 yaml 格式;可用:table|json"
     )

@@ -143,8 +143,13 @@ def text_hints(year: int | None, level: str | None, region: str | None) -> TextH
 
 
 def die_both(text: Text) -> NoReturn:
-    """`die` with a message in both languages, as every option error is said (it may come before --lang is read)."""
-    die(f"hulifa: {text.zh} / {text.en}")
+    """`die` with a message in both languages, as every option error is said (it may come before --lang is
+    read): on one line, or each language on lines of its own where one would not fit 80 columns."""
+    from hulifa.cli.helpformat import message_lines
+
+    for line in message_lines("hulifa: ", [text.zh, text.en]):
+        say(line)
+    raise typer.Exit(2)
 
 
 def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:

@@ -85,11 +85,6 @@ rules_app = typer.Typer(
 )
 
 
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 # From this many columns on, unit, target and the missing-figure severity have columns of their own.
 RULES_WIDE = 140
 
@@ -99,9 +94,7 @@ def rules_list(
     rules: RulesOption = None,
     level: Annotated[str | None, typer.Option(help="只列出适用于此级别的指标 / only this level")] = None,
     year: Annotated[int | None, typer.Option(help="只列出适用于此年度的指标 / only this year")] = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="输出格式 / output format: table or json")
-    ] = ListFormat.table,
+    fmt: Annotated[Format, format_option("rules list")] = Format.table,
 ) -> None:
     """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength.
 
@@ -116,7 +109,7 @@ def rules_list(
         for rule in pack.rules
         if not (level or year) or rule.applies(level or (rule.levels[0].body if rule.levels else ""), year or 2024)
     ]
-    if fmt is ListFormat.json:
+    if fmt is Format.json:
         import json
 
         doc = {

@@ -1,4 +1,4 @@
-"""--help laid out by terminal cells. click wraps help text by characters, but a Chinese character
+"""--help and messages laid out by terminal cells. click wraps help text by characters, but a Chinese character
 takes two cells: at COLUMNS=80, 55 lines of hulifa's help screens ran past the terminal's edge (its
 own wrapping then tore the columns apart), and the commands' summaries were cut with "...".
 
@@ -66,6 +66,20 @@ def wrap(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+MESSAGE_WIDTH = 80  # a message on stderr fits the narrowest usual terminal, whatever the one it is in
+
+
+def message_lines(prefix: str, halves: Sequence[str], width: int = MESSAGE_WIDTH) -> list[str]:
+    """A message in one language or two ("中文 / English") on one line when it fits `width` cells; else
+    each language on lines of its own, wrapped by cells and indented under the text after `prefix`."""
+    one = prefix + " / ".join(halves)
+    if cells(one) <= width:
+        return [one]
+    indent = cells(prefix)
+    lines = [line for half in halves for line in wrap(half, max(width - indent, 20))]
+    return [prefix + lines[0], *(" " * indent + line for line in lines[1:])]
 
 
 def verbatim(text: str, width: int) -> str:

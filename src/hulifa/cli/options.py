@@ -1,11 +1,13 @@
-"""The options commands share, each defined once: `--format` (every format, and which command writes
-which), `--rules`, `--lang` and `--encoding`. An option means the same thing, with the same help,
-in every command that takes it."""
+"""The options commands share, each defined once: `--format` (which command writes which format),
+`--rules`, `--lang` and `--encoding`. An option means the same thing, with the same help, in every
+command that takes it."""
 
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import Context, Parameter
+from typer._types import TyperChoice
 
 from hulifa.cli import Lang
 from hulifa.cli.usage import Refused
@@ -46,6 +48,7 @@ FORMATS_OF: dict[str, tuple[Format, ...]] = {
     ),
     "diff": (Format.table, Format.json),
     "extract": (Format.yaml, Format.json),
+    "rules list": (Format.table, Format.json),
 }
 
 
@@ -57,21 +60,31 @@ def not_written(command: str, fmt: Format) -> "Text":
     return reason("usage.not_written", command=command, fmt=fmt.value, names=names)
 
 
+class _Written(TyperChoice[Format]):
+    """The formats one command writes, the only ones its --format accepts, lists and completes. A
+    format another command writes is refused as one this command does not (`check -f yaml`); any
+    other word as not a choice, naming this command's formats (usage_text.py)."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__(FORMATS_OF[command])
+        self.command = command
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        fmt = next((f for f in Format if f.value == value), None)
+        if fmt is not None and fmt not in self.choices:
+            refused = Refused(not_written(self.command, fmt))
+            refused.param, refused.ctx = param, ctx
+            raise refused
+        return super().convert(value, param, ctx)
+
+
 def format_option(command: str, *, repeatable: bool = False) -> Any:
-    """`-f/--format` for `command`: its formats in --help, and any other format refused (exit 2)."""
-    formats = FORMATS_OF[command]
-    names = "|".join(f.value for f in formats)
-
-    def written_by_command(value: Format | list[Format] | None) -> Format | list[Format] | None:
-        for fmt in value if isinstance(value, list) else [value]:
-            if fmt is not None and fmt not in formats:
-                raise Refused(not_written(command, fmt))
-        return value
-
+    """`-f/--format` for `command`: its formats alone, in --help and in what it accepts (exit 2 else)."""
+    names = "|".join(f.value for f in FORMATS_OF[command])
     text = "输出格式,可重复 / output format, repeatable" if repeatable else "输出格式 / output format"
     if len(names) > 24:  # wider than --help's option column at 80 columns: the list goes in the help text
-        return typer.Option("--format", "-f", metavar="<format>", callback=written_by_command, help=f"{text}: {names}")
-    return typer.Option("--format", "-f", metavar=f"<{names}>", callback=written_by_command, help=text)
+        return typer.Option("--format", "-f", metavar="<format>", click_type=_Written(command), help=f"{text}: {names}")
+    return typer.Option("--format", "-f", metavar=f"<{names}>", click_type=_Written(command), help=text)
 
 
 RulesOption = Annotated[

@@ -14,6 +14,7 @@ from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParamet
 from typer._click.types import FloatParamType, IntParamType, ParamType
 from typer.core import TyperGroup
 
+from hulifa.cli.helpformat import message_lines
 from hulifa.cli.usage import Refused
 from hulifa.messages import reason
 from hulifa.model import Text
@@ -28,8 +29,9 @@ def said(error: UsageError, root: Context, argv: list[str]) -> list[str]:
     lang = asked_lang(argv, _path(ctx))
     lines = [_usage(ctx, lang)]
     if ctx.command.get_help_option(ctx) is not None:
-        lines.append(_in(reason("usage.help", command=f"{ctx.command_path} {ctx.help_option_names[0]}"), lang))
-    return [*lines, "", "hulifa: " + _in(_what(error, ctx, _args_of(ctx, argv)), lang)]
+        hint = reason("usage.help", command=f"{ctx.command_path} {ctx.help_option_names[0]}")
+        lines += message_lines("", _halves(hint, lang))
+    return [*lines, "", *message_lines("hulifa: ", _halves(_what(error, ctx, _args_of(ctx, argv)), lang))]
 
 
 def asked_lang(argv: Sequence[str], path: Sequence[str]) -> str | None:
@@ -246,6 +248,11 @@ def _joined(first: Text, then: Text) -> Text:
 def _usage(ctx: Context, lang: str | None) -> str:
     pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
     return f"{_in(reason('usage.label'), lang)}: {ctx.command_path} {pieces}"
+
+
+def _halves(text: Text, lang: str | None) -> list[str]:
+    """`text` in `lang`, or in both languages when the language is not known."""
+    return [text.get(lang)] if lang is not None else [text.zh, text.en]
 
 
 def _in(text: Text, lang: str | None) -> str:
