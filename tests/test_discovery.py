@@ -333,3 +333,48 @@ def test_a_link_to_a_report_the_scan_also_meets_is_checked_once_under_the_report
     both = run_cli("check", "reports", "outside", "--format", "json", "--fail-on", "never")
     files = [report["file"] for report in json.loads(both.stdout)["reports"]]
     assert files.count("reports/m.yaml") == 1 and not any("first" in f or "last" in f or "up.yaml" in f for f in files)
+
+
+@pytest.fixture
+def linked_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two folders named side by side: a/ holds links to b/'s report and to one report outside both
+    (twice, as a/ and c/ each link to it); b/ holds the report itself."""
+    for folder in ("a", "b", "c", "outside"):
+        (tmp_path / folder).mkdir()
+    shutil.copy(HULI_DATA, tmp_path / "b" / "r.yaml")
+    shutil.copy(HULI_DATA, tmp_path / "outside" / "x.yaml")
+    (tmp_path / "a" / "to-b.yaml").symlink_to("../b/r.yaml")
+    (tmp_path / "a" / "to-x.yaml").symlink_to("../outside/x.yaml")
+    (tmp_path / "c" / "to-x.yaml").symlink_to("../outside/x.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("inputs", "want"),
+    [
+        (["a", "b"], ["a/to-x.yaml", "b/r.yaml"]),  # the link before its target's folder
+        (["b", "a"], ["b/r.yaml", "a/to-x.yaml"]),  # and after it
+        (["a", "b/r.yaml"], ["a/to-x.yaml", "b/r.yaml"]),  # the target named as a file
+        (["a", "c"], ["a/to-b.yaml", "a/to-x.yaml"]),  # two links to one report outside: the first met
+        (["a", "b", "c"], ["a/to-x.yaml", "b/r.yaml"]),
+    ],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_report_reached_through_a_link_in_another_named_folder_is_checked_once(
+    linked_folders: Path, inputs: list[str], want: list[str], lang: str
+) -> None:
+    """By its real path, however it is reached (`hulifa check a b`: a folder named alone remembers no
+    paths, and a link to another named folder was checked twice); the link passed over is named on
+    stderr, in the language asked for. Through CliRunner and a process, one job and two."""
+    from hostile.helpers import run_process
+
+    args = ["check", *inputs, "--format", "json", "--fail-on", "never", "--lang", lang]
+    for run in (run_cli(*args), run_process(*args, cwd=linked_folders), run_cli(*args, "--jobs", "2")):
+        assert run.exit_code == 0, run.stderr
+        assert [report["file"] for report in json.loads(run.stdout)["reports"]] == want
+        passed_over = {f"{folder}/{name}" for folder in inputs for name in ("to-b.yaml", "to-x.yaml")} - set(want)
+        passed_over &= {"a/to-b.yaml", "a/to-x.yaml", "c/to-x.yaml"}
+        note = "同一份报告只检查一次" if lang == "zh" else "one report is checked once"
+        for link in passed_over:
+            assert any(line.startswith(f"{link}: ") and note in line for line in run.stderr.splitlines()), run.stderr

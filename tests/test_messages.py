@@ -254,7 +254,7 @@ def test_english_usage_errors_have_no_chinese_and_name_what_is_wrong(argv: list[
     assert not CJK.search(run.stderr), run.stderr
     wrong = next((word for word in argv if word.startswith("-") and word != "--lang"), argv[-1])
     named = {wrong, wrong.partition("=")[0], "nosuch", "missing argument", "chek", "lst"}
-    assert any(word in run.stderr.splitlines()[-1] for word in named), run.stderr
+    assert any(word in run.stderr.split("\n\n", 1)[1] for word in named), run.stderr  # in what is wrong
 
 
 def test_units_are_words_in_english_and_figures_keep_their_bound() -> None:

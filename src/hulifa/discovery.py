@@ -3,9 +3,11 @@
 A directory scan skips hidden folders and files, build/, dist/, node_modules/ (the default
 `exclude`, replaced by --exclude and extended by --extend-exclude, as ruff's are), whatever
 .gitignore ignores inside a git repository, and anything that is not a regular file (a FIFO or a
-device would hang the read). A link to a file that the scan also meets under the file's own path
-is passed over, so a batch counts each report once. A file named on the command line is always checked, unless
-`force_exclude` (for pre-commit, which names every staged file) applies the same rules to it.
+device would hang the read). A report is checked and counted once however it is reached: a link
+to a file that a named folder's scan also meets under the file's own path, or that is named itself,
+is passed over (with a note), and of two links to one file the first met is checked. A file named
+on the command line is always checked, unless `force_exclude` (for pre-commit, which names every
+staged file) applies the same rules to it.
 Skipped files are reported through `on_skip` with a reason; nothing here prints.
 """
 
@@ -156,7 +158,14 @@ class _GitIgnore:
         return False
 
 
-def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iterator[str]:
+class _Walked(NamedTuple):
+    """A file a scan found: `shown` as output names it; `real`, its resolved path, for a link only."""
+
+    shown: str
+    real: str | None = None
+
+
+def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iterator[_Walked]:
     """Report-data files under `root`, in sorted path order, one folder listed at a time.
 
     Sorted order needs every name of a folder before its first file: the walk holds the names (a list
@@ -167,41 +176,16 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
 
     Paths are strings joined once a name, not Path objects: a Path, its relative_to and os.path.relpath
     for the name shown took ~2% of a run's CPU per file (the profile in benchmarks/README.md). What is
-    shown is `display(root)` joined with the path below it, which is what display() gives for each file."""
+    shown is `display(root)` joined with the path below it, which is what display() gives for each file.
+
+    A link to a file is yielded with its resolved path: discover checks each report once."""
     ignore = _GitIgnore(root) if selection.gitignore else None
     gitignore = ignore is not None and ignore.active
     shown_root = display(root)
     shown_top = "" if shown_root == "." else shown_root + os.sep
     top = root.resolve()
 
-    def ignored(real: Path, name: str, is_dir: bool) -> bool:
-        if ignore is None or not gitignore:
-            return False
-        ignore._load(real)
-        return _GitIgnore.ignored_in(ignore.chain(real), name, is_dir)
-
-    def met_as_itself(link: str) -> bool:
-        """Whether this scan also meets the file `link` points to under the file's own path. Then the
-        link is a second name for a report checked there, and a batch would count it twice; a folder
-        named alone remembers no paths (discover), so the link is recognised here, by where its target
-        is. A target outside the folder, or one the scan passes over (hidden, excluded, ignored), is
-        checked through the link: nothing is lost."""
-        relative = os.path.relpath(os.path.realpath(link), top)
-        if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
-            return False
-        *folders, name = relative.split(os.sep)
-        below, real = "", top
-        for folder in folders:
-            if selection.excluded(below + folder, True) or ignored(real, folder, True):
-                return False
-            below, real = below + folder + "/", real / folder
-        return (
-            selection.included(below + name)
-            and not selection.excluded(below + name, False)
-            and not ignored(real, name, False)
-        )
-
-    def walk(folder: str, below: str, real: Path) -> Iterator[str]:
+    def walk(folder: str, below: str, real: Path) -> Iterator[_Walked]:
         """`folder` as the system opens it, `below` the path from the root to it ("" or "a/b/")."""
         shown_here = shown_top + below.replace("/", os.sep)
         chain: list[tuple[pathspec.GitIgnoreSpec, str]] = []
@@ -229,14 +213,14 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
             if not selection.included(relative):
                 continue
             shown = shown_here + name
+            target = None
             if stat.S_ISLNK(mode):
                 try:
                     mode = os.stat(path).st_mode
                 except OSError:  # dangling link: named, so its error is reported
-                    yield shown
+                    yield _Walked(shown)
                     continue
-                if stat.S_ISREG(mode) and met_as_itself(path):
-                    continue
+                target = os.path.realpath(path)
             if stat.S_ISDIR(mode):  # a link to a folder: never followed, so a loop cannot trap us
                 continue
             kind = special_kind(mode)
@@ -244,9 +228,66 @@ def _scan(root: Path, selection: Selection, on_skip: SkipHandler | None) -> Iter
                 if on_skip:
                     on_skip(shown, _skip_note(kind))
                 continue
-            yield shown
+            yield _Walked(shown, target)
 
     yield from walk(str(root), "", top)
+
+
+class _Elsewhere:
+    """Where a run checks a report under the report's own path: the files named on the command line,
+    and the named folders' scans. A link to such a report is a second name for it (`hulifa check a b`
+    with a/x.yaml a link to b/x.yaml), passed over wherever it stands, before or after its target in
+    the run. What is held: the named files' and folders' resolved paths, a command line's worth, and
+    each folder's .gitignore files, read when a link is first met; never a path per file."""
+
+    def __init__(self, files: Sequence[str], folders: Sequence[str]) -> None:
+        self.files = frozenset(os.path.normcase(os.path.realpath(file)) for file in files)
+        self.folders = [Path(folder).resolve() for folder in folders]
+        self.ignores: dict[Path, _GitIgnore | None] = {}
+
+    def checks(self, real: str, selection: Selection) -> bool:
+        """Whether the run checks the file at the resolved path `real` under that path."""
+        if os.path.normcase(real) in self.files:
+            return True
+        for top in self.folders:
+            if top not in self.ignores:
+                self.ignores[top] = _GitIgnore(top) if selection.gitignore else None
+            if _met_as_itself(real, top, self.ignores[top], selection):
+                return True
+        return False
+
+
+def _met_as_itself(real: str, top: Path, ignore: _GitIgnore | None, selection: Selection) -> bool:
+    """Whether a scan of the folder `top` meets the file at the resolved path `real` under that path:
+    it is inside `top`, and neither it nor a folder on the way is excluded or git-ignored. A file the
+    scan passes over (hidden, excluded, ignored) is checked through a link to it: nothing is lost."""
+    relative = os.path.relpath(real, top)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
+        return False
+
+    def ignored(folder: Path, name: str, is_dir: bool) -> bool:
+        if ignore is None or not ignore.active:
+            return False
+        ignore._load(folder)
+        return _GitIgnore.ignored_in(ignore.chain(folder), name, is_dir)
+
+    *folders, name = relative.split(os.sep)
+    below, folder_real = "", top
+    for folder in folders:
+        if selection.excluded(below + folder, True) or ignored(folder_real, folder, True):
+            return False
+        below, folder_real = below + folder + "/", folder_real / folder
+    return (
+        selection.included(below + name)
+        and not selection.excluded(below + name, False)
+        and not ignored(folder_real, name, False)
+    )
+
+
+def _link_note(real: str) -> Text:
+    from hulifa.messages import reason  # only for a link passed over
+
+    return reason("skip.link", target=display(Path(real)))
 
 
 def _glob(pattern: str) -> list[str]:
@@ -290,6 +331,10 @@ def discover(
         return True
 
     alone = _alone(inputs)
+    elsewhere = _Elsewhere(
+        [raw for raw in inputs if raw != "-" and os.path.isfile(raw) and not selection.force_exclude],
+        [raw for raw in inputs if os.path.isdir(raw)],
+    )
 
     for index, raw in enumerate(inputs):
         path = Path(raw)
@@ -314,9 +359,15 @@ def discover(
             # A scan yields each file once, so the last input's files need not be remembered: a folder
             # of 100,000 files named alone holds no path once it is yielded (only its folders' listings).
             keep = index < len(inputs) - 1
-            for file in _scan(path, selection, on_skip):
+            for file, real in _scan(path, selection, on_skip):
                 any_file = True
-                if raw in alone or new(file, keep):
+                if real is None:
+                    if raw in alone or new(file, keep):
+                        yield Found(file, explicit=False)
+                elif elsewhere.checks(real, selection) or not new(real):  # links remembered wherever they are
+                    if on_skip:
+                        on_skip(file, _link_note(real))
+                else:
                     yield Found(file, explicit=False)
             if not any_file and new(raw):
                 yield Found(

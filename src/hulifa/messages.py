@@ -782,6 +782,15 @@ REASONS.update(
         "expression.unparsable": Text("无法解析表达式", "the expression cannot be parsed"),
     }.items()
 )
+# Appended (the ids above keep their places): said by hulifa.discovery and hulifa.cli.
+REASONS.update(
+    {
+        "skip.link": Text(
+            "已跳过:这是指向 {target} 的链接,同一份报告只检查一次",
+            "skipped: a link to {target}; one report is checked once",
+        ),
+    }
+)
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated
 ACCEPTED = Text(
     "{message}(已接受偏差:{reason};批准:{approved_by};有效期至 {expires})",
