@@ -1,0 +1,150 @@
+"""Instruction counts of the command users run, beside the parse floor's: a figure that load does not move.
+
+    python benchmarks/instructions.py [N] [--formats json,table,...] [--baseline REV] [--parallel 2]
+
+whole.py's wall and CPU ratios to the floor moved by a quarter between two runs 13 minutes apart on an
+idle machine (benchmarks/README.md, 1 Dec 2026), so a change of a few per cent cannot be seen in them.
+This script runs each command under valgrind's callgrind, which counts the instructions a process
+executes: the load, the clock and the neighbours' use of the caches do not change the count. It is not
+a time (cache misses and stalls are not in it), so whole.py stays the headline; this is the steady
+second figure, and the one to compare revisions with on a busy machine.
+
+For the floor (whole.py's: a Python loop loading every file with PyYAML's CSafeLoader) and for each
+format (`hulifa check PATHS --isolated --fail-on never -f FORMAT > /dev/null`, an installed copy, as
+whole.py --installed), it counts one run over the first generated report and one over N (default 100),
+and prints:
+  one report   instructions of the run over one report: start-up and one report
+  per report   (count at N - count at 1) / (N - 1): what each further report costs
+  vs floor     that per-report cost over the floor's
+  10k vs floor (count at 1 + 9,999 x per report) over the floor's: the issue's size, as a count
+With --baseline REV a second copy (that git revision, installed alike) is counted too, and a last
+table gives after / before. Under callgrind a run is ~50x slower than without: N=100 with the ten
+formats takes ~10 minutes of one core; --parallel runs that many counts at once (the counts do not
+depend on it). Needs valgrind on PATH. Printed, never asserted: this is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from whole import _FLOOR, FORMATS, baseline_copy, dataset, git_rev, installed_copy, parse_size  # noqa: E402
+
+_COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
+AT = 10_000  # the issue's size
+
+
+@dataclass(frozen=True)
+class Job:
+    """One command counted at one size."""
+
+    name: str  # "floor", a format, or "FORMAT @REV"
+    size: int  # 1 or N
+    cmd: tuple[str, ...]
+
+
+def count(job: Job, cwd: Path, env: dict[str, str]) -> int:
+    """Instructions callgrind counted for the whole run of `job` (the process only, no children)."""
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *job.cmd],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = _COLLECTED.findall(proc.stderr)
+    if not found:
+        raise SystemExit(
+            f"{job.name} at {job.size}: callgrind printed no count (exit {proc.returncode}):\n" + proc.stderr[-2000:]
+        )
+    return int(found[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("size", nargs="?", type=parse_size, default=100, help="N, reports in the larger run (100)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: all ten)")
+    parser.add_argument("--baseline", metavar="REV", default="", help="also count this git revision, installed")
+    parser.add_argument("--parallel", type=int, default=2, help="counts run at once (default 2)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--data-root", type=Path, default=Path(tempfile.gettempdir()), help="where data is made")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        parser.error("valgrind is not on PATH (Debian: apt-get install valgrind)")
+    if args.size < 2:
+        parser.error("N must be at least 2")
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        parser.error(f"unknown format(s): {', '.join(unknown)}")
+
+    data, paths, manifest = dataset(args.data_root.resolve(), [args.size], args.seed)[args.size]
+    first = sorted(manifest)[0]
+    cache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)  # bytecode cached, as `pip install .` leaves it
+    copies = {"": [*installed_copy(), "check"]}
+    if args.baseline:
+        copies[f" @{git_rev(args.baseline)}"] = [*baseline_copy(args.baseline), "check"]
+    python = str(Path(copies[""][0]).with_name("python"))
+
+    jobs: list[Job] = []
+    for size, where in ((1, [first]), (args.size, paths)):
+        jobs.append(Job("floor", size, (python, "-c", _FLOOR, *where)))
+        for fmt in formats:
+            for suffix, hulifa in copies.items():
+                jobs.append(Job(fmt + suffix, size, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
+    for job in jobs:  # bytecode written, outside the counts
+        subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    print(
+        f"instruction counts: N={args.size}, {len(formats)} formats, {len(jobs)} runs under callgrind, "
+        f"{args.parallel} at a time; hulifa at {git_rev()}",
+        file=sys.stderr,
+        flush=True,
+    )
+    with ThreadPoolExecutor(max_workers=max(1, args.parallel)) as pool:
+        counts = dict(zip(jobs, pool.map(lambda job: count(job, data, env), jobs), strict=True))
+    by: dict[tuple[str, int], int] = {(job.name, job.size): n for job, n in counts.items()}
+
+    n_big: int = args.size
+
+    def per_report(name: str) -> float:
+        return (by[name, n_big] - by[name, 1]) / (n_big - 1)
+
+    def at(name: str, n: int) -> float:
+        return by[name, 1] + (n - 1) * per_report(name)
+
+    floor_each, floor_at = per_report("floor"), at("floor", AT)
+    print(f"\n| command | one report (M) | per report (M) | vs floor | {AT // 1000}k vs floor |")
+    print("|---|---:|---:|---:|---:|")
+    names = ["floor", *(fmt + suffix for fmt in formats for suffix in copies)]
+    for name in names:
+        print(
+            f"| {name} | {by[name, 1] / 1e6:.0f} | {per_report(name) / 1e6:.2f} | "
+            f"{per_report(name) / floor_each:.2f}x | {at(name, AT) / floor_at:.2f}x |"
+        )
+    for suffix in list(copies)[1:]:
+        print("\n| format | one report, after / before | per report, after / before |\n|---|---:|---:|")
+        for fmt in formats:
+            print(
+                f"| {fmt} | {by[fmt, 1] / by[fmt + suffix, 1]:.3f} | {per_report(fmt) / per_report(fmt + suffix):.3f} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
