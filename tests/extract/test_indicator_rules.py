@@ -109,6 +109,34 @@ def test_the_governments_own(pack: RulePack, sentence: str, figure: str, rule_id
     assert ind.the_governments_own(matcher(pack, rule_id), p) is passes
 
 
+# (sentence, figure, rule id, passes): extract.not_after / not_after_unless in the bundled pack
+OTHER_WORK = [
+    # opinions that are the outcome of reviewing contracts are not the advisers' opinions on decisions
+    ("镇法律顾问审查合同协议52份,出具法律意见书52份。", "52份", "legal_advisor_opinion_count", False),
+    ("县法律顾问参与审查合同、协议等98件,提出法律意见133条。", "133条", "legal_advisor_opinion_count", False),
+    # the review names decisions too, or the opinions are stated before and apart from the contracts
+    ("法律顾问审查合同协议20份、重大决策事项4项,出具法律意见24条。", "24条", "legal_advisor_opinion_count", True),
+    ("县政府法律顾问出具法律意见61条,审查合同协议88份。", "61条", "legal_advisor_opinion_count", True),
+    ("法律顾问列席常务会议9次,提出法律意见40条,另审查合同15份。", "40条", "legal_advisor_opinion_count", True),
+    # only the clause before the figure's counts: contracts two clauses back say nothing about it
+    ("审查合同协议30份,列席会议12次,出具法律意见17条。", "17条", "legal_advisor_opinion_count", True),
+    # 行政协议 opinions: contracts alone are not the rule's, 行政协议 among them are
+    ("审查合同协议31份,出具法律意见书31份。", "31份", "legal_document_opinion_count", False),
+    ("审查行政协议及其他合同45份,出具法律意见书45份。", "45份", "legal_document_opinion_count", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "rule_id", "passes"), OTHER_WORK)
+def test_not_the_outcome_of_other_work(pack: RulePack, sentence: str, figure: str, rule_id: str, passes: bool) -> None:
+    p, _ = place(sentence, figure)
+    assert ind.not_the_outcome_of_other_work(matcher(pack, rule_id), p) is passes
+
+
+def test_a_rule_without_not_after_is_not_gated(pack: RulePack) -> None:
+    p, _ = place("审查合同协议31份,办结行政复议案件31件。", "31件")
+    assert ind.not_the_outcome_of_other_work(matcher(pack, "ar_case_count"), p)
+
+
 # (phrase rule, sentence, figure, rule id, places the rule's phrase)
 PHRASES = [
     (ind.phrase_before, "审查行政复议案件590件。", "590件", "ar_case_count", True),

@@ -140,6 +140,7 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("党政机关法律顾问未实现全覆盖。", "legal_advisor_coverage"),
         ("省政府考核要求负责人出庭应诉率达到100%。", "agency_head_appearance_rate"),  # a target, not a result
         ("年初确定的纠错率目标为15%以内。", "ar_correction_rate"),
+        ("区法律顾问审查合同协议64份,出具法律意见64条。", "legal_advisor_opinion_count"),  # contracts' opinions
     ],
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:

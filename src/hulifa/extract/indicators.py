@@ -112,6 +112,10 @@ class _Matcher:
     unless_part_of: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # for implicit coverage: the action a bare rate phrase names (办复率 -> 办复)
     all_of: tuple[str, ...] = ()  # a yes/no rule's parts: all named in one affirming sentence name the rule
+    # what a figure must not be the outcome of: 审查合同协议43份,出具法律意见43条 are opinions on contracts
+    # (extract.not_after), unless that work also names the rule's own subject (extract.not_after_unless)
+    not_after: tuple[str, ...] = ()
+    not_after_unless: tuple[str, ...] = ()
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -179,6 +183,8 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 tuple(fold(w) for w in _words(rule, "unless_part_of")),
                 _rate_verbs(rule, phrases, context),
                 tuple(fold(w) for w in _words(rule, "all_of")),
+                tuple(fold(w) for w in _words(rule, "not_after")),
+                tuple(fold(w) for w in _words(rule, "not_after_unless")),
             )
         )
     return out
@@ -248,6 +254,7 @@ class _Place:
     earlier: str  # its sentence before its clause
     earlier_end: int  # offset where `earlier` ends
     sentence: str
+    work: str  # the clause before the figure's, and its own up to it: what the figure counts the outcome of
     distributive: bool  # 均为/分别为/各: every noun of the clause gets this value
     part: bool  # 其中…: a part of a total stated before it
     problem: bool  # inside the shortcomings part: a problem, not the year's result
@@ -265,6 +272,7 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
     )
     sent_start, sent_end = doc.sentence_span(fig.start)
     clause = doc.clause_start(fig.start, hard=True)
+    work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if clause > sent_start else clause
     return _Place(
         index=index,
         fig=fig,
@@ -274,6 +282,7 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
         earlier=f[sent_start:soft_left],
         earlier_end=soft_left,
         sentence=f[sent_start:sent_end],
+        work=f[work : fig.start],
         distributive=distributive,
         part=bool(_PART.search(f, max(sent_start, clause - 1), fig.start)),
         problem=any(s <= fig.start < e for s, e in problems),
@@ -302,6 +311,16 @@ def not_excluded(m: _Matcher, place: _Place) -> bool:
     """A rule's `extract.exclude` words rule a figure out when its sentence holds one (as `context`
     words must be in it): a pack can say that 旁听庭审…人次 is not leaders' law training without code."""
     return not any(word in place.sentence for word in m.exclude)
+
+
+def not_the_outcome_of_other_work(m: _Matcher, place: _Place) -> bool:
+    """A figure that counts the outcome of work on something else is not the rule's: in "审查合同协议43份,
+    出具法律意见43条" the opinions are the contracts' (extract.not_after: [合同]), not the advisers' opinions
+    on major decisions; "审查…合同协议36份、行政决策事项7项,出具法律意见43条" names decisions too
+    (extract.not_after_unless: [决策]). Read in the figure's clause and the one before it."""
+    if not any(word in place.work for word in m.not_after):
+        return True
+    return any(word in place.work for word in m.not_after_unless)
 
 
 def the_governments_own(m: _Matcher, place: _Place) -> bool:
@@ -346,7 +365,12 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
     """(tier, phrase length, -distance) of the best phrase rule that places m's phrase, if any."""
     if not unit_fits(m, place.fig.unit) or not _context_ok(m, place.sentence):
         return None
-    if not (not_a_training_count(m, place) and the_governments_own(m, place) and not_excluded(m, place)):
+    if not (
+        not_a_training_count(m, place)
+        and the_governments_own(m, place)
+        and not_excluded(m, place)
+        and not_the_outcome_of_other_work(m, place)
+    ):
         return None
     for tier, rule in zip((2, 1, 0), PHRASE_RULES, strict=True):
         found = rule(m, place, figures)
