@@ -52,6 +52,14 @@ CASES = [
     ("30日内", 30, "日", Bound.UPPER),
     ("7个工作日内", 7, "工作日", Bound.UPPER),
     ("14.2秒", 14.2, "秒", Bound.EXACT),
+    # land and area, an air reading, school visits
+    ("48.62万亩", 486_200, "亩", Bound.EXACT),
+    ("560余亩", 560, "亩", Bound.LOWER),
+    ("112.6公顷", 112.6, "公顷", Bound.EXACT),
+    ("6.8平方公里", 6.8, "平方公里", Bound.EXACT),  # not 6.8 of 公里 followed by 平方
+    ("八十多平方公里", 80, "平方公里", Bound.LOWER),
+    ("28微克/立方米", 28, "微克/立方米", Bound.EXACT),
+    ("128所次", 128, "所次", Bound.EXACT),
 ]
 
 

@@ -81,6 +81,12 @@ MEASURE_WORDS: tuple[str, ...] = tuple(
             "万元",
             "亿元",
             "平方米",
+            # land and area: 48.62万亩, 112.6公顷, 6.8平方公里 (longest first, so 平方公里 is not 公里)
+            "亩",
+            "公顷",
+            "平方公里",
+            "微克/立方米",  # an air-quality reading: PM2.5年均浓度28微克/立方米
+            "所次",  # schools visited, as 家次 counts firms
             "公里",
             "千米",
             "米",
