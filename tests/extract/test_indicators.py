@@ -242,3 +242,62 @@ def test_custom_rule_needs_no_code(pack: RulePack) -> None:
     ex = extract_text("办理12345热线工单8000余件。", replace(pack, rules=(custom,)))
     found = _by_id(ex)["x_hotline_count"]
     assert (found.value, found.bound) == (8000, Bound.LOWER)
+
+
+def _department(text: str, pack: RulePack) -> dict[str, float | bool]:
+    found = extract_text(text, pack, region="岭北县司法局", level="department", year=2024)
+    return {i.id: i.value for i in found.indicators}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "value"),
+    [
+        # the county's lawsuits and its training beside the bureau's own: the county's are not the bureau's
+        (
+            "全县行政机关应诉一审行政诉讼案件40件,行政机关负责人出庭应诉率100%。本局作为被告的行政诉讼案件1件。",
+            "agency_head_appearance_rate",
+            None,
+        ),
+        (
+            "全县行政机关应诉一审行政诉讼案件40件,行政机关负责人出庭应诉率100%。本局作为被告的行政诉讼案件1件。",
+            "admin_litigation_count",
+            1,
+        ),
+        (
+            "组织全县执法人员培训5期,全县持证执法人员1,020名人均培训58学时。本局干部职工参加培训。",
+            "enforcement_training_hours",
+            None,
+        ),
+        (
+            "组织全县执法人员培训5期,全县持证执法人员1,020名人均培训58学时。本局干部职工参加培训。",
+            "enforcement_staff_count",
+            None,
+        ),
+        # the department's own system (its 派出 and 直属 units) is its own
+        ("全市生态环境系统持证执法人员1,052名。本局机关干部参加培训。", "enforcement_staff_count", 1052),
+        # a report that never tells itself apart (本局) may be speaking of its own work county-wide
+        ("全县公安机关持证执法人员1,020名,人均培训58学时。", "enforcement_training_hours", 58),
+    ],
+)
+def test_a_departments_sentence_about_the_whole_area_is_not_its_own(
+    pack: RulePack, text: str, rule: str, value: float | None
+) -> None:
+    assert _department(text, pack).get(rule) == value
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "affirmed"),
+    [
+        # a verb inside the rule's own name, or running into it, does not affirm a sentence that negates
+        ("enforcement_publicity", "本局尚未全面落实行政执法公示。", False),  # not 公示, not 落实行政's 实行
+        ("enforcement_publicity", "行政执法公示尚未实行。", False),
+        ("enforcement_publicity", "全面落实行政执法公示。", True),
+        ("enforcement_publicity", "严格实行行政执法公示制度。", True),
+        # where the name holds the verb (列入年终述职), the name alone affirms unless it is negated
+        ("principal_duty_in_annual_debrief", "局长将履职情况列入年终述职。", True),
+        ("principal_duty_in_annual_debrief", "履职情况尚未列入年终述职。", False),
+        ("principal_duty_in_annual_debrief", "尚未将履职情况列入年终述职。", False),
+    ],
+)
+def test_a_verb_inside_the_rules_own_name(pack: RulePack, rule: str, text: str, affirmed: bool) -> None:
+    assert (rule in _department(text, pack)) is affirmed

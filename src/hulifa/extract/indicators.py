@@ -552,6 +552,37 @@ def area_row(doc: Doc, fig: Figure) -> bool:
     return "\t" in before and bool(_AREA_WIDE.search(before))
 
 
+# the department speaking of itself: 本局作为被告的行政诉讼案件0件
+_SELF = re.compile(r"本(?:局|委|厅|部门|单位|办|中心|院|署)")
+# a sentence about the whole area, after a list marker: （二）全县行政机关…, 一是全市…
+_AREA_SENTENCE = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|\d+[.、])?" + _AREA_WIDE.pattern
+)
+
+
+# 全市生态环境系统, 全省水利系统: the department's own system (its 派出 and 直属 units), not the whole area
+_SYSTEM = re.compile(r"[^,;:。，；：]{0,6}系统")
+
+
+def area_sentence(doc: Doc, fig: Figure) -> bool:
+    """In a department's report that tells its own figures apart (本局…), a sentence or clause that opens
+    with the whole area (全县行政机关共应诉…97件,行政机关负责人出庭应诉率100%; 全县持证执法人员…人均培训62学时)
+    states the area's figures, not the department's; 全市生态环境系统 is the department's own system. A report
+    that never says 本局 may be describing its own work county-wide (全县公安机关 in a 公安局's report), so it
+    is not judged so."""
+    sent_start, _ = doc.sentence_span(fig.start)
+    f = doc.folded
+    clause = doc.clause_start(fig.start, hard=True, limit=sent_start)
+    while clause > sent_start + 1 and f[clause - 1] == "," and f[clause - 2].isdigit() and f[clause].isdigit():
+        clause = doc.clause_start(clause - 1, hard=True, limit=sent_start)  # 1,236名: a thousands separator
+    return any(
+        (hit := _AREA_SENTENCE.match(f, start)) is not None
+        and not _SYSTEM.match(f, hit.end())
+        and not _SELF.search(f, start, fig.start)
+        for start in {sent_start, clause}
+    )
+
+
 def _options(
     doc: Doc,
     numeric: list[_Matcher],
@@ -707,7 +738,12 @@ def map_indicators(
     `plans`: of the next-year part; `department`: the report is a department's (see area_row)."""
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]
-    others = {i for i, fig in enumerate(figures) if area_row(doc, fig)} if department else set()
+    others: set[int] = set()
+    if department:
+        speaks_of_itself = bool(_SELF.search(doc.folded))
+        others = {
+            i for i, fig in enumerate(figures) if area_row(doc, fig) or (speaks_of_itself and area_sentence(doc, fig))
+        }
     results = _stated(doc, numeric, figures, problems or [], others)
     _add_implicit(doc, numeric, implicit, results, plans or [])
     _add_yes_no(doc, matchers, results, plans or [])
@@ -715,19 +751,42 @@ def map_indicators(
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
 
 
-def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int) -> bool:
-    """An affirming verb in f[start:end] not negated just before it: 已建立 affirms, 尚未建立 does not."""
+def _negated(f: str, start: int, pos: int) -> bool:
+    """Whether what stands at `pos` is negated just before it (尚未建立, 未全面推行, 未将…纳入)."""
+    return bool(
+        _NEGATION.search(f, max(start, pos - 2), pos)
+        or _NEGATED_ADVERB.search(f, max(start, pos - 4), pos)
+        or _NEGATED_DISPOSAL.search(f, start, pos)
+    )
+
+
+def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int, names: tuple[str, ...] = ()) -> bool:
+    """An affirming verb in f[start:end] not negated just before it: 已建立 affirms, 尚未建立 does not.
+
+    A verb that is part of one of the rule's `names` (the 列入 of 列入年终述职, the 公示 of 行政执法公示), or
+    runs into one (the 实行 of 落实行政执法公示), affirms only where no verb outside the names is negated
+    and the name itself is not: "尚未全面落实行政执法公示" affirms nothing, "列入年终述职" does."""
+    spans = [(a, a + len(n)) for n in names for a in _occurrences(f, n, start, end)]
+    inner: list[int] = []
+    negated_outside = False
     for verb in verbs:
-        pos = f.find(verb, start, end)
-        while pos != -1:
-            if not (
-                _NEGATION.search(f, max(start, pos - 2), pos)
-                or _NEGATED_ADVERB.search(f, max(start, pos - 4), pos)
-                or _NEGATED_DISPOSAL.search(f, start, pos)
-            ):
+        for pos in _occurrences(f, verb, start, end):
+            touching = [a for a, b in spans if pos < b and a < pos + len(verb)]
+            if touching:
+                inner += touching
+            elif not _negated(f, start, pos):
                 return True
-            pos = f.find(verb, pos + 1, end)
-    return False
+            else:
+                negated_outside = True  # the sentence says it is not done
+    return not negated_outside and any(not _negated(f, start, a) for a in inner)
+
+
+def _occurrences(f: str, word: str, start: int, end: int) -> list[int]:
+    found, pos = [], f.find(word, start, end)
+    while pos != -1:
+        found.append(pos)
+        pos = f.find(word, pos + 1, end)
+    return found
 
 
 def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
@@ -738,7 +797,9 @@ def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
     def affirms(pos: int) -> bool:
         s, e = doc.sentence_span(pos)
         return (
-            doc.line_of(pos) not in doc.boiler_lines and not _inside(plans, pos) and affirming_verb(f, m.affirm, s, e)
+            doc.line_of(pos) not in doc.boiler_lines
+            and not _inside(plans, pos)
+            and affirming_verb(f, m.affirm, s, e, m.phrases)
         )
 
     for phrase in m.phrases:
