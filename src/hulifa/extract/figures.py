@@ -290,9 +290,18 @@ def _bare_chinese(c: Candidate) -> bool:
     return c.chinese and c.pct_cn is None  # 百分之九十 is always a real numeral
 
 
+# 近千人次, 逾千人, 约百家: a qualifier makes a bare 百 or 千 a round amount. (Not 万 yet: quantity.py
+# reads a bare 万 as 0, so 近万人次 would come out as nothing.)
+_ROUND_AMOUNT = re.compile(r"(?:近|将近|接近|约|逾|超过|上)$")
+
+
 def not_a_chinese_numeral(c: Candidate) -> bool:
-    """百件, 千家: Chinese numeral characters without a digit (十 alone or 十二 is one)."""
-    return _bare_chinese(c) and not _cn_numeral_ok(c.numtext)
+    """百件, 千家: Chinese numeral characters without a digit (十 alone or 十二 is one); but 近千人次 and
+    逾千人 are round amounts, with a unit."""
+    if not _bare_chinese(c) or _cn_numeral_ok(c.numtext):
+        return False
+    round_amount = c.numtext in ("百", "千") and bool(c.unit) and bool(_ROUND_AMOUNT.search(c.pre))
+    return not round_amount
 
 
 def vague_amount(c: Candidate) -> bool:
