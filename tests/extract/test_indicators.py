@@ -297,7 +297,25 @@ def test_a_departments_sentence_about_the_whole_area_is_not_its_own(
         ("principal_duty_in_annual_debrief", "局长将履职情况列入年终述职。", True),
         ("principal_duty_in_annual_debrief", "履职情况尚未列入年终述职。", False),
         ("principal_duty_in_annual_debrief", "尚未将履职情况列入年终述职。", False),
+        # 缺乏 negates as 未 does
+        ("township_delegation_evaluated", "向街道下放执法事项137项,年底前对下放事项开展评估。", True),
+        ("township_delegation_evaluated", "对下放事项的业务培训不够系统,普法效果也缺乏评估。", False),
     ],
 )
 def test_a_verb_inside_the_rules_own_name(pack: RulePack, rule: str, text: str, affirmed: bool) -> None:
     assert (rule in _department(text, pack)) is affirmed
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the whole is all staff, the 其中 part the leaders: the part is the leaders' training
+        ("组织全局干部职工参加法治培训1,480人次,其中局领导和各分局负责人64人次。", 64),
+        ("开展法治培训6期、参训干部720人次,其中领导班子成员55人次。", 55),
+        # the whole already names the leaders, or the part names someone else: the whole stays
+        ("组织领导干部法治培训1,700人次,其中处级领导干部300人次。", 1700),
+        ("组织干部职工法治培训500人次,其中新录用人员40人次。", 500),
+    ],
+)
+def test_the_part_that_names_the_rules_subject(pack: RulePack, text: str, value: float) -> None:
+    assert _department(text, pack)["leader_law_training_count"] == value

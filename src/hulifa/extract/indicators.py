@@ -90,7 +90,7 @@ _ALL_DONE = (
 _IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_DONE]))
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
-_NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未)$")
+_NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未|缺乏|缺少)$")
 # a negation with an adverb before the verb it governs: 尚未全面推行
 _NEGATED_ADVERB = re.compile(r"(?:未|没有|未能|不)(?:全面|完全|严格|充分|有效|真正|切实)$")
 # a negation that governs a verb further on in its clause: 尚未将履职情况纳入年度述职
@@ -116,6 +116,9 @@ class _Matcher:
     # (extract.not_after), unless that work also names the rule's own subject (extract.not_after_unless)
     not_after: tuple[str, ...] = ()
     not_after_unless: tuple[str, ...] = ()
+    # the subject a 其中 part names when it, not the whole, is the rule's figure: 干部职工…1,480人次,其中局领导
+    # …64人次 (extract.part_named)
+    part_named: tuple[str, ...] = ()
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -185,6 +188,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 tuple(fold(w) for w in _words(rule, "all_of")),
                 tuple(fold(w) for w in _words(rule, "not_after")),
                 tuple(fold(w) for w in _words(rule, "not_after_unless")),
+                tuple(fold(w) for w in _words(rule, "part_named")),
             )
         )
     return out
@@ -397,6 +401,23 @@ def whole_over_part(top: _Option, options: list[_Option]) -> _Option:
 
 
 _Option = tuple[tuple[int, ...], _Place]
+
+
+def named_part(m: _Matcher, chosen: _Place, doc: Doc, figures: list[Figure], problems: list[tuple[int, int]]) -> _Place:
+    """组织全局干部职工参加法治培训1,480人次,其中局领导和各分局负责人64人次: when the whole's clause does not name
+    the rule's subject (extract.part_named: 领导, 负责人) and a 其中 part right after it in its sentence does, in
+    the same unit, the part is the rule's figure."""
+    if not m.part_named or any(w in chosen.left for w in m.part_named):
+        return chosen
+    sentence = doc.sentence_span(chosen.fig.start)
+    for j in range(chosen.index + 1, min(chosen.index + 3, len(figures))):
+        fig = figures[j]
+        if doc.sentence_span(fig.start) != sentence or fig.unit != chosen.fig.unit or fig.prior or fig.plan:
+            continue
+        part = _place(doc, figures, j, problems)
+        if part.part and any(w in part.left for w in m.part_named):
+            return part
+    return chosen
 
 
 _PAIRED = re.compile(r"^[、,，和及/]?\s*(?:共|计|合计)?$")
@@ -622,6 +643,7 @@ def _stated(
         options = by_rule.get(m.rule.id)
         if options:
             place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]
+            place = named_part(m, place, doc, figures, problems)
             fig = own_unit(m, place.fig, figures, place.index, doc.folded)
             results[m.rule.id] = _from_figure(m, fig)
             spread[m.rule.id] = place.distributive and fig is place.fig
