@@ -319,3 +319,23 @@ def test_a_verb_inside_the_rules_own_name(pack: RulePack, rule: str, text: str, 
 )
 def test_the_part_that_names_the_rules_subject(pack: RulePack, text: str, value: float) -> None:
     assert _department(text, pack)["leader_law_training_count"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "department", "government"),
+    [
+        # a review the sentence gives to another body is that body's in a department's report
+        ("制定规范性文件2件,均经县司法局合法性审核。", "nd_legality_review_rate", None, 100),
+        ("全年提交市司法局审核行政规范性文件26件,均经合法性审核后印发。", "nd_legality_review_count", None, 26),
+        ("全年提交市司法局审核行政规范性文件26件,均经合法性审核后印发。", "nd_legality_review_rate", None, 100),
+        # no other body named: the department's own review
+        ("起草配套规范性文件3件,均经合法性审核并按规定报市政府备案。", "nd_legality_review_rate", 100, 100),
+        ("起草配套规范性文件3件,均经合法性审核并按规定报市政府备案。", "nd_filing_rate", 100, 100),
+    ],
+)
+def test_a_review_by_another_body(
+    pack: RulePack, text: str, rule: str, department: float | None, government: float | None
+) -> None:
+    county = extract_text(text, pack, region="岭北县人民政府", level="county", year=2024).indicators
+    assert _department(text, pack).get(rule) == department
+    assert {i.id: i.value for i in county}.get(rule) == government

@@ -604,6 +604,18 @@ def area_sentence(doc: Doc, fig: Figure) -> bool:
     )
 
 
+# the review done by another body: 均经县司法局合法性审核, 提交市司法局审核行政规范性文件26件,均经合法性审核
+_REVIEWED_BY_ANOTHER = re.compile(
+    r"(?:经|提交|交由|送|报)[^,;:。，；：]{0,8}(?:司法局|政府|法制办)[^,;:。，；：]{0,6}(?:审核|审查)"
+)
+
+
+def reviewed_by_another(doc: Doc, fig: Figure) -> bool:
+    """提交市司法局审核行政规范性文件26件 in a department's report: the review is the 司法局's, not the
+    department's count (read in the figure's clause)."""
+    return bool(_REVIEWED_BY_ANOTHER.search(doc.folded, doc.clause_start(fig.start, hard=True), fig.end))
+
+
 def _options(
     doc: Doc,
     numeric: list[_Matcher],
@@ -713,20 +725,28 @@ def _inside(spans: Spans, pos: int) -> bool:
 
 
 def _add_implicit(
-    doc: Doc, numeric: list[_Matcher], implicit: list[Implicit], results: dict[str, Indicator], plans: Spans
+    doc: Doc,
+    numeric: list[_Matcher],
+    implicit: list[Implicit],
+    results: dict[str, Indicator],
+    plans: Spans,
+    department: bool = False,
 ) -> None:
     """Implicit full coverage, for the percentage rules no figure settled (力争…实现全覆盖 in the
     next-year part is a target, not coverage).
 
     A rule's context words count only before the phrase's end: what is covered is named before 均经…
     or 实现全覆盖, so in "审议重大行政决策事项8项,均经合法性审查;审核规范性文件12件" the documents
-    named after it are not what was reviewed."""
+    named after it are not what was reviewed. In a department's report, a review its sentence gives to
+    another body (均经县司法局合法性审核) is that body's, not the department's coverage."""
     f = doc.folded
     for imp in implicit:
         if _inside(plans, imp.start):
             continue
         left = f[doc.clause_start(imp.start, hard=True) : imp.end]
         s, _ = doc.sentence_span(imp.start)
+        if department and _REVIEWED_BY_ANOTHER.search(f, s, imp.end):
+            continue
         for m in numeric:
             if m.rule.id not in results and covers_fully(m, left, f[s : imp.end]):
                 span = (imp.line, imp.column, imp.start, imp.end)
@@ -764,10 +784,12 @@ def map_indicators(
     if department:
         speaks_of_itself = bool(_SELF.search(doc.folded))
         others = {
-            i for i, fig in enumerate(figures) if area_row(doc, fig) or (speaks_of_itself and area_sentence(doc, fig))
+            i
+            for i, fig in enumerate(figures)
+            if area_row(doc, fig) or (speaks_of_itself and area_sentence(doc, fig)) or reviewed_by_another(doc, fig)
         }
     results = _stated(doc, numeric, figures, problems or [], others)
-    _add_implicit(doc, numeric, implicit, results, plans or [])
+    _add_implicit(doc, numeric, implicit, results, plans or [], department)
     _add_yes_no(doc, matchers, results, plans or [])
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
