@@ -86,24 +86,26 @@ class _Loader(_BaseLoader):
         """No path resolvers: nothing to track."""
 
 
-_PLAIN = "!hulifa:untagged"
+_UNTAGGED = "".format  # _PlainLoader's resolver: any arguments -> ""
 
 
 class _PlainLoader(_BaseLoader):
     """libyaml without the resolver callback, for files with no anchors, aliases, tags or merge keys.
 
     libyaml calls `self.resolve(kind, value, implicit)` for every node without a tag. Here that is
-    `str.format` bound to a constant: a C function that ignores its arguments and returns _PLAIN,
-    which makes composing ~15% cheaper. _build_plain then resolves each plain scalar by its text,
-    once per distinct text. Tags would be indistinguishable from that constant, hence no tags here.
+    `str.format` bound to the empty text: a C function that ignores its arguments and returns "" (the
+    one empty string: nothing to scan or copy; bound to a longer constant it scanned and copied that
+    at each of the ~1,600 calls a report makes, 10% of parsing in callgrind). Composing is ~25%
+    cheaper than with PyYAML's resolver. _build_plain then resolves each plain scalar by its text,
+    once per distinct text. Every node's tag is "", which no tag in a file can be; hence no tags here.
     """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         # replacing methods with a C callable of another signature is the point here, hence the ignores
-        self.resolve = _PLAIN.format  # type: ignore[method-assign]
+        self.resolve = _UNTAGGED  # type: ignore[method-assign]
         # called around every node, for path resolvers the safe loader does not have: C no-ops too
-        self.descend_resolver = self.ascend_resolver = _PLAIN.format  # type: ignore[method-assign, assignment]
+        self.descend_resolver = self.ascend_resolver = _UNTAGGED  # type: ignore[method-assign, assignment]
 
 
 def _plain_file(text: str) -> bool:
