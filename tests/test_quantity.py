@@ -189,3 +189,55 @@ def test_a_figure_in_english_says_the_bound_its_words_state(text: str, bound: Bo
     if said.strict:
         words = {Bound.LOWER: "more than ", Bound.UPPER: "under "}[said.bound]
     assert messages.quantity(given_, unit, "en") == words + messages.count(read.value, read.unit or unit, "en")
+
+
+def test_a_qualifier_word_states_one_bound() -> None:
+    """The bound of a figure is looked up word by word: no word may stand in two bounds' lists."""
+    from hulifa.quantity import _BOUND_WORDS
+
+    seen: dict[str, Bound] = {}
+    for bound, words in _BOUND_WORDS:
+        for word in words:
+            assert seen.setdefault(word, bound) is bound, word
+
+
+_QUALIFIERS = ["", "约", "近", "超过", "逾", "不少于", "不足", "低于", "至少", "最多", "共计", "累计", "共计超过"]
+_AFTER = ["", "以上", "以下", "以内", "内", "左右", "上下", "许", "有余", "出头"]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.sampled_from(_QUALIFIERS),
+    st.sampled_from(["12", "1.1万", "三百", "8"]),
+    st.sampled_from(["", "余", "多"]),
+    st.sampled_from(["", "件", "%", "成", "人次"]),
+    st.sampled_from(_AFTER),
+)
+def test_qualifier_words_give_the_bound_each_list_names(pre: str, num: str, mid: str, unit: str, post: str) -> None:
+    """Every qualifier word of a figure names one bound: none is exact, one is that bound (strict when
+    its word excludes the number: 不足, 超过, 余 …), two different ones are only "about"."""
+    from hulifa.quantity import _BOUND_WORDS, STRICT_WORDS
+
+    text = f"{pre}{num}{mid}{unit}{post}"
+    try:
+        q = parse_quantity(text)
+    except QuantityError:
+        return
+    words = [w for w in (pre.removeprefix("共计").removeprefix("累计"), mid, post) if w]
+    named = {bound for word in words for bound, listed in _BOUND_WORDS if word in listed}
+    if not named:
+        assert (q.bound, q.strict) == (Bound.EXACT, False), text
+    elif len(named) > 1:
+        assert (q.bound, q.strict) == (Bound.APPROX, False), text
+    else:
+        (bound,) = named
+        strict = bound in (Bound.LOWER, Bound.UPPER) and any(w in STRICT_WORDS for w in words)
+        assert (q.bound, q.strict) == (bound, strict), text
+
+
+def test_the_figure_pattern_has_the_groups_from_match_unpacks() -> None:
+    """from_match reads a match's groups by position: every group is named, in _GROUPS' order."""
+    from hulifa.quantity import _GROUPS, QUANTITY_PATTERN
+
+    assert QUANTITY_PATTERN.groups == len(_GROUPS)
+    assert QUANTITY_PATTERN.groupindex == {name: i for i, name in enumerate(_GROUPS, 1)}

@@ -122,7 +122,7 @@ _UPPER_POST = "以下|以内|之内|内"  # 30日内, 7个工作日内: within
 _APPROX_POST = "左右|上下|许"
 _UNITS = "|".join(re.escape(w) for w in MEASURE_WORDS if w not in ("%", "‰"))
 
-# One grammar for a figure. Group names are read by `_from_match`.
+# One grammar for a figure. Its groups, in order, are _GROUPS (from_match reads them by position).
 QUANTITY_PATTERN = re.compile(
     rf"""
     (?P<pre>(?:{_CONTEXT_PRE})?(?:{_LOWER_PRE}|{_UPPER_PRE}|{_APPROX_PRE})?)
@@ -216,64 +216,86 @@ def has_no_qualifier(text: str) -> bool:
     return _QUALIFIER_STARTS.isdisjoint(text) and unicodedata.is_normalized("NFKC", text)
 
 
-def _bound_of(pre: str, mid: str, post: str) -> Bound:
-    """Qualifier words -> bound. Words are compared whole (after dropping context words such as 共计),
-    so 不少于 is a lower bound although it contains 少于."""
-    marks = {
-        bound for word in (_CONTEXT.sub("", pre), mid, post) if word for bound, words in _BOUND_WORDS if word in words
-    }
-    if not marks:
-        return Bound.EXACT
-    if len(marks) > 1:
-        return Bound.APPROX  # 约…以上 and the like: say no more than "near"
-    return marks.pop()
-
+# Each qualifier word's bound. The three sets share no word (test_quantity holds them to it), so a
+# word says one thing and a figure's bound is looked up word by word, not searched for in every set.
+_BOUND_OF_WORD = {word: bound for bound, words in _BOUND_WORDS for word in words}
 
 # Qualifiers that exclude the number itself: 不足60学时 is under 60, 超过30日 and 1700余 are over.
 STRICT_WORDS = frozenset(["不足", "不到", "低于", "少于", "超过", "逾", "高于", "多于", "余", "多", "有余", "出头"])
 
 
-def is_strict(pre: str, mid: str, post: str, bound: Bound) -> bool:
-    """A lower or upper bound whose qualifier excludes the number (see STRICT_WORDS)."""
-    if bound not in (Bound.LOWER, Bound.UPPER):
-        return False
-    return any(word in STRICT_WORDS for word in (_CONTEXT.sub("", pre), mid, post) if word)
+def _qualified(pre: str, mid: str, post: str) -> tuple[Bound, bool]:
+    """Qualifier words -> the bound, and whether it is strict (its word excludes the number, see
+    STRICT_WORDS). Words are compared whole (after dropping context words such as 共计), so 不少于 is a
+    lower bound although it contains 少于."""
+    if not (pre or mid or post):  # most figures: no word at all
+        return Bound.EXACT, False
+    words = (_CONTEXT.sub("", pre) if pre else "", mid, post)
+    marks = {_BOUND_OF_WORD[word] for word in words if word in _BOUND_OF_WORD}
+    if not marks:
+        return Bound.EXACT, False
+    if len(marks) > 1:
+        return Bound.APPROX, False  # 约…以上 and the like: say no more than "near"
+    bound = marks.pop()
+    strict = bound in (Bound.LOWER, Bound.UPPER) and any(word in STRICT_WORDS for word in words)
+    return bound, strict
 
 
-def from_match(match: re.Match[str]) -> Quantity:
-    """Build a Quantity from a QUANTITY_PATTERN match (also used by the extractor)."""
-    g = match.groupdict()
-    text = match.group(0)
-    if g["pct_cn"] is not None:
-        value, unit = _number(g["pct_cn"]), "%"
-    elif g["cfr_den"] is not None:  # 三分之二: two thirds
-        denominator = parse_chinese_number(g["cfr_den"])
+_GROUPS = (
+    "pre",
+    "pct_cn",
+    "cfr_den",
+    "cfr_num",
+    "frac_a",
+    "frac_b",
+    "num",
+    "mult",
+    "mid",
+    "pct",
+    "cheng",
+    "unit",
+    "post",
+)
+"""QUANTITY_PATTERN's groups, in order: from_match unpacks a match's groups() (one tuple, where groupdict
+made a dict of 13 for every figure read); test_quantity holds the pattern to this list."""
+
+
+def from_match(match: re.Match[str], text: str | None = None) -> Quantity:
+    """Build a Quantity from a QUANTITY_PATTERN match (also used by the extractor); its text is the
+    match's, or `text` (the figure as written, before folding)."""
+    pre, pct_cn, cfr_den, cfr_num, frac_a, frac_b, num, mult, mid, pct, cheng, unit, post = match.groups()
+    found = match.group(0)
+    if pct_cn is not None:
+        value, unit = _number(pct_cn), "%"
+    elif cfr_den is not None:  # 三分之二: two thirds
+        denominator = parse_chinese_number(cfr_den)
         if denominator == 0:
-            raise QuantityError("quantity.zero_denominator", text=text)
-        value, unit = parse_chinese_number(g["cfr_num"]) / denominator * 100, "%"
-    elif g["frac_a"] is not None:
-        denominator = float(g["frac_b"])
+            raise QuantityError("quantity.zero_denominator", text=found)
+        value, unit = parse_chinese_number(cfr_num) / denominator * 100, "%"
+    elif frac_a is not None:
+        denominator = float(frac_b)
         if denominator == 0:
-            raise QuantityError("quantity.zero_denominator", text=text)
-        value, unit = float(g["frac_a"]) / denominator * 100, "%"
+            raise QuantityError("quantity.zero_denominator", text=found)
+        value, unit = float(frac_a) / denominator * 100, "%"
     else:
-        value = _number(g["num"])
-        for char in g["mult"] or "":
+        value = _number(num)
+        for char in mult or "":
             value *= _BIG_UNITS[char]
-        if g["pct"]:
-            unit = g["pct"]
-        elif g["cheng"]:
+        if pct:
+            unit = pct
+        elif cheng:
             value, unit = value * 10, "%"
         else:
-            unit = g["unit"] or ""
+            unit = unit or ""
             if unit in ("万元", "亿元"):
                 value *= _BIG_UNITS[unit[0]]
                 unit = "元"
     unit = _UNIT_ALIASES.get(unit, unit)
-    pre, mid, post = g["pre"] or "", g["mid"] or "", g["post"] or ""
-    bound = _bound_of(pre, mid, post)
-    strict = is_strict(pre, mid, post, bound)
-    return Quantity(value=round(value, 10), unit=unit, bound=bound, text=text, strict=strict)
+    bound, strict = _qualified(pre or "", mid or "", post or "")
+    # rounding (to drop float noise: 1.1万 is 11000, not 11000.000000000002) formats the number, so
+    # a whole number, as most figures are, is left as it is
+    value = value if value.is_integer() else round(value, 10)
+    return Quantity(value, unit, bound, found if text is None else text, False, strict)
 
 
 @functools.lru_cache(maxsize=4096)  # the same figures ("100%", "12次") recur across thousands of files
@@ -287,12 +309,12 @@ def parse_quantity(text: str) -> Quantity:
     if match is None or not is_number_match(match):
         raise QuantityError("quantity.unreadable", text=raw)
     try:
-        quantity = from_match(match)
+        quantity = from_match(match, raw)
     except OverflowError:  # 一亿亿亿…: a Python int too large for a float
         quantity = Quantity(float("inf"))
     if not math.isfinite(quantity.value) or quantity.value > MAX_VALUE:
         raise QuantityError("quantity.too_large", text=raw[:40])
-    return Quantity(quantity.value, quantity.unit, quantity.bound, raw, quantity.implicit, quantity.strict)
+    return quantity
 
 
 def format_number(value: float) -> str:
