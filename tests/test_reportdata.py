@@ -68,3 +68,29 @@ def test_a_parts_refused_key_is_placed_at_its_own_line(
         load_report(path)
     assert caught.value.message_id == message_id
     assert (caught.value.position.line, caught.value.position.column) == (line, column)
+
+
+def test_values_and_their_places_are_the_records_keywords_make(write) -> None:  # type: ignore[no-untyped-def]
+    """Values and their places are made without the records' constructors: the same records, field for field."""
+    from hulifa.model import Position, Quantity, Text
+
+    indicators = "  a: 5件\n  b:\n    evidence: 共5件\n    value: 5\n    unit: 件\n    note: 注\n"
+    values = _values(write, "v.yaml", indicators)
+    file = values["a"].position.file
+    assert file.endswith("v.yaml")
+    assert values["a"] == Value(
+        key="a", position=Position(file, 5, 3), quantity=Quantity(5.0, "件", text="5件"), raw="5件"
+    )
+    assert values["b"] == Value(
+        key="b",
+        position=Position(file, 8, 5),  # the `value:` line
+        quantity=Quantity(5.0, "件", text="5"),
+        raw=5,
+        evidence="共5件",
+        note="注",
+    )
+    for value in values.values():
+        assert type(value) is Value and len(value) == len(Value._fields)
+        assert type(value.position) is Position and len(value.position) == len(Position._fields)
+    odd = _values(write, "o.yaml", "  c: [1]\n")["c"]
+    assert odd.problem is not None and isinstance(odd.problem, Text) and odd.shared_with == () and odd.note == ""

@@ -14,6 +14,7 @@ Path_ = tuple[str | int, ...]
 
 _MERGE = "tag:yaml.org,2002:merge"
 _MappingNode = yaml.MappingNode
+_new = tuple.__new__
 
 
 class Document:
@@ -81,7 +82,9 @@ class Document:
                         key = inner_key
                         break
             mark = key.start_mark
-            found[name] = Position(file, mark.line + 1, mark.column + 1)
+            # every field given, through tuple.__new__: not Position's generated __new__ (a Python
+            # function) for each of the ~75 entries of a report
+            found[name] = _new(Position, (file, mark.line + 1, mark.column + 1, 0))
         return found
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -61,6 +61,13 @@ MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an at
 _YES = {"是", "有", "已", "已公布", "已建立", "已落实", "yes", "y", "true", "√", "✓"}
 _NO = {"否", "无", "未", "没有", "未公布", "no", "n", "false", "×", "✗"}
 _FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全部", "全面覆盖")
+# What a word alone states, looked up once (lower-cased; none of these has a capital but yes/true/no/false):
+# full coverage (a rate of 100%), or a yes/no fact.
+_WORDS: dict[str, bool | str] = {
+    **dict.fromkeys(_FULL, "full"),
+    **dict.fromkeys(_YES, True),
+    **dict.fromkeys(_NO, False),
+}
 
 
 def _pos(doc: Document, path: tuple[Any, ...]) -> Position:
@@ -163,12 +170,11 @@ def _read(raw: Any) -> _Read:
         return None, None, None, _odd_problem(raw)
     if isinstance(raw, str):
         text = normalize(raw).strip()
-        if text in _FULL:
+        said = _WORDS.get(text.lower())
+        if said == "full":
             return Quantity(100.0, "%", Bound.EXACT, raw, implicit=True), None, None, None
-        if text.lower() in _YES:
-            return None, True, None, None
-        if text.lower() in _NO:
-            return None, False, None, None
+        if isinstance(said, bool):
+            return None, said, None, None
         date = parse_date(text)
         if date:
             return None, None, date, None
@@ -203,10 +209,15 @@ def _shared_with(raw: Any) -> tuple[tuple[str, ...], Text | None]:
     return tuple(i.strip() for i in items), None
 
 
+# A report has ~75 values: each is made by tuple.__new__ with every field in Value's order, not through
+# Value's generated __new__ (a Python function, with its defaults); test_reportdata holds the two to one.
+_new = tuple.__new__
+
+
 def _value(key: str, raw: Any, position: Position) -> Value:
     if not isinstance(raw, dict):  # a figure written alone
         quantity, flag, date, problem = _figure(raw)
-        return Value(key, position, quantity, flag, date, raw, problem)
+        return _new(Value, (key, position, quantity, flag, date, raw, problem, "", "", ()))
     get = raw.get
     evidence = str(get("evidence") or "")
     note = str(get("note") or "")
@@ -226,7 +237,7 @@ def _value(key: str, raw: Any, position: Position) -> Value:
     problem = problem or figure_problem
     if problem is not None:
         quantity = flag = date = None
-    return Value(key, position, quantity, flag, date, value_raw, problem, evidence, note, shared)  # in field order
+    return _new(Value, (key, position, quantity, flag, date, value_raw, problem, evidence, note, shared))
 
 
 PART_KEYS = ("present", "evidence", "note", "doubt")
