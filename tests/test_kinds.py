@@ -111,3 +111,28 @@ def test_a_warm_memo_judges_as_a_cold_one(
         _findings(warm, "r.yaml", indicators)
     for indicators in reports:
         assert _findings(warm, "r.yaml", indicators) == _findings(_pack(folder, 80), "r.yaml", indicators)
+
+
+def test_a_rules_finding_is_the_record_findings_keywords_make(tmp_path: Path) -> None:
+    """RuleContext.finding makes findings without Finding's constructor: the same record, field for field."""
+    from hulifa.model import Position, Quantity, Severity
+
+    pack = _pack(tmp_path, 95)
+    report = report_from_bytes((MINIMAL + "  审核率: 90%\n").encode(), "r.yaml")
+    ctx = kinds.RuleContext(pack.rules[0], report)
+    where, q = Position("r.yaml", 6, 9), Quantity(90.0, "%", text="90%")
+    value = report.values[0]._replace(quantity=q, evidence="证据")
+    made = ctx.finding(Status.SHORTFALL, Severity.ERROR, where, "shortfall", (("over", False),), value=value, gap=5.0)
+    assert type(made) is Finding and len(made) == len(Finding._fields)
+    assert made == Finding(
+        rule="review_rate",
+        subject=pack.rules[0],
+        status=Status.SHORTFALL,
+        severity=Severity.ERROR,
+        position=where,
+        message="shortfall",
+        params=(("over", False),),
+        quantity=q,
+        gap=5.0,
+    )
+    assert made.previous == "" and made.change is None and made.accepted is None and made.accepted_status == ""

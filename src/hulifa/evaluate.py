@@ -17,7 +17,7 @@ from hulifa.crosscheck import (
     zero_not_applicable,
 )
 from hulifa.deviations import apply as apply_deviations
-from hulifa.indicator_intervals import all_figures, best
+from hulifa.indicator_intervals import all_figures, best, values_by_rule
 from hulifa.kinds import BY_KIND, MISSING, RuleContext, missing, not_applicable, value_rule, whole_report
 from hulifa.model import (
     Deviation,
@@ -89,18 +89,11 @@ def evaluate(
     carry, trend findings, and progress on last year's commitments. Deviations (the report's own and
     `accepted`) mark what they cover as accepted, as of `today` (default: the real date).
     """
+    by_rule, unknown = values_by_rule(pack, report.values)
+    findings = [_unknown(report, value, pack) for value in unknown]
     # Without a previous year, only the figures that cross-checks read are needed as intervals.
-    stated, derived = all_figures(pack, report, None if previous is not None else pack.index.cross_ids)
+    stated, derived = all_figures(pack, report, None if previous is not None else pack.index.cross_ids, by_rule)
     before_stated, before_derived = all_figures(pack, previous) if previous is not None else ({}, {})
-    table = pack.index.by_key
-    by_rule: dict[str, list[Value]] = {}
-    findings: list[Finding] = []
-    for value in report.values:
-        rule = table.get(value.key)
-        if rule is None:
-            findings.append(_unknown(report, value, pack))
-        else:
-            by_rule.setdefault(rule.id, []).append(value)
     required = given = 0
     body = report.body
     for rule, applies in zip(pack.rules, pack.index.applies(body, report.year), strict=True):

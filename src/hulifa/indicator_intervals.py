@@ -41,18 +41,36 @@ def usable(rule: Rule, value: Value) -> bool:
     return not q.unit or q.unit in rule.accepted_units
 
 
-def stated_figures(pack: RulePack, report: ReportData, only: frozenset[str] | None = None) -> dict[str, Figure]:
-    """The first usable stated value of each numeric rule (duplicates and bad values are left out),
-    or of the rules in `only`."""
+def values_by_rule(pack: RulePack, values: tuple[Value, ...]) -> tuple[dict[str, list[Value]], list[Value]]:
+    """A report's values grouped by the rule their key names (each group in the report's order), and
+    the values whose key names no rule. One lookup per value, shared by evaluation and the figures."""
     table = pack.index.by_key
-    out: dict[str, Figure] = {}
-    for value in report.values:
+    by_rule: dict[str, list[Value]] = {}
+    unknown: list[Value] = []
+    for value in values:
         rule = table.get(value.key)
-        if rule is None or rule.id in out or (only is not None and rule.id not in only) or not usable(rule, value):
-            continue
-        assert value.quantity is not None
-        text = value.quantity.text or format_number(value.quantity.value)
-        out[rule.id] = Figure(interval_of(value.quantity, rule.unit), text, value=value)
+        if rule is None:
+            unknown.append(value)
+        else:
+            by_rule.setdefault(rule.id, []).append(value)
+    return by_rule, unknown
+
+
+def stated_figures(
+    pack: RulePack, by_rule: dict[str, list[Value]], only: frozenset[str] | None = None
+) -> dict[str, Figure]:
+    """The first usable stated value of each numeric rule (duplicates and bad values are left out),
+    or of the rules in `only`, from a report's values grouped by rule (values_by_rule)."""
+    rules = pack.index.by_id
+    out: dict[str, Figure] = {}
+    for rule_id in by_rule if only is None else [rule_id for rule_id in only if rule_id in by_rule]:
+        rule = rules[rule_id]
+        for value in by_rule[rule_id]:
+            if usable(rule, value):
+                assert value.quantity is not None
+                text = value.quantity.text or format_number(value.quantity.value)
+                out[rule_id] = Figure(interval_of(value.quantity, rule.unit), text, value=value)
+                break
     return out
 
 
@@ -78,9 +96,14 @@ def derived_figures(pack: RulePack, stated: dict[str, Figure]) -> dict[str, Figu
 
 
 def all_figures(
-    pack: RulePack, report: ReportData, only: frozenset[str] | None = None
+    pack: RulePack,
+    report: ReportData,
+    only: frozenset[str] | None = None,
+    by_rule: dict[str, list[Value]] | None = None,
 ) -> tuple[dict[str, Figure], dict[str, Figure]]:
-    stated = stated_figures(pack, report, only)
+    """Stated and derived figures of a report (of the rules in `only`, and what derives from them).
+    `by_rule`: the report's values grouped by rule, when the caller has grouped them already."""
+    stated = stated_figures(pack, values_by_rule(pack, report.values)[0] if by_rule is None else by_rule, only)
     return stated, derived_figures(pack, stated)
 
 

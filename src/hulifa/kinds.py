@@ -54,6 +54,12 @@ AFFIRMED, AT_LEAST, AT_MOST, BETWEEN, DEADLINE, EQUALS, REPORTED, SECTION = (
 EXACT, LOWER, UPPER = Bound.EXACT, Bound.LOWER, Bound.UPPER
 
 
+_new = tuple.__new__
+# Finding's fields past `evidence` (previous, change, accepted, accepted_status) as a finding of one
+# report leaves them: evaluate with a previous report and deviations set them later, with _replace.
+_UNCOMPARED = tuple(Finding._field_defaults[name] for name in Finding._fields[13:])
+
+
 class RuleContext:
     """One rule on one report: what every finding of the rule shares."""
 
@@ -84,10 +90,12 @@ class RuleContext:
             q, flag, date = value.quantity, value.flag, value.date
             if not stated and q is None and flag is None and date is None:
                 stated = str(value.raw)  # neither figure, flag nor date: the value as written
-        # positionally, in Finding's field order: a report makes ~80 of these, and keywords cost more
-        return Finding(
-            self.rule.id, self.rule, status, severity, where, message, args, q, flag, date, stated, gap, evidence
-        )
+        rule = self.rule
+        # A report makes ~80 of these: made by tuple.__new__ with every field in Finding's order (the
+        # last four as Finding leaves them, _UNCOMPARED), not through Finding's generated __new__, a
+        # Python function called with keywords and defaults (test_kinds holds the two to one result).
+        fields = (rule.id, rule, status, severity, where, message, args, q, flag, date, stated, gap, evidence)
+        return _new(Finding, fields + _UNCOMPARED)
 
     def invalid(self, value: Value, message: str, args: Params = ()) -> Finding:
         """`value` cannot be judged (unreadable, or the wrong kind or unit): at least a warning, at the value."""
