@@ -952,7 +952,11 @@ def citation(basis: Basis, lang: str) -> str:
 
 def bound(finding: Finding) -> str:
     """The stated figure's bound (`lower`, `upper`, `approx`, `exact`), or "" when no figure was given."""
-    return finding.quantity.bound.value if finding.quantity is not None else ""
+    return _BOUND_TEXT[finding.quantity.bound] if finding.quantity is not None else ""
+
+
+# a bound's text by a dict lookup: an Enum member's `.value` is a Python property on 3.11
+_BOUND_TEXT = {b: b.value for b in Bound}
 
 
 # -------------------------------------------------------------------------------------------- texts
@@ -1007,7 +1011,12 @@ def stated_texts(finding: Finding) -> tuple[str, str, str, str, str]:
     if finding.params or finding.gap is not None or message in VALUES or message in GAPS:
         return actual(finding, "zh"), actual(finding, "en"), gap(finding, "zh"), gap(finding, "en"), bound(finding)
     # no words of its own, no derivation (a parameter) and no gap: `actual` is the value, `gap` empty
-    return value(finding, "zh"), value(finding, "en"), "", "", bound(finding)
+    q = finding.quantity
+    if q is None or q.implicit:
+        return value(finding, "zh"), value(finding, "en"), "", "", bound(finding)
+    # a figure (most of json's new findings): what value() gives, without its steps for other values
+    of = unit(finding)
+    return quantity(q, of, "zh"), quantity(q, of, "en"), "", "", _BOUND_TEXT[q.bound]
 
 
 def value(finding: Finding, lang: str) -> str:

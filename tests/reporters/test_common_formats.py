@@ -136,6 +136,11 @@ def test_memo_makes_once_per_kind_of_finding_and_stays_bounded() -> None:
     for finding in HULI_REPORT.findings[1:6]:
         memo(finding)
     assert len(memo.young) <= 3 and len(memo.old) <= 3  # two generations of at most `limit`
+    # each generation holds the subjects its keys name by id (so no id is reused while an entry lives),
+    # and no more: they go with their generation
+    assert all(id(f.subject) in memo.subjects for f in HULI_REPORT.findings[5:6])
+    assert all(memo.subjects[id(s)] is s for s in memo.subjects.values())
+    assert len(memo.subjects) <= len(memo.young) and len(memo.old_subjects) <= len(memo.old)
     by_rule = Memo(make, of_rule)
     assert by_rule(f) == by_rule(f._replace(evidence="!", params=params(x=1))) and len(made) == 10
     # what recurs survives a full generation: f, met again, is moved to the young one, not made again

@@ -153,10 +153,10 @@ def deviation_dict(finding: Finding) -> dict[str, Any] | None:
     }
 
 
-def report_messages(said: Iterable[tuple[Status, str, str]]) -> dict[str, dict[str, str]]:
-    """A report's `messages`: for each status, the message (Chinese and English) that the most of its
-    findings of that status carry (the first of equals), when at least two carry it."""
-    best: dict[Status, tuple[int, str, str]] = {}
+def report_messages(said: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
+    """A report's `messages`: for each status (a Status or its text), the message (Chinese and English)
+    that the most of its findings of that status carry (the first of equals), when at least two carry it."""
+    best: dict[str, tuple[int, str, str]] = {}
     for (status, zh, en), n in Counter(said).items():  # in the order first seen
         if n > best.get(status, (1,))[0]:
             best[status] = (n, zh, en)
@@ -323,7 +323,9 @@ _NOT_OWN = ("subject", "position", "evidence")
 
 class _Parts(NamedTuple):
     before: str  # from the line's indent and opening brace to the last field before the message
-    said: tuple[Status, str, str]  # its status and message, as report_messages counts them
+    # its status and message, as report_messages counts them: the status as plain text, so that the
+    # tuple holds no object the cycle collector tracks (an Enum member is one) and is left out of its walks
+    said: tuple[str, str, str]
     message_field: str  # `, "message": …` as written where the report's `messages` does not say it; "" for ""
     message_en_field: str
     message_fields: str  # both
@@ -331,6 +333,7 @@ class _Parts(NamedTuple):
 
 
 _SAID = operator.attrgetter("said")
+_STATUS_TEXT = {status: status.value for status in Status}
 # a finding's fields but its subject, place and evidence, in one C call
 _OWN_FIELDS = operator.itemgetter(*(i for i, name in enumerate(Finding._fields) if name not in _NOT_OWN))
 
@@ -384,19 +387,32 @@ def _finding_texts(
 
 
 def _make_parts(finding: Finding, layout: Layout) -> _Parts:
-    fixed = _fixed_message(finding.message) if finding.accepted is None else None
-    zh, en = fixed or (messages.message(finding, "zh"), messages.message(finding, "en"))
-    comma, colon = layout.comma, layout.colon
-    zh_field = f'{comma}"message"{colon}{_s(zh)}' if zh else ""
-    en_field = f'{comma}"message_en"{colon}{_s(en)}' if en else ""
+    said = _fixed_fields(finding.message, layout) if finding.accepted is None else None
+    if said is None:
+        said = _message_fields(messages.message(finding, "zh"), messages.message(finding, "en"), layout)
+    zh, en, zh_field, en_field, both = said
     return _Parts(
         _INDENT[layout.compact] + _head(finding, layout) + _stated_fields(finding, layout),
-        (finding.status, zh, en),
+        (_STATUS_TEXT[finding.status], zh, en),
         zh_field,
         en_field,
-        zh_field + en_field,
+        both,
         _later_fields(finding, layout),
     )
+
+
+def _message_fields(zh: str, en: str, layout: Layout) -> tuple[str, str, str, str, str]:
+    """A message, and its fields as a finding writes them where its report's `messages` does not say it."""
+    zh_field = f'{layout.comma}"message"{layout.colon}{_s(zh)}' if zh else ""
+    en_field = f'{layout.comma}"message_en"{layout.colon}{_s(en)}' if en else ""
+    return zh, en, zh_field, en_field, zh_field + en_field
+
+
+@functools.cache
+def _fixed_fields(message_id: str, layout: Layout) -> tuple[str, str, str, str, str] | None:
+    """_message_fields of a message whose words name nothing of its finding, made once (see _fixed_message)."""
+    fixed = _fixed_message(message_id)
+    return None if fixed is None else _message_fields(*fixed, layout)
 
 
 def _stated_fields(finding: Finding, layout: Layout) -> str:
