@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -212,13 +213,37 @@ def _stopped(message: str, code: int) -> NoReturn:
     os._exit(code)
 
 
-def main() -> None:
+# Whether the cycle collector is paused for start-up: only hulifa.__main__ (the script) pauses it.
+_paused = False
+# The commands that end that pause themselves, by calling started() once their start-up is over
+# (check: before its first report). Any other command resumes the collector before it is run.
+_PAUSED_UNTIL_STARTED = frozenset({"check"})
+
+
+def started() -> None:
+    """Start-up is over: what it made (modules, classes, the app, a command's pack) is frozen, where no
+    collection walks it again, and the cycle collector that hulifa.__main__ paused runs from here on.
+    Does nothing unless the script paused it: a program that calls the CLI keeps its own collector."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.freeze()
+        gc.enable()
+
+
+def main(*, collector_paused: bool = False) -> None:
     """Entry point: run the app and turn anything unexpected into a message and exit 2, never a traceback.
+    `collector_paused`: hulifa.__main__ disabled the cycle collector for start-up (see started).
 
     Exit codes on a signal follow the shell's 128 + N: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP."""
+    global _paused
+    _paused = collector_paused
     _catch_signals()
     try:
-        lean(sys.argv[1:])(prog_name="hulifa")  # as installed, also under `python -m hulifa.cli`
+        app = lean(sys.argv[1:])  # as installed, also under `python -m hulifa.cli`
+        if (sys.argv[1] if len(sys.argv) > 1 else "") not in _PAUSED_UNTIL_STARTED:
+            started()
+        app(prog_name="hulifa")
     except KeyboardInterrupt:
         _stopped("hulifa: 已中断 / interrupted", 130)
     except Terminated as stop:

@@ -39,6 +39,7 @@ from hulifa.cli import (
     parse_today,
     raise_if_signalled,
     say,
+    started,
     stderr_console,
     text_hints,
 )
@@ -437,6 +438,7 @@ def _write(plan: _Plan, run: "Run", o: _Options) -> None:
     try:
         table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
         progress = None if o.quiet else _progress(plan.total, quiet=table is not None and table.live and show_details)
+        started()  # the first report comes next: the collector runs from here (hulifa.__main__)
         try:
             kept = _stream(plan, run, o, transform, table, progress, summary)
         finally:
