@@ -103,6 +103,25 @@ def test_a_baseline_runs_beside_each_format_and_gets_a_before_after_table(
     assert out.count(" ok |") == 1  # the baseline's output is not read back: it is the code before
 
 
+def test_a_baseline_times_its_cold_start_beside_this_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--baseline with --cold: the baseline's `hulifa check one.yaml` runs in the same rounds, and the
+    before/after table has the cold start's line, paired run by run."""
+    monkeypatch.setattr(whole, "installed_copy", lambda: whole.hulifa_cmd())
+    monkeypatch.setattr(whole, "baseline_copy", lambda rev: whole.hulifa_cmd())
+    argv = ["12", "--rounds", "1", "--cold", "2", "--formats", "parsable", "--baseline", "HEAD", "--no-verify"]
+    code = whole.main([*argv, "--data-root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    rev = whole.git_rev("HEAD")
+    starts = [line for line in out.splitlines() if line.startswith("| 1 | cold start")]
+    assert [line.split("`")[1] for line in starts] == ["hulifa check one.yaml", f"hulifa check one.yaml @{rev}"]
+    assert all("(2 runs)" in line for line in starts)
+    pair = [line for line in out.splitlines() if line.startswith("| 1 | hulifa check one.yaml |")]
+    assert len(pair) == 1 and re.search(r"\| \d+\.\d{3} \| \d+\.\d{3} \|$", pair[0]), out
+
+
 def test_a_baseline_is_the_project_at_that_revision(tmp_path: Path) -> None:
     source = whole.source_at("HEAD", tmp_path / "src")
     assert (source / "pyproject.toml").read_bytes() == (ROOT / "pyproject.toml").read_bytes()
