@@ -47,6 +47,8 @@ TRAINING = [
     ("全县共有行政执法人员618名,培训执法人员420名。", "420名", "enforcement_staff_count", False),
     ("轮训执法人员300名。", "300名", "enforcement_staff_count", False),
     ("组织领导干部法治培训5期,参训1320人次。", "1320人次", "leader_law_training_count", True),  # a training rule
+    # study sessions are not people: the gate is for head counts
+    ("坚持常务会议会前学法制度,全年集体学习法律法规11次。", "11次", "exec_meeting_law_study_count", True),
 ]
 
 

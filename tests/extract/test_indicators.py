@@ -141,6 +141,10 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("省政府考核要求负责人出庭应诉率达到100%。", "agency_head_appearance_rate"),  # a target, not a result
         ("年初确定的纠错率目标为15%以内。", "ar_correction_rate"),
         ("区法律顾问审查合同协议64份,出具法律意见64条。", "legal_advisor_opinion_count"),  # contracts' opinions
+        ("备案审查各部门报送的行政规范性文件1,137件。", "nd_legality_review_count"),  # others' filings
+        ("备案审查各部门报送的行政规范性文件1,137件。", "nd_filing_count"),
+        ("向国务院报备规章及规范性文件52件。", "nd_filing_count"),  # 规章 with them: neither kind alone
+        ("本局制发规范性文件3件,报备率100%;清理规范性文件27件。", "nd_filing_count"),  # 报备率 is a rate
     ],
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
@@ -160,6 +164,13 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_resolution_days", 60, Bound.UPPER),
         ("作出重大行政决策5项,公开征求意见时间均不少于三十日。", "mad_public_comment_days", 30, Bound.LOWER),
         ("行政复议案件以调解、和解方式结案的占19.5%。", "ar_mediation_rate", 19.5, Bound.EXACT),
+        ("省司法厅全年审查省政府行政规范性文件74件,提出修改意见265条。", "nd_legality_review_count", 74, Bound.EXACT),
+        ("坚持常务会议会前学法制度,全年集体学习法律法规11次。", "exec_meeting_law_study_count", 11, Bound.EXACT),
+        ("审核县政府规范性文件16件;法律顾问审查合同协议190余份。", "nd_legality_review_count", 16, Bound.EXACT),
+        ("制定规范性文件19件,向县人大常委会报备19件。", "nd_filing_count", 19, Bound.EXACT),
+        ("本局被提起行政诉讼1件。", "admin_litigation_count", 1, Bound.EXACT),
+        ("全区行政机关应诉案件164件,败诉率4.9%。", "admin_litigation_count", 164, Bound.EXACT),
+        ("行政訴訟一審案件53件。", "admin_litigation_count", 53, Bound.EXACT),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -176,6 +187,12 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
         ("收到政府信息公开申请35件,全部按期答复。", "gi_request_reply_timely_rate"),
         ("依申请公开答复及时率100%。", "gi_request_reply_timely_rate"),
         ("党政机关法律顾问覆盖率100%。", "legal_advisor_coverage"),
+        # one phrase over the decision procedures settles both rules
+        ("重大行政决策均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。", "mad_legality_review_rate"),
+        (
+            "重大行政决策均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
+            "mad_collective_decision_rate",
+        ),
     ],
 )
 def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, rule: str) -> None:

@@ -87,7 +87,9 @@ _ALL_DONE = (
     r"(?<![人平])(?:均|全部|全都|一律)(?:已|已经)?(?:按|经|在|取得|向|实行|严格|依法|纳入|进驻|公开|公示|办结|答复"
     r"|办复|完成|参加|落实|通过|实现|录入|上线|接入|报送|备案|持证)[^,;:。!?\n\d%]{0,16}"
 )
-_IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_DONE]))
+# 均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序: the procedures named run past _ALL_DONE's reach
+_ALL_STEPS = r"(?:均|全部|一律)(?:严格|依法)?履行[^,;:。!?\n\d%]{0,40}?程序"
+_IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_STEPS, _ALL_DONE]))
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
 _NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未|缺乏|缺少)$")
@@ -297,9 +299,13 @@ def unit_fits(m: _Matcher, unit: str) -> bool:
     return unit in m.units or _EQUIVALENT_UNITS.get(unit, "") in m.units
 
 
+_PEOPLE = ("名", "人", "人次")
+
+
 def not_a_training_count(m: _Matcher, place: _Place) -> bool:
-    """培训执法人员420名 is how many were trained, not how many enforcement staff there are."""
-    if _TRAINING.search(m.rule.name):
+    """培训执法人员420名 is how many were trained, not how many enforcement staff there are. Only people
+    are counted so: 集体学习…法律法规11次 counts study sessions."""
+    if _TRAINING.search(m.rule.name) or place.fig.unit not in _PEOPLE:
         return True
     hit = _find_phrase(m, place.left, from_end=True)
     before = place.left[: place.left.rfind(hit[0])] if hit else place.left
@@ -317,14 +323,19 @@ def not_excluded(m: _Matcher, place: _Place) -> bool:
     return not any(word in place.sentence for word in m.exclude)
 
 
+_HARD_STOPS = re.compile(r"[,;:，；：。]")
+
+
 def not_the_outcome_of_other_work(m: _Matcher, place: _Place) -> bool:
     """A figure that counts the outcome of work on something else is not the rule's: in "审查合同协议43份,
     出具法律意见43条" the opinions are the contracts' (extract.not_after: [合同]), not the advisers' opinions
     on major decisions; "审查…合同协议36份、行政决策事项7项,出具法律意见43条" names decisions too
-    (extract.not_after_unless: [决策]). Read in the figure's clause and the one before it."""
-    if not any(word in place.work for word in m.not_after):
-        return True
-    return any(word in place.work for word in m.not_after_unless)
+    (extract.not_after_unless: [决策], in the same clause as the other work). Read in the figure's clause
+    and the one before it."""
+    for clause in _HARD_STOPS.split(place.work):
+        if any(word in clause for word in m.not_after) and not any(word in clause for word in m.not_after_unless):
+            return False
+    return True
 
 
 def the_governments_own(m: _Matcher, place: _Place) -> bool:
