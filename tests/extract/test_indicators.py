@@ -144,6 +144,7 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("备案审查各部门报送的行政规范性文件1,137件。", "nd_legality_review_count"),  # others' filings
         ("备案审查各部门报送的行政规范性文件1,137件。", "nd_filing_count"),
         ("向国务院报备规章及规范性文件52件。", "nd_filing_count"),  # 规章 with them: neither kind alone
+        ("各部门规范性文件备案审核率100%。", "nd_legality_review_rate"),  # others' filings
         ("本局制发规范性文件3件,报备率100%;清理规范性文件27件。", "nd_filing_count"),  # 报备率 is a rate
     ],
 )
@@ -169,6 +170,7 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("审核县政府规范性文件16件;法律顾问审查合同协议190余份。", "nd_legality_review_count", 16, Bound.EXACT),
         ("制定规范性文件19件,向县人大常委会报备19件。", "nd_filing_count", 19, Bound.EXACT),
         ("本局被提起行政诉讼1件。", "admin_litigation_count", 1, Bound.EXACT),
+        ("审核县政府行政规范性文件23件,提出修改意见87条,审核率100%。", "nd_legality_review_rate", 100, Bound.EXACT),
         ("全区行政机关应诉案件164件,败诉率4.9%。", "admin_litigation_count", 164, Bound.EXACT),
         ("行政訴訟一審案件53件。", "admin_litigation_count", 53, Bound.EXACT),
     ],
