@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from typer.core import TyperGroup
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from hulifa.cli import app
@@ -36,3 +39,17 @@ year: 2024
 sections: [measures, shortcomings, causes, first_responsible, next_year]
 indicators:
 """
+
+
+def help_screens() -> list[tuple[list[str], Any]]:
+    """Every command with a --help of its own, the app's and each group's too: its path and its click command."""
+    found: list[tuple[list[str], Any]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        found.append((path, command))
+        if isinstance(command, TyperGroup):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+
+    walk(get_command(app), [])
+    return found

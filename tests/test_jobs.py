@@ -46,8 +46,9 @@ def test_jobs_zero_checks_like_one_job(monkeypatch: pytest.MonkeyPatch, tmp_path
 
 
 def test_help_says_when_jobs_help() -> None:
-    text = " ".join(run_cli("check", "--help").stdout.split())
+    text = " ".join(run_cli("check", "--help", "--lang", "en").stdout.split())
     assert "the cores free now" in text and "Faster only when a core is idle" in text
+    assert "当前空闲的核心数" in run_cli("check", "--help").stdout  # Chinese by default
 
 
 @pytest.fixture(scope="module")

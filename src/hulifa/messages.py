@@ -789,6 +789,13 @@ REASONS.update(
             "已跳过:这是指向 {target} 的链接,同一份报告只检查一次",
             "skipped: a link to {target}; one report is checked once",
         ),
+        # --help's headings and the notes after an option's help (hulifa.cli.helpformat)
+        "help.arguments": Text("参数", "Arguments"),
+        "help.commands": Text("命令", "Commands"),
+        "help.default": Text("默认:{value}", "default: {value}"),
+        "help.env_var": Text("环境变量:{var}", "env var: {var}"),
+        "help.options": Text("选项", "Options"),
+        "help.required": Text("必填", "required"),
     }
 )
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated

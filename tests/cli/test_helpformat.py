@@ -1,5 +1,5 @@
 """--help by terminal cells (hulifa.cli.helpformat): every help screen fits the terminal it is shown
-in, Chinese taking two cells a character; nothing cut short; every option's help in both languages.
+in, Chinese taking two cells a character; nothing cut short; every option's help declared in both languages.
 The wrapping itself: a property test over mixed text, and the places it may and may not break."""
 
 from __future__ import annotations
@@ -11,36 +11,22 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.core import TyperGroup
 from typer.main import get_command
 
-from clihelp import Run, run_cli
+from clihelp import Run, help_screens, run_cli
 from hostile.helpers import run_process
 from hulifa.cli import app
-from hulifa.cli.helpformat import cells, wrap
+from hulifa.cli.helpformat import cells, description, wrap
+from hulifa.cli.usage import in_lang
 
-
-def _screens() -> list[list[str]]:
-    found: list[list[str]] = []
-
-    def walk(command: Any, path: list[str]) -> None:
-        found.append(path)
-        if isinstance(command, TyperGroup):
-            for name, sub in command.commands.items():
-                walk(sub, [*path, name])
-
-    walk(get_command(app), [])
-    return found
-
-
-SCREENS = _screens()
+SCREENS = [path for path, _ in help_screens()]
 
 
 def _fits(run: Run, columns: int) -> None:
     assert run.exit_code == 0, run.stderr
     wide = [line for line in run.stdout.splitlines() if cells(line) > columns]
     assert not wide, "\n".join(wide)
-    commands = run.stdout.partition("Commands:")[2]
+    commands = run.stdout.partition("命令:")[2]  # Chinese, the default
     assert "..." not in commands  # a command's summary is whole, not cut
 
 
@@ -61,14 +47,19 @@ def test_every_screen_is_seen() -> None:
 
 
 @pytest.mark.parametrize("path", SCREENS, ids=lambda path: " ".join(path) or "hulifa")
-def test_every_option_is_explained_in_both_languages(path: list[str]) -> None:
-    """Also the options click and typer add: -h/--help, --install-completion, --show-completion."""
-    run = run_cli(*path, "--help")
-    options = run.stdout.split("Options:", 1)[1].split("Commands:", 1)[0]
-    entries = re.split(r"\n(?=  -)", options.strip("\n"))  # an option's lines, from its name on
-    assert entries and entries[-1].lstrip().startswith("-h, --help")  # the probe reads them all
-    for entry in entries:
-        assert re.search(r"/\s", entry) and any("\u4e00" <= ch <= "\u9fff" for ch in entry), entry
+def test_every_option_and_command_is_explained_in_both_languages(path: list[str]) -> None:
+    """Declared in both (usage.both, usage.described), so that --help has each in either language: also the options
+    click and typer add (-h/--help, --install-completion, --show-completion)."""
+    group: Any = get_command(app)
+    ctx = group.context_class(group)
+    command = group
+    for name in path:
+        command = command.get_command(ctx, name)  # as the group hands it out: -h worded by it
+        ctx = command.context_class(command, parent=ctx, info_name=name)
+    pairs = [(description(command, "zh"), description(command, "en"))]
+    pairs += [(in_lang(p.help, "zh"), in_lang(p.help, "en")) for p in command.get_params(ctx) if not p.hidden]
+    for zh, en in pairs:
+        assert re.search(r"[\u4e00-\u9fff]", zh) and en and not re.search(r"[\u4e00-\u9fff]", en), (zh, en)
 
 
 def test_a_long_list_of_formats_goes_into_the_help_text() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
 import typer
 
-from hulifa.cli.usage import Group
+from hulifa.cli.usage import Group, both, described
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -33,10 +33,6 @@ def _typer(add_completion: bool) -> typer.Typer:
     return typer.Typer(
         name="hulifa",
         cls=Group,  # click's usage errors said in hulifa's words (cli/usage.py)
-        help=(
-            "法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report.\n\n"
-            "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check."
-        ),
         no_args_is_help=True,
         # --install-completion / --show-completion for bash, zsh, fish and PowerShell (see README)
         add_completion=add_completion,
@@ -59,12 +55,18 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+@described(
+    "法治政府建设年度报告合规检查。\n\n退出码:0 = 没有达到 --fail-on 级别的问题;1 = 有问题;2 = 无法检查。",
+    "Compliance checker for the annual rule-of-law government report.\n\n"
+    "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check.",
+)
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本 / show the version")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help=both("显示版本", "show the version")),
     ] = False,
 ) -> None:
-    """法治政府建设年度报告合规检查 / Compliance checker for the annual rule-of-law government report."""
+    pass
 
 
 class FailOn(StrEnum):

@@ -14,25 +14,29 @@ if TYPE_CHECKING:
 
 from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
-from hulifa.cli.usage import Group
+from hulifa.cli.usage import Group, both, described
 
 
+@described(
+    "两年报告逐项对比:数值、变化与趋势。\n\n"
+    "退出码与 check 相同:趋势检查未达标且达到 --fail-on 级别时为 1,文件无法读取时为 2。"
+    "示例:hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml",
+    "Two years side by side: values, change, trend verdicts.\n\n"
+    "Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read. "
+    "Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml",
+)
 def diff(
-    old: Annotated[str, typer.Argument(help="上年报告数据 / last year's report data", show_default=False)],
-    new: Annotated[str, typer.Argument(help="本年报告数据 / this year's report data", show_default=False)],
+    old: Annotated[str, typer.Argument(help=both("上年报告数据", "last year's report data"), show_default=False)],
+    new: Annotated[str, typer.Argument(help=both("本年报告数据", "this year's report data"), show_default=False)],
     rules: RulesOption = None,
     fmt: Annotated[Format, format_option("diff")] = Format.table,
     lang: LangOption = Lang.zh,
     encoding: EncodingOption = None,
     fail_on: Annotated[
-        FailOn, typer.Option(help="趋势未达标且达到此级别即以 1 退出 / exit 1 when a trend fails at this severity")
+        FailOn,
+        typer.Option(help=both("趋势未达标且达到此级别即以 1 退出", "exit 1 when a trend fails at this severity")),
     ] = FailOn.error,
 ) -> None:
-    """两年报告逐项对比:数值、变化与趋势 / Two years side by side: values, change, trend verdicts.
-
-    Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read.
-    Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml
-    """
     from hulifa.diff import compare, render_json, render_table
     from hulifa.errors import InputError
     from hulifa.model import Severity
@@ -54,18 +58,28 @@ class SchemaName(StrEnum):
     output = "output"
 
 
+@described(
+    "打印 JSON Schema,供编辑器校验(yaml-language-server)。\n\n"
+    "保存后在 YAML 文件开头加上:  # yaml-language-server: $schema=report.schema.json",
+    "Print a JSON Schema for editors (yaml-language-server).\n\n"
+    "Save it and add to the top of your YAML:  # yaml-language-server: $schema=report.schema.json",
+)
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="report、rulepack、config 或 output(--format json 的输出)")],
+    name: Annotated[
+        SchemaName,
+        typer.Argument(
+            help=both(
+                "report、rulepack、config 或 output(--format json 的输出)",
+                "report, rulepack, config or output (what --format json writes)",
+            )
+        ),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="写入此文件(如 report.schema.json)/ write it to this file"),
+        typer.Option("--output", "-o", help=both("写入此文件(如 report.schema.json)", "write it to this file")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件 / overwrite the file")] = False,
+    force: Annotated[bool, typer.Option("--force", help=both("覆盖已存在的文件", "overwrite the file"))] = False,
 ) -> None:
-    """打印 JSON Schema,供编辑器校验 / Print a JSON Schema for editors (yaml-language-server).
-
-    Save it and add to the top of your YAML:  # yaml-language-server: $schema=report.schema.json
-    """
     from hulifa.rulepack import schema_text
 
     if output is None:
@@ -80,9 +94,13 @@ def schema(
         die(error.render())
 
 
-rules_app = typer.Typer(
-    cls=Group, help="查看规则包中的指标 / Browse the indicators of a rule pack.", no_args_is_help=True
-)
+rules_app = typer.Typer(cls=Group, no_args_is_help=True)
+
+
+@rules_app.callback()
+@described("查看规则包中的指标。", "Browse the indicators of a rule pack.")
+def rules() -> None:
+    pass
 
 
 # From this many columns on, unit, target and the missing-figure severity have columns of their own.
@@ -90,17 +108,20 @@ RULES_WIDE = 140
 
 
 @rules_app.command("list")
+@described(
+    "列出指标、目标、级别与依据强度。\n\n"
+    "任何宽度下指标 id 都完整显示(名称换行)。--format json 给出脚本所需的全部字段:"
+    "id、名称、单位、目标、级别、依据强度与依据文件。",
+    "List indicators with target, severity and strength.\n\n"
+    "Ids are shown whole at any width (the name wraps instead). --format json gives every field a "
+    "script needs: id, names, unit, target, severities, strength and the basis document.",
+)
 def rules_list(
     rules: RulesOption = None,
-    level: Annotated[str | None, typer.Option(help="只列出适用于此级别的指标 / only this level")] = None,
-    year: Annotated[int | None, typer.Option(help="只列出适用于此年度的指标 / only this year")] = None,
+    level: Annotated[str | None, typer.Option(help=both("只列出适用于此级别的指标", "only this level"))] = None,
+    year: Annotated[int | None, typer.Option(help=both("只列出适用于此年度的指标", "only this year"))] = None,
     fmt: Annotated[Format, format_option("rules list")] = Format.table,
 ) -> None:
-    """列出指标、目标、级别与依据强度 / List indicators with target, severity and strength.
-
-    Ids are shown whole at any width (the name wraps instead). --format json gives every field a
-    script needs: id, names, unit, target, severities, strength and the basis document.
-    """
     from hulifa.messages import expected_text
 
     pack = load_pack_or_die(rules)
@@ -186,11 +207,14 @@ def rules_list(
 
 
 @rules_app.command("show")
+@described(
+    "显示一个指标的全部信息,含依据与说明。",
+    "Everything about one indicator, with its basis.",
+)
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(help="指标 id、中文名或别名 / indicator id, name or alias")],
+    rule_id: Annotated[str, typer.Argument(help=both("指标 id、中文名或别名", "indicator id, name or alias"))],
     rules: RulesOption = None,
 ) -> None:
-    """显示一个指标的全部信息,含依据与说明 / Everything about one indicator, with its basis."""
     import difflib
 
     from hulifa.messages import LIMITS, expected_text, scopes_text
@@ -245,21 +269,23 @@ class DepartmentOf(StrEnum):
     county = "county"
 
 
+@described(
+    "生成报告数据模板,列出所有须填报的指标。\n\n从不覆盖已有文件。",
+    "Write a report-data template with every required indicator.\n\nNever overwrites an existing file.",
+)
 def init(
-    output: Annotated[Path, typer.Argument(help="要写入的报告数据文件 / the report-data file to write")],
-    region: Annotated[str, typer.Option(help="地区或部门名称,如 湖里区 / region name")],
-    year: Annotated[int, typer.Option(min=1990, max=2100, help="报告所属年度 / the year reported on")],
-    level: Annotated[Level, typer.Option(help="层级 / level")],
+    output: Annotated[Path, typer.Argument(help=both("要写入的报告数据文件", "the report-data file to write"))],
+    region: Annotated[
+        str, typer.Option(help=both("地区或部门名称,如 湖里区", "the region or department, as the report names it"))
+    ],
+    year: Annotated[int, typer.Option(min=1990, max=2100, help=both("报告所属年度", "the year reported on"))],
+    level: Annotated[Level, typer.Option(help=both("层级", "level"))],
     department_of: Annotated[
         DepartmentOf | None,
-        typer.Option(help="部门报告:哪一级政府的部门 / for a department: whose department it is"),
+        typer.Option(help=both("部门报告:哪一级政府的部门", "for a department: whose department it is")),
     ] = None,
     rules: RulesOption = None,
 ) -> None:
-    """生成报告数据模板,列出所有须填报的指标 / Write a report-data template with every required indicator.
-
-    Never overwrites an existing file.
-    """
     from hulifa.atomic import STDOUT, write_output
     from hulifa.errors import InputError
     from hulifa.template import report_template

@@ -53,6 +53,7 @@ from hulifa.cli.options import (
     not_written,
 )
 from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, formats_from_outputs, resolve
+from hulifa.cli.usage import both, described
 
 
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
@@ -91,13 +92,20 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
     return dest
 
 
+@described(
+    "检查报告数据是否满足规则包。\n\n示例:hulifa check reports/huli/2024.yaml --all(或:hulifa check - < 2024.yaml)",
+    "Check report data against a rule pack.\n\n"
+    "Example: hulifa check reports/huli/2024.yaml --all    (or: hulifa check - < 2024.yaml)",
+)
 def check(
     ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录、通配符或 -(标准输入)/ report files, "
-            "dirs, globs, or - for standard input",
+            help=both(
+                "报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录、通配符或 -(标准输入)",
+                "report files, dirs, globs, or - for standard input",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -105,94 +113,139 @@ def check(
     formats: Annotated[list[Format] | None, format_option("check", repeatable=True)] = None,
     outputs: Annotated[
         list[str] | None,
-        typer.Option("--output", "-o", help="FILE 或 FORMAT=FILE,可重复 / FILE or FORMAT=FILE, repeatable"),
+        typer.Option("--output", "-o", help=both("FILE 或 FORMAT=FILE,可重复", "FILE or FORMAT=FILE, repeatable")),
     ] = None,
     show_all: Annotated[
         bool,
-        typer.Option("--all", "-a", help="也列出达标与不适用的指标,并给出完整依据 / also list passes; full citations"),
+        typer.Option(
+            "--all",
+            "-a",
+            help=both(
+                "也列出达标与不适用的指标,并给出完整依据",
+                "also list passes and rules that do not apply, with full citations",
+            ),
+        ),
     ] = False,
     details: Annotated[
         bool,
         typer.Option(
             "--details",
-            help="超过 20 份报告时也逐份列出问题(默认只给汇总)/ per-report tables even for a batch of more than 20",
+            help=both(
+                "超过 20 份报告时也逐份列出问题(默认只给汇总)",
+                "per-report tables even for a batch of more than 20 (default: the summary only)",
+            ),
         ),
     ] = False,
     fail_on: Annotated[
-        FailOn, typer.Option(help="达到此级别即以 1 退出 / exit 1 at or above this severity")
+        FailOn, typer.Option(help=both("达到此级别即以 1 退出", "exit 1 at or above this severity"))
     ] = FailOn.error,
     lang: LangOption = Lang.zh,
-    color: Annotated[Color, typer.Option(help="颜色 / colour (NO_COLOR is respected)")] = Color.auto,
+    color: Annotated[
+        Color, typer.Option(help=both("颜色(遵循 NO_COLOR)", "colour (NO_COLOR is respected)"))
+    ] = Color.auto,
     jobs: Annotated[
         int,
         typer.Option(
             "--jobs",
             "-j",
             min=0,
-            help="并行进程数;0 = 当前空闲的核心数(可用核心减去平均负载);仅在有空闲核心时更快;输出与串行相同 / "
-            "parallel workers; 0 = the cores free now (usable cores less the load average). Faster only when a "
-            "core is idle (README: measured speed-up); output identical to a serial run",
+            help=both(
+                "并行进程数;0 = 当前空闲的核心数(可用核心减去平均负载);仅在有空闲核心时更快(README:实测加速);"
+                "输出与串行相同",
+                "parallel workers; 0 = the cores free now (usable cores less the load average). Faster only when "
+                "a core is idle (README: measured speed-up); output identical to a serial run",
+            ),
         ),
     ] = 1,
     encoding: EncodingOption = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite output files")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=both("覆盖已存在的输出文件", "overwrite output files"))
+    ] = False,
     previous: Annotated[
         str | None,
         typer.Option(
             "--previous",
-            help="上年报告数据(仅限单个输入;默认在同目录按文件名查找)/ last year's report (single input only; "
-            "by default found beside the file by name)",
+            help=both(
+                "上年报告数据(仅限单个输入;默认在同目录按文件名查找)",
+                "last year's report (single input only; by default found beside the file by name)",
+            ),
         ),
     ] = None,
     deviations: Annotated[
         str | None,
-        typer.Option("--deviations", help="已批准的偏差清单 YAML / a YAML file of accepted deviations"),
+        typer.Option("--deviations", help=both("已批准的偏差清单 YAML", "a YAML file of accepted deviations")),
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="判断偏差是否到期的日期 YYYY-MM-DD(默认今天)/ the date deviations expire against"),
+        typer.Option(
+            "--today",
+            help=both(
+                "判断偏差是否到期的日期 YYYY-MM-DD(默认今天)",
+                "the date deviations expire against, YYYY-MM-DD (default: today)",
+            ),
+        ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="报告文本的所属年度(正文未写明时)/ year reported on, for report text"),
+        typer.Option(
+            "--year",
+            help=both(
+                "报告文本的所属年度(正文未写明时)", "year reported on by report text, when the text does not say"
+            ),
+        ),
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", help="报告文本的主体层级(名称无法判断时)/ level of the body, for report text"),
+        typer.Option(
+            "--level",
+            help=both(
+                "报告文本的主体层级(名称无法判断时)", "level of the body of report text, when its name does not tell"
+            ),
+        ),
     ] = None,
     region: Annotated[
         str | None,
-        typer.Option("--region", help="报告文本的主体名称(正文未写明时)/ reporting body, for report text"),
+        typer.Option(
+            "--region",
+            help=both("报告文本的主体名称(正文未写明时)", "reporting body of report text, when the text does not say"),
+        ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
         typer.Option(
             "--exclude",
-            help="目录扫描时排除的模式(gitignore 语法,可重复;替换默认值)/ patterns to exclude in directory scans, "
-            "replacing the defaults (.*, build/, dist/, node_modules/…)",
+            help=both(
+                "目录扫描时排除的模式(gitignore 语法,可重复),替换默认值(.*、build/、dist/、node_modules/…)",
+                "patterns to exclude in directory scans (gitignore syntax, repeatable), replacing the defaults "
+                "(.*, build/, dist/, node_modules/…)",
+            ),
         ),
     ] = None,
     extend_exclude: Annotated[
         list[str] | None,
-        typer.Option("--extend-exclude", help="在默认排除之外再排除 / patterns to exclude besides the defaults"),
+        typer.Option("--extend-exclude", help=both("在默认排除之外再排除", "patterns to exclude besides the defaults")),
     ] = None,
     force_exclude: Annotated[
         bool,
         typer.Option(
             "--force-exclude",
-            help="命令行上指名的文件也按排除规则与形状筛选(用于 pre-commit)/ apply excludes and skip rule packs, "
-            "deviations and config files even when named (for pre-commit)",
+            help=both(
+                "命令行上指名的文件也按排除规则与形状筛选(用于 pre-commit)",
+                "apply excludes and skip rule packs, deviations and config files even when named (for pre-commit)",
+            ),
         ),
     ] = False,
     respect_gitignore: Annotated[
-        bool, typer.Option(help="目录扫描遵循 .gitignore / follow .gitignore in directory scans")
+        bool, typer.Option(help=both("目录扫描遵循 .gitignore", "follow .gitignore in directory scans"))
     ] = True,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
             "--stdin-filename",
-            help="从标准输入(-)读取时使用的文件名,其后缀决定解析方式 / the name of standard input (-) in messages; "
-            "its suffix picks the parser (.yaml, .txt, .html)",
+            help=both(
+                "从标准输入(-)读取时使用的文件名,其后缀决定解析方式",
+                "the name of standard input (-) in messages; its suffix picks the parser (.yaml, .txt, .html)",
+            ),
         ),
     ] = None,
     max_bytes: Annotated[
@@ -200,32 +253,35 @@ def check(
         typer.Option(
             "--max-bytes",
             min=0,
-            help="Markdown 的篇幅上限,按字符(Unicode 码位)计,与 GitHub 评论上限的计法相同;超出时先略去问题最轻"
-            "的报告详情;0 = 不限 / size budget of --format markdown in characters (Unicode code points, as GitHub "
-            "counts a comment's 65,536); details of the least severe reports go first; 0 = no limit",
+            help=both(
+                "Markdown 的篇幅上限,按字符(Unicode 码位)计,与 GitHub 评论上限的计法相同;"
+                "超出时先略去问题最轻的报告详情;0 = 不限",
+                "size budget of --format markdown in characters (Unicode code points, as GitHub counts a "
+                "comment's 65,536); details of the least severe reports go first; 0 = no limit",
+            ),
         ),
     ] = 65_536,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     show_settings: Annotated[
         bool,
-        typer.Option("--show-settings", help="显示生效的设置及其来源后退出 / print the settings in force and exit"),
+        typer.Option(
+            "--show-settings", help=both("显示生效的设置及其来源后退出", "print the settings in force and exit")
+        ),
     ] = False,
     quiet: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="只输出错误与结论行 / print only errors and the verdict line"),
+        typer.Option("--quiet", "-q", help=both("只输出错误与结论行", "print only errors and the verdict line")),
     ] = False,
     verbose: Annotated[
         bool,
         typer.Option(
-            "--verbose", "-v", help="在标准错误输出说明读取与跳过了什么 / say on stderr what was read and skipped"
+            "--verbose",
+            "-v",
+            help=both("在标准错误输出说明读取与跳过了什么", "say on stderr what was read and skipped"),
         ),
     ] = False,
 ) -> None:
-    """检查报告数据是否满足规则包 / Check report data against a rule pack.
-
-    Example: hulifa check reports/huli/2024.yaml --all    (or: hulifa check - < 2024.yaml)
-    """
     settings = resolve(ctx, config, isolated, lang.value)
     if show_settings:
         sys.stdout.write(config_file_line(config, isolated) + settings.render())

@@ -16,6 +16,7 @@ import typer
 
 from hulifa.cli import Lang, say, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
+from hulifa.cli.usage import both, described
 
 if TYPE_CHECKING:
     from hulifa.errors import InputError
@@ -68,18 +69,30 @@ def _draft_note(exc: InputError, lang: str) -> str:
     )
 
 
+@described(
+    "从报告正文提取报告数据,每个数字附原文句子。\n\n示例:hulifa extract huli-2024.txt -o 2024.yaml",
+    "Extract report data from a published report's text; every figure keeps the sentence it came from.\n\n"
+    "Example: hulifa extract huli-2024.txt -o 2024.yaml",
+)
 def extract_command(
     input: Annotated[
         Path,
         typer.Argument(
-            help="报告文本:.txt、.md、.html、.docx 或有文字层的 .pdf / report text: .txt, .md, .html, .docx or .pdf",
+            help=both(
+                "报告文本:.txt、.md、.html、.docx 或有文字层的 .pdf", "report text: .txt, .md, .html, .docx or .pdf"
+            ),
             show_default=False,
         ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="写入此文件,而非标准输出;已存在的文件需 --force / write here instead of stdout"
+            "-o",
+            "--output",
+            help=both(
+                "写入此文件,而非标准输出;已存在的文件需 --force",
+                "write here instead of stdout; an existing file needs --force",
+            ),
         ),
     ] = None,
     format: Annotated[Format, format_option("extract")] = Format.yaml,
@@ -87,25 +100,24 @@ def extract_command(
     rules: RulesOption = None,
     lang: LangOption = Lang.zh,
     force: Annotated[
-        bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file")
+        bool, typer.Option("--force", help=both("覆盖已存在的输出文件", "overwrite an existing output file"))
     ] = False,
     region: Annotated[
-        str | None, typer.Option("--region", help="地区名称(正文未写明时)/ region name, if the text does not say")
+        str | None,
+        typer.Option("--region", help=both("地区名称(正文未写明时)", "region name, if the text does not say")),
     ] = None,
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", help="层级(默认按名称推断)/ level of the body (default: from its name; a guess is marked)"
+            "--level",
+            help=both("层级(默认按名称推断)", "level of the body (default: from its name; a guess is marked)"),
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="报告所属年度(默认取自正文)/ year reported on (default: from the text)")
+        int | None,
+        typer.Option("--year", help=both("报告所属年度(默认取自正文)", "year reported on (default: from the text)")),
     ] = None,
 ) -> None:
-    """从报告正文提取报告数据,每个数字附原文句子 / Extract report data from a published report's text.
-
-    Every figure keeps the sentence it came from. Example: hulifa extract huli-2024.txt -o 2024.yaml
-    """
     from hulifa.errors import InputError
 
     try:

@@ -1,19 +1,34 @@
-"""--help and messages laid out by terminal cells. click wraps help text by characters, but a Chinese character
-takes two cells: at COLUMNS=80, 55 lines of hulifa's help screens ran past the terminal's edge (its
-own wrapping then tore the columns apart), and the commands' summaries were cut with "...".
+"""--help and messages laid out by terminal cells, --help in one language. click wraps help text by
+characters, but a Chinese character takes two cells: at COLUMNS=80, 55 lines of hulifa's help screens
+ran past the terminal's edge (its own wrapping then tore the columns apart), and the commands'
+summaries were cut with "...".
 
 `CellFormatter` wraps each help text itself, by cells, breaking at a space, between two wide
 characters or after a bar (never before a closing mark such as , 。 ) 」 nor after an opening one),
-and hands click the lines as a verbatim paragraph ("\\b"), so click only indents them. Loaded only to
-show help.
+and hands click the lines as a verbatim paragraph ("\\b"), so click only indents them.
+
+`help_screen` is a command's --help (usage.CellContext.get_help) in the language the command line
+asks for (--lang, or for `check` the configuration's lang, as a usage error is said; Chinese by
+default): the commands' help texts are declared in both languages (usage.py), and the headings and the notes after
+an option's help ([默认:zh], [必填]) come from the catalogue (`help.*`), not from click's English.
+Loaded only to show help.
 """
 
 from __future__ import annotations
 
+import inspect
+import shutil
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import Any
 
+from typer._click.core import Context, Parameter
 from typer._click.formatting import HelpFormatter
+from typer._click.types import _NumberRangeBase
+from typer.core import TyperGroup, _extract_default_help_str, _get_default_string
+
+from hulifa.cli.usage import in_lang
+from hulifa.messages import reason
 
 _NO_LINE_START = frozenset(",。;:、)」』》?!,.;:)]")
 _NO_LINE_END = frozenset("(「『《([")
@@ -33,6 +48,9 @@ def _chunks(text: str) -> Iterator[str]:
                 yield chunk
             chunk = ""
             yield " "
+        elif ch == "." and chunk and cells(chunk[-1]) == 2:  # Chinese ends with 。: this starts a name (.hulifa.yaml)
+            yield chunk
+            chunk = ch
         elif ch in _NO_LINE_START or (chunk and chunk[-1] in _NO_LINE_END):
             chunk += ch
         elif ch == "|":  # a list of choices breaks after a bar
@@ -68,6 +86,7 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+_NARROWEST = 20  # cells of help text beside the names, below which the text goes under them instead
 MESSAGE_WIDTH = 80  # a message on stderr fits the narrowest usual terminal, whatever the one it is in
 
 
@@ -102,8 +121,116 @@ class CellFormatter(HelpFormatter):
         rows = list(rows)
         # click's own layout: the first column as wide as its widest entry up to col_max, the text after it
         first = min(max((cells(row[0]) for row in rows), default=0), col_max) + col_spacing
-        width = max(self.width - first - 2, 10)
-        super().write_dl([(name, verbatim(text, width)) for name, text in rows], col_max, col_spacing)
+        width = self.width - self.current_indent - first
+        if width >= _NARROWEST:
+            super().write_dl([(name, verbatim(text, width)) for name, text in rows], col_max, col_spacing)
+            return
+        # A narrow terminal (a phone): each name on lines of its own, its text under it, indented 4
+        indent = " " * self.current_indent
+        for name, text in rows:
+            self.write("".join(f"{indent}{line}\n" for line in wrap(name, self.width - self.current_indent)))
+            for paragraph in text.split("\n\n"):
+                lines = wrap(paragraph, max(self.width - self.current_indent - 4, 10))
+                self.write("".join(f"{indent}    {line}\n" for line in lines))
 
     def write_text(self, text: str) -> None:
         super().write_text(verbatim(text, max(self.width - self.current_indent, 11)))
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, wrapped by cells (a Chinese prefix, 用法, takes two a character)."""
+        head = f"{prefix or ''}{prog} "
+        room = self.width - self.current_indent - cells(head)
+        if room >= 12:  # the arguments beside the head and under where they start, as click lays them
+            lines = wrap(args, room)
+            self.write(head + (lines[0] if lines else "") + "\n")
+            self.write("".join(" " * cells(head) + line + "\n" for line in lines[1:]))
+        else:  # the head alone, the arguments on lines of their own
+            self.write(head.rstrip() + "\n")
+            self.write("".join("    " + line + "\n" for line in wrap(args, max(self.width - 4, 10))))
+
+
+def help_screen(ctx: Context, lang: str) -> str:
+    """`ctx`'s command's --help in `lang`: usage, description, arguments, options and, for a group,
+    its commands, laid out as click lays them out."""
+    command = ctx.command
+    # click's own width, without its floor of 50 columns: a phone's 40 are laid out as 40
+    columns = ctx.terminal_width or shutil.get_terminal_size().columns
+    formatter = CellFormatter(width=max(min(columns, ctx.max_content_width or 80) - 2, 20))
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    formatter.write_usage(ctx.command_path, pieces, prefix=f"{reason('usage.label').get(lang)}: ")
+    text = description(command, lang)
+    if text:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+    arguments: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
+    for param in command.get_params(ctx):
+        row = _row(param, ctx, lang)
+        if row is not None:
+            (arguments if param.param_type_name == "argument" else options).append(row)
+    for heading, rows in (
+        ("help.arguments", arguments),
+        ("help.options", options),
+        ("help.commands", _commands(ctx, lang)),
+    ):
+        if rows:
+            with formatter.section(reason(heading).get(lang)):
+                formatter.write_dl(rows)
+    return formatter.getvalue().rstrip("\n")
+
+
+def description(command: Any, lang: str) -> str:
+    """A command's help in `lang`, as `described` declared it."""
+    return inspect.cleandoc(in_lang(command.help, lang))
+
+
+def summary(command: Any, lang: str) -> str:
+    """A command's first line, its summary in a list of commands, whole (click cuts it at 45 characters)."""
+    return description(command, lang).split("\n\n", 1)[0].replace("\n", " ")
+
+
+def _commands(ctx: Context, lang: str) -> list[tuple[str, str]]:
+    group = ctx.command
+    if not isinstance(group, TyperGroup):
+        return []
+    rows = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is not None and not command.hidden:
+            rows.append((name, summary(command, lang)))
+    return rows
+
+
+def _row(param: Parameter, ctx: Context, lang: str) -> tuple[str, str] | None:
+    """An option's or argument's names (as click writes them) and its help in `lang`, with what click
+    adds after it (default, range, required, environment variable) worded by the catalogue."""
+    record = param.get_help_record(ctx)
+    if record is None:  # hidden
+        return None
+    notes = []
+    envvar = param.envvar if getattr(param, "show_envvar", False) else None
+    if envvar:
+        names = envvar if isinstance(envvar, str) else ", ".join(envvar)
+        notes.append(reason("help.env_var", var=names).get(lang))
+    shown = _default(param, ctx)
+    if shown:
+        notes.append(reason("help.default", value=shown).get(lang))
+    if isinstance(param.type, _NumberRangeBase) and param.param_type_name == "option":
+        notes.append(param.type._describe_range())
+    if param.required:
+        notes.append(reason("help.required").get(lang))
+    text = in_lang(getattr(param, "help", None), lang)
+    noted = f"[{'; '.join(note for note in notes if note)}]" if any(notes) else ""
+    return record[0], f"{text}  {noted}" if text and noted else text or noted
+
+
+def _default(param: Parameter, ctx: Context) -> str:
+    """The default --help shows, as typer words it (an enum by its value, a flag pair by its name)."""
+    show = getattr(param, "show_default", None)
+    if not hasattr(param, "_get_default_string"):  # click's own --help option: no default shown
+        return ""
+    value = _extract_default_help_str(param, ctx=ctx)  # type: ignore[arg-type]
+    if not isinstance(show, str) and (value is None or not (show or ctx.show_default)):
+        return ""
+    return _get_default_string(param, ctx=ctx, show_default_is_str=isinstance(show, str), default_value=value)  # type: ignore[arg-type]

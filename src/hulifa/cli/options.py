@@ -10,7 +10,7 @@ from typer._click.core import Context, Parameter
 from typer._types import TyperChoice
 
 from hulifa.cli import Lang
-from hulifa.cli.usage import Refused
+from hulifa.cli.usage import Refused, both
 
 if TYPE_CHECKING:
     from hulifa.model import Text
@@ -81,10 +81,11 @@ class _Written(TyperChoice[Format]):
 def format_option(command: str, *, repeatable: bool = False) -> Any:
     """`-f/--format` for `command`: its formats alone, in --help and in what it accepts (exit 2 else)."""
     names = "|".join(f.value for f in FORMATS_OF[command])
-    text = "输出格式,可重复 / output format, repeatable" if repeatable else "输出格式 / output format"
+    zh, en = ("输出格式,可重复", "output format, repeatable") if repeatable else ("输出格式", "output format")
     if len(names) > 24:  # wider than --help's option column at 80 columns: the list goes in the help text
-        return typer.Option("--format", "-f", metavar="<format>", click_type=_Written(command), help=f"{text}: {names}")
-    return typer.Option("--format", "-f", metavar=f"<{names}>", click_type=_Written(command), help=text)
+        listed = both(f"{zh}:{names}", f"{en}: {names}")
+        return typer.Option("--format", "-f", metavar="<format>", click_type=_Written(command), help=listed)
+    return typer.Option("--format", "-f", metavar=f"<{names}>", click_type=_Written(command), help=both(zh, en))
 
 
 RulesOption = Annotated[
@@ -92,8 +93,10 @@ RulesOption = Annotated[
     typer.Option(
         "--rules",
         "-r",
-        help="规则包:文件或内置包名(默认:内置 default)/ rule pack: a YAML file or a bundled pack's name "
-        "(default: the bundled default)",
+        help=both(
+            "规则包:文件或内置包名(默认:内置 default)",
+            "rule pack: a YAML file or a bundled pack's name (default: the bundled default)",
+        ),
     ),
 ]
 
@@ -111,9 +114,15 @@ def known_lang(value: str | Lang) -> Lang:
 
 # Parsed by known_lang, whose refusal says what the languages are.
 LangOption = Annotated[
-    Lang, typer.Option("--lang", metavar="<zh|en>", parser=known_lang, help="消息语言 / message language")
+    Lang, typer.Option("--lang", metavar="<zh|en>", parser=known_lang, help=both("消息语言", "message language"))
 ]
 EncodingOption = Annotated[
     str | None,
-    typer.Option("--encoding", help="强制输入编码(默认自动识别 UTF-8/16、GB18030)/ force the input encoding"),
+    typer.Option(
+        "--encoding",
+        help=both(
+            "强制输入编码(默认自动识别 UTF-8/16、GB18030)",
+            "force the input encoding (default: UTF-8/16 or GB18030, recognised)",
+        ),
+    ),
 ]

@@ -9,6 +9,7 @@ from typing import Annotated, Any, NamedTuple
 import typer
 
 from hulifa.cli import die
+from hulifa.cli.usage import both, described
 
 # configuration key -> `check` parameter (None: only the file sets it)
 SETTINGS: dict[str, str | None] = {
@@ -46,11 +47,15 @@ ConfigOption = Annotated[
     str | None,
     typer.Option(
         "--config",
-        help="配置文件(默认向上查找 pyproject.toml [tool.hulifa]、hulifa.toml、.hulifa.yaml)/ configuration file "
-        "(default: searched upward)",
+        help=both(
+            "配置文件(默认向上查找 pyproject.toml [tool.hulifa]、hulifa.toml、.hulifa.yaml)",
+            "configuration file (default: pyproject.toml [tool.hulifa], hulifa.toml or .hulifa.yaml, searched upward)",
+        ),
     ),
 ]
-IsolatedOption = Annotated[bool, typer.Option("--isolated", help="忽略所有配置文件 / ignore every configuration file")]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help=both("忽略所有配置文件", "ignore every configuration file"))
+]
 
 
 # `-o FILE` without `-f`: the format from the file's extension
@@ -144,9 +149,10 @@ def config_file_line(config: str | None, isolated: bool) -> str:
     return f"# configuration: {path}\n" if path else "# configuration: none found\n"
 
 
+@described(
+    "显示生效的设置及其来源。\n\n与不带其他选项的 `hulifa check --show-settings` 相同:配置文件优先于默认值。",
+    "Show the settings in force and where each comes from.\n\n"
+    "The same as `hulifa check --show-settings` without other options: configuration file over default.",
+)
 def config_command(config: ConfigOption = None, isolated: IsolatedOption = False) -> None:
-    """显示生效的设置及其来源 / Show the settings in force and where each comes from.
-
-    The same as `hulifa check --show-settings` without other options: configuration file over default.
-    """
     sys.stdout.write(config_file_line(config, isolated) + resolve(None, config, isolated).render())

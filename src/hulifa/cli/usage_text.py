@@ -15,7 +15,7 @@ from typer._click.types import FloatParamType, IntParamType, ParamType
 from typer.core import TyperGroup
 
 from hulifa.cli.helpformat import message_lines
-from hulifa.cli.usage import Refused
+from hulifa.cli.usage import ARGV, Refused
 from hulifa.messages import reason
 from hulifa.model import Text
 
@@ -43,6 +43,18 @@ def asked_lang(argv: Sequence[str], path: Sequence[str]) -> str | None:
     if given is None and list(path) == ["check"]:
         given = _configured_lang(argv)
     return given if given in Lang.__members__ else None
+
+
+def help_lang(ctx: Context) -> str:
+    """The language of --help: the command line's --lang, else the configuration file's `lang` (for
+    every command: help is the one place `hulifa --help` can be asked for in English), else Chinese."""
+    from hulifa.cli import Lang
+
+    argv = ctx.find_root().meta.get(ARGV, [])
+    given = _last_value(argv, "--lang")
+    if given not in Lang.__members__:  # the file is read only when the command line does not say
+        given = _configured_lang(argv)
+    return given if given is not None and given in Lang.__members__ else Lang.zh.value
 
 
 def _configured_lang(argv: Sequence[str]) -> str | None:

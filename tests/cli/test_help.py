@@ -1,0 +1,116 @@
+"""--help in the language asked for (--lang, else the configuration's lang, else Chinese), every screen
+at 80 columns and at a phone's 40: every line fits, no word is cut, nothing is lost, and nothing of
+click's English (Usage, Options, [default: …], [required]) is left on a Chinese screen, nor any Chinese
+on an English one. A case per command screen and language, through CliRunner and a real process."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.core import TyperGroup
+
+from clihelp import Run, help_screens, run_cli
+from hostile.helpers import run_process
+from hulifa.cli.helpformat import cells, description, summary
+from hulifa.cli.usage import in_lang
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CLICK_ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "[default:", "required]", "env var:")
+
+
+SCREENS = help_screens()
+CASES = [
+    pytest.param(path, command, lang, id=f"{' '.join(path) or 'hulifa'}-{lang}")
+    for path, command in SCREENS
+    for lang in ("zh", "en")
+]
+
+
+def _asked(command: Any, lang: str, folder: Path) -> list[str]:
+    """How a reader asks for `lang`: nothing for Chinese (the default); --lang en where the command takes
+    it, else the configuration file's lang (the root and the commands without --lang)."""
+    if lang == "zh":
+        return []
+    if any("--lang" in param.opts for param in command.params):
+        return ["--lang", "en"]
+    (folder / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    return []
+
+
+def _expected(command: Any, lang: str) -> list[str]:
+    """The texts a screen must show whole: the description, each option's and argument's help and
+    names, each subcommand's name and summary."""
+    texts = [description(command, lang)]
+    texts.append({"zh": "显示此帮助并退出", "en": "show this help and exit"}[lang])  # -h, worded by the group
+    for param in command.get_params(command.context_class(command)):  # with the completion options
+        if not getattr(param, "hidden", False) and param.name != "help":
+            texts += [*param.opts, in_lang(getattr(param, "help", None), lang)]
+    if isinstance(command, TyperGroup):
+        for name, sub in command.commands.items():
+            texts += [name, summary(sub, lang)]
+    return [text for text in texts if text]
+
+
+def _check_screen(run: Run, command: Any, lang: str, columns: int) -> None:
+    assert run.exit_code == 0 and run.stderr == "", run.stderr
+    lines = run.stdout.splitlines()
+    wide = [line for line in lines if cells(line) > columns]
+    assert not wide, "\n".join(wide)
+    if lang == "zh":
+        assert lines[0].startswith("用法: ") and "选项:" in lines
+        assert not [words for words in CLICK_ENGLISH if words in run.stdout], run.stdout
+    else:
+        assert lines[0].startswith("Usage: ") and "Options:" in lines
+        assert not CJK.search(run.stdout), run.stdout
+    flat = re.sub(r"\s+", "", run.stdout)
+    for text in _expected(command, lang):
+        assert re.sub(r"\s+", "", text) in flat, f"lost: {text}\n{run.stdout}"
+        # no word cut at a line's end: each word (a choice list may break after a bar) on one line
+        for word in re.findall(r"[!-~]+?(?:\||(?=\s)|$)", re.sub(CJK, " ", text)):
+            assert any(word in line for line in lines), f"cut: {word!r}\n{run.stdout}"
+
+
+@pytest.mark.parametrize(("path", "command", "lang"), CASES)
+@pytest.mark.parametrize("columns", [80, 40])
+def test_every_help_screen_in_each_language_fits_whole(
+    path: list[str], command: Any, lang: str, columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    asked = _asked(command, lang, tmp_path)
+    _check_screen(run_cli(*path, "--help", *asked, env={"COLUMNS": str(columns)}), command, lang, columns)
+
+
+@pytest.mark.parametrize(("path", "command", "lang"), CASES)
+def test_every_help_screen_in_a_process_at_40_columns(path: list[str], command: Any, lang: str, tmp_path: Path) -> None:
+    asked = _asked(command, lang, tmp_path)
+    run = run_process(*path, "--help", *asked, env={"COLUMNS": "40"}, cwd=tmp_path)
+    _check_screen(Run(run.exit_code, run.stdout, run.stderr), command, lang, 40)
+
+
+def test_the_command_line_over_the_configuration_and_chinese_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("check", "--help").stdout.startswith("用法: hulifa check")
+    assert run_cli("check", "-h", "--lang=en").stdout.startswith("Usage: hulifa check")
+    (tmp_path / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert run_cli("--help").stdout.startswith("Usage: hulifa")
+    assert run_cli("check", "--help", "--lang", "zh").stdout.startswith("用法: hulifa check")
+    assert run_cli("check", "--help", "--isolated").stdout.startswith("用法: hulifa check")
+    (tmp_path / "hulifa.toml").write_text('lang = "en"\nlang =\n', encoding="utf-8")  # broken: the default
+    assert run_cli("--help").stdout.startswith("用法: hulifa")
+
+
+def test_a_group_named_alone_shows_its_help_in_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`hulifa` and `hulifa rules` without a command show their help (click's no_args_is_help: on
+    stderr, exit 2) in it too."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli().stderr.startswith("用法: hulifa [OPTIONS] COMMAND")
+    (tmp_path / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    rules = run_cli("rules")
+    assert rules.stderr.startswith("Usage: hulifa rules") and "Commands:" in rules.stderr
