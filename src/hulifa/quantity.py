@@ -224,21 +224,25 @@ _BOUND_OF_WORD = {word: bound for bound, words in _BOUND_WORDS for word in words
 STRICT_WORDS = frozenset(["不足", "不到", "低于", "少于", "超过", "逾", "高于", "多于", "余", "多", "有余", "出头"])
 
 
+# The members _qualified returns, as constants: on Python 3.11 reading an enum member (`Bound.EXACT`)
+# takes EnumType's slow attribute path (see hulifa.kinds), and every figure read asks for one or two.
+_EXACT, _APPROX, _ONE_SIDED = Bound.EXACT, Bound.APPROX, (Bound.LOWER, Bound.UPPER)
+
+
 def _qualified(pre: str, mid: str, post: str) -> tuple[Bound, bool]:
     """Qualifier words -> the bound, and whether it is strict (its word excludes the number, see
     STRICT_WORDS). Words are compared whole (after dropping context words such as 共计), so 不少于 is a
     lower bound although it contains 少于."""
     if not (pre or mid or post):  # most figures: no word at all
-        return Bound.EXACT, False
+        return _EXACT, False
     words = (_CONTEXT.sub("", pre) if pre else "", mid, post)
     marks = {_BOUND_OF_WORD[word] for word in words if word in _BOUND_OF_WORD}
     if not marks:
-        return Bound.EXACT, False
+        return _EXACT, False
     if len(marks) > 1:
-        return Bound.APPROX, False  # 约…以上 and the like: say no more than "near"
+        return _APPROX, False  # 约…以上 and the like: say no more than "near"
     bound = marks.pop()
-    strict = bound in (Bound.LOWER, Bound.UPPER) and any(word in STRICT_WORDS for word in words)
-    return bound, strict
+    return bound, bound in _ONE_SIDED and not STRICT_WORDS.isdisjoint(words)
 
 
 _GROUPS = (
