@@ -349,7 +349,8 @@ def test_http_link_with_quote_stays_in_attribute() -> None:
     findings = tuple(f._replace(subject=_with_basis(f.subject, bad)) for f in HULI_REPORT.findings)
     page = html_reporter.render(CheckResult(reports=(HULI_REPORT._replace(findings=findings),)))
     dom = Dom(page)
-    assert {a.attrs["href"] for a in dom.find("a")} == {url}  # parsed back intact: no breakout
+    # parsed back intact: no breakout (the other link is the verdict's, to the findings)
+    assert {a.attrs["href"] for a in dom.find("a")} == {url, "#findings-1"}
     assert 'href="https://example.com/a?b=1&amp;c=&quot;x&quot;"' in page
 
 
@@ -548,3 +549,45 @@ def test_a_finding_row_is_the_same_whatever_came_before_it(huli: CheckResult) ->
         again = html_reporter.findings_html(moved, "zh", issues_only, rows)
         assert again == html_reporter.findings_html(moved, "zh", issues_only)
         assert 'title="reports/other.yaml:' in again and f'title="{report.file}:' not in again
+
+
+# ------------------------------------------------------------------------------------ the verdict
+
+
+def test_the_verdict_is_under_the_title_in_the_words_of_the_table(hostile_batch: CheckResult) -> None:
+    """A reader who signs under the page finds the run's verdict before any report: the same sentence
+    the table ends with and the Markdown starts with, whatever the language."""
+    for lang, words in (("zh", "检查 3 份报告:2 份有错误"), ("en", "Checked 3 reports: 2 with errors")):
+        page = html_reporter.render(hostile_batch, lang)
+        dom = Dom(page)
+        [verdict] = dom.find("p", cls="verdict")
+        assert verdict.text.startswith(words), verdict.text
+        assert ("1 份无法检查" if lang == "zh" else "1 could not be checked") in verdict.text
+        assert "verdict-error" in verdict.classes()
+        assert page.index('class="verdict') < page.index('class="toc"') < page.index('<section class="report"')
+
+
+def test_a_clean_run_says_so_in_words() -> None:
+    clean_report = HULI_REPORT._replace(findings=())
+    dom = Dom(html_reporter.render(CheckResult(reports=(clean_report, clean_report))))
+    [verdict] = dom.find("p", cls="verdict")
+    assert "verdict-clean" in verdict.classes() and "2 份无错误和警告" in verdict.text
+    assert {e.text for e in dom.find("span", cls="counts")} == {"没有问题"}
+
+
+def test_each_report_in_the_list_says_its_issues_in_words(hostile_batch: CheckResult) -> None:
+    """Beside each report's name in a batch's list: its issues by severity, or that it could not be
+    checked, in words (the colour only repeats them)."""
+    dom = Dom(html_reporter.render(hostile_batch))
+    counts = dom.find("span", cls="counts")
+    # Huli 2024 misses one statutory part (error), seven figures at warning, more at info
+    assert counts[0].text.startswith("错误 1 · 警告 7 · 提示 ") and "sev-error" in counts[0].classes()
+    assert counts[2].text == "无法检查" and "sev-error" in counts[2].classes()
+
+
+def test_a_single_report_links_from_its_verdict_to_its_findings(huli: CheckResult) -> None:
+    """On a phone the charts fill several screens: the verdict links past them to the findings."""
+    dom = Dom(html_reporter.render(huli))
+    [link] = dom.find("a", cls="jump")
+    assert link.attrs["href"] == "#findings-1"
+    assert [e.text for e in dom.find("h3", id="findings-1")] == ["核查结果与依据"]

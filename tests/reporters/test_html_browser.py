@@ -301,6 +301,8 @@ function measure(frame) {
   var out = {innerWidth: vw, scrollWidth: doc.documentElement.scrollWidth,
     layoutMs: performance.now() - t0, loadMs: nav ? nav.loadEventStart : -1,
     reports: doc.querySelectorAll('.report').length, labels: [], overprints: [], split: [], wide: []};
+  var verdict = doc.querySelector('.verdict');
+  out.verdictBottom = verdict ? verdict.getBoundingClientRect().bottom : -1;
   if (frame.hasAttribute('data-light')) {  // a large page: its load time and shape only
     document.documentElement.setAttribute('data-measure', JSON.stringify(out));
     return;
@@ -391,6 +393,12 @@ def test_phone_findings_cards_do_not_overprint_or_split(phone: dict[int, dict[st
     seen = phone[width]
     assert seen["overprints"] == []  # status (未填报) and severity (警告) side by side, never on top
     assert seen["split"] == []  # `2024.yaml:25` on one line
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_shows_the_verdict_on_the_first_screen(phone: dict[int, dict[str, Any]], width: int) -> None:
+    """The run's verdict is read without scrolling, on a phone's first screen (844 px tall)."""
+    assert 0 < phone[width]["verdictBottom"] <= 844
 
 
 def test_desktop_layout_is_kept(page: Page) -> None:

@@ -22,7 +22,7 @@ from hulifa.batch import DETAIL_LIMIT
 from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import QUIET, Memo, but_place, clean, display_name, line_ref, shorten_middle
+from hulifa.reporters._common import QUIET, Memo, but_place, clean, display_name, is_issue, line_ref, shorten_middle
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
 from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
 from hulifa.reporters.html_text import HEADERS, esc, esc_t, safe_url, severity_label, status_label, sym, t
@@ -120,11 +120,16 @@ LOC_WIDTH = 24
 
 
 def findings_html(
-    report: ReportResult, lang: str, issues_only: bool = False, rows: Callable[[Finding], str] | None = None
+    report: ReportResult,
+    lang: str,
+    issues_only: bool = False,
+    rows: Callable[[Finding], str] | None = None,
+    index: int = 0,
 ) -> str:
     """Every finding with its basis; `issues_only` (a folded report of a large batch): the issues, each
     with a brief basis and no evidence tooltip. `rows`: a finding's row but its location cell (_row),
-    remembered by the writer across reports."""
+    remembered by the writer across reports. `index`: the report's number, for the heading's anchor
+    (#findings-1, which the page's verdict links to)."""
     row = rows or (lambda f: _row(f, lang, issues_only))
     places: dict[str, str] = {}  # a report's findings are mostly in its own file
     out = []
@@ -135,16 +140,45 @@ def findings_html(
             places[f.file] = esc(shorten_middle(Path(f.file).name, LOC_WIDTH))
         # `2024.yaml:25` as one unbreakable piece (a long name cut in the middle), the full path on hover
         out.append(f'{row(f)}<td class="loc" title="{esc(place)}">{places[f.file]}:{line_ref(f)}</td></tr>')
-    return _findings_head(lang) + "\n".join(out) + "\n</tbody></table>"
+    anchor = f' id="findings-{index}"' if index else ""
+    return f"<h3{anchor}>{esc_t('findings', lang)}</h3>" + _findings_head(lang) + "\n".join(out) + "\n</tbody></table>"
 
 
 @cache
 def _findings_head(lang: str) -> str:
     """The findings table up to its first row: the same in every report."""
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
-    return (
-        f'<h3>{esc_t("findings", lang)}</h3><table class="findings">{_COLGROUP}<thead><tr>{head}</tr></thead><tbody>\n'
-    )
+    return f'<table class="findings">{_COLGROUP}<thead><tr>{head}</tr></thead><tbody>\n'
+
+
+# ------------------------------------------------------------------------------------------ verdict
+
+
+def _issue_counts(report: ReportResult, lang: str) -> str:
+    """A report's issues by severity, in words ("错误 1 · 警告 7"), or that it could not be checked:
+    what a batch's list of reports says beside each name, so colour is never the only sign."""
+    if not report.checked:
+        return esc_t("not_checked", lang)
+    counts = {s: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for f in report.findings:
+        if f.severity in counts and is_issue(f) and f.status is not Status.ACCEPTED:
+            counts[f.severity] += 1
+    words = [f"{esc(severity_label(s, lang))} {n:,}" for s, n in counts.items() if n]
+    return " · ".join(words) or esc(t("clean", lang))
+
+
+def _worst_class(report: ReportResult) -> str:
+    """The colour class of a report's verdict: its worst severity, or an error when it was not checked."""
+    return "error" if not report.checked else report.worst().value
+
+
+def verdict_html(tally: labels.Tally, lang: str, findings: str = "") -> str:
+    """The run's verdict, the same words as the table's last line and the Markdown's first: under the
+    title, so a reader finds it on the first screen of a phone. `findings`: a link to the findings of a
+    single report (past its charts)."""
+    worst = "error" if tally.errors or tally.unchecked else "warning" if tally.warnings else "clean"
+    link = f' <a class="jump" href="{findings}">{esc_t("findings", lang)} ↓</a>' if findings else ""
+    return f'<p class="verdict verdict-{worst}" role="status"><b>{esc(tally.verdict(lang))}</b>{link}</p>'
 
 
 def _row(f: Finding, lang: str, issues_only: bool) -> str:
@@ -235,7 +269,7 @@ def report_html(
     out.append(f'<p class="summary">{esc(summary_line(report, lang))}</p>')
     out.append(parts(report))
     out.append(charts_html(report, rules, lang))
-    out.append(findings_html(report, lang, rows=rows))
+    out.append(findings_html(report, lang, rows=rows, index=index))
     out.append("</section>")
     return "\n".join(out)
 
@@ -369,6 +403,7 @@ class Writer:
         self.count = 0
         self.folded = False
         self.tally = Tally(self.lang)
+        self.verdict = labels.Tally()
         # a finding's row recurs in report after report (a missing indicator): made once but its place
         self.rows = Memo(lambda finding: _row(finding, self.lang, False), but_place)
         self.brief_rows = Memo(lambda finding: _row(finding, self.lang, True), but_place)
@@ -379,6 +414,7 @@ class Writer:
         self.count += 1
         self.first = self.first or report
         self.tally.add(report)
+        self.verdict.add(report.checked, report.worst())
         if self.folded:
             return folded_report_html(self.count, report, self.parts, self.lang, self.brief_rows)
         self.held.append(report)
@@ -403,10 +439,15 @@ class Writer:
                 f'<p class="meta">{esc_t("pack", lang)}: {esc(_pack_title(pack.title, lang))} '
                 f"({esc(pack.id)} {esc(pack.version)})</p>"
             )
+        if self.count:
+            # one report in full: a link past its charts to its findings (a folded one has none)
+            single = self.count == 1 and not self.folded and bool(self.first and self.first.checked)
+            body.append(verdict_html(self.verdict, lang, "#findings-1" if single else ""))
         body.append("</header>")
         if self.count > 1 and not self.folded:
             toc = "".join(
-                f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>{_file_label(r)}</li>'
+                f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>'
+                f'<span class="counts sev-{_worst_class(r)}">{_issue_counts(r, lang)}</span>{_file_label(r)}</li>'
                 for i, r in enumerate(self.held, 1)
             )
             body.append(f'<nav><ol class="toc">{toc}</ol></nav>')

@@ -58,6 +58,22 @@ code, .loc { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", ui-monosp
 .small { font-size: 12px; }
 .meta { color: var(--muted); margin: 0 0 12px; overflow-wrap: anywhere; }
 .toc { margin: 8px 0 16px; padding-left: 20px; overflow-wrap: anywhere; }
+/* the run's verdict under the title: its words carry the meaning, the colour only repeats it */
+.verdict {
+  margin: 8px 0 12px; padding: 6px 12px; border-left: 5px solid var(--v); background: var(--soft);
+  overflow-wrap: anywhere;
+}
+.verdict .jump { white-space: nowrap; margin-left: 8px; font-size: 13px; }
+.verdict-error, .sev-error { --v: """
+    + STATUS_COLOURS["shortfall"]
+    + """; }
+.verdict-warning, .sev-warning { --v: """
+    + STATUS_COLOURS["missing"]
+    + """; }
+.verdict-clean, .sev-info, .sev-none { --v: """
+    + STATUS_COLOURS["pass"]
+    + """; }
+.toc .counts { margin-left: 8px; font-size: 12px; color: var(--v); font-weight: 600; white-space: nowrap; }
 .report { margin-top: 8px; }
 .report + .report { break-before: page; page-break-before: always; }
 .report-head { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: baseline; }

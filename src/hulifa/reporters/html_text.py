@@ -63,6 +63,7 @@ L: dict[str, tuple[str, str]] = {
     "reported_note": ("对数刻度,便于比较数量级。", "Log scale, to compare orders of magnitude."),
     "findings": ("核查结果与依据", "Findings and legal basis"),
     "not_checked": ("无法检查", "Could not be checked"),
+    "clean": ("没有问题", "no issues"),
     "target": ("目标", "target"),
     "stated": ("填报", "stated"),
     "gap": ("差距", "gap"),
