@@ -226,6 +226,21 @@ def test_diff_command(write) -> None:
     assert bad.exit_code == 2 and "nope.yaml:1:1" in bad.stderr
 
 
+@pytest.mark.parametrize("columns", [80, 40])
+def test_diff_table_fits_the_terminal(write, columns: int) -> None:
+    """The table is as wide as the terminal (COLUMNS), not a fixed 160 cells: at 80 columns it had
+    run to 104, each line wrapping on the screen and the box drawing broken."""
+    from rich.cells import cell_len
+
+    new = Path(__file__).parents[1] / "reports" / "huli" / "2024.yaml"
+    old = write("2023.yaml", new.read_text(encoding="utf-8").replace("year: 2024", "year: 2023"))
+    run = run_cli("diff", str(old), str(new), env={"COLUMNS": str(columns)})
+    assert run.exit_code == 0, run.stderr
+    widths = [cell_len(line) for line in run.stdout.splitlines()]
+    assert max(widths) <= columns, max(widths)
+    assert "湖里区: 2023 → 2024" in run.stdout and "590件" in run.stdout
+
+
 def test_diff_notes_other_region(write) -> None:
     old = _report(write, "2023.yaml", 2023, {"主动公开条数": 1}, region="甲区")
     new = _report(write, "2024.yaml", 2024, {"主动公开条数": 2}, region="乙区")

@@ -135,8 +135,9 @@ def _trend_cell(row: Row, lang: str) -> str:
     return f"{en}: {ven}" if lang == "en" else f"{zh}:{vzh}"
 
 
-def render_table(comparison: Comparison, lang: str = "zh", width: int = 160) -> str:
-    """Plain text (rich table, no colour, no markup) of the comparison."""
+def render_table(comparison: Comparison, lang: str = "zh", width: int | None = None) -> str:
+    """Plain text (rich table, no colour, no markup) of the comparison, `width` cells wide (None: the
+    terminal's, as rich reads it: COLUMNS, else the terminal's size, else 80)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text as RichText
