@@ -58,6 +58,26 @@ def test_huli_fits_the_width_without_broken_words(at_root: None, lang: str, colu
             assert any(finding["name"] in line for line in lines), finding["name"]
 
 
+@pytest.mark.parametrize(("lang", "columns"), [("zh", 40), ("en", 40), ("en", 50)])
+def test_a_narrow_terminal_keeps_names_whole(at_root: None, lang: str, columns: int) -> None:
+    """On a phone's terminal the name goes under the status, not into a column of 15 cells where
+    English was cut inside a word ("Information-dis" / "closure") and Chinese every few characters;
+    where the column is wide enough (English at 50), English is wrapped between words only."""
+    lines = _check(HULI, "--lang", lang, columns=columns)
+    assert max(cell_len(line) for line in lines) <= columns
+    words = {word.rstrip(";") for line in lines for word in line.split()}  # "; " ends a name in the short list
+    for finding in _issues(HULI):
+        if lang == "zh" and cell_len(finding["name"]) <= columns - 4:  # a name wider than the line must wrap
+            assert any(finding["name"] in line for line in lines), finding["name"]
+        elif lang == "en":
+            assert set(finding["name_en"].split()) <= words, finding["name_en"]
+    if columns == 40:  # status, severity and line; then the name, indented
+        first = next(i for i, line in enumerate(lines) if line.startswith(("未达标", "short")))
+        assert lines[first].rstrip().endswith("第18行" if lang == "zh" else "L18")
+        name = "存在的不足和原因" if lang == "zh" else "Part 2: shortcomings"
+        assert lines[first + 1].startswith(f"    {name}")
+
+
 @pytest.mark.parametrize(("lang", "most"), [("zh", 45), ("en", 60)])
 def test_huli_at_80_columns_fits_one_screen(at_root: None, lang: str, most: int) -> None:
     lines = _check(HULI, "--lang", lang, columns=80)

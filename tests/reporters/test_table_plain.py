@@ -23,7 +23,7 @@ from hulifa.runner import check_paths
 CASES = ROOT / "tests" / "cases"
 HULI = ROOT / "reports" / "huli" / "2024.yaml"
 TODAY = dt.date(2025, 6, 1)
-WIDTHS = (60, 80, 100, 139)
+WIDTHS = (40, 60, 80, 100, 139)  # 40: a phone terminal, where a name has a line of its own
 WIDE = (table.WIDE, 160, 220)  # the boxed table (what `-o FILE` gets, at 160)
 
 

@@ -276,6 +276,10 @@ def _name_list(findings: list[Finding], room: int, lang: str) -> Styled:
 
 
 INDENT = 4  # cells before a finding's second line: under the status, so the name column stays clean
+# Below this many cells for the name between the status and the line, the name has a line of its own:
+# at 40 columns ("missing warning … L25") it had 15, and English names were cut inside a word
+# ("Information-dis" / "closure").
+NAME_ROOM = 24
 
 
 def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int) -> list[Block]:
@@ -302,9 +306,16 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
         Column(ratio=1, overflow="fold"),
         Column(no_wrap=True, justify="right", width=widths[2]),
     )
+    # the cells the name is left between the status, the severity and the line (a space between each)
+    name_room = width - sum(widths) - 3
+    stacked = name_room < max(NAME_ROOM, _longest_word(labels.name(f, lang) for f in listed))
 
-    def head(status: Status, severity: Severity, name: Styled, where: str) -> Grid:
-        return Grid(columns, (_t(*_status(status, lang)), _t(*_severity(severity, lang)), name, _t(where, "dim")))
+    def head(status: Status, severity: Severity, name: Styled, where: str) -> list[Block]:
+        """The finding's first line; on a narrow screen the name goes on the next, indented."""
+        first = (_t(*_status(status, lang)), _t(*_severity(severity, lang)))
+        if stacked:
+            return [Grid(columns, (*first, (), _t(where, "dim"))), Indented(name, INDENT)]
+        return [Grid(columns, (*first, name, _t(where, "dim")))]
 
     out: list[Block] = []
     for f in listed:
@@ -312,7 +323,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
         cite = full_cite(f, lang) if show_all else _cite_that_fits(f, facts, room, lang)
         if cite:
             facts.append(cite)
-        out.append(head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang)))
+        out += head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang))
         if facts:
             out.append(Indented(_t(" · ".join(facts)), INDENT))
     if grouped:
@@ -322,7 +333,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
             if lang == "en"
             else f"另 {n} 项,只列名称与行号(目标与依据见 --all)"
         )
-        out.append(head(Status.MISSING, Severity.INFO, ((title, "bold"),), ""))
+        out += head(Status.MISSING, Severity.INFO, ((title, "bold"),), "")
         out.append(Indented(_name_list(grouped, room, lang), INDENT))
     return out
 
