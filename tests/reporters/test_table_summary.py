@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 
 from clihelp import MINIMAL, run_cli
@@ -58,8 +59,8 @@ def _print(width: int, *batches: list[RenderableType]) -> str:
 
 def _assert_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
     summary = _summary(count, line_break)
-    columns, file_width = table._frame("zh", width)
-    rows = tuple(table._cells(row, "zh", file_width) for row in summary.rows)
+    columns, file_width, narrow = table._frame("zh", width)
+    rows = tuple(table._cells(row, "zh", file_width, narrow) for row in summary.rows)
     sheet = table.Sheet(columns, rows, title=labels.heading("summary", "zh"))
     whole = table_rich.renderable(sheet)
     chunks = [part for part in summary.blocks("zh", width) if isinstance(part, table.SummaryRows)]
@@ -72,7 +73,7 @@ def _assert_chunks_print_as_the_whole_table(count: int, width: int, line_break: 
 
 
 @pytest.mark.parametrize("count", [0, 1, table.SUMMARY_CHUNK, table.SUMMARY_CHUNK * 2 + 1])
-@pytest.mark.parametrize("width", [60, 80, 160])
+@pytest.mark.parametrize("width", [40, 60, 80, 160])
 @pytest.mark.parametrize("line_break", [False, True])
 def test_chunks_print_as_the_whole_table(count: int, width: int, line_break: bool) -> None:
     _assert_chunks_print_as_the_whole_table(count, width, line_break)
@@ -156,3 +157,42 @@ def test_a_spilled_batch_prints_what_a_held_one_does(
     verdict = " ".join(spilled.stdout.rstrip("\n").rsplit("\n\n", 1)[-1].split())  # wraps at 80 in English
     assert [int(n) for n in re.findall(r"\d+", verdict)][: len(counts)] == counts, verdict
     assert counts[1:] == [5, 21, 0, 4]  # each kind the verdict counts is there (a clean report needs 66 figures)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_narrow_terminal_summary_says_each_reports_worst(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 40 columns the summary is the file and its worst severity with how many (the count the
+    80-column table gives under that severity): all eight columns had been squeezed to "…" (headers,
+    counts, the worst) and each region to one character."""
+    _mixed_batch(tmp_path, 30)
+    monkeypatch.chdir(tmp_path)
+
+    def summary(columns: int) -> tuple[list[str], dict[str, list[str]]]:
+        lines = run_cli("check", ".", "--lang", lang, env={"COLUMNS": str(columns)}).stdout.splitlines()
+        assert max(map(cell_len, lines)) <= columns
+        title = lines.index(next(line for line in lines if labels.heading("summary", lang) in line))
+        rows = [line.split() for line in lines[title + 2 : title + 32]]
+        return lines[title + 1].split(), {row[0]: row[1:] for row in rows}
+
+    header, narrow = summary(40)
+    assert header == [labels.field("file", lang), labels.field("worst", lang)]
+    _, wide = summary(80)  # file: region, year, errors, warnings, infos, worst
+    assert sorted(narrow) == sorted(wide) and len(wide) == 30
+    severities = [labels.severity(s, lang) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    for file, row in wide.items():
+        worst = " ".join(row[5:])
+        count = row[2 + severities.index(worst)] if worst in severities else ""
+        assert " ".join(narrow[file]) == f"{worst} {count}".strip(), file
+    assert " ".join(narrow["region-03/report.yaml"]) == labels.status("error", lang)  # could not be checked
+
+
+def test_english_file_names_are_whole_at_80_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file column's room was worked out as if the English headers were Chinese (two cells a letter):
+    19 cells at 80 columns, and every row of this batch read region…/report.yaml."""
+    _mixed_batch(tmp_path, 30)
+    monkeypatch.chdir(tmp_path)
+    out = run_cli("check", ".", "--lang", "en", env={"COLUMNS": "80"}).stdout
+    assert all(f"region-{i:02d}/report.yaml  " in out for i in range(30)), out
+    assert max(map(cell_len, out.splitlines())) <= 80

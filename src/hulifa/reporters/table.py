@@ -672,8 +672,8 @@ class BatchSummary:
         """The summary table, as one block per SUMMARY_CHUNK rows (print them one by one and the
         memory is one chunk's, not the whole table's: each reads its rows back as it is printed),
         then the most-missed ranking."""
-        file_width = _frame(lang, width)[1]
-        probe = _widest(self.rows, lang, file_width)
+        _, file_width, narrow = _frame(lang, width)
+        probe = _widest(self.rows, lang, file_width, narrow)
         out: list[SummaryRows | Block] = [
             SummaryRows(self.rows, start, probe, lang, width)
             for start in range(0, max(len(self.rows), 1), SUMMARY_CHUNK)
@@ -695,28 +695,47 @@ class BatchSummary:
 SUMMARY_CHUNK = 256
 
 
-def _frame(lang: str, width: int) -> tuple[tuple[Column, ...], int]:
-    """The summary table's columns, and the width its file column may take."""
+# Below this many columns the summary is two columns, the file and its worst severity with how many:
+# its eight had been squeezed to "…" (headers, counts) and the regions to one character at 40 columns.
+NARROW_SUMMARY = 60
+
+
+def _frame(lang: str, width: int) -> tuple[tuple[Column, ...], int, bool]:
+    """The summary table's columns, the width its file column may take, and whether it is narrow
+    (NARROW_SUMMARY): then the file names the report and the worst severity says how it did."""
+    worst = Column(labels.field("worst", lang), no_wrap=True)
+    if width < NARROW_SUMMARY:
+        widest = max(cell_len(labels.severity(Severity.WARNING, lang)) + 6, cell_len(labels.status(Status.ERROR, lang)))
+        file_width = max(12, width - 2 - widest)  # rich's two cells between columns
+        return (Column(labels.field("file", lang), no_wrap=True, max_width=file_width), worst), file_width, True
     severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
     counts = [labels.severity(s, lang) for s in severities]
-    fixed = 2 + 4 + 10 + sum(max(len(c) * 2, 5) + 1 for c in counts) + 10  # rough: region year, counts, worst
+    # rough: region and year, the counts under their headers, the worst ("not checked" in English: the
+    # headers' characters counted twice, as if Chinese, had left English file names 19 cells at 80
+    # columns, cut to region…/report.yaml in every row of a batch of region-NN/report.yaml)
+    worst_width = max(10, cell_len(labels.status(Status.ERROR, lang)))
+    fixed = 2 + 4 + 10 + sum(max(cell_len(c), 5) + 1 for c in counts) + worst_width
     file_width = max(16, min(70, width - fixed))
     columns = (
         Column(labels.field("file", lang), no_wrap=True, max_width=file_width),
         Column(labels.field("region", lang), no_wrap=True, max_width=14),
         Column(labels.field("year", lang), no_wrap=True),
         *(Column(header, justify="right", no_wrap=True) for header in counts),
-        Column(labels.field("worst", lang), no_wrap=True),
+        worst,
     )
-    return columns, file_width
+    return columns, file_width, False
 
 
-def _cells(row: Row, lang: str, file_width: int) -> tuple[Styled, ...]:
+def _cells(row: Row, lang: str, file_width: int, narrow: bool = False) -> tuple[Styled, ...]:
     worst, style = _severity(row.worst, lang)
     if not row.checked:
         worst, style = labels.status(Status.ERROR, lang), labels.status_style(Status.ERROR)
+    file = _t(shorten_middle(row.file, file_width))
+    if narrow:  # "错误 2": the worst and how many findings have it
+        n = {Severity.ERROR: row.errors, Severity.WARNING: row.warnings, Severity.INFO: row.infos}.get(row.worst)
+        return file, _t(f"{worst} {n:,}" if row.checked and n else worst or "—", style)
     return (
-        _t(shorten_middle(row.file, file_width)),
+        file,
         _t(shorten_middle(row.region or "—", 14)),
         _t(str(row.year or "—")),
         *(_t(str(n)) for n in (row.errors, row.warnings, row.infos)),
@@ -724,13 +743,13 @@ def _cells(row: Row, lang: str, file_width: int) -> tuple[Styled, ...]:
     )
 
 
-def _widest(rows: Sequence[Row], lang: str, file_width: int) -> list[Row]:
+def _widest(rows: Sequence[Row], lang: str, file_width: int, narrow: bool = False) -> list[Row]:
     """The rows that set the columns' widths: in each column the cell with the largest minimum and the
     largest maximum width (rich lays a table out from these alone). Empty when a row would take
     more than one line: the chunks could not then be cut apart by counting lines."""
     best: dict[tuple[int, int], tuple[int, int]] = {}
     for i, row in enumerate(rows):
-        for c, cell in enumerate(_cells(row, lang, file_width)):
+        for c, cell in enumerate(_cells(row, lang, file_width, narrow)):
             text = plain(cell)
             if "\n" in text:
                 return []
@@ -760,14 +779,14 @@ class SummaryRows(NamedTuple):
 
     def sheet(self) -> Sheet | None:
         """The table a writer lays out for this chunk (None: nothing to print)."""
-        columns, file_width = _frame(self.lang, self.width)
+        columns, file_width, narrow = _frame(self.lang, self.width)
         if not self.probe:
             rows = self.rows if self.start == 0 else None
         else:
             rows = [*self.probe, *self.rows[self.start : self.start + SUMMARY_CHUNK]]
         if rows is None:
             return None
-        cells = tuple(_cells(row, self.lang, file_width) for row in rows)
+        cells = tuple(_cells(row, self.lang, file_width, narrow) for row in rows)
         return Sheet(columns, cells, title=labels.heading("summary", self.lang))
 
     def cut(self, lines: list[L]) -> list[L]:
