@@ -172,3 +172,16 @@ def test_a_finding_row_is_the_same_whatever_came_before_it() -> None:
     block = alone.text().split("<details open>")[1]
     assert shared.text().endswith(block)
     assert "reports/other.yaml:" in block and "湖里区 2024.yaml:" not in block
+
+
+def test_a_folded_reports_title_reads_as_written_on_github() -> None:
+    """The <summary> line is inside the HTML block <details> opens, where Markdown is not read (GFM,
+    CommonMark 4.6): huli_district_2024.yaml had been shown as huli\\_district\\_2024.yaml. Rendered
+    here by markdown-it-py, a CommonMark renderer, with GFM's tables."""
+    from markdown_it import MarkdownIt
+
+    report = HULI_REPORT._replace(file="reports/huli_district_2024.yaml", region="湖里*区_[甲]<b>")
+    page = MarkdownIt("commonmark").enable("table").render(markdown.render(CheckResult(reports=(report,))))
+    summaries = re.findall(r"<summary>(.*?)</summary>", page)
+    assert len(summaries) == 1 and "\\" not in summaries[0], summaries
+    assert summaries[0].startswith("湖里*区_[甲]&lt;b&gt; 2024 — reports/huli_district_2024.yaml — 错误 ")

@@ -13,6 +13,7 @@ Data is escaped so it cannot break a table row, open a code span, or inject HTML
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -202,7 +203,9 @@ def _details(report: ReportResult, counts: _Counts, lang: str, rows_of: Memo[tup
         for s, n in zip(_COUNTED, (counts.errors, counts.warnings, counts.infos), strict=True)
         if n
     )
-    summary = escape(one_line(report_title(report))) + (f" — {tally}" if tally else "")
+    # <details> opens an HTML block that runs to the blank line: Markdown is not read inside it, so the
+    # title is escaped as HTML only (a backslash before huli_2024.yaml's _ was shown as written)
+    summary = html.escape(one_line(report_title(report)), quote=False) + (f" — {tally}" if tally else "")
     out = ["<details>", f"<summary>{summary}</summary>", ""]
     if not report.checked:
         out += [f"**{labels.heading('not_checked', lang)}**", ""]
