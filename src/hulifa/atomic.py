@@ -14,13 +14,14 @@ never over one of the inputs, and never a device or pipe replaced by a regular f
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
 import stat
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, TextIO
@@ -95,11 +96,26 @@ class StdoutSink:
     def write(self, text: str) -> None:
         sys.stdout.write(text)
 
+    def utf8(self) -> Callable[[bytes], object] | None:
+        """See utf8_writer (Python translates "\n" on standard output where the line end differs)."""
+        return utf8_writer(sys.stdout, os.linesep != "\n")
+
     def commit(self) -> None:
         sys.stdout.flush()
 
     def abort(self) -> None:
         sys.stdout.flush()
+
+
+def utf8_writer(stream: TextIO, translates: bool) -> Callable[[bytes], object] | None:
+    """Where text already encoded in UTF-8 (a spilled document) can go as its bytes: the stream's own
+    bytes, after what was written as text, when the stream writes UTF-8 and leaves line ends alone
+    (the bytes are then those of writing the text). None otherwise: the text must be written."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or translates or codecs.lookup(stream.encoding).name != "utf-8":
+        return None
+    stream.flush()
+    return buffer.write  # type: ignore[no-any-return]
 
 
 class _Handle:
@@ -113,6 +129,20 @@ class _Handle:
             self.handle.write(text)
         except OSError as exc:
             raise _cannot_write(self.display, exc) from None
+
+    def utf8(self) -> Callable[[bytes], object] | None:
+        """See utf8_writer: the handle is opened to write UTF-8 with no line-end translation."""
+        write = utf8_writer(self.handle, False)
+        if write is None:
+            return None
+
+        def checked(data: bytes) -> None:
+            try:
+                write(data)
+            except OSError as exc:
+                raise _cannot_write(self.display, exc) from None
+
+        return checked
 
 
 class StreamFile(_Handle):

@@ -4,9 +4,15 @@ streamed batch (SARIF, JUnit, Markdown, Code Quality) holds no more memory for m
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import io
+import os
+import shutil
+import subprocess
+import sys
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +138,26 @@ def test_the_spilled_reports_are_copied_back_in_small_pieces(name: str) -> None:
     result = CheckResult(reports=tuple(reports), pack=huli.pack)
     rendered = module(name).render(result, "zh", Severity.WARNING) if name == "junit" else None
     assert whole.getvalue() == (rendered if rendered is not None else module(name).render(result, "zh"))
+
+
+@pytest.mark.parametrize("name", ["junit", "sarif"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_spilled_document_is_the_rendered_one_in_the_output_encoding(
+    name: str, encoding: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spilled items are copied as their UTF-8 bytes where the output writes UTF-8 (stdout, a
+    file), and as text where it does not (PYTHONIOENCODING=utf-16): the same document either way."""
+    (tmp_path / "r").mkdir()
+    for i in range(3):
+        shutil.copy(HULI_DATA, tmp_path / "r" / f"huli-{i}.yaml")
+    args = [sys.executable, "-m", "hulifa", "check", "r", "--fail-on", "never", "--today", "2025-06-01", "-f", name]
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1"}
+    run = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    monkeypatch.chdir(tmp_path)
+    result = hulifa.check("r", today=dt.date(2025, 6, 1))
+    extra = {"fail_on": None} if name == "junit" else {}
+    whole = module(name).render(result, "zh", **extra)
+    assert run.stdout.decode(encoding) == whole
+    to_file = subprocess.run([*args, "-o", "out"], cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert to_file.returncode == 0 and (tmp_path / "out").read_bytes() == whole.encode("utf-8")
