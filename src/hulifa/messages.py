@@ -796,6 +796,10 @@ REASONS.update(
         "help.env_var": Text("环境变量:{var}", "env var: {var}"),
         "help.options": Text("选项", "Options"),
         "help.required": Text("必填", "required"),
+        "option.output_format": Text(
+            "无法从「{item}」的扩展名判断输出格式;请加 -f FORMAT,或用这些扩展名:{listed}",
+            "cannot tell the format of '{item}' from its extension; pass -f FORMAT, or use one of: {listed}",
+        ),
     }
 )
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated

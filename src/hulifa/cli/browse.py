@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     pass
 
-from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say
+from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 from hulifa.cli.usage import Group, both, described
 
@@ -118,8 +118,10 @@ RULES_WIDE = 140
 )
 def rules_list(
     rules: RulesOption = None,
-    level: Annotated[str | None, typer.Option(help=both("只列出适用于此级别的指标", "only this level"))] = None,
-    year: Annotated[int | None, typer.Option(help=both("只列出适用于此年度的指标", "only this year"))] = None,
+    level: Annotated[Level | None, typer.Option(help=both("只列出适用于此级别的指标", "only this level"))] = None,
+    year: Annotated[
+        int | None, typer.Option(min=1990, max=2100, help=both("只列出适用于此年度的指标", "only this year"))
+    ] = None,
     fmt: Annotated[Format, format_option("rules list")] = Format.table,
 ) -> None:
     from hulifa.messages import expected_text
@@ -128,7 +130,8 @@ def rules_list(
     chosen = [
         rule
         for rule in pack.rules
-        if not (level or year) or rule.applies(level or (rule.levels[0].body if rule.levels else ""), year or 2024)
+        if not (level or year)
+        or rule.applies(level.value if level else (rule.levels[0].body if rule.levels else ""), year or 2024)
     ]
     if fmt is Format.json:
         import json
@@ -290,6 +293,7 @@ def init(
     from hulifa.errors import InputError
     from hulifa.template import report_template
 
+    text_hints(year, level.value, region)  # an empty --region is refused, as check and extract refuse it
     pack = load_pack_or_die(rules)
     if str(output) != STDOUT and output.exists() and output.is_file():
         die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")

@@ -8,7 +8,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from hulifa.cli import die
+from hulifa.cli import die, die_both
 from hulifa.cli.usage import both, described
 
 # configuration key -> `check` parameter (None: only the file sets it)
@@ -88,11 +88,10 @@ def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[li
         lower = item.lower()
         fmt = next((f for ext, f in EXTENSIONS.items() if lower.endswith(ext)), None)
         if fmt is None:
+            from hulifa.messages import reason
+
             listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
-            die(
-                f"hulifa: 无法从「{item}」的扩展名判断输出格式;请加 -f FORMAT,或用这些扩展名:{listed} "
-                f"/ cannot tell the format of '{item}' from its extension; pass -f FORMAT, or use one of: {listed}"
-            )
+            die_both(reason("option.output_format", item=item, listed=listed))
         formats.append(fmt)
         paired.append(f"{fmt}={item}")
     return list(dict.fromkeys(formats)), paired
