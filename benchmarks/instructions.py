@@ -26,7 +26,6 @@ depend on it). Needs valgrind on PATH. Printed, never asserted: this is a benchm
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -39,7 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from whole import _FLOOR, FORMATS, baseline_copy, dataset, git_rev, installed_copy, parse_size  # noqa: E402
+from whole import _FLOOR, FORMATS, baseline_copy, dataset, git_rev, installed_copy, parse_size, users_env  # noqa: E402
 
 _COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
 AT = 10_000  # the size
@@ -94,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     data, paths, manifest = dataset(args.data_root.resolve(), [args.size], args.seed)[args.size]
     first = sorted(manifest)[0]
     cache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = users_env()
     env["PYTHONPYCACHEPREFIX"] = str(cache)  # bytecode cached, as `pip install .` leaves it
     copies = {"": [*installed_copy(), "check"]}
     if args.baseline:
