@@ -60,6 +60,12 @@ CASES = [
     ("八十多平方公里", 80, "平方公里", Bound.LOWER),
     ("28微克/立方米", 28, "微克/立方米", Bound.EXACT),
     ("128所次", 128, "所次", Bound.EXACT),
+    # a bare 万 is one 万 (it read as 0), and 余/多 may stand before 万 as well as after it
+    ("近万人次", 10_000, "人次", Bound.APPROX),
+    ("万余件", 10_000, "件", Bound.LOWER),
+    ("1,600余万人次", 16_000_000, "人次", Bound.LOWER),
+    ("300多万元", 3_000_000, "元", Bound.LOWER),
+    ("10余万元", 100_000, "元", Bound.LOWER),  # as before: 余 then the unit 万元
 ]
 
 
@@ -107,6 +113,23 @@ def _to_chinese(n: int) -> str:
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_round_trip(n: int) -> None:
     assert parse_chinese_number(_to_chinese(n)) == n
+
+
+@given(st.sampled_from(["万", "亿"]), st.sampled_from(["", "件", "人次", "元"]))
+def test_a_bare_multiplier_is_one_of_it(big: str, unit: str) -> None:
+    assert parse_quantity(f"{big}{unit}").value == parse_quantity(f"一{big}{unit}").value > 0
+
+
+@given(
+    st.integers(min_value=1, max_value=99_999),
+    st.sampled_from(["余", "多"]),
+    st.sampled_from(["万", "亿"]),
+    st.sampled_from(["件", "人次", "元"]),
+)
+def test_over_before_or_after_the_multiplier_reads_the_same(n: int, over: str, big: str, unit: str) -> None:
+    before, after = parse_quantity(f"{n}{over}{big}{unit}"), parse_quantity(f"{n}{big}{over}{unit}")
+    assert (before.value, before.unit, before.bound) == (after.value, after.unit, after.bound)
+    assert before.bound is Bound.LOWER and before.value == n * {"万": 10_000, "亿": 100_000_000}[big]
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["件", "次", "人次", "名", "%", ""]))

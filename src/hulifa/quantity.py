@@ -131,7 +131,7 @@ QUANTITY_PATTERN = re.compile(
       | (?P<cfr_den>{_CN_NUM})分之(?P<cfr_num>{_CN_NUM})
       | (?P<frac_a>\d+)/(?P<frac_b>\d+)
       | (?P<num>{_AR_NUM}|{_CN_NUM})
-        \s?(?P<mult>[万亿](?:[万亿])?)?
+        \s?(?P<mult>(?:余|多)?[万亿](?:[万亿])?)?
         (?P<mid>余|多)?
         \s?(?:(?P<pct>[%‰])|(?P<cheng>成)|(?P<unit>{_UNITS}))?
     )
@@ -184,6 +184,8 @@ def parse_chinese_number(text: str) -> float:
         elif char in _BIG_UNITS:
             section += digit
             digit = 0
+            if not (section or total):
+                section = 1  # 近万人次, 万余件: a bare 万 or 亿 is one of it
             big = _BIG_UNITS[char]
             if big > 10_000 and total:  # 一万亿: what came before scales too
                 total = (total + section) * big
@@ -283,6 +285,8 @@ def from_match(match: re.Match[str], text: str | None = None) -> Quantity:
         value, unit = float(frac_a) / denominator * 100, "%"
     else:
         value = _number(num)
+        if mult and mult[0] in "余多":  # 1,600余万人次: 余 before 万 says "over" as after it does
+            mid, mult = mid or mult[0], mult[1:]
         for char in mult or "":
             value *= _BIG_UNITS[char]
         if pct:

@@ -49,6 +49,7 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.not_a_chinese_numeral, "检查十次。", "十次", False),
     (fg.not_a_chinese_numeral, "千家万户。", "千家", True),
     (fg.not_a_chinese_numeral, "参训近千人次。", "千人次", False),  # a round amount under its qualifier
+    (fg.not_a_chinese_numeral, "覆盖群众近万人次。", "万人次", False),  # 万 too, now that it reads as 10000
     (fg.not_a_chinese_numeral, "逾千人参加。", "千人", False),
     (fg.vague_amount, "组织数十家单位参加。", "十家", True),
     (fg.vague_amount, "组织十家单位参加。", "十家", False),

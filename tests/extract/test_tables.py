@@ -161,3 +161,43 @@ def test_a_departments_table_row_for_the_whole_area_is_not_its_own(pack: RulePac
     }
     assert "agency_head_appearance_rate" not in department and department.get("admin_litigation_count") == 1
     assert county.get("agency_head_appearance_rate") == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an 增减 column: a signed cell is a change, its value the magnitude, its unit its % or the row's
+        (
+            "项目\t2023年\t2024年\t增减\n行政处罚决定（件）\t403\t452\t+12.2%\n审批平均用时（工作日）\t46\t28\t-18\n",
+            [
+                ("403", 403, "件", False),
+                ("452", 452, "件", False),
+                ("+12.2%", 12.2, "%", True),
+                ("46", 46, "工作日", False),
+                ("28", 28, "工作日", False),
+                ("-18", 18, "工作日", True),
+            ],
+        ),
+        # a minus the pattern would read as a plain 38.2% is one figure, the change
+        (
+            "项目\t2023年\t2024年\t增减\n涉企检查（户次）\t1,693\t1,046\t-38.2%\n",
+            [("1,693", 1693, "户次", False), ("1,046", 1046, "户次", False), ("-38.2%", 38.2, "%", True)],
+        ),
+        # a signed count with no unit in its row is not read
+        (
+            "项目\t2023年\t2024年\t增减\n罚没款\t517.3万元\t588.9万元\t+71.6\n",
+            [("517.3万元", 5173000, "元", False), ("588.9万元", 5889000, "元", False)],
+        ),
+    ],
+)
+def test_a_signed_cell_is_a_change(text: str, expected: list[tuple[str, float, str, bool]]) -> None:
+    assert [(f.text, f.value, f.unit, f.change) for f in find_figures(Doc.of(text))] == expected
+
+
+@given(st.integers(0, 99999), st.integers(0, 999), st.sampled_from(["+", "-"]), st.booleans())
+def test_a_generated_signed_cell_is_one_change(base: int, delta: int, sign: str, percent: bool) -> None:
+    cell = f"{sign}{delta}{'%' if percent else ''}"
+    text = f"项目\t2023年\t增减\n案件（件）\t{base:,}\t{cell}\n"
+    figures = find_figures(Doc.of(text))
+    assert [(f.text, f.value, f.change) for f in figures] == [(f"{base:,}", base, False), (cell, delta, True)]
+    assert figures[1].unit == ("%" if percent else "件")

@@ -124,3 +124,19 @@ def test_the_measure_more_lines_reach_is_taken(pack: RulePack) -> None:
     text = _cut_every_20_characters(body)
     figures = {f.text.replace("\n", "") for f in extract_text(text, pack).figures}
     assert {"1234件", "1200件", "12.5%", "65件", "100%"} <= figures
+
+
+def test_a_table_row_does_not_set_the_width(pack: RulePack) -> None:
+    """A portal page's 索引号 table row (cells joined by a tab) is longer than the body's printed lines:
+    the width is still the body's, so its lines join."""
+    body = (
+        "全年县委常委会会议、县政府常务会议共听取法治政府建设工作汇报7次,县政府常务会议会前学法12次。"
+        "全县审核行政规范性文件19件,报备19件,报备率100%,组织执法人员培训1360人次,开展执法案卷评查2次。"
+        "办理行政复议案件112件,纠错率8.9%,以本局为被告的行政诉讼案件65件,负责人出庭应诉率100%。"
+    )
+    lines = _cut_every_20_characters(body).split("\n")
+    index_row = "索 引 号：11330925MB1234567X/2026-00018\t发布机构：某县交通运输局"
+    text = "\n".join([lines[0], index_row, *lines[1:]])
+    width = line_width(text.split("\n"))
+    assert width is not None and width.size == 20
+    assert {i.id: i.value for i in extract_text(text, pack).indicators}.get("admin_litigation_count") == 65

@@ -290,17 +290,16 @@ def _bare_chinese(c: Candidate) -> bool:
     return c.chinese and c.pct_cn is None  # 百分之九十 is always a real numeral
 
 
-# 近千人次, 逾千人, 约百家: a qualifier makes a bare 百 or 千 a round amount. (Not 万 yet: quantity.py
-# reads a bare 万 as 0, so 近万人次 would come out as nothing.)
+# 近千人次, 逾千人, 约百家, 近万人次: a qualifier makes a bare 百, 千 or 万 a round amount
 _ROUND_AMOUNT = re.compile(r"(?:近|将近|接近|约|逾|超过|上)$")
 
 
 def not_a_chinese_numeral(c: Candidate) -> bool:
-    """百件, 千家: Chinese numeral characters without a digit (十 alone or 十二 is one); but 近千人次 and
-    逾千人 are round amounts, with a unit."""
+    """百件, 千家: Chinese numeral characters without a digit (十 alone or 十二 is one); but 近千人次,
+    逾千人 and 近万人次 are round amounts, with a unit."""
     if not _bare_chinese(c) or _cn_numeral_ok(c.numtext):
         return False
-    round_amount = c.numtext in ("百", "千") and bool(c.unit) and bool(_ROUND_AMOUNT.search(c.pre))
+    round_amount = c.numtext in ("百", "千", "万") and bool(c.unit) and bool(_ROUND_AMOUNT.search(c.pre))
     return not round_amount
 
 
@@ -531,10 +530,16 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures += found
             last_end = found[-1].end
     cells = table_cells(doc)
-    return sorted(figures + cells, key=lambda fig: fig.start) if cells else figures
+    if not cells:
+        return figures
+    # a signed cell (-38.2%) is the table's figure; the number the pattern read inside it is not another
+    signed = [(c.start, c.end) for c in cells if c.change]
+    figures = [fig for fig in figures if not any(a <= fig.start < b for a, b in signed)]
+    return sorted(figures + cells, key=lambda fig: fig.start)
 
 
-_BARE_CELL = re.compile(r"[ ]*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]*")
+# a bare number, or a signed one in an 增减 column (+12.2%, -18): a change, whose unit is its % or the row's
+_BARE_CELL = re.compile(r"[ ]*(?P<sign>[+\-−－])?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<pct>%)?[ ]*")
 _CELL = re.compile(r"[^\t]+")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fff]")
 
@@ -544,7 +549,8 @@ def table_cells(doc: Doc) -> list[Figure]:
     in the row's label ("行政复议申请（件）\t186\t231": 186件 and 231件), in a unit column of its own
     ("新收行政复议案件\t件\t203\t287"), or in its column's header ("专业\t检查单位（户）\t立案（件）", for
     every row under it, also under a header repeated after a page break). A cell before the row's label
-    (序号) is not a figure."""
+    (序号) is not a figure. A signed cell ("+12.2%", "-18" in an 增减 column) is a change: its value the
+    magnitude, its unit its % or the row's."""
     f = doc.folded
     out = []
     header: list[str] = []  # the units the last header row names, by column
@@ -554,15 +560,20 @@ def table_cells(doc: Doc) -> list[Figure]:
             header = []
             continue
         texts = [f[a:b] for a, b in cells]
-        bare = [_BARE_CELL.fullmatch(t) for t in texts]
+        # a % cell without a sign is an ordinary figure, which the pattern reads
+        bare = [
+            m if (m := _BARE_CELL.fullmatch(t)) and (m.group("sign") or not m.group("pct")) else None for t in texts
+        ]
         if not any(bare):
             header = header_units(texts) or header
             continue
         for column, unit, m in row_cells(texts, bare, header):
             a = cells[column][0]
             value = float(m.group("n").replace(",", ""))
-            flags = {"change": False, "prior": False, "ambiguous": False}
-            out.append(_figure(doc, a + m.start("n"), a + m.end("n"), value, unit, Bound.EXACT, **flags))
+            sign = bool(m.group("sign"))
+            flags = {"change": sign, "prior": False, "ambiguous": False}
+            start, end = a + m.start("sign" if sign else "n"), a + m.end("pct" if m.group("pct") else "n")
+            out.append(_figure(doc, start, end, value, "%" if m.group("pct") else unit, Bound.EXACT, **flags))
     return out
 
 
@@ -577,7 +588,7 @@ def row_cells(
     out = []
     for column in range(label + 1, len(texts)):
         m = bare[column]
-        unit = own or (header[column] if column < len(header) else "")
+        unit = "%" if m is not None and m.group("pct") else own or (header[column] if column < len(header) else "")
         if m is not None and unit:
             out.append((column, unit, m))
     return out

@@ -62,8 +62,9 @@ WRAP_RULES: tuple[Callable[[list[str], int, Width | None], bool], ...] = (number
 
 
 def _at_one_width(lines: list[str], measure: Callable[[str], int], slack: int) -> tuple[int, float] | None:
-    """The width most long lines reach under `measure`, and the share of them that reach it."""
-    widths = [measure(line.rstrip()) for line in lines if len(line.rstrip()) >= 12]
+    """The width most long lines reach under `measure`, and the share of them that reach it. A table row
+    (a line with a tab: 索引号…\t发布机构…) is laid out by its cells, not broken at the text's width."""
+    widths = [measure(line.rstrip()) for line in lines if len(line.rstrip()) >= 12 and "\t" not in line]
     if len(widths) < 4:
         return None
     width = max(widths)
