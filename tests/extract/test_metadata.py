@@ -132,3 +132,23 @@ def test_level_of(name: str, level: str, sure: bool) -> None:
     guess = level_of(name)
     assert (guess.level, guess.sure) == (level, sure)
     assert guess.why_zh and guess.why_en  # every answer says why, so a guess is never silent
+
+
+@pytest.mark.parametrize(
+    ("region", "text", "level", "sure"),
+    [
+        # a name that only guesses its level, settled by the report calling itself a 县级市
+        ("濂阳市人民政府", "濂阳市是省直辖、由鹤川市代管的县级市,辖十一个镇。", "county", True),
+        ("濂阳市", "濂阳市为地级市,辖三区二县。", "city", True),
+        # a city naming the 县级市 it oversees says nothing of itself
+        ("鹤川市人民政府", "鹤川市代管濂阳市等两个县级市。", "city", False),
+        ("鹤川市", "全市共有县级市2个。", "city", False),
+        # a name that already settles its level is not read again
+        ("某某县", "某某县是县级市。", "county", True),
+    ],
+)
+def test_level_in_text(region: str, text: str, level: str, sure: bool) -> None:
+    from hulifa.extract.metadata import level_in_text
+
+    found = level_in_text(Doc.of(text), region, level_of(region))
+    assert (found.level, found.sure) == (level, sure)

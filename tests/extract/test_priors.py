@@ -30,6 +30,13 @@ def _priors(text: str, year: int | None = 2024) -> list[tuple[str, bool]]:
         ("主动公开政府信息3615条(2023年为3208条)。", [("3615条", False), ("3208条", True)]),
         ("收到申请126件,上年同期为98件。", [("126件", False), ("98件", True)]),
         ("2024年办理复议案件40件。", [("40件", False)]),  # the report's own year
+        # comparison_base: the base of a comparison, said of an earlier year with 的
+        ("新登记经营主体4837户,比2023年的4212户增加625户。", [("4837户", False), ("4212户", True), ("625户", False)]),
+        ("新收案件1863件,比2023年全年的917件增长103.2%。", [("1863件", False), ("917件", True), ("103.2%", False)]),
+        ("公职律师由上年的7名增加到10名。", [("7名", True), ("10名", False)]),
+        ("比上年增加842件。", [("842件", False)]),  # a change, with no base written
+        ("比2024年的数据多出12件。", [("12件", False)]),  # 的 not right before the figure
+        ("较2025年的300件下降。", [("300件", False)]),  # a later year is not a base
         # earlier_in_series: 近三年…分别为
         ("近三年败诉率分别为6.8%、5.2%、4.1%。", [("6.8%", True), ("5.2%", True), ("4.1%", False)]),
         ("建议和提案的满意率分别为98%、99%。", [("98%", False), ("99%", False)]),  # not a series of years

@@ -196,3 +196,14 @@ def test_inline_headings_need_their_sequence() -> None:
         "本县坚持问题导向,做到一、二、三步走,统筹推进各项工作,确保法治政府建设取得实效,全面提升依法行政水平和能力。" * 2
     )
     assert [h.title for h in inline_headings(doc)] == []
+
+
+def test_markdown_heading_marks_are_not_part_of_the_heading(pack: RulePack) -> None:
+    text = (
+        "# 某市人民政府2024年度法治政府建设情况报告\n\n## 一、2024年主要举措和成效\n\n全年办理复议案件5件。\n\n"
+        "## 二、存在的不足\n\n执法力量不足。\n\n## 三、2025年工作安排\n\n力争培训不少于12次。\n"
+    )
+    ex = extract_text(text, pack)
+    found = {s.id: s.line for s in ex.sections}
+    assert found == {"measures": 3, "shortcomings": 7, "next_year": 11}
+    assert all(f.plan for f in ex.figures if f.line == 13)  # the part is a plan

@@ -8,7 +8,7 @@ from typing import TypeVar
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure, find_figures
 from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
-from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_of
+from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_in_text, level_of
 from hulifa.extract.priors import mark_priors
 from hulifa.extract.sections import SectionHit, detect_sections
 from hulifa.extract.targets import mark_targets
@@ -121,7 +121,7 @@ def _extract(
     doc = Doc.of(text)
     found_year = year if year is not None else detect_year(doc)
     found_region = region if region is not None else detect_region(doc)
-    guess = level_of(found_region) if level is None else None
+    guess = level_in_text(doc, found_region, level_of(found_region)) if level is None else None
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
     plans = _plans(sections, len(text))

@@ -389,4 +389,24 @@ def guess_level(region: str) -> str:
     return level_of(region).level
 
 
-__all__ = ["LevelGuess", "detect_region", "detect_year", "guess_level", "is_furniture", "level_of"]
+__all__ = ["LevelGuess", "detect_region", "detect_year", "guess_level", "is_furniture", "level_in_text", "level_of"]
+
+
+# 濂阳市是省直辖、由鹤川市代管的县级市: the body's own name as the subject of what it is
+_RANK_WORDS = {"县级市": "county", "地级市": "city", "设区的市": "city"}
+_RANK_EN = {"县级市": "county-level city", "地级市": "prefecture-level city", "设区的市": "prefecture-level city"}
+
+
+def level_in_text(doc: Doc, region: str, guess: LevelGuess) -> LevelGuess:
+    """A name that only guesses its level (an unknown "…市") settled by the report's own words: "濂阳市是
+    省直辖、由鹤川市代管的县级市" makes it a county-level city. The name must be the subject of 是/为/系 and the
+    rank end that clause, so a city's report that names the 县级市 it oversees settles nothing."""
+    name = _GOV_TAIL.sub("", region.strip())
+    if guess.sure or not name:
+        return guess
+    ranks = "|".join(_RANK_WORDS)
+    said = re.search(re.escape(name) + rf"(?:是|为|系)[^。；;,，]{{0,24}}?({ranks})(?=[。；;,，、]|$)", doc.folded)
+    if said is None:
+        return guess
+    rank = said.group(1)
+    return _sure(_RANK_WORDS[rank], f"正文称「{name}」是{rank}", f"the report calls '{name}' a {_RANK_EN[rank]}")

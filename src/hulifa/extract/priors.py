@@ -5,6 +5,8 @@
 * `before_to_verb`: "494项精简至304项", "88次降为40次": a figure followed by a verb of change ending
   in 到/至/为 (压减至, 精简至, 降至…).
 * `earlier_year`: "(2024年为3 208条)", "上年为…", "去年同期为…" in a 2025 report.
+* `comparison_base`: "比2023年的4,212户增加625户", "较上年同期的…", "由上年的7名增加到10名": the figure a
+  comparison is made against, said of an earlier year with 的.
 * `table_column`: a table whose header row has year columns ("指标\t2023年\t2024年"): a cell under a
   year before the report's is last year's level.
 * `earlier_in_series`: "近三年…分别为6.8%、5.2%、4.1%": every figure of the series but the last.
@@ -31,6 +33,10 @@ _BEFORE_TO = re.compile(rf"\s*(?:{_TO_VERB}|变为|升级为){_NUMBER_START}")
 _FROM_BEFORE = re.compile(r"(?:由|从)(?:原来的|原来|原|法定的?|过去的?|之前的?)?\s*$")
 _FROM_THEN_TO = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}?(?:到|至|为){_NUMBER_START}")
 _EARLIER_WORDS = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|全年|度)?(?:为|是|共|有)?\s*$")
+# 比2023年的, 较上年同期的, 由上年的, 比2023年全年的: a base said of an earlier time, right before its figure
+_BASE = re.compile(
+    r"(?:比|较|与|同|由|从)(?:上年|去年|上一年|前一年|((?:19|20)\d{2})\s*年)(?:度|同期|全年|末|底)?的\s*$"
+)
 _YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:度|同期|全年)?(?:为|是|共|有)?\s*$")
 _TABLE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年?(?:度)?\s*$")
 _SERIES = re.compile(
@@ -64,6 +70,16 @@ def earlier_year(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
             continue
         stated = _YEAR_IS.search(f, window, fig.start)
         if stated and year is not None and int(stated.group(1)) < year:
+            out.add(i)
+    return out
+
+
+def comparison_base(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    f = doc.folded
+    out = set()
+    for i, fig in enumerate(figures):
+        base = _BASE.search(f, max(0, fig.start - 14), fig.start)
+        if base and (base.group(1) is None or year is None or int(base.group(1)) < year):
             out.add(i)
     return out
 
@@ -120,6 +136,7 @@ PRIOR_RULES: tuple[Callable[[Doc, list[Figure], int | None], set[int]], ...] = (
     from_to,
     before_to_verb,
     earlier_year,
+    comparison_base,
     table_column,
     earlier_in_series,
 )

@@ -113,13 +113,22 @@ def _title(rest: str) -> str:
     return (rest[: end.start()] if end else rest).strip()
 
 
+# a Markdown copy's heading marks: ## 三、2025年工作安排 is the heading 三、2025年工作安排
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+
+
 def line_headings(doc: Doc) -> Iterator[Heading]:
-    """Lines that are headings: numbered ones, and short unnumbered lines without digits."""
+    """Lines that are headings: numbered ones, and short unnumbered lines without digits (a Markdown
+    heading's leading #s set aside)."""
     for number, start, end in doc.lines():
         raw = doc.folded[start:end]
         line = raw.strip()
+        marks = _MARKDOWN_HEADING.match(line)
+        if marks:
+            line = line[marks.end() :]
         if line and number not in doc.boiler_lines:
-            heading = line_heading(doc, number, start + len(raw) - len(raw.lstrip()), line)
+            offset = start + len(raw) - len(raw.lstrip()) + (marks.end() if marks else 0)
+            heading = line_heading(doc, number, offset, line)
             if heading is not None:
                 yield heading
 
