@@ -121,6 +121,9 @@ OTHER_WORK = [
     # 行政协议 opinions: contracts alone are not the rule's, 行政协议 among them are
     ("审查合同协议31份,出具法律意见书31份。", "31份", "legal_document_opinion_count", False),
     ("审查行政协议及其他合同45份,出具法律意见书45份。", "45份", "legal_document_opinion_count", True),
+    # the figure's own clause names 行政协议: its opinions are on them, whatever was reviewed before
+    ("审查县政府合同109份,其中对行政协议出具法律意见44份。", "44份", "legal_document_opinion_count", True),
+    ("审查合同协议30份,为重大决策出具法律意见12条。", "12条", "legal_advisor_opinion_count", True),
 ]
 
 

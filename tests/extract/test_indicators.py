@@ -172,7 +172,19 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("本局被提起行政诉讼1件。", "admin_litigation_count", 1, Bound.EXACT),
         ("审核县政府行政规范性文件23件,提出修改意见87条,审核率100%。", "nd_legality_review_rate", 100, Bound.EXACT),
         ("全区行政机关应诉案件164件,败诉率4.9%。", "admin_litigation_count", 164, Bound.EXACT),
+        ("开展执法案卷自查2次,自查案卷160卷。", "enforcement_case_review_count", 2, Bound.EXACT),
         ("行政訴訟一審案件53件。", "admin_litigation_count", 53, Bound.EXACT),
+        # the documents named after the review verb; the average review time beside them
+        ("全年审核县政府政策类文件三十八件。", "policy_doc_legality_review_count", 38, Bound.EXACT),
+        ("审核规范性文件9件,审核时间平均5个工作日。", "nd_legality_review_workdays", 5, Bound.EXACT),
+        ("县司法局审核规范性文件十二件,平均审核时间七个工作日。", "nd_legality_review_workdays", 7, Bound.EXACT),
+        # opinions on 行政协议, named in their own clause after the contracts reviewed
+        ("审查县政府合同109份,其中对行政协议出具法律意见44份。", "legal_document_opinion_count", 44, Bound.EXACT),
+        ("审核市政府合同协议83份,出具行政协议法律意见31份。", "legal_document_opinion_count", 31, Bound.EXACT),
+        # the disputes resolved, not those taken up
+        ("全年调解矛盾纠纷412件,调解成功406件,成功率98.5%。", "dispute_resolved_count", 406, Bound.EXACT),
+        ("乡村两级调解组织共排查矛盾纠纷171件,化解168件。", "dispute_resolved_count", 168, Bound.EXACT),
+        ("排查化解矛盾纠纷214件,其中人民调解组织调解168件,调解成功165件。", "dispute_resolved_count", 214, Bound.EXACT),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -195,6 +207,13 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
             "重大行政决策均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
             "mad_collective_decision_rate",
         ),
+        # the procedures name the decisions: no 决策 needs to stand beside them
+        ("目录内事项均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。", "mad_legality_review_rate"),
+        ("重大事项5项,均经合法性审查和集体讨论决定。", "mad_legality_review_rate"),
+        # filed in full, with the bodies filed with written out before 备案
+        ("制发规范性文件十二件,全部在规定时间内报市人民政府和县人大常委会备案。", "nd_filing_rate"),
+        ("本局制发的行政规范性文件1件,已按规定报区政府备案。", "nd_filing_rate"),
+        ("厅法规处对8件规范性文件均进行合法性审核。", "nd_legality_review_rate"),
     ],
 )
 def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, rule: str) -> None:
@@ -316,6 +335,14 @@ def test_a_departments_sentence_about_the_whole_area_is_not_its_own(
         ("principal_duty_in_annual_debrief", "局长将履职情况列入年终述职。", True),
         ("principal_duty_in_annual_debrief", "履职情况尚未列入年终述职。", False),
         ("principal_duty_in_annual_debrief", "尚未将履职情况列入年终述职。", False),
+        # the penalty decisions published are the duty done; not when they were not published in time
+        ("enforcement_publicity", "行政处罚决定全部依法公示。", True),
+        ("enforcement_publicity", "部分行政处罚决定未及时公示。", False),
+        # the qualification held, not a duty stated or a shortfall
+        ("enforcement_reviewer_qualified", "初次从事行政执法决定法制审核的人员均取得法律职业资格。", True),
+        ("enforcement_reviewer_qualified", "初次从事法制审核的人员应当取得法律职业资格。", False),
+        ("enforcement_reviewer_qualified", "初次从事法制审核的人员未全部取得法律职业资格。", False),
+        ("enforcement_reviewer_qualified", "法制审核人员取得法律职业资格的比例为60%。", False),  # not 初次从事
         # 缺乏 negates as 未 does
         ("township_delegation_evaluated", "向街道下放执法事项137项,年底前对下放事项开展评估。", True),
         ("township_delegation_evaluated", "对下放事项的业务培训不够系统,普法效果也缺乏评估。", False),
@@ -347,6 +374,8 @@ def test_the_part_that_names_the_rules_subject(pack: RulePack, text: str, value:
         ("制定规范性文件2件,均经县司法局合法性审核。", "nd_legality_review_rate", None, 100),
         ("全年提交市司法局审核行政规范性文件26件,均经合法性审核后印发。", "nd_legality_review_count", None, 26),
         ("全年提交市司法局审核行政规范性文件26件,均经合法性审核后印发。", "nd_legality_review_rate", None, 100),
+        # the other body named after the count
+        ("本局起草的规范性文件2件经县司法局合法性审核后由县政府印发。", "nd_legality_review_count", None, 2),
         # no other body named: the department's own review
         ("起草配套规范性文件3件,均经合法性审核并按规定报市政府备案。", "nd_legality_review_rate", 100, 100),
         ("起草配套规范性文件3件,均经合法性审核并按规定报市政府备案。", "nd_filing_rate", 100, 100),
@@ -358,3 +387,37 @@ def test_a_review_by_another_body(
     county = extract_text(text, pack, region="岭北县人民政府", level="county", year=2024).indicators
     assert _department(text, pack).get(rule) == department
     assert {i.id: i.value for i in county}.get(rule) == government
+
+
+STEERED = "推动全省各级行政执法机关全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "stated"),
+    [
+        # a department that has other bodies do the work affirms their duty, not its own
+        (STEERED, "enforcement_full_record", False),
+        (STEERED, "enforcement_legal_review", False),
+        ("督促14个设区市政府公布本级重大执法决定法制审核目录。", "major_decision_review_catalogue", False),
+        ("指导各县区落实执法全过程记录制度。", "enforcement_full_record", False),
+        # its own: the same duties with no other body steered
+        ("全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。", "enforcement_full_record", True),
+        ("修订本局重大执法决定法制审核目录。", "major_decision_review_catalogue", True),
+        ("推动执法全过程记录全面落实。", "enforcement_full_record", True),  # 推动 its own work
+    ],
+)
+def test_a_department_steering_others_does_not_affirm_its_own_duty(
+    pack: RulePack, text: str, rule: str, stated: bool
+) -> None:
+    assert (rule in _department(text, pack)) is stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尚未全部报送备案。",  # negated
+        "重大项目已按规定报市发展改革委备案。",  # no document named: not the documents' filing
+    ],
+)
+def test_a_filing_phrase_that_is_not_the_documents_full_filing(pack: RulePack, text: str) -> None:
+    assert "nd_filing_rate" not in _by_id(extract_text(text, pack))

@@ -85,16 +85,26 @@ IMPLICIT_PHRASES = (
 # 均/全部 + an action: "均经合法性审核", "全部在法定期限内答复", "均已取得行政执法证件"
 _ALL_DONE = (
     r"(?<![人平])(?:均|全部|全都|一律)(?:已|已经)?(?:按|经|在|取得|向|实行|严格|依法|纳入|进驻|公开|公示|办结|答复"
-    r"|办复|完成|参加|落实|通过|实现|录入|上线|接入|报送|备案|持证)[^,;:。!?\n\d%]{0,16}"
+    r"|办复|完成|参加|落实|通过|实现|录入|上线|接入|报送|备案|持证|进行)[^,;:。!?\n\d%]{0,16}"
+)
+# 全部在规定时间内报市人民政府和县人大常委会备案, 已按规定报区政府备案: the bodies filed with run past
+# _ALL_DONE's reach to 备案
+_ALL_FILED = (
+    r"(?:均|全部|一律|已)(?:已|已经)?(?:按规定|按要求|按时|依法|及时|在规定时[间限]内)?报(?:送)?"
+    r"[^,;:。!?\n\d%]{0,24}?备案"
 )
 # 均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序: the procedures named run past _ALL_DONE's reach
 _ALL_STEPS = r"(?:均|全部|一律)(?:严格|依法)?履行[^,;:。!?\n\d%]{0,40}?程序"
-_IMPLICIT_RE = re.compile("|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_STEPS, _ALL_DONE]))
+_IMPLICIT_RE = re.compile(
+    "|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_STEPS, _ALL_FILED, _ALL_DONE])
+)
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
 _NEGATION = re.compile(r"(?:未|尚未|没有|未能|不|暂未|仍未|缺乏|缺少)$")
-# a negation with an adverb before the verb it governs: 尚未全面推行
-_NEGATED_ADVERB = re.compile(r"(?:未|没有|未能|不)(?:全面|完全|严格|充分|有效|真正|切实)$")
+# a negation with an adverb before the verb it governs: 尚未全面推行, 未及时公示
+_NEGATED_ADVERB = re.compile(r"(?:未|没有|未能|不)(?:全面|完全|严格|充分|有效|真正|切实|及时|按时|依法|全部|均)$")
+# a duty stated, not done: 初次从事法制审核的人员应当取得法律职业资格
+_DUTY = re.compile(r"(?:应当|应|须|必须|需要|需)$")
 # a negation that governs a verb further on in its clause: 尚未将履职情况纳入年度述职
 _NEGATED_DISPOSAL = re.compile(r"(?:未|没有|未能)(?:将|把)[^，,；;。]*$")
 _SKIP_UNITS = ("date", "section")
@@ -121,6 +131,9 @@ class _Matcher:
     # the subject a 其中 part names when it, not the whole, is the rule's figure: 干部职工…1,480人次,其中局领导
     # …64人次 (extract.part_named)
     part_named: tuple[str, ...] = ()
+    # the outcome a later figure of the sentence names when it, not the work's total, is the rule's figure:
+    # 调解矛盾纠纷412件,调解成功406件 (extract.outcome_named)
+    outcome_named: tuple[str, ...] = ()
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -191,6 +204,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 tuple(fold(w) for w in _words(rule, "not_after")),
                 tuple(fold(w) for w in _words(rule, "not_after_unless")),
                 tuple(fold(w) for w in _words(rule, "part_named")),
+                tuple(fold(w) for w in _words(rule, "outcome_named")),
             )
         )
     return out
@@ -330,9 +344,13 @@ def not_the_outcome_of_other_work(m: _Matcher, place: _Place) -> bool:
     """A figure that counts the outcome of work on something else is not the rule's: in "审查合同协议43份,
     出具法律意见43条" the opinions are the contracts' (extract.not_after: [合同]), not the advisers' opinions
     on major decisions; "审查…合同协议36份、行政决策事项7项,出具法律意见43条" names decisions too
-    (extract.not_after_unless: [决策], in the same clause as the other work). Read in the figure's clause
-    and the one before it."""
-    for clause in _HARD_STOPS.split(place.work):
+    (extract.not_after_unless: [决策], in the same clause as the other work), and so does a figure whose own
+    clause names them: in "审查合同109份,其中对行政协议出具法律意见44份" the opinions are on 行政协议. Read in
+    the figure's clause and the one before it."""
+    clauses = _HARD_STOPS.split(place.work)
+    if any(word in clauses[-1] for word in m.not_after_unless):
+        return True
+    for clause in clauses:
         if any(word in clause for word in m.not_after) and not any(word in clause for word in m.not_after_unless):
             return False
     return True
@@ -417,17 +435,20 @@ _Option = tuple[tuple[int, ...], _Place]
 def named_part(m: _Matcher, chosen: _Place, doc: Doc, figures: list[Figure], problems: list[tuple[int, int]]) -> _Place:
     """组织全局干部职工参加法治培训1,480人次,其中局领导和各分局负责人64人次: when the whole's clause does not name
     the rule's subject (extract.part_named: 领导, 负责人) and a 其中 part right after it in its sentence does, in
-    the same unit, the part is the rule's figure."""
-    if not m.part_named or any(w in chosen.left for w in m.part_named):
-        return chosen
+    the same unit, the part is the rule's figure. So is the next figure that names the rule's outcome, 其中 or
+    not (extract.outcome_named: 调解成功, 化解), when the chosen one counts only the work: 排查矛盾纠纷171件,
+    化解168件 (but 排查化解矛盾纠纷214件,其中…调解成功165件 stays 214)."""
     sentence = doc.sentence_span(chosen.fig.start)
-    for j in range(chosen.index + 1, min(chosen.index + 3, len(figures))):
-        fig = figures[j]
-        if doc.sentence_span(fig.start) != sentence or fig.unit != chosen.fig.unit or fig.prior or fig.plan:
+    for words, only_part in ((m.part_named, True), (m.outcome_named, False)):
+        if not words or any(w in chosen.left for w in words):
             continue
-        part = _place(doc, figures, j, problems)
-        if part.part and any(w in part.left for w in m.part_named):
-            return part
+        for j in range(chosen.index + 1, min(chosen.index + 3, len(figures))):
+            fig = figures[j]
+            if doc.sentence_span(fig.start) != sentence or fig.unit != chosen.fig.unit or fig.prior or fig.plan:
+                continue
+            part = _place(doc, figures, j, problems)
+            if (part.part or not only_part) and any(w in part.left for w in words):
+                return part
     return chosen
 
 
@@ -622,9 +643,10 @@ _REVIEWED_BY_ANOTHER = re.compile(
 
 
 def reviewed_by_another(doc: Doc, fig: Figure) -> bool:
-    """提交市司法局审核行政规范性文件26件 in a department's report: the review is the 司法局's, not the
-    department's count (read in the figure's clause)."""
-    return bool(_REVIEWED_BY_ANOTHER.search(doc.folded, doc.clause_start(fig.start, hard=True), fig.end))
+    """提交市司法局审核行政规范性文件26件, 起草规范性文件2件经县司法局合法性审核后印发 in a department's report: the
+    review is the 司法局's, not the department's count (read in the figure's clause, before and after it)."""
+    end = doc.clause_end(fig.end, hard=True)
+    return bool(_REVIEWED_BY_ANOTHER.search(doc.folded, doc.clause_start(fig.start, hard=True), end))
 
 
 def _options(
@@ -764,13 +786,16 @@ def _add_implicit(
                 results[m.rule.id] = _indicator(m, 100.0, "%", imp.phrase, imp.sentence, span, implicit=True)
 
 
-def _add_yes_no(doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator], plans: Spans) -> None:
+def _add_yes_no(
+    doc: Doc, matchers: list[_Matcher], results: dict[str, Indicator], plans: Spans, department: bool = False
+) -> None:
     """Yes/no facts: a phrase and an affirming verb, not negated, in one sentence, outside the
-    next-year part (推动行政复议决定书网上公开 as next year's task is not done yet)."""
+    next-year part (推动行政复议决定书网上公开 as next year's task is not done yet); in a department's
+    report, not in a clause that steers other bodies (see steers_others)."""
     for m in matchers:
         if m.rule.unit != "bool" or m.rule.id in results:
             continue
-        found = _affirmed(doc, m, plans)
+        found = _affirmed(doc, m, plans, department)
         if found is not None:
             start, end = found
             span = (doc.line_of(start), doc.column_of(start), start, end)
@@ -801,7 +826,7 @@ def map_indicators(
         }
     results = _stated(doc, numeric, figures, problems or [], others)
     _add_implicit(doc, numeric, implicit, results, plans or [], department)
-    _add_yes_no(doc, matchers, results, plans or [])
+    _add_yes_no(doc, matchers, results, plans or [], department)
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
 
@@ -810,6 +835,7 @@ def _negated(f: str, start: int, pos: int) -> bool:
     """Whether what stands at `pos` is negated just before it (尚未建立, 未全面推行, 未将…纳入)."""
     return bool(
         _NEGATION.search(f, max(start, pos - 2), pos)
+        or _DUTY.search(f, max(start, pos - 2), pos)
         or _NEGATED_ADVERB.search(f, max(start, pos - 4), pos)
         or _NEGATED_DISPOSAL.search(f, start, pos)
     )
@@ -844,9 +870,25 @@ def _occurrences(f: str, word: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
+# a verb that has other bodies do the work, and those bodies: 推动全省各级行政执法机关全面落实…,
+# 督促14个设区市政府公布…, 指导各县区…
+_STEERING = re.compile(
+    r"(?:推动|督促|指导|要求|引导|促进)(?:全(?:省|市|州|盟|县|区|旗)|各(?:级|地|市|县|区|乡镇|街道|部门|单位)"
+    r"|[\d一二三四五六七八九十两]+个|所属|下级|基层|市县|县区|设区市)"
+)
+
+
+def steers_others(doc: Doc, pos: int) -> bool:
+    """In a department's report, "推动全省各级行政执法机关全面落实执法全过程记录制度" or "督促14个设区市政府
+    公布…目录" says the department had other bodies do it: their duty, not an affirmation of its own
+    (read in the clause up to the phrase)."""
+    return bool(_STEERING.search(doc.folded, doc.clause_start(pos, hard=True), pos))
+
+
+def _affirmed(doc: Doc, m: _Matcher, plans: Spans, department: bool = False) -> tuple[int, int] | None:
     """The first phrase of a yes/no rule whose sentence (outside page furniture and the plan) affirms
-    it, else the first such sentence that names all of its `all_of` parts (from the first to the last)."""
+    it, else the first such sentence that names all of its `all_of` parts (from the first to the last);
+    in a department's report, not where the clause steers others (steers_others)."""
     f = doc.folded
 
     def affirms(pos: int) -> bool:
@@ -854,6 +896,7 @@ def _affirmed(doc: Doc, m: _Matcher, plans: Spans) -> tuple[int, int] | None:
         return (
             doc.line_of(pos) not in doc.boiler_lines
             and not _inside(plans, pos)
+            and not (department and steers_others(doc, pos))
             and affirming_verb(f, m.affirm, s, e, m.phrases)
         )
 
