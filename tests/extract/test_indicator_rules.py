@@ -172,6 +172,15 @@ PHRASES = [
         False,
     ),
     (ind.phrase_earlier_in_sentence, "审查行政复议案件590件。", "590件", "ar_case_count", False),
+    # a semicolon ends what the phrase spoke of: the contracts after it are not filings
+    (
+        ind.phrase_earlier_in_sentence,
+        "规范性文件制发后全部报市人民政府备案;审核各类合同286份。",
+        "286份",
+        "nd_filing_count",
+        False,
+    ),
+    (ind.phrase_earlier_in_sentence, "规范性文件报市人民政府备案,共计19件。", "19件", "nd_filing_count", True),
 ]
 
 

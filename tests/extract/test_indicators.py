@@ -173,6 +173,13 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("审核县政府行政规范性文件23件,提出修改意见87条,审核率100%。", "nd_legality_review_rate", 100, Bound.EXACT),
         ("全区行政机关应诉案件164件,败诉率4.9%。", "admin_litigation_count", 164, Bound.EXACT),
         ("开展执法案卷自查2次,自查案卷160卷。", "enforcement_case_review_count", 2, Bound.EXACT),
+        # the deputies' suggestions, not the hotline's rate in a sentence that names the 人大常委会
+        (
+            "办理县人大代表建议131件、县政协提案152件,办复率均为百分之百。向县人大常委会报告工作4次;12345热线按时办结率99.1%。",
+            "npc_suggestion_handled_rate",
+            100,
+            Bound.EXACT,
+        ),
         ("行政訴訟一審案件53件。", "admin_litigation_count", 53, Bound.EXACT),
         # the documents named after the review verb; the average review time beside them
         ("全年审核县政府政策类文件三十八件。", "policy_doc_legality_review_count", 38, Bound.EXACT),

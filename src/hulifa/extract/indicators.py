@@ -271,7 +271,7 @@ class _Place:
     fig: Figure
     left: str  # its clause up to and including the figure
     right: str  # the rest of its clause, up to the next figure
-    earlier: str  # its sentence before its clause
+    earlier: str  # its sentence before its clause, from its last semicolon on (what a ; ends is another matter)
     earlier_end: int  # offset where `earlier` ends
     sentence: str
     work: str  # the clause before the figure's, and its own up to it: what the figure counts the outcome of
@@ -291,6 +291,8 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
         re.search(r"(?:均|各|分别|都|皆)(?:为|是|达|达到|在)?$", f[hard_left : fig.start])
     )
     sent_start, sent_end = doc.sentence_span(fig.start)
+    # 制发后全部报市人民政府备案;审核…各类合同286份: the 备案 before the semicolon is not what 286 counts
+    said_before = max(sent_start, f.rfind(";", sent_start, soft_left) + 1, f.rfind("；", sent_start, soft_left) + 1)
     clause = doc.clause_start(fig.start, hard=True)
     work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if clause > sent_start else clause
     return _Place(
@@ -299,7 +301,7 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
         # the figure's own text counts too: 人均培训52学时 names 学时
         left=f[hard_left : fig.end] if distributive else f[soft_left : fig.end],
         right=f[fig.end : min(doc.clause_end(fig.end), next_start)],
-        earlier=f[sent_start:soft_left],
+        earlier=f[said_before:soft_left],
         earlier_end=soft_left,
         sentence=f[sent_start:sent_end],
         work=f[work : fig.start],
