@@ -173,6 +173,7 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("审核县政府行政规范性文件23件,提出修改意见87条,审核率100%。", "nd_legality_review_rate", 100, Bound.EXACT),
         ("全区行政机关应诉案件164件,败诉率4.9%。", "admin_litigation_count", 164, Bound.EXACT),
         ("开展执法案卷自查2次,自查案卷160卷。", "enforcement_case_review_count", 2, Bound.EXACT),
+        ("本局(含8个执法中队)持有行政执法证件的人员216名。", "enforcement_staff_count", 216, Bound.EXACT),
         # the deputies' suggestions, not the hotline's rate in a sentence that names the 人大常委会
         (
             "办理县人大代表建议131件、县政协提案152件,办复率均为百分之百。向县人大常委会报告工作4次;12345热线按时办结率99.1%。",
@@ -219,6 +220,7 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
         ("重大事项5项,均经合法性审查和集体讨论决定。", "mad_legality_review_rate"),
         # filed in full, with the bodies filed with written out before 备案
         ("制发规范性文件十二件,全部在规定时间内报市人民政府和县人大常委会备案。", "nd_filing_rate"),
+        ("制发规范性文件十二件,全部在规定时间内报市人民政府和县人大常委会备案。", "nd_filing_timely_rate"),
         ("本局制发的行政规范性文件1件,已按规定报区政府备案。", "nd_filing_rate"),
         ("厅法规处对8件规范性文件均进行合法性审核。", "nd_legality_review_rate"),
     ],
