@@ -173,7 +173,11 @@ def total(verdicts: list[Verdict]) -> Verdict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", help="gold files or folders (default: all under tests/extract)")
+    parser.add_argument(
+        "gold",
+        nargs="*",
+        help="gold files or folders (default: the tuning set, found as extract_quality.py finds it)",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreeing rule")
     args = parser.parse_args(argv)
 

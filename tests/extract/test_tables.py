@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hulifa.extract import extract_text
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import find_figures
-from hulifa.extract.tables import join_cell_lines, label_unit
+from hulifa.extract.tables import join_cell_lines, label_unit, pipe_rows
 from hulifa.model import RulePack
 
 PASTED = (
@@ -201,3 +201,41 @@ def test_a_generated_signed_cell_is_one_change(base: int, delta: int, sign: str,
     figures = find_figures(Doc.of(text))
     assert [(f.text, f.value, f.change) for f in figures] == [(f"{base:,}", base, False), (cell, delta, True)]
     assert figures[1].unit == ("%" if percent else "件")
+
+
+def test_a_markdown_pipe_table_is_read_as_rows() -> None:
+    """A Markdown copy's pipe table, with blank lines between its rows as such copies have: the header's
+    units give the bare cells theirs; the separator row and the label's 5个 are what they are."""
+    text = (
+        "| 县（市、区） | 行政复议新收（件） | 行政诉讼一审（件） | 负责人出庭应诉率 |\n\n| --- | --- | --- | --- |\n\n"
+        "| 澄江区 | 132 | 96 | 100% |\n\n| 其余5个县（区） | 289 | 176 | 99.2% |\n"
+    )
+    assert _cells(text) == [
+        ("132", 132, "件"),
+        ("96", 96, "件"),
+        ("100%", 100, "%"),
+        ("5个", 5, "个"),
+        ("289", 289, "件"),
+        ("176", 176, "件"),
+        ("99.2%", 99.2, "%"),
+    ]
+    assert pipe_rows("a | b\n") == "a | b\n"  # one pipe in a sentence is no table
+
+
+@given(
+    st.lists(st.sampled_from(["件", "户", "名", "次"]), min_size=1, max_size=4),
+    st.lists(st.lists(st.integers(0, 99999), min_size=4, max_size=4), min_size=1, max_size=6),
+    st.booleans(),
+)
+def test_a_generated_pipe_table_gives_each_cell_its_column_unit(
+    units: list[str], rows: list[list[int]], blank: bool
+) -> None:
+    """The same table as a Markdown pipe table, with or without blank lines between its rows; the offsets
+    of the text stay those of the file."""
+    header = "| 项目 | " + " | ".join(f"数量{k}（{u}）" for k, u in enumerate(units)) + " |"
+    rule = "|" + " --- |" * (len(units) + 1)
+    body = ["| " + " | ".join([f"类别{r}", *(str(v) for v in row[: len(units)])]) + " |" for r, row in enumerate(rows)]
+    text = ("\n\n" if blank else "\n").join([header, rule, *body]) + "\n"
+    assert len(pipe_rows(text)) == len(text)
+    expected = [(float(v), u) for row in rows for v, u in zip(row[: len(units)], units, strict=True)]
+    assert [(value, unit) for _, value, unit in _cells(text)] == expected

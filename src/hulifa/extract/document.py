@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from hulifa.extract.tables import join_cell_lines, line_spans
+from hulifa.extract.tables import join_cell_lines, line_spans, pipe_rows
 from hulifa.extract.textload import fold, is_boilerplate
 
 SENTENCE_END = "。!?！？\n"
@@ -40,7 +40,8 @@ class Doc:
     @classmethod
     def of(cls, text: str) -> Doc:
         doc = cls(text)
-        doc.folded = join_cell_lines(fold(text))  # a table copied one cell per line reads as rows
+        # a table copied one cell per line, or a Markdown pipe table, reads as rows
+        doc.folded = join_cell_lines(pipe_rows(fold(text)))
         starts = [0]
         find = text.find
         pos = find("\n")

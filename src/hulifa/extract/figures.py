@@ -557,7 +557,8 @@ def table_cells(doc: Doc) -> list[Figure]:
     for start, end in doc.rows():
         cells = [(m.start(), m.end()) for m in _CELL.finditer(f, start, end)] if "\t" in f[start:end] else []
         if len(cells) < 2:
-            header = []
+            if f[start:end].strip():  # a blank line between rows does not end the table
+                header = []
             continue
         texts = [f[a:b] for a, b in cells]
         # a % cell without a sign is an ordinary figure, which the pattern reads

@@ -5,6 +5,8 @@
   folded text its rows are joined back with tabs, one character for one, so every offset and every
   line number of the original text still holds, and a row reads as one sentence ("行政复议案件\t88件\t102件"),
   as a table pasted with tabs does.
+* `pipe_rows`: a Markdown copy's pipe table ("| 澄江区 | 132 | 96 | 100% |") has its pipes read as tabs,
+  one character for one, so its rows are rows as a pasted table's are.
 * `label_unit`, `unit_cell`, `header_units`: a row whose label names its unit ("行政复议申请（件）\t186\t231"),
   that has a unit column ("新收行政复议案件\t件\t203\t287") or that stands under a header naming each
   column's unit ("专业\t检查单位（户）\t立案（件）") holds bare numbers in that unit.
@@ -34,6 +36,16 @@ def line_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
+
+
+_PIPE_ROW = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
+
+
+def pipe_rows(folded: str) -> str:
+    """`folded` with each Markdown pipe-table line's pipes turned into tabs (same length, same offsets)."""
+    if "|" not in folded:
+        return folded
+    return _PIPE_ROW.sub(lambda m: m.group(0).replace("|", "\t"), folded)
 
 
 def join_cell_lines(folded: str) -> str:
@@ -116,4 +128,4 @@ def header_units(cells: list[str]) -> list[str]:
     return units if any(units) else []
 
 
-__all__ = ["header_units", "join_cell_lines", "label_unit", "line_spans", "unit_cell"]
+__all__ = ["header_units", "join_cell_lines", "label_unit", "line_spans", "pipe_rows", "unit_cell"]
