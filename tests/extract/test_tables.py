@@ -124,6 +124,11 @@ def _cells(text: str) -> list[tuple[str, float, str]]:
         ("序号\t项目\t2023年（万元）\t2024年（万元）\n13\t罚没款\t2,614.7\t2,846.3\n", []),
         # a header's units end with the table (a line without cells)
         ("专业\t立案（件）\n学校\t3\n说明文字。\n合计\t7\n", [("3", 3, "件")]),
+        # a header whose first cell is merged down from the row above keeps its units over their columns
+        (
+            "季度\t行政复议\t行政应诉\n\t新收（件）\t审结（件）\t一审案件（件）\t败诉（件）\n第一季度\t38\t33\t24\t1\n",
+            [("38", 38, "件"), ("33", 33, "件"), ("24", 24, "件"), ("1", 1, "件")],
+        ),
     ],
 )
 def test_bare_numbers_take_the_unit_their_table_names(text: str, expected: list[tuple[str, float, str]]) -> None:

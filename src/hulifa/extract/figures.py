@@ -540,7 +540,6 @@ def find_figures(doc: Doc) -> list[Figure]:
 
 # a bare number, or a signed one in an 增减 column (+12.2%, -18): a change, whose unit is its % or the row's
 _BARE_CELL = re.compile(r"[ ]*(?P<sign>[+\-−－])?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<pct>%)?[ ]*")
-_CELL = re.compile(r"[^\t]+")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -555,7 +554,7 @@ def table_cells(doc: Doc) -> list[Figure]:
     out = []
     header: list[str] = []  # the units the last header row names, by column
     for start, end in doc.rows():
-        cells = [(m.start(), m.end()) for m in _CELL.finditer(f, start, end)] if "\t" in f[start:end] else []
+        cells = _cell_spans(f, start, end) if "\t" in f[start:end] else []
         if len(cells) < 2:
             if f[start:end].strip():  # a blank line between rows does not end the table
                 header = []
@@ -576,6 +575,16 @@ def table_cells(doc: Doc) -> list[Figure]:
             start, end = a + m.start("sign" if sign else "n"), a + m.end("pct" if m.group("pct") else "n")
             out.append(_figure(doc, start, end, value, "%" if m.group("pct") else unit, Bound.EXACT, **flags))
     return out
+
+
+def _cell_spans(f: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each tab-separated cell of a row, empty ones too: a header whose first cell is merged
+    down from the row above ("\t新收（件）\t审结（件）") keeps its units over their own columns."""
+    spans, at = [], start
+    for cell in f[start:end].split("\t"):
+        spans.append((at, at + len(cell)))
+        at += len(cell) + 1
+    return spans if sum(1 for a, b in spans if f[a:b].strip()) >= 2 else []
 
 
 def row_cells(
