@@ -34,6 +34,7 @@ from hulifa.model import (
     Trend,
     params,
 )
+from hulifa.quantity import format_number, parse_chinese_number
 from hulifa.rulepack import load_pack
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -295,12 +296,55 @@ def test_a_change_is_worded_in_both_languages() -> None:
 def test_articles_are_cited_with_numbers_in_english() -> None:
     assert messages.article("第六十二条第一款", "en") == "Art. 62 para. 1"
     assert messages.article("第四章 (年度报告)", "en") == "Ch. 4"
-    assert messages.article("(二)(三)(七)", "en") == "(2)(3)(7)"
     assert messages.article("第三十三条", "zh") == "第三十三条"
+    # several places are parted, not run together ("Art. 4 Art. 24" had been the English)
+    assert messages.article("第四条、第二十四条", "en") == "Arts. 4 and 24"
+    assert messages.article("第二十二条、第二十三条、第三十条", "en") == "Arts. 22, 23 and 30"
+    assert messages.article("第三条第三款、第五条", "en") == "Art. 3 para. 3 and Art. 5"
+    # items of a guideline, and a gloss that cites a place of its own (it had read "Art. 51 Art. 42")
+    assert messages.article("(二)(三)(七)", "en") == "items (2), (3) and (7)"
+    assert messages.article("(十二)", "en") == "item (12)"
+    assert messages.article("第五十一条 (2015年版 第四十二条)", "en") == "Art. 51 (Art. 42 of the 2015 version)"
+    assert messages.article('第27项 "报备率、报备及时率、规范率均达100%"', "en") == "item 27"
+
+
+def test_a_documents_citation_in_english_says_what_it_rests_on() -> None:
     assert messages.document("国务院办公厅《关于全面推行…的指导意见》(国办发〔2018〕118号)", "en") == (
         "《关于全面推行…的指导意见》(国办发〔2018〕118号)"
     )
-    assert messages.document("地方实践", "en") == ""  # said by the strength tag (PRACTICE)
+    # several documents, each with the place cited after its title
+    assert messages.document("《中华人民共和国行政诉讼法》第三条第三款; 最高人民法院《关于…的规定》(2020)", "en") == (
+        "《中华人民共和国行政诉讼法》 Art. 3 para. 3; 《关于…的规定》(2020)"
+    )
+    # a source without a title is quoted as the pack words it: it had been left out, "Basis: PRACTICE" alone
+    assert messages.document("地方实践", "en") == "“地方实践”"
+    assert messages.document("国办发〔2018〕115号", "en") == "“国办发〔2018〕115号”"
+    # a title given only as an example of the source is not the source
+    example = "地方规定 (如 四川省人民政府《关于深化政府常务会议学法活动的意见》(川府发〔2014〕71号))"
+    assert messages.document(example, "en") == f"“{example}”"
+
+
+def test_every_basis_of_the_bundled_packs_is_cited_in_english() -> None:
+    """Each basis the bundled packs give (articles, items, several places or titles, none): its English
+    citation names a document (a 《title》 or the pack's words, quoted), keeps every number its Chinese
+    cites, and never runs two places together."""
+    from hulifa.rulepack import bundled_pack_path, bundled_packs
+
+    for name in bundled_packs():
+        for rule in load_pack(bundled_pack_path(name)).rules:
+            for basis in filter(None, (rule.basis, rule.trend.basis if rule.trend else None)):
+                cite = messages.citation(basis, "en")
+                assert cite.startswith(("《", "“")), (rule.id, cite)
+                assert not re.search(r"\b(Arts?\.|Ch\.|Sec\.|para\.|items?|Part) \d+ \1 ", cite), (rule.id, cite)
+                for n in re.findall(r"第([零〇一二两三四五六七八九十百千]+)[条章节款项]", basis.article):
+                    assert re.search(rf"\b{format_number(parse_chinese_number(n))}\b", cite), (rule.id, cite)
+
+
+def test_a_figure_for_a_yes_no_fact_has_no_unit() -> None:
+    # the rule's unit "bool" names a kind of value: "12 bool" had been the English of a 12 given for a yes/no
+    assert messages.count(12, "bool", "en") == "12"
+    assert messages.count(12, "bool", "zh") == "12"
+    assert messages.count(12, "件", "en") == "12 cases"
 
 
 @pytest.mark.parametrize("folder", [case.parent for case in CASES], ids=lambda folder: folder.name)

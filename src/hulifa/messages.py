@@ -136,7 +136,9 @@ MESSAGES: dict[str, Text] = {
         "a count shared with {bodies}; it cannot settle the government's own figure",
     ),
     "problem": Text("{problem}", "{problem}"),  # the reader's own words on why a value cannot be read
-    "invalid.flag": Text("{name}应填 是/否 (true/false)", "{name} takes yes/no (true/false)"),
+    "invalid.flag": Text(
+        "{name}应填 是/否 (true/false),而不是{quoted}", "{name} takes yes or no (true/false), not {quoted}"
+    ),
     "invalid.figure": Text("{name}应为数值,而不是「{value}」", "{name} must be a figure, not {quoted}"),
     "invalid.date": Text("{name}应填日期,如 2025-01-20", "{name} takes a date such as 2025-01-20"),
     "unit.rate": Text("单位「{given}」不符:{name}是百分比", "unit {given_quoted} does not fit: this is a rate (%)"),
@@ -923,37 +925,77 @@ def basis(finding: Finding) -> Basis | None:
 # compiling the four at import (their Chinese numerals make large character sets) took 1.1 ms of
 # every start (least of 30 at load 7), Chinese runs included.
 _TITLE = r"《[^》]+》(?:[(（][^)）]*[)）])?"
-_ARTICLE = r"第([0-9零〇一二两三四五六七八九十百千]+)(条|章|节|款|项|部分)"
+_NUMERAL = "[0-9零〇一二两三四五六七八九十百千]+"
+_ARTICLE = rf"第({_NUMERAL})(条|章|节|款|项|部分)"
+_REFERENCE = rf"(?:第{_NUMERAL}(?:条|章|节|款|项|部分))+"  # one place: 第六十二条第一款
+_GLOSS = r"[(（]([^)）]*)[)）]"
 _ITEM = r"^[(（]([零〇一二两三四五六七八九十百]+)[)）]"
 _ITEMS = r"[(（]([零〇一二两三四五六七八九十百]+)[)）]"
 _PART_WORDS = {"条": "Art.", "章": "Ch.", "节": "Sec.", "款": "para.", "项": "item", "部分": "Part"}
+_PLURAL_WORDS = {"Art.": "Arts.", "Ch.": "Chs.", "Sec.": "Secs.", "para.": "paras.", "item": "items", "Part": "Parts"}
 
 
 def _arabic(numeral: str) -> str:
     return numeral if numeral.isdigit() else format_number(parse_chinese_number(numeral))
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _places(text: str) -> str:
+    """The places `text` cites, in English: "Art. 62 para. 1", "Arts. 4 and 24" (第四条、第二十四条),
+    "Art. 3 para. 3 and Art. 5"; "" when it cites none."""
+    places = [re.findall(_ARTICLE, one) for one in re.findall(_REFERENCE, text)]
+    if not places:
+        return ""
+    kinds = {place[0][1] for place in places}
+    if len(places) > 1 and len(kinds) == 1 and all(len(place) == 1 for place in places):
+        return f"{_PLURAL_WORDS[_PART_WORDS[kinds.pop()]]} {_and([_arabic(place[0][0]) for place in places])}"
+    return _and([" ".join(f"{_PART_WORDS[kind]} {_arabic(n)}" for n, kind in place) for place in places])
+
+
 def article(text: str, lang: str) -> str:
-    """An article as cited: "第六十二条第一款" / "Art. 62 para. 1", "(六)" / "(6)". In English the
-    Chinese gloss after the numbers ("第四章 (年度报告)") is left out; so is an article with no number."""
+    """An article as cited: "第六十二条第一款" / "Art. 62 para. 1", "第四条、第二十四条" / "Arts. 4 and
+    24", "(二)(三)(七)" / "items (2), (3) and (7)". In English a Chinese gloss in brackets ("第四章
+    (年度报告)") is left out unless it cites a place itself ("第五十一条 (2015年版 第四十二条)" / "Art. 51
+    (Art. 42 of the 2015 version)"); so is an article with no number."""
     if lang != "en" or not has_chinese(text):
         return text
-    parts = [f"{_PART_WORDS[kind]} {_arabic(n)}" for n, kind in re.findall(_ARTICLE, text)]
-    if not parts and re.match(_ITEM, text.strip()):
-        parts = ["".join(f"({_arabic(n)})" for n in re.findall(_ITEMS, text))]
-    return " ".join(parts)
+    if re.match(_ITEM, text.strip()):
+        items = [f"({_arabic(n)})" for n in re.findall(_ITEMS, text)]
+        return f"{'item' if len(items) == 1 else 'items'} {_and(items)}"
+    said = _places(re.sub(_GLOSS, " ", text))
+    for gloss in re.findall(_GLOSS, text):
+        places = _places(gloss)
+        if places:
+            version = re.search(r"(\d{4})年版", gloss)
+            said += f" ({places} of the {version.group(1)} version)" if version else f" ({places})"
+    return said.strip()
+
+
+def _in_brackets(text: str) -> bool:
+    return len(re.findall(r"[(（]", text)) > len(re.findall(r"[)）]", text))
 
 
 def document(text: str, lang: str) -> str:
-    """A document as cited. In English: its 《title》 (and number), a Chinese name shown as a cited
-    title; a reference without a title, quoted; a description with no number ("地方实践") left to the
-    strength tag, which says the same in English."""
+    """A document as cited. In English: each 《title》 (and its number) with the places cited after it
+    ("《行政诉讼法》 Art. 3 para. 3"), several documents parted by "; "; a source without a title, as the
+    rule pack words it, quoted (“地方实践”): what the basis rests on is always said."""
     if lang != "en" or not has_chinese(text):
         return text
-    titles = re.findall(_TITLE, text)
-    if titles:
-        return "".join(titles)
-    return quote(text, lang) if re.search(r"[0-9〔]", text) else ""
+    said = []
+    for part in re.split(r"[;；]", text):
+        titles = list(re.finditer(_TITLE, part))
+        # a title in brackets is an example of the source ("地方规定 (如 …《…》…)"), not the source
+        if not titles or any(_in_brackets(part[: title.start()]) for title in titles):
+            if part.strip():
+                said.append(quote(part.strip(), lang))
+            continue
+        for title, after in zip(titles, [*titles[1:], None], strict=True):
+            places = _places(part[title.end() : after.start() if after else len(part)])
+            said.append(f"{title.group()} {places}".strip())
+    return "; ".join(said)
 
 
 def citation(basis: Basis, lang: str) -> str:
@@ -1105,12 +1147,16 @@ def count(value: float, unit: str, lang: str) -> str:
     "95%". The unit is the rule pack's or the report's; one not in UNITS is kept as written."""
     if unit in ("%", "‰"):
         return f"{format_number(value)}{unit}"
+    if unit in _NOT_COUNTED:  # a figure given for a yes/no, a date or a part: the figure alone, "12"
+        unit = ""
     if lang != "en":
         return f"{format_number(value)} {unit}".strip()
     one, many = UNITS.get(unit, (unit, unit))
     return f"{_english_number(value)} {one if value == 1 else many}".strip()
 
 
+# Units that name a kind of value, not what a figure counts: a figure is never "12 bool".
+_NOT_COUNTED = frozenset({"bool", "date", "section"})
 _EXACT = Bound.EXACT  # a module name: an Enum member's attribute is slow to read on Python 3.11
 
 

@@ -139,9 +139,11 @@ _TITLE_MAX = 12  # characters of a document title kept in a cell (CJK: two colum
 
 def short_title(document: str, most: int = _TITLE_MAX) -> str:
     """The document's short name: its first 《title》 without 中华人民共和国 or a bracketed year range,
-    a title longer than `most` characters cut in the middle (its ending names the kind of document)."""
+    a title longer than `most` characters cut in the middle (its ending names the kind of document).
+    A source without a title, or whose title is only an example in brackets ("地方规定 (如 《…》)"), by
+    its words before any bracket or comma."""
     match = _TITLE.search(document)
-    if not match:
+    if not match or re.search(r"[(（]", document[: match.start()]):
         return re.split(r"[(（,,]", document, maxsplit=1)[0].strip()
     title = re.sub(r"[(（][^)）]*[)）]$", "", match.group(1).removeprefix("中华人民共和国"))
     if len(title) > most:
@@ -153,8 +155,8 @@ def short_cite(
     finding: Finding, article: bool = True, most: int = _TITLE_MAX, qualifier: bool = True, lang: str = "zh"
 ) -> str:
     """The basis as a cell shows it: the short title, a short article and the qualifier (each unless
-    not wanted), the strength. In English a document without a 《title》 ("地方实践") is left to the
-    strength tag, which says the same in English."""
+    not wanted), the strength. In English a document without a 《title》 is quoted as the pack words it
+    (“地方实践”), so what the basis rests on is said, not only its strength."""
     basis = messages.basis(finding)
     if basis is None:
         return ""
@@ -164,7 +166,7 @@ def short_cite(
     title = short_title(basis.document, most)
     limit = f"({basis.qualifier})" if basis.qualifier and qualifier else ""
     if lang == "en":  # a cited title and article numbers only: the pack's Chinese notes are not shown
-        title = title if title.startswith("《") else ""
+        title = title if title.startswith("《") else messages.quote(title, lang)
         part = f" {messages.article(part, lang)}" if part else ""
         limit = "" if messages.has_chinese(limit) else limit
     return f"{title}{part}{limit} {basis.strength.value}".strip()
