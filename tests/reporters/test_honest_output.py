@@ -51,3 +51,28 @@ def test_html_and_rules_show_say_what_hulifa_cannot_establish() -> None:
     assert "无法核实这些数字是否属实" in page
     english = run_cli("check", str(HULI_DATA), "--format", "html", "--lang", "en").stdout
     assert "cannot verify that they are true" in english
+
+
+# A basis the pack gives without a 《title》 (地方实践): in English it had been left out, so a reader saw
+# "Basis: PRACTICE" or "(PRACTICE)" alone and could not tell what the finding rests on.
+_STRENGTH_ALONE = re.compile(
+    r"(?:Basis:? |· |\| )\(?(?:HARD-LAW|HARD-POLICY|PRACTICE|UNCONFIRMED|EVAL)\)?(?:$|<| \|)", re.M
+)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "html"])
+def test_every_english_basis_says_what_it_rests_on(fmt: str) -> None:
+    import html
+
+    from hulifa import check
+    from hulifa.reporters import github, renderer
+
+    result = check([str(HULI_DATA)])
+    if fmt == "github":  # every issue's annotation, not only the ten of each type GitHub shows
+        out = "\n".join(github.annotation(f, "en") for r in result.reports for f in r.findings).replace("%0A", "\n")
+    elif fmt == "table":  # every finding with its full citation, one row each
+        out = run_cli("check", str(HULI_DATA), "--lang", "en", "--all", env={"COLUMNS": "250"}).stdout
+    else:
+        out = html.unescape(renderer(fmt)(result, "en"))
+    assert "“地方实践”" in out, fmt
+    assert not _STRENGTH_ALONE.search(out), _STRENGTH_ALONE.search(out)

@@ -1,4 +1,4 @@
-"""`--format markdown`: the verdict and a row per report first, then one table row per issue (whatever
+"""`--format markdown`: the verdict and a row per report first, then one list item per issue (whatever
 the data holds) in a folded block per report, the most-missed indicators; no HTML from the data."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import io
 import re
 
 import pytest
-from reporter_fixtures import HULI_REPORT, PACK, SIMING_REPORT, gfm_cell_boundaries
+from reporter_fixtures import HULI_REPORT, PACK, SIMING_REPORT
 
 from hulifa.model import CheckResult, ReportResult
 from hulifa.reporters import markdown
@@ -35,28 +35,45 @@ def test_headings_and_counts(batch) -> None:
     assert bad in out
 
 
-def test_one_row_per_issue_with_pipes_in_data(single) -> None:
-    out = markdown.render(single)
-    table = _table(out, "| 指标 |")
-    assert table[0] == "| 指标 | 状态 | 级别 | 目标 | 实际 | 差距 | 依据 | 位置 | 说明 |"
-    rows = table[2:]
-    issues = [f for f in HULI_REPORT.findings if f.status.value not in ("pass", "not_applicable")]
-    assert len(rows) == len(issues) == 9
-    assert gfm_cell_boundaries(table[0]) == 10
-    for row in rows:
-        assert gfm_cell_boundaries(row) == 10, row
+def _rendered(text: str) -> str:
+    """The page GitHub shows, as markdown-it-py (CommonMark, with GFM's tables) renders it."""
+    from markdown_it import MarkdownIt
 
-    hostile = next(r for r in rows if "mad\\_public\\_comment\\_days" in r)
+    return MarkdownIt("commonmark").enable("table").render(text)
+
+
+def test_one_list_item_per_issue_readable_on_a_phone(single) -> None:
+    """Each issue is a list item, its facts a line each (GitHub's mobile view wraps them to the screen):
+    the details had been a table of 9 columns, which a phone scrolls sideways across at every row."""
+    page = _rendered(markdown.render(single))
+    assert page.count("<table>") == 1  # the overview's; the details hold none
+    items = re.findall(r"<li>(.*?)</li>", page, flags=re.S)
+    issues = [f for f in HULI_REPORT.findings if f.status.value not in ("pass", "not_applicable")]
+    assert len(items) == len(issues) == 9
+    for item, finding in zip(items, sorted(issues, key=lambda f: -f.severity.rank), strict=True):  # most severe first
+        assert f"({finding.rule})" in item and item.endswith(f"位置 {finding.file}:{finding.line}:{finding.column}")
+    hostile = next(i for i in items if "(mad_public_comment_days)" in i)
     assert hostile == (
-        "| 重大行政决策公开征求意见期限 (mad\\_public\\_comment\\_days) "
-        "| 未达标 | 警告 | ≥ 30 日 | 20 日 | 差 10 日 "
-        "| [《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)]"
-        "(https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm) "
-        "| reports/湖里区 2024.yaml:12:3 "
-        "| 公开征求意见期限 20 日,少于 30 日 \\[bold red\\]注意\\[/bold red\\]<br>第二行: 100% 完成, a\\|b |"
+        "<strong>未达标 · 警告</strong> 重大行政决策公开征求意见期限 (mad_public_comment_days)"
+        "<br>目标 ≥ 30 日 · 实际 20 日 · 差距 差 10 日"
+        "<br>说明 公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]<br>第二行: 100% 完成, a|b"
+        '<br>依据 <a href="https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm">'
+        "《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)</a>"
+        "<br>位置 reports/湖里区 2024.yaml:12:3"
     )
-    unknown = next(r for r in rows if "另一个" in r)
-    assert "另一个\\|未知\\`指标\\`" in unknown
+    unknown = next(i for i in items if "另一个" in i)
+    assert "另一个|未知`指标`" in unknown and "<code>" not in unknown
+
+
+def test_each_finding_is_one_line_of_the_source(single) -> None:
+    # GitHub shows a line break of a comment's source as a break, so a finding's lines are parted by <br>
+    # alone, and every line of an item opens with a word of ours: no data can start a Markdown block
+    out = markdown.render(single)
+    items = [line for line in out.splitlines() if line.startswith("- **")]
+    assert len(items) == 9
+    for item in items:
+        for part in item.split("<br>")[1:]:
+            assert part.startswith(("目标 ", "实际 ", "说明 ", "依据 ", "位置 ", "第二行")), part
 
 
 def test_no_html_or_code_spans_from_data(batch) -> None:
@@ -123,7 +140,8 @@ def test_single_report_has_no_batch_section(single) -> None:
 def test_english(batch3) -> None:
     out = markdown.render(batch3, "en")
     assert out.startswith("# hulifa results\n")
-    assert "| Indicator | Status | Severity | Target | Actual | Gap | Basis | Location | Message |" in out
+    assert "<br>Target ≥ 30 days · Actual 20 days · Gap short by 10 days<br>" in out
+    assert "<br>Location reports/siming-2023.yaml:" in out
     assert "total 11 · met 1 · short 1 · missing 4" in out
     assert "| Public comment period: 30 days, 100%, a:b (mad\\_public\\_comment\\_days) | 2 |" in out
     assert "| File | Region | Year | error | warning | info | Worst |" in out
@@ -133,7 +151,7 @@ def test_english(batch3) -> None:
 def test_clean_and_empty_runs() -> None:
     passes = tuple(f for f in HULI_REPORT.findings if f.status.value in ("pass", "not_applicable"))
     out = markdown.render(CheckResult(reports=(ReportResult(file="ok.yaml", findings=passes),)))
-    assert "全部通过,没有问题。" in out and "| 指标 |" not in out
+    assert "全部通过,没有问题。" in out and "- **" not in out
     assert "规则包" not in out  # no pack loaded
     assert "没有检查任何报告。" in markdown.render(CheckResult(reports=()))
 

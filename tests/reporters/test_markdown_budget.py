@@ -48,8 +48,8 @@ def test_one_report_is_shown_open() -> None:
     out = _markdown(str(HULI_DATA))
     assert out.count("<details open>") == 1 and "为不超过" not in out
     # inside, the most severe findings first
-    first = next(line for line in out.splitlines() if line.startswith("| 存在") or "| 未填报 |" in line)
-    assert "| 错误 |" in first
+    first = next(line for line in out.splitlines() if line.startswith("- **"))
+    assert first.startswith("- **未达标 · 错误** 存在的不足和原因")
 
 
 def test_step_summary_keeps_under_one_mebibyte(thirty: Path, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 The verdict; a table with one row per report (counts by severity, the worst); for a batch, the
 most-missed indicators; then each report's findings in a collapsible `<details>` block, most severe
-reports first. The document keeps within a size budget (GitHub's comment limit by default): when it
+reports first, a list item per finding (a phone shows it at its width, where a table of 9 columns
+scrolled sideways). The document keeps within a size budget (GitHub's comment limit by default): when it
 must cut, it leaves out details first (least severe and last reports first), then table rows, and
 says how many and how to get them. The step summary (`$GITHUB_STEP_SUMMARY`) is the same document
 within GitHub's 1 MiB. Both are written by `Writer`, fed one report at a time, in memory flat in the
@@ -58,7 +59,6 @@ MOST_MISSED = 15  # rows of the most-missed table
 # escaped text ever starts one.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
-HEADERS = ("indicator", "status", "severity", "expected", "actual", "gap", "basis", "location", "message")
 _COUNTED = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
@@ -168,34 +168,47 @@ def _most_missed(missed: Counter[str], names: dict[str, str], lang: str) -> list
     return [*out, ""]
 
 
-def _findings_table(report: ReportResult, lang: str, rows_of: Memo[tuple[str, str]]) -> list[str]:
-    """The report's issues, most severe first; `rows_of` gives a finding's row but its location (_row_parts)."""
-    rows = sorted((f for f in report.findings if is_issue(f)), key=lambda f: -f.severity.rank)  # stable
-    if not rows:
+def _findings_list(report: ReportResult, lang: str, items_of: Memo[str]) -> list[str]:
+    """The report's issues, most severe first, a list item each; `items_of` gives a finding's item but
+    its location, which ends it (_item_but_place)."""
+    issues = sorted((f for f in report.findings if is_issue(f)), key=lambda f: -f.severity.rank)  # stable
+    if not issues:
         return [labels.heading("no_issues", lang), ""]
-    out = [_row([labels.field(h, lang) for h in HEADERS]), _row(["---"] * len(HEADERS))]
-    for f in rows:
-        before, after = rows_of(f)
-        out.append(before + escape(location(f)) + after)
-    return [*out, ""]
+    return [*(items_of(f) + escape(location(f)) for f in issues), ""]
 
 
-def _row_parts(finding: Finding, lang: str) -> tuple[str, str]:
-    """A finding's table row, before its location cell and after it: nothing in them reads the place."""
+# Messages that only repeat what an item's first lines say (the name, "not stated" and the target).
+_SAID_BY_ITEM = frozenset({"missing"})
+
+
+def _item_but_place(finding: Finding, lang: str) -> str:
+    """A finding as one list item, read on a phone as well as on a desktop: a line each for what it is,
+    what was expected and found, why, the basis and where, up to the location (nothing here reads the
+    place). One physical line, its lines parted by <br>: a comment on GitHub shows a line break of the
+    source as one, so "<br>" and a new line would leave a blank line; and each line opens with a word of
+    ours, so no data can start a Markdown block."""
     f, unit = finding, messages.unit(finding)
-    cells = [
-        _indicator(f, lang),
-        escape(status_label(f.status, lang)),
-        escape(severity_label(f.severity, lang)),
-        escape(with_unit(messages.expected(f, lang), unit, lang)),
-        escape(with_unit(messages.actual(f, lang), unit, lang)),
-        escape(with_unit(messages.gap(f, lang), unit, lang)),
-        _basis_cell(f, lang),
+    head = escape(status_label(f.status, lang))
+    if f.severity is not Severity.NONE:
+        head += " · " + escape(severity_label(f.severity, lang))
+    lines = [f"**{head}** {_indicator(f, lang)}"]
+    gap = "" if f.status is Status.MISSING else messages.gap(f, lang)  # the status says "not stated"
+    facts = [
+        f"{labels.field(key, lang)} {escape(with_unit(text, unit, lang))}"
+        for key, text in (("expected", messages.expected(f, lang)), ("actual", messages.actual(f, lang)), ("gap", gap))
+        if text
     ]
-    return _row(cells).removesuffix(" |") + " | ", " | " + escape(message(f, lang)) + " |"
+    if facts:
+        lines.append(" · ".join(facts))
+    if f.message not in _SAID_BY_ITEM or f.accepted is not None:
+        lines.append(f"{labels.field('message', lang)} {escape(message(f, lang))}")
+    basis = _basis_cell(f, lang)
+    if basis:
+        lines.append(f"{labels.field('basis', lang)} {basis}")
+    return "- " + "<br>".join([*lines, labels.field("location", lang) + " "])
 
 
-def _details(report: ReportResult, counts: _Counts, lang: str, rows_of: Memo[tuple[str, str]]) -> str:
+def _details(report: ReportResult, counts: _Counts, lang: str, items_of: Memo[str]) -> str:
     """One report's findings in a collapsible block, its summary line saying what is inside (closed:
     the writer opens the block of a single report, see _OPEN)."""
     tally = " · ".join(
@@ -209,7 +222,7 @@ def _details(report: ReportResult, counts: _Counts, lang: str, rows_of: Memo[tup
     out = ["<details>", f"<summary>{summary}</summary>", ""]
     if not report.checked:
         out += [f"**{labels.heading('not_checked', lang)}**", ""]
-    out += [_counts_line(report, lang), "", *_findings_table(report, lang, rows_of), "</details>", ""]
+    out += [_counts_line(report, lang), "", *_findings_list(report, lang, items_of), "</details>", ""]
     return "\n".join(out) + "\n"
 
 
@@ -269,8 +282,8 @@ class Writer:
         self.size: Callable[[str], int] = len if unit == "characters" else lambda s: len(s.encode("utf-8"))
         self._spill = spill or _temporary
         self.tally = labels.Tally()
-        # a missing indicator's row recurs in report after report: made once but its location (bounded)
-        self.rows_of = Memo(lambda finding: _row_parts(finding, lang), but_place)
+        # a missing indicator's item recurs in report after report: made once but its location (bounded)
+        self.items_of = Memo(lambda finding: _item_but_place(finding, lang), but_place)
         self.missed: Counter[str] = Counter()
         self.names: dict[str, str] = {}
         self.rows = self._spill()
@@ -306,7 +319,7 @@ class Writer:
             # write_to): none is made or kept from here on. Most of a large batch's time was these.
             self._drop_details()
             return ""
-        block = _details(report, counts, self.lang, self.rows_of)
+        block = _details(report, counts, self.lang, self.items_of)
         data = block.encode("utf-8")
         if rank not in self.blocks:
             self.blocks[rank] = self._spill()
