@@ -256,10 +256,10 @@ def _markdown_pairs(lines: Iterable[str]) -> Pairs:
             m = re.search(r"(\S+\.yaml)", line)
             current = m.group(1).replace("\\_", "_") if m else ""
             continue
-        if line == "</details>":  # rows outside a report's block (the overview, most-missed) are not findings
+        if line == "</details>":  # lines outside a report's block (the overview, most-missed) are not findings
             current = ""
             continue
-        m = re.match(r"^\| [^|]*\((?P<rule>[\w\\.]+)\) \|", line)
+        m = re.match(r"^- \*\*.*?\((?P<rule>[\w\\.]+)\)<br>", line)  # a finding: "- **status** name (id)<br>…"
         if m and current:
             got[(current, m.group("rule").replace("\\_", "_"))] += 1
     return got

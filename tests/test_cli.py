@@ -319,4 +319,5 @@ def test_english_readers_get_english_targets_and_gaps() -> None:
         if finding["rule"].startswith("part_") or finding["status"] in ("missing", "shortfall"):
             assert not cjk.search(finding["gap_en"]), finding["gap_en"]
     markdown = run_cli("check", str(HULI_DATA), "--lang", "en", "--format", "markdown").stdout
-    assert "missing: causes of the shortcomings" in markdown and "not stated" in markdown
+    # a missing figure's gap is its status ("missing"), said once
+    assert "Gap missing: causes of the shortcomings" in markdown and "Target must be stated" in markdown
