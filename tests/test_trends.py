@@ -239,6 +239,15 @@ def test_diff_table_fits_the_terminal(write, columns: int) -> None:
     widths = [cell_len(line) for line in run.stdout.splitlines()]
     assert max(widths) <= columns, max(widths)
     assert "湖里区: 2023 → 2024" in run.stdout and "590件" in run.stdout
+    lines = run.stdout.splitlines()
+    if columns == 40:  # each name whole on a line of its own, its figures under it (it had been 3 cells wide)
+        assert "规范性文件合法性审核件数" in lines and "    2023年 5件 → 2024年 5件 · 变化 ±0" in lines
+        assert not any("│" in line for line in lines)
+        en = run_cli("diff", str(old), str(new), "--lang", "en", env={"COLUMNS": "40"}).stdout.splitlines()
+        assert "Normative documents filed for the record" in en and max(cell_len(line) for line in en) <= 40
+        assert "    2023: 1 case → 2024: 1 case · Change" in en
+    else:  # wide enough for a column a year
+        assert any(line.startswith("┃指标") for line in lines)
 
 
 def test_diff_notes_other_region(write) -> None:

@@ -135,10 +135,79 @@ def _trend_cell(row: Row, lang: str) -> str:
     return f"{en}: {ven}" if lang == "en" else f"{zh}:{vzh}"
 
 
+def _headers(comparison: Comparison, lang: str) -> tuple[str, str, str, str, str]:
+    old, new = comparison.old, comparison.new
+    if lang == "en":
+        return "Indicator", str(old.year), str(new.year), "Change", "Trend"
+    return "指标", f"{old.year}年", f"{new.year}年", "变化", "趋势要求"
+
+
+def _cells(row: Row, lang: str) -> tuple[str, str, str, str, str]:
+    name = (row.name_en or row.name) if lang == "en" else row.name
+    old_value, new_value = (messages.figure(v, row.unit, lang) if v else "—" for v in (row.old, row.new))
+    return name, old_value, new_value, _change(row, lang), _trend_cell(row, lang)
+
+
 def render_table(comparison: Comparison, lang: str = "zh", width: int | None = None) -> str:
-    """Plain text (rich table, no colour, no markup) of the comparison, `width` cells wide (None: the
-    terminal's, as rich reads it: COLUMNS, else the terminal's size, else 80)."""
+    """Plain text (no colour, no markup) of the comparison, `width` cells wide (None: the terminal's,
+    as rich reads it: COLUMNS, else the terminal's size, else 80). A table with a column a year; where
+    it would leave the names fewer cells than `check`'s table gives them before it puts a name on a
+    line of its own (a phone's 40 columns: 7, one name over five lines), each indicator is its name
+    and, under it, its values in a line, as `check` lays out a finding there (reporters.table)."""
     from rich.console import Console
+
+    from hulifa.textsafe import visible as clean
+
+    rows = [tuple(clean(c) for c in _cells(row, lang)) for row in comparison.rows]
+    headers = _headers(comparison, lang)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, color_system=None, no_color=True, highlight=False, emoji=False, markup=False
+    )
+    if _stacked(headers, rows, console.width):
+        buffer.write(_stacked_text(comparison, headers, rows, lang, console.width))
+    else:
+        _print_table(console, comparison, headers, rows, lang)
+    return buffer.getvalue()
+
+
+def _stacked(headers: tuple[str, ...], rows: list[tuple[str, ...]], width: int) -> bool:
+    """Whether the names would have fewer cells than `check`'s table leaves a name beside the figures
+    whole (a figure broken over lines reads badly: "(+6.2│%)") and the trend at its longest word (rich's
+    box: a rule before, after and between the columns, a space either side of each rule inside it)."""
+    from rich.cells import cell_len
+
+    from hulifa.reporters.table import NAME_ROOM, longest_word
+
+    names, *figures, trends = zip(headers, *rows, strict=True)
+    values = sum(max(cell_len(text) for text in column) for column in figures) + max(4, longest_word(trends))
+    name_room = width - values - len(headers) - 1 - 2 * (len(headers) - 1)
+    return name_room < max(NAME_ROOM, longest_word(names))
+
+
+def _stacked_text(
+    comparison: Comparison, headers: tuple[str, ...], rows: list[tuple[str, ...]], lang: str, width: int
+) -> str:
+    """Each indicator's name on a line, then, indented, "2023年 10次 → 2024年 12次 · 变化 +2 · 趋势要求 …",
+    written by the table's plain writer at `width`."""
+    from hulifa.reporters.table import INDENT, Block, Indented, Line, text
+    from hulifa.textsafe import visible as clean
+
+    old, new = comparison.old, comparison.new
+    said: list[Block] = [Line(((f"{clean(old.file)} → {clean(new.file)}", ""),))]
+    said += [Line(((clean(note.get(lang)), ""),)) for note in comparison.notes]
+    said.append(Line(((f"{clean(new.region)}: {old.year} → {new.year}", "bold"),)))
+    colon = ": " if lang == "en" else " "  # "2023: 12 times", "2023年 12次"
+    for name, then, now, change, trend in rows:
+        facts = [f"{headers[1]}{colon}{then} → {headers[2]}{colon}{now}"]
+        facts += [f"{label} {value}" for label, value in ((headers[3], change), (headers[4], trend)) if value]
+        said += [Line(((name, "bold"),)), Indented(((" · ".join(facts), ""),), INDENT)]
+    return text(said, width)
+
+
+def _print_table(
+    console: Any, comparison: Comparison, headers: tuple[str, ...], rows: list[tuple[str, ...]], lang: str
+) -> None:
     from rich.table import Table
     from rich.text import Text as RichText
 
@@ -146,36 +215,12 @@ def render_table(comparison: Comparison, lang: str = "zh", width: int | None = N
     from hulifa.textsafe import visible as clean
 
     old, new = comparison.old, comparison.new
-    en = lang == "en"
-    table = Table(
-        title=f"{clean(new.region)}: {old.year} → {new.year}",
-        header_style="bold",
-        pad_edge=False,
-    )
-    headers = (
-        ("Indicator", str(old.year), str(new.year), "Change", "Trend")
-        if en
-        else (
-            "指标",
-            f"{old.year}年",
-            f"{new.year}年",
-            "变化",
-            "趋势要求",
-        )
-    )
+    table = Table(title=f"{clean(new.region)}: {old.year} → {new.year}", header_style="bold", pad_edge=False)
     for i, header in enumerate(headers):
         table.add_column(header, justify="right" if i in (1, 2, 3) else "left", overflow="fold")
-    for row in comparison.rows:
-        name = (row.name_en or row.name) if en else row.name
-        old_value, new_value = (messages.figure(v, row.unit, lang) if v else "—" for v in (row.old, row.new))
-        cells = (name, old_value, new_value, _change(row, lang), _trend_cell(row, lang))
-        table.add_row(*(RichText(clean(c)) for c in cells))
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, color_system=None, no_color=True, highlight=False, emoji=False, markup=False
-    )
+    for cells in rows:
+        table.add_row(*(RichText(c) for c in cells))
     console.print(RichText(f"{clean(old.file)} → {clean(new.file)}"))
     for note in comparison.notes:
         console.print(RichText(clean(note.get(lang))))
     console.print(Trimmed(table))  # no line ends in the spaces rich pads cells with
-    return buffer.getvalue()

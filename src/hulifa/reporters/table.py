@@ -310,7 +310,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
     )
     # the cells the name is left between the status, the severity and the line (a space between each)
     name_room = width - sum(widths) - 3
-    stacked = name_room < max(NAME_ROOM, _longest_word(labels.name(f, lang) for f in listed))
+    stacked = name_room < max(NAME_ROOM, longest_word(labels.name(f, lang) for f in listed))
 
     def head(status: Status, severity: Severity, name: Styled, where: str) -> list[Block]:
         """The finding's first line; on a narrow screen the name goes on the next, indented."""
@@ -340,7 +340,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
     return out
 
 
-def _longest_word(values: Iterable[str]) -> int:
+def longest_word(values: Iterable[str]) -> int:
     """Cells of the longest run without a space among ASCII words: a column never narrower, so
     rich never has to break one ("HARD-POL│ICY"). CJK text may break between any two characters."""
     longest = 0
@@ -379,7 +379,7 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Sheet:
             justify="right" if key in ("expected", "actual", "previous", "change", "gap") else "left",
             overflow="fold",
             no_wrap=key in ("status", "severity", "location"),
-            min_width=_longest_word(cells[key] for _, cells in rows) or None,
+            min_width=longest_word(cells[key] for _, cells in rows) or None,
         )
         for key in used
     )
