@@ -442,6 +442,26 @@ def test_batch_rows_name_their_file(tmp_path: Path) -> None:
     assert len(shown) <= html_reporter.FILE_WIDTH < len(str(deep))
 
 
+def test_a_file_that_could_not_be_read_is_named_once_in_each_place(tmp_path: Path) -> None:
+    """A report that could not be read is named by its file: in the list, the matrix and its own
+    section the path had been shown twice (the name, then the file under it, or "文件: …")."""
+    broken = tmp_path / "district-b" / "2024-annual-rule-of-law-report.yaml"
+    broken.parent.mkdir()
+    broken.write_text("region: 乙区\nlevel: [district\nyear: 2024\n", encoding="utf-8")
+    page = html_reporter.render(check_paths([HULI_YAML, str(broken)]))
+    toc = re.search(r'<ol class="toc">(.*?)</ol>', page, flags=re.S)
+    row = re.search(r'<tr data-report="2">.*?</th>', page, flags=re.S)
+    section = re.search(r'<section class="report" id="report-2".*?</section>', page, flags=re.S)
+    assert toc and row and section
+    entry = toc.group(1).split("<li>")[2]
+    shown = html_reporter.shorten_middle(str(broken), html_reporter.FILE_WIDTH)
+    for place in (entry, row.group()):
+        assert place.count(shown) == 1 and f'title="{broken}"' in place, place  # cut in the middle, whole in the title
+    head = section.group().split('<div class="unchecked')[0]
+    assert head.count(str(broken)) == 1 and "文件:" not in head  # the title; the error names file:line:col
+    assert f"<code>{broken}:3:5</code>" in section.group()
+
+
 def test_location_is_one_piece(tmp_path: Path) -> None:
     """`2024.yaml:25` is one cell that never wraps; a long file name is cut in the middle."""
     long = tmp_path / ("huli-district-annual-rule-of-law-report-" * 2 + "2024.yaml")

@@ -216,9 +216,26 @@ def _report_name(report: ReportResult) -> str:
     return " ".join(p for p in (report.region, str(report.year or "")) if p) or report.file
 
 
+def _named_by_file(report: ReportResult) -> bool:
+    """Whether the report's name is its file (it could not be read, or gives no region or year)."""
+    return _report_name(report) == report.file
+
+
 def _file_label(report: ReportResult) -> str:
-    """The report's file under its name, so two reports of one region and year can be told apart."""
+    """The report's file under its name, so two reports of one region and year can be told apart; none
+    where the name is the file already (it had been said twice)."""
+    if _named_by_file(report):
+        return ""
     return f'<span class="file" title="{esc(report.file)}">{esc(shorten_middle(clean(report.file), FILE_WIDTH))}</span>'
+
+
+def _link(index: int, report: ReportResult) -> str:
+    """The link to a report in a list or a row: its name, or its file cut in the middle to FILE_WIDTH
+    (the whole path in the title), so a long path does not stand a phone's narrow column on end."""
+    if not _named_by_file(report):
+        return f'<a href="#report-{index}">{esc(_report_name(report))}</a>'
+    shown = shorten_middle(clean(report.file), FILE_WIDTH)
+    return f'<a href="#report-{index}" title="{esc(report.file)}">{esc(shown)}</a>'
 
 
 def _chips(report: ReportResult, lang: str, inline: bool = False) -> str:
@@ -258,10 +275,11 @@ def report_html(
     """One report in full: `parts` its statutory parts (Writer.parts), `rows` a finding's row (_row)."""
     out = [f'<section class="report" id="report-{index}" data-checked="{str(report.checked).lower()}">']
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
-    meta = [f"{t('file', lang)}: {report.file}"]
+    meta = [] if _named_by_file(report) else [f"{t('file', lang)}: {report.file}"]
     if report.level:
         meta.append(f"{t('level', lang)}: {report.level}")
-    out.append(f'<p class="meta">{esc(" · ".join(meta))}</p>')
+    if meta:
+        out.append(f'<p class="meta">{esc(" · ".join(meta))}</p>')
     if not report.checked:
         out.append(_unchecked_html(report, lang) + "</section>")
         return "\n".join(out)
@@ -330,10 +348,7 @@ def matrix_html(reports: list[ReportResult], rules: dict[str, Rule], lang: str) 
     ]
     rows = []
     for index, report in enumerate(reports, 1):
-        cells = [
-            f'<th class="region" scope="row"><a href="#report-{index}">{esc(_report_name(report))}</a>'
-            f"{_file_label(report)}</th>"
-        ]
+        cells = [f'<th class="region" scope="row">{_link(index, report)}{_file_label(report)}</th>']
         statuses: dict[str, Finding] = {}
         for f in report.findings:
             # several findings may share a rule id (e.g. unknown keys): keep the worst
@@ -446,7 +461,7 @@ class Writer:
         body.append("</header>")
         if self.count > 1 and not self.folded:
             toc = "".join(
-                f'<li><a href="#report-{i}">{esc(_report_name(r))}</a>'
+                f"<li>{_link(i, r)}"
                 f'<span class="counts sev-{_worst_class(r)}">{_issue_counts(r, lang)}</span>{_file_label(r)}</li>'
                 for i, r in enumerate(self.held, 1)
             )
