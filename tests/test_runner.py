@@ -6,9 +6,13 @@ import gc
 import shutil
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from clihelp import HULI_DATA
+from hulifa.model import Finding, Position, Severity, Status, Subject
 from hulifa.rulepack import load_pack
-from hulifa.runner import BATCH_GC_THRESHOLD, iter_check
+from hulifa.runner import BATCH_GC_THRESHOLD, _merged, iter_check
 
 
 def test_a_batch_raises_the_collector_threshold_only_while_it_runs(tmp_path: Path) -> None:
@@ -28,3 +32,45 @@ def test_a_batch_raises_the_collector_threshold_only_while_it_runs(tmp_path: Pat
 def test_one_file_leaves_the_collector_alone() -> None:
     before = gc.get_threshold()
     assert [gc.get_threshold() for _ in iter_check([str(HULI_DATA)], load_pack())] == [before]
+
+
+def _worker_state() -> tuple[bool, int]:
+    """In a --jobs worker: whether a collection can reach the worker's pack, and the first threshold."""
+    from hulifa import runner
+
+    assert runner._worker_pack is not None
+    walked = {id(o) for o in gc.get_objects()}  # every generation but the frozen objects
+    return id(runner._worker_pack.rules) in walked, gc.get_threshold()[0]
+
+
+def test_a_worker_freezes_the_pack_it_loads() -> None:
+    """A worker loads its own pack, which lives as long as the worker: frozen, no collection walks it."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from hulifa.runner import _init_worker
+
+    with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(None, os.getpid())) as pool:
+        walked, threshold = pool.submit(_worker_state).result()
+    assert not walked
+    assert threshold >= BATCH_GC_THRESHOLD
+
+
+_POSITIONS = st.builds(
+    Position, st.sampled_from(["a.yaml", "b.yaml"]), st.integers(1, 4), st.integers(1, 3), st.integers(0, 1)
+)
+_FINDINGS = st.builds(
+    lambda rule, status, at: Finding(rule, Subject(rule, rule), status, Severity.NONE, at, "note.level_guess"),
+    st.sampled_from(["a", "b", "hulifa.level"]),
+    st.sampled_from(list(Status)),
+    _POSITIONS,
+)
+
+
+@given(st.lists(_FINDINGS, max_size=12), st.lists(_FINDINGS, max_size=4))
+def test_notes_go_where_sorting_everything_puts_them(findings: list[Finding], notes: list[Finding]) -> None:
+    """check_file adds its notes to findings already in order: the same order, ties and all, as sorting
+    the findings with the notes after them."""
+    ordered = tuple(sorted(findings, key=Finding.sort_key))
+    merged = _merged(ordered, notes)
+    assert [id(f) for f in merged] == [id(f) for f in sorted((*ordered, *notes), key=Finding.sort_key)]

@@ -6,6 +6,7 @@ stops a batch and every output format receives well-formed data.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import gc
@@ -232,7 +233,7 @@ def check_file(
         return error_result(error, path)
     notes += _unsettled(pack, report, result)
     if notes:
-        result = result._replace(findings=tuple(sorted((*result.findings, *notes), key=Finding.sort_key)))
+        result = result._replace(findings=_merged(result.findings, notes))
     if result.required == 0:
         where = report.top_at
         return error_result(
@@ -244,6 +245,15 @@ def check_file(
             path,
         )
     return result
+
+
+def _merged(findings: tuple[Finding, ...], notes: list[Finding]) -> tuple[Finding, ...]:
+    """`findings` (in order) with the few `notes` put in their places: the order that sorting them all
+    together gives (a note after the findings it ties with), without sorting the findings again."""
+    merged = list(findings)
+    for note in notes:
+        bisect.insort(merged, note, key=Finding.sort_key)
+    return tuple(merged)
 
 
 def _warning(
@@ -390,6 +400,9 @@ def _init_worker(rules: str | None, parent: int) -> None:
     global _worker_pack
     _die_with_parent(parent)
     _worker_pack = load_pack(rules)
+    # The pack lives as long as the worker: frozen, as the CLI freezes its own once start-up is over
+    # (hulifa.cli.started), so that no collection in the worker walks it again.
+    gc.freeze()
     _raise_gc_threshold()  # a worker only ever runs a batch: see batch_gc
 
 
