@@ -70,8 +70,11 @@ def test_quiet_prints_only_errors_and_the_verdict(write) -> None:  # type: ignor
 def test_verbose_says_what_was_read(write) -> None:  # type: ignore[no-untyped-def]
     folder = _batch(write)
     run = run_cli("check", str(folder), "-v", "-f", "json")
-    assert "rule pack: default" in run.stderr
-    assert "a/2024.yaml: 已检查 / checked (甲区 2024 district" in run.stderr
+    assert "hulifa: 规则包:default" in run.stderr and "rule pack" not in run.stderr
+    assert "a/2024.yaml: 已检查(甲区 2024 district" in run.stderr
+    english = run_cli("check", str(folder), "-v", "-f", "json", "--lang", "en").stderr
+    assert "hulifa: rule pack: default" in english and "a/2024.yaml: checked (甲区 2024 district" in english
+    assert "规则包" not in english
     assert "deviations.yaml" in run.stderr  # what was skipped, as without -v
     assert json.loads(run.stdout)["reports"]  # stdout is the document alone
     both = run_cli("check", str(folder), "-q", "-v")

@@ -33,8 +33,10 @@ def test_pyproject_found_upward_and_command_line_wins(office: Path) -> None:
     run = run_cli("check", "--show-settings", "--lang", "zh")
     assert run.exit_code == 0
     assert "fail-on           = 'never'  # ../pyproject.toml:5" in run.stdout
-    assert "lang              = 'zh'  # command line" in run.stdout
-    assert "exclude           = None  # default" in run.stdout
+    assert "lang              = 'zh'  # 命令行" in run.stdout  # where each came from, in the language chosen
+    assert "exclude           = None  # 默认" in run.stdout
+    english = run_cli("check", "--show-settings").stdout  # the file's lang, en
+    assert "exclude           = None  # default" in english and english.startswith("# configuration: ")
     assert run_cli("check", "huli/2024.yaml", "--isolated", "-f", "parsable").exit_code == 1
 
 

@@ -804,6 +804,90 @@ REASONS.update(
         ),
     }
 )
+# Appended (the ids above keep their places): what the commands say themselves (hulifa.cli), each
+# line in the language asked for; the words of `rules list`, `rules show` and `config` among them.
+REASONS.update(
+    {
+        "cli.internal_error": Text("内部错误:{kind}: {error}", "internal error: {kind}: {error}"),
+        "cli.interrupted": Text("已中断", "interrupted"),
+        "cli.report_bug": Text("请报告此问题", "please report this as a bug"),
+        "cli.terminated": Text("已终止", "terminated"),
+        "option.output_one_format": Text(
+            "--output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE",
+            "--output FILE needs exactly one format without a file: write FORMAT=FILE",
+        ),
+        "option.outputs_unnamed": Text(
+            "多个 --output 未注明格式;请写成 FORMAT=FILE", "several --output files without a format: write FORMAT=FILE"
+        ),
+        "option.previous_single": Text(
+            "--previous 只能配合单个输入文件", "--previous goes with a single input file only"
+        ),
+        "option.stdout_shared": Text(
+            "多个格式({names})都要输出到终端;请用 --output FORMAT=FILE 分开",
+            "several formats ({names}) would share stdout: send all but one to files with --output FORMAT=FILE",
+        ),
+        "check.progress": Text("检查中", "checking"),
+        "check.read": Text(
+            "{file}: 已检查({body},{count} 项结果{previous})", "{file}: checked ({body}, {count} findings{previous})"
+        ),
+        "check.read.previous": Text(";上年:{previous}", "; previous: {previous}"),
+        "check.step_summary": Text(
+            "{path}: 无法写入 GITHUB_STEP_SUMMARY:{why}", "{path}: cannot write GITHUB_STEP_SUMMARY: {why}"
+        ),
+        "check.verbose_deviations": Text("偏差清单:{file}({count} 条)", "deviations: {file} ({count})"),
+        "check.verbose_pack": Text(
+            "规则包:{id} {version}({count} 个指标,{source})", "rule pack: {id} {version} ({count} rules, {source})"
+        ),
+        "config.file": Text("# 配置文件:{path}", "# configuration: {path}"),
+        "config.from_command_line": Text("命令行", "command line"),
+        "config.from_default": Text("默认", "default"),
+        "config.isolated": Text("# 配置文件:无(--isolated)", "# configuration: none (--isolated)"),
+        "config.none": Text("# 配置文件:未找到", "# configuration: none found"),
+        "extract.draft_null": Text(
+            "草稿已写出,其中 {field}: null;请在草稿中填写,或用 --{field} 重新提取",
+            "the draft was written with {field}: null; fill in {field} in the draft, or extract again with --{field}",
+        ),
+        "extract.draft_refused": Text(
+            "草稿已写出,但 hulifa check 不会接受它", "the draft was written, but hulifa check will refuse it"
+        ),
+        "extract.level_guessed": Text(
+            "注意:{why};已写 {level}(推断),可用 --level 指定", "note: {why}; wrote {level}, a guess: --level sets it"
+        ),
+        "extract.note": Text("注意:{note}", "note: {note}"),
+        "init.exists": Text("{output} 已存在;init 从不覆盖已有文件", "{output} exists; init never overwrites a file"),
+        "init.wrote": Text("已写入 {output}", "wrote {output}"),
+        "rules.close": Text(";是否想查:{names}", "; did you mean: {names}"),
+        "rules.no_such": Text("规则包中没有指标「{rule_id}」{close}", "no indicator '{rule_id}' in the pack{close}"),
+        # `rules list`'s headings
+        "rules.head.missing": Text("缺失时", "if missing"),
+        "rules.head.name": Text("指标", "name"),
+        "rules.head.severity": Text("级别", "severity"),
+        "rules.head.strength": Text("强度", "strength"),
+        "rules.head.target": Text("目标", "target"),
+        "rules.head.unit": Text("单位", "unit"),
+        # `rules show`: a label, then its value
+        "rules.show.aliases": Text("别名", "aliases"),
+        "rules.show.all": Text("全部", "all"),
+        "rules.show.also": Text("(也作 {units})", " (also {units})"),
+        "rules.show.applies": Text("适用", "applies"),
+        "rules.show.basis": Text("依据", "basis"),
+        "rules.show.defined": Text("定义于", "defined at"),
+        "rules.show.levels": Text("层级 {levels}", "levels {levels}"),
+        "rules.show.limits": Text("注意", "caveat"),
+        "rules.show.note": Text("说明", "note"),
+        "rules.show.other_name": Text("英文名", "Chinese name"),
+        "rules.show.severities": Text(
+            "未达标时 {severity},未填报时 {missing}", "{severity} when missed, {missing} when not stated"
+        ),
+        "rules.show.severity": Text("级别", "severity"),
+        "rules.show.source": Text("来源", "source"),
+        "rules.show.strength": Text("强度", "strength"),
+        "rules.show.target": Text("目标", "target"),
+        "rules.show.unit": Text("单位", "unit"),
+        "rules.show.why": Text("为何重要", "why"),
+        "rules.show.years": Text(";年度 {years}", "; years {years}"),
+    }
+)
 DERIVED = Text("{value}(由 {derive} 算得)", "{value} (derived from {derive})")  # a figure no one stated
 ACCEPTED = Text(
     "{message}(已接受偏差:{reason};批准:{approved_by};有效期至 {expires})",

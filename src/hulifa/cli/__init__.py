@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from hulifa.errors import InputError
     from hulifa.model import RulePack, Text
     from hulifa.reportdata import TextHints
 
@@ -132,7 +133,7 @@ def parse_today(today: str | None) -> dt.date | None:
     except ValueError:
         from hulifa.messages import reason
 
-        die_both(reason("option.today", shown=today))
+        refuse(reason("option.today", shown=today))
 
 
 def text_hints(year: int | None, level: str | None, region: str | None) -> TextHints:
@@ -142,17 +143,42 @@ def text_hints(year: int | None, level: str | None, region: str | None) -> TextH
     try:
         return TextHints.given(year, level, region)
     except OptionError as exc:
-        die_both(exc.text)
+        refuse(exc.text)
 
 
-def die_both(text: Text) -> NoReturn:
-    """`die` with a message in both languages, as every option error is said (it may come before --lang is
-    read): on one line, or each language on lines of its own where one would not fit 80 columns."""
+def asked() -> str | None:
+    """The language the running command was asked to speak: its --lang, or for `check` the configuration
+    file's lang, as a usage error reads them (usage_text.asked_lang); None when neither says."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return None
+    from hulifa.cli.usage import ARGV
+    from hulifa.cli.usage_text import asked_lang, command_names
+
+    return asked_lang(ctx.find_root().meta.get(ARGV, []), command_names(ctx))
+
+
+def refuse(text: Text, lang: str | None = None) -> NoReturn:
+    """`die` with a message of the catalogue: in `lang`, else in the language asked for (`asked`), else in
+    both, as a usage error is said; on one line, or on lines within 80 columns where one would not fit."""
+    say_lines(text, lang or asked())
+    raise typer.Exit(2)
+
+
+def say_lines(text: Text, lang: str | None, prefix: str = "hulifa: ") -> None:
+    """`text` on stderr in `lang` (both when None), on lines within 80 columns, indented under `prefix`."""
     from hulifa.cli.helpformat import message_lines
 
-    for line in message_lines("hulifa: ", [text.zh, text.en]):
+    for line in message_lines(prefix, [text.get(lang)] if lang else [text.zh, text.en]):
         say(line)
-    raise typer.Exit(2)
+
+
+def die_error(error: InputError, lang: str) -> NoReturn:
+    """An input error as `file:line:column: message` in `lang`, then exit 2. On one line, however long:
+    that line is what editors and CI problem matchers read (and the file's name alone may pass 80)."""
+    die(error.render(lang))
 
 
 def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:
@@ -162,7 +188,7 @@ def load_pack_or_die(rules: str | None, lang: str = "zh") -> RulePack:
     try:
         return load_pack(rules)
     except InputError as error:
-        die(error.render(lang))
+        die_error(error, lang)
 
 
 class Terminated(BaseException):
@@ -201,17 +227,22 @@ def _catch_signals() -> None:
             signal.signal(getattr(signal, name), _terminate)
 
 
-def _stopped(message: str, code: int) -> NoReturn:
+def _stopped(message_id: str, code: int) -> NoReturn:
     """End after a signal: temporary files removed, then out at once. os._exit skips the interpreter's
     exit hooks, among them the join of a --jobs pool's threads, which can wait forever on a worker
-    that was terminated halfway through sending a result."""
+    that was terminated halfway through sending a result. Said in both languages: the signal may come
+    before the command line is read."""
     output = sys.modules.get("hulifa.atomic")
     if output is not None:
         output.remove_temporary_files()
     with contextlib.suppress(OSError, ValueError):
         sys.stdout.flush()
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()
+    with contextlib.suppress(Exception):  # nothing may keep the process from ending
+        from hulifa.messages import reason
+
+        said = reason(message_id)
+        sys.stderr.write(f"hulifa: {said.zh} / {said.en}\n")
+        sys.stderr.flush()
     os._exit(code)
 
 
@@ -247,17 +278,34 @@ def main(*, collector_paused: bool = False) -> None:
             started()
         app(prog_name="hulifa")
     except KeyboardInterrupt:
-        _stopped("hulifa: 已中断 / interrupted", 130)
+        _stopped("cli.interrupted", 130)
     except Terminated as stop:
-        _stopped("hulifa: 已终止 / terminated", 128 + stop.signum)
+        _stopped("cli.terminated", 128 + stop.signum)
     except SystemExit:
         raise
     except Exception as exc:
-        sys.stderr.write(
-            f"hulifa: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
-            "请报告此问题 / please report this as a bug\n"
-        )
+        internal_error(exc)
         sys.exit(2)
+
+
+def internal_error(exc: Exception, prefix: str = "hulifa: ") -> None:
+    """What went wrong where nothing should have, in the language asked for (else both), and whom to tell."""
+    from hulifa.messages import reason
+
+    lang = _asked_quietly()
+    say_lines(reason("cli.internal_error", kind=type(exc).__name__, error=str(exc)), lang, prefix)
+    say_lines(reason("cli.report_bug"), lang, "")
+
+
+def _asked_quietly() -> str | None:
+    """`asked`, else what the process's command line asks for (main: the command has ended), or None
+    where even that fails (the error may be in reading the configuration)."""
+    try:
+        from hulifa.cli.usage_text import asked_lang
+
+        return asked() or asked_lang(sys.argv[1:], sys.argv[1:2])
+    except Exception:
+        return None
 
 
 # Every command, in the order --help lists them: its name, the module it lives in and the function

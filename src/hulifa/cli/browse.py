@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    pass
+    from hulifa.model import Rule
 
-from hulifa.cli import FailOn, Lang, die, load_pack_or_die, say, text_hints
+from hulifa.cli import FailOn, Lang, die_error, load_pack_or_die, refuse, say_lines, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 from hulifa.cli.usage import Group, both, described
 
@@ -46,7 +46,7 @@ def diff(
     try:
         comparison = compare(pack, load_input(old, pack, encoding), load_input(new, pack, encoding))
     except InputError as error:
-        die(error.render(lang.value))
+        die_error(error, lang.value)
     sys.stdout.write(render_json(comparison) if fmt is Format.json else render_table(comparison, lang.value))
     raise typer.Exit(comparison.exit_code(None if fail_on is FailOn.never else Severity(fail_on.value)))
 
@@ -79,6 +79,7 @@ def schema(
         typer.Option("--output", "-o", help=both("写入此文件(如 report.schema.json)", "write it to this file")),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=both("覆盖已存在的文件", "overwrite the file"))] = False,
+    lang: LangOption = Lang.zh,
 ) -> None:
     from hulifa.rulepack import schema_text
 
@@ -91,7 +92,7 @@ def schema(
     try:  # refuses an existing file without --force, and writes atomically
         write_output(output, schema_text(name.value), force=force)
     except InputError as error:
-        die(error.render())
+        die_error(error, lang.value)
 
 
 rules_app = typer.Typer(cls=Group, no_args_is_help=True)
@@ -123,10 +124,11 @@ def rules_list(
         int | None, typer.Option(min=1990, max=2100, help=both("只列出适用于此年度的指标", "only this year"))
     ] = None,
     fmt: Annotated[Format, format_option("rules list")] = Format.table,
+    lang: LangOption = Lang.zh,
 ) -> None:
-    from hulifa.messages import expected_text
+    from hulifa.messages import expected_text, reason
 
-    pack = load_pack_or_die(rules)
+    pack = load_pack_or_die(rules, lang.value)
     chosen = [
         rule
         for rule in pack.rules
@@ -162,6 +164,12 @@ def rules_list(
     from hulifa.reporters.table_rich import Trimmed
     from hulifa.textsafe import visible as clean
 
+    def head(name: str) -> str:
+        return reason(f"rules.head.{name}").get(lang.value)
+
+    def named(rule: Rule) -> str:
+        return (rule.name_en or rule.name) if lang is Lang.en else rule.name
+
     console = Console(highlight=False, markup=False, emoji=False)
     title = Text(clean(f"{pack.title} ({pack.id} {pack.version})"), "bold")
     if console.width < RULES_WIDE:  # a rule is two lines: id, severity and strength; the name and target
@@ -169,14 +177,12 @@ def rules_list(
         from rich.console import Group, RenderableType
         from rich.padding import Padding
 
-        from hulifa.model import Rule
-
         def severity(rule: Rule) -> str:
             if rule.missing_severity is rule.severity:
                 return rule.severity.value
             return f"{rule.severity.value} ({rule.missing_severity.value})"
 
-        rows = [("id", "级别 / severity", "强度 / strength"), ("", "(缺失时 / if missing)", "")]
+        rows = [("id", head("severity"), head("strength")), ("", f"({head('missing')})", "")]
         rows += [(clean(r.id), severity(r), r.basis.strength.value) for r in chosen]
         widths = [max(cell_len(row[i]) for row in rows) for i in range(1, 3)]
 
@@ -191,20 +197,21 @@ def rules_list(
         out: list[RenderableType] = [title, line(rows[0], "bold"), line(rows[1], "dim")]
         for rule, cells in zip(chosen, rows[2:], strict=True):
             out.append(line(cells, ""))
-            about = " · ".join(clean(x) for x in (rule.name, expected_text(rule)) if x)
+            about = " · ".join(clean(x) for x in (named(rule), expected_text(rule, lang.value)) if x)
             out.append(Padding(Text(about), (0, 0, 0, 4), expand=False))
         console.print(Trimmed(Group(*out)))
         return
     table = Table(title=title, header_style="bold", box=None)
     table.add_column("id", no_wrap=True)
-    table.add_column("指标 / name", ratio=1, overflow="fold")
-    table.add_column("单位 / unit", no_wrap=True)
-    table.add_column("目标 / target", overflow="fold")
-    table.add_column("级别 / severity", no_wrap=True)
-    table.add_column("缺失时 / if missing", no_wrap=True)
-    table.add_column("强度 / strength", no_wrap=True)
+    table.add_column(head("name"), ratio=1, overflow="fold")
+    table.add_column(head("unit"), no_wrap=True)
+    table.add_column(head("target"), overflow="fold")
+    table.add_column(head("severity"), no_wrap=True)
+    table.add_column(head("missing"), no_wrap=True)
+    table.add_column(head("strength"), no_wrap=True)
     for rule in chosen:
-        values = [rule.id, rule.name, rule.unit, expected_text(rule), rule.severity.value, rule.missing_severity.value]
+        target = expected_text(rule, lang.value)
+        values = [rule.id, named(rule), rule.unit, target, rule.severity.value, rule.missing_severity.value]
         table.add_row(*(Text(clean(v)) for v in values), Text(rule.basis.strength.value))
     console.print(Trimmed(table))
 
@@ -217,44 +224,66 @@ def rules_list(
 def rules_show(
     rule_id: Annotated[str, typer.Argument(help=both("指标 id、中文名或别名", "indicator id, name or alias"))],
     rules: RulesOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
-    import difflib
+    from hulifa.textsafe import visible as clean
 
-    from hulifa.messages import LIMITS, expected_text, scopes_text
-
-    pack = load_pack_or_die(rules)
+    pack = load_pack_or_die(rules, lang.value)
     table = pack.index.by_key
     rule = table.get(rule_id)
     if rule is None:
-        close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
-        hint = f";是否想查:{'、'.join(close)} / did you mean: {', '.join(close)}" if close else ""
-        die(f"hulifa: 规则包中没有指标「{rule_id}」 / no indicator '{rule_id}' in the pack{hint}")
-    b = rule.basis
-    lines = [
-        f"{rule.name}  ({rule.id})",
-        f"  English:      {rule.name_en}",
-        f"  单位 unit:    {rule.unit}" + (f"  (also {', '.join(rule.units)})" if rule.units else ""),
-        f"  目标 target:  {expected_text(rule)}",
-        f"  级别 severity: {rule.severity.value} when missed, {rule.missing_severity.value} when not stated",
-        f"  适用 applies: levels {scopes_text(rule) or 'all'}"
-        + (f"; years {rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""),
-        f"  依据 basis:   {b.document} {b.article}".rstrip(),
-        f"  强度 strength: {b.strength.value}",
-    ]
-    if b.url:
-        lines.append(f"  来源 source:  {b.url}")
-    if b.note:
-        lines.append(f"  说明 note:    {b.note}")
-    if rule.why:
-        lines.append(f"  为何重要 why: {rule.why}")
-    if rule.aliases:
-        lines.append(f"  别名 aliases: {'、'.join(rule.aliases)}")
-    lines.append(f"  注意 note:    {LIMITS.zh}")
-    lines.append(f"                {LIMITS.en}")
-    lines.append(f"  定义于 defined at: {rule.source.file}:{rule.source.line}")
-    from hulifa.textsafe import visible as clean
+        import difflib
 
-    sys.stdout.write("\n".join(clean(line) for line in lines) + "\n")
+        from hulifa.messages import reason
+        from hulifa.model import Text
+
+        close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
+        hint = reason("rules.close", names=Text("、".join(close), ", ".join(close))) if close else ""
+        refuse(reason("rules.no_such", rule_id=rule_id, close=hint))
+    sys.stdout.write("".join(clean(line) + "\n" for line in shown_rule(rule, lang.value)))
+
+
+SHOW_WIDTH = 80  # `rules show` fits the narrowest usual terminal, whatever the one it is in
+
+
+def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
+    """`rules show`'s lines in `lang`: the indicator's name (the pack's, in that language) and id, then
+    a label and its value a line, a long value wrapped under where it starts, within `width` cells."""
+    from hulifa.cli.helpformat import cells, wrap
+    from hulifa.messages import LIMITS, citation, expected_text, reason, scopes_text
+
+    def said(message_id: str, **values: object) -> str:
+        return reason(message_id, **values).get(lang)
+
+    b = rule.basis
+    name, other = ((rule.name_en or rule.name), rule.name) if lang == "en" else (rule.name, rule.name_en)
+    years = f"{rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""
+    applies = said("rules.show.levels", levels=scopes_text(rule) or said("rules.show.all"))
+    severities = said("rules.show.severities", severity=rule.severity.value, missing=rule.missing_severity.value)
+    fields = [
+        ("other_name", other),
+        ("unit", rule.unit + (said("rules.show.also", units=", ".join(rule.units)) if rule.units else "")),
+        ("target", expected_text(rule, lang)),
+        ("severity", severities),
+        ("applies", applies + (said("rules.show.years", years=years) if years else "")),
+        ("basis", citation(b, lang) if lang == "en" else f"{b.document} {b.article}".strip()),
+        ("strength", b.strength.value),
+        ("source", b.url),
+        ("note", b.note),
+        ("why", rule.why),
+        ("aliases", "、".join(rule.aliases)),
+        ("limits", LIMITS.get(lang)),
+        ("defined", f"{rule.source.file}:{rule.source.line}"),
+    ]
+    labels = {key: "  " + said(f"rules.show.{key}") + ":" for key, _ in fields}
+    column = max(cells(label) for label in labels.values()) + 1
+    lines = wrap(f"{name}  ({rule.id})", width)
+    for key, value in fields:
+        if value:  # a link is never cut: the terminal folds it, and it still opens and copies whole
+            parts = [value] if key == "source" else wrap(value, max(width - column, 20))
+            lines.append(labels[key] + " " * (column - cells(labels[key])) + parts[0])
+            lines += [" " * column + part for part in parts[1:]]
+    return lines
 
 
 class Level(StrEnum):
@@ -288,15 +317,17 @@ def init(
         typer.Option(help=both("部门报告:哪一级政府的部门", "for a department: whose department it is")),
     ] = None,
     rules: RulesOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     from hulifa.atomic import STDOUT, write_output
     from hulifa.errors import InputError
+    from hulifa.messages import reason
     from hulifa.template import report_template
 
     text_hints(year, level.value, region)  # an empty --region is refused, as check and extract refuse it
-    pack = load_pack_or_die(rules)
-    if str(output) != STDOUT and output.exists() and output.is_file():
-        die(f"{output}:1:1: 文件已存在;init 从不覆盖已有文件 / file exists; init never overwrites a file")
+    pack = load_pack_or_die(rules, lang.value)
+    if str(output) != STDOUT and output.exists() and output.is_file():  # the user's own file, not at fault
+        refuse(reason("init.exists", output=str(output)))
     try:
         write_output(
             output,
@@ -304,6 +335,6 @@ def init(
             force=False,
         )
     except InputError as error:
-        die(error.render())
+        die_error(error, lang.value)
     if str(output) != STDOUT:
-        say(f"已写入 / wrote {output}")
+        say_lines(reason("init.wrote", output=str(output)), lang.value, "")

@@ -35,10 +35,12 @@ from hulifa.cli import (
     Lang,
     color_args,
     die,
-    die_both,
+    die_error,
     parse_today,
     raise_if_signalled,
+    refuse,
     say,
+    say_lines,
     started,
     stderr_console,
     text_hints,
@@ -59,10 +61,12 @@ from hulifa.cli.usage import both, described
 def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Path | None]:
     """Pair each format with a file or stdout. `--output FILE` goes with a single format;
     `--output sarif=FILE` names its format; `-` is stdout. At most one format may go to stdout."""
+    from hulifa.messages import reason  # each refusal's words
+
     written = FORMATS_OF["check"]
     for fmt in formats:  # -f is checked by its option; `-o yaml=FILE` and the like only here
         if fmt not in written:
-            die_both(not_written("check", fmt))
+            refuse(not_written("check", fmt))
     dest: dict[Format, Path | None] = {f: None for f in formats}
     bare = [o for o in outputs if "=" not in o or o.split("=", 1)[0] not in {f.value for f in written}]
     for item in outputs:
@@ -75,20 +79,14 @@ def _destinations(formats: list[Format], outputs: list[str]) -> dict[Format, Pat
         dest[fmt] = None if file == "-" else Path(file)
     if bare:
         if len(bare) > 1:
-            die("hulifa: 多个 --output 未注明格式;请写成 FORMAT=FILE / several --output files without FORMAT=")
+            refuse(reason("option.outputs_unnamed"))
         unassigned = [f for f, d in dest.items() if d is None]
         if len(unassigned) != 1:
-            die(
-                "hulifa: --output FILE 只能配合一个未指定文件的格式;请写成 FORMAT=FILE "
-                "/ --output FILE needs exactly one format without a file: write FORMAT=FILE"
-            )
+            refuse(reason("option.output_one_format"))
         dest[unassigned[0]] = None if bare[0] == "-" else Path(bare[0])
     to_stdout = [f.value for f, d in dest.items() if d is None]
     if len(to_stdout) > 1:
-        die(
-            f"hulifa: 多个格式({', '.join(to_stdout)})都要输出到终端;请用 --output FORMAT=FILE 分开 "
-            f"/ several formats ({', '.join(to_stdout)}) would share stdout: send all but one to files"
-        )
+        refuse(reason("option.stdout_shared", names=", ".join(to_stdout)))
     return dest
 
 
@@ -284,7 +282,8 @@ def check(
 ) -> None:
     settings = resolve(ctx, config, isolated, lang.value)
     if show_settings:
-        sys.stdout.write(config_file_line(config, isolated) + settings.render())
+        shown = Lang(settings.values["lang"]).value
+        sys.stdout.write(config_file_line(config, isolated, shown) + settings.render(shown))
         raise typer.Exit(0)
     if not paths or (quiet and verbose):
         from hulifa.messages import reason
@@ -347,7 +346,9 @@ class _Options(NamedTuple):
         chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
         paths, previous = given["paths"], given["previous"]
         if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
-            die("hulifa: --previous 只能配合单个输入文件 / --previous goes with a single input file only")
+            from hulifa.messages import reason
+
+            refuse(reason("option.previous_single"))
         jobs = v["jobs"]
         if jobs == 0:
             from hulifa.cli.jobs import auto_jobs
@@ -407,7 +408,7 @@ class _Plan(NamedTuple):
                 try:
                     check_target(file, force=o.force, inputs=inputs)
                 except InputError as error:
-                    die(error.render(o.lang))
+                    die_error(error, o.lang)
         pieces: list[Format] = []
         writers: list[Format] = []
         whole: list[Format] = []
@@ -462,12 +463,16 @@ def _start(o: _Options) -> "Run":
             stdin_name=o.stdin_name,
         )
     except InputError as error:
-        die(error.render(o.lang))
+        die_error(error, o.lang)
     if o.verbose:
+        from hulifa.messages import reason
+
         pack = run.pack
-        say(f"hulifa: 规则包 / rule pack: {pack.id} {pack.version} ({len(pack.rules)} rules, {o.rules or 'default'})")
+        source = o.rules or "default"
+        said = reason("check.verbose_pack", id=pack.id, version=pack.version, count=len(pack.rules), source=source)
+        say_lines(said, o.lang)
         if o.deviations is not None:
-            say(f"hulifa: 偏差清单 / deviations: {o.deviations} ({len(run.deviations)})")
+            say_lines(reason("check.verbose_deviations", file=o.deviations, count=len(run.deviations)), o.lang)
     return run
 
 
@@ -493,7 +498,8 @@ def _write(plan: _Plan, run: "Run", o: _Options) -> None:
     summary = _summary_writer(run, o.lang) if plan.step_summary else None
     try:
         table = _TableOut(o.dest[Format.table], o, show_details, plan.inputs) if plan.table else None
-        progress = None if o.quiet else _progress(plan.total, quiet=table is not None and table.live and show_details)
+        live = table is not None and table.live and show_details
+        progress = None if o.quiet else _progress(plan.total, o.lang, quiet=live)
         started()  # the first report comes next: the collector runs from here (hulifa.__main__)
         try:
             kept = _stream(plan, run, o, transform, table, progress, summary)
@@ -509,9 +515,9 @@ def _write(plan: _Plan, run: "Run", o: _Options) -> None:
             else:
                 write_output(file, text, force=o.force, inputs=plan.inputs)
     except InputError as error:
-        die(error.render(o.lang))
+        die_error(error, o.lang)
     if summary is not None:
-        _append_step_summary(summary)
+        _append_step_summary(summary, o.lang)
 
 
 def _renderer(fmt: Format) -> "Callable[[CheckResult, str], str]":
@@ -549,10 +555,11 @@ def _prepare(
         errors = tuple(f"{f.file}:{f.line}:{f.column}: {messages.message(f, lang)}" for f in result.findings)
     read = ""
     if verbose and result.checked:
+        from hulifa.messages import reason
+
         body = " ".join(str(p) for p in (result.region, result.year, result.level) if p)
-        read = f"{result.file}: 已检查 / checked ({body}, {len(result.findings)} findings" + (
-            f"; 上年 / previous: {result.previous})" if result.previous else ")"
-        )
+        last = reason("check.read.previous", previous=result.previous) if result.previous else ""
+        read = reason("check.read", file=result.file, body=body, count=len(result.findings), previous=last).get(lang)
     row = None
     if summary:
         from hulifa.reporters.table import summary_item
@@ -664,14 +671,16 @@ def _summary_writer(run: "Run", lang: str) -> "MarkdownWriter":
     return summary_writer(run.pack, lang)
 
 
-def _append_step_summary(summary: "MarkdownWriter") -> None:
+def _append_step_summary(summary: "MarkdownWriter", lang: str) -> None:
     from hulifa.reporters.markdown import append_step_summary
 
     path = os.environ["GITHUB_STEP_SUMMARY"]
     try:
         append_step_summary(path, summary)
     except OSError as exc:
-        say(f"{path}: 无法写入 GITHUB_STEP_SUMMARY / cannot write: {exc.strerror}")
+        from hulifa.messages import reason
+
+        say_lines(reason("check.step_summary", path=path, why=exc.strerror or str(exc)), lang, "")
     finally:
         summary.close()
 
@@ -781,11 +790,13 @@ def _pipe_width() -> int:
 class _Progress:
     """A progress bar on stderr for long batches (count, total, time left); only on a terminal, never in CI."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, lang: str) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        from hulifa.messages import reason
+
         self.bar = Progress(
-            TextColumn("检查中 / checking"),
+            TextColumn(reason("check.progress").get(lang)),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
@@ -802,7 +813,7 @@ class _Progress:
         self.bar.stop()
 
 
-def _progress(total: int, quiet: bool = False) -> _Progress | None:
+def _progress(total: int, lang: str, quiet: bool = False) -> _Progress | None:
     if quiet or total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
-    return _Progress(total)
+    return _Progress(total, lang)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hulifa.cli import Lang, say, text_hints
+from hulifa.cli import Lang, internal_error, say, say_lines, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 from hulifa.cli.usage import both, described
 
@@ -30,12 +30,16 @@ def _refuse_no_report(extraction: Extraction, file: str) -> None:
     require_report(extraction, file)
 
 
-def _warn_guessed(extraction: Extraction, file: str) -> None:
+def _warn_guessed(extraction: Extraction, file: str, lang: str) -> None:
     """Say on stderr that the level is a guess (written with `level_guessed:` in the YAML)."""
     ex = extraction
     guess = ex.level_guess
     if guess is not None and ex.level and not guess.sure:
-        say(f"{file}:1:1: 注意:{guess.why_zh};已写 {ex.level}(推断),可用 --level 指定 / note: {guess.why_en}")
+        from hulifa.messages import reason
+        from hulifa.model import Text
+
+        said = reason("extract.level_guessed", why=Text(guess.why_zh, guess.why_en), level=ex.level)
+        say_lines(said, lang, f"{file}:1:1: ")
 
 
 def _uncheckable(extraction: Extraction, file: str) -> InputError | None:
@@ -51,22 +55,14 @@ def _uncheckable(extraction: Extraction, file: str) -> InputError | None:
     return None
 
 
-def _draft_note(exc: InputError, lang: str) -> str:
-    """Where the draft stops short of what check needs: the field it left null, and how to fill it."""
+def _draft_note(exc: InputError, lang: str) -> None:
+    """Say where the draft stops short of what check needs: the field it left null, and how to fill it."""
+    from hulifa.messages import reason
+
     field = next((f for f in ("region", "year", "level") if f in exc.message_id), "")
     p = exc.position
-    if not field:
-        return f"{p.file}:{p.line}:{p.column}: " + (
-            "草稿已写出,但 hulifa check 不会接受它"
-            if lang == "zh"
-            else "the draft was written, but hulifa check will refuse it"
-        )
-    if lang == "zh":
-        return f"{p.file}:{p.line}:{p.column}: 草稿已写出,其中 {field}: null;请在草稿中填写,或用 --{field} 重新提取"
-    return (
-        f"{p.file}:{p.line}:{p.column}: the draft was written with {field}: null; fill in {field} in the draft, "
-        f"or extract again with --{field}"
-    )
+    said = reason("extract.draft_null", field=field) if field else reason("extract.draft_refused")
+    say_lines(said, lang, f"{p.file}:{p.line}:{p.column}: ")
 
 
 @described(
@@ -149,11 +145,13 @@ def extract_command(
             read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
         _refuse_no_report(extraction, str(input))
-        _warn_guessed(extraction, str(input))
+        _warn_guessed(extraction, str(input), lang.value)
         unsettled = _uncheckable(extraction, str(input))
         if read_as:
-            zh, en = fallback_note(read_as)
-            say(f"{input}:1:1: 注意:{zh} / note: {en}")
+            from hulifa.messages import reason
+            from hulifa.model import Text
+
+            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), lang.value, f"{input}:1:1: ")
         if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
@@ -165,7 +163,7 @@ def extract_command(
             write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
         if unsettled is not None:
             say(unsettled.render(lang.value))
-            say(_draft_note(unsettled, lang.value))
+            _draft_note(unsettled, lang.value)
             raise typer.Exit(2)
     except InputError as exc:
         say(exc.render(lang.value))
@@ -175,5 +173,5 @@ def extract_command(
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except Exception as exc:  # never a traceback: report where we were and what went wrong
-        say(f"{input}:1:1: 内部错误 / internal error: {type(exc).__name__}: {exc}")
+        internal_error(exc, f"{input}:1:1: ")
         raise typer.Exit(2) from None

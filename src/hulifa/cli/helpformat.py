@@ -97,7 +97,9 @@ def message_lines(prefix: str, halves: Sequence[str], width: int = MESSAGE_WIDTH
     if cells(one) <= width:
         return [one]
     indent = cells(prefix)
-    lines = [line for half in halves for line in wrap(half, max(width - indent, 20))]
+    if indent > width - _NARROWEST:  # a long file name: the text on lines of its own under it
+        return [prefix.rstrip(), *("    " + line for half in halves for line in wrap(half, width - 4))]
+    lines = [line for half in halves for line in wrap(half, width - indent)]
     return [prefix + lines[0], *(" " * indent + line for line in lines[1:])]
 
 

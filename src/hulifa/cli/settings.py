@@ -8,7 +8,8 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from hulifa.cli import die, die_both
+from hulifa.cli import Lang, die_error, refuse
+from hulifa.cli.options import LangOption
 from hulifa.cli.usage import both, described
 
 # configuration key -> `check` parameter (None: only the file sets it)
@@ -91,7 +92,7 @@ def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[li
             from hulifa.messages import reason
 
             listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
-            die_both(reason("option.output_format", item=item, listed=listed))
+            refuse(reason("option.output_format", item=item, listed=listed))
         formats.append(fmt)
         paired.append(f"{fmt}={item}")
     return list(dict.fromkeys(formats)), paired
@@ -101,15 +102,23 @@ class Resolved(NamedTuple):
     values: dict[str, Any]  # configuration key -> value
     sources: dict[str, str]  # configuration key -> "command line", "FILE:LINE" or "default"
 
-    def render(self) -> str:
+    def render(self, lang: str = "zh") -> str:
+        """Each setting as `key = value  # where it came from`, the place in `lang`."""
+        from hulifa.messages import reason
+
+        places = {place: reason(f"config.from_{place.replace(' ', '_')}").get(lang) for place in _PLACES}
         width = max(map(len, self.values))
         lines = []
         for key, value in self.values.items():
             shown = value.value if hasattr(value, "value") else value
             if isinstance(shown, list):
                 shown = [item.value if hasattr(item, "value") else item for item in shown]
-            lines.append(f"{key.ljust(width)} = {shown!r}  # {self.sources[key]}")
+            source = self.sources[key]
+            lines.append(f"{key.ljust(width)} = {shown!r}  # {places.get(source, source)}")
         return "\n".join(lines) + "\n"
+
+
+_PLACES = ("command line", "default")  # where a setting came from when not from a file
 
 
 def resolve(ctx: typer.Context | None, config: str | None, isolated: bool, lang: str = "zh") -> Resolved:
@@ -120,7 +129,7 @@ def resolve(ctx: typer.Context | None, config: str | None, isolated: bool, lang:
     try:
         found = configuration.load(config, isolated)
     except InputError as error:
-        die(error.render(lang))
+        die_error(error, lang)
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for key, param in SETTINGS.items():
@@ -139,13 +148,14 @@ def _given(ctx: typer.Context, param: str) -> bool:
     return source is not None and source.name == "COMMANDLINE"
 
 
-def config_file_line(config: str | None, isolated: bool) -> str:
+def config_file_line(config: str | None, isolated: bool, lang: str = "zh") -> str:
     from hulifa import config as configuration
+    from hulifa.messages import reason
 
     if isolated:
-        return "# configuration: none (--isolated)\n"
+        return reason("config.isolated").get(lang) + "\n"
     path = config or configuration.find_config()
-    return f"# configuration: {path}\n" if path else "# configuration: none found\n"
+    return (reason("config.file", path=path) if path else reason("config.none")).get(lang) + "\n"
 
 
 @described(
@@ -153,5 +163,6 @@ def config_file_line(config: str | None, isolated: bool) -> str:
     "Show the settings in force and where each comes from.\n\n"
     "The same as `hulifa check --show-settings` without other options: configuration file over default.",
 )
-def config_command(config: ConfigOption = None, isolated: IsolatedOption = False) -> None:
-    sys.stdout.write(config_file_line(config, isolated) + resolve(None, config, isolated).render())
+def config_command(config: ConfigOption = None, isolated: IsolatedOption = False, lang: LangOption = Lang.zh) -> None:
+    shown = resolve(None, config, isolated, lang.value)
+    sys.stdout.write(config_file_line(config, isolated, lang.value) + shown.render(lang.value))

@@ -26,7 +26,7 @@ def said(error: UsageError, root: Context, argv: list[str]) -> list[str]:
     `root` is the app's context and `argv` the whole command line: the parser's errors (an option
     missing its value) carry no context, and a value click refused is read again from the command line."""
     ctx = error.ctx if error.ctx is not None else _command_context(root, argv)
-    lang = asked_lang(argv, _path(ctx))
+    lang = asked_lang(argv, command_names(ctx))
     lines = [_usage(ctx, lang)]
     if ctx.command.get_help_option(ctx) is not None:
         hint = reason("usage.help", command=f"{ctx.command_path} {ctx.help_option_names[0]}")
@@ -82,7 +82,7 @@ def _last_value(argv: Sequence[str], option: str) -> str | None:
     return value
 
 
-def _path(ctx: Context) -> list[str]:
+def command_names(ctx: Context) -> list[str]:
     """The command's names below the app: ["check"], ["rules", "list"]."""
     names = []
     while ctx.parent is not None:
@@ -94,7 +94,7 @@ def _path(ctx: Context) -> list[str]:
 def _args_of(ctx: Context, argv: list[str]) -> list[str]:
     """What of the command line is the command's own: after its name (the app's options are all eager)."""
     at = 0
-    for name in _path(ctx):
+    for name in command_names(ctx):
         if name not in argv[at:]:
             return []
         at = argv.index(name, at) + 1
