@@ -856,6 +856,13 @@ REASONS.update(
         "extract.note": Text("注意:{note}", "note: {note}"),
         "init.exists": Text("{output} 已存在;init 从不覆盖已有文件", "{output} exists; init never overwrites a file"),
         "init.wrote": Text("已写入 {output}", "wrote {output}"),
+        # --help's placeholders for a value (hulifa.cli.helpformat)
+        "help.metavar.command": Text("命令 [参数]...", "COMMAND [ARGS]..."),
+        "help.metavar.integer": Text("<整数>", "<integer>"),
+        "help.metavar.number": Text("<数值>", "<number>"),
+        "help.metavar.options": Text("[选项]", "[OPTIONS]"),
+        "help.metavar.path": Text("<路径>", "<path>"),
+        "help.metavar.text": Text("<文本>", "<text>"),
         "rules.close": Text(";是否想查:{names}", "; did you mean: {names}"),
         "rules.no_such": Text("规则包中没有指标「{rule_id}」{close}", "no indicator '{rule_id}' in the pack{close}"),
         # `rules list`'s headings

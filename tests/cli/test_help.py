@@ -1,10 +1,11 @@
 """--help in the language asked for (--lang, else the configuration's lang, else Chinese), every screen
-at 80 columns and at a phone's 40: every line fits, no word is cut, nothing is lost, and nothing of
+at 80 columns and at a phone's 40: every line fits, no word nor bracketed note is cut, nothing is lost, and nothing of
 click's English (Usage, Options, [default: …], [required]) is left on a Chinese screen, nor any Chinese
 on an English one. A case per command screen and language, through CliRunner and a real process."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from hulifa.cli.usage import in_lang
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 CLICK_ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "[default:", "required]", "env var:")
+# click's and typer's placeholders, English in any language: <str>, <int range>, [OPTIONS], COMMAND [ARGS]...
+PLACEHOLDERS = re.compile(r"<(?:str|int|int range|integer|float|path|text|format)>|\[OPTIONS\]|COMMAND|\[ARGS\]")
 
 
 SCREENS = help_screens()
@@ -47,11 +50,25 @@ def _expected(command: Any, lang: str) -> list[str]:
     texts.append({"zh": "显示此帮助并退出", "en": "show this help and exit"}[lang])  # -h, worded by the group
     for param in command.get_params(command.context_class(command)):  # with the completion options
         if not getattr(param, "hidden", False) and param.name != "help":
-            texts += [*param.opts, in_lang(getattr(param, "help", None), lang)]
+            named = [in_lang(param.metavar, lang)] if param.param_type_name == "argument" and param.metavar else []
+            texts += [*(named or param.opts), in_lang(getattr(param, "help", None), lang)]
     if isinstance(command, TyperGroup):
         for name, sub in command.commands.items():
             texts += [name, summary(sub, lang)]
     return [text for text in texts if text]
+
+
+def _split_notes(lines: list[str], columns: int) -> list[str]:
+    """Bracketed notes ([默认:error], [必填], [tool.hulifa]) broken across two lines though the line
+    they go on to would have held them whole (one broke as "[默" / "认:respect-gitignore]")."""
+    split = []
+    for line, after in itertools.pairwise(lines):
+        start = line.rfind("[")
+        if start >= 0 and "]" not in line[start:] and "]" in after:
+            note = line[start:] + after.strip()[: after.strip().find("]") + 1]
+            if cells(note) <= columns - (cells(after) - cells(after.lstrip())):
+                split.append(note)
+    return split
 
 
 def _check_screen(run: Run, command: Any, lang: str, columns: int) -> None:
@@ -59,9 +76,11 @@ def _check_screen(run: Run, command: Any, lang: str, columns: int) -> None:
     lines = run.stdout.splitlines()
     wide = [line for line in lines if cells(line) > columns]
     assert not wide, "\n".join(wide)
+    assert not _split_notes(lines, columns), run.stdout
     if lang == "zh":
         assert lines[0].startswith("用法: ") and "选项:" in lines
         assert not [words for words in CLICK_ENGLISH if words in run.stdout], run.stdout
+        assert not PLACEHOLDERS.search(run.stdout), run.stdout
     else:
         assert lines[0].startswith("Usage: ") and "Options:" in lines
         assert not CJK.search(run.stdout), run.stdout
@@ -110,7 +129,7 @@ def test_a_group_named_alone_shows_its_help_in_the_language_asked_for(
     """`hulifa` and `hulifa rules` without a command show their help (click's no_args_is_help: on
     stderr, exit 2) in it too."""
     monkeypatch.chdir(tmp_path)
-    assert run_cli().stderr.startswith("用法: hulifa [OPTIONS] COMMAND")
+    assert run_cli().stderr.startswith("用法: hulifa [选项] 命令 [参数]...")
     (tmp_path / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
     rules = run_cli("rules")
     assert rules.stderr.startswith("Usage: hulifa rules") and "Commands:" in rules.stderr

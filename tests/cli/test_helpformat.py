@@ -65,7 +65,7 @@ def test_every_option_and_command_is_explained_in_both_languages(path: list[str]
 def test_a_long_list_of_formats_goes_into_the_help_text() -> None:
     run = run_cli("check", "--help", env={"COLUMNS": "80"})
     lines = run.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "-f, --format <format>" in line)
+    at = next(i for i, line in enumerate(lines) if "-f, --format <格式>" in line)
     text = " ".join(line.strip() for line in lines[at : at + 3])
     assert "table|json|json-compact|junit|sarif|github|markdown|parsable|html|codequality" in text.replace("| ", "|")
 
@@ -84,9 +84,35 @@ def test_wrapped_lines_fit_and_keep_every_character(text: str, width: int) -> No
     assert all(line == line.strip() and line for line in lines)
 
 
+_NOTES = st.lists(
+    st.one_of(
+        _MIXED.map(lambda text: text.replace("[", "").replace("]", "")),
+        st.sampled_from(
+            ["[默认:error]", "[必填]", "[默认:65536; x>=0]", "[默认:respect-gitignore]", "[tool.hulifa]、"]
+        ),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(text=_NOTES, width=st.integers(min_value=2, max_value=50))
+@settings(max_examples=300, deadline=None)
+def test_a_bracketed_note_that_fits_a_line_is_never_broken(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(cells(line) <= width for line in lines), lines
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for note in re.findall(r"\[[^\]]*\]", text):
+        if cells(note) <= width:
+            assert any(note in line for line in lines), (note, lines)
+
+
 @pytest.mark.parametrize(
     ("text", "width", "lines"),
     [
+        # a note whole on the next line rather than broken between two characters
+        ("达到此级别即以 1 退出  [默认:error]", 20, ["达到此级别即以 1 退", "出  [默认:error]"]),
+        ("退出  [默认:error]", 12, ["退出", "[默认:error]"]),
+        ("[默认:respect-gitignore]", 22, ["[默", "认:respect-gitignore]"]),  # wider than a line: as words
         # between two Chinese characters, never before a closing mark nor after an opening one
         ("报告数据文件,目录", 12, ["报告数据文", "件,目录"]),
         ("规则包(默认:内置)", 7, ["规则包", "(默认:", "内置)"]),

@@ -26,8 +26,18 @@ from hulifa.cli.usage import Group, both, described
     "Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml",
 )
 def diff(
-    old: Annotated[str, typer.Argument(help=both("上年报告数据", "last year's report data"), show_default=False)],
-    new: Annotated[str, typer.Argument(help=both("本年报告数据", "this year's report data"), show_default=False)],
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar=both("上年报告", "old"), help=both("上年报告数据", "last year's report data"), show_default=False
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            metavar=both("本年报告", "new"), help=both("本年报告数据", "this year's report data"), show_default=False
+        ),
+    ],
     rules: RulesOption = None,
     fmt: Annotated[Format, format_option("diff")] = Format.table,
     lang: LangOption = Lang.zh,
@@ -68,10 +78,11 @@ def schema(
     name: Annotated[
         SchemaName,
         typer.Argument(
+            metavar=both("名称", "name"),
             help=both(
                 "report、rulepack、config 或 output(--format json 的输出)",
                 "report, rulepack, config or output (what --format json writes)",
-            )
+            ),
         ),
     ],
     output: Annotated[
@@ -222,7 +233,12 @@ def rules_list(
     "Everything about one indicator, with its basis.",
 )
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(help=both("指标 id、中文名或别名", "indicator id, name or alias"))],
+    rule_id: Annotated[
+        str,
+        typer.Argument(
+            metavar=both("指标", "rule_id"), help=both("指标 id、中文名或别名", "indicator id, name or alias")
+        ),
+    ],
     rules: RulesOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -306,7 +322,12 @@ class DepartmentOf(StrEnum):
     "Write a report-data template with every required indicator.\n\nNever overwrites an existing file.",
 )
 def init(
-    output: Annotated[Path, typer.Argument(help=both("要写入的报告数据文件", "the report-data file to write"))],
+    output: Annotated[
+        Path,
+        typer.Argument(
+            metavar=both("文件", "output"), help=both("要写入的报告数据文件", "the report-data file to write")
+        ),
+    ],
     region: Annotated[
         str, typer.Option(help=both("地区或部门名称,如 湖里区", "the region or department, as the report names it"))
     ],

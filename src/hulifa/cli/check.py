@@ -100,6 +100,7 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar=both("路径", "paths"),
             help=both(
                 "报告数据文件(YAML)、报告文本(.txt/.md/.html/.docx)、目录、通配符或 -(标准输入)",
                 "report files, dirs, globs, or - for standard input",

@@ -74,6 +74,7 @@ def extract_command(
     input: Annotated[
         Path,
         typer.Argument(
+            metavar=both("报告文本", "input"),
             help=both(
                 "报告文本:.txt、.md、.html、.docx 或有文字层的 .pdf", "report text: .txt, .md, .html, .docx or .pdf"
             ),

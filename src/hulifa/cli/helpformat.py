@@ -17,15 +17,17 @@ Loaded only to show help.
 from __future__ import annotations
 
 import inspect
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from typer._click.core import Context, Parameter
-from typer._click.formatting import HelpFormatter
-from typer._click.types import _NumberRangeBase
+from typer._click.formatting import HelpFormatter, join_options
+from typer._click.types import FloatParamType, IntParamType, StringParamType, _NumberRangeBase
 from typer.core import TyperGroup, _extract_default_help_str, _get_default_string
+from typer.models import TyperPath
 
 from hulifa.cli.usage import in_lang
 from hulifa.messages import reason
@@ -39,7 +41,22 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# A bracketed note ([默认:error], [必填], [tool.hulifa]): one chunk, never broken where it fits a line.
+_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+
+
 def _chunks(text: str) -> Iterator[str]:
+    """`_words`, with each bracketed note whole and the marks after it (、 ,) kept to it."""
+    at = 0
+    for note in _NOTE.finditer(text):
+        sticking = len(text[note.end() :]) - len(text[note.end() :].lstrip("".join(_NO_LINE_START)))
+        yield from _words(text[at : note.start()])
+        yield text[note.start() : note.end() + sticking]
+        at = note.end() + sticking
+    yield from _words(text[at:])
+
+
+def _words(text: str) -> Iterator[str]:
     """Words, wide characters (each a place to break) with the marks that stick to them, and spaces."""
     chunk = ""
     for ch in text:
@@ -69,10 +86,19 @@ def wrap(text: str, width: int) -> list[str]:
     """`text` (one paragraph) in lines of at most `width` cells; a word wider than that is cut."""
     lines: list[str] = []
     line = ""
-    for chunk in _chunks(" ".join(part.strip() for part in text.splitlines())):
+    chunks = list(_chunks(" ".join(part.strip() for part in text.splitlines())))[::-1]
+    while chunks:
+        chunk = chunks.pop()
         if chunk == " ":
             line += " " if line else ""
             continue
+        note = _NOTE.match(chunk) if cells(chunk) > width else None
+        if note:  # wider than a line with the marks after it: the note whole, else broken as words are
+            fits = cells(note.group()) <= width and note.end() < len(chunk)
+            words = [note.group(), chunk[note.end() :]] if fits else list(_words(chunk))
+            if len(words) > 1:
+                chunks += words[::-1]
+                continue
         if line and cells(line + chunk) > width:
             lines.append(line.rstrip())
             line = ""
@@ -121,14 +147,20 @@ class CellFormatter(HelpFormatter):
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
-        # click's own layout: the first column as wide as its widest entry up to col_max, the text after it
+        # click's own layout, by cells (a name may hold a Chinese placeholder): the first column as wide
+        # as its widest entry up to col_max, the text after it; a wider name on a line of its own
         first = min(max((cells(row[0]) for row in rows), default=0), col_max) + col_spacing
         width = self.width - self.current_indent - first
+        indent = " " * self.current_indent
         if width >= _NARROWEST:
-            super().write_dl([(name, verbatim(text, width)) for name, text in rows], col_max, col_spacing)
+            for name, text in rows:
+                lines = [line for paragraph in text.split("\n\n") for line in ["", *wrap(paragraph, width)]][1:]
+                room = first - cells(name) if cells(name) <= first - col_spacing else 0
+                head = f"{indent}{name}" + (" " * room if room else f"\n{indent}{' ' * first}")
+                self.write(f"{head}{lines[0]}\n" if lines else f"{indent}{name}\n")
+                self.write("".join(f"{indent}{' ' * first}{line}\n" if line else "\n" for line in lines[1:]))
             return
         # A narrow terminal (a phone): each name on lines of its own, its text under it, indented 4
-        indent = " " * self.current_indent
         for name, text in rows:
             self.write("".join(f"{indent}{line}\n" for line in wrap(name, self.width - self.current_indent)))
             for paragraph in text.split("\n\n"):
@@ -158,8 +190,7 @@ def help_screen(ctx: Context, lang: str) -> str:
     # click's own width, without its floor of 50 columns: a phone's 40 are laid out as 40
     columns = ctx.terminal_width or shutil.get_terminal_size().columns
     formatter = CellFormatter(width=max(min(columns, ctx.max_content_width or 80) - 2, 20))
-    pieces = " ".join(command.collect_usage_pieces(ctx))
-    formatter.write_usage(ctx.command_path, pieces, prefix=f"{reason('usage.label').get(lang)}: ")
+    formatter.write_usage(ctx.command_path, usage_pieces(ctx, lang), prefix=f"{reason('usage.label').get(lang)}: ")
     text = description(command, lang)
     if text:
         formatter.write_paragraph()
@@ -204,11 +235,58 @@ def _commands(ctx: Context, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
+# ------------------------------------------------------------------------------- placeholders
+# What stands for a value in --help and on the usage line, in the language of the help: as a parameter
+# declares it (usage.both), a list of its choices, else a word for its type from the catalogue
+# (click's own, <str> or <int range>, are English). Laid out as click lays them out.
+
+_TYPE_WORDS = ((IntParamType, "integer"), (FloatParamType, "number"), (TyperPath, "path"), (StringParamType, "text"))
+
+
+def usage_pieces(ctx: Context, lang: str) -> str:
+    """What follows the command's name on its usage line: [OPTIONS], its arguments, COMMAND [ARGS]..."""
+    command = ctx.command
+    pieces = [reason("help.metavar.options").get(lang)] if command.options_metavar else []
+    pieces += [_argument(p, ctx, lang, usage=True) for p in command.get_params(ctx) if p.param_type_name == "argument"]
+    if isinstance(command, TyperGroup):
+        pieces.append(reason("help.metavar.command").get(lang))
+    return " ".join(pieces)
+
+
+def metavar(param: Parameter, ctx: Context, lang: str) -> str:
+    """An option's placeholder for its value, in `lang`."""
+    if param.metavar is not None:
+        return in_lang(param.metavar, lang)
+    if getattr(param.type, "choices", None):
+        return param.type.get_metavar(param, ctx) or ""  # the choices, the same in every language
+    word = next((word for kind, word in _TYPE_WORDS if isinstance(param.type, kind)), None)
+    return reason(f"help.metavar.{word}").get(lang) if word else f"<{param.type.name}>"
+
+
+def _argument(param: Parameter, ctx: Context, lang: str, usage: bool) -> str:
+    """An argument as typer writes it: its name (on the usage line in [] or, required, in {}), its
+    choices after a colon, ... when it takes several."""
+    name = in_lang(param.metavar, lang) if param.metavar is not None else param.name or ""
+    if usage:
+        name = f"{{{name}}}" if param.required else f"[{name}]"
+    if getattr(param.type, "choices", None):
+        name += f":{param.type.get_metavar(param, ctx)}"
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def _names(param: Parameter, ctx: Context, lang: str) -> str:
+    """An option's names with the placeholder of its value (`-r, --rules <文本>`), or an argument's name."""
+    if param.param_type_name == "argument":
+        return _argument(param, ctx, lang, usage=False)
+    takes = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    written = [join_options(opts)[0] for opts in (param.opts, param.secondary_opts) if opts]
+    return " / ".join(f"{names} {metavar(param, ctx, lang)}" if takes else names for names in written)
+
+
 def _row(param: Parameter, ctx: Context, lang: str) -> tuple[str, str] | None:
-    """An option's or argument's names (as click writes them) and its help in `lang`, with what click
-    adds after it (default, range, required, environment variable) worded by the catalogue."""
-    record = param.get_help_record(ctx)
-    if record is None:  # hidden
+    """An option's or argument's names and its help in `lang`, with what click adds after it (default,
+    range, required, environment variable) worded by the catalogue."""
+    if param.get_help_record(ctx) is None:  # hidden
         return None
     notes = []
     envvar = param.envvar if getattr(param, "show_envvar", False) else None
@@ -224,7 +302,7 @@ def _row(param: Parameter, ctx: Context, lang: str) -> tuple[str, str] | None:
         notes.append(reason("help.required").get(lang))
     text = in_lang(getattr(param, "help", None), lang)
     noted = f"[{'; '.join(note for note in notes if note)}]" if any(notes) else ""
-    return record[0], f"{text}  {noted}" if text and noted else text or noted
+    return _names(param, ctx, lang), f"{text}  {noted}" if text and noted else text or noted
 
 
 def _default(param: Parameter, ctx: Context) -> str:

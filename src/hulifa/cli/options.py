@@ -84,7 +84,8 @@ def format_option(command: str, *, repeatable: bool = False) -> Any:
     zh, en = ("输出格式,可重复", "output format, repeatable") if repeatable else ("输出格式", "output format")
     if len(names) > 24:  # wider than --help's option column at 80 columns: the list goes in the help text
         listed = both(f"{zh}:{names}", f"{en}: {names}")
-        return typer.Option("--format", "-f", metavar="<format>", click_type=_Written(command), help=listed)
+        placeholder = both("<格式>", "<format>")
+        return typer.Option("--format", "-f", metavar=placeholder, click_type=_Written(command), help=listed)
     return typer.Option("--format", "-f", metavar=f"<{names}>", click_type=_Written(command), help=both(zh, en))
 
 

@@ -14,8 +14,8 @@ from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParamet
 from typer._click.types import FloatParamType, IntParamType, ParamType
 from typer.core import TyperGroup
 
-from hulifa.cli.helpformat import message_lines
-from hulifa.cli.usage import ARGV, Refused
+from hulifa.cli.helpformat import message_lines, usage_pieces
+from hulifa.cli.usage import ARGV, Refused, in_lang
 from hulifa.messages import reason
 from hulifa.model import Text
 
@@ -235,8 +235,9 @@ def _opts(param: Parameter) -> list[str]:
 
 def _name(param: Parameter) -> Text:
     """An option by its long name (--format, not -f), an argument by its name, quoted."""
-    if param.param_type_name == "argument":
-        return _listed([param.human_readable_name], quoted=True)
+    if param.param_type_name == "argument":  # by the name --help gives it, in each language
+        named = param.metavar or param.name or ""
+        return Text(*(_listed([in_lang(named, lang)], quoted=True).get(lang) for lang in ("zh", "en")))
     return _listed([next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])])
 
 
@@ -258,8 +259,8 @@ def _joined(first: Text, then: Text) -> Text:
 
 
 def _usage(ctx: Context, lang: str | None) -> str:
-    pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
-    return f"{_in(reason('usage.label'), lang)}: {ctx.command_path} {pieces}"
+    """The usage line, its placeholders in `lang` (in English when it is not known, as click's are)."""
+    return f"{_in(reason('usage.label'), lang)}: {ctx.command_path} {usage_pieces(ctx, lang or 'en')}"
 
 
 def _halves(text: Text, lang: str | None) -> list[str]:
