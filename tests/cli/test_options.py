@@ -40,7 +40,7 @@ def test_each_command_lists_its_own_formats(command: str) -> None:
     at = next(i for i, line in enumerate(lines) if "-f, --format" in line)
     entry = "".join(line.strip() for line in lines[at : at + 4])  # the option and its wrapped help
     names = "|".join(f.value for f in FORMATS_OF[command])
-    assert f"-f, --format <{names}>" in entry or ("-f, --format <format>" in entry and f":{names}" in entry)
+    assert f"-f, --format <{names}>" in entry or ("-f, --format <格式>" in entry and f":{names}" in entry)
 
 
 @pytest.mark.parametrize("option", ["--rules", "--lang", "--encoding"])
