@@ -125,3 +125,15 @@ def test_check_takes_the_language_of_a_refusal_from_the_configuration(folder: Pa
     run = run_cli("check", "r.yaml", "-f", "json", "-f", "sarif")
     assert run.exit_code == 2 and run.stderr.startswith("hulifa: several formats (json, sarif) would share stdout")
     assert not CJK.search(run.stderr)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", None])
+def test_extract_notes_the_fallback_encoding_in_the_language_asked_for(lang: str | None, folder: Path) -> None:
+    """The note was a hand-written "注意:… / note: …" line whatever --lang said."""
+    shutil.copy(Path(__file__).parents[1] / "hostile" / "corpus" / "gb18030.txt", folder / "gb.txt")
+    run = run_cli("extract", "gb.txt", "-o", "gb.yaml", *(["--lang", lang] if lang else []), env={"COLUMNS": "80"})
+    assert run.exit_code == 0 and run.stderr.startswith("gb.txt:1:1: "), run.stderr
+    assert all(cells(line) <= 80 for line in run.stderr.splitlines()), run.stderr
+    said = _flat(run.stderr)
+    chinese, english = _flat("已按 gb18030 读取") in said, _flat("read as gb18030") in said
+    assert (chinese, english) == {"zh": (True, False), "en": (False, True), None: (True, True)}[lang], run.stderr

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hulifa.cli import Lang, internal_error, say, say_lines, text_hints
+from hulifa.cli import Lang, asked, internal_error, say, say_lines, text_hints
 from hulifa.cli.options import EncodingOption, Format, LangOption, RulesOption, format_option
 from hulifa.cli.usage import both, described
 
@@ -30,8 +30,9 @@ def _refuse_no_report(extraction: Extraction, file: str) -> None:
     require_report(extraction, file)
 
 
-def _warn_guessed(extraction: Extraction, file: str, lang: str) -> None:
-    """Say on stderr that the level is a guess (written with `level_guessed:` in the YAML)."""
+def _warn_guessed(extraction: Extraction, file: str, lang: str | None) -> None:
+    """Say on stderr that the level is a guess (written with `level_guessed:` in the YAML): in `lang`,
+    both languages when None."""
     ex = extraction
     guess = ex.level_guess
     if guess is not None and ex.level and not guess.sure:
@@ -146,13 +147,14 @@ def extract_command(
             read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
         _refuse_no_report(extraction, str(input))
-        _warn_guessed(extraction, str(input), lang.value)
+        noted = asked()  # a note in the language asked for, else in both, as before --lang was read
+        _warn_guessed(extraction, str(input), noted)
         unsettled = _uncheckable(extraction, str(input))
         if read_as:
             from hulifa.messages import reason
             from hulifa.model import Text
 
-            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), lang.value, f"{input}:1:1: ")
+            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), noted, f"{input}:1:1: ")
         if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
