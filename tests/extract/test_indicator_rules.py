@@ -415,3 +415,20 @@ def test_unless_part_of(pack: RulePack, sentence: str, value: float | None) -> N
     found = {i.id: i for i in ind.map_indicators(doc, pack, find_figures(doc), ind.find_implicit(doc))}
     got = found.get("legal_advisor_coverage")
     assert (got.value if got else None) == value
+
+
+# An implicit full-coverage phrase with a count of those done after it, or a 其中 part before it, is a share;
+# a time limit after it is not a count (the phrase stands).
+IMPLICIT_SHARE = [
+    ("全年制定行政规范性文件3件,已报区政府备案2件,另1件正在报送中。", False),
+    ("全年制定行政规范性文件5件,其中3件已按规定报市政府备案。", False),
+    ("承办建议22件,全部办结12件。", False),
+    ("制定政府规章2部,均在公布之日起30日内报送备案。", True),
+    ("行政处罚决定信息296条,均在作出决定之日起7个工作日内公开。", True),
+    ("全年制定行政规范性文件3件,均已报区政府备案。", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stands"), IMPLICIT_SHARE)
+def test_an_implicit_phrase_followed_by_a_count_is_a_share(sentence: str, stands: bool) -> None:
+    assert bool(ind.find_implicit(Doc.of(sentence))) is stands

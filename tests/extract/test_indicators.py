@@ -426,6 +426,8 @@ def test_a_department_steering_others_does_not_affirm_its_own_duty(
     [
         "尚未全部报送备案。",  # negated
         "重大项目已按规定报市发展改革委备案。",  # no document named: not the documents' filing
+        "全年制定行政规范性文件3件,已报区政府备案2件,另1件正在报送中。",  # a count of those filed: a share
+        "全年制定行政规范性文件5件,其中3件已按规定报市政府备案。",  # a 其中 part filed
     ],
 )
 def test_a_filing_phrase_that_is_not_the_documents_full_filing(pack: RulePack, text: str) -> None:

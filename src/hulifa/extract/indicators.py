@@ -231,12 +231,23 @@ def _context_ok(m: _Matcher, sentence: str) -> bool:
     return not m.context or any(c in sentence for c in m.context)
 
 
+# A count right after the phrase (已报区政府备案2件) or a 其中-part before it in its clause (其中3件已按规定
+# 报市政府备案) says how many were done: a share, not all of them. A time limit after it is not a count
+# (均在公布之日起30日内, 均在7个工作日内), nor is a number on the next line or in the next cell.
+_NUMERAL = "\\d零〇一二两三四五六七八九十百千"
+_COUNT_AFTER = re.compile(rf"[{_NUMERAL}][{_NUMERAL},.]*(?:件|份|项|条|名|人|次|宗|起)")
+_PART_BEFORE = re.compile(rf"其中[^,;:。!?\n]*[{_NUMERAL}][^,;:。!?\n]*$")
+
+
 def find_implicit(doc: Doc) -> list[Implicit]:
     out = []
-    for hit in _IMPLICIT_RE.finditer(doc.folded):
+    f = doc.folded
+    for hit in _IMPLICIT_RE.finditer(f):
         line = doc.line_of(hit.start())
-        if line in doc.boiler_lines or _NEGATION.search(doc.folded, max(0, hit.start() - 2), hit.start()):
+        if line in doc.boiler_lines or _NEGATION.search(f, max(0, hit.start() - 2), hit.start()):
             continue  # 尚未全覆盖 says coverage is not there yet
+        if _COUNT_AFTER.match(f, hit.end()) or _PART_BEFORE.search(f, doc.clause_start(hit.start()), hit.start()):
+            continue
         out.append(
             Implicit(
                 phrase=doc.text[hit.start() : hit.end()],
