@@ -243,6 +243,25 @@ def test_explicit_figure_beats_implicit(pack: RulePack) -> None:
     assert found.value == 98 and not found.implicit
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政处罚决定公示率有待提高,处罚决定公示工作仍需加强。",  # the clause says it falls short
+        "部分行政处罚决定未及时公示,其余公示内容不够规范。",  # one verb negated: the sentence is not a yes
+        # a duty named in the shortcomings part is what is lacking
+        "某市生态环境局2024年法治政府建设年度报告\n一、主要举措和成效\n作出行政处罚决定86件。\n"
+        "二、存在的不足和原因\n行政处罚决定公示工作还存在短板。\n三、下一年度工作安排\n继续推进。",
+    ],
+)
+def test_a_duty_said_to_fall_short_is_not_affirmed(pack: RulePack, text: str) -> None:
+    assert "enforcement_publicity" not in _by_id(extract_text(text, pack))
+
+
+def test_a_problem_a_sentence_sets_out_to_solve_does_not_unsay_it(pack: RulePack) -> None:
+    text = "围绕群众反映强烈的执法不规范问题,开展专项整治,全面推行行政执法三项制度。"
+    assert _by_id(extract_text(text, pack))["enforcement_three_systems"].value is True
+
+
 def test_negated_yes_no_fact_is_not_affirmed(pack: RulePack) -> None:
     ex = extract_text("重大行政决策事项目录尚未公布。", pack)
     assert "mad_catalogue_published" not in _by_id(ex)

@@ -839,7 +839,8 @@ def map_indicators(
         }
     results = _stated(doc, numeric, figures, problems or [], others)
     _add_implicit(doc, numeric, implicit, results, plans or [], department)
-    _add_yes_no(doc, matchers, results, plans or [], department)
+    # a duty named in the shortcomings part (部分行政处罚决定未及时公示) is what is lacking, never done
+    _add_yes_no(doc, matchers, results, [*(plans or []), *(problems or [])], department)
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
 
@@ -855,24 +856,25 @@ def _negated(f: str, start: int, pos: int) -> bool:
 
 
 def affirming_verb(f: str, verbs: tuple[str, ...], start: int, end: int, names: tuple[str, ...] = ()) -> bool:
-    """An affirming verb in f[start:end] not negated just before it: 已建立 affirms, 尚未建立 does not.
+    """An affirming verb in f[start:end] not negated just before it: 已建立 affirms, 尚未建立 does not, and
+    a sentence with one negated (部分…未及时公示,其余公示…) affirms nothing.
 
     A verb that is part of one of the rule's `names` (the 列入 of 列入年终述职, the 公示 of 行政执法公示), or
     runs into one (the 实行 of 落实行政执法公示), affirms only where no verb outside the names is negated
     and the name itself is not: "尚未全面落实行政执法公示" affirms nothing, "列入年终述职" does."""
     spans = [(a, a + len(n)) for n in names for a in _occurrences(f, n, start, end)]
     inner: list[int] = []
-    negated_outside = False
+    negated_outside = affirmed = False
     for verb in verbs:
         for pos in _occurrences(f, verb, start, end):
             touching = [a for a, b in spans if pos < b and a < pos + len(verb)]
             if touching:
                 inner += touching
             elif not _negated(f, start, pos):
-                return True
+                affirmed = True
             else:
                 negated_outside = True  # the sentence says it is not done
-    return not negated_outside and any(not _negated(f, start, a) for a in inner)
+    return not negated_outside and (affirmed or any(not _negated(f, start, a) for a in inner))
 
 
 def _occurrences(f: str, word: str, start: int, end: int) -> list[int]:
@@ -898,6 +900,11 @@ def steers_others(doc: Doc, pos: int) -> bool:
     return bool(_STEERING.search(doc.folded, doc.clause_start(pos, hard=True), pos))
 
 
+# a clause that says the work falls short (公示率有待提高, 公示内容不够规范) affirms no duty; read in the clause,
+# since a sentence may name a problem it then solves (围绕…执法不规范问题,…全面推行行政执法三项制度)
+_SHORTFALL = re.compile(r"有待(?:提高|加强|提升|完善|改进|规范)|仍需|仍有待|不够|不到位|不规范|不及时|不完善|不健全")
+
+
 def _affirmed(doc: Doc, m: _Matcher, plans: Spans, department: bool = False) -> tuple[int, int] | None:
     """The first phrase of a yes/no rule whose sentence (outside page furniture and the plan) affirms
     it, else the first such sentence that names all of its `all_of` parts (from the first to the last);
@@ -910,6 +917,7 @@ def _affirmed(doc: Doc, m: _Matcher, plans: Spans, department: bool = False) -> 
             doc.line_of(pos) not in doc.boiler_lines
             and not _inside(plans, pos)
             and not (department and steers_others(doc, pos))
+            and not _SHORTFALL.search(f, doc.clause_start(pos, hard=True), doc.clause_end(pos, hard=True))
             and affirming_verb(f, m.affirm, s, e, m.phrases)
         )
 
