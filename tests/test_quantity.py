@@ -264,3 +264,38 @@ def test_the_figure_pattern_has_the_groups_from_match_unpacks() -> None:
 
     assert QUANTITY_PATTERN.groups == len(_GROUPS)
     assert QUANTITY_PATTERN.groupindex == {name: i for i, name in enumerate(_GROUPS, 1)}
+
+
+@settings(max_examples=300, derandomize=True)
+@given(_FIGURE_TEXTS, st.sampled_from(["平均", "人均", "平均每件", "平均每人"]))
+def test_an_average_word_marks_the_mean_and_nothing_else(text: str, word: str) -> None:
+    """平均/人均 before a figure says it is an average over items: the same value, unit and bound as the
+    figure alone, with `mean` set; no other figure is a mean."""
+    try:
+        alone = parse_quantity(text)
+    except QuantityError:
+        return
+    if alone.mean:  # the text itself starts with an average word
+        return
+    averaged = parse_quantity(word + text)
+    assert averaged.mean, word + text
+    assert (averaged.value, averaged.unit, averaged.bound, averaged.strict) == (
+        alone.value,
+        alone.unit,
+        alone.bound,
+        alone.strict,
+    )
+
+
+def test_averages_read_as_reports_write_them() -> None:
+    for text, value, unit, bound in [
+        ("平均7个工作日", 7, "工作日", Bound.EXACT),
+        ("人均64学时", 64, "学时", Bound.EXACT),
+        ("平均不足20日", 20, "日", Bound.UPPER),
+        ("平均约4.5个工作日", 4.5, "工作日", Bound.APPROX),
+    ]:
+        q = parse_quantity(text)
+        assert (q.value, q.unit, q.bound, q.mean) == (value, unit, bound, True), text
+    assert not parse_quantity("7个工作日").mean
+    assert not has_no_qualifier("平均7日") and not has_no_qualifier("人均64学时")
+    assert messages.quantity(parse_quantity("平均7个工作日"), "工作日", "en") == "an average of 7 working days"

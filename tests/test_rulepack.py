@@ -177,3 +177,21 @@ def test_bundled_packs_match_the_schema(name: str) -> None:
 def test_local_packs_are_still_validated(tmp_path: Path) -> None:
     error = _pack_error(tmp_path, "pack: p\nextends: default\nsurprise: 1\n")
     assert "surprise" in error.message.en
+
+
+def test_each_needs_a_number_to_reach(tmp_path: Path) -> None:
+    """`each: true` (the target binds every item) on a `reported` rule means nothing: refused at its line."""
+    error = _pack_error(
+        tmp_path, "pack: p\nindicators:\n" + INDICATOR.replace("{kind: reported}", "{kind: reported, each: true}")
+    )
+    assert error.position.line == 6
+    assert "each" in error.message.en and "each" in error.message.zh
+
+
+def test_time_limits_bind_each_item() -> None:
+    """Every limit in days, working days or months in the default pack binds each document or case, so a
+    report's average cannot confirm it."""
+    pack = load_pack()
+    limits = [r for r in pack.rules if r.unit in ("日", "工作日", "个月") and r.requirement.target is not None]
+    assert len(limits) >= 15
+    assert [r.id for r in limits if not r.requirement.each] == []

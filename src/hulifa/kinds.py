@@ -263,7 +263,7 @@ def judge_value(rule: Rule, q: Quantity | None, flag: bool | None) -> Verdict:
         return STATED, NO_SEVERITY, "stated", (), None
     assert q is not None  # a threshold kind: non-figures were refused above
     bound = q.bound
-    return judge_range(
+    verdict = judge_range(
         rule,
         q.low,
         q.high,
@@ -271,6 +271,11 @@ def judge_value(rule: Rule, q: Quantity | None, flag: bool | None) -> Verdict:
         open_low=q.strict and bound is LOWER,
         open_high=q.strict and bound is UPPER,
     )
+    if q.mean and rule.requirement.each and verdict[0] is PASS:
+        # an average within the target leaves room for items outside it; one outside it is a breach,
+        # since some item lies at least as far out as the average does (judge_range's shortfall stands)
+        return UNVERIFIABLE, rule.severity, "unverifiable.mean", (), None
+    return verdict
 
 
 def missing(ctx: RuleContext, where: Position) -> Finding:

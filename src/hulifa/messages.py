@@ -121,6 +121,11 @@ MESSAGES: dict[str, Text] = {
         "报告只写「{value}」({bound_word}),无法判断是否达到 {expected};需要确切数值",
         "the report gives only {value} ({quoted}), which cannot settle {expected}; an exact figure is needed",
     ),
+    "unverifiable.mean": Text(
+        "报告只写平均值「{value}」:平均达到 {expected} 不能说明每一项都达到;需写明每一项均达到",
+        "the report gives only an average, {quoted}, and an average cannot show that every item meets "
+        "{expected}; it must say that each one does",
+    ),
     "unverifiable.derived": Text(
         "由约数推算只得到「{figure}」,无法判断是否达到 {expected};需要确切数值",
         "the bounds only give {figure} (derived from {derive}), which cannot settle {expected}; "
@@ -574,6 +579,11 @@ INPUT: dict[str, Text] = {
         "只有 at_most 要求可以有法定延长期限",
         "only an at_most requirement can have a statutory extension",
     ),
+    "pack.each_kind": Text(
+        "each(目标对每一项都适用)只能用于有数值目标的要求(at_least、at_most、equals、between)",
+        "each (the target holds for every item) needs a requirement with a number to reach "
+        "(at_least, at_most, equals, between)",
+    ),
     "pack.hedged_severity": Text(
         "指标「{rule_id}」的要求有保留(一般/原则上):未达到时级别最高为 warning",
         "the target of '{rule_id}' is hedged (一般/原则上): when missed it is at most a warning",
@@ -708,6 +718,10 @@ REASONS: dict[str, Text] = {
     "value.bound": Text(
         "bound 应为 exact/lower/upper/approx,而不是「{shown}」",
         "bound must be exact, lower, upper or approx, not '{shown}'",
+    ),
+    "value.mean": Text(
+        "mean(是否为平均值)应为 true 或 false,而不是「{shown}」",
+        "mean (whether the figure is an average) must be true or false, not '{shown}'",
     ),
     "value.date_not_figure": Text("「{text}」是日期,不是数值", "'{text}' is a date, not a figure"),
     "value.implausible": Text("「{text}」大得不合理", "'{text}' is implausibly large"),
@@ -928,6 +942,7 @@ VALUES: dict[str, Text] = {
 # Gaps in words. A numeric gap (Finding.gap) is worded by _amount; other ids have no gap.
 GAPS: dict[str, Text] = {
     "unverifiable.bound": EXACT_NEEDED,
+    "unverifiable.mean": Text("平均值,需每项达标", "an average; each item must meet it"),
     "unverifiable.derived": EXACT_NEEDED,
     "within_extension": Text(
         "在法定延长期限内,须写明经批准", "within the statutory extension; approval must be stated"
@@ -1277,7 +1292,7 @@ def quantity(q: Quantity, unit: str, lang: str) -> str:
         return q.text or format_number(q.value)
     if q.implicit:
         return "full coverage, read as 100%"
-    return _bound_words(q) + count(q.value, q.unit or unit, lang)
+    return ("an average of " if q.mean else "") + _bound_words(q) + count(q.value, q.unit or unit, lang)
 
 
 def figure(text: str, unit: str, lang: str) -> str:

@@ -126,6 +126,9 @@ class Quantity(NamedTuple):
     implicit: bool = False  # 全覆盖/全部进驻: full coverage with no number written
     # the bound excludes its own value: 不足60 is < 60 and 超过30 is > 30 (以下/以上/不少于 include it)
     strict: bool = False
+    # 平均/人均: an average over items (documents, cases, people), which some lie below and some above;
+    # it cannot show that each item meets a target that applies to each (Requirement.each)
+    mean: bool = False
 
     @property
     def low(self) -> float:
@@ -177,6 +180,9 @@ class Requirement(NamedTuple):
     # "一般不少于", "原则上": the text allows exceptions for stated reasons. Missed: warning at most.
     hedged: bool = False
     target_max: float | None = None  # BETWEEN: the upper end
+    # the target holds for each item (every document's review time, every case's days, every officer's
+    # hours), not for a total: an average (Quantity.mean) within it cannot confirm it, one outside breaks it
+    each: bool = False
 
 
 class Trend(NamedTuple):

@@ -120,11 +120,14 @@ _CONTEXT_PRE = "共计|共|累计|合计|总计|全年|新增|达到|达|先后|
 _LOWER_POST = "以上|余|多|有余|出头"
 _UPPER_POST = "以下|以内|之内|内"  # 30日内, 7个工作日内: within
 _APPROX_POST = "左右|上下|许"
+# an average over items (平均审核时间7个工作日 written as 平均7个工作日, 人均64学时): not a bound, see Quantity.mean
+_MEAN_PRE = "平均每件|平均每人|平均|人均"
 _UNITS = "|".join(re.escape(w) for w in MEASURE_WORDS if w not in ("%", "‰"))
 
 # One grammar for a figure. Its groups, in order, are _GROUPS (from_match reads them by position).
 QUANTITY_PATTERN = re.compile(
     rf"""
+    (?P<mean>{_MEAN_PRE})?
     (?P<pre>(?:{_CONTEXT_PRE})?(?:{_LOWER_PRE}|{_UPPER_PRE}|{_APPROX_PRE})?)
     (?:
         百分之(?P<pct_cn>{_CN_NUM}|{_AR_NUM})
@@ -209,7 +212,9 @@ _BOUND_WORDS = (
     (Bound.APPROX, frozenset(_APPROX_PRE.split("|")) | frozenset(_APPROX_POST.split("|"))),
 )
 _CONTEXT = re.compile(f"^(?:{_CONTEXT_PRE})")
-_QUALIFIER_STARTS = frozenset(word[0] for _, words in _BOUND_WORDS for word in words)
+_QUALIFIER_STARTS = frozenset(word[0] for _, words in _BOUND_WORDS for word in words) | frozenset(
+    word[0] for word in _MEAN_PRE.split("|")
+)
 
 
 def has_no_qualifier(text: str) -> bool:
@@ -248,6 +253,7 @@ def _qualified(pre: str, mid: str, post: str) -> tuple[Bound, bool]:
 
 
 _GROUPS = (
+    "mean",
     "pre",
     "pct_cn",
     "cfr_den",
@@ -269,7 +275,7 @@ made a dict of 13 for every figure read); test_quantity holds the pattern to thi
 def from_match(match: re.Match[str], text: str | None = None) -> Quantity:
     """Build a Quantity from a QUANTITY_PATTERN match (also used by the extractor); its text is the
     match's, or `text` (the figure as written, before folding)."""
-    pre, pct_cn, cfr_den, cfr_num, frac_a, frac_b, num, mult, mid, pct, cheng, unit, post = match.groups()
+    mean, pre, pct_cn, cfr_den, cfr_num, frac_a, frac_b, num, mult, mid, pct, cheng, unit, post = match.groups()
     found = match.group(0)
     if pct_cn is not None:
         value, unit = _number(pct_cn), "%"
@@ -303,7 +309,7 @@ def from_match(match: re.Match[str], text: str | None = None) -> Quantity:
     # rounding (to drop float noise: 1.1万 is 11000, not 11000.000000000002) formats the number, so
     # a whole number, as most figures are, is left as it is
     value = value if value.is_integer() else round(value, 10)
-    return Quantity(value, unit, bound, found if text is None else text, False, strict)
+    return Quantity(value, unit, bound, found if text is None else text, False, strict, mean is not None)
 
 
 @functools.lru_cache(maxsize=4096)  # the same figures ("100%", "12次") recur across thousands of files

@@ -54,7 +54,7 @@ TOP_KEYS = (
     "commitments_progress",
     "deviations",
 )
-VALUE_KEYS = ("value", "unit", "bound", "evidence", "note", "shared_with")
+VALUE_KEYS = ("value", "unit", "bound", "mean", "evidence", "note", "shared_with")
 _VALUE_KEY_SET = frozenset(VALUE_KEYS)
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
 
@@ -119,23 +119,23 @@ def _number(raw: float) -> Quantity | Text:
 _Read = tuple[Quantity | None, bool | None, dt.date | None, Text | None]
 
 
-def _figure(raw: Any, unit: Any = None, bound: Any = None) -> _Read:
-    """A value as written, with its `unit:` and `bound:` if given -> (quantity, flag, date, problem):
+def _figure(raw: Any, unit: Any = None, bound: Any = None, mean: Any = None) -> _Read:
+    """A value as written, with its `unit:`, `bound:` and `mean:` if given -> (quantity, flag, date, problem):
     either a problem or at most one of the others. It depends on these three alone, and the same few
     figures recur in every file, so it is remembered; each report then pays only for what is its own
     (key, place, evidence), which made building a generated report ~25% cheaper."""
     try:  # scalars are hashable
-        return _figure_cached(raw, unit, bound)
+        return _figure_cached(raw, unit, bound, mean)
     except TypeError:  # a list or a mapping where a figure (or a unit) belongs
-        return _figure_read(raw, unit, bound)
+        return _figure_read(raw, unit, bound, mean)
 
 
 @functools.lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are different values here
-def _figure_cached(raw: str | int | float | Odd | None, unit: Any, bound: Any) -> _Read:
-    return _figure_read(raw, unit, bound)
+def _figure_cached(raw: str | int | float | Odd | None, unit: Any, bound: Any, mean: Any) -> _Read:
+    return _figure_read(raw, unit, bound, mean)
 
 
-def _figure_read(raw: Any, unit: Any, bound: Any) -> _Read:
+def _figure_read(raw: Any, unit: Any, bound: Any, mean: Any) -> _Read:
     quantity, flag, date, problem = _read(raw)
     if quantity is not None and problem is None:
         problem = _check_range(quantity)
@@ -144,14 +144,17 @@ def _figure_read(raw: Any, unit: Any, bound: Any) -> _Read:
             if quantity.unit and unit_text != quantity.unit:
                 problem = reason("value.unit_conflict", own=quantity.unit, given=unit_text)
             else:
-                quantity = Quantity(
-                    quantity.value, unit_text, quantity.bound, quantity.text, quantity.implicit, quantity.strict
-                )
+                quantity = quantity._replace(unit=unit_text)
         if bound is not None:
             try:
-                quantity = Quantity(quantity.value, quantity.unit, Bound(str(bound)), quantity.text, quantity.implicit)
+                quantity = quantity._replace(bound=Bound(str(bound)), strict=False)
             except ValueError:
                 problem = reason("value.bound", shown=shown(bound))
+        if mean is not None:  # `mean: true`: an average over items (平均/人均), as the words 平均7日 say
+            if isinstance(mean, bool):
+                quantity = quantity._replace(mean=mean)
+            else:
+                problem = reason("value.mean", shown=shown(mean))
     return (None, None, None, problem) if problem is not None else (quantity, flag, date, None)
 
 
@@ -233,7 +236,7 @@ def _value(key: str, raw: Any, position: Position) -> Value:
     if "value" not in raw:
         problem = problem or reason("value.no_value")
     value_raw = get("value")
-    quantity, flag, date, figure_problem = _figure(value_raw, get("unit"), get("bound"))
+    quantity, flag, date, figure_problem = _figure(value_raw, get("unit"), get("bound"), get("mean"))
     problem = problem or figure_problem
     if problem is not None:
         quantity = flag = date = None

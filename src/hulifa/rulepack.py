@@ -102,6 +102,10 @@ def _validate(doc: Document) -> None:
     )
 
 
+# the kinds with a number to reach; `each` (the target holds for every item) only means something there
+_THRESHOLD_KINDS = ("at_least", "at_most", "equals", "between")
+
+
 def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, path: tuple[Any, ...]) -> Requirement:
     before = str(raw.get("before", ""))
     match = re.match(_SETTING, before)
@@ -117,6 +121,8 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
             (*path, "extension"),
             "pack.extension_kind",
         )
+    if raw.get("each") and raw["kind"] not in _THRESHOLD_KINDS:
+        raise doc.error((*path, "each"), "pack.each_kind")
     if raw["kind"] == "between" and float(raw["target_max"]) < float(raw["target"]):
         raise doc.error((*path, "target_max"), "pack.target_max")
     return Requirement(
@@ -130,6 +136,7 @@ def _requirement(raw: dict[str, Any], settings: dict[str, str], doc: Document, p
         extension_needs=str(raw.get("extension_needs", "")),
         hedged=bool(raw.get("hedged", False)),
         target_max=float(raw["target_max"]) if "target_max" in raw else None,
+        each=bool(raw.get("each", False)),
     )
 
 
