@@ -10,7 +10,7 @@ not move with the clock):
     * ``region``, ``level`` and ``year`` from its header; for a department, ``department_of`` from
       ``gov_level`` (province | city | county), where the gold gives it;
     * ``sections``: each of the six parts ``true`` or ``false`` as the gold marks it present;
-    * ``indicators``: each gold indicator's ``value`` with its ``unit`` and ``bound`` (a yes/no
+    * ``indicators``: each gold indicator's ``value`` with its ``unit``, ``bound`` and ``mean`` (a yes/no
       indicator as ``true``); an indicator marked ``ambiguous`` (one figure several bodies share)
       gets ``shared_with`` naming a placeholder body; an implicit phrase that the gold ties to an
       indicator (全覆盖 → that rate) gives it 100 %, as extract_quality.py scores it.
@@ -93,6 +93,8 @@ def gold_report_yaml(gold: dict[str, Any]) -> str:
         if g.get("unit"):
             lines.append(f"    unit: {_scalar(str(g['unit']))}")
         lines.append(f"    bound: {g.get('bound') or 'exact'}")
+        if g.get("mean"):
+            lines.append("    mean: true")
         if g.get("ambiguous"):
             lines.append(f"    shared_with: [{_scalar(SHARED_PLACEHOLDER)}]")
     return "\n".join(lines) + "\n"

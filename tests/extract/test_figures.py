@@ -177,3 +177,20 @@ def test_traditional_figure_keeps_original_text() -> None:
     text = "審查行政複議申請５９０件。"
     (figure,) = find_figures(Doc.of(text))
     assert figure.text == "５９０件" and figure.value == 590
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "mean"),
+    [
+        ("审核规范性文件9件,平均审核时间七个工作日。", "七个工作日", True),
+        ("审核时限平均6个工作日。", "平均6个工作日", True),
+        ("执法人员人均参加培训64学时。", "64学时", True),
+        ("审核规范性文件9件,平均审核时间七个工作日。", "9件", False),  # before the average word
+        ("重大决策平均用时12个工作日,审查合同8份。", "8份", False),  # another clause
+        ("复议纠错率高于全省平均水平2个百分点。", "2个百分点", False),  # a comparison with an average level
+        ("办理行政复议案件41件,办理时间30日。", "30日", False),
+    ],
+)
+def test_an_average_word_before_a_figure_in_its_clause_makes_it_a_mean(text: str, figure: str, mean: bool) -> None:
+    figures = {f.text: f for f in find_figures(Doc.of(text))}
+    assert figures[figure].mean is mean

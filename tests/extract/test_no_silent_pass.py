@@ -6,6 +6,7 @@ and --region supply what the text does not say; a level guessed from a name is m
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,24 @@ def test_a_level_the_pack_does_not_know_asks_for_level(tmp_path: Path) -> None:
         assert run.exit_code in (0, 1) and "hulifa.input" not in run.stdout
     else:
         assert run.exit_code == 2 and "town" in run.stderr and "--level" in run.stderr
+
+
+AVERAGE = (
+    "某某区人民政府2024年法治政府建设年度报告\n一、主要举措和成效\n"
+    "全年审核区政府规范性文件9件，审核时间平均7个工作日。\n"
+)
+
+
+def test_an_average_review_time_does_not_pass_the_limit_for_each_document(tmp_path: Path) -> None:
+    """平均7个工作日 is within 5–15 working days on average only: extracted, then checked, from the text and
+    from the YAML extract writes, the rule says it cannot be confirmed (it passed before)."""
+    path = _write(tmp_path, "average.txt", AVERAGE)
+    out = tmp_path / "average.yaml"
+    assert run_cli("extract", path, "-o", str(out)).exit_code == 0
+    assert "mean: true" in out.read_text(encoding="utf-8")
+    for source in (path, str(out)):
+        run = run_cli("check", source, "-f", "json", "--fail-on", "never", "--lang", "en")
+        (finding,) = [f for f in json.loads(run.stdout)["reports"][0]["findings"]
+                      if f["rule"] == "nd_legality_review_workdays"]  # fmt: skip
+        assert finding["status"] == "unverifiable", finding
+        assert "an average cannot show" in finding["message_en"]

@@ -42,6 +42,7 @@ class Figure:
     ambiguous: bool = False  # one count for several bodies (区委常委会、区政府常务会…12次)
     sentence: str = ""  # the sentence it came from (evidence)
     strict: bool = False  # the bound excludes the number: 不足60学时 is under 60 (Quantity.strict)
+    mean: bool = False  # an average over items: 平均审核时间7个工作日, 人均培训64学时 (Quantity.mean)
 
 
 # Measure words that carry their noun: the figure keeps the measure word only.
@@ -509,12 +510,24 @@ def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
         # only the qualifier written with the number can exclude it (不足60学时); one set apart by a verb
         # (每年至少组织两次) includes it
         strict = quantity.strict and bound is quantity.bound
-        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, **flags)]
+        mean = quantity.mean or _averaged(doc, lead, since)
+        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, mean=mean, **flags)]
     # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
     return [
         _figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags),
         _figure(doc, lead, end, quantity.value, unit, Bound.UPPER, prior=prior, **flags),
     ]
+
+
+# 平均/人均 earlier in the figure's clause, with no figure between: 平均审核时间七个工作日, 审核时限平均6个
+# 工作日, 人均参加培训64学时. Not a comparison with an average level (高于全省平均水平2个百分点).
+_AVERAGE_BEFORE = re.compile(r"(?:平均|人均)(?!水平|值|数)")
+
+
+def _averaged(doc: Doc, lead: int, since: int) -> bool:
+    """Whether the figure at `lead` states an average: an average word in its clause before it."""
+    start = max(doc.clause_start(lead, hard=True), since)
+    return _AVERAGE_BEFORE.search(doc.folded, start, lead) is not None
 
 
 def find_figures(doc: Doc) -> list[Figure]:
@@ -616,6 +629,7 @@ def _figure(
     prior: bool,
     ambiguous: bool,
     strict: bool = False,
+    mean: bool = False,
 ) -> Figure:
     line = doc.line_of(start)
     return Figure(
@@ -632,6 +646,7 @@ def _figure(
         ambiguous=ambiguous,
         sentence=doc.sentence(start),
         strict=strict,
+        mean=mean,
     )
 
 

@@ -58,6 +58,7 @@ class Indicator:
     implicit: bool = False
     change: bool = False
     strict: bool = False  # the bound excludes the number (不足60学时)
+    mean: bool = False  # an average over items (Figure.mean)
 
 
 IMPLICIT_PHRASES = (
@@ -745,6 +746,7 @@ def _from_figure(m: _Matcher, fig: Figure) -> Indicator:
         ambiguous=fig.ambiguous,
         change=fig.change,
         strict=fig.strict,
+        mean=fig.mean,
     )
 
 

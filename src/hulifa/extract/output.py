@@ -192,6 +192,8 @@ def to_report_yaml(
             if ind.unit:
                 out.append(f"    unit: {_q(ind.unit)}")
             out.append(f"    bound: {ind.bound.value}")
+        if ind.mean:  # 平均/人均: an average cannot confirm a limit that binds each item
+            out.append("    mean: true")
         out.append(f"    evidence: {_q(_one_line(ind.evidence))}")
         bodies = shared_with(ind)
         if bodies:
@@ -243,6 +245,8 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
             item["implicit"] = True
         if ind.change:
             item["change"] = True
+        if ind.mean:
+            item["mean"] = True
         indicators.append(item)
     figures = []
     for fig in ex.figures:
@@ -255,7 +259,7 @@ def to_dict(extraction: Extraction, locate: Locate | None = None) -> dict[str, A
             "start": fig.start,
             "end": fig.end,
         }
-        for flag in ("strict", "change", "prior", "plan", "ambiguous"):
+        for flag in ("strict", "change", "prior", "plan", "ambiguous", "mean"):
             if getattr(fig, flag):
                 item[flag] = True
         figures.append(item)
@@ -319,7 +323,7 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
                 )
             )
         else:
-            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit, _strict(ind))
+            quantity = Quantity(ind.value, ind.unit, ind.bound, ind.text, ind.implicit, _strict(ind), ind.mean)
             values.append(
                 Value(
                     key=ind.id,
