@@ -153,3 +153,17 @@ def test_memo_makes_once_per_kind_of_finding_and_stays_bounded() -> None:
         memo(finding)
         memo(f)
     assert made.count(f.rule) == made[:before].count(f.rule)
+
+
+def test_memo_keeps_nothing_of_a_finding_whose_key_is_none() -> None:
+    made: list[str] = []
+
+    def make(finding) -> str:
+        made.append(finding.rule)
+        return finding.rule
+
+    f, g = HULI_REPORT.findings[:2]
+    memo = Memo(make, lambda finding: None if finding is f else but_place(finding))
+    assert memo(f) == memo(f) == f.rule and memo.many([f, g, f, g]) == [f.rule, g.rule] * 2
+    assert made == [f.rule, f.rule, f.rule, g.rule, f.rule]  # f made at each call, g once
+    assert list(memo.young.values()) == [g.rule] and list(memo.subjects.values()) == [g.subject]

@@ -130,7 +130,8 @@ def of_rule(finding: Finding) -> tuple[Any, ...]:
 class Memo(Generic[T]):
     """What a format makes of a finding, made once per `key` (but_place, of_rule): the same indicator
     missing, or not applicable to a department, recurs in report after report. (What `make` gives must
-    not be None: a None is made again each time.)
+    not be None: a None is made again each time.) A finding whose `key` is None is made each time and
+    never kept: what seldom recurs would only push out what does (see json_._key).
 
     Bounded in two generations: an entry is looked for in the young one, then the old; one found in
     the old is kept in the young again, and a full young generation becomes the old (the older is
@@ -145,7 +146,7 @@ class Memo(Generic[T]):
     generated reports; 2.2% so)."""
 
     def __init__(
-        self, make: Callable[[Finding], T], key: Callable[[Finding], tuple[Any, ...]], limit: int = 4096
+        self, make: Callable[[Finding], T], key: Callable[[Finding], tuple[Any, ...] | None], limit: int = 4096
     ) -> None:
         self.make, self.key, self.limit = make, key, limit
         self.young: dict[tuple[Any, ...], T] = {}
@@ -155,6 +156,8 @@ class Memo(Generic[T]):
 
     def __call__(self, finding: Finding) -> T:
         key = self.key(finding)
+        if key is None:  # not worth remembering
+            return self.make(finding)
         try:
             made = self.young.get(key)
         except TypeError:  # a parameter that cannot be hashed: made afresh
@@ -168,8 +171,10 @@ class Memo(Generic[T]):
         for finding in findings:
             key = key_of(finding)
             try:
-                made = self.young.get(key)
+                made = self.young.get(key) if key is not None else None
             except TypeError:  # a parameter that cannot be hashed: made afresh
+                key = None
+            if key is None:
                 found.append(self.make(finding))
                 continue
             found.append(made if made is not None else self._found_or_made(key, finding))
