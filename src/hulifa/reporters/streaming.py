@@ -114,10 +114,12 @@ class Document:
             return
         if self.spill is not None:
             self.spill.write((self.sep + text if self.started else text).encode("utf-8"))
+        elif self.started:
+            # one write, not the separator and then the piece: a text stream hands a 2-byte write to
+            # its buffer, whose next, large write first sends those 2 bytes in a system call of their own
+            self.sink.write(self.sep + text)
         else:
-            if self.started:
-                self.sink.write(self.sep)
-            elif self.empty is not None:
+            if self.empty is not None:
                 self.sink.write(self.head)
             self.sink.write(text)
         self.started = True
