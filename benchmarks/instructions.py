@@ -1,6 +1,6 @@
 """Instruction counts of the command users run, beside the parse floor's: a figure that load does not move.
 
-    python benchmarks/instructions.py [N] [--formats json,table,...] [--baseline REV] [--parallel 2]
+    python benchmarks/instructions.py [N] [--formats json,table,...] [--baseline REV] [--parallel 2] [--cache]
 
 whole.py's wall and CPU ratios to the floor moved by a quarter between two runs 13 minutes apart on an
 idle machine (benchmarks/README.md, 1 Dec 2026), so a change of a few per cent cannot be seen in them.
@@ -21,6 +21,12 @@ With --baseline REV a second copy (that git revision, installed alike) is counte
 table gives after / before. Under callgrind a run is ~50x slower than without: N=100 with the ten
 formats takes ~10 minutes of one core; --parallel runs that many counts at once (the counts do not
 depend on it). Needs valgrind on PATH. Printed, never asserted: this is a benchmark, not a test.
+
+--cache runs cachegrind instead, its last-level cache set to this CPU's 1 MiB L2 (`--LL=1048576,8,64`,
+the level whose misses go out to the L3 that other machines' work shares), and adds each further
+report's L2 misses: json ran 1.2x the floor's instructions but ~1.8x its CPU time, and the difference
+was memory (25K L2 misses a report against the floor's 1K). Cachegrind's instruction count is
+callgrind's; a run takes about as long.
 """
 
 from __future__ import annotations
@@ -41,6 +47,9 @@ sys.path.insert(0, str(HERE))
 from whole import _FLOOR, FORMATS, baseline_copy, dataset, git_rev, installed_copy, parse_size, users_env  # noqa: E402
 
 _COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
+_REFS = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)$", re.MULTILINE)  # cachegrind's instructions
+_L2_MISSES = re.compile(r"^==\d+== LL misses:\s+([\d,]+) ", re.MULTILINE)
+_L2 = "--LL=1048576,8,64"  # this CPU's L2: 1 MiB, 8-way, 64-byte lines
 AT = 10_000  # the issue's size
 
 
@@ -53,10 +62,16 @@ class Job:
     cmd: tuple[str, ...]
 
 
-def count(job: Job, cwd: Path, env: dict[str, str]) -> int:
-    """Instructions callgrind counted for the whole run of `job` (the process only, no children)."""
+def count(job: Job, cwd: Path, env: dict[str, str], cache: bool = False) -> tuple[int, int]:
+    """Instructions counted for the whole run of `job` (the process only, no children), and with
+    `cache` its L2 misses (0 without)."""
+    tool = (
+        ["--tool=cachegrind", "--cache-sim=yes", _L2, "--cachegrind-out-file=/dev/null"]
+        if cache
+        else ["--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    )
     proc = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *job.cmd],
+        ["valgrind", *tool, *job.cmd],
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -64,12 +79,13 @@ def count(job: Job, cwd: Path, env: dict[str, str]) -> int:
         text=True,
         check=False,
     )
-    found = _COLLECTED.findall(proc.stderr)
-    if not found:
+    found = (_REFS if cache else _COLLECTED).findall(proc.stderr)
+    misses = _L2_MISSES.findall(proc.stderr) if cache else ["0"]
+    if not found or not misses:
         raise SystemExit(
-            f"{job.name} at {job.size}: callgrind printed no count (exit {proc.returncode}):\n" + proc.stderr[-2000:]
+            f"{job.name} at {job.size}: valgrind printed no count (exit {proc.returncode}):\n" + proc.stderr[-2000:]
         )
-    return int(found[-1])
+    return int(found[-1].replace(",", "")), int(misses[-1].replace(",", ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: all ten)")
     parser.add_argument("--baseline", metavar="REV", default="", help="also count this git revision, installed")
     parser.add_argument("--parallel", type=int, default=2, help="counts run at once (default 2)")
+    parser.add_argument("--cache", action="store_true", help="cachegrind: also each report's L2 misses")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--data-root", type=Path, default=Path(tempfile.gettempdir()), help="where data is made")
     args = parser.parse_args(argv)
@@ -110,37 +127,49 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
     print(
-        f"instruction counts: N={args.size}, {len(formats)} formats, {len(jobs)} runs under callgrind, "
+        f"instruction counts: N={args.size}, {len(formats)} formats, {len(jobs)} runs under "
+        f"{'cachegrind' if args.cache else 'callgrind'}, "
         f"{args.parallel} at a time; hulifa at {git_rev()}",
         file=sys.stderr,
         flush=True,
     )
     with ThreadPoolExecutor(max_workers=max(1, args.parallel)) as pool:
-        counts = dict(zip(jobs, pool.map(lambda job: count(job, data, env), jobs), strict=True))
-    by: dict[tuple[str, int], int] = {(job.name, job.size): n for job, n in counts.items()}
+        counts = dict(zip(jobs, pool.map(lambda job: count(job, data, env, args.cache), jobs), strict=True))
+    by: dict[tuple[str, int], int] = {(job.name, job.size): n for job, (n, _) in counts.items()}
+    misses: dict[tuple[str, int], int] = {(job.name, job.size): m for job, (_, m) in counts.items()}
 
     n_big: int = args.size
 
-    def per_report(name: str) -> float:
-        return (by[name, n_big] - by[name, 1]) / (n_big - 1)
+    def per_report(name: str, of: dict[tuple[str, int], int] = by) -> float:
+        return (of[name, n_big] - of[name, 1]) / (n_big - 1)
 
     def at(name: str, n: int) -> float:
         return by[name, 1] + (n - 1) * per_report(name)
 
     floor_each, floor_at = per_report("floor"), at("floor", AT)
-    print(f"\n| command | one report (M) | per report (M) | vs floor | {AT // 1000}k vs floor |")
-    print("|---|---:|---:|---:|---:|")
+    l2 = " L2 misses per report (K) | vs floor |" if args.cache else ""
+    print(f"\n| command | one report (M) | per report (M) | vs floor | {AT // 1000}k vs floor |{l2}")
+    print("|---|---:|---:|---:|---:|" + "---:|---:|" * args.cache)
     names = ["floor", *(fmt + suffix for fmt in formats for suffix in copies)]
     for name in names:
+        l2 = (
+            f" {per_report(name, misses) / 1e3:.1f} | {per_report(name, misses) / per_report('floor', misses):.1f}x |"
+            if args.cache
+            else ""
+        )
         print(
             f"| {name} | {by[name, 1] / 1e6:.0f} | {per_report(name) / 1e6:.2f} | "
-            f"{per_report(name) / floor_each:.2f}x | {at(name, AT) / floor_at:.2f}x |"
+            f"{per_report(name) / floor_each:.2f}x | {at(name, AT) / floor_at:.2f}x |{l2}"
         )
     for suffix in list(copies)[1:]:
-        print("\n| format | one report, after / before | per report, after / before |\n|---|---:|---:|")
+        l2 = " L2 misses per report, after / before |" if args.cache else ""
+        print(f"\n| format | one report, after / before | per report, after / before |{l2}")
+        print("|---|---:|---:|" + "---:|" * args.cache)
         for fmt in formats:
+            l2 = f" {per_report(fmt, misses) / per_report(fmt + suffix, misses):.3f} |" if args.cache else ""
             print(
-                f"| {fmt} | {by[fmt, 1] / by[fmt + suffix, 1]:.3f} | {per_report(fmt) / per_report(fmt + suffix):.3f} |"
+                f"| {fmt} | {by[fmt, 1] / by[fmt + suffix, 1]:.3f} | "
+                f"{per_report(fmt) / per_report(fmt + suffix):.3f} |{l2}"
             )
     return 0
 
