@@ -77,6 +77,34 @@ def test_not_excluded(pack: RulePack, sentence: str, figure: str, passes: bool) 
     assert ind.not_excluded(matcher(pack, "leader_law_training_count"), p)  # the bundled pack excludes nothing
 
 
+# (sentence, figure, rule id, passes) with the bundled pack's exclude words: read between the semicolons
+# around the figure, not in a 《…》 title
+WORKDAYS = "nd_legality_review_workdays"
+COMMENT = "mad_public_comment_days"
+EXCLUDE_SCOPE = [
+    ("审核区政府规范性文件23件,审核时间平均5个工作日;对政策类文件开展合法性审核64次。", "5个工作日", WORKDAYS, True),
+    ("审核规范性文件18件、政策类文件142件,平均审核时间5个工作日。", "5个工作日", WORKDAYS, False),
+    (
+        "制定《某局重大行政决策和重大执法决定法制审核办法》,制发行政规范性文件2件,审核时限平均4个工作日。",
+        "4个工作日",
+        WORKDAYS,
+        True,
+    ),
+    # a 规章 draft's consultation is not a decision's
+    ("省政府规章草案全部向社会公开征求意见,征求意见时间不少于30日。", "不少于30日", COMMENT, False),
+    ("地方性法规草案公开征求意见30日;重大行政决策草案征求意见不少于30日。", "30日", COMMENT, False),
+    ("地方性法规草案公开征求意见30日;重大行政决策草案征求意见不少于30日。", "不少于30日", COMMENT, True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "rule_id", "passes"), EXCLUDE_SCOPE)
+def test_exclude_reads_what_the_figure_is_said_of(
+    pack: RulePack, sentence: str, figure: str, rule_id: str, passes: bool
+) -> None:
+    p, _ = place(sentence, figure)
+    assert ind.not_excluded(matcher(pack, rule_id), p) is passes
+
+
 def test_extract_exclude_in_a_pack_takes_effect(pack: RulePack) -> None:
     import dataclasses
     import types
@@ -181,6 +209,14 @@ PHRASES = [
         False,
     ),
     (ind.phrase_earlier_in_sentence, "规范性文件报市人民政府备案,共计19件。", "19件", "nd_filing_count", True),
+    # a phrase inside a 《…》 title names the document, not what the figure counts
+    (
+        ind.phrase_earlier_in_sentence,
+        "制定《重大执法决定法制审核办法》,制发行政规范性文件2件。",
+        "2件",
+        "nd_legality_review_count",
+        False,
+    ),
 ]
 
 
@@ -218,6 +254,9 @@ COVERAGE = [
     # the rule's context word (规范性文件) must be in the sentence
     ("nd_legality_review_rate", "重大决策合法性审核全覆盖", "重大决策合法性审核全覆盖。", False),
     ("nd_legality_review_rate", "规范性文件合法性审核全覆盖", "规范性文件合法性审核全覆盖。", True),
+    # what every reviewer has is not the reviewers' share of the enforcement staff
+    ("legal_review_staff_ratio", "法制审核人员均取得法律职业资格", "法制审核人员均取得法律职业资格。", False),
+    ("legal_review_staff_ratio", "法制审核人员比例全部达标", "法制审核人员比例全部达标。", False),
 ]
 
 
@@ -397,23 +436,28 @@ def test_pooled(pack: RulePack, sentence: str, shared: set[str]) -> None:
     assert {i.id for i in extract_text(sentence, pack).indicators if i.ambiguous} == shared
 
 
-# (sentence, legal_advisor_coverage's value or None): extract.unless_part_of names the village and
-# community advisers, whose coverage is not the coverage of Party and government bodies
+# (rule id, sentence, the rule's value or None): extract.unless_part_of names longer names that hold one of
+# the rule's phrases but mean something else: the village and community advisers, whose coverage is not the
+# coverage of Party and government bodies; 备案审查, the review of what others filed, not the body's own filing
+ADVISERS, FILING = "legal_advisor_coverage", "nd_filing_rate"
 UNLESS_PART_OF = [
-    ("全镇19个村(社区)法律顾问全覆盖。", None),
-    ("全市村（社区）法律顾问覆盖率、公共法律服务工作室覆盖率分别为100%、98.7%。", None),
-    ("深化一村(居)一法律顾问制度,村居法律顾问覆盖率达100%。", None),
-    ("全区党政机关法律顾问覆盖率达100%。", 100.0),
-    ("党政机关法律顾问全覆盖,村(社区)法律顾问实现全覆盖。", 100.0),
-    ("村(社区)法律顾问覆盖率100%,党政机关法律顾问覆盖率98%。", 98.0),
+    (ADVISERS, "全镇19个村(社区)法律顾问全覆盖。", None),
+    (ADVISERS, "全市村（社区）法律顾问覆盖率、公共法律服务工作室覆盖率分别为100%、98.7%。", None),
+    (ADVISERS, "深化一村(居)一法律顾问制度,村居法律顾问覆盖率达100%。", None),
+    (ADVISERS, "全区党政机关法律顾问覆盖率达100%。", 100.0),
+    (ADVISERS, "党政机关法律顾问全覆盖,村(社区)法律顾问实现全覆盖。", 100.0),
+    (ADVISERS, "村(社区)法律顾问覆盖率100%,党政机关法律顾问覆盖率98%。", 98.0),
+    (FILING, "规章和行政规范性文件备案审查全部按期完成。", None),
+    (FILING, "对各乡镇报送的规范性文件备案审核实现全覆盖。", None),
+    (FILING, "行政规范性文件均按规定报市政府备案。", 100.0),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "value"), UNLESS_PART_OF)
-def test_unless_part_of(pack: RulePack, sentence: str, value: float | None) -> None:
+@pytest.mark.parametrize(("rule_id", "sentence", "value"), UNLESS_PART_OF)
+def test_unless_part_of(pack: RulePack, rule_id: str, sentence: str, value: float | None) -> None:
     doc = Doc.of(sentence)
     found = {i.id: i for i in ind.map_indicators(doc, pack, find_figures(doc), ind.find_implicit(doc))}
-    got = found.get("legal_advisor_coverage")
+    got = found.get(rule_id)
     assert (got.value if got else None) == value
 
 
