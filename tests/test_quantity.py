@@ -299,3 +299,18 @@ def test_averages_read_as_reports_write_them() -> None:
     assert not parse_quantity("7个工作日").mean
     assert not has_no_qualifier("平均7日") and not has_no_qualifier("人均64学时")
     assert messages.quantity(parse_quantity("平均7个工作日"), "工作日", "en") == "an average of 7 working days"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("5 人", "5 人"),  # a space before the unit is the report's typing
+        ("18.72 亿元", "18.72 亿元"),
+        ("19\t人大代表建议办复率", "19"),  # a table's row number and its next cell: a tab is never that space
+    ],
+)
+def test_what_may_stand_between_a_number_and_its_unit(text: str, read: str) -> None:
+    from hulifa.quantity import QUANTITY_PATTERN
+
+    found = [m.group(0) for m in QUANTITY_PATTERN.finditer(text) if m.group("num")]
+    assert read in found

@@ -123,6 +123,10 @@ _APPROX_POST = "左右|上下|许"
 # an average over items (平均审核时间7个工作日 written as 平均7个工作日, 人均64学时): not a bound, see Quantity.mean
 _MEAN_PRE = "平均每件|平均每人|平均|人均"
 _UNITS = "|".join(re.escape(w) for w in MEASURE_WORDS if w not in ("%", "‰"))
+# a space may stand between a number and its unit (1 046 家, 18.72 亿元), a tab never: in a table
+# "19\t人大代表建议办复率" is the row number and the next cell (a line end is matched, and the extractor
+# rejects it: figures.across_a_line_break)
+_GAP = r"[^\S\t]?"
 
 # One grammar for a figure. Its groups, in order, are _GROUPS (from_match reads them by position).
 QUANTITY_PATTERN = re.compile(
@@ -134,9 +138,9 @@ QUANTITY_PATTERN = re.compile(
       | (?P<cfr_den>{_CN_NUM})分之(?P<cfr_num>{_CN_NUM})
       | (?P<frac_a>\d+)/(?P<frac_b>\d+)
       | (?P<num>{_AR_NUM}|{_CN_NUM})
-        \s?(?P<mult>(?:余|多)?[万亿](?:[万亿])?)?
+        {_GAP}(?P<mult>(?:余|多)?[万亿](?:[万亿])?)?
         (?P<mid>余|多)?
-        \s?(?:(?P<pct>[%‰])|(?P<cheng>成)|(?P<unit>{_UNITS}))?
+        {_GAP}(?:(?P<pct>[%‰])|(?P<cheng>成)|(?P<unit>{_UNITS}))?
     )
     (?P<post>{_LOWER_POST}|{_UPPER_POST}|{_APPROX_POST})?
     """,

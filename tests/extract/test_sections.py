@@ -207,3 +207,33 @@ def test_markdown_heading_marks_are_not_part_of_the_heading(pack: RulePack) -> N
     found = {s.id: s.line for s in ex.sections}
     assert found == {"measures": 3, "shortcomings": 7, "next_year": 11}
     assert all(f.plan for f in ex.figures if f.line == 13)  # the part is a plan
+
+
+CLOSING = (
+    "某县人民政府关于2024年度法治政府建设情况的报告\n"
+    "一、主要举措和成效\n"
+    "全年办理行政复议案件86件①,纠错率12.4%。\n"
+    "二、2025年工作安排\n"
+    "一是行政执法人员人均培训不少于60学时。二是案卷优秀率达到85%以上。\n"
+    "{closing}"
+)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "附件:主要指标完成情况\n指标\t2024年\t2023年\n行政复议案件(件)\t86\t74\n",  # an appendix
+        "某县人民政府\n2025年2月26日\n指标\t2024年\t2023年\n行政复议案件(件)\t86\t74\n",  # after the signature
+        "① 含以县政府为被申请人的86件,其中74件已审结。\n",  # the note to a footnote mark
+    ],
+)
+def test_the_next_year_part_ends_where_the_closing_matter_begins(pack: RulePack, closing: str) -> None:
+    ex = extract_text(CLOSING.format(closing=closing), pack)
+    assert [f.text for f in ex.figures if f.plan] == ["不少于60学时", "85%以上"]  # the next year's targets
+    assert [f.text for f in ex.figures if f.line >= 6] in (["86", "74"], ["86件", "74件"])
+
+
+def test_a_list_marker_in_the_next_year_part_is_not_a_note(pack: RulePack) -> None:
+    text = CLOSING.format(closing="③ 力争纠错率达到15%。\n").replace("①", "")
+    ex = extract_text(text, pack)
+    assert {f.text: f.plan for f in ex.figures}["15%"]

@@ -89,6 +89,9 @@ def test_a_generated_table_is_read_row_by_row(width: int, rows: list[tuple[str, 
         ("2024年（万元）", ""),
         ("指标（说明）", ""),  # not a measure word
         ("行政复议申请", ""),
+        ("行政执法人员人均培训学时", "学时"),  # a measure word that is also the label's noun
+        ("抽检农资样品批次", "批次"),
+        ("本次", ""),
     ],
 )
 def test_label_unit(label: str, unit: str) -> None:
@@ -244,3 +247,54 @@ def test_a_generated_pipe_table_gives_each_cell_its_column_unit(
     assert len(pipe_rows(text)) == len(text)
     expected = [(float(v), u) for row in rows for v, u in zip(row[: len(units)], units, strict=True)]
     assert [(value, unit) for _, value, unit in _cells(text)] == expected
+
+
+# (header, row, the columns of the row's figures: "target", "prior" or "year")
+APPENDIX = [
+    ("序号\t指标\t目标值\t2024年\t2023年", "1\t审查率\t100%\t100%\t97.6%", ["target", "year", "prior"]),
+    # a PDF that lost some tabs, and glued the last header to the year before it
+    ("序号\t指标\t目标值 2024年 2023年完成情况", "10\t优秀率\t≥80% 78.3% 71.5%\t未完成", ["target", "year", "prior"]),
+    ("指标\t2024年目标\t2024年\t2023年", "培训学时\t60学时\t64学时\t61学时", ["target", "year", "prior"]),
+    ("指标\t2023年\t2024年", "案件\t31件\t27件", ["prior", "year"]),
+    ("指标\t目标值\t完成值", "案件\t31件\t27件", ["year", "year"]),  # no year column: not read as a table
+]
+
+
+@pytest.mark.parametrize(("header", "row", "columns"), APPENDIX)
+def test_a_tables_target_and_earlier_columns(header: str, row: str, columns: list[str]) -> None:
+    from hulifa.extract.priors import mark_priors
+    from hulifa.extract.targets import mark_targets
+
+    doc = Doc.of(f"{header}\n{row}\n")
+    figures = mark_targets(doc, mark_priors(doc, find_figures(doc), 2024))
+    assert ["target" if f.plan else "prior" if f.prior else "year" for f in figures] == columns
+
+
+@given(
+    st.integers(2015, 2030),
+    st.lists(st.tuples(st.integers(0, 999), st.integers(0, 999), st.integers(0, 999)), min_size=1, max_size=6),
+    st.sampled_from(["\t", " "]),
+)
+def test_a_generated_appendix_reads_each_column_as_its_header_says(
+    year: int, rows: list[tuple[int, int, int]], gap: str
+) -> None:
+    """Whatever the numbers and whether the cells after the label are parted by tabs or spaces: the 目标值
+    column is a target, the report's year its level, the year before it prior."""
+    from hulifa.extract.priors import mark_priors
+    from hulifa.extract.targets import mark_targets
+
+    header = gap.join(["序号\t指标\t目标值", f"{year}年", f"{year - 1}年"])
+    body = [f"{n}\t案件数（件）\t" + gap.join(f"{v}%" for v in row) for n, row in enumerate(rows, 1)]
+    doc = Doc.of("\n".join([header, *body]) + "\n")
+    figures = mark_targets(doc, mark_priors(doc, find_figures(doc), year))
+    assert [(f.plan, f.prior) for f in figures] == [(True, False), (False, False), (False, True)] * len(rows)
+
+
+def test_an_indicator_is_read_from_the_years_column_not_the_target(pack: RulePack) -> None:
+    text = (
+        "附件:主要指标完成情况\n序号\t指标\t目标值\t2024年\t2023年\n"
+        "5\t行政规范性文件合法性审核率\t100%\t98.5%\t99.2%\n9\t行政执法人员人均培训学时\t≥60\t64\t61\n"
+    )
+    found = {i.id: i.value for i in extract_text(text, pack, region="某县", level="county", year=2024).indicators}
+    assert found["nd_legality_review_rate"] == 98.5
+    assert found["enforcement_training_hours"] == 64

@@ -10,7 +10,7 @@ from hulifa.extract.figures import Figure, find_figures
 from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_in_text, level_of
 from hulifa.extract.priors import mark_priors
-from hulifa.extract.sections import SectionHit, detect_sections
+from hulifa.extract.sections import SectionHit, closing_start, detect_sections
 from hulifa.extract.targets import mark_targets
 from hulifa.extract.wraps import Shift, unwrap
 from hulifa.model import RulePack
@@ -42,14 +42,15 @@ class Extraction:
         return tuple(f for f in self.figures if (f.start, f.end) not in used)
 
 
-def _plans(sections: list[SectionHit], length: int) -> list[tuple[int, int]]:
-    """The span of the next-year part (up to an 其他 part after it): what it says is a plan."""
+def _plans(doc: Doc, sections: list[SectionHit]) -> list[tuple[int, int]]:
+    """The span of the next-year part (up to an 其他 part after it, or the closing matter: an appendix, the
+    signature, the notes to footnote marks): what it says is a plan."""
     starts = {s.id: s.start for s in sections}
     if "next_year" not in starts:
         return []
     first = starts["next_year"]
     after = [start for sid, start in starts.items() if start > first and sid in ("other",)]
-    return [(first, min(after) if after else length + 1)]
+    return [(first, min(after) if after else closing_start(doc, first))]
 
 
 def _mark_plans(figures: list[Figure], plans: list[tuple[int, int]]) -> list[Figure]:
@@ -124,7 +125,7 @@ def _extract(
     guess = level_in_text(doc, found_region, level_of(found_region)) if level is None else None
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
-    plans = _plans(sections, len(text))
+    plans = _plans(doc, sections)
     figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year)), plans)
     implicit = find_implicit(doc)
     problems = _problems(sections, len(text))

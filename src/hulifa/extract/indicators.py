@@ -408,13 +408,14 @@ def phrase_after(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int
 
 def phrase_earlier_in_sentence(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
     """The phrase earlier in the sentence, with no figure of a fitting unit in between:
-    任前法律知识考试3场,参考人员68名; 县政府常务会议先后研究法治政府建设工作30余次."""
+    任前法律知识考试3场,参考人员68名; 县政府常务会议先后研究法治政府建设工作30余次. A target or an earlier
+    level in between takes nothing (合法性审核率\t100%\t100%\t99.2%: the 目标值 cell, then the year's)."""
     hit = _find_phrase(m, place.earlier, from_end=True)
     if hit is None:
         return None
     phrase_end = place.earlier_end - hit[1]
     for g in figures[max(0, place.index - 12) : place.index]:
-        if g.start >= phrase_end and not g.prior and unit_fits(m, g.unit):
+        if g.start >= phrase_end and not g.prior and not g.plan and unit_fits(m, g.unit):
             return None
     return len(hit[0]), hit[1]
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure
+from hulifa.extract.tables import headed_rows
 
 _NUMBER_START = r"\s*(?:[\d一二三四五六七八九十两]|百分之)"
 _TO_VERB = (
@@ -38,12 +39,9 @@ _BASE = re.compile(
     r"(?:比|较|与|同|由|从)(?:上年|去年|上一年|前一年|((?:19|20)\d{2})\s*年)(?:度|同期|全年|末|底)?的\s*$"
 )
 _YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:度|同期|全年)?(?:为|是|共|有)?\s*$")
-_TABLE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年?(?:度)?\s*$")
 _SERIES = re.compile(
     r"(?:近|最近|过去)[两二三四五六七八九十\d]{1,2}年|(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年"
 )
-# a cell boundary: a tab, or spaces after a word (a PDF's table may lose its tabs); "3 958件" is one cell
-_CELL_SEP = re.compile(r"\t+|(?<=[^\d\s]) +(?=\S)")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到)")
 
 
@@ -84,37 +82,14 @@ def comparison_base(doc: Doc, figures: list[Figure], year: int | None) -> set[in
     return out
 
 
-def _year_columns(cells: list[str]) -> dict[int, int] | None:
-    years = {}
-    for index, cell in enumerate(cells):
-        m = _TABLE_YEAR.match(cell)
-        if m:
-            years[index] = int(m.group(1))
-    return years if len(years) >= 2 else None
-
-
 def table_column(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
     if year is None:
         return set()
-    f = doc.folded
     starts = [fig.start for fig in figures]
     out: set[int] = set()
-    columns: dict[int, int] | None = None
-    for start, end in doc.rows():  # a table copied one cell per line is a row here too
-        line = f[start:end]
-        if "\t" not in line:
-            columns = None
-            continue
-        header = _year_columns(_CELL_SEP.split(line))
-        if header is not None:
-            columns = header
-            continue
-        if columns is None:
-            continue
-        cuts = [m.end() for m in _CELL_SEP.finditer(f, start, end)]
-        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            column = sum(1 for cut in cuts if cut <= figures[i].start)
-            if columns.get(column, year) < year:
+    for row in headed_rows(doc.folded, doc.rows()):  # a table copied one cell per line is a row here too
+        for i in range(bisect.bisect_left(starts, row.start), bisect.bisect_left(starts, row.end)):
+            if row.years.get(row.column(figures[i].start), year) < year:
                 out.add(i)
     return out
 

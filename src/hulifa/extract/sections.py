@@ -383,3 +383,26 @@ def detect_sections(doc: Doc, year: int | None) -> list[SectionHit]:
         if measures is not None:
             found["measures"] = measures
     return [found[s] for s in ORDER if s in found]
+
+
+# what follows the body: an appendix (附件：主要指标完成情况, 附表2), the signature's date line, or the notes to
+# footnote marks made in the text (① 含…412件 after …1,286件①)
+_APPENDIX = re.compile(r"^[ \t\u3000]*附(?:件|表|录)[\d一二三四五六七八九十]*[ \t\u3000]*(?::|$)")
+_NOTE_MARK = re.compile(r"[ \t\u3000]*([①-⑳])")
+
+
+def closing_start(doc: Doc, after: int) -> int:
+    """Where the report's closing matter begins after offset `after` (an appendix heading, the date line
+    of the signature, or the first note to a footnote mark used earlier), else the end of the text: the
+    part before it ends there, so an appendix's table or a note is not a next-year target."""
+    f = doc.folded
+    for _, start, end in doc.lines():
+        if start < after:
+            continue
+        line = f[start:end]
+        if _APPENDIX.match(line) or DATE_LINE.match(line):
+            return start
+        note = _NOTE_MARK.match(doc.text, start, end)  # as written: folding reads ① as 1
+        if note is not None and re.search(r"[\d%\u4e00-\u9fff]" + note.group(1), doc.text[:after]):
+            return start  # a mark written right after a figure, not a list marker (工作:①…)
+    return len(f)

@@ -7,6 +7,9 @@
   as a table pasted with tabs does.
 * `pipe_rows`: a Markdown copy's pipe table ("| 澄江区 | 132 | 96 | 100% |") has its pipes read as tabs,
   one character for one, so its rows are rows as a pasted table's are.
+* `headed_rows`: the rows under a header that names year columns or a target column ("指标\t目标值\t2024年
+  \t2023年"), each with where its cells start and what heads them: priors reads a year before the report's
+  as last year's level, targets reads 目标值 as the year's target.
 * `label_unit`, `unit_cell`, `header_units`: a row whose label names its unit ("行政复议申请（件）\t186\t231"),
   that has a unit column ("新收行政复议案件\t件\t203\t287") or that stands under a header naming each
   column's unit ("专业\t检查单位（户）\t立案（件）") holds bare numbers in that unit.
@@ -15,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from hulifa.quantity import MEASURE_WORDS
 
@@ -111,10 +115,15 @@ def _unit(word: str) -> str:
     return word
 
 
+# a label that ends in a measure word that is also a noun: 人均培训学时, 审核时间工作日, 检查户次
+_LABEL_MEASURE = re.compile(r"(?:学时|课时|工作日|小时|人次|户次|家次|批次|场次|件次)\s*$")
+
+
 def label_unit(label: str) -> str:
-    """The unit a row's label names at its end ("行政复议申请（件）" -> 件, "纠错率（%）" -> %), or ""."""
-    m = _LABEL_UNIT.search(label)
-    return _unit(m.group(1)) if m is not None else ""
+    """The unit a row's label names at its end ("行政复议申请（件）" -> 件, "纠错率（%）" -> %, "行政执法人员人均
+    培训学时" -> 学时), or ""."""
+    m = _LABEL_UNIT.search(label) or _LABEL_MEASURE.search(label)
+    return _unit(m.group(1) if m.groups() else m.group(0).strip()) if m is not None else ""
 
 
 def unit_cell(cell: str) -> str:
@@ -128,4 +137,66 @@ def header_units(cells: list[str]) -> list[str]:
     return units if any(units) else []
 
 
-__all__ = ["header_units", "join_cell_lines", "label_unit", "line_spans", "pipe_rows", "unit_cell"]
+# a cell boundary: a tab, or spaces after a word or a % (a PDF's table may lose its tabs); "3 958件" is one cell
+CELL_SEP = re.compile(r"\t+|(?<=[^\d\s]) +(?=\S)")
+# 2023年, 2024年度, and a year a PDF glued to the header after it (2023年完成情况)
+_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年度?(?:[\u4e00-\u9fff]{0,6}))?\s*$")
+# 目标值, 2024年目标, 计划值, 预期目标: the column of the year's target
+_TARGET_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年度)?(?:目标值?|计划值|预期值?|预期目标|考核目标)\s*$")
+
+
+def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
+    """(year by column, target columns) when `cells` are a header of two year columns, or of a year and a
+    target column; else None."""
+    years: dict[int, int] = {}
+    targets: set[int] = set()
+    for index, cell in enumerate(cells):
+        if _TARGET_HEAD.match(cell):
+            targets.add(index)
+        elif (m := _YEAR_HEAD.match(cell)) is not None:
+            years[index] = int(m.group(1))
+    return (years, targets) if len(years) >= 2 or (years and targets) else None
+
+
+class HeadedRow(NamedTuple):
+    """A table row under a header of year or target columns."""
+
+    start: int
+    end: int
+    cuts: list[int]  # where each cell after the first starts
+    years: dict[int, int]  # the header's year by column
+    targets: set[int]  # the header's target columns
+
+    def column(self, offset: int) -> int:
+        """The column of the cell that holds `offset`."""
+        return sum(1 for cut in self.cuts if cut <= offset)
+
+
+def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
+    """Each row under such a header, until a line without a tab."""
+    out: list[HeadedRow] = []
+    heads: tuple[dict[int, int], set[int]] | None = None
+    for start, end in rows:
+        line = folded[start:end]
+        if "\t" not in line:
+            heads = None
+            continue
+        header = _heads(CELL_SEP.split(line))
+        if header is not None:
+            heads = header
+        elif heads is not None:
+            out.append(HeadedRow(start, end, [m.end() for m in CELL_SEP.finditer(folded, start, end)], *heads))
+    return out
+
+
+__all__ = [
+    "CELL_SEP",
+    "HeadedRow",
+    "headed_rows",
+    "header_units",
+    "join_cell_lines",
+    "label_unit",
+    "line_spans",
+    "pipe_rows",
+    "unit_cell",
+]

@@ -6,6 +6,8 @@
 * `required`: "省政府考核要求负责人出庭应诉率达到100%", "要求审核时间不超过5个工作日": a figure that
   completes 要求…达到 (控制在…) in its clause, or follows 要求… with its own 不超过/不低于.
 * `of_the_target`: "不少于4场的要求", "“纠错率降至12%以下”的目标": a figure followed by 的要求 / 的目标.
+* `target_column`: a table cell under a 目标值 (目标, 计划值, 预期值) header beside the year columns
+  ("指标\t目标值\t2024年\t2023年": ≥95%, 100%, ≤10 are the year's targets).
 
 Such a figure is a plan, as the next-year part's are: never this year's value. A report that meets a
 target says so with its own figure ("网上可办率98.7%，高于目标"), which is read as usual.
@@ -13,12 +15,14 @@ target says so with its own figure ("网上可办率98.7%，高于目标"), whic
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure
+from hulifa.extract.tables import headed_rows
 
 # 目标为95% is a target; 梳理目标任务86项 counts tasks (no 为 between)
 _NAMED = re.compile(r"目标(?:任务|值)?(?:为|是|定为|设定为|确定为|:)\s*$|目标\([^()]{0,30}$")
@@ -47,6 +51,23 @@ def of_the_target(doc: Doc, fig: Figure) -> bool:
 TARGET_RULES: tuple[Callable[[Doc, Figure], bool], ...] = (named_target, required, of_the_target)
 
 
+def target_column(doc: Doc, figures: list[Figure]) -> set[int]:
+    """The indexes of the figures in a table's target column."""
+    starts = [fig.start for fig in figures]
+    out: set[int] = set()
+    for row in headed_rows(doc.folded, doc.rows()):
+        out.update(
+            i
+            for i in range(bisect.bisect_left(starts, row.start), bisect.bisect_left(starts, row.end))
+            if row.column(starts[i]) in row.targets
+        )
+    return out
+
+
 def mark_targets(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """The figures with `plan` set on every one a target rule reads as a target."""
-    return [replace(f, plan=True) if any(rule(doc, f) for rule in TARGET_RULES) else f for f in figures]
+    columns = target_column(doc, figures)
+    return [
+        replace(f, plan=True) if i in columns or any(rule(doc, f) for rule in TARGET_RULES) else f
+        for i, f in enumerate(figures)
+    ]
