@@ -120,3 +120,48 @@ def test_shared_with(sentence: str, text: str, bodies: tuple[str, ...]) -> None:
 
     ind = Indicator("x", "x", 1.0, "次", Bound.EXACT, text, sentence, 1, 1, 0, len(text))
     assert shared_with(ind) == bodies
+
+
+AVERAGES = [
+    # (sentence, the review time's mean flag): 平均/人均 right before the figure, or before the noun it averages
+    ("审核县政府行政规范性文件9件,平均审核时间7个工作日。", True),
+    ("审核县政府行政规范性文件9件,审核时间平均5个工作日。", True),
+    ("审核县政府行政规范性文件9件,审核时间均为7个工作日。", False),
+    ("审核县政府行政规范性文件9件,审核时间7个工作日。", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mean"), AVERAGES)
+def test_an_average_is_written_as_a_mean_and_cannot_pass_a_limit_for_each(
+    pack, tmp_path: Path, sentence: str, mean: bool
+) -> None:
+    """平均审核时间7个工作日 says nothing of the document reviewed in 2 days: the YAML says `mean: true`,
+    and checking the text, or the YAML, leaves the 5-15 working days for each document unverifiable."""
+    from hulifa.extract import extract_text
+    from hulifa.runner import check_file
+
+    ex = extract_text(sentence, pack, region="某县", level="county", year=2024)
+    found = {i.id: i for i in ex.indicators}["nd_legality_review_workdays"]
+    assert found.mean is mean
+    written = yaml.safe_load(to_report_yaml(ex, "report.txt"))["indicators"]["nd_legality_review_workdays"]
+    assert written.get("mean", False) is mean
+    as_json = {i["id"]: i for i in json.loads(to_json(ex))["indicators"]}["nd_legality_review_workdays"]
+    assert as_json.get("mean", False) is mean
+    text = tmp_path / "report.txt"
+    text.write_text(f"某县人民政府关于2024年度法治政府建设情况的报告\n{sentence}\n", encoding="utf-8")
+    draft = tmp_path / "report.yaml"
+    draft.write_text(to_report_yaml(extract_text(text.read_text("utf-8"), pack), "report.txt"), encoding="utf-8")
+    for path in (text, draft):
+        status = {f.rule: f.status.value for f in check_file(str(path), pack).findings}["nd_legality_review_workdays"]
+        assert status == ("unverifiable" if mean else "pass"), path.name
+
+
+def test_a_table_restating_the_texts_average_is_an_average(pack) -> None:
+    from hulifa.extract import extract_text
+
+    text = (
+        "审核县政府规范性文件46件,平均审核时间6.2个工作日。\n"
+        "指标\t目标值\t2024年\t2023年\n行政规范性文件审核时间(工作日)\t≤10\t6.2\t8.5\n"
+    )
+    found = {i.id: i for i in extract_text(text, pack, region="某县", level="county", year=2024).indicators}
+    assert (found["nd_legality_review_workdays"].value, found["nd_legality_review_workdays"].mean) == (6.2, True)

@@ -212,8 +212,10 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
 
 
 # adverbs a report puts inside a rule's phrase: 常务会议先后研究 is 常务会议研究, and so are
-# 常务会议共研究 (共 before a verb: the bodies named before it add up) and 常务会议全年研究
-_FILLERS = re.compile(r"先后|累计|共计|陆续|多次|集中|还|全年|共(?=研究|听取|审议|召开|专题|组织|开展|学法)")
+# 常务会议共研究 (共 before a verb: the bodies named before it add up), 常务会议全年研究 and 合法性审查平均用时
+_FILLERS = re.compile(
+    r"先后|累计|共计|陆续|多次|集中|还|全年|平均(?=用时|审查|审核)|共(?=研究|听取|审议|召开|专题|组织|开展|学法)"
+)
 
 
 def _find_phrase(m: _Matcher, segment: str, from_end: bool) -> tuple[str, int] | None:
@@ -721,6 +723,11 @@ def _stated(
             place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]
             place = named_part(m, place, doc, figures, problems)
             fig = own_unit(m, place.fig, figures, place.index, doc.folded)
+            if not fig.mean and any(
+                o[1].fig.mean and (o[1].fig.value, o[1].fig.unit) == (fig.value, fig.unit) for o in options
+            ):
+                # a table restating the average the text gives (平均审核时间6.2个工作日; …审核时间(工作日)\t6.2)
+                fig = replace(fig, mean=True)
             results[m.rule.id] = _from_figure(m, fig)
             spread[m.rule.id] = place.distributive and fig is place.fig
     takers: dict[tuple[int, int], int] = {}
