@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from hulifa import model
+from hulifa.usercache import cache_folder
 
 try:  # the C unpickler alone: pickle.py (its Python Pickler and Unpickler, ~1,800 lines) is what a
     # cached pack is written with, never read with: importing it was 1.4% of a cold start (callgrind)
@@ -39,12 +40,8 @@ _FORMAT = b"hulifa-pack-cache 2\n"
 
 def cache_dir() -> Path | None:
     """The folder for cached packs, or None when caching is off."""
-    if os.environ.get("HULIFA_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is to be ignored
-        return None
-    return Path(base) / "hulifa" / "packs"
+    folder = cache_folder("packs")
+    return None if folder is None else Path(folder)
 
 
 def key(pack: Path, code: Path | None = None) -> str:
