@@ -36,7 +36,11 @@ ALLOWED: dict[str, set[str]] = {
     "reportdata": {
         "model", "errors", "decoding", "positions", "yamlsafe", "quantity", "commitments", "deviations", "messages",
     },
-    "packcache": {"model"},
+    # the user's cache folder (usercache): the bundled packs, checked (packcache); the script's compiled
+    # regular expressions (patterncache: stdlib only, read before anything else is imported)
+    "usercache": set(),
+    "patterncache": {"usercache"},
+    "packcache": {"model", "usercache"},
     "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions", "packcache", "messages"},
     "config": {"model", "errors", "decoding", "yamlsafe", "discovery", "rulepack", "messages"},
     # evaluation
@@ -63,7 +67,7 @@ ALLOWED: dict[str, set[str]] = {
         "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch", "version",
     },
     # the installed `hulifa` script and `python -m hulifa`: the CLI, started (the one module that imports it)
-    "__main__": {"cli"},
+    "__main__": {"cli", "patterncache"},
 }  # fmt: skip
 
 
