@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import html
 import json
@@ -81,9 +80,8 @@ def _rule() -> Rule:
     base = next(r for r in load_pack().rules if r.name_en and r.requirement.target is not None and r.unit == "%")
     basis = Basis("doc", Strength.PRACTICE)
     requirement = base.requirement._replace(extension=30.0)
-    return dataclasses.replace(
-        base, trend=Trend(Direction.INCREASE, Severity.WARNING, basis), derive="a / b", requirement=requirement
-    )
+    trend = Trend(Direction.INCREASE, Severity.WARNING, basis)
+    return base._replace(trend=trend, derive="a / b", requirement=requirement)
 
 
 def _finding(message: str) -> Finding:

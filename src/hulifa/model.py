@@ -7,7 +7,8 @@ compiles six methods with exec (20 of them took ~30 ms of `import hulifa.model` 
 as NamedTuples ~12 ms; README "Start-up"). A changed record is a new one: `record._replace(...)`.
 Being tuples, they must not be told from plain tuples by isinstance(..., tuple). Rule (whose
 `extract` table is left out of equality and hashing) and RulePack (which compiles its index when
-made) stay dataclasses. This module does without `from __future__ import annotations`: a NamedTuple
+made) are not tuples: slotted classes that behave as frozen dataclasses would (_Frozen), made
+without a dataclass's exec. This module does without `from __future__ import annotations`: a NamedTuple
 compiles each field's annotation when it is a string (so the few forward references are quoted).
 Stdlib only, but for the derive-expression compiler that a rule pack's index holds
 (hulifa.expressions, itself stdlib and interval arithmetic only).
@@ -15,9 +16,9 @@ Stdlib only, but for the derive-expression compiler that a rule pack's index hol
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from operator import attrgetter
+from typing import Any, ClassVar, NamedTuple, Self, dataclass_transform
 
 from hulifa.expressions import Expression, ExpressionError, compile_expression
 
@@ -222,8 +223,82 @@ class Scope(NamedTuple):
         return not (self.year_to is not None and year > self.year_to)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+@dataclass_transform(frozen_default=True)  # for type checkers: a field cannot be set
+class _Frozen:
+    """What a frozen, slotted dataclass gave Rule and RulePack, without the exec that makes one (the
+    two took 14 of the 377 million instructions of `hulifa check one.yaml`, callgrind, 2 Dec 2026):
+    fields that cannot be set again, equality and a hash over the fields in `_compared`, a repr of
+    the constructor's fields (`_given`), `_replace` as the other records have it (for
+    dataclasses.replace), and pickling that keeps every field (a pack's index is not compiled again)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]]  # every field, in the constructor's order (its slots)
+    _compared: ClassVar["attrgetter[tuple[Any, ...]]"]  # the fields equality and the hash read
+    _given: ClassVar[tuple[str, ...]]  # the constructor's fields
+
+    def _fill(self, *values: Any) -> None:
+        for name, value in zip(self._fields, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._compared(self) == self._compared(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._given)
+        return f"{type(self).__qualname__}({shown})"
+
+    def _replace(self, **changes: Any) -> Self:
+        """A new record with `changes`, made through the constructor."""
+        made: Self = type(self)(**{**{name: getattr(self, name) for name in self._given}, **changes})
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restored, (type(self), tuple(getattr(self, name) for name in self._fields))
+
+
+def _restored(cls: type[_Frozen], values: tuple[Any, ...]) -> _Frozen:
+    """A record back from a pickle, every field as it was."""
+    record = object.__new__(cls)
+    record._fill(*values)
+    return record
+
+
+class Rule(_Frozen):
+    _fields = (  # in the constructor's order
+        "id",
+        "name",
+        "name_en",
+        "unit",
+        "requirement",
+        "severity",
+        "missing_severity",
+        "basis",
+        "source",
+        "levels",
+        "year_from",
+        "year_to",
+        "aliases",
+        "units",
+        "why",
+        "extract",
+        "trend",
+        "derive",
+        "applies_if_nonzero",
+        "government_only",
+        "same_as",
+    )
+    __slots__ = _fields
     id: str
     name: str
     name_en: str
@@ -233,21 +308,69 @@ class Rule:
     missing_severity: Severity
     basis: Basis
     source: Position  # where the pack defines it
-    levels: tuple[Scope, ...] = ()  # empty: every body
-    year_from: int | None = None
-    year_to: int | None = None
-    aliases: tuple[str, ...] = ()
-    units: tuple[str, ...] = ()  # other units accepted as the same (名 ~ 人)
-    why: str = ""
-    extract: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    trend: Trend | None = None
-    derive: str = ""  # an expression over indicator ids, validated at pack load
-    applies_if_nonzero: str = ""  # an indicator id: stated as 0, this rule does not apply
+    levels: tuple[Scope, ...]  # empty: every body
+    year_from: int | None
+    year_to: int | None
+    aliases: tuple[str, ...]
+    units: tuple[str, ...]  # other units accepted as the same (名 ~ 人)
+    why: str
+    extract: dict[str, Any]  # left out of equality and hashing
+    trend: Trend | None
+    derive: str  # an expression over indicator ids, validated at pack load
+    applies_if_nonzero: str  # an indicator id: stated as 0, this rule does not apply
     # A count of the government alone: a figure shared with the Party committee cannot settle it.
-    government_only: bool = False
+    government_only: bool
     # The old-law twin of another rule (ar_decision_days_ordinary_2017 of ar_decision_days_ordinary):
     # a value given under that rule's keys counts for this one in the years this one holds.
-    same_as: str = ""
+    same_as: str
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        name_en: str,
+        unit: str,
+        requirement: Requirement,
+        severity: Severity,
+        missing_severity: Severity,
+        basis: Basis,
+        source: Position,
+        levels: tuple[Scope, ...] = (),
+        year_from: int | None = None,
+        year_to: int | None = None,
+        aliases: tuple[str, ...] = (),
+        units: tuple[str, ...] = (),
+        why: str = "",
+        extract: dict[str, Any] | None = None,
+        trend: Trend | None = None,
+        derive: str = "",
+        applies_if_nonzero: str = "",
+        government_only: bool = False,
+        same_as: str = "",
+    ) -> None:
+        self._fill(
+            id,
+            name,
+            name_en,
+            unit,
+            requirement,
+            severity,
+            missing_severity,
+            basis,
+            source,
+            levels,
+            year_from,
+            year_to,
+            aliases,
+            units,
+            why,
+            {} if extract is None else extract,
+            trend,
+            derive,
+            applies_if_nonzero,
+            government_only,
+            same_as,
+        )
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -260,6 +383,10 @@ class Rule:
         if self.year_to is not None and year > self.year_to:
             return False
         return not self.levels or any(scope.covers(body, year) for scope in self.levels)
+
+
+Rule._compared = attrgetter(*(name for name in Rule._fields if name != "extract"))
+Rule._given = Rule._fields
 
 
 class PackError(ValueError):
@@ -418,20 +545,33 @@ def _derivations(rules: tuple[Rule, ...], by_id: dict[str, Rule]) -> tuple[Deriv
     return tuple(Derivation(by_id[i], compiled[i]) for i in order)
 
 
-@dataclass(frozen=True, slots=True)
-class RulePack:
+class RulePack(_Frozen):
+    _fields = ("id", "title", "version", "rules", "files", "consistency", "index")
+    __slots__ = _fields
     id: str
     title: str
     version: str
     rules: tuple[Rule, ...]
-    files: tuple[str, ...] = ()  # the pack and every pack it extends, base first
-    consistency: tuple[Consistency, ...] = ()
+    files: tuple[str, ...]  # the pack and every pack it extends, base first
+    consistency: tuple[Consistency, ...]
     # Compiled from `rules` when the pack is made (a PackError if they do not fit together), then
-    # only read: a pack is checked against thousands of reports.
-    index: PackIndex = field(init=False, compare=False, repr=False)
+    # only read: a pack is checked against thousands of reports. Not compared, not shown.
+    index: PackIndex
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "index", PackIndex.compile(self.rules, self.consistency))
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        version: str,
+        rules: tuple[Rule, ...],
+        files: tuple[str, ...] = (),
+        consistency: tuple[Consistency, ...] = (),
+    ) -> None:
+        self._fill(id, title, version, rules, files, consistency, PackIndex.compile(rules, consistency))
+
+
+RulePack._compared = attrgetter(*RulePack._fields[:-1])  # not the index
+RulePack._given = RulePack._fields[:-1]
 
 
 class Value(NamedTuple):

@@ -17,14 +17,12 @@ cache off. The pickle is the user's own file in the user's own folder, trusted l
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import sys
 import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from hulifa import model
 from hulifa.usercache import cache_folder
@@ -35,7 +33,7 @@ try:  # the C unpickler alone: pickle.py (its Python Pickler and Unpickler, ~1,8
 except ImportError:  # a Python without the accelerator
     from pickle import UnpicklingError, loads
 
-_FORMAT = b"hulifa-pack-cache 2\n"
+_FORMAT = b"hulifa-pack-cache 3\n"  # 3: Rule and RulePack pickle themselves (model._Frozen)
 
 
 def cache_dir() -> Path | None:
@@ -62,30 +60,6 @@ def key(pack: Path, code: Path | None = None) -> str:
 def _stamp(path: str) -> str:
     stat = os.stat(path)
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
-# Slotted dataclasses pickle through dataclasses' own __setstate__, which asks for the fields of
-# every object (8 ms for the default pack); rebuilt through their constructors it is ~1 ms.
-def _reducer(cls: type) -> Callable[[Any], tuple[Any, tuple[Any, ...]]]:
-    names = tuple(f.name for f in dataclasses.fields(cls))
-
-    def reduce(obj: Any) -> tuple[Any, tuple[Any, ...]]:
-        return cls, tuple(getattr(obj, name) for name in names)
-
-    return reduce
-
-
-def _dispatch() -> dict[type, Callable[[Any], tuple[Any, tuple[Any, ...]]]]:
-    table = {}
-    for value in vars(model).values():
-        if (
-            isinstance(value, type)
-            and value.__module__ == model.__name__
-            and dataclasses.is_dataclass(value)
-            and all(f.init and not f.kw_only for f in dataclasses.fields(value))
-        ):
-            table[value] = _reducer(value)
-    return table
 
 
 def load(pack: Path, build: Callable[[], model.RulePack]) -> model.RulePack:
@@ -124,9 +98,7 @@ def _store(folder: Path, path: Path, want: str, pack: model.RulePack, pack_name:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(_FORMAT + os.fsencode(want) + b"\n\n")
-            pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _dispatch()
-            pickler.dump(pack)
+            pickle.dump(pack, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         stale = time.time() - 7 * 86400  # another checkout's may be in use: only week-old ones go
         for old in folder.glob(f"{pack_name}-*.pickle"):

@@ -313,8 +313,8 @@ def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
 
 
 def _with_basis(subject: Rule | Subject, basis: Basis) -> Rule | Subject:
-    """The finding's rule or subject citing `basis` (a Rule is a dataclass, a Subject a NamedTuple)."""
-    return subject._replace(basis=basis) if isinstance(subject, Subject) else dataclasses.replace(subject, basis=basis)
+    """The finding's rule or subject citing `basis`."""
+    return subject._replace(basis=basis)
 
 
 @pytest.mark.parametrize(
