@@ -80,16 +80,17 @@ def test_every_loaded_pattern_is_the_one_re_compiles() -> None:
     assert int(of) > 20 and same == of, run.stderr
 
 
-def test_another_command_adds_its_patterns_to_the_stored_ones(tmp_path: Path) -> None:
+def test_each_command_keeps_its_own_patterns(tmp_path: Path) -> None:
+    """extract compiles ~220 patterns that check does not use: they are stored apart, not loaded by check."""
     _script(*CHECK)
-    before = patterncache.stored()
+    checks = patterncache.stored("check")
     text = tmp_path / "report.txt"
     text.write_text("湖里区2024年法治政府建设年度报告\n组织学习培训1700余人次。\n", encoding="utf-8")
     run = _script("extract", str(text), "--year", "2024")
     assert run.returncode in (0, 1) and _compiled(run) > 0, run.stderr
-    after = patterncache.stored()
-    assert set(before) < set(after)
-    assert _compiled(_script(*CHECK)) == 0  # the check's are still there
+    assert len(_files(tmp_path)) == 2 and patterncache.stored("check") == checks
+    assert len(patterncache.stored("extract")) > len(checks)
+    assert _compiled(_script(*CHECK)) == 0
     assert _compiled(_script("extract", str(text), "--year", "2024")) == 0
 
 
@@ -106,7 +107,7 @@ def test_a_file_that_is_not_a_cache_is_compiled_past_and_replaced(tmp_path: Path
     run = _script(*CHECK)
     assert (run.returncode, run.stdout) == (first.returncode, first.stdout)
     assert _compiled(run) > 0
-    assert len(patterncache.stored()) > 20  # written again, whole
+    assert len(patterncache.stored("check")) > 20  # written again, whole
     assert _compiled(_script(*CHECK)) == 0
 
 
@@ -132,8 +133,9 @@ def test_a_program_calling_the_cli_stores_nothing(tmp_path: Path) -> None:
 
 def test_the_store_keeps_the_last_patterns_up_to_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterncache, "_loaded", {})
+    monkeypatch.setattr(patterncache, "_command", "limit")
     made = [f"hulifa-limit-test-{i}-(a|b)+" for i in range(patterncache.LIMIT + 20)]
     for pattern in made:
         re.compile(pattern)
     patterncache.save()
-    assert patterncache.stored() == [(pattern, 0) for pattern in made[20:]]
+    assert patterncache.stored("limit") == [(pattern, 0) for pattern in made[20:]]

@@ -14,13 +14,15 @@ command does this: `import hulifa` or `hulifa.cli` in a program changes nothing.
 """
 
 import gc
+import sys
 
 
 def main() -> None:
     gc.disable()
     from hulifa import patterncache
 
-    patterncache.load()  # before the imports that compile patterns (PyYAML's, typer's stdlib, hulifa's)
+    # before the imports that compile patterns (PyYAML's, typer's stdlib, hulifa's): the command's own
+    patterncache.load(sys.argv[1] if len(sys.argv) > 1 else "")
     from hulifa.cli import main as run
 
     try:

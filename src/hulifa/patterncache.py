@@ -42,6 +42,7 @@ Key = tuple[type, Any, int]  # re's cache key: (str or bytes, the pattern, its f
 Entry = tuple[Any, int, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _loaded: dict[Key, Entry] = {}  # what load put in re's cache, by its key
+_command = ""  # the command whose patterns load put there (its first argument)
 
 
 def _key() -> bytes:
@@ -49,11 +50,14 @@ def _key() -> bytes:
     return f"{sys.implementation.cache_tag} {version} sre {_sre.MAGIC} {_sre.CODESIZE}".encode()
 
 
-def _path() -> str | None:
+def _path(command: str) -> str | None:
+    """The file of `command`'s patterns (each command compiles its own: extract's ~220 are not
+    loaded by check, ~7M instructions of its start)."""
     folder = cache_folder("patterns")
     if folder is None:
         return None
-    return os.path.join(folder, f"{sys.implementation.cache_tag}-{zlib.crc32(_key()):08x}.marshal")
+    name = command if command.isascii() and command.isalpha() and len(command) <= 16 else "other"
+    return os.path.join(folder, f"{name}-{sys.implementation.cache_tag}-{zlib.crc32(_key()):08x}.marshal")
 
 
 def _re_cache() -> dict[Any, Any] | None:
@@ -61,13 +65,16 @@ def _re_cache() -> dict[Any, Any] | None:
     return cache if isinstance(cache, dict) else None
 
 
-def load() -> None:
-    """Put the stored patterns in re's cache, made from their programs."""
+def load(command: str) -> None:
+    """Put the patterns stored for `command` (the script's first argument) in re's cache, made from
+    their programs; save stores them again under it."""
+    global _command
+    _command = command
     cache = _re_cache()
     if cache is None:
         return
     try:
-        for entry in _read():
+        for entry in _read(command):
             pattern, flags, *made = entry
             key = (type(pattern), pattern, flags)
             cache[key] = _sre.compile(pattern, *made)
@@ -80,7 +87,7 @@ def save() -> None:
     """Store the patterns in re's cache, in its order, if the run compiled any that load did not put
     there. The last LIMIT: as in re's own cache, the oldest go first (a pattern no longer compiled is
     dropped in time, one still compiled is stored again after it)."""
-    cache, path = _re_cache(), _path()
+    cache, path = _re_cache(), _path(_command)
     if cache is None or path is None:
         return
     try:
@@ -98,17 +105,17 @@ def save() -> None:
         return
 
 
-def stored() -> list[tuple[Any, int]]:
-    """The patterns stored for this Python, with their flags, oldest first."""
+def stored(command: str) -> list[tuple[Any, int]]:
+    """The patterns stored for `command` and this Python, with their flags, oldest first."""
     try:
-        return [(entry[0], entry[1]) for entry in _read()]
+        return [(entry[0], entry[1]) for entry in _read(command)]
     except Exception:  # as load: a file that is not a cache holds nothing
         return []
 
 
-def _read() -> list[Entry]:
+def _read(command: str) -> list[Entry]:
     """The stored entries: none when there is no file, or it is not a cache of this Python's."""
-    path = _path()
+    path = _path(command)
     if path is None:
         return []
     try:

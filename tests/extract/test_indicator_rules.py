@@ -106,14 +106,13 @@ def test_exclude_reads_what_the_figure_is_said_of(
 
 
 def test_extract_exclude_in_a_pack_takes_effect(pack: RulePack) -> None:
-    import dataclasses
     import types
 
     from hulifa.extract.document import Doc as D
 
     rule = next(r for r in pack.rules if r.id == "leader_law_training_count")
     extract = {**(rule.extract or {}), "exclude": ["旁听庭审"]}
-    local = types.SimpleNamespace(rules=[dataclasses.replace(rule, extract=extract)])
+    local = types.SimpleNamespace(rules=[rule._replace(extract=extract)])
     m = ind._matchers(local)[0]  # type: ignore[arg-type]
     assert m.exclude == ("旁听庭审",)
     doc = D.of("组织领导干部法治培训,旁听庭审参加人员210余人次。")

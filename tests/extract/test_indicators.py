@@ -295,17 +295,14 @@ def test_a_rule_needs_all_its_parts_in_one_affirming_sentence(pack: RulePack, te
 
 
 def test_custom_rule_needs_no_code(pack: RulePack) -> None:
-    from dataclasses import replace
-
     base = next(r for r in pack.rules if r.id == "ar_case_count")
-    custom = replace(
-        base,
+    custom = base._replace(
         id="x_hotline_count",
         name="热线工单数",
         aliases=(),
         extract={"phrases": ["热线工单"], "units": ["件"]},
     )
-    ex = extract_text("办理12345热线工单8000余件。", replace(pack, rules=(custom,)))
+    ex = extract_text("办理12345热线工单8000余件。", pack._replace(rules=(custom,)))
     found = _by_id(ex)["x_hotline_count"]
     assert (found.value, found.bound) == (8000, Bound.LOWER)
 
