@@ -9,7 +9,9 @@ makes is plain data: a program (a list of integers) and the groups' names, which
 back into the Pattern that `re.compile` makes (equal to it: Pattern equality compares the programs).
 So the script (hulifa.__main__) puts the stored patterns in re's own cache before anything is
 imported, where `re.compile` finds them, and once the command is over stores the patterns of the run
-again if it compiled any that were not stored.
+again if it compiled any that were not stored: a file for each command (its first argument). The
+first run pays for storing (each new pattern parsed again): 596 -> 700 million instructions with
+nothing cached, once.
 
 Private parts of the stdlib are read here and nowhere else: re's cache (a dict keyed by (type,
 pattern, flags)), `_sre.compile`, and when storing, re._parser and re._compiler's code generator. The
