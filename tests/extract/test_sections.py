@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,83 @@ def test_a_list_marker_in_the_next_year_part_is_not_a_note(pack: RulePack) -> No
     text = CLOSING.format(closing="③ 力争纠错率达到15%。\n").replace("①", "")
     ex = extract_text(text, pack)
     assert {f.text: f.plan for f in ex.figures}["15%"]
+
+
+# ----------------------------------------------------------------------------- a table of contents
+
+import json  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from hulifa.cli import app  # noqa: E402
+from hulifa.extract import read_text  # noqa: E402
+from hulifa.extract.document import contents_lines  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+# a report with a 目录 page, and the indicator its body states before the next-year part
+TOC_SAMPLES = {
+    "toc-text-county-2024/input.txt": "agency_head_appearance_rate",
+    "toc-pdf-district-2024/input.pdf": "agency_head_appearance_rate",
+    "toc-docx-dept-2024/input.docx": "ar_respondent_case_count",
+}
+
+
+@pytest.mark.parametrize("sample", TOC_SAMPLES)
+def test_a_table_of_contents_opens_no_part(pack: RulePack, sample: str) -> None:
+    text, _ = read_text(SAMPLES / sample)
+    ex = extract_text(text, pack)
+    found = {s.id: s for s in ex.sections}
+    assert set(found) == {"measures", "shortcomings", "causes", "first_responsible", "next_year", "other"}
+    body = text.index("目") + text[text.index("目") :].index("\n一、")  # the body's first heading
+    for part in found.values():
+        assert part.start > body, part
+        assert not part.evidence.rstrip().endswith(("…", ".", "1", "2", "3", "4", "5", "6", "7"))
+    plan_from = found["next_year"].start
+    assert ex.figures and all(f.plan == (f.start >= plan_from) for f in ex.figures)
+    assert TOC_SAMPLES[sample] in {i.id for i in ex.indicators}
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("sample", TOC_SAMPLES)
+def test_a_table_of_contents_through_the_cli(sample: str) -> None:
+    path = str(SAMPLES / sample)
+    code, out = _cli("extract", path)
+    assert code == 0
+    assert f"  {TOC_SAMPLES[sample]}:" in out.split("indicators:")[1]
+    next_year = next(line for line in out.splitlines() if line.startswith("  next_year:"))
+    assert "…" not in next_year and not re.search(r"\d\"\}", next_year)
+    code, out = _cli("check", path, "--format", "json")
+    assert code in (0, 1)
+    findings = {f["rule"]: f for f in json.loads(out)["reports"][0]["findings"]}
+    assert findings["part_next_year"]["status"] == "pass"
+    assert findings[TOC_SAMPLES[sample]]["status"] in ("pass", "stated")
+
+
+@pytest.mark.parametrize(
+    ("lines", "toc"),
+    [
+        (
+            ["目录", "一、主要举措……2", "三、2025年工作安排 ........ 6", "四、其他\t7", "第 1 页 共 6 页", "一、举措"],
+            {1, 2, 3, 4, 5},
+        ),
+        # without 目录: leaders and a page number, or a title with a page number written again later
+        (["一、主要举措……………2", "二、工作安排 3", "一、主要举措", "二、工作安排"], {1, 2}),
+        # a body line that ends in a number is not an entry; 目录's block ends at the first body line
+        (["目 录", "一、主要举措 2", "一、主要举措", "全年办理案件 12"], {1, 2}),
+        (["全年办理案件 12", "培训 3", "培训"], {2}),
+    ],
+)
+def test_contents_lines(lines: list[str], toc: set[int]) -> None:
+    assert contents_lines(lines) == toc
+
+
+def test_a_top_heading_written_twice_counts_where_it_is_written_last(pack: RulePack) -> None:
+    listed = "一、2024年主要举措和成效\n二、2025年工作安排\n"
+    body = "一、2024年主要举措和成效\n全年办理行政复议案件12件。\n二、2025年工作安排\n力争办结率100%。\n"
+    ex = extract_text("某县2024年法治政府建设年度报告\n" + listed + body, pack)
+    assert {s.id: s.line for s in ex.sections}["next_year"] == 6
+    assert [f.plan for f in ex.figures] == [False, True]

@@ -1,4 +1,5 @@
-"""A report's text prepared for matching: folded copy, lines, sentences, clauses, protected spans."""
+"""A report's text prepared for matching: folded copy, lines, sentences, clauses, protected spans, and
+the lines no part or figure is read from (page furniture, a table of contents)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,52 @@ _PROTECTED = re.compile(
 )
 
 
+# ----------------------------------------------------------------------------- table of contents
+# A report printed to PDF or Word often opens with 目录: its entries are the headings again, with page
+# numbers. Read as headings, "三、2025年工作安排……6" opened the next-year part before the body began, and
+# every figure after it became a plan. Its lines are furniture, like a portal's menu.
+_CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
+# a title, a leader of dots (……, ....., ···) and a page number
+_LEADER_ENTRY = re.compile(r"^\s*\S.{0,80}?(?:…{2,}|(?:[.．·•…‥⋯_]\s*){3,})\s*\d{1,3}\s*$")
+# a title, a tab or spaces and a page number: an entry only when the title recurs as a later line
+_PAGE_ENTRY = re.compile(r"^\s*(\S.{1,80}?)(?:\t|[ \u3000]{1,})\s*\d{1,3}\s*$")
+_PAGE_FOOTER = re.compile(r"^\s*(?:第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+)\s*$")
+# how many lines after 目录 may be its entries
+_CONTENTS_REACH = 60
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """Numbers (1-based) of the lines that are a table of contents: 目录 and the entries after it, and
+    anywhere an entry with dot leaders and a page number, or a title with a page number that recurs
+    later as a line of its own (the later one is the heading)."""
+    later: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        later[line.strip()] = i  # the last line with this text
+    out: set[int] = set()
+
+    def entry(i: int, listed: bool) -> bool:
+        line = lines[i]
+        if _LEADER_ENTRY.match(line):
+            return True
+        m = _PAGE_ENTRY.match(line)  # under 目录 a page number is enough; elsewhere the title must recur
+        return m is not None and (listed or later.get(m.group(1).strip(), -1) > i)
+
+    block = -1  # the last line of a 目录 block
+    for i, line in enumerate(lines):
+        if _CONTENTS_TITLE.match(line):
+            out.add(i + 1)
+            block = i + _CONTENTS_REACH
+        elif i <= block and not line.strip():
+            continue
+        elif i <= block and (entry(i, True) or _PAGE_FOOTER.match(line) or later.get(line.strip(), -1) > i):
+            out.add(i + 1)  # a bare title in the block: its heading comes again in the body
+        elif entry(i, False):
+            out.add(i + 1)
+        else:
+            block = -1
+    return out
+
+
 @dataclass(slots=True)
 class Doc:
     text: str
@@ -55,6 +102,7 @@ class Doc:
             line = doc.folded[start : end if end != -1 else len(text)]
             if len(line) < 60 and is_boilerplate(line):
                 doc.boiler_lines.add(number)
+        doc.boiler_lines |= contents_lines(doc.folded.split("\n"))
         return doc
 
     # positions ----------------------------------------------------------------------------

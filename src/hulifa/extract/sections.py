@@ -7,6 +7,8 @@ test_section_rules.py; whole reports in tests/extract/test_sections.py):
   ("二、存在的不足和原因"). A top-level heading (一、/第一部分) beats an item heading ((一)/1.), and an item
   heading counts only when it is a bare title: "18.法治督察。督促整改问题23个。" is a measure, not the
   shortcomings part. A text pasted as one line keeps its inline headings (…报告 一、… 二、… 三、…).
+* never from a table of contents: its lines are furniture (document.contents_lines), and a top heading
+  written twice counts where it is written last.
 * by an embedded sentence: 第一责任人 inside part 一. A sentence about other bodies' duties
   ("督促各乡镇党政主要负责人履行第一责任人职责") is not the report's own part; one that does not say whose
   duty it is is found with a doubt, which the checker reports as unverifiable, never as a pass.
@@ -276,7 +278,11 @@ def _from_headings(doc: Doc, year: int | None) -> tuple[dict[str, SectionHit], i
     found: dict[str, SectionHit] = {}
     causes_from: int | None = None
     headings = sorted([*line_headings(doc), *inline_headings(doc)], key=lambda h: (not h.top, h.start))
+    # a top heading written again later (a contents list without page numbers): the later one is the part
+    last = {h.text.strip(): h.start for h in headings if h.top}
     for heading in headings:
+        if heading.top and last[heading.text.strip()] > heading.start:
+            continue
         kind = heading_kind(heading, year)
         if kind is None:
             continue
