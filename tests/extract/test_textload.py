@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -179,3 +180,84 @@ def test_report_text_has_the_same_size_limit_as_report_data(tmp_path: Path, monk
     monkeypatch.setenv("HULIFA_MAX_BYTES", "1000")
     with pytest.raises(InputError, match="HULIFA_MAX_BYTES"):
         read_text(path)
+
+
+# ----------------------------------------------------------------------------- an article outside the visible DOM
+
+import json  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from hulifa.cli import app  # noqa: E402
+from hulifa.extract.textload import js_unescape  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+# an empty <div id="zoom"></div> and the article where a script copies it from
+HIDDEN = [
+    "hidden-template-county-2024",  # a <template>
+    "hidden-textarea-district-2024",  # a hidden <textarea> of escaped markup
+    "hidden-jsstring-county-2024",  # innerHTML = '…' + '…' with \u4e2d, \' and \n escapes
+    "hidden-json-city-2024",  # <script type="application/json">{"content": "<p>…</p>"}
+]
+
+
+@pytest.mark.parametrize("sample", HIDDEN)
+def test_an_article_kept_for_a_script_is_read(sample: str, pack) -> None:
+    text, _ = read_text(SAMPLES / sample / "input.html")
+    lines = text.splitlines()
+    assert [line for line in lines if line.startswith("全年办理行政复议案件")] and "<" not in text
+    assert sum(line.startswith(("一、", "二、", "三、", "四、", "五、")) for line in lines) == 5
+    assert not {"hm.js", "getElementById", "innerHTML", "政策文件"} & set(re.findall(r"[\w.]+", text))
+    found = {i.id for i in extract_text(text, pack).indicators}
+    assert {"ar_case_count", "ar_correction_rate", "agency_head_appearance_rate"} <= found
+
+
+def test_scripts_strings_are_not_text_and_a_shown_article_is_not_doubled() -> None:
+    text, _ = read_text(SAMPLES / "hidden-unrelated-scripts-town-2024" / "input.html")
+    assert text.count("全年办理行政复议案件17件") == 1  # shown, and kept again in `var backup`
+    for word in ("UA-000000-1", "门户网站", "正在加载", "办事服务", "console", "location"):
+        assert word not in text
+
+
+@pytest.mark.parametrize("sample", [*HIDDEN, "hidden-unrelated-scripts-town-2024"])
+def test_an_article_kept_for_a_script_through_the_cli(sample: str) -> None:
+    path = str(SAMPLES / sample / "input.html")
+    result = CliRunner().invoke(app, ["extract", path])
+    assert result.exit_code == 0 and "  ar_case_count:" in result.stdout
+    result = CliRunner().invoke(app, ["check", path, "--format", "json"])
+    findings = {f["rule"]: f for f in json.loads(result.stdout)["reports"][0]["findings"]}
+    assert findings["part_next_year"]["status"] == "pass"
+    assert findings["agency_head_appearance_rate"]["status"] == "pass"
+
+
+def _js_escape(value: str) -> str:
+    """A JavaScript literal body in the forms pages write: \\xNN, \\uNNNN, \\u{…}, \\' and plain text."""
+    out = []
+    for i, c in enumerate(value):
+        code = ord(c)
+        if c in "\\'\"":
+            out.append("\\" + c)
+        elif c == "\n":
+            out.append("\\n")
+        elif code > 0xFFFF:
+            out.append(f"\\u{{{code:x}}}")
+        elif code < 0x100 and i % 2:
+            out.append(f"\\x{code:02x}")
+        elif code > 0x7F or code < 0x20:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+@given(st.text())
+def test_js_unescape_inverts_json_and_javascript_escapes(value: str) -> None:
+    assert js_unescape(json.dumps(value)[1:-1]) == value
+    assert js_unescape(json.dumps(value, ensure_ascii=False)[1:-1]) == value
+    assert js_unescape(_js_escape(value)) == value
+
+
+def test_js_unescape_joins_surrogate_pairs_and_continues_lines() -> None:
+    assert js_unescape("\\ud83d\\ude00 \\u4e2d\\u6587 a\\\nb \\/p") == "😀 中文 ab /p"

@@ -23,7 +23,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 DOCX_SUFFIXES = (".docx",)
 
 # Decoding is shared with report-data files: hulifa.decoding (re-exported here for the extractor).
-__all__ = ["decode_bytes", "docx_to_text", "fold", "html_to_text", "read_text"]
+__all__ = ["decode_bytes", "docx_to_text", "fold", "html_to_text", "js_unescape", "read_text"]
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -89,14 +89,34 @@ BOILERPLATE = re.compile(
 )
 
 
+# Where some CMS pages keep the article while the visible <div id="zoom"></div> is empty, for a script
+# to copy in: a <template>'s or a hidden <textarea>'s content, or a script's string literal of HTML.
+_HIDDEN_TAGS = {"template", "textarea"}
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', re.S)
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.S)
+_JS_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": "", "\r\n": ""}
+_MARKUP = re.compile(r"<\s*/?\s*(?:p|br|div|span|section|article|table|tr|td|h[1-6]|li|strong|font)\b", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a line with this many Chinese characters is a paragraph of a report, not a menu, title or footer
+_BODY_LINE = 40
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.hidden: list[list[str]] = []  # the content of each <template> and <textarea>
+        self.scripts: list[list[str]] = []  # the code of each <script>
+        self.into: list[str] | None = None  # where the data goes while inside one of those
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS and tag not in _VOID_TAGS:
+        if self.into is None and tag in _HIDDEN_TAGS | {"script"}:
+            self.into = []
+            (self.scripts if tag == "script" else self.hidden).append(self.into)
+        elif self.into is not None and tag in _BLOCK_TAGS:
+            self.into.append("\n")
+        if tag in _SKIP_TAGS | _HIDDEN_TAGS and tag not in _VOID_TAGS:
             self.skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
@@ -105,28 +125,55 @@ class _TextParser(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            (self.parts if self.into is None else self.into).append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS | _HIDDEN_TAGS:
             self.skip = max(0, self.skip - 1)
+            if tag in _HIDDEN_TAGS | {"script"}:
+                self.into = None
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            (self.parts if self.into is None else self.into).append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if self.into is not None:
+            self.into.append(data)
+        elif not self.skip:
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of a portal page: paragraphs on their own lines, page furniture dropped."""
-    parser = _TextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # html.parser is lenient; never let a malformed page out as a traceback
-        pass
-    raw = "".join(parser.parts)
+def js_unescape(literal: str) -> str:
+    """The value of a JavaScript or JSON string literal's body: \\n, \\", \\u4e2d, \\u{1F600}, \\x41
+    and a backslash before a line end (a continuation) decoded; UTF-16 surrogate pairs joined."""
+
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code[0] in "ux" and len(code) > 1:
+            return chr(min(int(code.strip("ux{}"), 16), 0x10FFFF))
+        return _JS_SIMPLE.get(code, code)
+
+    out = _JS_ESCAPE.sub(one, literal)
+    if any("\ud800" <= c <= "\udfff" for c in out):
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return out
+
+
+def _script_html(code: str) -> str:
+    """The HTML a script's string literals hold, joined in order ('<p>…' + '…</p>'); analytics ids,
+    URLs, menu names and the code itself are left out: a literal counts only when it holds markup."""
+    pieces = []
+    for m in _JS_STRING.finditer(code):
+        value = js_unescape(next(g for g in m.groups() if g is not None))
+        if _MARKUP.search(value) and _CJK.search(value):
+            pieces.append(value)
+    return "".join(pieces)
+
+
+def _has_body(lines: list[str]) -> bool:
+    return any(len(_CJK.findall(line)) >= _BODY_LINE for line in lines)
+
+
+def _clean_lines(raw: str) -> list[str]:
     lines = []
     for line in raw.split("\n"):
         line = re.sub(r"[ \t\u00a0\u3000]+", lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
@@ -135,6 +182,32 @@ def html_to_text(html: str) -> str:
         if BOILERPLATE.search(line):
             continue
         lines.append(line.strip("\t"))
+    return lines
+
+
+def _parse(html: str) -> _TextParser:
+    parser = _TextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; never let a malformed page out as a traceback
+        pass
+    return parser
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of a portal page: paragraphs on their own lines, page furniture dropped. When the
+    visible text holds no paragraph of a report, the article that a <template>, a <textarea> or a
+    script's string keeps for a script to show (the one with the most Chinese text) follows it."""
+    parser = _parse(html)
+    lines = _clean_lines("".join(parser.parts))
+    if not _has_body(lines):
+        kept = ["".join(parts) for parts in parser.hidden] + [_script_html("".join(c)) for c in parser.scripts]
+        # a <textarea> holds escaped markup (&lt;p&gt;), read as text: parse what it holds once more
+        articles = [_clean_lines("".join(_parse(k).parts)) for k in kept]
+        best = max(articles, key=lambda a: len(_CJK.findall("".join(a))), default=[])
+        if _has_body(best):
+            lines += best
     return "\n".join(lines) + ("\n" if lines else "")
 
 
