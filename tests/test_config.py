@@ -59,11 +59,16 @@ def test_hulifa_toml_and_yaml_and_explicit_config(office: Path) -> None:
     ("name", "text", "where", "words"),
     [
         ("hulifa.toml", 'lang = "en"\nfial-on = "never"\n', "hulifa.toml:2:1", "did you mean 'fail-on'"),
-        ("hulifa.toml", 'lang = "en"\n\njobs = "2"\n', "hulifa.toml:3:1", "'2' is not of type 'integer'"),
-        ("pyproject.toml", '[x]\na = 1\n[tool.hulifa]\nformat = ["jsn"]\n', "pyproject.toml:4:1", "'jsn' is not one"),
-        ("pyproject.toml", "[tool.hulifa]\n[tool.hulifa.rules]\n", "pyproject.toml:2:1", "is not of type 'string'"),
+        ("hulifa.toml", 'lang = "en"\n\njobs = "2"\n', "hulifa.toml:3:1", "must be a whole number, not '2'"),
+        (
+            "pyproject.toml",
+            '[x]\na = 1\n[tool.hulifa]\nformat = ["jsn"]\n',
+            "pyproject.toml:4:1",
+            "'jsn' is not an allowed value",
+        ),
+        ("pyproject.toml", "[tool.hulifa]\n[tool.hulifa.rules]\n", "pyproject.toml:2:1", "must be text"),
         ("hulifa.toml", "lang = \n", "hulifa.toml:1:8", "TOML syntax error"),
-        (".hulifa.yaml", "lang: en\nfail-on: sometimes\n", ".hulifa.yaml:2:1", "'sometimes' is not one of"),
+        (".hulifa.yaml", "lang: en\nfail-on: sometimes\n", ".hulifa.yaml:2:1", "'sometimes' is not an allowed value"),
         (".hulifa.yaml", "- lang\n", ".hulifa.yaml:1:1", "must be a mapping"),
     ],
 )

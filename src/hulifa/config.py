@@ -166,17 +166,20 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
                 known=", ".join(known),
             )
     for error in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(values), key=lambda e: list(e.path)):
+        from hulifa.model import Text
+        from hulifa.schema_words import schema_problem
+
         key = str(error.path[0]) if error.path else ""
         expected = schema()["properties"].get(key, {})
-        wanted = expected.get("description", "")
+        wanted = expected.get("description", "")  # the schema's words are English: said in English only
         raise fail(
             shown,
             lines.get(key, 1),
             1,
             "config.invalid_value",
             key=key,
-            message=error.message,
-            wanted=wanted,
+            message=schema_problem(error),
+            wanted=Text("", f" ({wanted})" if wanted else ""),
         )
 
 
@@ -186,7 +189,9 @@ def load(explicit: str | None = None, isolated: bool = False) -> Config:
         return Config.none()
     if explicit is not None:
         path = Path(explicit)
-        if not path.is_file():
+        if path.is_dir():  # a folder named where a file is expected: say so, and what to name inside it
+            raise fail(explicit, 1, 1, "config.directory", example=str(path / CONFIG_FILES[0]))
+        if not path.exists():
             raise fail(explicit, 1, 1, "config.no_file")
         if path.name == "pyproject.toml" and not _has_tool_table(path):
             raise fail(explicit, 1, 1, "config.no_table")

@@ -87,19 +87,29 @@ def _validate(doc: Document) -> None:
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
         return
+    from hulifa.schema_words import schema_problem  # only on a refusal
+
     error = errors[0]
-    path = tuple(error.absolute_path)
+    path = tuple(error.absolute_path) + _offending_key(error)
     where = doc.at(path)
-    dotted = ".".join(str(p) for p in path) or "(top level)"
+    dotted = ".".join(str(p) for p in path) or reason("schema.top_level")
     raise fail(
         doc.file,
         where.line,
         where.column,
         "pack.schema",
         dotted=dotted,
-        message=error.message,
+        message=schema_problem(error),
         more=reason("pack.more_problems", count=str(len(errors) - 1)) if len(errors) > 1 else Text("", ""),
     )
+
+
+def _offending_key(error: Any) -> tuple[str, ...]:
+    """An unknown key's own place, not its mapping's: the line to fix is the key's."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return ()
+    known = error.schema.get("properties", {})
+    return next(((str(k),) for k in error.instance if k not in known), ())
 
 
 # the kinds with a number to reach; `each` (the target holds for every item) only means something there

@@ -467,17 +467,16 @@ def parse_yaml(text: str, display: str) -> Document:
         problem = exc.problem or "syntax error"
         if "nesting depth" in problem:  # libyaml >= 0.2.5 stops at its own limit while scanning ahead
             raise _too_deep(display, line, column) from None
-        start = exc.context_mark
-        if exc.context and start and mark and start.line != mark.line:
-            # "found unexpected end of stream" at the last line says little; say where the quote began
-            problem += f" ({exc.context}, line {start.line + 1} column {start.column + 1})"
-        hint = Text("", "")
-        bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-        if "\t" in problem or "tab" in problem.lower() or bad_line[:column].lstrip(" ").startswith("\t"):
-            from hulifa.messages import reason
+        from hulifa.yaml_words import problem_words  # only on a refusal
 
-            hint = reason("hint.tabs")
-        raise fail(display, line, column, "input.yaml.syntax", problem=problem, hint=hint) from None
+        start = exc.context_mark  # where the quote, bracket or mapping began: the problem's place says little
+        began = (start.line + 1, start.column + 1) if exc.context and start else None
+        bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        if bad_line[:column].lstrip(" ").startswith("\t"):  # libyaml may name the token, not the tab
+            problem = "tab character"
+        character = shown(bad_line[column - 1]) if 0 < column <= len(bad_line) else ""
+        words = problem_words(problem, exc.context, began, line, character)
+        raise fail(display, line, column, "input.yaml.syntax", problem=words, hint=Text("", "")) from None
     except yaml.YAMLError as exc:
         raise fail(display, 1, 1, "input.yaml.error", exc=exc) from None
     except RecursionError:
