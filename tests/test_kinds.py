@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clihelp import MINIMAL
+from clihelp import MINIMAL, run_cli
 from hulifa import kinds
 from hulifa.evaluate import evaluate
 from hulifa.model import Finding, RulePack, Status
@@ -136,3 +136,38 @@ def test_a_rules_finding_is_the_record_findings_keywords_make(tmp_path: Path) ->
         gap=5.0,
     )
     assert made.previous == "" and made.change is None and made.accepted is None and made.accepted_status == ""
+
+
+# The yes/no words a compiler writes, and what each says; a word that only leans one way is not read.
+YES_NO = [
+    ("是的", Status.PASS),
+    ("已完成", Status.PASS),
+    ("对", Status.PASS),
+    ("否的", Status.SHORTFALL),
+    ("不是", Status.SHORTFALL),
+    ("尚未", Status.SHORTFALL),
+    ("基本是", Status.INVALID),
+    ("部分", Status.INVALID),
+]
+
+
+@pytest.mark.parametrize(("word", "status"), YES_NO)
+def test_a_yes_no_indicator_reads_the_words_compilers_write(tmp_path: Path, word: str, status: Status) -> None:
+    found = _findings(_pack(tmp_path, 95), "r.yaml", f"  list_published: {word}\n")["list_published"]
+    assert found.status is status
+    if status is Status.INVALID:  # a yes/no was wanted: never "not a figure"
+        assert found.message == "invalid.flag"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unread_yes_no_word_says_a_yes_no_was_expected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.yaml").write_text(MINIMAL + "  mad_catalogue_published: 基本是\n", encoding="utf-8")
+    said = run_cli("check", "r.yaml", "--lang", lang, "-f", "markdown").stdout
+    assert (
+        ("应填 是/否 (true/false),而不是「基本是」" in said)
+        if lang == "zh"
+        else ("takes yes or no (true/false)" in said)
+    )

@@ -229,6 +229,9 @@ def value_rule(ctx: RuleContext, value: Value, verdicts: Verdicts) -> Finding:
     are judged every time."""
     rule = ctx.rule
     if value.problem is not None:
+        if rule.requirement.kind is AFFIRMED and isinstance(value.raw, str):
+            # a word that is not one of the yes/no words (是的吧, 基本是): a yes/no is what was wanted, not a figure
+            return ctx.invalid(value, "invalid.flag")
         return ctx.invalid(value, "problem", params(problem=value.problem))  # stated: the raw value
     if rule.government_only and value.shared_with:
         return shared_count(ctx, value)

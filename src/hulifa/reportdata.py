@@ -58,8 +58,14 @@ VALUE_KEYS = ("value", "unit", "bound", "mean", "evidence", "note", "shared_with
 _VALUE_KEY_SET = frozenset(VALUE_KEYS)
 MAX_FIGURE = 1e12  # no report counts past a trillion; bigger is a typo or an attack
 
-_YES = {"是", "有", "已", "已公布", "已建立", "已落实", "yes", "y", "true", "√", "✓"}
-_NO = {"否", "无", "未", "没有", "未公布", "no", "n", "false", "×", "✗"}
+# The yes/no words a compiler writes; a phrase that only leans one way (基本是, 部分) is not here, and
+# a yes/no indicator told it says a yes/no was expected (kinds.value_rule).
+# fmt: off
+_YES = {"是", "是的", "对", "有", "已", "已经", "已公布", "已公开", "已建立", "已落实", "已完成", "已开展",
+        "已实施", "已实行", "已制定", "yes", "y", "true", "√", "✓"}
+_NO = {"否", "否的", "不是", "不", "无", "未", "没", "没有", "尚未", "未公布", "未公开", "未建立", "未落实",
+       "未完成", "未开展", "未实施", "未实行", "未制定", "no", "n", "false", "×", "✗"}
+# fmt: on
 _FULL = ("全覆盖", "实现全覆盖", "全部进驻", "应备尽备", "应审必审", "全部", "全面覆盖")
 # What a word alone states, looked up once (lower-cased; none of these has a capital but yes/true/no/false):
 # full coverage (a rate of 100%), or a yes/no fact.
