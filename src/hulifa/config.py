@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from hulifa.errors import InputError, fail
+from hulifa.model import Text
 
 CONFIG_FILES = ("hulifa.toml", ".hulifa.yaml", ".hulifa.yml", "pyproject.toml")
 PATH_KEYS = ("deviations",)
@@ -119,14 +120,38 @@ def _read_toml(raw: bytes, shown: str, table: tuple[str, ...]) -> tuple[dict[str
         raise fail(shown, 1, 1, "config.not_utf8", reason=exc.reason) from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise fail(shown, line, column, "config.toml_syntax", message=message) from None
+        # "at end of document": the last line, where an unclosed quote or list ran out
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (max(1, len(text.splitlines())), 1)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise fail(shown, line, column, "config.toml_syntax", message=_toml_words(message)) from None
     for part in table:
         data = data.get(part, {})
     if not isinstance(data, dict):
         raise fail(shown, 1, 1, "config.not_table")
     return data, _toml_lines(text, table)
+
+
+# tomllib's problems (English) -> the catalogue's words (toml.*); another is kept, in English only.
+_TOML_PROBLEMS = (
+    ("Invalid value", "toml.value"),
+    ("Illegal character", "toml.character"),
+    ("Expected '=' after a key", "toml.equals"),
+    ("Cannot overwrite a value", "toml.twice"),
+    ("Cannot declare", "toml.twice"),
+    ("at the end of a table declaration", "toml.table"),
+    ("Expected newline or end of document", "toml.after_value"),
+    ('Expected "\'"', "toml.unclosed"),
+    ("Expected '\"'", "toml.unclosed"),
+    ("Unclosed array", "toml.unclosed"),
+    ("Unclosed inline table", "toml.unclosed"),
+)
+
+
+def _toml_words(message: str) -> Text:
+    from hulifa.messages import reason
+
+    found = next((mid for text, mid in _TOML_PROBLEMS if text in message), "")
+    return reason(found) if found else Text("无法解析(解析器原文:" + message + ")", message)
 
 
 def _toml_lines(text: str, table: tuple[str, ...]) -> dict[str, int]:
@@ -166,7 +191,6 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
                 known=", ".join(known),
             )
     for error in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(values), key=lambda e: list(e.path)):
-        from hulifa.model import Text
         from hulifa.schema_words import schema_problem
 
         key = str(error.path[0]) if error.path else ""

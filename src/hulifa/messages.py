@@ -1039,6 +1039,21 @@ REASONS.update(
         "yaml.other": Text("无法解析(解析器原文:{problem})", "{problem}"),
         "yaml.since": Text(";{what}从第 {line} 行第 {column} 列开始", "; {what} began at line {line}, column {column}"),
         "schema.top_level": Text("顶层", "(top level)"),
+        # tomllib's problems in a configuration file (hulifa.config)
+        "toml.value": Text(
+            '值的写法无效:文本要加引号(lang = "en"),列表写成 ["a", "b"]',
+            'the value is not valid TOML: quote text (lang = "en"), write a list as ["a", "b"]',
+        ),
+        "toml.character": Text(
+            "此处的字符不允许出现:多半是引号没有闭合", "a character not allowed here: most likely an unclosed quote"
+        ),
+        "toml.equals": Text("键后应有「=」再写值", "a key is followed by '=' and its value"),
+        "toml.twice": Text("同一个键写了两次", "the same key is set twice"),
+        "toml.table": Text("表头缺少「]」", "a table header lacks its ']'"),
+        "toml.after_value": Text("值后面只能有注释(#)或换行", "only a comment (#) or a line break may follow a value"),
+        "toml.unclosed": Text("引号、方括号或花括号没有闭合", "a quote, bracket or brace is not closed"),
+        # a basis's qualifier of its source, after the citation (hulifa.reporters._common.full_citation)
+        "basis.qualifier": Text("({qualifier})", " (the pack's caveat: {qualifier})"),
         "config.directory": Text(
             "这是一个目录,不是配置文件;请指明其中的文件,如 {example}",
             "this is a directory, not a configuration file: name the file in it, such as {example}",

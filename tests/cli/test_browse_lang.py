@@ -44,6 +44,9 @@ def test_rules_show_of_every_indicator_in_one_language_within_80_columns(pack: s
         assert not wide, (rule.id, wide)
         name = (rule.name_en or rule.name) if lang == "en" else rule.name
         assert lines[0].startswith(name[:20]) and f"({rule.id})" in "".join(lines[:2]), lines[:2]
+        severity_and_scope = "".join(line for line in lines if _label(line) in ("级别:", "适用:"))
+        if lang == "zh":  # before: 未达标时 warning,未填报时 info; 层级 city, county
+            assert not re.search(r"[a-z]{4,}", severity_and_scope), (rule.id, severity_and_scope)
         labels = {_label(line) for line in lines} - {""}
         assert labels <= set(ZH_LABELS if lang == "zh" else EN_LABELS) | (
             {"来源:", "说明:", "为何重要:", "别名:"} if lang == "zh" else {"source:", "note:", "why:", "aliases:"}

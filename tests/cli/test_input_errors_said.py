@@ -62,6 +62,22 @@ CASES = [
         id="config-minimum",
     ),
     pytest.param(
+        {"hulifa.toml": 'lang = "en" x\n'},
+        ["check", "r.yaml"],
+        "hulifa.toml:1:13",
+        "TOML 语法错误:值后面只能有注释(#)或换行",
+        "TOML syntax error: only a comment (#) or a line break may follow a value",
+        id="toml-after-value",
+    ),
+    pytest.param(
+        {"hulifa.toml": 'lang = "en"\nformat = ["json",\n'},
+        ["check", "r.yaml"],
+        "hulifa.toml:2:1",
+        "TOML 语法错误:值的写法无效",
+        "TOML syntax error: the value is not valid TOML",
+        id="toml-unclosed-list",
+    ),
+    pytest.param(
         {"cfg/x": ""},
         ["check", "r.yaml", "--config", "cfg"],
         "cfg:1:1",

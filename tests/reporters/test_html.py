@@ -179,6 +179,13 @@ def test_page_is_well_formed_and_titled(huli: CheckResult) -> None:
     assert dom.find("meta", charset="utf-8")
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "层级: 区级"), ("en", "Level: district")])
+def test_the_reports_level_is_in_the_pages_language(huli: CheckResult, lang: str, said: str) -> None:
+    """Before, a Chinese page said 层级: district."""
+    page = html_reporter.render(huli, lang)
+    assert said in page and ("层级: district" not in page)
+
+
 def test_self_contained_no_network_no_script(hostile_batch: CheckResult) -> None:
     page = html_reporter.render(hostile_batch)
     dom = Dom(page)

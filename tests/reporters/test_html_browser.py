@@ -323,6 +323,19 @@ function measure(frame) {
     Array.prototype.forEach.call(range.getClientRects(), function (r) { lines[Math.round(r.top)] = 1; });
     if (Object.keys(lines).length !== 1) out.split.push(text(loc));
   });
+  // the matrix scrolled to its last indicator: where its report column is, and how it reads
+  var wrap = doc.querySelector('.matrix-wrap');
+  out.matrix = [];
+  if (wrap) {
+    wrap.scrollLeft = wrap.scrollWidth;
+    var left = wrap.getBoundingClientRect().left;
+    doc.querySelectorAll('.matrix th.region').forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      out.matrix.push({text: text(e), offset: r.left - left, width: r.width, scrolled: wrap.scrollLeft,
+        fontSize: parseFloat(win.getComputedStyle(e).fontSize), clipped: e.scrollWidth > e.clientWidth + 1});
+    });
+    wrap.scrollLeft = 0;
+  }
   doc.querySelectorAll('body *').forEach(function (e) {
     var r = e.getBoundingClientRect();
     var scrolls = e.closest('.matrix-wrap') !== null;  // the matrix scrolls sideways inside its own box
@@ -399,6 +412,18 @@ def test_phone_findings_cards_do_not_overprint_or_split(phone: dict[int, dict[st
 def test_phone_shows_the_verdict_on_the_first_screen(phone: dict[int, dict[str, Any]], width: int) -> None:
     """The run's verdict is read without scrolling, on a phone's first screen (844 px tall)."""
     assert 0 < phone[width]["verdictBottom"] <= 844
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_matrix_keeps_each_reports_name_in_view(phone: dict[int, dict[str, Any]], width: int) -> None:
+    """Scrolled to its last indicator, the matrix still shows which report each row is: the report
+    column stays at the left edge, wide enough and large enough to read, nothing of it cut off. Before,
+    it scrolled away with the indicators, and a file name broke inside a word."""
+    rows = phone[width]["matrix"]
+    assert len(rows) == 4 and rows[0]["scrolled"] > 0  # the heading and three reports; it did scroll
+    for row in rows:
+        assert abs(row["offset"]) <= 1 and row["width"] >= 90 and row["fontSize"] >= 11, row
+        assert not row["clipped"], row
 
 
 def test_desktop_layout_is_kept(page: Page) -> None:

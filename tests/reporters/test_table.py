@@ -50,7 +50,7 @@ def test_huli_fits_the_width_without_broken_words(at_root: None, lang: str, colu
     if lang == "en":  # English throughout: no Chinese status words or units from the pack
         assert "学时" not in text and "未填报" not in text and "须填报" not in text
     if lang == "en":  # a basis with no document title is said as the pack words it, quoted, not by its strength alone
-        assert not re.search(r"(?<!“)地方实践", text)
+        assert "地方实践" not in re.sub(r"“[^”]*”", "", text.replace("\n", ""))  # quoted: a title or a qualifier
         assert "“地方实践" in text or (columns < 140 and not everything)  # the narrow unit lists info names only
     if lang == "en" and (everything or columns >= 160):  # where each target is shown, in English units
         assert "≥ 60 hours" in text
@@ -196,3 +196,57 @@ def test_input_notes_are_counted_apart_and_leave_exit_codes_alone(tmp_path: Path
         codes = {run_cli("check", str(p), "--fail-on", fail_on).exit_code for p in (gb, plain)}
         expected = {"error": {0}, "warning": {1}, "info": {1}, "never": {0}}[fail_on]
         assert codes == expected, (fail_on, codes)
+
+
+FIRST_SCREEN = 24  # lines: a terminal's first screen, a phone's (40 columns) included
+
+
+def _verdict_counts(lines: list[str], lang: str) -> tuple[str, ...]:
+    text = "".join(lines).replace(" ", "")
+    found = re.search(r"结论:(\S+?)—错误(\d+),警告(\d+),提示(\d+)" if lang == "zh" else
+                      r"Verdict:(\S+?)—(\d+)errors?,(\d+)warnings?,(\d+)info", text)  # fmt: skip
+    assert found, lines
+    return found.groups()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 80])
+def test_the_verdict_is_on_the_first_screen(at_root: None, lang: str, columns: int) -> None:
+    """The report's verdict (has errors, and how many errors, warnings, infos) comes right under its
+    name, at 40 columns as at 80; the summary and the run's verdict stay at the end. Before, at 40
+    columns the first word of a verdict was ~87 lines down."""
+    lines = _check(HULI, "--lang", lang, columns=columns)
+    kind, errors, warnings, infos = _verdict_counts(lines[1:3], lang)
+    assert kind == ("有错误" if lang == "zh" else "haserrors")
+    issues = _issues(HULI)
+    assert [int(errors), int(warnings), int(infos)] == [
+        sum(f["severity"] == level for f in issues) for level in ("error", "warning", "info")
+    ]
+    end = "".join(lines[-3:])  # the run's verdict, wrapped at 40 columns
+    assert len(lines) > FIRST_SCREEN and ("检查 1 份报告" if lang == "zh" else "Checked 1 report") in end
+
+
+def _python_path() -> dict[str, str]:
+    import os
+
+    return {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_verdict_is_on_a_real_terminals_first_screen(tmp_path: Path, lang: str) -> None:
+    """Through a pseudo-terminal (`script`), where rich writes the table in colour at the terminal's width."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("script") is None:
+        pytest.skip("util-linux script is not installed")
+    command = f"{sys.executable} -m hulifa.cli check {HULI} --lang {lang}"
+    run = subprocess.run(
+        ["script", "-qec", f"stty cols 40 rows 24; {command}", "/dev/null"],
+        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60,
+        env={"PATH": "/usr/bin:/bin", "TERM": "xterm", "HOME": str(tmp_path), **_python_path()},
+    )  # fmt: skip
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout).replace("\r", "").splitlines()
+    assert run.returncode == 1 and max(cell_len(line) for line in shown) <= 40, run.stdout[-2000:]
+    assert _verdict_counts(shown[1:3], lang)[0] == ("有错误" if lang == "zh" else "haserrors")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
+from hulifa.model import Basis, CheckResult, Finding, ReportResult, RulePack, Severity, Status, Text
 from hulifa.reporters import labels
 from hulifa.textsafe import visible
 
@@ -68,12 +68,27 @@ def location(finding: Finding) -> str:
 
 
 def basis_text(finding: Finding, lang: str = "zh") -> str:
-    """`document article (STRENGTH)` (see messages.citation), or "" when the finding has no basis."""
+    """`document article(qualifier) (STRENGTH)` (see full_citation), or "" when the finding has no basis."""
     basis = messages.basis(finding)
     if basis is None:
         return ""
-    cite = clean(messages.citation(basis, lang))
+    cite = full_citation(basis, lang)
     return f"{cite} ({basis.strength.value})" if cite else basis.strength.value
+
+
+def qualifier_text(basis: Basis, lang: str) -> str:
+    """The pack's qualifier of its source ("可能出处,部分核实", "据国务院官方英文摘要"), worded to follow
+    the citation, or "". It is the pack's own words: quoted in English."""
+    if not basis.qualifier:
+        return ""
+    quoted = messages.quote(basis.qualifier, "en") if messages.has_chinese(basis.qualifier) else basis.qualifier
+    return clean(messages.reason("basis.qualifier", qualifier=Text(basis.qualifier, quoted)).get(lang))
+
+
+def full_citation(basis: Basis, lang: str) -> str:
+    """`document article` with the pack's qualifier of its source: what a full citation says, in every
+    format that prints one, so an unconfirmed source is never cited as if it were confirmed."""
+    return (clean(messages.citation(basis, lang)) + qualifier_text(basis, lang)).strip()
 
 
 def details(finding: Finding, lang: str) -> list[tuple[str, str]]:

@@ -22,7 +22,17 @@ from hulifa.batch import DETAIL_LIMIT
 from hulifa.messages import LIMITS
 from hulifa.model import Basis, CheckResult, Finding, Kind, ReportResult, Rule, RulePack, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import QUIET, Memo, but_place, clean, display_name, is_issue, line_ref, shorten_middle
+from hulifa.reporters._common import (
+    QUIET,
+    Memo,
+    but_place,
+    clean,
+    display_name,
+    is_issue,
+    line_ref,
+    qualifier_text,
+    shorten_middle,
+)
 from hulifa.reporters.html_assets import CSP, CSS, SVG_DEFS, card_labels
 from hulifa.reporters.html_charts import Tally, charts_html, ranking_html, status_bars_html
 from hulifa.reporters.html_text import HEADERS, esc, esc_t, safe_url, severity_label, status_label, sym, t
@@ -82,11 +92,6 @@ def _part_item(f: Finding, lang: str) -> str:
 # ------------------------------------------------------------------------------------- findings
 
 
-def _pack_title(title: str, lang: str) -> str:
-    """The pack's own title, quoted in English when it is Chinese (it is the pack's name, not hulifa's words)."""
-    return messages.quote(title, lang) if lang == "en" and messages.has_chinese(title) else title
-
-
 def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
     """The legal basis: document, article, strength, link and note; `brief` (a large batch, where the
     same basis repeats in every report): document, article and strength only."""
@@ -98,6 +103,9 @@ def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
     line = []
     if article:
         line.append(f'<span class="art">{esc(article)}</span>')
+    qualifier = qualifier_text(basis, lang).strip()  # how sure the source is: kept in a brief basis too
+    if qualifier:
+        line.append(f'<span class="qual">{esc(qualifier)}</span>')
     line.append(f'<span class="strength strength-{esc(strength.lower())}">{esc(strength)}</span>')
     url = "" if brief else safe_url(basis.url)
     if url:
@@ -277,7 +285,7 @@ def report_html(
     out.append(f'<h2 class="report-title">{esc(_report_name(report))}</h2>')
     meta = [] if _named_by_file(report) else [f"{t('file', lang)}: {report.file}"]
     if report.level:
-        meta.append(f"{t('level', lang)}: {report.level}")
+        meta.append(f"{t('level', lang)}: {labels.level(report.level, lang)}")
     if meta:
         out.append(f'<p class="meta">{esc(" · ".join(meta))}</p>')
     if not report.checked:
@@ -307,7 +315,7 @@ def folded_report_html(
         f'<summary><b class="report-title">{esc(_report_name(report))}</b>{_file_label(report)}{counts}</summary>'
     ]
     if report.level:
-        out.append(f'<p class="meta">{esc_t("level", lang)}: {esc(report.level)}</p>')
+        out.append(f'<p class="meta">{esc_t("level", lang)}: {esc(labels.level(report.level, lang))}</p>')
     if not report.checked:
         out.append(_unchecked_html(report, lang) + "</details>")
         return "\n".join(out)
@@ -451,7 +459,7 @@ class Writer:
         if self.pack:
             pack = self.pack
             body.append(
-                f'<p class="meta">{esc_t("pack", lang)}: {esc(_pack_title(pack.title, lang))} '
+                f'<p class="meta">{esc_t("pack", lang)}: {esc(labels.pack_title(pack.title, lang))} '
                 f"({esc(pack.id)} {esc(pack.version)})</p>"
             )
         if self.count:

@@ -175,9 +175,12 @@ table.matrix { width: auto; font-size: 11px; }
   writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; vertical-align: bottom;
   padding: 4px 0; font-weight: 400; font-size: 10.5px; line-height: 14px;
 }
+/* the report column stays in view while the indicators scroll past it (a phone shows a few at a
+   time); a name breaks between words or CJK characters, a word only when it cannot fit at all */
 .matrix th.region {
   padding: 1px 6px; text-align: left; font-weight: 600; min-width: 90px; max-width: 170px;
-  overflow-wrap: anywhere; line-height: 1.3;
+  overflow-wrap: break-word; line-height: 1.3;
+  position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 var(--line);
 }
 .matrix th.region .file, .toc .file { display: block; font-weight: 400; font-size: 10px; color: var(--muted); }
 .matrix td.cell {
@@ -208,6 +211,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px
 @media screen and (max-width: 720px) {
   body { padding: 12px 12px 32px; }
   h1 { font-size: 20px; }
+  .matrix th.region { min-width: 96px; max-width: 120px; font-size: 12px; }
   .chart-row, .chart-axis { grid-template-columns: minmax(0, 1fr); gap: 2px; padding: 4px 0; }
   .chart-axis > div:empty { display: none; }
   .chart-row svg, .chart-axis svg { width: 100%; height: auto; }

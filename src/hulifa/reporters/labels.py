@@ -197,6 +197,21 @@ def verdict(
     return f"检查 {total:,} 份报告:" + ",".join(parts) + (f",用时 {took}" if took else "")
 
 
+def report_verdict(errors: int, warnings: int, infos: int, lang: str) -> tuple[str, ...]:
+    """A report's verdict, said before its findings (a narrow terminal shows the first screen only),
+    in the run verdict's words: "结论:有错误 — 错误 1", "警告 8", "提示 28" (parts a line may wrap between)."""
+    if lang == "en":
+        kind = "has errors" if errors else "warnings only" if warnings else "clean"
+        counts = (_count(errors, "error"), _count(warnings, "warning"), f"{infos:,} info")
+        return (f"Verdict: {kind} — {counts[0]}", *counts[1:])
+    kind = "有错误" if errors else "仅有警告" if warnings else "无错误和警告"
+    return f"结论:{kind} — 错误 {errors:,}", f"警告 {warnings:,}", f"提示 {infos:,}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 class Tally:
     """The verdict's counts, added one report at a time: how many, and how many unchecked, with errors
     and with warnings only (the rest are clean). A plain class, as model.Outcome: a running tally,
@@ -229,3 +244,18 @@ def _took(seconds: float, lang: str) -> str:
         return f"{seconds:.1f} s" if lang == "en" else f"{seconds:.1f} 秒"
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes} min {rest} s" if lang == "en" else f"{minutes} 分 {rest} 秒"
+
+
+def pack_title(title: str, lang: str) -> str:
+    """A rule pack's title in `lang` where the pack writes it in both: "中文 / English" gives either
+    part; "中文 (english note)" gives the Chinese alone in Chinese and the whole in English (quoted,
+    as the pack's own words). Any other title as written, quoted in English when it is Chinese."""
+    halves = re.fullmatch(r"(.*?)\s*/\s*(.*)", title)
+    if halves and messages.has_chinese(halves.group(1)) and not messages.has_chinese(halves.group(2)):
+        return halves.group(2) if lang == "en" else halves.group(1)
+    if lang == "en":
+        return messages.quote(title, lang) if messages.has_chinese(title) else title
+    note = re.fullmatch(r"(.*?)\s*[(（]([^()（）]*)[)）]", title)
+    if note and messages.has_chinese(note.group(1)) and not messages.has_chinese(note.group(2)):
+        return note.group(1)
+    return title

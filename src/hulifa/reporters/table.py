@@ -33,7 +33,7 @@ from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import MISSED, line_ref, shorten_middle, with_unit
+from hulifa.reporters._common import MISSED, full_citation, line_ref, shorten_middle, with_unit
 from hulifa.textsafe import visible as clean
 
 # From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
@@ -174,7 +174,7 @@ def short_cite(
 
 def full_cite(finding: Finding, lang: str = "zh") -> str:
     basis = messages.basis(finding)
-    return f"{messages.citation(basis, lang)} {basis.strength.value}".strip() if basis is not None else ""
+    return f"{full_citation(basis, lang)} {basis.strength.value}".strip() if basis is not None else ""
 
 
 def _gap(finding: Finding, lang: str) -> str:
@@ -469,6 +469,12 @@ def report_blocks(report: ReportResult, lang: str, show_all: bool, width: int = 
         for f in report.findings:
             out.append(Line(_t(f"{f.file}:{line_ref(f)}:{f.column}: {messages.message(f, lang)}", "bold red")))
         return out
+    # the verdict first, so a terminal's first screen has it (at 40 columns the findings run to ~90
+    # lines); the counts at the end stay where a scrolled reader looks
+    errors, warnings, infos = _issue_counts(report)
+    style = "bold red" if errors else "bold yellow" if warnings else "bold green"
+    parts = [_t(part, style) for part in labels.report_verdict(errors, warnings, infos, lang)]
+    out.append(Line(pack(parts, width, lang, sep=", " if lang == "en" else ",")))
     shown = _shown(report, show_all)
     if shown:
         if width >= WIDE:
@@ -621,17 +627,23 @@ class SummaryItem(NamedTuple):
     missed: tuple[tuple[str, str], ...]
 
 
-def summary_item(report: ReportResult, lang: str) -> SummaryItem:
+def _issue_counts(report: ReportResult) -> tuple[int, int, int]:
+    """A report's issues by severity (errors, warnings, infos): what its verdict and summary row count."""
     counted = [f for f in report.findings if f.status not in (Status.ACCEPTED, Status.PASS, Status.STATED)]
     by = Counter(f.severity for f in counted)
+    return by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO]
+
+
+def summary_item(report: ReportResult, lang: str) -> SummaryItem:
+    errors, warnings, infos = _issue_counts(report)
     row = Row(
         file=report.file,
         region=report.region,
         year=report.year,
         checked=report.checked,
-        errors=by[Severity.ERROR],
-        warnings=by[Severity.WARNING],
-        infos=by[Severity.INFO],
+        errors=errors,
+        warnings=warnings,
+        infos=infos,
         worst=report.worst(),
     )
     missed = {f.rule for f in report.findings if f.status in MISSED and f.severity.rank >= Severity.WARNING.rank}

@@ -1,0 +1,85 @@
+"""A basis the pack qualifies (可能出处,部分核实: a source not confirmed) is cited with that qualifier in
+every format that prints a full citation: the table with --all, Markdown, GitHub, JUnit, HTML, and
+`rules show`, in Chinese and in English (the pack's words, quoted). Before, only the table's short
+citation kept it, and it fell first when the line was tight; a reader of a full citation saw an
+unconfirmed source cited as if it were confirmed. The pack's title is said in the page's language
+(the default pack's "(national rules)" is not in a Chinese page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clihelp import run_cli
+from hostile.helpers import run_process
+
+REPORT = "region: 测试区\nlevel: district\nyear: 2024\nsections: [measures]\nindicators:\n  nd_filing_rate: 90%\n"
+# nd_filing_rate's qualifier, and report_submitted_by's (a notice: GitHub keeps 10 warnings, ranked first)
+QUALIFIERS = {
+    "zh": ("(可能出处,部分核实)", "(报送时限据某省年度报告工作指引)"),
+    "en": ("(the pack's caveat: “可能出处,部分核实”)", "(the pack's caveat: “报送时限据某省年度报告工作指引”)"),
+}
+FORMATS = [["--all"], ["-f", "markdown"], ["-f", "github"], ["-f", "junit"], ["-f", "html"]]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "r.yaml").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _cited(text: str, lang: str) -> bool:
+    flat = "".join(text.split()).replace("&#x27;", "'")  # a wrapped table line; HTML's escaped quote
+    return any("".join(wanted.split()) in flat for wanted in QUALIFIERS[lang])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f[-1].lstrip("-"))
+def test_every_full_citation_keeps_the_qualifier(folder: Path, fmt: list[str], lang: str) -> None:
+    run = run_cli("check", "r.yaml", "--lang", lang, *fmt, env={"COLUMNS": "80"})
+    assert run.exit_code == 1 and _cited(run.stdout, lang), run.stdout[-3000:]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rules_show_and_a_process_keep_it(folder: Path, lang: str) -> None:
+    shown = run_cli("rules", "show", "nd_filing_rate", "--lang", lang, env={"COLUMNS": "80"})
+    assert _cited(shown.stdout, lang), shown.stdout
+    table = run_process("check", "r.yaml", "--all", "--lang", lang, env={"COLUMNS": "80"}, cwd=folder)
+    assert table.exit_code == 1 and _cited(table.stdout, lang), table.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pack_title_is_in_the_pages_language(folder: Path, lang: str) -> None:
+    page = run_process("check", "r.yaml", "-f", "html", "--lang", lang, cwd=folder).stdout
+    listed = run_cli("rules", "list", "--lang", lang).stdout.splitlines()[0]
+    if lang == "zh":
+        assert "法治政府建设年度报告 默认规则包 (default" in page and "national rules" not in page
+        assert "national rules" not in listed
+    else:
+        assert "“法治政府建设年度报告 默认规则包 (national rules)”" in page and "national rules" in listed
+
+
+@pytest.mark.parametrize(
+    ("title", "zh", "en"),
+    [
+        (
+            "法治政府建设年度报告 默认规则包 (national rules)",
+            "法治政府建设年度报告 默认规则包",
+            "“法治政府建设年度报告 默认规则包 (national rules)”",
+        ),
+        (
+            "示例地方规则包(厦门市,实践目标)/ Example local pack (Xiamen, practice targets)",
+            "示例地方规则包(厦门市,实践目标)",
+            "Example local pack (Xiamen, practice targets)",
+        ),
+        ("某市规则包(试行)", "某市规则包(试行)", "“某市规则包(试行)”"),
+        ("City pack", "City pack", "City pack"),
+    ],
+    ids=["default", "both", "chinese", "english"],
+)
+def test_a_pack_title_in_each_language(title: str, zh: str, en: str) -> None:
+    from hulifa.reporters.labels import pack_title
+
+    assert (pack_title(title, "zh"), pack_title(title, "en")) == (zh, en)
