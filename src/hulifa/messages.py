@@ -1052,8 +1052,6 @@ REASONS.update(
         "toml.table": Text("表头缺少「]」", "a table header lacks its ']'"),
         "toml.after_value": Text("值后面只能有注释(#)或换行", "only a comment (#) or a line break may follow a value"),
         "toml.unclosed": Text("引号、方括号或花括号没有闭合", "a quote, bracket or brace is not closed"),
-        # a basis's qualifier of its source, after the citation (hulifa.reporters._common.full_citation)
-        "basis.qualifier": Text("({qualifier})", " (the pack's caveat: {qualifier})"),
         "config.directory": Text(
             "这是一个目录,不是配置文件;请指明其中的文件,如 {example}",
             "this is a directory, not a configuration file: name the file in it, such as {example}",

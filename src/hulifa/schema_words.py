@@ -61,8 +61,9 @@ def schema_problem(error: Any) -> Text:
         known = list(error.schema.get("properties", {}))
         extra = next((str(k) for k in value if k not in known), "")
         return reason("schema.unknown_key", key=shown(extra), hint=did_you_mean(extra, known), known=", ".join(known))
-    if kind in _LIMITS:
-        return reason(_LIMITS[kind], limit=shown(wanted), shown=shown(value))
+    limit_id = _LIMITS.get(kind)
+    if limit_id is not None:
+        return reason(limit_id, limit=shown(wanted), shown=shown(value))
     if kind == "pattern":
         return reason("schema.pattern", shown=shown(value), pattern=shown(wanted))
     if kind == "uniqueItems":

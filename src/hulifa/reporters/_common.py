@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from hulifa import messages
-from hulifa.model import Basis, CheckResult, Finding, ReportResult, RulePack, Severity, Status, Text
+from hulifa.model import Basis, CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters import labels
 from hulifa.textsafe import visible
 
@@ -81,8 +81,10 @@ def qualifier_text(basis: Basis, lang: str) -> str:
     the citation, or "". It is the pack's own words: quoted in English."""
     if not basis.qualifier:
         return ""
+    if lang != "en":
+        return clean(f"({basis.qualifier})")
     quoted = messages.quote(basis.qualifier, "en") if messages.has_chinese(basis.qualifier) else basis.qualifier
-    return clean(messages.reason("basis.qualifier", qualifier=Text(basis.qualifier, quoted)).get(lang))
+    return clean(f" ({labels.field('caveat', lang)}: {quoted})")
 
 
 def full_citation(basis: Basis, lang: str) -> str:
