@@ -28,7 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "decoding": {"model", "errors", "textsafe", "messages"},
     "atomic": {"errors"},
     "positions": {"model", "errors"},
-    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions", "messages", "plainvalue"},
+    "yamlsafe": {"model", "errors", "decoding", "textsafe", "positions", "messages", "plainvalue", "yaml_words"},
+    "yaml_words": {"model", "messages"},  # libyaml's problems in the reader's words, imported on a refusal
+    "schema_words": {"model", "messages", "yamlsafe"},  # a JSON Schema error in the reader's words
     "discovery": {"model", "errors", "messages"},
     # each follow-up section is read next to the code that checks it
     "commitments": {"model", "errors", "positions", "yamlsafe"},
@@ -41,8 +43,10 @@ ALLOWED: dict[str, set[str]] = {
     "usercache": set(),
     "patterncache": {"usercache"},
     "packcache": {"model", "usercache"},
-    "rulepack": {"model", "errors", "decoding", "positions", "yamlsafe", "expressions", "packcache", "messages"},
-    "config": {"model", "errors", "decoding", "yamlsafe", "discovery", "rulepack", "messages"},
+    "rulepack": {
+        "model", "errors", "decoding", "positions", "yamlsafe", "expressions", "packcache", "messages", "schema_words"
+    },
+    "config": {"model", "errors", "decoding", "yamlsafe", "discovery", "rulepack", "messages", "schema_words"},
     # evaluation
     "kinds": {"model", "quantity"},
     # a finding in words: the one renderer every format reads
