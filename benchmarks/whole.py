@@ -12,6 +12,7 @@ machine hits every contender alike), it runs as child processes:
   FORMAT  `hulifa check PATHS --isolated --fail-on never -f FORMAT > /dev/null`, every format
   -j J    with --jobs J: `-f json -j J`, to set against `-f json` (one job)
   cold    `hulifa check one.yaml` (table to a pipe) against the floor on that one file, --cold runs
+  typer   `python -c 'import typer'` with the same Python, in the cold rounds: what typer costs any command
 and prints the median wall time, its ratio to the floor's, the median CPU time and the peak RSS
 (ru_maxrss of the child, from os.wait4 in a small launcher), with the machine's state: usable cores
 (os.sched_getaffinity) and the load average before and after. When json is among the formats, each
@@ -90,6 +91,10 @@ TARGET = {"json-compact": 1.3}
 DEFAULT_TARGET = 1.5
 COLD_TARGET_MS = 150.0
 COLD = "hulifa check one.yaml"  # the cold-start row (table to a pipe)
+# What any typer command pays before its own code runs: the same Python starting and importing typer
+# (which imports its click, inspect, subprocess, platform ...). Printed beside the cold start so that
+# the part hulifa can change (the cold start less this) is read, not guessed.
+TYPER_START = "python -c 'import typer'"
 TABLE_VS_JSON = 1.5  # issue #14: the default format's CPU time at 2,000 and 10,000 reports, against json's
 
 _FLOOR = (
@@ -516,7 +521,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.cold:
         data, paths, manifest = sets[sizes[0]]
         first = str(data / sorted(manifest)[0])
-        cold = [Row(1, "floor, one file", [*floor_cmd, first]), Row(1, COLD, [*hulifa, first])]
+        cold = [
+            Row(1, "floor, one file", [*floor_cmd, first]),
+            Row(1, COLD, [*hulifa, first]),
+            Row(1, TYPER_START, [python, "-c", "import typer"]),
+        ]
         if base:  # the baseline's start-up in the same rounds: before/after of a cold start is one command
             cold.append(Row(1, COLD + base, [*before_cmd, first]))
 
@@ -640,8 +649,14 @@ def report(
             )
     if cold:
         floor_one = med(cold[0].walls) * 1000
-        for row in cold[1:]:  # this checkout's, then the baseline's
+        for row in cold[1:]:  # this checkout's, then python with typer, then the baseline's
             start_ms = med(row.walls) * 1000
+            if row.name == TYPER_START:
+                say(
+                    f"| 1 | `{row.name}` ({len(row.walls)} runs) | {start_ms:.0f} ms | {start_ms / floor_one:.2f}x "
+                    f"| {med(row.cpus) * 1000:.0f} ms | | | {max(row.rss):.0f} MiB | | (what typer costs any command) | |"
+                )
+                continue
             say(
                 f"| 1 | cold start `{row.name}` ({len(row.walls)} runs) | {start_ms:.0f} ms "
                 f"| {start_ms / floor_one:.2f}x | {med(row.cpus) * 1000:.0f} ms "
