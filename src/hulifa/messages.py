@@ -353,6 +353,45 @@ INPUT: dict[str, Text] = {
         "file too large ({size} bytes, limit {limit}); set HULIFA_MAX_BYTES to raise the limit",
     ),
     "input.file.unreadable": Text("无法读取文件:{strerror}", "cannot read file: {strerror}"),
+    "input.form.archive": Text(
+        "这是压缩包({kind}),不是报告;请解压后提取其中的报告",
+        "this is an archive ({kind}), not a report; unpack it and extract the report inside",
+    ),
+    "input.form.image": Text(
+        "这是一张图片({kind}),没有可读的文字;请先做文字识别(OCR),把识别出的文字存为 .txt 再提取,并逐项核对数字",
+        "this is a picture ({kind}) with no text to read; run OCR on it first, save the text as .txt and extract "
+        "that, checking every figure against the picture",
+    ),
+    "input.form.mhtml_empty": Text(
+        "保存的网页(MHTML)里没有网页本身(没有 text/html 部分)",
+        "the saved web page (MHTML) holds no page (no text/html part)",
+    ),
+    "input.form.ofd": Text(
+        "这是 OFD 版式文件,hulifa 读不了;请用 OFD 阅读器导出为 PDF 后再提取",
+        "this is an OFD document, which hulifa cannot read; export it to PDF with an OFD reader, then extract that",
+    ),
+    "input.form.office": Text(
+        "这是 {kind} 文件,不是 Word 文档;报告正文请用 .docx、PDF、网页或文本文件",
+        "this is a {kind} file, not a Word document; give the report as .docx, PDF, a web page or a text file",
+    ),
+    "input.form.ole": Text(
+        "这是 Word/Excel 97-2003 或 WPS 的旧格式文件(.doc、.xls、.wps),hulifa 读不了;"
+        "请在 Word 或 WPS 中另存为 .docx 或 PDF 后再提取",
+        "this is an old Word/Excel 97-2003 or WPS file (.doc, .xls, .wps), which hulifa cannot read; save it as "
+        ".docx or PDF in Word or WPS, then extract that",
+    ),
+    "input.form.pdf_stream": Text(
+        "这是从管道读入的 PDF;PDF 请给出文件路径",
+        "this is a PDF read from a pipe; give a PDF by its file path",
+    ),
+    "input.form.rtf": Text(
+        "RTF 文件 hulifa 读不了;请另存为 .docx 或 PDF 后再提取",
+        "hulifa cannot read RTF; save it as .docx or PDF, then extract that",
+    ),
+    "input.form.zip": Text(
+        "这是压缩包(内有 {names}),不是 Word 文档;请解压后提取其中的报告",
+        "this is a zip archive (holding {names}), not a Word document; unpack it and extract the report inside",
+    ),
     "input.glob.no_match": Text("没有文件匹配此模式", "no file matches this pattern"),
     "input.pdf.cannot_start": Text("无法启动 PDF 读取进程: {exc}", "cannot start the PDF reader: {exc}"),
     "input.pdf.damaged": Text(

@@ -42,7 +42,15 @@ from hulifa.model import (
 from hulifa.reportdata import TextHints, load_report, report_from_bytes
 from hulifa.rulepack import load_pack
 
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# What is read as a published report, through the extractor (its bytes decide the form: see
+# hulifa.extract.sniff): text, pages (saved as one file too), Word, PDF, and the forms it refuses with
+# what to do instead (Word 97-2003 and WPS, spreadsheets, pictures, OFD, RTF, archives). Anything else
+# is report data (YAML).
+TEXT_SUFFIXES = (
+    *(".txt", ".md", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf"),
+    *(".doc", ".wps", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".ofd", ".rtf"),
+    *(".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".rar", ".7z"),
+)
 
 
 INPUT = Subject("hulifa.input", "无法检查", "could not check")
@@ -86,12 +94,15 @@ def load_input(
 
         data = read_stream(sys.stdin.buffer, name)
     suffix = os.path.splitext(name)[1].lower()  # what Path(name).suffix decides, without a Path per file
-    if suffix == ".pdf":
-        from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
-
-        return report_data(Path(path), name, pack, hints, data)
     if suffix in TEXT_SUFFIXES:
         # heavy; only for text input
+        from hulifa.extract import sniff
+
+        head = data[: sniff.HEAD] if data is not None else sniff.peek(Path(path))
+        if sniff.form_of(head, name) is sniff.Form.PDF:
+            from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
+
+            return report_data(Path(path), name, pack, hints, data)
         from hulifa.extract.core import extract_text
         from hulifa.extract.output import to_report_data
         from hulifa.extract.textload import read_text, text_from_bytes

@@ -77,7 +77,8 @@ def extract_command(
         typer.Argument(
             metavar=both("报告文本", "input"),
             help=both(
-                "报告文本:.txt、.md、.html、.docx 或有文字层的 .pdf", "report text: .txt, .md, .html, .docx or .pdf"
+                "报告文本:.txt、.md、.html、保存的网页 .mht、.docx 或有文字层的 .pdf",
+                "report text: .txt, .md, .html, a saved page .mht, .docx or .pdf",
             ),
             show_default=False,
         ),
@@ -135,7 +136,9 @@ def extract_command(
         pack = load_pack(rules)
         locate = None
         read_as = ""  # the encoding, when a fallback read the text (decoding.fallback)
-        if input.suffix.lower() == ".pdf":  # the text layer; positions become page:line
+        from hulifa.extract import sniff
+
+        if sniff.form_of(sniff.peek(input), str(input)) is sniff.Form.PDF:  # the text layer; positions: page:line
             from hulifa.extract.pdf import read_pdf
 
             pdf = read_pdf(input)

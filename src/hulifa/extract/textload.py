@@ -18,9 +18,9 @@ from xml.etree import ElementTree
 
 from hulifa.decoding import decode_bytes, max_bytes, normalise_newlines, read_bytes
 from hulifa.errors import fail
+from hulifa.extract import sniff
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-DOCX_SUFFIXES = (".docx",)
 
 # Decoding is shared with report-data files: hulifa.decoding (re-exported here for the extractor).
 __all__ = ["decode_bytes", "docx_to_text", "fold", "html_to_text", "js_unescape", "read_text"]
@@ -294,9 +294,10 @@ def docx_to_text(data: bytes, file: str) -> str:
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
-    """Read a report (.txt/.md/.html/.docx/.pdf) as text; return (text, encoding used)."""
+    """Read a report (text, HTML, a saved page, .docx, PDF: told by its bytes, see hulifa.extract.sniff)
+    as text; return (text, encoding used)."""
     file = str(path)
-    if Path(path).suffix.lower() == ".pdf":  # its text layer, normalised (hulifa.extract.pdf)
+    if sniff.form_of(sniff.peek(Path(path)), file) is sniff.Form.PDF:  # its text layer (hulifa.extract.pdf)
         from hulifa.extract.pdf import read_pdf
 
         return read_pdf(path).text, "pdf"
@@ -305,10 +306,17 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
 
 
 def text_from_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
-    """A report's bytes as text, the format chosen by the name's suffix (or sniffed); (text, encoding)."""
-    suffix = Path(file).suffix.lower()
-    if suffix in DOCX_SUFFIXES or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
+    """A report's bytes as text, the form told by its bytes, then its name's suffix; (text, encoding)."""
+    form = sniff.form_of(data[: sniff.HEAD], file)
+    if form is sniff.Form.PDF:  # a PDF through a pipe: its reader needs a file
+        raise fail(file, 1, 1, "input.form.pdf_stream")
+    if form is sniff.Form.DOCX:
+        sniff.zip_refusal(data, file)
         return docx_to_text(data, file), "docx"
+    if form is sniff.Form.MHTML:
+        text, used = decode_bytes(sniff.mhtml_html(data, file), file, encoding, html=True)
+        return html_to_text(text), used
+    suffix = Path(file).suffix.lower()
     is_html = suffix in HTML_SUFFIXES
     text, used = decode_bytes(data, file, encoding, html=is_html or data.lstrip()[:1] == b"<")
     if is_html or (suffix not in (".txt", ".md") and looks_like_html(text)):
