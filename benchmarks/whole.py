@@ -654,7 +654,8 @@ def report(
             if row.name == TYPER_START:
                 say(
                     f"| 1 | `{row.name}` ({len(row.walls)} runs) | {start_ms:.0f} ms | {start_ms / floor_one:.2f}x "
-                    f"| {med(row.cpus) * 1000:.0f} ms | | | {max(row.rss):.0f} MiB | | (what typer costs any command) | |"
+                    f"| {med(row.cpus) * 1000:.0f} ms | | | {max(row.rss):.0f} MiB | "
+                    "| (what typer costs any command) | |"
                 )
                 continue
             say(
