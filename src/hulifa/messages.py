@@ -510,6 +510,18 @@ INPUT: dict[str, Text] = {
         "文本中读不出报告:没有年度、报告主体、法定部分(举措成效、不足和原因、下一年安排等),也没有任何数字",
         "no report can be read from this text: no year, no reporting body, no statutory part and no figure",
     ),
+    "input.text.title_attachment": Text(
+        "只读到标题(年度、报告主体),没有报告正文:没有任何法定部分,也没有任何数字;正文应在附件里:{names}。"
+        "请下载附件,再对附件运行 hulifa",
+        "only a title was read (a year, a reporting body), no report body: no statutory part and no figure; the "
+        "body must be in the attachment: {names}. Download it and run hulifa on that",
+    ),
+    "input.text.title_only": Text(
+        "只读到标题(年度、报告主体),没有报告正文:没有任何法定部分,也没有任何数字;不能据此检查。"
+        "如正文在附件或图片中,请对附件运行 hulifa",
+        "only a title was read (a year, a reporting body), no report body: no statutory part and no figure, "
+        "nothing to check. If the body is an attachment or a picture, run hulifa on that",
+    ),
     "input.text.level_unknown": Text(
         "未能判断层级;请用 --level 指定({levels})", "the level is unknown; give it with --level ({levels})"
     ),

@@ -104,12 +104,13 @@ def load_input(
 
             return report_data(Path(path), name, pack, hints, data)
         from hulifa.extract.core import extract_text
-        from hulifa.extract.output import to_report_data
+        from hulifa.extract.output import require_report, to_report_data
         from hulifa.extract.textload import read_text, text_from_bytes
 
         given = hints or TextHints()
         text, used = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
+        require_report(extraction, name, text)  # a title alone (its report an attachment) is not checked
         report = to_report_data(extraction, name)
         return report._replace(encoding=fallback(used, encoding)) if fallback(used, encoding) else report
     if data is None:

@@ -201,3 +201,52 @@ def test_any_bytes_get_a_form_or_a_refusal(data: bytes, name: str) -> None:
 def test_chinese_text_is_text(text: str) -> None:
     assert form_of(text.encode("utf-8"), "report.txt") is Form.TEXT
     assert form_of(text.encode("gb18030"), "report.txt") is Form.TEXT
+
+
+# ----------------------------------------------------------------------------- a title alone
+
+
+@pytest.mark.parametrize(
+    ("page", "message_id", "said"),
+    [
+        ("title-attachment.html", "input.text.title_attachment", "青禾区2024年法治政府建设年度报告.pdf"),
+        ("title-iframe.html", "input.text.title_only", "附件"),
+    ],
+)
+def test_a_page_with_a_title_alone_is_not_checked_as_a_report_that_leaves_out_everything(
+    page: str, message_id: str, said: str
+) -> None:
+    # a portal page whose report is its attachment (a link, or a PDF in an <iframe>): its title gives
+    # a year and a body, but a verdict of "every part and figure missing" would be wrong
+    path = FORMS / page
+    with pytest.raises(InputError) as caught:
+        from hulifa.extract.output import require_report
+
+        text, _ = read_text(path)
+        from hulifa.rulepack import load_pack
+
+        require_report(extract_text(text, load_pack(None)), str(path), text)
+    assert caught.value.message_id == message_id
+    extracted = run_cli("extract", str(path))
+    assert extracted.exit_code == 2 and extracted.stdout == ""
+    assert said in extracted.stderr
+    checked = run_cli("check", str(path), "-f", "json")
+    assert checked.exit_code == 2
+    assert "没有报告正文" in checked.stdout and "hulifa.input" in checked.stdout and "未填报" not in checked.stdout
+    english = run_cli("check", "--lang", "en", str(path))
+    assert "no report body" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("附件：青禾区2024年法治政府建设年度报告.pdf（下载次数：47）", ("青禾区2024年法治政府建设年度报告.pdf",)),
+        ("附件1:报告.docx  附件2:附表.XLS 附件3:报告.DOC", ("报告.docx", "报告.DOC")),
+        ("相关下载 2025年度报告.wps、2025年度报告.ofd、2025年度报告.wps", ("2025年度报告.wps", "2025年度报告.ofd")),
+        ("见 www.example.gov.cn/a.pdfx 与 report.pdf2", ()),
+    ],
+)
+def test_attachments_are_the_report_files_a_text_names(text: str, names: tuple[str, ...]) -> None:
+    from hulifa.extract.sniff import attachments
+
+    assert attachments(text) == names

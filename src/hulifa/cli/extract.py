@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from hulifa.extract.core import Extraction
 
 
-def _refuse_no_report(extraction: Extraction, file: str) -> None:
+def _refuse_no_report(extraction: Extraction, file: str, text: str) -> None:
     """Empty text, or text with no part and no figure: exit 2 (InputError), never an empty draft."""
     from hulifa.extract.output import require_report
 
-    require_report(extraction, file)
+    require_report(extraction, file, text)
 
 
 def _warn_guessed(extraction: Extraction, file: str, lang: str | None) -> None:
@@ -149,7 +149,7 @@ def extract_command(
             text, used = read_text(input, encoding)
             read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
-        _refuse_no_report(extraction, str(input))
+        _refuse_no_report(extraction, str(input), text)
         noted = asked()  # a note in the language asked for, else in both, as before --lang was read
         _warn_guessed(extraction, str(input), noted)
         unsettled = _uncheckable(extraction, str(input))

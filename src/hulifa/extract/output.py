@@ -374,19 +374,24 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
     )
 
 
-def require_report(ex: Extraction, file: str) -> None:
+def require_report(ex: Extraction, file: str, text: str = "") -> None:
     """A text with nothing of a report (no year, no body, no statutory part, no figure) is an error,
-    never an empty pass. One that has some of them goes on: what is missing is then named."""
+    never an empty pass; so is one with a title alone (a year, a body) and no statutory part and no
+    figure: a portal page whose report is its attachment would otherwise be checked as a report that
+    leaves out everything. One that has a part or a figure goes on: what is missing is then named.
+    `text` (what ex was read from) names the attachments a title-only page links to."""
     if ex.blank:
         raise fail(file, 1, 1, "input.text.empty")
-    if ex.sections or ex.figures or ex.indicators or ex.year is not None or ex.region:
+    if ex.sections or ex.figures or ex.indicators:
         return
-    raise fail(
-        file,
-        1,
-        1,
-        "input.text.no_report",
-    )
+    if ex.year is None and not ex.region:
+        raise fail(file, 1, 1, "input.text.no_report")
+    from hulifa.extract.sniff import attachments
+
+    named = attachments(text)
+    if named:
+        raise fail(file, 1, 1, "input.text.title_attachment", names="、".join(named))
+    raise fail(file, 1, 1, "input.text.title_only")
 
 
 def _text_origin(ex: Extraction, file: str) -> Origin:

@@ -513,7 +513,7 @@ def report_data(
     `data`: the PDF's bytes when it came on standard input (written to a private temporary file for
     the reading process)."""
     from hulifa.extract.core import extract_text
-    from hulifa.extract.output import to_report_data
+    from hulifa.extract.output import require_report, to_report_data
 
     if data is not None:
         import tempfile
@@ -526,6 +526,7 @@ def report_data(
         pdf = read_pdf(path, display)
     given = hints or TextHints()
     extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
+    require_report(extraction, display, pdf.text)
     return relocate(to_report_data(extraction, display), pdf)._replace(unread_pages=pdf.image_pages)
 
 

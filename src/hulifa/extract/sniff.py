@@ -151,3 +151,12 @@ def zip_refusal(data: bytes, file: str) -> None:
         )
     shown = "、".join(names[:5]) + ("…" if len(names) > 5 else "")
     raise fail(file, 1, 1, "input.form.zip", names=shown or "-")
+
+
+# an attached file's name as a portal shows it: 附件：XX区2024年法治政府建设年度报告.pdf, (下载) 报告.docx
+_ATTACHED = re.compile(r"[^\s:：,，;；、()（）《》<>\"'|]+\.(?:pdf|docx?|wps|ofd)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def attachments(text: str) -> tuple[str, ...]:
+    """The names of attached report files a page's text shows (in order, each once)."""
+    return tuple(dict.fromkeys(match.group(0) for match in _ATTACHED.finditer(text)))
