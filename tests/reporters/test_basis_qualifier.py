@@ -1,6 +1,6 @@
 """A basis the pack qualifies (可能出处,部分核实: a source not confirmed) is cited with that qualifier in
-every format that prints a full citation: the table with --all, Markdown, GitHub, JUnit, HTML, and
-`rules show`, in Chinese and in English (the pack's words, quoted). Before, only the table's short
+every format that prints a full citation: the table with --all, Markdown, GitHub, JUnit, HTML, SARIF's
+rule help, and `rules show`, in Chinese and in English (the pack's words, quoted). Before, only the table's short
 citation kept it, and it fell first when the line was tight; a reader of a full citation saw an
 unconfirmed source cited as if it were confirmed. The pack's title is said in the page's language
 (the default pack's "(national rules)" is not in a Chinese page)."""
@@ -20,7 +20,7 @@ QUALIFIERS = {
     "zh": ("(可能出处,部分核实)", "(报送时限据某省年度报告工作指引)"),
     "en": ("(the pack's caveat: “可能出处,部分核实”)", "(the pack's caveat: “报送时限据某省年度报告工作指引”)"),
 }
-FORMATS = [["--all"], ["-f", "markdown"], ["-f", "github"], ["-f", "junit"], ["-f", "html"]]
+FORMATS = [["--all"], ["-f", "markdown"], ["-f", "github"], ["-f", "junit"], ["-f", "html"], ["-f", "sarif"]]
 
 
 @pytest.fixture
@@ -48,6 +48,29 @@ def test_rules_show_and_a_process_keep_it(folder: Path, lang: str) -> None:
     assert _cited(shown.stdout, lang), shown.stdout
     table = run_process("check", "r.yaml", "--all", "--lang", lang, env={"COLUMNS": "80"}, cwd=folder)
     assert table.exit_code == 1 and _cited(table.stdout, lang), table.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sarifs_rule_help_cites_with_the_qualifier_in_the_runs_language(folder: Path, lang: str) -> None:
+    """SARIF's rule help (what a code-scanning page shows under a rule) said "依据 Basis: … [EVAL]" with
+    no qualifier, and labelled its lines in both languages (Note/Why in English in a Chinese run)."""
+    import json
+
+    import jsonschema
+
+    run = run_process("check", "r.yaml", "-f", "sarif", "--lang", lang, cwd=folder)
+    doc = json.loads(run.stdout)
+    schema = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    assert run.exit_code == 1 and list(jsonschema.Draft7Validator(schema).iter_errors(doc)) == []
+    rules = {r["id"]: r["help"]["text"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    filing, submitted = rules["nd_filing_rate"], rules["report_submitted_by"]
+    assert QUALIFIERS[lang][0] in filing and QUALIFIERS[lang][1] in submitted
+    if lang == "zh":
+        assert filing.startswith("依据: 《市县法治政府建设示范指标体系》") and "\n说明: 该条文" in filing
+        assert not any(word in text for text in rules.values() for word in ("Basis", "Note:", "Why:"))
+    else:
+        assert filing.startswith("Basis: 《市县法治政府建设示范指标体系》") and "\nNote: “该条文" in filing
+        assert not any(text.startswith("依据") for text in rules.values())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

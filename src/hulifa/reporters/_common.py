@@ -83,8 +83,12 @@ def qualifier_text(basis: Basis, lang: str) -> str:
         return ""
     if lang != "en":
         return clean(f"({basis.qualifier})")
-    quoted = messages.quote(basis.qualifier, "en") if messages.has_chinese(basis.qualifier) else basis.qualifier
-    return clean(f" ({labels.field('caveat', lang)}: {quoted})")
+    return clean(f" ({labels.field('caveat', lang)}: {pack_words(basis.qualifier, lang)})")
+
+
+def pack_words(text: str, lang: str) -> str:
+    """The pack's own words as written, quoted where an English text gives them in Chinese (“…”)."""
+    return messages.quote(text, "en") if lang == "en" and messages.has_chinese(text) else text
 
 
 def full_citation(basis: Basis, lang: str) -> str:

@@ -88,6 +88,8 @@ FIELD: dict[str, Pair] = {
     "reports": ("报告数", "Reports"),
     "pack": ("规则包", "Rule pack"),
     "notes": ("输入说明", "input notes"),  # hulifa's notes on the input file, counted apart (model.INPUT_NOTES)
+    "note": ("说明", "Note"),  # a basis's note, as SARIF's rule help gives it
+    "why": ("为何重要", "Why"),  # a rule's `why`, as SARIF's rule help gives it
     "caveat": ("出处说明", "the pack's caveat"),  # a basis's qualifier of its source (_common.qualifier_text)
 }
 

@@ -20,8 +20,9 @@ import urllib.parse
 from typing import Any, NamedTuple
 
 from hulifa import messages
-from hulifa.model import CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
-from hulifa.reporters._common import Memo, but_place, clean, is_issue, message
+from hulifa.model import Basis, CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
+from hulifa.reporters import labels
+from hulifa.reporters._common import Memo, but_place, clean, full_citation, is_issue, message, pack_words
 from hulifa.reporters.json_ import _no_nan, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -83,13 +84,19 @@ def _requirement(rule: Rule) -> dict[str, Any]:
     return out
 
 
-def _pack_descriptor(rule: Rule) -> dict[str, Any]:
+def _basis_line(basis: Basis, lang: str) -> str:
+    """`Basis: document article (qualifier) [STRENGTH]` in `lang`: the full citation every format gives,
+    so an unconfirmed source is not cited here as if it were confirmed."""
+    return f"{labels.field('basis', lang)}: {full_citation(basis, lang)} [{basis.strength.value}]"
+
+
+def _pack_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     basis = rule.basis
-    help_lines = [f"依据 Basis: {clean(basis.cite())} [{basis.strength.value}]"]
+    help_lines = [_basis_line(basis, lang)]
     if basis.note:
-        help_lines.append(f"Note: {clean(basis.note)}")
+        help_lines.append(f"{labels.field('note', lang)}: {clean(pack_words(basis.note, lang))}")
     if rule.why:
-        help_lines.append(f"Why: {clean(rule.why)}")
+        help_lines.append(f"{labels.field('why', lang)}: {clean(pack_words(rule.why, lang))}")
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": _pascal(rule.id),
@@ -110,7 +117,7 @@ def _pack_descriptor(rule: Rule) -> dict[str, Any]:
     return descriptor
 
 
-def _finding_descriptor(finding: Finding) -> dict[str, Any]:
+def _finding_descriptor(finding: Finding, lang: str) -> dict[str, Any]:
     """A rule entry for a rule id no pack defines, from hulifa's own list or from the finding."""
     if finding.rule in BUILTIN_RULES:
         zh, en, help_text = BUILTIN_RULES[finding.rule]
@@ -130,7 +137,7 @@ def _finding_descriptor(finding: Finding) -> dict[str, Any]:
     }
     basis = messages.basis(finding)
     if basis is not None:
-        descriptor["help"] = {"text": f"依据 Basis: {clean(basis.cite())} [{basis.strength.value}]"}
+        descriptor["help"] = {"text": _basis_line(basis, lang)}
         uri = _help_uri(basis.url)
         if uri:
             descriptor["helpUri"] = uri
@@ -246,7 +253,7 @@ class Writer:
             for rule in pack.rules:
                 if rule.id not in self.index:
                     self.index[rule.id] = len(self.rules)
-                    self.rules.append(_pack_descriptor(rule))
+                    self.rules.append(_pack_descriptor(rule, lang))
         self.totals = {s.value: 0 for s in Status} | {"notes": 0}  # notes: hulifa's own, on the input
         self.unchecked = False
         self.any = False  # some report had a result
@@ -269,7 +276,7 @@ class Writer:
                 continue
             if finding.rule not in self.index:
                 self.index[finding.rule] = len(self.rules)
-                self.rules.append(_finding_descriptor(finding))
+                self.rules.append(_finding_descriptor(finding, self.lang))
             uri = uris.get(finding.file) or uris.setdefault(finding.file, artifact_uri(finding.file))
             words = self.words(finding)
             key = _identity(finding, report, uri, words.name)
