@@ -719,6 +719,7 @@ REASONS: dict[str, Text] = {
         "--year 应为报告所属年份(如 2024),而不是 {shown}", "--year must be the year reported on, not {shown}"
     ),
     "pack.more_problems": Text("(另有 {count} 处问题)", " ({count} more problems)"),
+    "pack.one_more_problem": Text("(另有 1 处问题)", " (1 more problem)"),
     "quantity.empty": Text("空值", "empty value"),
     "quantity.numeral": Text("无法识别的中文数字「{text}」", "cannot read the Chinese numeral '{text}'"),
     "quantity.too_large": Text("「{text}」数值过大", "'{text}' is too large to be a figure"),
@@ -1590,13 +1591,16 @@ def amount(value: float, unit: str, lang: str) -> str:
     return count(value, unit, lang)
 
 
-def scopes_text(rule: Rule) -> str:
-    """The bodies a rule applies to, with years where a scope has them: "county, department.county (–2023)"."""
+def scopes_text(rule: Rule, lang: str | None = None) -> str:
+    """The bodies a rule applies to, with years where a scope has them: named in `lang` ("县级、县级政府部门
+    (–2023)", "county, county government department (–2023)"), as `rules show` says them; or, with no
+    `lang`, as the pack writes them ("county, department.county (–2023)"), as docs/rules.md lists them."""
     parts = []
     for scope in rule.levels:
         years = f" ({scope.year_from or ''}–{scope.year_to or ''})" if scope.year_from or scope.year_to else ""
-        parts.append(scope.body + years)
-    return ", ".join(parts)
+        named = scope.body if lang is None or scope.body not in LEVEL_NAMES else LEVEL_NAMES[scope.body].get(lang)
+        parts.append(named + years)
+    return ("、" if lang == "zh" else ", ").join(parts)
 
 
 # ------------------------------------------------------------------------------------- parameters
@@ -1612,6 +1616,14 @@ def input_text(message_id: str, values: Params) -> Text:
 def reason(message_id: str, /, **values: Any) -> Text:
     """`input_text` with its parameters named at the call site: `reason("value.negative", text="-3")`."""
     return input_text(message_id, tuple(values.items()))
+
+
+def more_problems(count: int) -> Text:
+    """ "(另有 2 处问题)" / " (2 more problems)", " (1 more problem)": what a refusal that names the first
+    problem says of the rest; nothing when there is none."""
+    if count < 1:
+        return Text("", "")
+    return reason("pack.one_more_problem" if count == 1 else "pack.more_problems", count=str(count))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Text:

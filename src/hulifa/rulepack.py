@@ -9,7 +9,7 @@ from typing import Any
 
 from hulifa.decoding import DEFAULT_MAX_BYTES
 from hulifa.errors import InputError, fail
-from hulifa.messages import reason
+from hulifa.messages import more_problems, reason
 from hulifa.model import (
     Basis,
     Consistency,
@@ -23,7 +23,6 @@ from hulifa.model import (
     Scope,
     Severity,
     Strength,
-    Text,
     Trend,
 )
 from hulifa.positions import Document
@@ -100,8 +99,14 @@ def _validate(doc: Document) -> None:
         "pack.schema",
         dotted=dotted,
         message=schema_problem(error),
-        more=reason("pack.more_problems", count=str(len(errors) - 1)) if len(errors) > 1 else Text("", ""),
+        more=more_problems(sum(not _said_with(e, error) for e in errors[1:])),
     )
+
+
+def _said_with(other: Any, first: Any) -> bool:
+    """Whether `first`'s words already say `other`: jsonschema gives one `required` error for each key
+    a mapping lacks, and schema_problem names every lacking key in the first."""
+    return bool(other.validator == first.validator == "required" and other.absolute_path == first.absolute_path)
 
 
 def _offending_key(error: Any) -> tuple[str, ...]:

@@ -37,6 +37,30 @@ CASES = [
         "required but missing: unit",
         id="pack-required",
     ),
+    pytest.param(  # English said "(1 more problems)"
+        {"p.yaml": GOOD.replace("    unit: 件\n", "    bogus: 1\n")},
+        ["check", "r.yaml", "--rules", "p.yaml"],
+        "p.yaml:3:5",
+        "缺少必填项 unit(另有 1 处问题)",
+        "required but missing: unit (1 more problem)",
+        id="pack-one-more",
+    ),
+    pytest.param(
+        {"p.yaml": GOOD.replace("    unit: 件\n", "    bogus: 1\n").replace("severity: info", "severity: fatal")},
+        ["check", "r.yaml", "--rules", "p.yaml"],
+        "p.yaml:3:5",
+        "缺少必填项 unit(另有 2 处问题)",
+        "required but missing: unit (2 more problems)",
+        id="pack-more",
+    ),
+    pytest.param(  # both keys are named: that was "(1 more problems)", the second of them counted again
+        {"p.yaml": GOOD.replace("    unit: 件\n", "").replace("    name: 某指标\n", "")},
+        ["check", "r.yaml", "--rules", "p.yaml"],
+        "p.yaml:3:5",
+        "缺少必填项 name、unit\n",
+        "required but missing: name, unit\n",
+        id="pack-required-twice",
+    ),
     pytest.param(
         {"t.yaml": "region: x\nyear: 2024\n\tlevel: district\n"},
         ["check", "t.yaml"],
@@ -104,7 +128,7 @@ def _write(folder: Path, files: dict[str, str]) -> None:
 def _said(code: int, stderr: str, lang: str, place: str, zh: str, en: str) -> None:
     assert code == 2, stderr
     # a found configuration file is named by its whole path
-    line = next((line for line in stderr.splitlines() if line.partition(": ")[0].endswith(place)), "")
+    line = next((line + "\n" for line in stderr.splitlines() if line.partition(": ")[0].endswith(place)), "")
     if lang == "zh":
         assert zh in line and not SENTENCE.search(line), line
     else:

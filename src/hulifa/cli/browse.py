@@ -264,24 +264,11 @@ def rules_show(
 SHOW_WIDTH = 80  # `rules show` fits the narrowest usual terminal, whatever the one it is in
 
 
-def _scopes(rule: Rule, lang: str) -> str:
-    """The bodies a rule applies to, named in `lang` (区级, county government department), with years
-    where a scope has them."""
-    from hulifa.messages import LEVEL_NAMES
-
-    parts = []
-    for scope in rule.levels:
-        name = LEVEL_NAMES[scope.body].get(lang) if scope.body in LEVEL_NAMES else scope.body
-        years = f" ({scope.year_from or ''}–{scope.year_to or ''})" if scope.year_from or scope.year_to else ""
-        parts.append(name + years)
-    return ("、" if lang == "zh" else ", ").join(parts)
-
-
 def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
     """`rules show`'s lines in `lang`: the indicator's name (the pack's, in that language) and id, then
     a label and its value a line, a long value wrapped under where it starts, within `width` cells."""
     from hulifa.cli.helpformat import cells, wrap
-    from hulifa.messages import LIMITS, citation, expected_text, reason
+    from hulifa.messages import LIMITS, citation, expected_text, reason, scopes_text
     from hulifa.reporters._common import qualifier_text
     from hulifa.reporters.labels import severity as severity_word
 
@@ -291,7 +278,7 @@ def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
     b = rule.basis
     name, other = ((rule.name_en or rule.name), rule.name) if lang == "en" else (rule.name, rule.name_en)
     years = f"{rule.year_from or ''}–{rule.year_to or ''}" if rule.year_from or rule.year_to else ""
-    applies = said("rules.show.levels", levels=_scopes(rule, lang) or said("rules.show.all"))
+    applies = said("rules.show.levels", levels=scopes_text(rule, lang) or said("rules.show.all"))
     severity, missing = (severity_word(s, lang) for s in (rule.severity, rule.missing_severity))
     severities = said("rules.show.severities", severity=severity, missing=missing)
     qualified = qualifier_text(b, lang)
