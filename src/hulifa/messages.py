@@ -592,7 +592,10 @@ INPUT: dict[str, Text] = {
         "运行期间另有程序创建了此文件;未覆盖。如需覆盖请加 --force",
         "another program created this file while hulifa ran; nothing overwritten (pass --force to overwrite it)",
     ),
-    "output.directory": Text("这是一个目录", "this is a directory"),
+    "output.directory": Text(
+        "这是一个目录,不是文件:请给出其中的文件名(没有哪种输出写成目录)",
+        "this is a folder, not a file: name a file in it (no output is written as a folder)",
+    ),
     "output.exists": Text("文件已存在;如需覆盖请加 --force", "file exists; pass --force to overwrite it"),
     "output.is_input": Text(
         "输出文件就是输入文件之一;拒绝覆盖(--force 也不行),请换一个文件名",
@@ -719,7 +722,6 @@ REASONS: dict[str, Text] = {
         "--year 应为报告所属年份(如 2024),而不是 {shown}", "--year must be the year reported on, not {shown}"
     ),
     "pack.more_problems": Text("(另有 {count} 处问题)", " ({count} more problems)"),
-    "pack.one_more_problem": Text("(另有 1 处问题)", " (1 more problem)"),
     "quantity.empty": Text("空值", "empty value"),
     "quantity.numeral": Text("无法识别的中文数字「{text}」", "cannot read the Chinese numeral '{text}'"),
     "quantity.too_large": Text("「{text}」数值过大", "'{text}' is too large to be a figure"),
@@ -1107,6 +1109,18 @@ REASONS.update(
         "config.directory": Text(
             "这是一个目录,不是配置文件;请指明其中的文件,如 {example}",
             "this is a directory, not a configuration file: name the file in it, such as {example}",
+        ),
+    }
+)
+# Appended in one block (the ids above keep their places): a refusal's rest counted, -o given a folder.
+REASONS.update(
+    {
+        "pack.one_more_problem": Text("(另有 1 处问题)", " (1 more problem)"),
+        "option.output_directory": Text(
+            "「{item}」是目录,而 -o 写入一个文件(没有哪种格式写出目录):请给出目录中的文件名,如 -o {example};"
+            "格式由扩展名判断:{listed},或由 -f FORMAT 指定",
+            "'{item}' is a folder, but -o writes one file (no format writes a folder): name a file in it, such as "
+            "-o {example}; its extension gives the format: {listed}, or -f FORMAT names it",
         ),
     }
 )

@@ -4,7 +4,7 @@ with the place it came from; and `hulifa config`, which prints them."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -89,13 +89,22 @@ def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[li
         lower = item.lower()
         fmt = next((f for ext, f in EXTENSIONS.items() if lower.endswith(ext)), None)
         if fmt is None:
-            from hulifa.messages import reason
-
-            listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
-            refuse(reason("option.output_format", item=item, listed=listed))
+            _refuse_unknown_extension(item)
         formats.append(fmt)
         paired.append(f"{fmt}={item}")
     return list(dict.fromkeys(formats)), paired
+
+
+def _refuse_unknown_extension(item: str) -> NoReturn:
+    """No format in `item`'s name: the known extensions, and for a folder what to write instead."""
+    import os
+
+    from hulifa.messages import reason
+
+    listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
+    if os.path.isdir(item) or item.endswith(("/", os.sep)):
+        refuse(reason("option.output_directory", item=item, example=os.path.join(item, "hulifa.json"), listed=listed))
+    refuse(reason("option.output_format", item=item, listed=listed))
 
 
 class Resolved(NamedTuple):
