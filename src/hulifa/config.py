@@ -207,6 +207,39 @@ def _validate(values: dict[str, Any], lines: dict[str, int], shown: str) -> None
         )
 
 
+# A `lang` setting as a line of TOML (lang = "en") or of top-level YAML (lang: en), and a TOML table's header.
+_LANG_LINE = r"""^(\s*)lang\s*[=:]\s*["']?(zh|en)["']?\s*(?:#.*)?$"""
+
+
+def error_lang(file: str) -> str | None:
+    """The language to say an error of the configuration file `file` in, when the command line names
+    none: the `lang` the file sets, read from its lines (a file with an error may not parse), else the
+    locale's (LC_ALL, LC_MESSAGES, LANG: en_US.UTF-8 is en, zh_CN.UTF-8 zh); None when neither says."""
+    import os
+
+    try:
+        text = Path(file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    yaml = file.endswith((".yaml", ".yml"))
+    table: tuple[str, ...] = ("tool", "hulifa") if Path(file).name == "pyproject.toml" else ()
+    current: tuple[str, ...] = ()
+    lang_of, header_of = re.compile(_LANG_LINE).match, re.compile(_HEADER).match
+    for line in text.splitlines():
+        header = None if yaml else header_of(line)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            continue
+        found = lang_of(line)
+        if found and current == table and not (yaml and found.group(1)):  # YAML: a top-level key only
+            return found.group(2)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        locale = os.environ.get(name, "")
+        if locale:  # the first set one decides, as it does for every program
+            return locale[:2] if locale[:2] in ("zh", "en") else None
+    return None
+
+
 def load(explicit: str | None = None, isolated: bool = False) -> Config:
     """The configuration in force: `explicit` if named, none if `isolated`, else the one found."""
     if isolated:
@@ -224,4 +257,4 @@ def load(explicit: str | None = None, isolated: bool = False) -> Config:
     return load_config(found) if found is not None else Config.none()
 
 
-__all__ = ["CONFIG_FILES", "Config", "InputError", "find_config", "load", "load_config", "schema"]
+__all__ = ["CONFIG_FILES", "Config", "InputError", "error_lang", "find_config", "load", "load_config", "schema"]

@@ -153,3 +153,48 @@ def test_an_input_error_in_a_process(
     _write(folder, files)
     run = run_process(*argv, "--lang", lang, cwd=folder)
     _said(run.exit_code, run.stderr, lang, place, zh, en)
+
+
+NO_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "locale", "lang"),
+    [
+        pytest.param("hulifa.toml", 'lang = "en"\nfail-on = \n', {}, "en", id="toml-lang-en"),
+        pytest.param("hulifa.toml", "lang = 'zh'\nfail-on = \n", {"LANG": "en_US.UTF-8"}, "zh", id="file-over-locale"),
+        pytest.param(
+            "pyproject.toml",
+            '[project]\nlang = "zh"\n[tool.hulifa]\nlang = "en"\nfail-on = \n',
+            {},
+            "en",
+            id="pyproject-table",
+        ),
+        pytest.param("hulifa.toml", "fail-on = \n", {"LANG": "en_US.UTF-8"}, "en", id="locale-en"),
+        pytest.param(
+            "hulifa.toml", "fail-on = \n", {"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh", id="lc-all"
+        ),
+        pytest.param("hulifa.toml", "fail-on = \n", {"LANG": "C.UTF-8"}, "zh", id="no-language"),
+        pytest.param(".hulifa.yaml", "lang: en\nfail-on: [\n", {}, "en", id="yaml-lang-en"),
+        pytest.param("hulifa.toml", 'lang = "en"\nfoo = 1\n', {}, "en", id="unknown-key"),
+    ],
+)
+def test_a_configuration_error_without_lang_is_in_the_files_or_the_locales_language(
+    folder: Path, name: str, text: str, locale: dict[str, str], lang: str
+) -> None:
+    """A configuration file that cannot be read was said in Chinese whatever the file's `lang` and the
+    locale, unless --lang was typed: the file's own `lang` (read from its lines) or the locale says it."""
+    _write(folder, {name: text})
+    env = {**NO_LOCALE, **locale}
+    for run in (run_cli("check", "r.yaml", env=env), run_process("check", "r.yaml", env=env, cwd=folder)):
+        assert run.exit_code == 2 and run.stdout == "", run.stderr
+        (line,) = run.stderr.splitlines()
+        assert re.match(rf"{re.escape(str(folder / name))}:\d+:\d+: ", line), line
+        said = line.partition(": ")[2]
+        assert bool(CJK.search(said)) == (lang == "zh") and not (lang == "zh" and SENTENCE.search(said)), line
+    said = run_cli("config", env=env).stderr  # `hulifa config` says it the same way
+    assert bool(CJK.search(said.partition(": ")[2])) == (lang == "zh"), said
+    # --lang, typed, is over both
+    other = "zh" if lang == "en" else "en"
+    typed = run_cli("check", "r.yaml", "--lang", other, env=env).stderr
+    assert bool(CJK.search(typed.partition(": ")[2])) == (other == "zh"), typed

@@ -8,7 +8,7 @@ from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
-from hulifa.cli import Lang, die_error, refuse
+from hulifa.cli import Lang, asked, die_error, refuse
 from hulifa.cli.options import LangOption
 from hulifa.cli.usage import both, described
 
@@ -137,8 +137,8 @@ def resolve(ctx: typer.Context | None, config: str | None, isolated: bool, lang:
 
     try:
         found = configuration.load(config, isolated)
-    except InputError as error:
-        die_error(error, lang)
+    except InputError as error:  # in the language the command line asks for, else the file's, else the locale's
+        die_error(error, asked() or configuration.error_lang(error.position.file) or lang)
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for key, param in SETTINGS.items():
