@@ -1116,6 +1116,27 @@ REASONS.update(
 REASONS.update(
     {
         "pack.one_more_problem": Text("(另有 1 处问题)", " (1 more problem)"),
+        # the comments and notes of `hulifa extract`'s draft (hulifa.extract.output), in --lang
+        "draft.region_missing": Text(
+            "正文中未找到报告主体,请填写", "the reporting body is not in the text: fill it in"
+        ),
+        "draft.level_missing": Text("{why};请填写其一:{levels}", "{why}; fill in one of: {levels}"),
+        "draft.level_not_given": Text("未给出层级", "the level is not given"),
+        "draft.level_from_name": Text("由名称推断:{why}", "from the name: {why}"),
+        "draft.level_guess": Text("推断,请核对", "a guess: confirm it"),
+        "draft.level_guessed": Text("核对层级后删除此行", "delete this line once the level is confirmed"),
+        "draft.year_missing": Text(
+            "标题和首句中未找到报告年度,请填写", "the year is not in the title or first sentence: fill it in"
+        ),
+        "draft.ambiguous": Text(
+            "一数多主体:一个数字由几个主体共用,请核对属于哪一个",
+            "ambiguous: one count shared by several bodies; check which applies",
+        ),
+        "draft.implicit": Text("隐含全覆盖:{text},未写数字", "implicit full coverage: {text}, no number written"),
+        "draft.change": Text(
+            "该数字可能是变化量(比上年、增加、减少),不是总量",
+            "the figure may be a change (from last year, more, fewer), not a level",
+        ),
         "option.output_directory": Text(
             "「{item}」是目录,而 -o 写入一个文件(没有哪种格式写出目录):请给出目录中的文件名,如 -o {example};"
             "格式由扩展名判断:{listed},或由 -f FORMAT 指定",

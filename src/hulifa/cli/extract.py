@@ -161,7 +161,7 @@ def extract_command(
         if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
-            content = to_report_yaml(extraction, input.name, locate, encoding=read_as)
+            content = to_report_yaml(extraction, input.name, locate, encoding=read_as, lang=lang.value)
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()

@@ -11,6 +11,7 @@ from hulifa.decoding import fallback_note
 from hulifa.errors import fail
 from hulifa.extract import Extraction
 from hulifa.extract.indicators import Indicator
+from hulifa.messages import quote, reason
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Params, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
 from hulifa.reportdata import Origin, new_report
@@ -111,54 +112,68 @@ def _strict(ind: Indicator) -> bool:
     return ind.strict and ind.bound in _STRICT_WORD
 
 
-def _note(ind: Indicator) -> str:
+def _said(text: Text, lang: str | None) -> str:
+    """A draft's comment or note in `lang`; both, "中文 / English", when None (the library's default)."""
+    return text.get(lang) if lang else f"{text.zh} / {text.en}"
+
+
+def _note(ind: Indicator, lang: str | None = None) -> str:
+    """What the reader must check of a figure before using it, in `lang` (both when None)."""
     notes = []
     if ind.ambiguous:
-        notes.append("ambiguous: one count shared by several bodies (一数多主体); check which applies")
+        notes.append(reason("draft.ambiguous"))
     if ind.implicit:
-        notes.append(f"implicit full coverage: 「{ind.text}」, no number written")
+        notes.append(reason("draft.implicit", text=Text(quote(ind.text, "zh"), quote(ind.text, "en"))))
     if ind.change:
-        notes.append("the figure may be a change (比上年/增加/减少), not a level")
-    return "; ".join(notes)
+        notes.append(reason("draft.change"))
+    return (";" if lang == "zh" else "; ").join(_said(note, lang) for note in notes)
 
 
-def _header_lines(ex: Extraction) -> list[str]:
-    """region, level and year. What the text does not say is written `null` (the checker refuses it
-    until someone fills it in); a level read from the name says so, and one the name does not settle
-    also gets `level_guessed:`, which the checker reports until someone confirms the level."""
+def _header_lines(ex: Extraction, lang: str | None = None) -> list[str]:
+    """region, level and year, with comments in `lang` (both when None). What the text does not say is
+    written `null` (the checker refuses it until someone fills it in); a level read from the name says
+    so, and one the name does not settle also gets `level_guessed:`, which the checker reports until
+    someone confirms the level (its value is read back as data: in both languages)."""
     lines = [
-        f"region: {_q(ex.region)}" if ex.region else "region: null  # 正文中未找到报告主体,请填写 / not found: fill in",
+        f"region: {_q(ex.region)}" if ex.region else f"region: null  # {_said(reason('draft.region_missing'), lang)}",
     ]
     guess = ex.level_guess
+    why = Text(guess.why_zh, guess.why_en) if guess is not None else reason("draft.level_not_given")
     if not ex.level:
-        why = f"{guess.why_zh} / {guess.why_en}" if guess is not None else "not given"
-        lines.append(f"level: null  # {why}; 请填写 / fill in: {' | '.join(LEVELS)}")
+        missing = reason("draft.level_missing", why=why, levels=" | ".join(LEVELS))
+        lines.append(f"level: null  # {_said(missing, lang)}")
     elif guess is None:
         lines.append(f"level: {ex.level}")
     elif guess.sure:
-        lines.append(f"level: {ex.level}  # 由名称推断 / from the name: {guess.why_zh}")
+        lines.append(f"level: {ex.level}  # {_said(reason('draft.level_from_name', why=why), lang)}")
     else:
-        lines.append(f"level: {ex.level}  # 推断,请核对 / a guess: confirm it")
-        why = _q(f"{guess.why_zh} / {guess.why_en}")
-        lines.append(f"level_guessed: {why}  # 核对层级后删除此行 / delete this line once the level is confirmed")
+        lines.append(f"level: {ex.level}  # {_said(reason('draft.level_guess'), lang)}")
+        value = _q(f"{guess.why_zh} / {guess.why_en}")
+        lines.append(f"level_guessed: {value}  # {_said(reason('draft.level_guessed'), lang)}")
     if ex.year is None:
-        lines.append("year: null  # 标题和首句中未找到报告年度,请填写 / not in the title or first sentence: fill in")
+        lines.append(f"year: null  # {_said(reason('draft.year_missing'), lang)}")
     else:
         lines.append(f"year: {ex.year}")
     return lines
 
 
 def to_report_yaml(
-    extraction: Extraction, source_name: str, locate: Locate | None = None, *, encoding: str = ""
+    extraction: Extraction,
+    source_name: str,
+    locate: Locate | None = None,
+    *,
+    encoding: str = "",
+    lang: str | None = None,
 ) -> str:
     """Report-data YAML that `hulifa check` accepts; each value with its evidence and line (or page:line).
-    `encoding` names the fallback encoding the text was read in (a comment), "" when none was."""
+    `encoding` names the fallback encoding the text was read in (a comment), "" when none was; `lang`
+    is the language of the header's comments and the figures' notes (both when None)."""
     ex = extraction
     out: list[str] = [
         f"# Report data extracted by `hulifa extract` from {source_name}.",
         "# Every value carries the sentence it came from: check each against the report before use.",
         *([f"# 编码 / encoding: {encoding} ({fallback_note(encoding)[1]})"] if encoding else []),
-        *_header_lines(ex),
+        *_header_lines(ex, lang),
         f"source: {_q(source_name)}",
     ]
     out.append("sections:")
@@ -198,7 +213,7 @@ def to_report_yaml(
         bodies = shared_with(ind)
         if bodies:
             out.append(f"    shared_with: [{', '.join(_q(b) for b in bodies)}]")
-        note = _note(ind)
+        note = _note(ind, lang)
         if note:
             out.append(f"    note: {_q(note)}")
     unmapped = ex.unmapped
