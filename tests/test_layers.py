@@ -55,7 +55,8 @@ ALLOWED: dict[str, set[str]] = {
     "crosscheck": {"model", "quantity", "indicator_intervals", "kinds"},
     "evaluate": {"model", "quantity", "indicator_intervals", "commitments", "deviations", "kinds", "crosscheck"},
     # text in, report data out
-    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack"},
+    # (its draft's comments and notes are worded by messages, in the reader's language)
+    "extract": {"model", "errors", "decoding", "quantity", "textsafe", "atomic", "reportdata", "rulepack", "messages"},
     # result out
     "reporters": {"model", "quantity", "evaluate", "kinds", "messages", "textsafe", "batch", "version"},
     "diff": {"model", "indicator_intervals", "messages", "reporters", "textsafe"},
