@@ -1171,9 +1171,9 @@ VALUES: dict[str, Text] = {
     "section.doubt": Text("待核实", "to be confirmed"),
     "section.present": Text("已包含", "present"),
     "section.partial": Text("部分:{have}", "partly: {have}"),
-    "deviation.unknown_rule": Text("expires {expires}", "expires {expires}"),
-    "deviation.expired": Text("expires {expires}", "expires {expires}"),
-    "deviation.unused": Text("expires {expires}", "expires {expires}"),
+    "deviation.unknown_rule": Text("有效期至 {expires}", "expires {expires}"),
+    "deviation.expired": Text("有效期至 {expires}", "expires {expires}"),
+    "deviation.unused": Text("有效期至 {expires}", "expires {expires}"),
 }
 # Gaps in words. A numeric gap (Finding.gap) is worded by _amount; other ids have no gap.
 GAPS: dict[str, Text] = {

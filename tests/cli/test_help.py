@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.core import TyperGroup
 
-from clihelp import Run, help_screens, run_cli
+from clihelp import ROOT, Run, help_screens, run_cli
 from hostile.helpers import run_process
 from hulifa.cli.helpformat import cells, description, summary
 from hulifa.cli.usage import in_lang
@@ -59,13 +59,14 @@ def _expected(command: Any, lang: str) -> list[str]:
 
 
 def _split_notes(lines: list[str], columns: int) -> list[str]:
-    """Bracketed notes ([默认:error], [必填], [tool.hulifa]) broken across two lines though the line
-    they go on to would have held them whole (one broke as "[默" / "认:respect-gitignore]")."""
+    """Bracketed notes ([默认:error], [必填], [tool.hulifa]) and argument placeholders ({名称}) broken
+    across two lines though the line they go on to would have held them whole (one broke as "[默" /
+    "认:respect-gitignore]", `schema`'s usage as "{名称" / "}:<report|" at 40 columns)."""
     split = []
-    for line, after in itertools.pairwise(lines):
-        start = line.rfind("[")
-        if start >= 0 and "]" not in line[start:] and "]" in after:
-            note = line[start:] + after.strip()[: after.strip().find("]") + 1]
+    for (line, after), (opening, closing) in itertools.product(itertools.pairwise(lines), ("[]", "{}")):
+        start = line.rfind(opening)
+        if start >= 0 and closing not in line[start:] and closing in after:
+            note = line[start:] + after.strip()[: after.strip().find(closing) + 1]
             if cells(note) <= columns - (cells(after) - cells(after.lstrip())):
                 split.append(note)
     return split
@@ -84,6 +85,13 @@ def _check_screen(run: Run, command: Any, lang: str, columns: int) -> None:
     else:
         assert lines[0].startswith("Usage: ") and "Options:" in lines
         assert not CJK.search(run.stdout), run.stdout
+    # a line to copy is whole where it fits (`schema`'s had "# yaml-language-server:" / "$schema=…" on
+    # two lines at 80 columns), and an example names files that are there (`diff`'s named
+    # reports/huli/2023.yaml, which is not)
+    copied = [line for line in lines if "yaml-language-server:" in line]
+    assert columns < 60 or all("$schema=report.schema.json" in line for line in copied), copied
+    named = re.findall(r"(?<![\w/])reports/[\w./-]+", run.stdout)
+    assert all((ROOT / path).is_file() for path in named), named
     flat = re.sub(r"\s+", "", run.stdout)
     for text in _expected(command, lang):
         assert re.sub(r"\s+", "", text) in flat, f"lost: {text}\n{run.stdout}"

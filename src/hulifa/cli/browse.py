@@ -19,11 +19,11 @@ from hulifa.cli.usage import Group, both, described
 
 @described(
     "两年报告逐项对比:数值、变化与趋势。\n\n"
-    "退出码与 check 相同:趋势检查未达标且达到 --fail-on 级别时为 1,文件无法读取时为 2。"
-    "示例:hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml",
+    "退出码与 check 相同:趋势检查未达标且达到 --fail-on 级别时为 1,文件无法读取时为 2。\n\n"
+    "示例:hulifa diff 2023.yaml 2024.yaml",
     "Two years side by side: values, change, trend verdicts.\n\n"
-    "Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read. "
-    "Example: hulifa diff reports/huli/2023.yaml reports/huli/2024.yaml",
+    "Exit codes as for check: 1 when a trend check fails at or above --fail-on, 2 when a file cannot be read.\n\n"
+    "Example: hulifa diff 2023.yaml 2024.yaml",
 )
 def diff(
     old: Annotated[
@@ -70,9 +70,9 @@ class SchemaName(StrEnum):
 
 @described(
     "打印 JSON Schema,供编辑器校验(yaml-language-server)。\n\n"
-    "保存后在 YAML 文件开头加上:  # yaml-language-server: $schema=report.schema.json",
+    "保存后在 YAML 文件开头加上这一行:\n\n# yaml-language-server: $schema=report.schema.json",
     "Print a JSON Schema for editors (yaml-language-server).\n\n"
-    "Save it and add to the top of your YAML:  # yaml-language-server: $schema=report.schema.json",
+    "Save it and add this line to the top of your YAML:\n\n# yaml-language-server: $schema=report.schema.json",
 )
 def schema(
     name: Annotated[

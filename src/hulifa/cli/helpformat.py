@@ -41,8 +41,9 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-# A bracketed note ([默认:error], [必填], [tool.hulifa]): one chunk, never broken where it fits a line.
-_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+# A bracketed note ([默认:error], [必填], [tool.hulifa]) or an argument's placeholder ({名称}): one
+# chunk, never broken where it fits a line.
+_NOTE = re.compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}")
 
 
 def _chunks(text: str) -> Iterator[str]:
