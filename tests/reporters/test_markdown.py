@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from reporter_fixtures import HULI_REPORT, PACK, SIMING_REPORT
 
+from clihelp import HULI_DATA, run_cli
+from hostile.helpers import run_process
 from hulifa.model import CheckResult, ReportResult
 from hulifa.reporters import markdown
 
@@ -203,3 +206,29 @@ def test_a_folded_reports_title_reads_as_written_on_github() -> None:
     summaries = re.findall(r"<summary>(.*?)</summary>", page)
     assert len(summaries) == 1 and "\\" not in summaries[0], summaries
     assert summaries[0].startswith("湖里*区_[甲]&lt;b&gt; 2024 — reports/huli_district_2024.yaml — 错误 ")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_most_missed_puts_the_most_severe_first_among_as_many_reports(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four districts' reports that miss the same 34 indicators: the list ranked a tie by id, so its 15
+    rows were notes (行政诉讼案件数…) and the one error (存在的不足和原因, short in every report) was cut
+    into "19 more not listed". A PR's reader saw what matters least."""
+    text = HULI_DATA.read_text(encoding="utf-8")
+    for region in ("思明区", "湖里区", "集美区", "海沧区"):
+        (tmp_path / f"{region}.yaml").write_text(text.replace("region: 湖里区", f"region: {region}"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for run in (
+        run_cli("check", ".", "-f", "markdown", "--lang", lang),
+        run_process("check", ".", "-f", "markdown", "--lang", lang, cwd=tmp_path),
+    ):
+        assert run.exit_code == 1, run.stderr
+        rows = _table(run.stdout, "| 指标 |" if lang == "zh" else "| Indicator |")[2:]
+        assert rows[0].endswith("(part\\_shortcomings\\_causes) | 4 |"), rows
+        # then the seven warnings, then the notes
+        assert {row.rsplit("(", 1)[1].split(")")[0] for row in rows[1:8]} == {
+            "gi\\_request\\_reply\\_timely\\_rate", "legal\\_advisor\\_coverage", "mad\\_collective\\_decision\\_rate",
+            "mad\\_legality\\_review\\_rate", "nd\\_legality\\_review\\_rate", "report\\_published\\_by",
+            "township\\_delegation\\_evaluated",
+        }  # fmt: skip

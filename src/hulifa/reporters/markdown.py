@@ -153,13 +153,15 @@ def _overview_head(lang: str) -> list[str]:
     return [_row(header), _row(["---", "---", "---", "---:", "---:", "---:", "---"])]
 
 
-def _most_missed(missed: Counter[str], names: dict[str, str], lang: str) -> list[str]:
+def _most_missed(missed: Counter[str], names: dict[str, str], worst: dict[str, int], lang: str) -> list[str]:
+    """The indicators most reports missed; among as many reports, the most severe first (`worst`: the
+    highest severity rank a rule was missed at), so an error is not cut below a list of notes."""
     out = [f"### {labels.heading('most_missed', lang)}", ""]
     if not missed:
         return [*out, labels.heading("none_missed", lang), ""]
     out.append(_row([labels.field("indicator", lang), labels.field("reports", lang)]))
     out.append(_row(["---", "---:"]))
-    ranked = sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(missed.items(), key=lambda kv: (-kv[1], -worst.get(kv[0], 0), kv[0]))
     for rule, n in ranked[:MOST_MISSED]:
         out.append(_row([names[rule], str(n)]))
     if len(ranked) > MOST_MISSED:
@@ -285,6 +287,7 @@ class Writer:
         # a missing indicator's item recurs in report after report: made once but its location (bounded)
         self.items_of = Memo(lambda finding: _item_but_place(finding, lang), but_place)
         self.missed: Counter[str] = Counter()
+        self.missed_at: dict[str, int] = {}  # a missed rule's highest severity rank
         self.names: dict[str, str] = {}
         self.rows = self._spill()
         self.row_size = array("q")  # per report, in input order
@@ -305,6 +308,8 @@ class Writer:
                 in_report.add(f.rule)
                 if f.rule not in self.names:
                     self.names[f.rule] = _indicator(f, self.lang)
+                if f.severity.rank > self.missed_at.get(f.rule, -1):
+                    self.missed_at[f.rule] = f.severity.rank
         self.missed.update(in_report)
         rank = counts.worst.rank
         row = _overview_row(report, counts, self.lang)
@@ -393,7 +398,7 @@ class Writer:
             return
         head_text = "\n".join(head) + "\n"
         table_head = "\n".join(_overview_head(lang)) + "\n"
-        missed = "\n".join(_most_missed(self.missed, self.names, lang)) + "\n" if n > 1 else ""
+        missed = "\n".join(_most_missed(self.missed, self.names, self.missed_at, lang)) + "\n" if n > 1 else ""
         opened = len(_OPEN) - len(_CLOSED) if n == 1 else 0  # the same in characters and in bytes
 
         if limit <= 0:
