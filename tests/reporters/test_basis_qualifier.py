@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import run_cli
+from clihelp import HULI_DATA, run_cli
 from hostile.helpers import run_process
 
 REPORT = "region: 测试区\nlevel: district\nyear: 2024\nsections: [measures]\nindicators:\n  nd_filing_rate: 90%\n"
@@ -106,3 +106,17 @@ def test_a_pack_title_in_each_language(title: str, zh: str, en: str) -> None:
     from hulifa.reporters.labels import pack_title
 
     assert (pack_title(title, "zh"), pack_title(title, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tables_short_citation_keeps_the_qualifier_in_english_too(lang: str) -> None:
+    """Without --all, where the line has room, the table's short citation keeps the qualifier: in
+    Chinese it did, in English it was always dropped (the pack's words are Chinese), so an English
+    reader saw a source the pack only knows from an English summary cited as the document itself."""
+    title = "《提升行政执法…年行动计划》"
+    wanted = {"zh": f"{title}(据国务院官方英文摘要) HARD-POLICY",
+              "en": f"{title} (the pack's caveat: “据国务院官方英文摘要”) HARD-POLICY"}[lang]  # fmt: skip
+    in_process = run_cli("check", str(HULI_DATA), "--lang", lang, env={"COLUMNS": "120"})
+    a_process = run_process("check", str(HULI_DATA), "--lang", lang, env={"COLUMNS": "120"})
+    for run in (in_process, a_process):
+        assert run.exit_code == 1 and wanted in run.stdout, run.stdout

@@ -33,7 +33,7 @@ from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import MISSED, full_citation, line_ref, shorten_middle, with_unit
+from hulifa.reporters._common import MISSED, full_citation, line_ref, qualifier_text, shorten_middle, with_unit
 from hulifa.textsafe import visible as clean
 
 # From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
@@ -165,10 +165,10 @@ def short_cite(
         part = ""
     title = short_title(basis.document, most)
     limit = f"({basis.qualifier})" if basis.qualifier and qualifier else ""
-    if lang == "en":  # a cited title and article numbers only: the pack's Chinese notes are not shown
+    if lang == "en":  # a cited title and article numbers; the pack's qualifier as a full citation words it
         title = title if title.startswith("《") else messages.quote(title, lang)
         part = f" {messages.article(part, lang)}" if part else ""
-        limit = "" if messages.has_chinese(limit) else limit
+        limit = qualifier_text(basis, lang) if limit else ""
     return f"{title}{part}{limit} {basis.strength.value}".strip()
 
 
