@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from hulifa.extract.ocr import read_lookalikes
 from hulifa.extract.tables import join_cell_lines, line_spans, pipe_rows
 from hulifa.extract.textload import fold, is_boilerplate
 
@@ -83,12 +84,14 @@ class Doc:
     protected: list[tuple[int, int]] = field(default_factory=list)
     boiler_lines: set[int] = field(default_factory=set)
     stops: dict[str, list[int]] = field(default_factory=dict)  # stop characters -> their offsets
+    ocr: bool = False  # digits were read through OCR's look-alikes (2O24, l,267): the text is a scan's
 
     @classmethod
     def of(cls, text: str) -> Doc:
         doc = cls(text)
         # a table copied one cell per line, or a Markdown pipe table, reads as rows
-        doc.folded = join_cell_lines(pipe_rows(fold(text)))
+        folded, doc.ocr = read_lookalikes(fold(text))
+        doc.folded = join_cell_lines(pipe_rows(folded))
         starts = [0]
         find = text.find
         pos = find("\n")

@@ -467,11 +467,18 @@ def _is_ambiguous(doc: Doc, lead: int, since: int) -> bool:
     )
 
 
+# 3 2名 in a scanned report's text: digits the scan split with a space
+_SPLIT_BY_A_SCAN = re.compile(r"(\d+(?: \d+)*) $")
+
+
 def _with_spaced_thousands(doc: Doc, m: re.Match[str], lead: int) -> tuple[re.Match[str], int]:
-    """5 000元, 1 130条: a space as thousands separator joins the digits before it to the figure."""
+    """5 000元, 1 130条: a space as thousands separator joins the digits before it to the figure; in a
+    scanned report's text (Doc.ocr: it misread digits elsewhere, 2O24) so does any single space between
+    digits (3 2名 is 32名, not 2名)."""
     num = m.group("num")
-    if num and num[0].isdigit() and len(num.split(".")[0]) == 3:
-        spaced = _SPACED_THOUSANDS.search(doc.folded, max(0, lead - 16), lead)
+    if num and num[0].isdigit() and (doc.ocr or len(num.split(".")[0]) == 3):
+        pattern = _SPLIT_BY_A_SCAN if doc.ocr else _SPACED_THOUSANDS
+        spaced = pattern.search(doc.folded, max(0, lead - 16), lead)
         if spaced:
             joined = (spaced.group(1) + " " + doc.folded[lead : m.end()]).replace(" ", "")
             whole = QUANTITY_PATTERN.fullmatch(joined)

@@ -211,10 +211,11 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
     return out
 
 
-# adverbs a report puts inside a rule's phrase: 常务会议先后研究 is 常务会议研究, and so are
+# adverbs a report puts inside a rule's phrase (and spaces inside a word): 常务会议先后研究 is 常务会议研究, and so are
 # 常务会议共研究 (共 before a verb: the bodies named before it add up), 常务会议全年研究 and 合法性审查平均用时
 _FILLERS = re.compile(
     r"先后|累计|共计|陆续|多次|集中|还|全年|平均(?=用时|审查|审核)|共(?=研究|听取|审议|召开|专题|组织|开展|学法)"
+    r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"  # 行 政 复 议: a word spaced out (a scan's text) is the word
 )
 
 

@@ -110,9 +110,14 @@ ORDER = ("measures", "shortcomings", "causes", "first_responsible", "next_year",
 # ----------------------------------------------------------------------------- headings
 
 
+# 存 在 的 不 足 和 原 因: a heading spaced out character by character (a scan's text, a typeset title) names
+# its part as the words do
+_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+
+
 def _title(rest: str) -> str:
     end = _TITLE_END.search(rest)
-    return (rest[: end.start()] if end else rest).strip()
+    return _SPACED_OUT.sub("", (rest[: end.start()] if end else rest).strip())
 
 
 # a Markdown copy's heading marks: ## 三、2025年工作安排 is the heading 三、2025年工作安排
