@@ -143,6 +143,11 @@ def test_level_of(name: str, level: str, sure: bool) -> None:
         # a city naming the 县级市 it oversees says nothing of itself
         ("鹤川市人民政府", "鹤川市代管濂阳市等两个县级市。", "city", False),
         ("鹤川市", "全市共有县级市2个。", "city", False),
+        # a 市 that files with another named 市's government answers to it: a county-level city
+        ("岑阳市人民政府", "制发的规范性文件均按规定报嘉州市人民政府和岑阳市人大常委会备案。", "county", True),
+        ("嘉州市人民政府", "督促各县(市、区)将规范性文件报市政府备案。", "city", False),
+        ("嘉州市", "规范性文件均按规定报省人民政府和嘉州市人大常委会备案。", "city", False),
+        ("嘉州市", "岑阳市规范性文件报嘉州市人民政府备案。", "city", False),  # its own name: a 县级市 filing with it
         # a name that already settles its level is not read again
         ("某某县", "某某县是县级市。", "county", True),
     ],

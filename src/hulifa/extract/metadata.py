@@ -407,6 +407,27 @@ def level_in_text(doc: Doc, region: str, guess: LevelGuess) -> LevelGuess:
     ranks = "|".join(_RANK_WORDS)
     said = re.search(re.escape(name) + rf"(?:是|为|系)[^。；;,，]{{0,24}}?({ranks})(?=[。；;,，、]|$)", doc.folded)
     if said is None:
-        return guess
+        return filed_with_another_city(doc, name, guess)
     rank = said.group(1)
     return _sure(_RANK_WORDS[rank], f"正文称「{name}」是{rank}", f"the report calls '{name}' a {_RANK_EN[rank]}")
+
+
+# 均按规定报嘉州市人民政府和岑阳市人大常委会备案: a 市 that files with, or reports to, another 市's government
+_TO_ANOTHER_CITY = re.compile(r"(?:报|报送|报请|提请)([\u4e00-\u9fff]{1,6}?市)(?:人民)?政府")
+
+
+def filed_with_another_city(doc: Doc, name: str, guess: LevelGuess) -> LevelGuess:
+    """A "…市" that files its documents with, or reports to, another named 市's government (报嘉州市人民政府…备案)
+    answers to that city: a county-level city. A prefecture-level city files with its province; its own
+    name, or one inside it, settles nothing."""
+    if not name.endswith("市"):
+        return guess
+    for m in _TO_ANOTHER_CITY.finditer(doc.folded):
+        upper = m.group(1)
+        if upper not in name and name not in upper:
+            return _sure(
+                "county",
+                f"正文称「{name}」报{upper}人民政府,是县级市",
+                f"the report has '{name}' file with or report to {upper}'s government: a county-level city",
+            )
+    return guess
