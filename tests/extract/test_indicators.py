@@ -146,6 +146,11 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("向国务院报备规章及规范性文件52件。", "nd_filing_count"),  # 规章 with them: neither kind alone
         ("各部门规范性文件备案审核率100%。", "nd_legality_review_rate"),  # others' filings
         ("本局制发规范性文件3件,报备率100%;清理规范性文件27件。", "nd_filing_count"),  # 报备率 is a rate
+        ("起草行政规范性文件3件,经合法性审核2件。", "nd_legality_review_rate"),  # a count after it: a share
+        # training that is not the leaders': village committees, a street's staff
+        ("组织村“两委”干部法治培训三百二十人次。", "leader_law_training_count"),
+        ("组织镇机关干部和村(社区)“两委”成员法治培训6场,参训420人次。", "leader_law_training_count"),
+        ("组织街道机关和社区干部参加法治专题培训3期,参训干部120人。", "leader_law_training_count"),
     ],
 )
 def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str) -> None:
@@ -193,6 +198,22 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("全年调解矛盾纠纷412件,调解成功406件,成功率98.5%。", "dispute_resolved_count", 406, Bound.EXACT),
         ("乡村两级调解组织共排查矛盾纠纷171件,化解168件。", "dispute_resolved_count", 168, Bound.EXACT),
         ("排查化解矛盾纠纷214件,其中人民调解组织调解168件,调解成功165件。", "dispute_resolved_count", 214, Bound.EXACT),
+        # a dispute is 纠纷 with or without 矛盾, of whatever kind
+        ("调处水事纠纷27件,调处成功26件,全年未发生群体性事件。", "dispute_resolved_count", 26, Bound.EXACT),
+        ("全县人民调解组织调解纠纷4,126件,调解成功4,012件。", "dispute_resolved_count", 4012, Bound.EXACT),
+        ("受理农村土地承包经营纠纷64件,调解成功58件。", "dispute_resolved_count", 58, Bound.EXACT),
+        # letters and visits are 信访
+        ("受理退役军人来信来访1,046件次,办结1,031件次,化解率98.6%。", "petition_resolution_rate", 98.6, Bound.EXACT),
+        # leaders' training by another name: a lecture, a seminar, 参训 after the course
+        ("举办领导干部法治专题讲座4场,参训干部约1300人次。", "leader_law_training_count", 1300, Bound.APPROX),
+        ("举办领导干部研讨班3期,组成部门负责同志参训412人次。", "leader_law_training_count", 412, Bound.EXACT),
+        ("组织全县领导干部参加法治专题讲座和网络培训逾900人次。", "leader_law_training_count", 900, Bound.LOWER),
+        # the exam's takers named by a list of their ranks, or the exam by its short name
+        ("新提任的52名处级、科级领导干部参加任前法律知识考试。", "leader_pre_appointment_law_exam", 52, Bound.EXACT),
+        ("举办领导干部法治培训三期,新任领导干部任前考法三十五名。", "leader_pre_appointment_law_exam", 35, Bound.EXACT),
+        # the same list shape between two figures is a list of figures, each with its own phrase
+        ("办理人大代表建议52件、政协提案31件。", "cppcc_proposal_count", 31, Bound.EXACT),
+        ("办理人大代表建议52件、政协提案31件。", "npc_suggestion_count", 52, Bound.EXACT),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -223,6 +244,9 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
         ("制发规范性文件十二件,全部在规定时间内报市人民政府和县人大常委会备案。", "nd_filing_timely_rate"),
         ("本局制发的行政规范性文件1件,已按规定报区政府备案。", "nd_filing_rate"),
         ("厅法规处对8件规范性文件均进行合法性审核。", "nd_legality_review_rate"),
+        # the clause after the count says what was done to all it counts
+        ("全年制发行政规范性文件1件,经局法制股合法性审核,审核1件。", "nd_legality_review_rate"),
+        ("制定行政规范性文件1件(《某某管理办法》),经局法制股合法性审核后印发。", "nd_legality_review_rate"),
     ],
 )
 def test_the_same_words_about_the_rule_still_count(pack: RulePack, text: str, rule: str) -> None:
@@ -385,7 +409,7 @@ def test_a_verb_inside_the_rules_own_name(pack: RulePack, rule: str, text: str, 
         ("开展法治培训6期、参训干部720人次,其中领导班子成员55人次。", 55),
         # the whole already names the leaders, or the part names someone else: the whole stays
         ("组织领导干部法治培训1,700人次,其中处级领导干部300人次。", 1700),
-        ("组织干部职工法治培训500人次,其中新录用人员40人次。", 500),
+        ("组织班子成员和干部职工法治培训500人次,其中新录用人员40人次。", 500),
     ],
 )
 def test_the_part_that_names_the_rules_subject(pack: RulePack, text: str, value: float) -> None:

@@ -96,8 +96,13 @@ _ALL_FILED = (
 )
 # 均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序: the procedures named run past _ALL_DONE's reach
 _ALL_STEPS = r"(?:均|全部|一律)(?:严格|依法)?履行[^,;:。!?\n\d%]{0,40}?程序"
+# 制发行政规范性文件1件,经局法制股合法性审核: the clause after a count says what was done to what it counts,
+# all of it (a count of its own after the phrase, 经审核3件, makes it a share: see find_implicit)
+_COUNTED_THEN_REVIEWED = r"(?<=[件份项)）][,，])经[^,;:。!?\n\d%]{0,12}?合法性审[核查]"
 _IMPLICIT_RE = re.compile(
-    "|".join([*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_STEPS, _ALL_FILED, _ALL_DONE])
+    "|".join(
+        [*sorted(IMPLICIT_PHRASES, key=len, reverse=True), _ALL_STEPS, _ALL_FILED, _ALL_DONE, _COUNTED_THEN_REVIEWED]
+    )
 )
 _RATE_SUFFIX = re.compile(r"(?:全覆盖|覆盖率|设立率|办结率|办复率|率)$")
 _STEM_SUFFIX = re.compile(r"(?:件数|次数|人数|条数|个数|数)$")
@@ -322,12 +327,17 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
     clause = doc.clause_start(fig.start, hard=True)
     work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if clause > sent_start else clause
     said_after = min((at for stop in ";；" if (at := f.find(stop, fig.end, sent_end)) != -1), default=sent_end)
+    right_end = min(doc.clause_end(fig.end), next_start)
+    if fig.end < right_end < len(f) and f[right_end] == "、":
+        # 新提任的52名处级、科级领导干部参加任前法律知识考试: the figure's noun named by a list of its kinds;
+        # what the clause says of them comes after the list (an empty 52件、 is a list of figures instead)
+        right_end = min(doc.clause_end(fig.end, hard=True), next_start)
     return _Place(
         index=index,
         fig=fig,
         # the figure's own text counts too: 人均培训52学时 names 学时
         left=f[hard_left : fig.end] if distributive else f[soft_left : fig.end],
-        right=f[fig.end : min(doc.clause_end(fig.end), next_start)],
+        right=f[fig.end : right_end],
         earlier=_untitled(f[said_before:soft_left]),
         earlier_end=soft_left,
         sentence=f[sent_start:sent_end],
