@@ -39,6 +39,9 @@ CASES = [
     ("超过20次", 20, "次", Bound.LOWER),
     ("不少于10次", 10, "次", Bound.LOWER),  # contains 少于, but is a lower bound
     ("不低于95%", 95, "%", Bound.LOWER),
+    ("≥95%", 95, "%", Bound.LOWER),  # a target cell's sign
+    ("≤10", 10, "", Bound.UPPER),
+    ("≥6", 6, "", Bound.LOWER),
     ("少于5件", 5, "件", Bound.UPPER),
     ("1458万元", 14_580_000, "元", Bound.EXACT),
     ("104万余元", 1_040_000, "元", Bound.LOWER),

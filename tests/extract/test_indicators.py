@@ -202,6 +202,10 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("调处水事纠纷27件,调处成功26件,全年未发生群体性事件。", "dispute_resolved_count", 26, Bound.EXACT),
         ("全县人民调解组织调解纠纷4,126件,调解成功4,012件。", "dispute_resolved_count", 4012, Bound.EXACT),
         ("受理农村土地承包经营纠纷64件,调解成功58件。", "dispute_resolved_count", 58, Bound.EXACT),
+        # opinions in writing; a hearing's lead time written before or after its number
+        ("审查行政协议等合同72份,出具书面法律意见72份。", "legal_document_opinion_count", 72, Bound.EXACT),
+        ("听证材料于听证会召开前10日送达听证参加人。", "mad_hearing_material_days", 10, Bound.EXACT),
+        ("召开听证会2场,听证材料于听证会召开10日前送达听证参加人。", "mad_hearing_material_days", 10, Bound.EXACT),
         # letters and visits are 信访
         ("受理退役军人来信来访1,046件次,办结1,031件次,化解率98.6%。", "petition_resolution_rate", 98.6, Bound.EXACT),
         # leaders' training by another name: a lecture, a seminar, 参训 after the course
@@ -472,3 +476,15 @@ def test_a_department_steering_others_does_not_affirm_its_own_duty(
 )
 def test_a_filing_phrase_that_is_not_the_documents_full_filing(pack: RulePack, text: str) -> None:
     assert "nd_filing_rate" not in _by_id(extract_text(text, pack))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("12345热线完成整合归并,全年受理诉求318万件。", "hotline_12345_unified"),  # said of the hotline itself
+        ("对赋予苏木镇的执法事项开展评估。", "township_delegation_evaluated"),  # a 苏木 is a town
+        ("对赋予镇(街道)的二十八项行政执法事项逐项开展评估。", "township_delegation_evaluated"),
+    ],
+)
+def test_a_duty_in_the_words_of_other_places(pack: RulePack, text: str, rule: str) -> None:
+    assert _by_id(extract_text(text, pack))[rule].value is True

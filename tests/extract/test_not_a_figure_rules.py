@@ -44,6 +44,9 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.fraction_in_a_code, "约占1/4左右。", "1/4左右", False),
     (fg.before_a_time, "位居全省前3名。", "3名", True),
     (fg.before_a_time, "提前3天办结。", "3天", False),
+    (fg.before_a_time, "听证材料于听证会召开前10日送达。", "10日", False),  # a lead time before an event
+    (fg.before_a_time, "会议召开前3名代表发言。", "3名", True),  # not a time: a rank
+    (fg.before_a_time, "每月前10日报送。", "10日", True),  # a span of the month, not a lead time
     (fg.not_a_chinese_numeral, "百件小事。", "百件", True),
     (fg.not_a_chinese_numeral, "检查十二次。", "十二次", False),
     (fg.not_a_chinese_numeral, "检查十次。", "十次", False),

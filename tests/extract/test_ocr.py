@@ -27,7 +27,7 @@ OCR_SAMPLE = Path(__file__).resolve().parent / "samples" / "heldout10-text-ocr-v
         ("行政确认2l项", "行政确认21项"),
         ("服务站2,O38个", "服务站2,038个"),
         ("出庭应诉率1OO%", "出庭应诉率100%"),
-        ("发证率达96。4%", "发证率达96.4%"),
+        ("2O24年发证率达96。4%", "2024年发证率达96.4%"),
         ("联系电话：0597-83l6220", "联系电话：0597-8316220"),
     ],
 )
@@ -43,6 +43,7 @@ def test_a_digit_misread_as_a_letter_is_read(text: str, read: str) -> None:
         "PM2.5年均浓度28微克/立方米",
         "支持IPv6访问",
         "全年办结12件。3月起",  # a full stop between two numbers not before a %: two sentences
+        "全年办结12。3%的案件",  # nothing misread elsewhere: a 。 is a sentence's end
         "第I类事项",  # no digit beside the letter
         "全年受理行政复议案件12件",
     ],

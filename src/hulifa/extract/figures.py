@@ -282,9 +282,18 @@ def fraction_in_a_code(c: Candidate) -> bool:
     return c.frac and (c.nxt == "/" or c.prev == "/")
 
 
+# 听证会召开前10日, 会议举行前3天: a lead time before an event, which is a figure as 提前3天 is
+_EVENT_BEFORE = re.compile(r"(?:召开|举行|开会|会议|听证会)前$")
+
+
 def before_a_time(c: Candidate) -> bool:
-    """前3名, 前两年: a rank or a span (but 提前3天 is a figure)."""
-    return c.prev == "前" and c.prev2 != "提前"
+    """前3名, 前两年: a rank or a span (but 提前3天 and 召开前10日 are figures)."""
+    if c.prev != "前" or c.prev2 == "提前":
+        return False
+    return not (_EVENT_BEFORE.search(c.doc.folded, max(0, c.lead - 4), c.lead) and c.unit in _LEAD_UNITS)
+
+
+_LEAD_UNITS = ("日", "天", "工作日", "个工作日", "小时")
 
 
 def _bare_chinese(c: Candidate) -> bool:

@@ -221,6 +221,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
 _FILLERS = re.compile(
     r"先后|累计|共计|陆续|多次|集中|还|全年|平均(?=用时|审查|审核)|共(?=研究|听取|审议|召开|专题|组织|开展|学法)"
     r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"  # 行 政 复 议: a word spaced out (a scan's text) is the word
+    r"|书面(?=法律意见)"  # 出具书面法律意见72份: opinions in writing are opinions
 )
 
 

@@ -1,10 +1,10 @@
 """Digits a scanned report's text copy wrote as letters: 2O24, 1OO%, l,267名, 2l项, 96。4%.
 
 Character recognition reads 0 as O or o, 1 as l or I, and a decimal point as 。. Where such a character
-stands in a run of digits (2O24, 1OO%, 2,O38个, l,267名, 0597-83l6220) or a 。 stands between digits
-before a % (96。4%), `read_lookalikes` gives the digit, one character for one, so every offset holds
-and a figure's text and evidence stay as the report wrote them. A Latin word is left alone: a run
-that touches another letter (ISO9001, Win10, PM2.5, IPv6) is not a number misread.
+stands in a run of digits (2O24, 1OO%, 2,O38个, l,267名, 0597-83l6220) and, in a text where one does, a 。
+stands between digits before a % (96。4%), `read_lookalikes` gives the digit, one character for one, so
+every offset holds and a figure's text and evidence stay as the report wrote them. A Latin word is left
+alone: a run that touches another letter (ISO9001, Win10, PM2.5, IPv6) is not a number misread.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _POINT = re.compile(r"(?<=\d)。(?=\d+%)")
 
 def read_lookalikes(folded: str) -> tuple[str, bool]:
     """The folded text with its misread digits read, and whether any was (the text is an OCR copy)."""
-    if not _LOOKALIKE.search(folded) and "。" not in folded:
+    if not _LOOKALIKE.search(folded):
         return folded, False
     found = False
 
@@ -33,6 +33,8 @@ def read_lookalikes(folded: str) -> tuple[str, bool]:
         return run.translate(_AS_DIGITS)
 
     read = _RUN.sub(digits, folded)
-    # 96。4%: only before a %, where a sentence cannot end between the two numbers
-    read, points = _POINT.subn(".", read)
-    return read, found or points > 0
+    if found:
+        # 96。4%: in a text the scan misread (a sentence may end in a number and the next begin with one,
+        # 共12件。3%…, where nothing shows a scan)
+        read = _POINT.sub(".", read)
+    return read, found
