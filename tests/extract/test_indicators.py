@@ -147,6 +147,7 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("各部门规范性文件备案审核率100%。", "nd_legality_review_rate"),  # others' filings
         ("本局制发规范性文件3件,报备率100%;清理规范性文件27件。", "nd_filing_count"),  # 报备率 is a rate
         ("起草行政规范性文件3件,经合法性审核2件。", "nd_legality_review_rate"),  # a count after it: a share
+        ("全县人民调解组织调解纠纷412件,调解成功率98.5%。", "ar_mediation_rate"),  # a people's mediation's rate
         # training that is not the leaders': village committees, a street's staff
         ("组织村“两委”干部法治培训三百二十人次。", "leader_law_training_count"),
         ("组织镇机关干部和村(社区)“两委”成员法治培训6场,参训420人次。", "leader_law_training_count"),
@@ -206,6 +207,8 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("审查行政协议等合同72份,出具书面法律意见72份。", "legal_document_opinion_count", 72, Bound.EXACT),
         ("听证材料于听证会召开前10日送达听证参加人。", "mad_hearing_material_days", 10, Bound.EXACT),
         ("召开听证会2场,听证材料于听证会召开10日前送达听证参加人。", "mad_hearing_material_days", 10, Bound.EXACT),
+        # 和解 is a reconsideration's way to close: its rate after the sentence that names the cases
+        ("收到行政复议申请196件。经调解和解结案58件,调解和解率34.1%。", "ar_mediation_rate", 34.1, Bound.EXACT),
         # letters and visits are 信访
         ("受理退役军人来信来访1,046件次,办结1,031件次,化解率98.6%。", "petition_resolution_rate", 98.6, Bound.EXACT),
         # leaders' training by another name: a lecture, a seminar, 参训 after the course
@@ -248,6 +251,9 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
         ("制发规范性文件十二件,全部在规定时间内报市人民政府和县人大常委会备案。", "nd_filing_timely_rate"),
         ("本局制发的行政规范性文件1件,已按规定报区政府备案。", "nd_filing_rate"),
         ("厅法规处对8件规范性文件均进行合法性审核。", "nd_legality_review_rate"),
+        # filed in full within a time limit written with its number
+        ("州政府制发的规范性文件均在公布之日起30日内报省政府和州人大常委会备案。", "nd_filing_rate"),
+        ("州政府制发的规范性文件均在公布之日起30日内报省政府和州人大常委会备案。", "nd_filing_timely_rate"),
         # the clause after the count says what was done to all it counts
         ("全年制发行政规范性文件1件,经局法制股合法性审核,审核1件。", "nd_legality_review_rate"),
         ("制定行政规范性文件1件(《某某管理办法》),经局法制股合法性审核后印发。", "nd_legality_review_rate"),
