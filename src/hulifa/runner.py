@@ -96,19 +96,17 @@ def load_input(
     suffix = os.path.splitext(name)[1].lower()  # what Path(name).suffix decides, without a Path per file
     if suffix in TEXT_SUFFIXES:
         # heavy; only for text input
-        from hulifa.extract import sniff
-
-        head = data[: sniff.HEAD] if data is not None else sniff.peek(Path(path))
-        if sniff.form_of(head, name) is sniff.Form.PDF:
-            from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
-
-            return report_data(Path(path), name, pack, hints, data)
         from hulifa.extract.core import extract_text
         from hulifa.extract.output import require_report, to_report_data
-        from hulifa.extract.textload import read_text, text_from_bytes
+        from hulifa.extract.published import read_published
 
+        published = read_published(Path(path), name, encoding, data)
+        if published.pdf is not None:
+            from hulifa.extract.pdf import report_data  # positions are page and line of the PDF
+
+            return report_data(published.pdf, name, pack, hints)
         given = hints or TextHints()
-        text, used = read_text(Path(path), encoding) if data is None else text_from_bytes(data, name, encoding)
+        text, used = published.text, published.encoding
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
         require_report(extraction, name, text)  # a title alone (its report an attachment) is not checked
         report = to_report_data(extraction, name)

@@ -116,6 +116,16 @@ def extract_command(
         int | None,
         typer.Option("--year", help=both("报告所属年度(默认取自正文)", "year reported on (default: from the text)")),
     ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help=both(
+                "从标准输入(-)读取时使用的文件名:用于提示和草稿的 source,后缀帮助判断网页或文本",
+                "the name of standard input (-) in messages and the draft's source; its suffix tells a page from text",
+            ),
+        ),
+    ] = None,
 ) -> None:
     from hulifa.errors import InputError
 
@@ -129,39 +139,41 @@ def extract_command(
             check_target(output, force=force, inputs=inputs)  # before any work
         hints = text_hints(year, level, region)
         from hulifa.decoding import fallback, fallback_note
-        from hulifa.extract import extract_text, read_text
+        from hulifa.extract import extract_text
         from hulifa.extract.output import to_json, to_report_yaml
         from hulifa.rulepack import load_pack
 
         pack = load_pack(rules)
         locate = None
-        read_as = ""  # the encoding, when a fallback read the text (decoding.fallback)
-        from hulifa.extract import sniff
+        from hulifa.extract.published import read_published
 
-        if sniff.form_of(sniff.peek(input), str(input)) is sniff.Form.PDF:  # the text layer; positions: page:line
-            from hulifa.extract.pdf import read_pdf
+        name = (stdin_filename or "-") if str(input) == "-" else str(input)
+        data = None
+        if str(input) == "-":  # a pipe: `curl … | hulifa extract - --stdin-filename page.html`
+            from hulifa.decoding import read_stream
 
-            pdf = read_pdf(input)
-            text, locate = pdf.text, pdf.locate
-            for note in pdf.notes(str(input)):
+            data = read_stream(sys.stdin.buffer, name)
+        published = read_published(input, name, encoding, data)
+        text = published.text
+        read_as = fallback(published.encoding, encoding)  # the encoding, when a fallback read the text
+        if published.pdf is not None:  # positions become page:line
+            locate = published.pdf.locate
+            for note in published.pdf.notes(name):
                 say(note)
-        else:
-            text, used = read_text(input, encoding)
-            read_as = fallback(used, encoding)
         extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
-        _refuse_no_report(extraction, str(input), text)
+        _refuse_no_report(extraction, name, text)
         noted = asked()  # a note in the language asked for, else in both, as before --lang was read
-        _warn_guessed(extraction, str(input), noted)
-        unsettled = _uncheckable(extraction, str(input))
+        _warn_guessed(extraction, name, noted)
+        unsettled = _uncheckable(extraction, name)
         if read_as:
             from hulifa.messages import reason
             from hulifa.model import Text
 
-            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), noted, f"{input}:1:1: ")
+            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), noted, f"{name}:1:1: ")
         if format is Format.json:
             content = to_json(extraction, locate, encoding=read_as)
         else:
-            content = to_report_yaml(extraction, input.name, locate, encoding=read_as, lang=lang.value)
+            content = to_report_yaml(extraction, Path(name).name, locate, encoding=read_as, lang=lang.value)
         if output is None:
             sys.stdout.write(content)
             sys.stdout.flush()

@@ -505,25 +505,11 @@ def relocate(data: ReportData, pdf: PdfText) -> ReportData:
     )
 
 
-def report_data(
-    path: Path, display: str, pack: RulePack, hints: TextHints | None = None, data: bytes | None = None
-) -> ReportData:
-    """`hulifa check report.pdf`: extract from the text layer; positions point at page and line.
-
-    `data`: the PDF's bytes when it came on standard input (written to a private temporary file for
-    the reading process)."""
+def report_data(pdf: PdfText, display: str, pack: RulePack, hints: TextHints | None = None) -> ReportData:
+    """`hulifa check report.pdf`: extract from the text layer; positions point at page and line."""
     from hulifa.extract.core import extract_text
     from hulifa.extract.output import require_report, to_report_data
 
-    if data is not None:
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="hulifa-pdf-") as folder:
-            copy = Path(folder) / "stdin.pdf"
-            copy.write_bytes(data)
-            pdf = read_pdf(copy, display)
-    else:
-        pdf = read_pdf(path, display)
     given = hints or TextHints()
     extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
     require_report(extraction, display, pdf.text)

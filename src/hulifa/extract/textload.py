@@ -293,14 +293,14 @@ def docx_to_text(data: bytes, file: str) -> str:
 # ----------------------------------------------------------------------------- entry point
 
 
-def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
+def read_text(path: str | Path, encoding: str | None = None, display: str | None = None) -> tuple[str, str]:
     """Read a report (text, HTML, a saved page, .docx, PDF: told by its bytes, see hulifa.extract.sniff)
-    as text; return (text, encoding used)."""
-    file = str(path)
+    as text, named `display` (else its path) in messages; return (text, encoding used)."""
+    file = display or str(path)
     if sniff.form_of(sniff.peek(Path(path)), file) is sniff.Form.PDF:  # its text layer (hulifa.extract.pdf)
         from hulifa.extract.pdf import read_pdf
 
-        return read_pdf(path).text, "pdf"
+        return read_pdf(path, file).text, "pdf"
     data = read_bytes(Path(path), file)  # the same size limit and read errors as report-data files
     return text_from_bytes(data, file, encoding)
 
