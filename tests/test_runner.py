@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import gc
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from clihelp import HULI_DATA
 from hulifa.model import Finding, Position, Severity, Status, Subject
 from hulifa.rulepack import load_pack
-from hulifa.runner import BATCH_GC_THRESHOLD, _merged, iter_check
+from hulifa.runner import BATCH_GC_THRESHOLD, _merged, check_paths, iter_check
 
 
 def test_a_batch_raises_the_collector_threshold_only_while_it_runs(tmp_path: Path) -> None:
@@ -74,3 +77,46 @@ def test_notes_go_where_sorting_everything_puts_them(findings: list[Finding], no
     ordered = tuple(sorted(findings, key=Finding.sort_key))
     merged = _merged(ordered, notes)
     assert [id(f) for f in merged] == [id(f) for f in sorted((*ordered, *notes), key=Finding.sort_key)]
+
+
+# ----------------------------------------------------------------------------- a published report under a name
+# that says nothing of it
+
+
+_PDF = Path(__file__).resolve().parent / "extract" / "samples" / "pdf-huli" / "input.pdf"
+
+
+@pytest.mark.parametrize("name", ["download.do", "2503281530", "report.bin"])
+def test_a_pdf_under_a_name_that_says_nothing_is_checked_as_a_pdf(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(_PDF.read_bytes())
+    result = check_paths([str(path)])
+    (report,) = result.reports
+    assert report.checked and report.region == "湖里区"
+    assert any(f.position.page for f in report.findings)  # positions page:line, as a .pdf gets
+
+
+def test_an_unnamed_pipe_holding_a_pdf_is_checked_as_a_pdf() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "hulifa", "check", "-", "-f", "parsable", "--fail-on", "never"],
+        input=_PDF.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout.startswith(b"-:p")
+
+
+def test_a_word_97_file_under_a_name_that_says_nothing_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "attachment.bin"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    (report,) = check_paths([str(path)]).reports
+    assert not report.checked
+    assert report.findings[0].message == "input.form.ole"
+
+
+def test_report_data_under_a_name_that_says_nothing_is_still_report_data(tmp_path: Path) -> None:
+    path = tmp_path / "2024.txt.bak"
+    path.write_text("region: 湖里区\nlevel: district\nyear: 2024\n", encoding="utf-8")
+    (report,) = check_paths([str(path)]).reports
+    assert report.checked and report.region == "湖里区"

@@ -94,7 +94,7 @@ def load_input(
 
         data = read_stream(sys.stdin.buffer, name)
     suffix = os.path.splitext(name)[1].lower()  # what Path(name).suffix decides, without a Path per file
-    if suffix in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES or (suffix not in DATA_SUFFIXES and _published(path, data)):
         # heavy; only for text input
         from hulifa.extract.core import extract_text
         from hulifa.extract.output import require_report, to_report_data
@@ -114,6 +114,20 @@ def load_input(
     if data is None:
         return load_report(Path(path), path, encoding)
     return report_from_bytes(data, name, encoding)
+
+
+def _published(path: str, data: bytes | None) -> bool:
+    """Whether a file whose name says neither report data nor a published form (`download.do`, a name
+    with no suffix, an unnamed pipe) holds a published report by its first bytes: a PDF, a Word
+    document, a saved page, or a form the extractor refuses saying what it is. Never asked of a
+    .yaml file, so a batch of report data reads no byte more."""
+    from hulifa.extract import sniff
+
+    head = data[: sniff.HEAD] if data is not None else sniff.peek(Path(path))
+    try:
+        return sniff.form_of(head, "") is not sniff.Form.TEXT
+    except InputError:
+        return True  # refused there again, with the file's name
 
 
 def previous_candidate(path: str, year: int) -> Path | None:
