@@ -441,6 +441,7 @@ def test_pooled(pack: RulePack, sentence: str, shared: set[str]) -> None:
 ADVISERS, FILING = "legal_advisor_coverage", "nd_filing_rate"
 UNLESS_PART_OF = [
     (ADVISERS, "全镇19个村(社区)法律顾问全覆盖。", None),
+    (ADVISERS, "全区9个街道、86个社区（村）法律顾问实现全覆盖。", None),  # the other order, full-width brackets
     (ADVISERS, "全市村（社区）法律顾问覆盖率、公共法律服务工作室覆盖率分别为100%、98.7%。", None),
     (ADVISERS, "深化一村(居)一法律顾问制度,村居法律顾问覆盖率达100%。", None),
     (ADVISERS, "全区党政机关法律顾问覆盖率达100%。", 100.0),
