@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from hulifa.decoding import read_bytes
 from hulifa.extract import sniff
 from hulifa.extract.pdf import PdfText, read_pdf
-from hulifa.extract.textload import read_text, text_from_bytes
+from hulifa.extract.textload import text_from_bytes
 
 
 class Published(NamedTuple):
@@ -28,10 +29,9 @@ def read_published(path: Path, name: str, encoding: str | None = None, data: byt
     if sniff.form_of(head, name) is sniff.Form.PDF:
         pdf = _pdf(path, name, data)
         return Published(pdf.text, "pdf", pdf)
-    if data is not None:
-        return Published(*text_from_bytes(data, name, encoding), None)
-    text, used = read_text(path, encoding, display=name)
-    return Published(text, used, None)
+    if data is None:  # the same size limit and read errors as report-data files
+        data = read_bytes(path, name)
+    return Published(*text_from_bytes(data, name, encoding), None)
 
 
 def _pdf(path: Path, name: str, data: bytes | None) -> PdfText:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import re
 from pathlib import Path
+from typing import NoReturn
 
 from hulifa.errors import fail
 
@@ -53,7 +54,7 @@ def form_of(head: bytes, file: str) -> Form:
     if b"%PDF-" in head[:1024]:
         return Form.PDF
     if head.startswith(b"PK\x03\x04"):
-        return Form.DOCX  # or another zip: docx_to_text says which (zip_refusal)
+        return Form.DOCX  # or another zip: docx_to_text says which (refuse_zip)
     if head.startswith(_OLE):
         raise fail(file, 1, 1, "input.form.ole")
     for magic, kind in _IMAGES:
@@ -129,26 +130,14 @@ def _with_charset(html: bytes, charset: str | None) -> bytes:
     return f'<meta charset="{charset}">'.encode("ascii", "replace") + html
 
 
-def zip_refusal(data: bytes, file: str) -> None:
-    """Refuse a zip that is not a Word document, saying what it is: an OFD, a spreadsheet or slides, or
-    an archive (its first entries named). Nothing when it holds word/document.xml or cannot be read
-    as a zip at all (docx_to_text says so then)."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
-        return
-    if "word/document.xml" in names:
-        return
-    if "OFD.xml" in names or any(name.lower() == "ofd.xml" for name in names):
+def refuse_zip(names: list[str], file: str) -> NoReturn:
+    """Refuse a zip that is not a Word document (no word/document.xml among `names`), saying what it
+    is: an OFD, a spreadsheet or slides, or an archive (its first entries named)."""
+    if any(name.lower() == "ofd.xml" for name in names):
         raise fail(file, 1, 1, "input.form.ofd")
     if any(name.startswith(("xl/", "ppt/")) for name in names):
-        raise fail(
-            file, 1, 1, "input.form.office", kind="Excel" if any(n.startswith("xl/") for n in names) else "PowerPoint"
-        )
+        kind = "Excel" if any(name.startswith("xl/") for name in names) else "PowerPoint"
+        raise fail(file, 1, 1, "input.form.office", kind=kind)
     shown = "、".join(names[:5]) + ("…" if len(names) > 5 else "")
     raise fail(file, 1, 1, "input.form.zip", names=shown or "-")
 

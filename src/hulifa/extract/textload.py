@@ -258,10 +258,14 @@ def docx_to_text(data: bytes, file: str) -> str:
 
     limit = DOCX_XML_FACTOR * max_bytes()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as member:
-            # Streamed, never past the limit: the size the archive declares may lie, and a 0.7 MB zip
-            # bomb inflating to 700 MB took 2.8 GB of memory before ending in MemoryError.
-            xml = member.read(limit + 1)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "word/document.xml" not in names:
+                sniff.refuse_zip(names, file)  # an OFD, a spreadsheet, an archive: said what it is
+            with archive.open("word/document.xml") as member:
+                # Streamed, never past the limit: the size the archive declares may lie, and a 0.7 MB
+                # zip bomb inflating to 700 MB took 2.8 GB of memory before ending in MemoryError.
+                xml = member.read(limit + 1)
     except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         raise fail(file, 1, 1, "input.docx.invalid", exc=exc) from None
     if len(xml) > limit:
@@ -293,14 +297,14 @@ def docx_to_text(data: bytes, file: str) -> str:
 # ----------------------------------------------------------------------------- entry point
 
 
-def read_text(path: str | Path, encoding: str | None = None, display: str | None = None) -> tuple[str, str]:
+def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     """Read a report (text, HTML, a saved page, .docx, PDF: told by its bytes, see hulifa.extract.sniff)
-    as text, named `display` (else its path) in messages; return (text, encoding used)."""
-    file = display or str(path)
+    as text; return (text, encoding used)."""
+    file = str(path)
     if sniff.form_of(sniff.peek(Path(path)), file) is sniff.Form.PDF:  # its text layer (hulifa.extract.pdf)
         from hulifa.extract.pdf import read_pdf
 
-        return read_pdf(path, file).text, "pdf"
+        return read_pdf(path).text, "pdf"
     data = read_bytes(Path(path), file)  # the same size limit and read errors as report-data files
     return text_from_bytes(data, file, encoding)
 
@@ -311,7 +315,6 @@ def text_from_bytes(data: bytes, file: str, encoding: str | None = None) -> tupl
     if form is sniff.Form.PDF:  # a PDF through a pipe: its reader needs a file
         raise fail(file, 1, 1, "input.form.pdf_stream")
     if form is sniff.Form.DOCX:
-        sniff.zip_refusal(data, file)
         return docx_to_text(data, file), "docx"
     if form is sniff.Form.MHTML:
         text, used = decode_bytes(sniff.mhtml_html(data, file), file, encoding, html=True)
