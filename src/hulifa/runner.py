@@ -97,7 +97,7 @@ def load_input(
     if suffix in TEXT_SUFFIXES or (suffix not in DATA_SUFFIXES and _published(path, data)):
         # heavy; only for text input
         from hulifa.extract.core import extract_text
-        from hulifa.extract.output import require_report, to_report_data
+        from hulifa.extract.output import to_report_data
         from hulifa.extract.published import read_published
 
         published = read_published(Path(path), name, encoding, data)
@@ -108,8 +108,7 @@ def load_input(
         given = hints or TextHints()
         text, used = published.text, published.encoding
         extraction = extract_text(text, pack, region=given.region, level=given.level, year=given.year)
-        require_report(extraction, name, text)  # a title alone (its report an attachment) is not checked
-        report = to_report_data(extraction, name)
+        report = to_report_data(extraction, name, text)
         return report._replace(encoding=fallback(used, encoding)) if fallback(used, encoding) else report
     if data is None:
         return load_report(Path(path), path, encoding)

@@ -5,7 +5,7 @@ Public API (pure; nothing prints):
 * `read_text(path, encoding=None) -> (text, encoding_used)`: .txt/.md/.html/.docx, any common encoding.
 * `extract_text(text, pack) -> Extraction`: figures, indicators, sections, year, region, level.
 * `to_report_yaml(extraction, source_name) -> str`, `to_json(extraction) -> str`.
-* `to_report_data(extraction, file) -> hulifa.model.ReportData`: extract and check in one step.
+* `to_report_data(extraction, file, text="") -> hulifa.model.ReportData`: extract and check in one step.
 
 Offsets (`start`, `end`) are 0-based character offsets into the text `read_text` returns (line
 endings normalised to "\\n"), `end` exclusive; `line` and `column` are 1-based.

@@ -319,8 +319,9 @@ def to_json(extraction: Extraction, locate: Locate | None = None, *, encoding: s
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_report_data(extraction: Extraction, file: str) -> ReportData:
-    """ReportData for `hulifa check report.txt`: positions point into the text file."""
+def to_report_data(extraction: Extraction, file: str, text: str = "") -> ReportData:
+    """ReportData for `hulifa check report.txt`: positions point into the text file. `text`, what
+    `extraction` was read from, names the attachments of a page that holds a title alone (require_report)."""
     ex = extraction
     values = []
     for ind in ex.indicators:
@@ -360,7 +361,7 @@ def to_report_data(extraction: Extraction, file: str) -> ReportData:
             sections.append(Section(sid, True, where, _one_line(hit.evidence), hit.doubt))
         # A part not found is left out rather than recorded as absent at line 1, so a partial part
         # points at the line of the part that is there.
-    require_report(ex, file)
+    require_report(ex, file, text)
     guess = ex.level_guess
     if ex.level and ex.level not in LEVELS and guess is not None:  # e.g. town, before packs know it
         levels = " | ".join(LEVELS)

@@ -508,12 +508,11 @@ def relocate(data: ReportData, pdf: PdfText) -> ReportData:
 def report_data(pdf: PdfText, display: str, pack: RulePack, hints: TextHints | None = None) -> ReportData:
     """`hulifa check report.pdf`: extract from the text layer; positions point at page and line."""
     from hulifa.extract.core import extract_text
-    from hulifa.extract.output import require_report, to_report_data
+    from hulifa.extract.output import to_report_data
 
     given = hints or TextHints()
     extraction = extract_text(pdf.text, pack, region=given.region, level=given.level, year=given.year)
-    require_report(extraction, display, pdf.text)
-    return relocate(to_report_data(extraction, display), pdf)._replace(unread_pages=pdf.image_pages)
+    return relocate(to_report_data(extraction, display, pdf.text), pdf)._replace(unread_pages=pdf.image_pages)
 
 
 __all__ = ["PdfText", "normalise", "read_pdf", "relocate", "report_data"]
