@@ -372,7 +372,8 @@ INPUT: dict[str, Text] = {
     ),
     "input.form.office": Text(
         "这是 {kind} 文件,不是 Word 文档;报告正文请用 .docx、PDF、网页或文本文件",
-        "this is a {kind} file, not a Word document; give the report as .docx, PDF, a web page or a text file",
+        "this is not a Word document but {kind} (a spreadsheet or slides); give the report as .docx, PDF, a web page "
+        "or a text file",
     ),
     "input.form.ole": Text(
         "这是 Word/Excel 97-2003 或 WPS 的旧格式文件(.doc、.xls、.wps),hulifa 读不了;"
