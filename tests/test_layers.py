@@ -67,9 +67,14 @@ ALLOWED: dict[str, set[str]] = {
         "evaluate", "extract", "messages",
     },
     "__init__": {"model", "runner", "version"},
+    # one `hulifa check` run below the command line: plan, streaming, outputs (no printing, no exit)
+    "checkrun": {
+        "model", "errors", "atomic", "discovery", "reportdata", "rulepack", "messages", "reporters", "runner", "batch"
+    },
     "cli": {
         "model", "errors", "textsafe", "decoding", "atomic", "discovery", "deviations", "reportdata", "rulepack",
         "config", "evaluate", "extract", "messages", "reporters", "diff", "template", "runner", "batch", "version",
+        "checkrun",
     },
     # the installed `hulifa` script and `python -m hulifa`: the CLI, started (the one module that imports it)
     "__main__": {"cli", "patterncache"},

@@ -1,0 +1,110 @@
+"""The output plan of a run, made before any report is read: how each format is written (streamed in
+pieces, fed to a writer, or rendered whole at the end), which files no output may replace, and how
+many files the inputs mean."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from hulifa.batch import DETAIL_LIMIT
+
+if TYPE_CHECKING:
+    from hulifa.checkrun.options import CheckOptions
+    from hulifa.discovery import Selection
+
+Identities = frozenset[tuple[int, int]]
+
+
+class Plan(NamedTuple):
+    """Where each format goes and how it is written: streamed (pieces rendered where the report was
+    checked, or a writer fed here), or rendered at the end from every result (`whole`)."""
+
+    inputs: Identities  # the identities of the input files: no output may replace one
+    pieces: list[str]
+    writers: list[str]
+    whole: list[str]
+    table: bool
+    step_summary: bool
+    total: int  # how many files the inputs mean, or more than DETAIL_LIMIT when no bar shows (count_inputs)
+
+    @property
+    def keep(self) -> bool:
+        """Whether every result must be kept until the end."""
+        return bool(self.whole)
+
+
+def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: bool | None = None) -> Plan:
+    """The plan for `o`. Raises InputError, before any report is read, when an output cannot be
+    written (it exists without --force, it is one of the inputs, its folder is missing). `bar`: whether
+    a progress bar may show (default: stderr is a terminal, not CI, not -q), which decides the count."""
+    from hulifa.atomic import check_target
+
+    # Only an output that exists now can be one of the inputs: the folders are walked again only then.
+    existing = any(file is not None and file.is_file() for file in o.dest.values())
+    inputs = input_identities(o.paths, o.selection, o.rules, o.previous, o.deviations) if existing else frozenset()
+    for file in o.dest.values():  # before any work: a run that cannot write its output fails at once
+        if file is not None:
+            check_target(file, force=o.force, inputs=inputs)
+    pieces, writers, whole = by_kind(o.dest)
+    if bar is None:
+        bar = not o.quiet and sys.stderr.isatty() and not environ.get("CI")
+    return Plan(
+        inputs=inputs,
+        pieces=pieces,
+        writers=writers,
+        whole=whole,
+        table="table" in o.dest,
+        step_summary="github" in o.dest and bool(environ.get("GITHUB_STEP_SUMMARY")),
+        total=count_inputs(o.paths, o.selection, None if bar else DETAIL_LIMIT + 1),
+    )
+
+
+def by_kind(formats: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    """The formats other than the table, in their order, as (pieces, writers, whole): how each module
+    streams (hulifa.reporters.streaming)."""
+    from hulifa.reporters import module
+    from hulifa.reporters.streaming import in_pieces, streams
+
+    pieces: list[str] = []
+    writers: list[str] = []
+    whole: list[str] = []
+    for fmt in formats:
+        if fmt == "table":
+            continue
+        mod = module(fmt)
+        (pieces if in_pieces(mod) else writers if streams(mod) else whole).append(fmt)
+    return pieces, writers, whole
+
+
+def count_inputs(paths: list[str], selection: Selection, most: int | None = None) -> int:
+    """How many files the inputs mean, counted before the run by a walk of the folders (no file is
+    read): whether a batch is small enough for per-report tables, and the progress bar's total.
+    `most`: stop counting there. Without a bar the walk stops once past the per-report limit: on
+    10,000 files the whole second walk was ~3% of a run."""
+    import itertools
+
+    from hulifa.discovery import discover
+
+    found = discover(paths, selection)
+    if most is not None:
+        found = itertools.islice(found, most)
+    return sum(1 for _ in found)
+
+
+def input_identities(paths: list[str], selection: Selection, *named: str | None) -> Identities:
+    """The files this run reads (inputs found in folders and globs, the pack, last year's report,
+    deviations): an output that is one of them is refused, whatever its name."""
+    from hulifa.atomic import identities
+    from hulifa.discovery import discover
+
+    found = [item.path for item in discover([p for p in paths if p != "-"], selection) if item.error is None]
+    return identities([*found, *named])
+
+
+def shows_details(plan: Plan, quiet: bool, details: bool) -> bool:
+    """Whether the table shows each report's findings: not with -q; for a batch past DETAIL_LIMIT
+    only with --details (the summary alone, else)."""
+    return not quiet and (details or plan.total <= DETAIL_LIMIT)

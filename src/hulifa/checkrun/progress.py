@@ -1,0 +1,46 @@
+"""A progress bar on stderr for long batches (count, total, time left); only on a terminal, never in CI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Progress:
+    """The bar, drawn on `console` (rich's, on stderr) from the first report to `close`."""
+
+    def __init__(self, total: int, lang: str, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as Bar
+
+        from hulifa.messages import reason
+
+        self.bar = Bar(
+            TextColumn(reason("check.progress").get(lang)),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            console=console,
+        )
+        self.task = self.bar.add_task("check", total=total)
+        self.bar.start()
+
+    def __call__(self, _result: object) -> None:
+        self.bar.advance(self.task)
+
+    def close(self) -> None:
+        self.bar.stop()
+
+
+def shows_bar(total: int, quiet: bool, environ: Mapping[str, str] = os.environ, tty: bool | None = None) -> bool:
+    """Whether a run of `total` files shows the bar: not with -q (or while the table prints each
+    report to the same terminal), not for one file, only on a terminal (`tty`, default: stderr is
+    one), never in CI."""
+    tty = sys.stderr.isatty() if tty is None else tty
+    return not (quiet or total < 2 or not tty or environ.get("CI"))
