@@ -34,8 +34,7 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.ordinal, "召开会议7次。", "7次", False),
     (fg.code_before, "优化2+2+N体系。", "2+N", True),  # the second 2
     (fg.code_before, "提供7×24小时服务。", "24小时", True),
-    (fg.code_before, "办理时限为5-7个工作日。", "7个工作日", False),  # a range: two figures
-    (fg.code_before, "每年2-3次。", "3次", False),
+    (fg.code_before, "办理时限为7个工作日。", "7个工作日", False),
     (fg.code_after, "建成5G基站。", "5", True),
     (fg.code_after, "形成1+3+N模式。", "1", True),
     (fg.code_after, "建成5个基站。", "5个", False),
@@ -85,6 +84,21 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.not_a_count_of_times, "召开全会3次。", "3次", False),
     (fg.sample_size_beside_a_rank, "在全国100个城市中排名第八名。", "100个", True),
     (fg.sample_size_beside_a_rank, "覆盖100个城市。", "100个", False),
+    (fg.part_of_a_range, "办理时限为5-7个工作日。", "7个工作日", True),
+    (fg.part_of_a_range, "一般事项承诺3至5个工作日办结。", "5个工作日", True),
+    (fg.part_of_a_range, "疑难诉求一般5-7日内答复。", "7日内", True),
+    (fg.part_of_a_range, "每年一至两次。", "两次", True),
+    (fg.part_of_a_range, "审核用时3个至5个工作日。", "3个", True),  # the lower end with its own unit
+    (fg.part_of_a_range, "审核用时3个至5个工作日。", "5个工作日", True),
+    (fg.part_of_a_range, "出资1.2-1.5万元。", "1.5万元", True),
+    (fg.part_of_a_range, "第2至3批名单已公布。", "3批", True),
+    (fg.part_of_a_range, "由3件到5件。", "5件", False),  # from one level to another: 3件 is prior
+    (fg.part_of_a_range, "由3件到5件。", "3件", False),
+    (fg.part_of_a_range, "办理时限由5至7个工作日压缩至2个工作日内。", "7个工作日", True),  # 由 before a range
+    (fg.part_of_a_range, "办理时限由5至7个工作日压缩至2个工作日内。", "2个工作日内", False),
+    (fg.part_of_a_range, "审核时限由15个工作日压缩至5个工作日。", "5个工作日", False),
+    (fg.part_of_a_range, "统一到3个平台。", "3个", False),  # 统一 is a word, not a lower end
+    (fg.part_of_a_range, "调解成功8,745件，至12月底。", "8,745件", False),
 ]
 
 

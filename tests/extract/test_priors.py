@@ -25,7 +25,7 @@ def _priors(text: str, year: int | None = 2024) -> list[tuple[str, bool]]:
         ("网上可办率从86%提高到97%。", [("86%", True), ("97%", False)]),
         ("涉企检查88次降为40次。", [("88次", True), ("40次", False)]),
         ("事项精简至304项。", [("304项", False)]),  # only the new level is written
-        ("办理复议案件2至3件。", [("2", False), ("3件", False)]),  # a range is not a decrease
+        ("办理复议案件2至3件。", []),  # a range: no figure, and no decrease either
         # earlier_year: a figure said of an earlier year
         ("主动公开政府信息3615条(2023年为3208条)。", [("3615条", False), ("3208条", True)]),
         ("收到申请126件,上年同期为98件。", [("126件", False), ("98件", True)]),

@@ -20,7 +20,6 @@ from hulifa.quantity import (
     QuantityError,
     from_match,
     is_number_match,
-    parse_chinese_number,
 )
 
 
@@ -252,19 +251,12 @@ def ordinal(c: Candidate) -> bool:
 
 
 def code_before(c: Candidate) -> bool:
-    """2+2+N's second 2, ISO9001, #3: digits glued to a code before them. A range (2-3次) is two
-    figures instead, so a dash after a number is a code only when no range is written there."""
+    """2+2+N's second 2, ISO9001, #3: digits glued to a code before them (a range, 2-3次, is
+    part_of_a_range's)."""
     prev, prev2 = c.prev, c.prev2
     if not prev:
         return False
-    in_range = (
-        prev in "-—~～"
-        and bool(c.unit)
-        and c.unit != "年"
-        and _RANGE_BEFORE.search(c.doc.folded, max(0, c.lead - 12), c.lead)
-    )
-    glued = (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
-    return glued and not in_range
+    return (prev in "+×*xX#№/.-—~" and prev2[:1].isdigit()) or prev in "+×*#№/" or (prev.isascii() and prev.isalnum())
 
 
 def code_after(c: Candidate) -> bool:
@@ -386,6 +378,58 @@ def sample_size_beside_a_rank(c: Candidate) -> bool:
     return bool(_RANK_AFTER.search(c.doc.folded, c.end, min(clause_end, c.end + 30)))
 
 
+# 3至5个工作日, 5-7日, 一至两次, 3个至5个工作日, 3%-5%, 第2至3批: a range states no one figure, and the gold
+# README lists neither end. The two ends and the link between them are one shape; 由3件到5件 and 从3个至5个, each
+# end with its unit, are a change from one level to another instead (the from side is prior).
+_RANGE_LINK = r"[^\S\n]*(?:至|到|~|～|-|—|－|−)[^\S\n]*"
+_RANGE_NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)[万亿]?"
+_LINK_AT_END = re.compile(_RANGE_LINK + "$")
+_LOW_AT_END = re.compile(rf"(?<![\d.,])(?:{_RANGE_NUMBER})$")
+_HIGH_AHEAD = re.compile(rf"{_RANGE_LINK}(?:{_RANGE_NUMBER})")
+_FROM = re.compile(r"(?:从|由)$")
+
+
+def _kind(c: Candidate) -> str:
+    """What a number is measured in as written after it: 万个, 个工作日, %, 成."""
+    g = c.m.group
+    return (g("mult") or "") + (g("pct") or g("cheng") or c.unit)
+
+
+def _low_end_before(c: Candidate) -> bool:
+    """Whether a range's lower end and its link stand right before this number: 3至 of 3至5个工作日, 3个至 of
+    3个至5个工作日 (the lower end may repeat the unit, or its 个 of 个工作日)."""
+    f = c.doc.folded
+    window = f[max(0, c.numstart - 24) : c.numstart]
+    link = _LINK_AT_END.search(window)
+    if link is None:
+        return False
+    head = window[: link.start()]
+    kind, own_unit = _kind(c), False
+    for unit in (kind, kind.lstrip("万亿"), "个" if kind.startswith("个") else ""):
+        if unit and head.endswith(unit):
+            head, own_unit = head[: -len(unit)], True
+            break
+    low = _LOW_AT_END.search(head)
+    if low is None or (own_unit and _FROM.search(head, 0, low.start())):
+        return False  # 由3件到5件: from one level to another (由5至7个工作日压缩至…: a range)
+    return not (low.group() == "一" and head[low.start() - 1 : low.start()] in _ONE_WORD_PRE)  # 统一到3个平台
+
+
+def _high_end_after(c: Candidate) -> bool:
+    """Whether a link and a range's upper end in the same measure follow this figure: 3个 of 3个至5个工作日."""
+    f = c.doc.folded
+    high = _HIGH_AHEAD.match(f, c.end)
+    if high is None or c.m.group("post") or _FROM.search(f, max(0, c.lead - 1), c.lead):
+        return False
+    kind = _kind(c).lstrip("万亿")  # 1万至2万元, 一万元至两万元: the multiplier is read with the number
+    return bool(kind) and f.startswith(kind, high.end())
+
+
+def part_of_a_range(c: Candidate) -> bool:
+    """3至5个工作日, 5-7日内, 一至两次, 3个至5个工作日: either end of a range (a range states no one figure)."""
+    return _low_end_before(c) or _high_end_after(c)
+
+
 NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     across_a_line_break,
     no_kind,
@@ -408,6 +452,7 @@ NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     service_hours,
     not_a_count_of_times,
     sample_size_beside_a_rank,
+    part_of_a_range,
 )
 
 
@@ -507,12 +552,12 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
 
 
 def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
-    """The figures an accepted match states: itself, and the lower end of a range (2至3次) before it.
-    `since`: where the previous figure ended (a shared count looks back no further)."""
+    """The figure an accepted match states (none for a span of time). `since`: where the previous figure
+    ended (a shared count looks back no further)."""
     match, lead = _with_spaced_thousands(doc, m, lead)
     quantity = _quantity(match)
-    if quantity is None or quantity.unit == "年" or _ordinal_range(doc, lead):
-        return []  # 近三年, 连续5年: a span of time; 第2至3批: the upper end of a range of ordinals
+    if quantity is None or quantity.unit == "年":
+        return []  # 近三年, 连续5年: a span of time
     end, unit = m.end(), quantity.unit
     base = COMPOUND_UNITS.get(unit)
     if base is not None and not m.group("post"):
@@ -521,18 +566,11 @@ def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
     bound = _bound_fix(doc, m, lead, quantity)
     prior = bool(_CHANGE_AFTER.match(doc.folded, end))
     flags = {"change": _is_change(doc, lead, end) and not prior, "ambiguous": _is_ambiguous(doc, lead, since)}
-    low = _range_start(doc, m, lead, unit, bound)
-    if low is None:
-        # only the qualifier written with the number can exclude it (不足60学时); one set apart by a verb
-        # (每年至少组织两次) includes it
-        strict = quantity.strict and bound is quantity.bound
-        mean = quantity.mean or _averaged(doc, lead, since)
-        return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, mean=mean, **flags)]
-    # 2至3次: the lower end is a figure of its own, and 3次 an upper bound
-    return [
-        _figure(doc, low[0], low[1], low[2], unit, Bound.LOWER, prior=False, **flags),
-        _figure(doc, lead, end, quantity.value, unit, Bound.UPPER, prior=prior, **flags),
-    ]
+    # only the qualifier written with the number can exclude it (不足60学时); one set apart by a verb
+    # (每年至少组织两次) includes it
+    strict = quantity.strict and bound is quantity.bound
+    mean = quantity.mean or _averaged(doc, lead, since)
+    return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, mean=mean, **flags)]
 
 
 # 平均/人均 earlier in the figure's clause, with no figure between: 平均审核时间七个工作日, 审核时限平均6个
@@ -664,31 +702,6 @@ def _figure(
         strict=strict,
         mean=mean,
     )
-
-
-_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:至|到|~|～|-|—)\s*$")
-
-
-def _range_start(doc: Doc, m: re.Match[str], lead: int, unit: str, bound: Bound) -> tuple[int, int, float] | None:
-    """(start, end, value) of the bare lower end of a range written before this figure, if any."""
-    if not unit or bound is not Bound.EXACT or (m.group("pre") or "") or unit == "%":
-        return None
-    found = _RANGE_BEFORE.search(doc.folded, max(0, lead - 12), lead)
-    if found is None:
-        return None
-    text = found.group(1)
-    try:
-        value = float(text) if text[0].isdigit() else parse_chinese_number(text)
-    except (QuantityError, ValueError, KeyError):
-        return None
-    if _ordinal_range(doc, lead):
-        return None
-    return found.start(1), found.end(1), value
-
-
-def _ordinal_range(doc: Doc, lead: int) -> bool:
-    found = _RANGE_BEFORE.search(doc.folded, max(0, lead - 12), lead)
-    return found is not None and doc.folded[max(0, found.start(1) - 1) : found.start(1)] == "第"
 
 
 __all__ = ["HARD_CLAUSE_END", "Figure", "find_figures", "is_figure_match"]
