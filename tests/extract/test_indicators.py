@@ -135,6 +135,9 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("政协提案3件正在办理;人大代表建议全部办结。", "cppcc_proposal_handled_rate"),  # 办结 after the ;
         ("镇政府合同协议全部经过镇法律顾问合法性审查。", "legal_advisor_coverage"),
         ("行政规范性文件公开征求意见时间不少于30日。", "mad_public_comment_days"),  # not a major decision
+        # a time over several kinds of document named before it
+        ("审核规范性文件18件、政策类文件142件,平均审核时间5个工作日。", "nd_legality_review_workdays"),
+        ("适用简易程序审结行政处罚案件96件,平均用时12日。", "ar_decision_days_simplified"),  # not a reconsideration
         ("群众来信均在15日内办结。", "petition_resolution_days"),  # no 信访 in the sentence
         ("问题:学校法律顾问尚未全覆盖,仍有14所学校未聘请。", "legal_advisor_coverage"),  # negated coverage
         ("党政机关法律顾问未实现全覆盖。", "legal_advisor_coverage"),
@@ -192,6 +195,17 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ("全年审核县政府政策类文件三十八件。", "policy_doc_legality_review_count", 38, Bound.EXACT),
         ("审核规范性文件9件,审核时间平均5个工作日。", "nd_legality_review_workdays", 5, Bound.EXACT),
         ("县司法局审核规范性文件十二件,平均审核时间七个工作日。", "nd_legality_review_workdays", 7, Bound.EXACT),
+        # the policy documents named after the time, in a clause of their own, are not what it is the time of
+        (
+            "审核规范性文件9件,平均审核时间7.2个工作日,审核政策性文件68件。",
+            "nd_legality_review_workdays",
+            7.2,
+            Bound.EXACT,
+        ),
+        ("对重大行政决策全部进行合法性审查,平均审查时间7个工作日。", "mad_legality_review_workdays", 7, Bound.EXACT),
+        # a reconsideration's average time by procedure
+        ("行政复议申请受理审查期限5日,普通程序案件平均办理期限42日。", "ar_decision_days_ordinary", 42, Bound.EXACT),
+        ("行政复议普通程序案件平均审理期限42日,简易程序案件平均18日。", "ar_decision_days_simplified", 18, Bound.EXACT),
         # opinions on 行政协议, named in their own clause after the contracts reviewed
         ("审查县政府合同109份,其中对行政协议出具法律意见44份。", "legal_document_opinion_count", 44, Bound.EXACT),
         ("审核市政府合同协议83份,出具行政协议法律意见31份。", "legal_document_opinion_count", 31, Bound.EXACT),
@@ -372,6 +386,8 @@ def _department(text: str, pack: RulePack) -> dict[str, float | bool]:
         ),
         # the department's own system (its 派出 and 直属 units) is its own
         ("全市生态环境系统持证执法人员1,052名。本局机关干部参加培训。", "enforcement_staff_count", 1052),
+        ("全系统持证执法人员731名,人均参加业务培训68学时。本局机关干部参加培训。", "enforcement_staff_count", 731),
+        ("全系统持证执法人员731名,人均参加业务培训68学时。本局机关干部参加培训。", "enforcement_training_hours", 68),
         # a report that never tells itself apart (本局) may be speaking of its own work county-wide
         ("全县公安机关持证执法人员1,020名,人均培训58学时。", "enforcement_training_hours", 58),
     ],

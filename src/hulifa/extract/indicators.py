@@ -217,9 +217,10 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
 
 
 # adverbs a report puts inside a rule's phrase (and spaces inside a word): 常务会议先后研究 is 常务会议研究, and so are
-# 常务会议共研究 (共 before a verb: the bodies named before it add up), 常务会议全年研究 and 合法性审查平均用时
+# 常务会议共研究 (共 before a verb: the bodies named before it add up), 常务会议全年研究, 合法性审查平均用时 and
+# 普通程序案件平均办理期限
 _FILLERS = re.compile(
-    r"先后|累计|共计|陆续|多次|集中|还|全年|平均(?=用时|审查|审核)|共(?=研究|听取|审议|召开|专题|组织|开展|学法)"
+    r"先后|累计|共计|陆续|多次|集中|还|全年|平均(?=用时|审查|审核|办理期限|审理期限)|共(?=研究|听取|审议|召开|专题|组织|开展|学法)"
     r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"  # 行 政 复 议: a word spaced out (a scan's text) is the word
     r"|书面(?=法律意见)"  # 出具书面法律意见72份: opinions in writing are opinions
 )
@@ -304,7 +305,7 @@ class _Place:
     earlier: str  # its sentence before its clause, from its last semicolon on (what a ; ends is another matter)
     earlier_end: int  # offset where `earlier` ends
     sentence: str
-    # its sentence between the semicolons around it, 《…》 titles left out: what the figure is said of
+    # its sentence from its last semicolon to the end of its clause, 《…》 titles left out: what the figure is said of
     matter: str
     work: str  # the clause before the figure's, and its own up to it: what the figure counts the outcome of
     distributive: bool  # 均为/分别为/各: every noun of the clause gets this value
@@ -328,6 +329,9 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
     clause = doc.clause_start(fig.start, hard=True)
     work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if clause > sent_start else clause
     said_after = min((at for stop in ";；" if (at := f.find(stop, fig.end, sent_end)) != -1), default=sent_end)
+    # what the figure is said of ends with its clause: 审核规范性文件9件,平均审核时间7.2个工作日,审核其他政策性文件68件
+    # gives the time to the 规范性文件 alone (a time over several kinds names them before it)
+    said_of_end = min(said_after, doc.clause_end(fig.end, hard=True))
     right_end = min(doc.clause_end(fig.end), next_start)
     if fig.end < right_end < len(f) and f[right_end] == "、":
         # 新提任的52名处级、科级领导干部参加任前法律知识考试: the figure's noun named by a list of its kinds;
@@ -342,7 +346,7 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
         earlier=_untitled(f[said_before:soft_left]),
         earlier_end=soft_left,
         sentence=f[sent_start:sent_end],
-        matter=_TITLE.sub("", f[said_before:said_after]),
+        matter=_TITLE.sub("", f[said_before:said_of_end]),
         work=f[work : fig.start],
         distributive=distributive,
         part=bool(_PART.search(f, max(sent_start, clause - 1), fig.start)),
@@ -374,9 +378,10 @@ _GOVERNMENT_BODY = re.compile(r"政府|常务会")
 
 def not_excluded(m: _Matcher, place: _Place) -> bool:
     """A rule's `extract.exclude` words rule a figure out when what its sentence says of it holds one: a
-    pack can say that 旁听庭审…人次 is not leaders' law training without code. Read between the semicolons
-    around the figure (…规范性文件46件,平均审核时间6.2个工作日;对…政策类文件开展合法性审核132次: the policy
-    documents are another matter) and not in a 《…》 title (《…重大行政决策和重大执法决定法制审核办法》 names
+    pack can say that 旁听庭审…人次 is not leaders' law training without code. Read from the semicolon before
+    the figure to the end of its clause (in …规范性文件46件,平均审核时间6.2个工作日;对…政策类文件开展合法性审核132次
+    and in …平均审核时间7.2个工作日,审核其他政策性文件68件 the policy documents are another matter) and not in a
+    《…》 title (《…重大行政决策和重大执法决定法制审核办法》 names
     a rule, not what the figure is about)."""
     return not any(word in place.matter for word in m.exclude)
 
@@ -639,7 +644,8 @@ def _pair(head: _Place, numeric: list[_Matcher], figures: list[Figure], k: int, 
 
 
 # 全县行政机关负责人出庭应诉率, 全市各级行政复议机关: the whole area's figure
-_AREA_WIDE = re.compile(r"全(?:省|市|州|盟|县|区|旗)|全系统")
+_AREA = r"全(?:省|市|州|盟|县|区|旗)"
+_AREA_WIDE = re.compile(_AREA + "|全系统")
 
 
 def area_row(doc: Doc, fig: Figure) -> bool:
@@ -652,10 +658,9 @@ def area_row(doc: Doc, fig: Figure) -> bool:
 
 # the department speaking of itself: 本局作为被告的行政诉讼案件0件
 _SELF = re.compile(r"本(?:局|委|厅|部门|单位|办|中心|院|署)")
-# a sentence about the whole area, after a list marker: （二）全县行政机关…, 一是全市…
-_AREA_SENTENCE = re.compile(
-    r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|\d+[.、])?" + _AREA_WIDE.pattern
-)
+# a sentence about the whole area, after a list marker: （二）全县行政机关…, 一是全市…; not 全系统, which in a
+# department's sentence is its own system (全系统持证执法人员731名)
+_AREA_SENTENCE = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|\d+[.、])?" + _AREA)
 
 
 # 全市生态环境系统, 全省水利系统: the department's own system (its 派出 and 直属 units), not the whole area
