@@ -235,6 +235,92 @@ def test_wraps_join_back_and_every_character_maps_to_its_place(paragraph: list[s
             offset += 1
 
 
+# ----------------------------------------------------------------------------- table rows
+
+
+def _transposed_table(top: float = 540) -> list[Line]:
+    """A transposed table as PDFium gives it: each header cell over two lines (name, then unit), each row's
+    year over two lines (2020 / 年) beside one line of its numbers set at mid height."""
+    s = 12.7
+    header = [_line("年度", 77, 96, top - 8, s)]
+    heads = ((113, "行政复议申请", "（件）"), (190, "复议纠错率", "（％）"), (461, "主动公开信息", "（条）"))
+    for x0, name, unit in heads:
+        header += [_line(name, x0, x0 + 57, top, s), _line(unit, x0 + 20, x0 + 37, top - 17.2, s)]
+    rows = []
+    for k, (year, numbers) in enumerate((("2020", "186\t7.5\t6,420"), ("2021", "203\t8.4\t7,015"))):
+        y = top - 47 - 38.3 * k
+        rows += [_line(year, 76, 97, y, s), _line("年", 82, 91, y - 16.2, s), _line(numbers, 134, 501, y - 9, s)]
+    return [*header, *rows]
+
+
+def test_a_tables_cells_on_lines_of_their_own_are_read_as_rows() -> None:
+    body = _line("全年办理行政复议案件317件，纠错率12.3%，其中近五年主要指标见下表。", 69, 527, 600, 14.7)
+    text = normalise([_page(body, *_transposed_table())])
+    assert text.text.splitlines()[1:] == [
+        "年度\t行政复议申请（件）\t复议纠错率（％）\t主动公开信息（条）",
+        "2020年\t186\t7.5\t6,420",
+        "2021年\t203\t8.4\t7,015",
+    ]
+    # each piece keeps its page line: the unit under its name, the year's 年, a number in the numbers' line
+    assert text.where(text.text.index("（件）")) == (1, 4, 1)
+    assert text.where(text.text.index("2020年") + 4) == (1, 10, 1)
+    assert text.where(text.text.index("6,420")) == (1, 11, len("186\t7.5\t") + 1)
+
+
+def test_a_transposed_table_over_a_page_break_gives_each_cell_its_header_unit_and_year(pack: RulePack) -> None:
+    body = _line("2021年，某县人民政府全年办理行政复议案件203件。", 69, 527, 700, 14.7)
+    table, next_page = _transposed_table(), _transposed_table(top=780)
+    pages = [_page(body, *table[:10]), _page(*next_page[:7], *next_page[10:])]  # the header repeated on page 2
+    text = normalise(pages)
+    ex = extract_text(text.text, pack, region="某县", level="county", year=2021)
+    cells = [(f.text, f.unit, f.prior) for f in ex.figures if "\t" in f.sentence]
+    assert cells == [
+        ("186", "件", True),
+        ("7.5", "%", True),
+        ("6,420", "条", True),
+        ("203", "件", False),
+        ("8.4", "%", False),
+        ("7,015", "条", False),
+    ]
+
+
+def test_tight_rows_stay_rows_and_a_top_aligned_cells_second_line_joins_its_row() -> None:
+    # a Word table: no cell padding, so rows stand as close as a cell's lines; the second row has an empty
+    # cell, the third a label on two lines, aligned to the top
+    s = 12.0
+    pages = [
+        _page(
+            _line("指标", 60, 90, 700, s),
+            _line("2023年", 200, 240, 700, s),
+            _line("2024年", 300, 340, 700, s),
+            _line("行政复议（件）", 60, 150, 685, s),
+            _line("31", 200, 215, 685, s),
+            _line("27", 300, 315, 685, s),
+            _line("败诉案件", 60, 110, 670, s),
+            _line("2", 300, 308, 670, s),
+            _line("出庭应诉率", 60, 125, 655, s),
+            _line("95.2%", 200, 235, 655, s),
+            _line("100%", 300, 330, 655, s),
+            _line("（%）", 60, 90, 640, s),
+        )
+    ]
+    assert normalise(pages).text.splitlines() == [
+        "指标\t2023年\t2024年",
+        "行政复议（件）\t31\t27",
+        "败诉案件\t2",
+        "出庭应诉率（%）\t95.2%\t100%",
+    ]
+
+
+def test_lines_side_by_side_on_one_baseline_or_of_a_paragraph_are_not_a_row() -> None:
+    # two columns of text whose gutter is not found (too few lines): PDFium would have joined one row
+    pages = [_page(_line("左栏正文全年办理案件", 57, 285, 700), _line("右栏正文全年办理案件", 311, 538, 700))]
+    assert normalise(pages).text == "左栏正文全年办理案件\n右栏正文全年办理案件\n"
+    # lines of one paragraph set tight overlap in height, but stand one under the other
+    tight = [_line(f"第{i}行正文内容", 50, 200, 700 - 11 * i) for i in range(4)]
+    assert normalise([_page(*tight)]).text.count("\t") == 0
+
+
 # ----------------------------------------------------------------------------- extract and check
 
 

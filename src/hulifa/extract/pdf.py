@@ -383,8 +383,8 @@ def normalise(pages: list[Page]) -> PdfText:
     previous_right = 0.0
     for page_no, lines in enumerate(body, 1):
         margins = _column_margins(lines, page_margins)
-        for line_no, (line, (left, right)) in enumerate(zip(lines, margins, strict=True), 1):
-            text = _clean(line.text)
+        for line, parts, (left, right) in _table_rows(lines, margins):
+            text = line.text
             if not text:
                 continue
             if previous is not None and _continues(previous, line, text, left, previous_right):
@@ -400,7 +400,7 @@ def normalise(pages: list[Page]) -> PdfText:
             elif previous is not None:
                 out.append("\n")
                 length += 1
-            pieces.append((length, page_no, line_no, 1))
+            pieces += [(length + offset, page_no, line_no, 1) for offset, line_no in parts]
             out.append(text)
             length += len(text)
             previous, previous_right = line, right
@@ -410,6 +410,190 @@ def normalise(pages: list[Page]) -> PdfText:
         starts.pop()
     image_pages = tuple(i for i, p in enumerate(pages, 1) if not body[i - 1] and p.images)
     return PdfText(text, tuple(pieces), len(pages), image_pages, starts)
+
+
+# ----------------------------------------------------------------------------- table rows
+# PDFium gives a table's cells as lines of their own wherever a cell holds more than one line: a header
+# cell 行政复议申请 over （件）, a row label 2020 over 年, each beside a row of numbers set at mid height.
+# Read line by line, the numbers lose the unit their header names and the row its label. Cells of one
+# row overlap in height and stand side by side, so they are put back together: one line per row, the
+# lines of a cell joined top to bottom, the cells joined by tabs, as a table copied from a page reads.
+
+_MAX_TABLE_LINES = 2000  # a page with more lines than this is not grouped (the sweep is quadratic at worst)
+# A cell's line is narrower than this share of the page's text width (a table's widest column, 完成情况,
+# takes about half), or is a row PDFium already gave with tabs. A row holds at least one narrow cell (a
+# 序号, a label, a number) or a tab. Two lines side by side on one baseline may be a page's two columns of
+# text (each near half the width) whose gutter was not found: they are a row only when both are short.
+_CELL_WIDTH = 0.6
+_NARROW_CELL = 0.45
+_SHORT_CELL = 0.3
+# The lines of one cell stand closer than its rows do: a cell's next line starts within a third of a
+# character's height (0.2-0.35 measured in Chromium's and Word's tables), the next row's after its padding
+# (0.6-0.75); a line this close under or over a row's cell, in that cell's width only, is that cell's.
+_CELL_LEADING = 0.5
+
+
+def _overlaps_in_height(a: Line, b: Line) -> bool:
+    return a.top - a.size < b.top and b.top - b.size < a.top
+
+
+def _joined(pieces: list[str]) -> str:
+    """The lines of one cell as one text: CJK runs on, Latin words keep a space."""
+    out = ""
+    for piece in pieces:
+        if out and out[-1].isascii() and out[-1].isalpha() and piece[:1].isascii() and piece[:1].isalpha():
+            out += " "
+        out += piece
+    return out
+
+
+def _cellish(lines: list[Line]) -> list[bool]:
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return [not ln.rotated and ("\t" in ln.text or ln.x1 - ln.x0 <= _CELL_WIDTH * (hi - lo)) for ln in lines]
+
+
+def _row_groups(lines: list[Line], cellish: list[bool]) -> list[list[int]]:
+    """Groups (indexes) of cell-like lines that overlap in height, found by a sweep, that read as a row:
+    two cells or more side by side."""
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    parent = list(range(len(lines)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted((i for i in range(len(lines)) if cellish[i]), key=lambda i: -lines[i].top)
+    for k, i in enumerate(order):
+        for j in order[k + 1 :]:
+            if lines[j].top <= lines[i].top - lines[i].size:  # this one and all below it are lower
+                break
+            if _overlaps_in_height(lines[i], lines[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        groups.setdefault(root(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1 and _row_like(lines, g, hi - lo)]
+
+
+def _row_like(lines: list[Line], group: list[int], width: float) -> bool:
+    cells = _cells(lines, group)
+    members = [lines[i] for i in group]
+    if len(cells) < 2 or not any("\t" in ln.text or ln.x1 - ln.x0 <= _NARROW_CELL * width for ln in members):
+        return False
+    one_baseline = max(ln.top for ln in members) - min(ln.top for ln in members) <= 1.0
+    short = all(ln.x1 - ln.x0 <= _SHORT_CELL * width for ln in members)
+    return not one_baseline or len(cells) > 2 or short or any("\t" in ln.text for ln in members)
+
+
+def _cells(lines: list[Line], group: list[int]) -> list[list[int]]:
+    """The group's lines by cell: lines that overlap in width are one cell, left to right."""
+    cells: list[list[int]] = []
+    right = -1.0
+    for i in sorted(group, key=lambda i: lines[i].x0):
+        if cells and lines[i].x0 < right:
+            cells[-1].append(i)
+            right = max(right, lines[i].x1)
+        else:
+            cells.append([i])
+            right = lines[i].x1
+    return cells
+
+
+def _stacked_on(line: Line, cell: Line) -> bool:
+    """Is `line` the next (or previous) line of `cell`'s cell: in the same type size, overlapping it in
+    width, just under (or over) it?"""
+    size = max(cell.size, 1.0)
+    if abs(line.size - cell.size) > 0.15 * size or not (line.x0 < cell.x1 and cell.x0 < line.x1):
+        return False
+    upper, lower = (cell, line) if cell.top > line.top else (line, cell)
+    return 0 <= upper.top - upper.size - lower.top < _CELL_LEADING * size
+
+
+def _stacks_onto(lines: list[Line], part: list[int], row: list[int]) -> bool:
+    """Are the lines of `part` (a line, or a row of fewer cells) more lines of `row`'s cells: each in the
+    width of one of them, just over or under a line of it? A row of cells never adds to the row's first
+    cell, its label: a row with a label and an empty cell is a row of its own, a header's other lines run
+    beside a label set once at mid height."""
+    cells = _cells(lines, row)
+    several = len(_cells(lines, part)) > 1
+    for i in part:
+        hit = [c for c in cells if any(lines[j].x0 < lines[i].x1 and lines[i].x0 < lines[j].x1 for j in c)]
+        if len(hit) != 1 or (several and hit[0] is cells[0]):
+            return False
+        if not any(_stacked_on(lines[i], lines[j]) for j in hit[0]):
+            return False
+    return True
+
+
+def _add_stacked(lines: list[Line], cellish: list[bool], groups: list[list[int]]) -> list[list[int]]:
+    """The rows, each with the lines of its cells that stand above or below its height: a header cell's
+    first and last lines around a label set at mid height, a top-aligned cell's second line. A line, or a
+    run of such lines side by side over fewer cells than a row has, goes to the row it stacks onto, the one
+    above first (cells are aligned to the top unless centred). Until none is left to give."""
+    taken = {i for g in groups for i in g}
+    units = groups + [[i] for i, line in enumerate(lines) if i not in taken and cellish[i] and "\t" not in line.text]
+    alive = [True] * len(units)
+    widths = [len(_cells(lines, u)) for u in units]
+    reach = 3 * max((ln.size for ln in lines), default=1.0)  # stacked lines are this close at most
+    merged = True
+    while merged:
+        merged = False
+        for p, part in enumerate(units):
+            if not alive[p]:
+                continue
+            top, bottom = max(lines[i].top for i in part), min(lines[i].top for i in part)
+            near = [
+                r
+                for r, row in enumerate(units)
+                if alive[r]
+                and r != p
+                and widths[r] > max(widths[p], 1)
+                and min(lines[i].top for i in row) - reach < top
+                and bottom < max(lines[i].top for i in row) + reach
+            ]
+            near.sort(key=lambda r: min(lines[i].top for i in units[r]) < top)  # rows above first
+            target = next((r for r in near if _stacks_onto(lines, part, units[r])), None)
+            if target is not None:
+                units[target].extend(part)
+                widths[target] = len(_cells(lines, units[target]))
+                alive[p] = False
+                merged = True
+    return [u for u, live in zip(units, alive, strict=True) if live and len(u) > 1 and len(_cells(lines, u)) > 1]
+
+
+def _table_rows(
+    lines: list[Line], margins: list[tuple[float, float]]
+) -> list[tuple[Line, list[tuple[int, int]], tuple[float, float]]]:
+    """Each output line of a page: (the line, its text cleaned; where each piece of it starts in that text
+    and the page line it came from, 1-based; the margins of its column). Lines of one table row are one."""
+    rows: dict[int, list[list[int]]] = {}  # first line of a row -> its cells
+    if 1 < len(lines) <= _MAX_TABLE_LINES and _gutter(lines) is None:
+        cellish = _cellish(lines)
+        rows = {min(g): _cells(lines, g) for g in _add_stacked(lines, cellish, _row_groups(lines, cellish))}
+    member = {i for cells in rows.values() for cell in cells for i in cell}
+    out: list[tuple[Line, list[tuple[int, int]], tuple[float, float]]] = []
+    for i, line in enumerate(lines):
+        if i not in member:
+            out.append((Line(_clean(line.text), line.x0, line.x1, line.top, line.size), [(0, i + 1)], margins[i]))
+            continue
+        if i not in rows:
+            continue
+        text, parts = "", []
+        for n, cell in enumerate(rows[i]):
+            text += "\t" if n else ""
+            start, joined = len(text), ""
+            for j in sorted(cell, key=lambda j: -lines[j].top):  # top to bottom
+                piece = _clean(lines[j].text)
+                joined = _joined([joined, piece])
+                parts.append((start + len(joined) - len(piece), j + 1))
+            text += joined
+        group = [lines[j] for cell in rows[i] for j in cell]
+        size = sorted(ln.size for ln in group)[len(group) // 2]
+        merged = Line(text, min(ln.x0 for ln in group), max(ln.x1 for ln in group), max(ln.top for ln in group), size)
+        out.append((merged, parts, margins[i]))
+    return out
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
