@@ -132,6 +132,27 @@ def _cells(text: str) -> list[tuple[str, float, str]]:
             "季度\t行政复议\t行政应诉\n\t新收（件）\t审结（件）\t一审案件（件）\t败诉（件）\n第一季度\t38\t33\t24\t1\n",
             [("38", 38, "件"), ("33", 33, "件"), ("24", 24, "件"), ("1", 1, "件")],
         ),
+        # a category merged down the first column (a Word table's w:vMerge): the label proper is the second
+        # cell, on rows that start the category and on rows under it alike
+        (
+            "类别\t项目\t2023年\t2024年\n执法监督\t会计信息质量检查（户）\t46\t52\n\t行政处罚（件）\t9\t7\n",
+            [("46", 46, "户"), ("52", 52, "户"), ("9", 9, "件"), ("7", 7, "件")],
+        ),
+        # a transposed table: years as rows, each column's unit in its header; 合计 and empty or dashed cells
+        (
+            "年度\t行政复议申请（件）\t纠错率（%）\t主动公开（条）\n2023年\t276\t10.9\t—\n2024年\t317\t\t9,046\n"
+            "合计\t593\t—\t9,046\n",
+            [
+                ("276", 276, "件"),
+                ("10.9", 10.9, "%"),
+                ("317", 317, "件"),
+                ("9,046", 9046, "条"),
+                ("593", 593, "件"),
+                ("9,046", 9046, "条"),
+            ],
+        ),
+        # a <dl> list read as rows: the term names the unit
+        ("行政执法主体（个）\t386\n案卷评查合格率\t97.9%\n", [("386", 386, "个"), ("97.9%", 97.9, "%")]),
     ],
 )
 def test_bare_numbers_take_the_unit_their_table_names(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -257,6 +278,12 @@ APPENDIX = [
     ("指标\t2024年目标\t2024年\t2023年", "培训学时\t60学时\t64学时\t61学时", ["target", "year", "prior"]),
     ("指标\t2023年\t2024年", "案件\t31件\t27件", ["prior", "year"]),
     ("指标\t目标值\t完成值", "案件\t31件\t27件", ["year", "year"]),  # no year column: not read as a table
+    # a transposed table: the row's label is its year, or the target
+    ("年度\t行政复议申请（件）\t纠错率（%）", "2023年\t276\t10.9%", ["prior", "prior"]),
+    ("年度\t行政复议申请（件）\t纠错率（%）", "2024年\t317\t12.3%", ["year", "year"]),
+    ("年度\t行政复议申请（件）\t纠错率（%）", "目标值\t300\t15%", ["target", "target"]),
+    # a row that only starts with a year is not one: 2023年完成情况 is a header, a sentence is not a row
+    ("指标\t说明", "2023年\t受理案件31件", ["year"]),
 ]
 
 

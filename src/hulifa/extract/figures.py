@@ -661,7 +661,10 @@ def row_cells(
     label = next((i for i, t in enumerate(texts) if _HAS_WORD.search(t)), None)
     if label is None:
         return []
-    own = label_unit(texts[label]) or next((u for t in texts[label + 1 :] if (u := unit_cell(t))), "")
+    # a category merged down a first column (执法监督\t会计信息质量检查（户）\t46) stands before the label proper
+    first = next((i for i in range(label, len(texts)) if bare[i]), len(texts))
+    own = next((u for t in texts[label:first] if (u := label_unit(t))), "")
+    own = own or next((u for t in texts[label + 1 :] if (u := unit_cell(t))), "")
     out = []
     for column in range(label + 1, len(texts)):
         m = bare[column]

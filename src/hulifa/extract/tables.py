@@ -8,8 +8,9 @@
 * `pipe_rows`: a Markdown copy's pipe table ("| 澄江区 | 132 | 96 | 100% |") has its pipes read as tabs,
   one character for one, so its rows are rows as a pasted table's are.
 * `headed_rows`: the rows under a header that names year columns or a target column ("指标\t目标值\t2024年
-  \t2023年"), each with where its cells start and what heads them: priors reads a year before the report's
-  as last year's level, targets reads 目标值 as the year's target.
+  \t2023年"), and the rows of a transposed table labelled by their year ("2023年\t276\t10.9"), each with
+  where its cells start and what heads them: priors reads a year before the report's as last year's level,
+  targets reads 目标值 as the year's target.
 * `label_unit`, `unit_cell`, `header_units`: a row whose label names its unit ("行政复议申请（件）\t186\t231"),
   that has a unit column ("新收行政复议案件\t件\t203\t287") or that stands under a header naming each
   column's unit ("专业\t检查单位（户）\t立案（件）") holds bare numbers in that unit.
@@ -172,8 +173,22 @@ class HeadedRow(NamedTuple):
         return sum(1 for cut in self.cuts if cut <= offset)
 
 
+def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
+    """(year by column, target columns) of a row of a transposed table, whose label is its year or its
+    target ("2023年\t276\t10.9", "目标值\t300\t8"): every cell after the label is that year's, or a target.
+    None when `cells` are not such a row."""
+    if len(cells) < 2 or not all(_VALUE_CELL.match(c) for c in cells[1:] if c.strip()):
+        return None
+    columns = range(1, len(cells))
+    if _TARGET_HEAD.match(cells[0]):
+        return {}, set(columns)
+    m = _YEAR_HEAD.match(cells[0])
+    return ({c: int(m.group(1)) for c in columns}, set()) if m is not None else None
+
+
 def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
-    """Each row under such a header, until a line without a tab."""
+    """Each row under such a header, until a line without a tab; and each row of a transposed table,
+    whose label is a year or a target (years as rows, indicators as columns)."""
     out: list[HeadedRow] = []
     heads: tuple[dict[int, int], set[int]] | None = None
     for start, end in rows:
@@ -181,11 +196,14 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
         if "\t" not in line:
             heads = None
             continue
-        header = _heads(CELL_SEP.split(line))
+        cells = CELL_SEP.split(line)
+        header = _heads(cells)
         if header is not None:
             heads = header
-        elif heads is not None:
-            out.append(HeadedRow(start, end, [m.end() for m in CELL_SEP.finditer(folded, start, end)], *heads))
+            continue
+        own = heads or _transposed(cells)
+        if own is not None:
+            out.append(HeadedRow(start, end, [m.end() for m in CELL_SEP.finditer(folded, start, end)], *own))
     return out
 
 
