@@ -104,6 +104,25 @@ def test_html_boilerplate_is_dropped() -> None:
     assert "案件\t590件" in lines  # a table row: cells joined by a tab
 
 
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        # a key-figure list: each term and its description are one row, whatever the markup's line breaks
+        (
+            "<dl>\n<dt>行政处罚案件（件）</dt>\n<dd>26418</dd>\n<dt>案卷评查合格率</dt> <dd>97.9%</dd>\n</dl>",
+            ["行政处罚案件（件）\t26418", "案卷评查合格率\t97.9%"],
+        ),
+        # a term with two descriptions: one row of three cells
+        ("<dl><dt>行政复议（件）</dt><dd>358</dd><dd>372</dd></dl><p>正文</p>", ["行政复议（件）\t358\t372", "正文"]),
+        # a description with paragraphs of its own, or with no term, stays on lines of its own
+        ("<dl><dt>说明</dt><dd><p>第一段</p><p>第二段</p></dd></dl>", ["说明", "第一段", "第二段"]),
+        ("<dl><dd>无术语的说明</dd><dt>术语</dt></dl><p>正文</p>", ["无术语的说明", "术语", "正文"]),
+    ],
+)
+def test_a_definition_list_reads_as_rows_of_a_table(html: str, lines: list[str]) -> None:
+    assert html_to_text(html).splitlines() == lines
+
+
 def test_html_file_read_and_extracted(tmp_path: Path, pack) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))

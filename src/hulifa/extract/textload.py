@@ -109,23 +109,33 @@ class _TextParser(HTMLParser):
         self.hidden: list[list[str]] = []  # the content of each <template> and <textarea>
         self.scripts: list[list[str]] = []  # the code of each <script>
         self.into: list[str] | None = None  # where the data goes while inside one of those
+        # a <dt> just ended: its <dd>s are the cells of its row ("行政处罚案件（件）\t26418"), so that the
+        # term's unit is the number's, as a table row's label is
+        self.term = False
+
+    def _block(self, tag: str, end: bool) -> str:
+        """What a block tag's start or end adds: a line end, or a tab between a <dt> and its <dd>."""
+        if tag == "dd" and self.term:
+            return "" if end else "\t"
+        self.term = tag == "dt" and end
+        return "" if self.term else "\n"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.into is None and tag in _HIDDEN_TAGS | {"script"}:
             self.into = []
             (self.scripts if tag == "script" else self.hidden).append(self.into)
         elif self.into is not None and tag in _BLOCK_TAGS:
-            self.into.append("\n")
+            self.into.append(self._block(tag, False))
         if tag in _SKIP_TAGS | _HIDDEN_TAGS and tag not in _VOID_TAGS:
             self.skip += 1
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.parts.append(self._block(tag, False))
         elif tag in _CELL_TAGS:
             self.parts.append("\t")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
-            (self.parts if self.into is None else self.into).append("\n")
+            (self.parts if self.into is None else self.into).append(self._block(tag, False))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS | _HIDDEN_TAGS:
@@ -133,9 +143,11 @@ class _TextParser(HTMLParser):
             if tag in _HIDDEN_TAGS | {"script"}:
                 self.into = None
         elif tag in _BLOCK_TAGS:
-            (self.parts if self.into is None else self.into).append("\n")
+            (self.parts if self.into is None else self.into).append(self._block(tag, True))
 
     def handle_data(self, data: str) -> None:
+        if self.term and not data.strip():
+            return  # the markup's own line breaks between a <dt> and its <dd>
         if self.into is not None:
             self.into.append(data)
         elif not self.skip:
