@@ -63,7 +63,7 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     limit = max_bytes() if limit is None else limit
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the path, which names no file
         raise fail(display, 1, 1, "input.file.missing") from None
     except (IsADirectoryError, PermissionError) as exc:
         if isinstance(exc, IsADirectoryError) or path.is_dir():  # Windows says "permission denied"

@@ -415,7 +415,10 @@ def same_file_key(path: str) -> str:
     """What two paths of one file have in common: the path resolved (links followed, `..` and `.` gone)
     and its case folded where the file system ignores case (Windows). By path, not by inode: two hard
     links are two files a user named, and each is checked (the memory benchmark checks 100,000 of one)."""
-    return os.path.normcase(os.path.realpath(path))
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except ValueError:  # a NUL byte names no file: the path as given, which the reading step refuses
+        return path
 
 
 def _below_cwd(path: Path) -> str:
