@@ -11,7 +11,7 @@ import pytest
 
 from checkrun.runopts import options
 from hulifa.batch import DETAIL_LIMIT
-from hulifa.checkrun.plan import by_kind, count_inputs, input_identities, make_plan, shows_details
+from hulifa.checkrun.plan import by_kind, count_inputs, input_identities, make_plan, shows_bar, shows_details
 from hulifa.errors import InputError
 from hulifa.reporters import FORMATS
 
@@ -67,14 +67,38 @@ def test_without_a_bar_the_count_stops_past_the_detail_limit(many: Path, bar: bo
 
 
 @pytest.mark.parametrize(
-    ("environ", "quiet", "expected"),
-    [({}, False, DETAIL_LIMIT + 5), ({"CI": "true"}, False, DETAIL_LIMIT + 1), ({}, True, DETAIL_LIMIT + 1)],
+    ("environ", "quiet", "bar", "expected"),
+    [
+        ({}, False, True, DETAIL_LIMIT + 5),
+        ({"CI": "true"}, False, False, DETAIL_LIMIT + 1),  # CI runners often fake a terminal
+        ({}, True, False, DETAIL_LIMIT + 1),
+    ],
 )
 def test_a_bar_may_show_on_a_terminal_outside_ci_without_quiet(
-    monkeypatch: pytest.MonkeyPatch, many: Path, environ: dict[str, str], quiet: bool, expected: int
+    monkeypatch: pytest.MonkeyPatch, many: Path, environ: dict[str, str], quiet: bool, bar: bool, expected: int
 ) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert make_plan(options([many], quiet=quiet), environ).total == expected
+    plan = make_plan(options([many], quiet=quiet), environ)
+    assert (plan.bar, plan.total) == (bar, expected)
+
+
+def test_no_bar_off_a_terminal(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)  # a log file, a pipe
+    assert not make_plan(options([many]), {}).bar
+
+
+@pytest.mark.parametrize(
+    ("bar", "total", "tables", "shown"),
+    [
+        (True, 2, False, True),
+        (True, 1, False, False),  # one file: nothing to follow
+        (True, 500, True, False),  # the report tables print to the same terminal
+        (False, 500, False, False),
+    ],
+)
+def test_shows_bar(batch: Path, bar: bool, total: int, tables: bool, shown: bool) -> None:
+    plan = make_plan(options([batch]), {}, bar=bar)._replace(total=total)
+    assert shows_bar(plan, tables) is shown
 
 
 def test_an_existing_output_is_refused_before_any_report_is_read(tmp_path: Path, batch: Path) -> None:

@@ -28,7 +28,8 @@ class Plan(NamedTuple):
     whole: list[str]
     table: bool
     step_summary: bool
-    total: int  # how many files the inputs mean, or more than DETAIL_LIMIT when no bar shows (count_inputs)
+    bar: bool  # a progress bar may show: stderr is a terminal, not in CI, not -q
+    total: int  # how many files the inputs mean, or more than DETAIL_LIMIT when no bar may show (count_inputs)
 
     @property
     def keep(self) -> bool:
@@ -38,8 +39,8 @@ class Plan(NamedTuple):
 
 def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: bool | None = None) -> Plan:
     """The plan for `o`. Raises InputError, before any report is read, when an output cannot be
-    written (it exists without --force, it is one of the inputs, its folder is missing). `bar`: whether
-    a progress bar may show (default: stderr is a terminal, not CI, not -q), which decides the count."""
+    written (it exists without --force, it is one of the inputs, it is a folder). `bar`: whether a
+    progress bar may show (default: stderr is a terminal, not in CI, not -q), which decides the count."""
     from hulifa.atomic import check_target
 
     # Only an output that exists now can be one of the inputs: the folders are walked again only then.
@@ -58,6 +59,7 @@ def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: 
         whole=whole,
         table="table" in o.dest,
         step_summary="github" in o.dest and bool(environ.get("GITHUB_STEP_SUMMARY")),
+        bar=bar,
         total=count_inputs(o.paths, o.selection, None if bar else DETAIL_LIMIT + 1),
     )
 
@@ -108,3 +110,9 @@ def shows_details(plan: Plan, quiet: bool, details: bool) -> bool:
     """Whether the table shows each report's findings: not with -q; for a batch past DETAIL_LIMIT
     only with --details (the summary alone, else)."""
     return not quiet and (details or plan.total <= DETAIL_LIMIT)
+
+
+def shows_bar(plan: Plan, tables: bool) -> bool:
+    """Whether the progress bar shows: where one may (plan.bar), for more than one file, and not while
+    the table prints each report's findings to the same terminal (`tables`)."""
+    return plan.bar and plan.total >= 2 and not tables

@@ -1,10 +1,8 @@
-"""A progress bar on stderr for long batches (count, total, time left); only on a terminal, never in CI."""
+"""A progress bar on stderr for long batches (count, total, time left); only on a terminal, never in CI
+(plan.shows_bar). Imported only when it shows: it imports rich's progress."""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,11 +34,3 @@ class Progress:
 
     def close(self) -> None:
         self.bar.stop()
-
-
-def shows_bar(total: int, quiet: bool, environ: Mapping[str, str] = os.environ, tty: bool | None = None) -> bool:
-    """Whether a run of `total` files shows the bar: not with -q (or while the table prints each
-    report to the same terminal), not for one file, only on a terminal (`tty`, default: stderr is
-    one), never in CI."""
-    tty = sys.stderr.isatty() if tty is None else tty
-    return not (quiet or total < 2 or not tty or environ.get("CI"))

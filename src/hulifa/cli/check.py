@@ -348,7 +348,7 @@ def _start(o: CheckOptions) -> "Run":
 
 def _write(plan: "Plan", run: "Run", o: CheckOptions) -> None:
     """Check every input, write each format as results arrive, then what needs the whole run."""
-    from hulifa.checkrun.plan import shows_details
+    from hulifa.checkrun.plan import shows_bar, shows_details
     from hulifa.checkrun.prepare import transform_for
     from hulifa.checkrun.stream import stream, write_whole
     from hulifa.errors import InputError
@@ -368,7 +368,7 @@ def _write(plan: "Plan", run: "Run", o: CheckOptions) -> None:
 
             table = open_table(o.dest["table"], o, details, plan.inputs, _console(Color(o.color)))
         on_screen = table is not None and table.live and details  # a bar would tear the report tables
-        progress = _progress(plan.total, o.lang, quiet=o.quiet or on_screen)
+        progress = _progress(plan, o.lang) if shows_bar(plan, on_screen) else None
         started()  # the first report comes next: the collector runs from here (hulifa.__main__)
         try:
             kept = stream(
@@ -408,7 +408,7 @@ def _console(color: Color) -> "Callable[[], Console]":
     return made
 
 
-def _progress(total: int, lang: str, quiet: bool = False) -> "Progress | None":
-    from hulifa.checkrun.progress import Progress, shows_bar
+def _progress(plan: "Plan", lang: str) -> "Progress":
+    from hulifa.checkrun.progress import Progress
 
-    return Progress(total, lang, stderr_console()) if shows_bar(total, quiet) else None
+    return Progress(plan.total, lang, stderr_console())
