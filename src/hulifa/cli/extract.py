@@ -23,13 +23,6 @@ if TYPE_CHECKING:
     from hulifa.extract.core import Extraction
 
 
-def _refuse_no_report(extraction: Extraction, file: str, text: str) -> None:
-    """Empty text, or text with no part and no figure: exit 2 (InputError), never an empty draft."""
-    from hulifa.extract.output import require_report
-
-    require_report(extraction, file, text)
-
-
 def _warn_guessed(extraction: Extraction, file: str, lang: str | None) -> None:
     """Say on stderr that the level is a guess (written with `level_guessed:` in the YAML): in `lang`,
     both languages when None."""
@@ -41,19 +34,6 @@ def _warn_guessed(extraction: Extraction, file: str, lang: str | None) -> None:
 
         said = reason("extract.level_guessed", why=Text(guess.why_zh, guess.why_en), level=ex.level)
         say_lines(said, lang, f"{file}:1:1: ")
-
-
-def _uncheckable(extraction: Extraction, file: str) -> InputError | None:
-    """What `hulifa check` on the same text would stop at (no body, no year, no level), so that
-    extract and check agree: the draft is written with `null` there, and extract exits 2 too."""
-    from hulifa.errors import InputError
-    from hulifa.extract.output import to_report_data
-
-    try:
-        to_report_data(extraction, file)
-    except InputError as exc:
-        return exc
-    return None
 
 
 def _draft_note(exc: InputError, lang: str) -> None:
@@ -138,15 +118,11 @@ def extract_command(
         if output is not None:
             check_target(output, force=force, inputs=inputs)  # before any work
         hints = text_hints(year, level, region)
-        from hulifa.decoding import fallback, fallback_note
-        from hulifa.extract import extract_text
-        from hulifa.extract.output import to_json, to_report_yaml
+        from hulifa.extract.draft import make_draft
+        from hulifa.extract.published import read_published
         from hulifa.rulepack import load_pack
 
         pack = load_pack(rules)
-        locate = None
-        from hulifa.extract.published import read_published
-
         name = (stdin_filename or "-") if str(input) == "-" else str(input)
         data = None
         if str(input) == "-":  # a pipe: `curl … | hulifa extract - --stdin-filename page.html`
@@ -154,34 +130,28 @@ def extract_command(
 
             data = read_stream(sys.stdin.buffer, name)
         published = read_published(input, name, encoding, data)
-        text = published.text
-        read_as = fallback(published.encoding, encoding)  # the encoding, when a fallback read the text
-        if published.pdf is not None:  # positions become page:line
-            locate = published.pdf.locate
+        if published.pdf is not None:
             for note in published.pdf.notes(name):
                 say(note)
-        extraction = extract_text(text, pack, region=hints.region, level=hints.level, year=hints.year)
-        _refuse_no_report(extraction, name, text)
+        draft = make_draft(
+            published, name, pack, hints, encoding=encoding, as_json=format is Format.json, lang=lang.value
+        )
         noted = asked()  # a note in the language asked for, else in both, as before --lang was read
-        _warn_guessed(extraction, name, noted)
-        unsettled = _uncheckable(extraction, name)
-        if read_as:
+        _warn_guessed(draft.extraction, name, noted)
+        if draft.read_as:
+            from hulifa.decoding import fallback_note
             from hulifa.messages import reason
             from hulifa.model import Text
 
-            say_lines(reason("extract.note", note=Text(*fallback_note(read_as))), noted, f"{name}:1:1: ")
-        if format is Format.json:
-            content = to_json(extraction, locate, encoding=read_as)
-        else:
-            content = to_report_yaml(extraction, Path(name).name, locate, encoding=read_as, lang=lang.value)
+            say_lines(reason("extract.note", note=Text(*fallback_note(draft.read_as))), noted, f"{name}:1:1: ")
         if output is None:
-            sys.stdout.write(content)
+            sys.stdout.write(draft.content)
             sys.stdout.flush()
         else:
-            write_output(output, content, force=force, inputs=inputs)  # never half-written; InputError on failure
-        if unsettled is not None:
-            say(unsettled.render(lang.value))
-            _draft_note(unsettled, lang.value)
+            write_output(output, draft.content, force=force, inputs=inputs)  # never half-written; InputError on failure
+        if draft.unsettled is not None:  # written with null there: what check would stop at, and how to fill it
+            say(draft.unsettled.render(lang.value))
+            _draft_note(draft.unsettled, lang.value)
             raise typer.Exit(2)
     except InputError as exc:
         say(exc.render(lang.value))
