@@ -88,6 +88,70 @@ def count(job: Job, cwd: Path, env: dict[str, str], cache: bool = False) -> tupl
     return int(found[-1].replace(",", "")), int(misses[-1].replace(",", ""))
 
 
+class Counts:
+    """Each command's count (and L2 misses, with cache) over one report and over `size`, by name
+    ("floor", a format, "FORMAT @REV"): what the tables are made of."""
+
+    def __init__(self, size: int, by: dict[tuple[str, int], int], misses: dict[tuple[str, int], int]) -> None:
+        self.size, self.by, self.misses = size, by, misses
+
+    def per_report(self, name: str, misses: bool = False) -> float:
+        """What each further report costs: (count at N - count at 1) / (N - 1)."""
+        of = self.misses if misses else self.by
+        return (of[name, self.size] - of[name, 1]) / (self.size - 1)
+
+    def at(self, name: str, n: int) -> float:
+        """The count a run over n reports would make: one report's, then n - 1 further ones."""
+        return self.by[name, 1] + (n - 1) * self.per_report(name)
+
+    def ratio(self, name: str) -> float:
+        """Each further report's instructions against the floor's: the figure whole.py prints beside CPU time."""
+        return self.per_report(name) / self.per_report("floor")
+
+
+def measure(
+    copies: dict[str, list[str]],
+    python: str,
+    formats: list[str],
+    size: int,
+    *,
+    seed: int = 2024,
+    data_root: Path | None = None,
+    parallel: int = 2,
+    cache: bool = False,
+) -> Counts:
+    """Count the floor (on `python`) and each format of each copy ({"": this checkout's `hulifa check`,
+    " @REV": another's}) over the first generated report and over `size` of them."""
+    root = (data_root or Path(tempfile.gettempdir())).resolve()
+    data, paths, manifest = dataset(root, [size], seed)[size]
+    first = sorted(manifest)[0]
+    pycache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
+    env = users_env()
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)  # bytecode cached, as `pip install .` leaves it
+    jobs: list[Job] = []
+    for n, where in ((1, [first]), (size, paths)):
+        jobs.append(Job("floor", n, (python, "-c", _FLOOR, *where)))
+        for fmt in formats:
+            for suffix, hulifa in copies.items():
+                jobs.append(Job(fmt + suffix, n, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
+    for job in jobs:  # bytecode written, outside the counts
+        subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    print(
+        f"instruction counts: N={size}, {len(formats)} formats, {len(jobs)} runs under "
+        f"{'cachegrind' if cache else 'callgrind'}, {parallel} at a time; hulifa at {git_rev()}",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+            counted = dict(zip(jobs, pool.map(lambda job: count(job, data, env, cache), jobs), strict=True))
+    finally:
+        shutil.rmtree(pycache, ignore_errors=True)
+    by = {(job.name, job.size): n for job, (n, _) in counted.items()}
+    misses = {(job.name, job.size): m for job, (_, m) in counted.items()}
+    return Counts(size, by, misses)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("size", nargs="?", type=parse_size, default=100, help="N, reports in the larger run (100)")
@@ -107,71 +171,50 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown format(s): {', '.join(unknown)}")
 
-    data, paths, manifest = dataset(args.data_root.resolve(), [args.size], args.seed)[args.size]
-    first = sorted(manifest)[0]
-    cache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
-    env = users_env()
-    env["PYTHONPYCACHEPREFIX"] = str(cache)  # bytecode cached, as `pip install .` leaves it
     copies = {"": [*installed_copy(), "check"]}
     if args.baseline:
         copies[f" @{git_rev(args.baseline)}"] = [*baseline_copy(args.baseline), "check"]
     python = str(Path(copies[""][0]).with_name("python"))
-
-    jobs: list[Job] = []
-    for size, where in ((1, [first]), (args.size, paths)):
-        jobs.append(Job("floor", size, (python, "-c", _FLOOR, *where)))
-        for fmt in formats:
-            for suffix, hulifa in copies.items():
-                jobs.append(Job(fmt + suffix, size, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
-    for job in jobs:  # bytecode written, outside the counts
-        subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-
-    print(
-        f"instruction counts: N={args.size}, {len(formats)} formats, {len(jobs)} runs under "
-        f"{'cachegrind' if args.cache else 'callgrind'}, "
-        f"{args.parallel} at a time; hulifa at {git_rev()}",
-        file=sys.stderr,
-        flush=True,
+    counts = measure(
+        copies,
+        python,
+        formats,
+        args.size,
+        seed=args.seed,
+        data_root=args.data_root,
+        parallel=args.parallel,
+        cache=args.cache,
     )
-    with ThreadPoolExecutor(max_workers=max(1, args.parallel)) as pool:
-        counts = dict(zip(jobs, pool.map(lambda job: count(job, data, env, args.cache), jobs), strict=True))
-    by: dict[tuple[str, int], int] = {(job.name, job.size): n for job, (n, _) in counts.items()}
-    misses: dict[tuple[str, int], int] = {(job.name, job.size): m for job, (_, m) in counts.items()}
+    print_tables(counts, formats, list(copies), args.cache)
+    return 0
 
-    n_big: int = args.size
 
-    def per_report(name: str, of: dict[tuple[str, int], int] = by) -> float:
-        return (of[name, n_big] - of[name, 1]) / (n_big - 1)
-
-    def at(name: str, n: int) -> float:
-        return by[name, 1] + (n - 1) * per_report(name)
-
-    floor_each, floor_at = per_report("floor"), at("floor", AT)
-    l2 = " L2 misses per report (K) | vs floor |" if args.cache else ""
+def print_tables(counts: Counts, formats: list[str], suffixes: list[str], cache: bool) -> None:
+    per_report = counts.per_report
+    floor_each, floor_at = per_report("floor"), counts.at("floor", AT)
+    l2 = " L2 misses per report (K) | vs floor |" if cache else ""
     print(f"\n| command | one report (M) | per report (M) | vs floor | {AT // 1000}k vs floor |{l2}")
-    print("|---|---:|---:|---:|---:|" + "---:|---:|" * args.cache)
-    names = ["floor", *(fmt + suffix for fmt in formats for suffix in copies)]
-    for name in names:
+    print("|---|---:|---:|---:|---:|" + "---:|---:|" * cache)
+    for name in ["floor", *(fmt + suffix for fmt in formats for suffix in suffixes)]:
         l2 = (
-            f" {per_report(name, misses) / 1e3:.1f} | {per_report(name, misses) / per_report('floor', misses):.1f}x |"
-            if args.cache
+            f" {per_report(name, True) / 1e3:.1f} | {per_report(name, True) / per_report('floor', True):.1f}x |"
+            if cache
             else ""
         )
         print(
-            f"| {name} | {by[name, 1] / 1e6:.0f} | {per_report(name) / 1e6:.2f} | "
-            f"{per_report(name) / floor_each:.2f}x | {at(name, AT) / floor_at:.2f}x |{l2}"
+            f"| {name} | {counts.by[name, 1] / 1e6:.0f} | {per_report(name) / 1e6:.2f} | "
+            f"{per_report(name) / floor_each:.2f}x | {counts.at(name, AT) / floor_at:.2f}x |{l2}"
         )
-    for suffix in list(copies)[1:]:
-        l2 = " L2 misses per report, after / before |" if args.cache else ""
+    for suffix in suffixes[1:]:
+        l2 = " L2 misses per report, after / before |" if cache else ""
         print(f"\n| format | one report, after / before | per report, after / before |{l2}")
-        print("|---|---:|---:|" + "---:|" * args.cache)
+        print("|---|---:|---:|" + "---:|" * cache)
         for fmt in formats:
-            l2 = f" {per_report(fmt, misses) / per_report(fmt + suffix, misses):.3f} |" if args.cache else ""
+            l2 = f" {per_report(fmt, True) / per_report(fmt + suffix, True):.3f} |" if cache else ""
             print(
-                f"| {fmt} | {by[fmt, 1] / by[fmt + suffix, 1]:.3f} | "
+                f"| {fmt} | {counts.by[fmt, 1] / counts.by[fmt + suffix, 1]:.3f} | "
                 f"{per_report(fmt) / per_report(fmt + suffix):.3f} |{l2}"
             )
-    return 0
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
     python benchmarks/whole.py 1k 10k --installed            # the full table: < 20 minutes on 2 quiet cores
     python benchmarks/whole.py --memory 100k --formats json,table,parsable   # memory only: minutes
     python benchmarks/whole.py 2k --formats parsable,json,table --installed --baseline main   # before/after
+    python benchmarks/whole.py 10k --installed --instructions 100   # CPU and instructions, side by side
 
 SIZE is a count of generated reports (200, 1k, 2k, 10k, 100k; default 200, so a hand run is quick).
 For every size, in interleaved rounds (the order rotated each round, so drifting load on a shared
@@ -41,6 +42,13 @@ the file and rule of each finding are compared finding by finding; the table's b
 its per-file counts. Exit 1 when any is lost or extra. Timed targets
 are printed, never asserted: this is a benchmark, not a test.
 
+--instructions N adds a column right of the CPU ratio: each command's instructions per further report
+against the floor's, counted under valgrind's callgrind after the timed rounds (instructions.py's
+measure, over the first report and the first N, on the same copies). A count is not a time (cache
+misses are not in it), but the load does not move it: on this shared machine one command's CPU ratio
+moved by two thirds between runs while its count stayed within 0.4%, so a target met in CPU time by
+one run and not the next is read against it. ~10 minutes for N=100 and every format.
+
 --memory N is the memory row: N hard links (1,000 a folder, each folder's to a copy of its own) to
 one small report (a region, a level and a year: every indicator missing, ~80 findings each), each
 format run once on one file (so its bytecode is written before it is measured), then once over
@@ -67,7 +75,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from instructions import Counts
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -475,6 +486,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--memory", type=parse_size, default=0, help="memory row only: peak RSS over 1k and this many linked reports"
     )
+    parser.add_argument(
+        "--instructions",
+        metavar="N",
+        type=parse_size,
+        default=0,
+        help="after the timed rounds, count each command's instructions per report under callgrind "
+        "(benchmarks/instructions.py, over 1 and N reports; needs valgrind; ~10 minutes for N=100 and "
+        "every format) and print them against the floor's beside the CPU ratio (default: off)",
+    )
     args = parser.parse_args(argv)
     args.installed = args.installed or bool(args.baseline)  # both copies installed alike: a fair pair
     args.head = git_rev()  # what is measured: the checkout as it is now, not when the table is printed
@@ -487,6 +507,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown format(s): {', '.join(unknown)}")
     if args.jobs and "json" not in formats:  # the -j row is set against one job's json
         formats.insert(0, "json")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH (Debian: apt-get install valgrind)")
+    if args.instructions == 1:
+        parser.error("--instructions N: N must be at least 2 (the count over 1 report is the start)")
 
     sets = dataset(args.data_root.resolve(), sizes, args.seed)
     cache = Path(tempfile.mkdtemp(prefix="hulifa-whole-pycache-"))
@@ -570,8 +594,12 @@ def main(argv: list[str] | None = None) -> int:
                 row.check = "same bytes as -j 1" if same else "DIFFERENT from -j 1"
                 problems += not same
     shutil.rmtree(cache, ignore_errors=True)
+    counts = None
+    if args.instructions:  # after the clock stopped: callgrind's own load would be in the times
+        say(f"  instructions: each command under callgrind over 1 and {label(args.instructions)} reports ...")
+        counts = count_instructions(hulifa, before_cmd, base, python, formats, args)
 
-    report(rows, cold, sizes, before, after, started, args)
+    report(rows, cold, sizes, before, after, started, args, counts)
     if base:
         say("")
         say(before_after(rows + cold, base, args.head))
@@ -602,8 +630,24 @@ def report(
     after: dict[str, Any],
     started: dt.datetime,
     args: argparse.Namespace,
+    counts: Counts | None = None,
 ) -> None:
+    """The one table. With `counts` (--instructions) it has a column more, right of the CPU ratio: each
+    further report's instructions against the floor's, the figure that the machine's load does not move."""
     med = statistics.median
+
+    def line(*cells: str, instr: str = "") -> None:
+        # cells: reports, command, wall, vs floor, CPU, CPU vs floor, then the rest; instr after the sixth
+        shown = [*cells[:6], instr, *cells[6:]] if counts is not None else list(cells)
+        say("| " + " | ".join(shown) + " |")
+
+    def instructions(name: str) -> str:
+        if counts is None or (name, counts.size) not in counts.by:
+            return ""
+        if name == "floor":
+            return f"1.00x ({counts.per_report(name) / 1e6:.1f}M)"
+        return f"{counts.ratio(name):.2f}x"
+
     say("")
     say(
         f"{started:%Y-%m-%d %H:%M} UTC; hulifa {pkg('hulifa')} at {args.head}; Python {platform.python_version()}; "
@@ -612,13 +656,29 @@ def report(
         "bytecode cached; "
         f"{'a `pip install .` copy' if args.installed else 'hulifa as installed here'}. CPU time decides "
         "the targets (wall time on a shared machine includes others' load); the -j row's speed-up is wall time"
+        + (
+            f"; instructions: each further report's against the floor's (callgrind, 1 and "
+            f"{label(counts.size)} generated reports: the load does not move them)"
+            if counts is not None
+            else ""
+        )
     )
     say("")
-    say(
-        "| reports | command | wall | vs floor | CPU | CPU vs floor | CPU vs json | peak RSS | vs json "
-        "| target (CPU) | findings |"
+    line(
+        "reports",
+        "command",
+        "wall",
+        "vs floor",
+        "CPU",
+        "CPU vs floor",
+        "CPU vs json",
+        "peak RSS",
+        "vs json",
+        "target (CPU)",
+        "findings",
+        instr="instructions vs floor",
     )
-    say("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    line("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---", "---", instr="---:")
     for n in sizes:
         group = [row for row in rows if row.size == n]
         floor, floor_cpu = med(group[0].walls), med(group[0].cpus)
@@ -643,28 +703,57 @@ def report(
                 target = f"<= {limit}x: {'met' if cpu_ratio <= limit else 'NOT met'}" + (
                     "" if n >= 10_000 else " (at 10k)"
                 )
-            say(
-                f"| {label(n)} | {row.name} | {med(row.walls):.2f} s | {ratio:.2f}x | {med(row.cpus):.2f} s "
-                f"| {cpu_ratio:.2f}x | {vs_json} | {max(row.rss):.0f} MiB | {vs_json_rss} | {target} | {row.check} |"
+            line(
+                label(n),
+                row.name,
+                f"{med(row.walls):.2f} s",
+                f"{ratio:.2f}x",
+                f"{med(row.cpus):.2f} s",
+                f"{cpu_ratio:.2f}x",
+                vs_json,
+                f"{max(row.rss):.0f} MiB",
+                vs_json_rss,
+                target,
+                row.check,
+                instr=instructions(row.name),
             )
     if cold:
         floor_one = med(cold[0].walls) * 1000
         for row in cold[1:]:  # this checkout's, then python with typer, then the baseline's
             start_ms = med(row.walls) * 1000
+            rss = f"{max(row.rss):.0f} MiB"
             if row.name == TYPER_START:
-                say(
-                    f"| 1 | `{row.name}` ({len(row.walls)} runs) | {start_ms:.0f} ms | {start_ms / floor_one:.2f}x "
-                    f"| {med(row.cpus) * 1000:.0f} ms | | | {max(row.rss):.0f} MiB | "
-                    "| (what typer costs any command) | |"
+                runs = f"`{row.name}` ({len(row.walls)} runs)"
+                ms = f"{med(row.cpus) * 1000:.0f} ms"
+                line(
+                    "1",
+                    runs,
+                    f"{start_ms:.0f} ms",
+                    f"{start_ms / floor_one:.2f}x",
+                    ms,
+                    "",
+                    "",
+                    rss,
+                    "",
+                    "(what typer costs any command)",
+                    "",
                 )
                 continue
-            say(
-                f"| 1 | cold start `{row.name}` ({len(row.walls)} runs) | {start_ms:.0f} ms "
-                f"| {start_ms / floor_one:.2f}x | {med(row.cpus) * 1000:.0f} ms "
-                f"| {med(row.cpus) / med(cold[0].cpus):.2f}x | | {max(row.rss):.0f} MiB | "
-                f"| <= {COLD_TARGET_MS:.0f} ms: {'met' if start_ms <= COLD_TARGET_MS else 'NOT met'} | |"
+            met = "met" if start_ms <= COLD_TARGET_MS else "NOT met"
+            line(
+                "1",
+                f"cold start `{row.name}` ({len(row.walls)} runs)",
+                f"{start_ms:.0f} ms",
+                f"{start_ms / floor_one:.2f}x",
+                f"{med(row.cpus) * 1000:.0f} ms",
+                f"{med(row.cpus) / med(cold[0].cpus):.2f}x",
+                "",
+                rss,
+                "",
+                f"<= {COLD_TARGET_MS:.0f} ms: {met}",
+                "",
             )
-        say(f"|   | (floor on that one file: {floor_one:.0f} ms) | | | | | | | | | |")
+        line("  ", f"(floor on that one file: {floor_one:.0f} ms)", *[""] * 9)
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         say("")
@@ -675,6 +764,16 @@ def report(
                 base = next(x for x in rows if x.size == small and x.name == row.name)
                 parts.append(f"{row.name} {max(row.rss) / max(base.rss):.2f}x")
         say("  " + ", ".join(parts))
+
+
+def count_instructions(
+    hulifa: list[str], before_cmd: list[str], base: str, python: str, formats: list[str], args: argparse.Namespace
+) -> Counts:
+    """--instructions N: instructions.py's counts of the same copies (this one, and the baseline's)."""
+    from instructions import measure
+
+    copies = {"": hulifa, **({base: before_cmd} if base else {})}
+    return measure(copies, python, formats, args.instructions, seed=args.seed, data_root=args.data_root)
 
 
 def twin(rows: list[Row], row: Row, base: str) -> list[Row]:

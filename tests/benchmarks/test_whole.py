@@ -128,3 +128,37 @@ def test_a_baseline_is_the_project_at_that_revision(tmp_path: Path) -> None:
     assert (source / "src" / "hulifa" / "runner.py").is_file()
     with pytest.raises(SystemExit, match="no-such-revision"):
         whole.source_at("no-such-revision", tmp_path / "other")
+
+
+def test_instructions_stand_beside_the_cpu_ratio(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--instructions N: each row's per-report count against the floor's, in a column right of the CPU
+    ratio, from counts given by a stand-in for callgrind (the real ones take minutes under valgrind)."""
+    import instructions
+
+    costs = {"floor": (100e6, 10e6), "parsable": (300e6, 12e6)}  # to start, and each further report
+
+    def fake_count(job: instructions.Job, cwd: object, env: object, cache: bool = False) -> tuple[int, int]:
+        start, each = costs[job.name]
+        return int(start + (job.size - 1) * each), 0
+
+    monkeypatch.setattr(instructions, "count", fake_count)
+    monkeypatch.setattr(whole.shutil, "which", lambda name: "/usr/bin/" + name)
+    argv = ["12", "--rounds", "1", "--cold", "1", "--formats", "parsable", "--no-verify", "--instructions", "5"]
+    code = whole.main([*argv, "--data-root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    table = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")]
+    head = table[0]
+    assert head[5:7] == ["CPU vs floor", "instructions vs floor"]
+    rows = {cells[1]: cells for cells in table if cells[0] == "| 12"}
+    assert rows["floor"][6] == "1.00x (10.0M)" and rows["parsable"][6] == "1.20x"
+    assert all(len(cells) == len(head) for cells in table)  # the cold start's rows have the column too
+
+
+def test_instructions_need_valgrind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(whole.shutil, "which", lambda name: None)
+    with pytest.raises(SystemExit) as stop:
+        whole.main(["12", "--instructions", "100", "--data-root", str(tmp_path)])
+    assert stop.value.code == 2
