@@ -1,6 +1,6 @@
 """Instruction counts of the command users run, beside the parse floor's: a figure that load does not move.
 
-    python benchmarks/instructions.py [N] [--formats json,table,...] [--baseline REV] [--parallel 2] [--cache]
+    python benchmarks/instructions.py [N] [--warm M] [--formats json,table,...] [--baseline REV] [--cache]
 
 whole.py's wall and CPU ratios to the floor moved by a quarter between two runs 13 minutes apart on an
 idle machine (benchmarks/README.md, 1 Dec 2026), so a change of a few per cent cannot be seen in them.
@@ -11,16 +11,22 @@ second figure, and the one to compare revisions with on a busy machine.
 
 For the floor (whole.py's: a Python loop loading every file with PyYAML's CSafeLoader) and for each
 format (`hulifa check PATHS --isolated --fail-on never -f FORMAT > /dev/null`, an installed copy, as
-whole.py --installed), it counts one run over the first generated report and one over N (default 100),
-and prints:
+whole.py --installed), it counts a run over the first generated report, one over the first M and one
+over the first N (default 300 and M = N / 3), and prints:
   one report   instructions of the run over one report: start-up and one report
-  per report   (count at N - count at 1) / (N - 1): what each further report costs
+  per report   (count at N - count at M) / (N - M): what each further report costs once warm
   vs floor     that per-report cost over the floor's
-  10k vs floor (count at 1 + 9,999 x per report) over the floor's: the issue's size, as a count
+  10k vs floor (count at N + (10,000 - N) x per report) over the floor's: the issue's size, as a count
+The slope starts at M, not at 1, because hulifa's first reports fill what later ones reuse (json's
+render memos, the remembered verdicts and figures, patterns compiled on first use): counted from 1,
+json-compact cost 14.45M instructions a report over its first 100 reports, 12.99M from 100 to 300 and
+12.32M from 300 to 1,000, while the floor, which keeps nothing, cost 11.98M and 11.84M (2 Dec 2026,
+cachegrind). A batch of 10,000 is nearly all warm reports. `--warm 1` gives the old slope from 1.
 With --baseline REV a second copy (that git revision, installed alike) is counted too, and a last
-table gives after / before. Under callgrind a run is ~50x slower than without: N=100 with the ten
-formats takes ~10 minutes of one core; --parallel runs that many counts at once (the counts do not
+table gives after / before. Under callgrind a run is ~50x slower than without: N=300 with the ten
+formats takes ~30 minutes of one core; --parallel runs that many counts at once (the counts do not
 depend on it). Needs valgrind on PATH. Printed, never asserted: this is a benchmark, not a test.
+whole.py --instructions N runs the same counts (measure) and prints the ratio beside its CPU ratio.
 
 --cache runs cachegrind instead, its last-level cache set to this CPU's 1 MiB L2 (`--LL=1048576,8,64`,
 the level whose misses go out to the L3 that other machines' work shares), and adds each further
@@ -58,7 +64,7 @@ class Job:
     """One command counted at one size."""
 
     name: str  # "floor", a format, or "FORMAT @REV"
-    size: int  # 1 or N
+    size: int  # 1, M or N
     cmd: tuple[str, ...]
 
 
@@ -89,20 +95,22 @@ def count(job: Job, cwd: Path, env: dict[str, str], cache: bool = False) -> tupl
 
 
 class Counts:
-    """Each command's count (and L2 misses, with cache) over one report and over `size`, by name
-    ("floor", a format, "FORMAT @REV"): what the tables are made of."""
+    """Each command's count (and L2 misses, with cache) over one report, over `warm` and over `size`,
+    by name ("floor", a format, "FORMAT @REV"): what the tables are made of."""
 
-    def __init__(self, size: int, by: dict[tuple[str, int], int], misses: dict[tuple[str, int], int]) -> None:
-        self.size, self.by, self.misses = size, by, misses
+    def __init__(
+        self, size: int, warm: int, by: dict[tuple[str, int], int], misses: dict[tuple[str, int], int]
+    ) -> None:
+        self.size, self.warm, self.by, self.misses = size, warm, by, misses
 
     def per_report(self, name: str, misses: bool = False) -> float:
-        """What each further report costs: (count at N - count at 1) / (N - 1)."""
+        """What each further report costs once warm: (count at N - count at M) / (N - M)."""
         of = self.misses if misses else self.by
-        return (of[name, self.size] - of[name, 1]) / (self.size - 1)
+        return (of[name, self.size] - of[name, self.warm]) / (self.size - self.warm)
 
     def at(self, name: str, n: int) -> float:
-        """The count a run over n reports would make: one report's, then n - 1 further ones."""
-        return self.by[name, 1] + (n - 1) * self.per_report(name)
+        """The count a run over n reports (n >= N) would make: N reports', then n - N further ones."""
+        return self.by[name, self.size] + (n - self.size) * self.per_report(name)
 
     def ratio(self, name: str) -> float:
         """Each further report's instructions against the floor's: the figure whole.py prints beside CPU time."""
@@ -115,46 +123,56 @@ def measure(
     formats: list[str],
     size: int,
     *,
+    warm: int = 0,
     seed: int = 2024,
     data_root: Path | None = None,
     parallel: int = 2,
     cache: bool = False,
 ) -> Counts:
     """Count the floor (on `python`) and each format of each copy ({"": this checkout's `hulifa check`,
-    " @REV": another's}) over the first generated report and over `size` of them."""
+    " @REV": another's}) over the first generated report, over the first `warm` (default size / 3)
+    and over the first `size`."""
+    warm = warm or max(1, size // 3)
     root = (data_root or Path(tempfile.gettempdir())).resolve()
-    data, paths, manifest = dataset(root, [size], seed)[size]
+    sets = dataset(root, sorted({warm, size}), seed)
+    data, paths, manifest = sets[size]
     first = sorted(manifest)[0]
+    runs = {1: (data, [first]), warm: sets[warm][:2], size: (data, paths)}  # n -> its folder, what it checks
     pycache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
     env = users_env()
     env["PYTHONPYCACHEPREFIX"] = str(pycache)  # bytecode cached, as `pip install .` leaves it
     jobs: list[Job] = []
-    for n, where in ((1, [first]), (size, paths)):
+    for n, (_, where) in runs.items():
         jobs.append(Job("floor", n, (python, "-c", _FLOOR, *where)))
         for fmt in formats:
             for suffix, hulifa in copies.items():
                 jobs.append(Job(fmt + suffix, n, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
-    for job in jobs:  # bytecode written, outside the counts
+    for job in jobs[: 1 + len(formats) * len(copies)]:  # bytecode written, outside the counts
         subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     print(
-        f"instruction counts: N={size}, {len(formats)} formats, {len(jobs)} runs under "
+        f"instruction counts: M={warm}, N={size}, {len(formats)} formats, {len(jobs)} runs under "
         f"{'cachegrind' if cache else 'callgrind'}, {parallel} at a time; hulifa at {git_rev()}",
         file=sys.stderr,
         flush=True,
     )
     try:
         with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-            counted = dict(zip(jobs, pool.map(lambda job: count(job, data, env, cache), jobs), strict=True))
+            counted = dict(
+                zip(jobs, pool.map(lambda job: count(job, runs[job.size][0], env, cache), jobs), strict=True)
+            )
     finally:
         shutil.rmtree(pycache, ignore_errors=True)
     by = {(job.name, job.size): n for job, (n, _) in counted.items()}
     misses = {(job.name, job.size): m for job, (_, m) in counted.items()}
-    return Counts(size, by, misses)
+    return Counts(size, warm, by, misses)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("size", nargs="?", type=parse_size, default=100, help="N, reports in the larger run (100)")
+    parser.add_argument("size", nargs="?", type=parse_size, default=300, help="N, reports in the largest run (300)")
+    parser.add_argument(
+        "--warm", metavar="M", type=parse_size, default=0, help="the slope starts at M reports (default N / 3)"
+    )
     parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: all ten)")
     parser.add_argument("--baseline", metavar="REV", default="", help="also count this git revision, installed")
     parser.add_argument("--parallel", type=int, default=2, help="counts run at once (default 2)")
@@ -166,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("valgrind is not on PATH (Debian: apt-get install valgrind)")
     if args.size < 2:
         parser.error("N must be at least 2")
+    if not 0 <= args.warm < args.size:
+        parser.error("M must be less than N")
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -180,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         python,
         formats,
         args.size,
+        warm=args.warm,
         seed=args.seed,
         data_root=args.data_root,
         parallel=args.parallel,

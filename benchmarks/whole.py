@@ -4,7 +4,7 @@
     python benchmarks/whole.py 1k 10k --installed            # the full table: < 20 minutes on 2 quiet cores
     python benchmarks/whole.py --memory 100k --formats json,table,parsable   # memory only: minutes
     python benchmarks/whole.py 2k --formats parsable,json,table --installed --baseline main   # before/after
-    python benchmarks/whole.py 10k --installed --instructions 100   # CPU and instructions, side by side
+    python benchmarks/whole.py 10k --installed --instructions 300   # CPU and instructions, side by side
 
 SIZE is a count of generated reports (200, 1k, 2k, 10k, 100k; default 200, so a hand run is quick).
 For every size, in interleaved rounds (the order rotated each round, so drifting load on a shared
@@ -44,10 +44,10 @@ are printed, never asserted: this is a benchmark, not a test.
 
 --instructions N adds a column right of the CPU ratio: each command's instructions per further report
 against the floor's, counted under valgrind's callgrind after the timed rounds (instructions.py's
-measure, over the first report and the first N, on the same copies). A count is not a time (cache
-misses are not in it), but the load does not move it: on this shared machine one command's CPU ratio
-moved by two thirds between runs while its count stayed within 0.4%, so a target met in CPU time by
-one run and not the next is read against it. ~10 minutes for N=100 and every format.
+measure, on the same copies: the slope from the first N/3 reports to the first N, once warm). A count is
+not a time (cache misses are not in it), but the load does not move it: on this shared machine one
+command's CPU ratio moved by two thirds between runs while its count stayed within 0.4%, so a target met
+in CPU time by one run and not the next is read against it. ~30 minutes for N=300 and every format.
 
 --memory N is the memory row: N hard links (1,000 a folder, each folder's to a copy of its own) to
 one small report (a region, a level and a year: every indicator missing, ~80 findings each), each
@@ -492,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_size,
         default=0,
         help="after the timed rounds, count each command's instructions per report under callgrind "
-        "(benchmarks/instructions.py, over 1 and N reports; needs valgrind; ~10 minutes for N=100 and "
+        "(benchmarks/instructions.py: the slope from N/3 to N reports; needs valgrind; ~30 minutes for N=300 and "
         "every format) and print them against the floor's beside the CPU ratio (default: off)",
     )
     args = parser.parse_args(argv)
@@ -596,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(cache, ignore_errors=True)
     counts = None
     if args.instructions:  # after the clock stopped: callgrind's own load would be in the times
-        say(f"  instructions: each command under callgrind over 1 and {label(args.instructions)} reports ...")
+        say(f"  instructions: each command under callgrind, up to {label(args.instructions)} reports ...")
         counts = count_instructions(hulifa, before_cmd, base, python, formats, args)
 
     report(rows, cold, sizes, before, after, started, args, counts)
@@ -657,8 +657,8 @@ def report(
         f"{'a `pip install .` copy' if args.installed else 'hulifa as installed here'}. CPU time decides "
         "the targets (wall time on a shared machine includes others' load); the -j row's speed-up is wall time"
         + (
-            f"; instructions: each further report's against the floor's (callgrind, 1 and "
-            f"{label(counts.size)} generated reports: the load does not move them)"
+            f"; instructions: each further report's against the floor's (callgrind, the slope from "
+            f"{label(counts.warm)} to {label(counts.size)} generated reports: the load does not move them)"
             if counts is not None
             else ""
         )

@@ -67,3 +67,26 @@ def test_a_machine_without_valgrind_is_told_so(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(SystemExit) as stop:
         instructions.main(["3"])
     assert stop.value.code == 2
+
+
+def test_the_slope_starts_once_the_first_reports_have_warmed_what_later_ones_reuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # parsable's first 9 further reports cost 5M more each (memos filling), then 12M a report like any
+    costs = {"floor": (100e6, 10e6, 0.0), "parsable": (300e6, 12e6, 5e6)}
+    sizes: list[int] = []
+
+    def fake_count(job: instructions.Job, cwd: object, env: object, cache: bool = False) -> tuple[int, int]:
+        start, each, warming = costs[job.name]
+        sizes.append(job.size)
+        return int(start + (job.size - 1) * each + min(job.size - 1, 9) * warming), 0
+
+    monkeypatch.setattr(instructions, "count", fake_count)
+    monkeypatch.setattr(instructions, "installed_copy", lambda: [sys.executable, "-m", "hulifa"])
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/" + name)
+    assert instructions.main(["30", "--formats", "parsable", "--data-root", str(tmp_path)]) == 0
+    assert sorted(set(sizes)) == [1, 10, 30]  # one report, M = N / 3, N
+    out = capsys.readouterr().out
+    assert "| parsable | 300 | 12.00 | 1.20x |" in out  # from 10 to 30: the warm cost alone
+    assert instructions.main(["30", "--warm", "1", "--formats", "parsable", "--data-root", str(tmp_path)]) == 0
+    assert f"| parsable | 300 | {(12e6 + 9 * 5e6 / 29) / 1e6:.2f} |" in capsys.readouterr().out  # from 1: warm-up in it
