@@ -752,6 +752,7 @@ REASONS: dict[str, Text] = {
     "usage.label": Text("用法", "Usage"),
     "usage.lang": Text("不支持的语言「{value}」;可用:{names}", "unknown language '{value}'; use one of {names}"),
     "usage.missing_argument": Text("缺少参数{name}", "missing argument {name}"),
+    "usage.missing_command": Text("缺少命令;可用:{names}", "missing command; use one of {names}"),
     "usage.missing_option": Text("缺少选项 {name}", "missing option {name}"),
     "usage.no_such_command": Text("没有「{name}」这个命令", "no such command '{name}'"),
     "usage.no_such_option": Text("没有 {option} 这个选项", "no such option: {option}"),

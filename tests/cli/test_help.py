@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.core import TyperGroup
 
-from clihelp import ROOT, Run, help_screens, run_cli
+from clihelp import HULI_DATA, ROOT, Run, help_screens, run_cli
 from hostile.helpers import run_process
 from hulifa.cli.helpformat import cells, description, summary
 from hulifa.cli.usage import in_lang
@@ -141,3 +141,34 @@ def test_a_group_named_alone_shows_its_help_in_the_language_asked_for(
     (tmp_path / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
     rules = run_cli("rules")
     assert rules.stderr.startswith("Usage: hulifa rules") and "Commands:" in rules.stderr
+
+
+def test_the_apps_own_lang_is_every_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`hulifa --help --lang en` was refused ("no such option: --lang"). The app takes --lang as its
+    commands do: its own help, and every command under it, in that language; a command's own --lang,
+    given after it, still wins, and either beats the configuration file's lang."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--help", "--lang", "en").stdout.startswith("Usage: hulifa [OPTIONS] COMMAND")
+    assert run_cli("--lang", "en", "-h").stdout.startswith("Usage: hulifa [OPTIONS] COMMAND")
+    (tmp_path / "hulifa.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    report = str(HULI_DATA)
+    english = run_cli("--lang", "en", "check", report)
+    assert english.exit_code == 1 and "Verdict: has errors" in english.stdout, english.stdout
+    assert "结论:有错误" in run_cli("--lang", "en", "check", report, "--lang", "zh").stdout
+    assert run_cli("--lang", "en", "check", "--help").stdout.startswith("Usage: hulifa check")
+    assert "Chinese name: 年度报告向社会公开" in run_cli("--lang", "en", "rules", "show", "report_published_by").stdout
+    wrong = run_cli("--lang", "en", "check", "--bogus")
+    assert wrong.exit_code == 2 and "hulifa: no such option: --bogus" in wrong.stderr
+
+
+def test_the_app_with_options_and_no_command_says_so_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """click's English "Missing command." was the only line left of its own words."""
+    monkeypatch.chdir(tmp_path)
+    for lang, said in (
+        ("en", "hulifa: missing command; use one of check, extract"),
+        ("zh", "hulifa: 缺少命令;可用:check、extract"),
+    ):
+        run = run_cli("--lang", lang)
+        assert run.exit_code == 2 and said in run.stderr, run.stderr
+    refused = run_cli("--lang", "fr", "check", "x.yaml")
+    assert refused.exit_code == 2 and "unknown language 'fr'" in refused.stderr

@@ -62,12 +62,43 @@ def _version(value: bool) -> None:
     "Exit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = could not check.",
 )
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help=both("显示版本", "show the version")),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="<zh|en>",
+            parser=lambda value: _known_lang(value).value,
+            help=both("此帮助和所有命令的语言", "language of this help and of every command"),
+        ),
+    ] = None,
 ) -> None:
-    pass
+    if lang is not None:  # every command's --lang defaults to it; the command's own still wins
+        ctx.default_map = _lang_defaults(ctx.command, lang)
+
+
+def _known_lang(value: str) -> Lang:
+    from hulifa.cli.options import known_lang
+
+    return known_lang(value)
+
+
+def _lang_defaults(command: object, lang: str) -> dict[str, object]:
+    """`hulifa --lang en …` as click's default_map: `{"check": {"lang": "en"}, "rules": {"list": {…}}}`, for
+    every command below `command` that takes --lang (settings count it as given on the command line)."""
+    from typer.core import TyperGroup
+
+    out: dict[str, object] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        if isinstance(sub, TyperGroup):
+            out[name] = _lang_defaults(sub, lang)
+        elif any(param.name == "lang" for param in sub.params):
+            out[name] = {"lang": lang}
+    return out
 
 
 class FailOn(StrEnum):

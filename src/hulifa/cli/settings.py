@@ -152,9 +152,10 @@ def resolve(ctx: typer.Context | None, config: str | None, isolated: bool, lang:
 
 
 def _given(ctx: typer.Context, param: str) -> bool:
-    """Typed on the command line (not a default): only then does an option override the file."""
+    """Typed on the command line (not a default): only then does an option override the file. The app's
+    own `hulifa --lang en check` is typed too: it reaches the command as click's default_map."""
     source = ctx.get_parameter_source(param)
-    return source is not None and source.name == "COMMANDLINE"
+    return source is not None and source.name in ("COMMANDLINE", "DEFAULT_MAP")
 
 
 def config_file_line(config: str | None, isolated: bool, lang: str = "zh") -> str:

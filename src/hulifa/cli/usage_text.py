@@ -184,12 +184,14 @@ def _refused_value(param: Parameter, ctx: Context, args: list[str]) -> str | Non
 
 
 def _unknown_command(ctx: Context, args: list[str]) -> Text | None:
-    """A group's first word that is none of its commands, with typer's close matches."""
+    """A group's first word that is none of its commands, with typer's close matches, or its lack."""
     group = ctx.command
     if not isinstance(group, TyperGroup):
         return None
     rest = _leftover(ctx, args)
-    if not rest or group.get_command(ctx, rest[0]) is not None:
+    if not rest:  # options only (`hulifa --lang en`): click's "Missing command"
+        return reason("usage.missing_command", names=_listed(list(group.commands)))
+    if group.get_command(ctx, rest[0]) is not None:
         return None
     text = reason("usage.no_such_command", name=rest[0])
     close = get_close_matches(rest[0], list(group.commands)) if group.suggest_commands else []
