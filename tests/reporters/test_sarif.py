@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.metadata
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import jsonschema
 import pytest
 from reporter_fixtures import BAD_REPORT, BY_SEVERITY, CONTROL_SHOWN, HULI_REPORT, ISSUES, PACK
 
+from hulifa import messages
 from hulifa.model import CheckResult
 from hulifa.reporters import sarif
 
@@ -80,7 +82,8 @@ def test_driver_and_every_pack_rule(batch) -> None:
     published = driver["rules"][0]
     assert published["name"] == "ReportPublishedBy"
     assert published["shortDescription"]["text"] == "年度报告向社会公开"
-    assert published["fullDescription"]["text"] == "Report made public before 1 April"
+    assert published["fullDescription"]["text"] == "年度报告向社会公开:目标 次年 04-01 之前"
+    assert published["properties"]["otherLanguage"] == {"lang": "en", "name": "Report made public before 1 April"}
     assert published["helpUri"] == "http://www.hnhs.gov.cn/22560/content_2139138.html"
     assert published["defaultConfiguration"] == {"level": "error"}
     assert "第二十四条" in published["help"]["text"]
@@ -154,6 +157,29 @@ def test_message_location_and_uri(batch) -> None:
 
     en = _doc(batch, "en")["runs"][0]["results"]
     assert next(r for r in en if r["ruleId"] == "hulifa.input")["message"]["text"].startswith("YAML syntax error")
+
+
+def test_the_rule_table_speaks_the_language_asked_for(batch, no_pack) -> None:
+    """A rule's title and summary (shortDescription, fullDescription) were Chinese and English whatever
+    --lang said, and hulifa's own rules' help both at once: now each in `lang`, with the other
+    language's name in the rule's properties. In English, Chinese is left only in a 《title》 and in the
+    pack's words, quoted (the basis's note, the rule's why)."""
+    for result in (batch, no_pack):
+        rules = _doc(result, "en")["runs"][0]["tool"]["driver"]["rules"]
+        for rule in rules:
+            for key in ("shortDescription", "fullDescription"):
+                assert not messages.has_chinese(rule[key]["text"]), rule
+            unquoted = re.sub(r"《[^》]*》|“[^”]*”|〔[^〕]*〕|\([^)]*号\)", "", rule["help"]["text"])
+            assert not messages.has_chinese(unquoted), rule["help"]["text"]
+            assert messages.has_chinese(rule["properties"]["otherLanguage"]["name"]), rule
+    by_id = {rule["id"]: rule for rule in _doc(batch, "en")["runs"][0]["tool"]["driver"]["rules"]}
+    assert by_id["report_published_by"]["fullDescription"]["text"] == (
+        "Report made public before 1 April: target before 04-01 of the next year"
+    )
+    assert by_id["hulifa.input"]["help"]["text"] == "The file could not be read or parsed; nothing in it was checked."
+    zh = {rule["id"]: rule for rule in _doc(batch)["runs"][0]["tool"]["driver"]["rules"]}
+    assert zh["hulifa.input"]["help"]["text"] == "文件无法读取或解析,未对其进行任何检查。"
+    assert zh["mad_public_comment_days"]["fullDescription"]["text"] == "重大行政决策公开征求意见期限:目标 ≥ 30 日"
 
 
 def test_control_characters_shown(batch) -> None:

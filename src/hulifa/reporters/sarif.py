@@ -20,9 +20,9 @@ import urllib.parse
 from typing import Any, NamedTuple
 
 from hulifa import messages
-from hulifa.model import Basis, CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status
+from hulifa.model import Basis, CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status, Text
 from hulifa.reporters import labels
-from hulifa.reporters._common import Memo, but_place, clean, full_citation, is_issue, message, pack_words
+from hulifa.reporters._common import Memo, but_place, clean, full_citation, is_issue, message, pack_words, with_unit
 from hulifa.reporters.json_ import _no_nan, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,18 +35,21 @@ LEVELS = {
     Severity.NONE: "none",
 }
 
-# Rules hulifa itself reports, not defined by any pack: (Chinese name, English name, help text).
-BUILTIN_RULES: dict[str, tuple[str, str, str]] = {
+# Rules hulifa itself reports, not defined by any pack: their name and help, in Chinese and in English.
+BUILTIN_RULES: dict[str, tuple[Text, Text]] = {
     "hulifa.input": (
-        "无法检查的输入文件",
-        "Input file could not be checked",
-        "文件无法读取或解析,未对其进行任何检查。/ The file could not be read or parsed; nothing in it was checked.",
+        Text("无法检查的输入文件", "Input file could not be checked"),
+        Text(
+            "文件无法读取或解析,未对其进行任何检查。",
+            "The file could not be read or parsed; nothing in it was checked.",
+        ),
     ),
     "hulifa.unknown_indicator": (
-        "规则包未定义的指标",
-        "Indicator not defined by the rule pack",
-        "报告数据中的指标名称不是规则包中任何规则的编号、名称或别名。/ The report data names an "
-        "indicator that is not the id, name or alias of any rule in the pack.",
+        Text("规则包未定义的指标", "Indicator not defined by the rule pack"),
+        Text(
+            "报告数据中的指标名称不是规则包中任何规则的编号、名称或别名。",
+            "The report data names an indicator that is not the id, name or alias of any rule in the pack.",
+        ),
     ),
 }
 
@@ -97,14 +100,16 @@ def _pack_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
         help_lines.append(f"{labels.field('note', lang)}: {clean(pack_words(basis.note, lang))}")
     if rule.why:
         help_lines.append(f"{labels.field('why', lang)}: {clean(pack_words(rule.why, lang))}")
+    names = Text(clean(rule.name) or rule.id, clean(rule.name_en) or clean(rule.name) or rule.id)
+    target = with_unit(messages.expected_text(rule, lang), rule.unit, lang)
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": _pascal(rule.id),
-        "shortDescription": {"text": clean(rule.name) or rule.id},
-        "fullDescription": {"text": clean(rule.name_en) or clean(rule.name) or rule.id},
+        **_descriptions(names, target, lang),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "help": {"text": "\n".join(help_lines)},
         "properties": {
+            "otherLanguage": {"lang": _other(lang), "name": names.get(_other(lang))},
             "strength": basis.strength.value,
             "unit": clean(rule.unit),
             "requirement": _requirement(rule),
@@ -117,23 +122,33 @@ def _pack_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     return descriptor
 
 
+def _descriptions(names: Text, target: str, lang: str) -> dict[str, Any]:
+    """A rule's short description, its name, and its full one, the name with its target, in `lang`
+    (code scanning shows them as the rule's title and summary); the other language's name is in its
+    properties."""
+    name, word = names.get(lang), labels.field("expected", lang)
+    full = (f"{name}: {word.lower()} {target}" if lang == "en" else f"{name}:{word} {target}") if target else name
+    return {"shortDescription": {"text": name}, "fullDescription": {"text": full}}
+
+
 def _finding_descriptor(finding: Finding, lang: str) -> dict[str, Any]:
     """A rule entry for a rule id no pack defines, from hulifa's own list or from the finding."""
     if finding.rule in BUILTIN_RULES:
-        zh, en, help_text = BUILTIN_RULES[finding.rule]
+        names, help_text = BUILTIN_RULES[finding.rule]
         return {
             "id": finding.rule,
             "name": _pascal(finding.rule),
-            "shortDescription": {"text": zh},
-            "fullDescription": {"text": en},
-            "help": {"text": help_text},
+            **_descriptions(names, "", lang),
+            "help": {"text": help_text.get(lang)},
+            "properties": {"otherLanguage": {"lang": _other(lang), "name": names.get(_other(lang))}},
         }
-    name, name_en = messages.names(finding)
+    name, name_en = (clean(each) for each in messages.names(finding))
+    names = Text(name or clean(finding.rule), name_en or name or clean(finding.rule))
     descriptor: dict[str, Any] = {
         "id": clean(finding.rule),
         "name": _pascal(finding.rule),
-        "shortDescription": {"text": clean(name) or clean(finding.rule)},
-        "fullDescription": {"text": clean(name_en) or clean(name) or clean(finding.rule)},
+        **_descriptions(names, "", lang),
+        "properties": {"otherLanguage": {"lang": _other(lang), "name": names.get(_other(lang))}},
     }
     basis = messages.basis(finding)
     if basis is not None:
