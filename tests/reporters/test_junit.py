@@ -182,9 +182,15 @@ def test_empty_run_and_no_pack() -> None:
     assert "rule_pack" not in props and root.get("tests") == "11"
 
 
-def test_english_messages_same_case_names(batch) -> None:
+def test_english_messages_and_case_names(batch) -> None:
+    """Under --lang en the cases were named in Chinese ("mad_public_comment_days — 重大行政决策…"): now
+    in English, each still led by its rule id, so the same test is the same id in either language."""
     zh, en = _root(batch), _root(batch, "en")
-    assert [c.get("name") for c in zh.iter("testcase")] == [c.get("name") for c in en.iter("testcase")]
+    zh_names, en_names = [c.get("name") for c in zh.iter("testcase")], [c.get("name") for c in en.iter("testcase")]
+    assert [n.split(" — ")[0] for n in zh_names] == [n.split(" — ")[0] for n in en_names]
+    assert "mad_public_comment_days — 重大行政决策公开征求意见期限" in zh_names
+    assert "mad_public_comment_days — Public comment period: 30 days, 100%, a:b" in en_names
+    assert "hulifa.unknown_indicator — another|unknown" in en_names
     shortfall = _case(en.find("testsuite"), "mad_public_comment_days")
     failure = shortfall.find("failure")
     assert failure.get("message") == "Public comment period 20 days, below 30: see 100%, a,b"

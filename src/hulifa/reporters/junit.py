@@ -65,19 +65,20 @@ def _outcome(finding: Finding, fail_on: Severity | None = Severity.WARNING) -> s
     return "failure" if finding.severity in _failing(fail_on) else "note"
 
 
-def case_names(report: ReportResult) -> list[str]:
+def case_names(report: ReportResult, lang: str = "zh") -> list[str]:
     """Unique test-case names for a report's findings, in finding order.
 
-    The name is `rule id — Chinese name`. Findings sharing a name get their `line:column` appended;
-    any that still clash get `#n` in finding order. The findings are already sorted, so the result
-    is the same for the same input.
+    The name is `rule id — name`, the name in `lang` (messages.name): the id first, so a test is known
+    by the start of its name in either language. Findings sharing a name get their `line:column`
+    appended; any that still clash get `#n` in finding order. The findings are already sorted, so the
+    result is the same for the same input.
     """
-    return _unique([_base_name(f) for f in report.findings], report.findings)
+    return _unique([_base_name(f, lang) for f in report.findings], report.findings)
 
 
-def _base_name(finding: Finding) -> str:
-    named = messages.names(finding)[0]
-    return f"{clean(finding.rule)} — {clean(named)}" if named else clean(finding.rule)
+def _base_name(finding: Finding, lang: str) -> str:
+    named = messages.name(finding, lang)  # in English, a report's own key quoted, a rule without a name its id
+    return f"{clean(finding.rule)} — {clean(named)}" if named and named != finding.rule else clean(finding.rule)
 
 
 def _unique(base: list[str], findings: tuple[Finding, ...]) -> list[str]:
@@ -214,7 +215,7 @@ class Writer:
         # What recurs in report after report is made once: a case's name (from its rule) and what it
         # holds but the place (a not-applicable or missing indicator's words), most of this format's
         # time before.
-        self.names = Memo(lambda finding: _escape(_base_name(finding)), of_rule)
+        self.names = Memo(lambda finding: _escape(_base_name(finding, lang)), of_rule)
         self.children = Memo(lambda finding: _child(finding, lang, fail_on), but_place)
         self.grand = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self.suites = 0
