@@ -71,7 +71,7 @@ SAMPLE = {
 }
 COMPUTED = {"name", "expected", "actual", "value", "gap", "amount", "late", "date", "bound", "bound_word", "derive",
             "limit", "longest", "unit", "direction", "previous", "change", "level", "quoted", "late_days",
-            "limit_count", "longest_count"}  # fmt: skip
+            "limit_count", "longest_count", "field_name"}  # fmt: skip
 
 
 def _rule() -> Rule:
@@ -186,9 +186,10 @@ def _english_texts(fmt: str, out: str) -> list[str]:
         results = json.loads(out)["runs"][0]["results"]
         keys = ("indicator", "expected", "actual", "gap")
         return [r["message"]["text"] for r in results] + [r["properties"][k] for r in results for k in keys]
-    if fmt == "junit":  # messages and bodies; testcase names keep the rule's Chinese name (README)
+    if fmt == "junit":  # messages, bodies, and testcase names less their rule id
         root = ET.fromstring(out)
-        return [el.get("message", "") + "\n" + (el.text or "") for el in root.iter() if el.tag != "testcase"]
+        names = [el.get("name", "").partition(" — ")[2] for el in root.iter("testcase")]
+        return names + [el.get("message", "") + "\n" + (el.text or "") for el in root.iter() if el.tag != "testcase"]
     if fmt == "html":
         return [html.unescape(out)]
     return [out]
@@ -339,6 +340,16 @@ def test_every_basis_of_the_bundled_packs_is_cited_in_english() -> None:
                 assert not re.search(r"\b(Arts?\.|Ch\.|Sec\.|para\.|items?|Part) \d+ \1 ", cite), (rule.id, cite)
                 for n in re.findall(r"第([零〇一二两三四五六七八九十百千]+)[条章节款项]", basis.article):
                     assert re.search(rf"\b{format_number(parse_chinese_number(n))}\b", cite), (rule.id, cite)
+
+
+def test_a_missing_date_is_named_in_words_with_its_key_in_brackets() -> None:
+    """A Chinese line said "未给出 published 日期": an English key in a Chinese sentence. The key stays,
+    in brackets, as the field to fill in; the words say which date it is."""
+    run = run_cli("check", str(ROOT / "reports" / "huli" / "2024.yaml"), "--format", "parsable")
+    assert "未给出公开日期(published);须在 2025-04-01 之前" in run.stdout
+    assert "未给出报送日期(submitted);须在 2025-03-01 之前" in run.stdout
+    english = run_cli("check", str(ROOT / "reports" / "huli" / "2024.yaml"), "--format", "parsable", "--lang", "en")
+    assert "no 'published' date given; it is due before 2025-04-01" in english.stdout
 
 
 def test_a_figure_for_a_yes_no_fact_has_no_unit() -> None:

@@ -161,7 +161,9 @@ MESSAGES: dict[str, Text] = {
     "section.present": Text("已包含", "present"),
     "section.partial": Text("「{name}」不完整:缺少{lacking}", "'{name}' is partial: no {lacking}"),
     "section.missing": Text("报告缺少「{name}」部分", "the report has no part on {lacking}"),
-    "date.missing": Text("未给出 {field} 日期;须在 {due} 之前", "no '{field}' date given; it is due before {due}"),
+    "date.missing": Text(
+        "未给出{field_name}({field});须在 {due} 之前", "no '{field}' date given; it is due before {due}"
+    ),
     "on_time": Text("按期", "on time"),
     "late": Text("{name}日期 {date} 晚于期限({due} 之前)", "{name}: {date} is not before {due}"),
     "not_applicable": Text("不适用于{level}{year}年度报告", "does not apply to a {level} report for {year}"),
@@ -1139,6 +1141,37 @@ REASONS.update(
             "该数字可能是变化量(比上年、增加、减少),不是总量",
             "the figure may be a change (from last year, more, fewer), not a level",
         ),
+        "draft.title": Text(
+            "由 `hulifa extract` 从 {source} 提取的报告数据。",
+            "Report data extracted by `hulifa extract` from {source}.",
+        ),
+        "draft.check_each": Text(
+            "每个数值都附有出处句子:使用前请逐一对照报告核对。",
+            "Every value carries the sentence it came from: check each against the report before use.",
+        ),
+        "draft.no_section": Text("未识别出任何法定部分", "no statutory part was recognised"),
+        "draft.not_found": Text("未找到:{parts}", "not found: {parts}"),
+        "draft.no_indicator": Text("未识别出规则包中的任何指标", "no rule-pack indicator was recognised"),
+        "draft.unmapped": Text(
+            "未归入任何指标的数字(一并保留,以免遗漏):",
+            "Figures no indicator took (kept so that nothing found is lost):",
+        ),
+        # the draft's short words, in a comment beside a key or a figure: English when no language is asked
+        "draft.line": Text("第{line}行", "line {line}"),
+        "draft.page_line": Text("第{page}页第{line}行", "p{page}:{line}"),
+        "draft.found_by": Text("{place},据{how}", "{place}, by {how}"),
+        "draft.by.heading": Text("标题", "heading"),
+        "draft.by.sentence": Text("句子", "sentence"),
+        "draft.by.paragraph": Text("段落", "paragraph"),
+        "draft.implicit_value": Text("隐含全覆盖", "implicit full coverage"),
+        "draft.bound.exact": Text("确数", "exact"),
+        "draft.bound.lower": Text("下限", "lower"),
+        "draft.bound.upper": Text("上限", "upper"),
+        "draft.bound.approx": Text("约数", "approx"),
+        "draft.flag.change": Text("变化量", "change"),
+        "draft.flag.prior": Text("上年", "prior"),
+        "draft.flag.plan": Text("计划", "plan"),
+        "draft.flag.ambiguous": Text("多主体", "ambiguous"),
         "option.output_directory": Text(
             "「{item}」是目录,而 -o 写入一个文件(没有哪种格式写出目录):请给出目录中的文件名,如 -o {example};"
             "格式由扩展名判断:{listed},或由 -f FORMAT 指定",
@@ -1698,6 +1731,10 @@ _OF_FINDING: dict[str, Callable[[Finding, str], str]] = {
 }
 
 
+# The dates a report states (report-data keys), in words: a Chinese message names the key only in brackets.
+DATE_FIELD_NAMES = {"published": Text("公开日期", "publication date"), "submitted": Text("报送日期", "submission date")}
+
+
 class _Words(dict[str, str]):
     """A finding's parameters in `lang`, and the words worked out from the finding and its rule, each
     made only when a template names it."""
@@ -1735,6 +1772,9 @@ class _Words(dict[str, str]):
             word = format_number(f.gap or 0.0)
         elif key == "date":
             word = f.date.isoformat() if f.date else ""
+        elif key == "field_name":  # a report-data date key in words: 公开日期 (published)
+            field = str(self.given.get("field", ""))
+            word = DATE_FIELD_NAMES.get(field, Text(field, field)).get(lang)
         elif key in ("bound", "bound_word"):
             b = f.quantity.bound if f.quantity is not None else Bound.APPROX
             word = b.value if key == "bound" else {Bound.LOWER: "下限", Bound.UPPER: "上限"}.get(b, "约数")

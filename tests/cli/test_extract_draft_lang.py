@@ -78,3 +78,26 @@ def test_chinese_is_the_default(texts: dict[str, Path]) -> None:
     run = run_cli("extract", str(texts["huli"]))
     assert "level: district  # 由名称推断:「湖里区」以「区」结尾" in run.stdout
     assert 'note: "一数多主体:一个数字由几个主体共用,请核对属于哪一个"' in run.stdout
+
+
+def test_every_comment_of_the_draft_is_in_the_language_asked_for(texts: dict[str, Path]) -> None:
+    """A Chinese draft still said "# Report data extracted by…", "# line 2, by heading", "# not found:
+    causes, other", "(exact) [change]" and "implicit full coverage" in its comments: now in Chinese too,
+    the keys it names (causes) beside their names; English as before with --lang en."""
+    english = ("Report data extracted", "sentence it came from", "line ", ", by ", "not found", "Figures no",
+               "(exact)", "(lower)", "[change]", "implicit full coverage", "was recognised")  # fmt: skip
+    for name, path in texts.items():
+        draft = run_cli("extract", str(path)).stdout
+        comments = [line.partition("#")[2] for line in draft.splitlines() if "#" in line and "evidence" not in line]
+        assert not [c for c in comments if any(word in c for word in english)], (name, comments)
+    zh = run_cli("extract", str(texts["huli"])).stdout
+    assert zh.startswith("# 由 `hulifa extract` 从 huli-2024-report.txt 提取的报告数据。\n# 每个数值都附有出处句子")
+    for said in ("  # 第2行,据标题\n", "  # 未找到:causes(不足的原因)、other(其他需要报告的情况)\n",
+                 "  leader_law_training_count:  # 第3行: 领导干部法治培训人次\n",
+                 "\n# 未归入任何指标的数字"):  # fmt: skip
+        assert said in zh, said
+    assert "(确数)" in zh and "= 隐含全覆盖 — " in run_cli("extract", str(texts["implicit"])).stdout
+    en = run_cli("extract", str(texts["huli"]), "--lang", "en").stdout
+    for said in ("# Report data extracted by `hulifa extract` from huli-2024-report.txt.\n", "  # line 2, by heading\n",
+                 "  # not found: causes, other\n", "# Figures no indicator took"):  # fmt: skip
+        assert said in en, said

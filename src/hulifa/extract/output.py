@@ -11,7 +11,7 @@ from hulifa.decoding import fallback_note
 from hulifa.errors import fail
 from hulifa.extract import Extraction
 from hulifa.extract.indicators import Indicator
-from hulifa.messages import quote, reason
+from hulifa.messages import SECTION_NAMES, quote, reason
 from hulifa.model import LEVELS, SECTION_IDS, Bound, Params, Position, Quantity, ReportData, Section, Text, Value
 from hulifa.quantity import format_number
 from hulifa.reportdata import Origin, new_report
@@ -45,12 +45,18 @@ def _unwrapped(text: str) -> str:
     return "".join(text.splitlines())
 
 
-def _ref(locate: Locate | None, line: int, column: int) -> str:
-    """`line 12` in a text, `p3:12` in a PDF (line 12 of page 3)."""
+def _ref(locate: Locate | None, line: int, column: int, lang: str | None = None) -> str:
+    """`line 12` in a text, `p3:12` in a PDF (line 12 of page 3); 第12行, 第3页第12行 in Chinese."""
     if locate is None:
-        return f"line {line}"
+        return _short(reason("draft.line", line=line), lang)
     page, on_page = locate(line, column)
-    return f"p{page}:{on_page}"
+    return _short(reason("draft.page_line", page=page, line=on_page), lang)
+
+
+def _short(text: Text, lang: str | None) -> str:
+    """A short word of a comment beside a key or a figure in `lang`; in English when None (the library's
+    default), where a sentence is in both (_said): "第12行 / line 12" beside every figure says nothing more."""
+    return text.get(lang or "en")
 
 
 def _place(locate: Locate | None, line: int, column: int) -> dict[str, int]:
@@ -112,6 +118,16 @@ def _strict(ind: Indicator) -> bool:
     return ind.strict and ind.bound in _STRICT_WORD
 
 
+def _found_by(place: str, how: str, lang: str | None) -> str:
+    """Where a statutory part was found and by what (heading, sentence, paragraph), in `lang`."""
+    return _short(reason("draft.found_by", place=place, how=_short(reason(f"draft.by.{how}"), lang)), lang)
+
+
+def _parts(ids: list[str]) -> Text:
+    """Statutory parts by their keys, each with its name in Chinese: causes(不足的原因)."""
+    return Text("、".join(f"{i}({SECTION_NAMES[i].zh})" for i in ids), ", ".join(ids))
+
+
 def _said(text: Text, lang: str | None) -> str:
     """A draft's comment or note in `lang`; both, "中文 / English", when None (the library's default)."""
     return text.get(lang) if lang else f"{text.zh} / {text.en}"
@@ -170,31 +186,31 @@ def to_report_yaml(
     is the language of the header's comments and the figures' notes (both when None)."""
     ex = extraction
     out: list[str] = [
-        f"# Report data extracted by `hulifa extract` from {source_name}.",
-        "# Every value carries the sentence it came from: check each against the report before use.",
+        f"# {_said(reason('draft.title', source=source_name), lang)}",
+        f"# {_said(reason('draft.check_each'), lang)}",
         *([f"# 编码 / encoding: {encoding} ({fallback_note(encoding)[1]})"] if encoding else []),
         *_header_lines(ex, lang),
         f"source: {_q(source_name)}",
     ]
     out.append("sections:")
     if not ex.sections:
-        out[-1] = "sections: {}  # no statutory part was recognised"
+        out[-1] = f"sections: {{}}  # {_said(reason('draft.no_section'), lang)}"
     present = set(ex.section_ids)
     for sec in ex.sections:
         doubt = f", doubt: {_q(sec.doubt)}" if sec.doubt else ""
         out.append(
             f"  {sec.id}: {{evidence: {_q(_one_line(sec.evidence, 160))}{doubt}}}"
-            f"  # {_ref(locate, sec.line, sec.column)}, by {sec.how}"
+            f"  # {_found_by(_ref(locate, sec.line, sec.column, lang), sec.how, lang)}"
         )
     missing = [s for s in SECTION_IDS if s not in present]
     if missing:
-        out.append(f"  # not found: {', '.join(missing)}")
+        out.append(f"  # {_said(reason('draft.not_found', parts=_parts(missing)), lang)}")
     if ex.indicators:
         out.append("indicators:")
     else:
-        out.append("indicators: {}  # no rule-pack indicator was recognised")
+        out.append(f"indicators: {{}}  # {_said(reason('draft.no_indicator'), lang)}")
     for ind in ex.indicators:
-        out.append(f"  {ind.id}:  # {_ref(locate, ind.line, ind.column)}: {ind.name}")
+        out.append(f"  {ind.id}:  # {_ref(locate, ind.line, ind.column, lang)}: {ind.name}")
         if isinstance(ind.value, bool):
             out.append(f"    value: {'true' if ind.value else 'false'}")
         elif ind.implicit and _one_line(ind.text) in _LOADER_FULL:
@@ -219,12 +235,16 @@ def to_report_yaml(
     unmapped = ex.unmapped
     if unmapped or ex.implicit:
         out.append("")
-        out.append("# Figures no indicator took (kept so that nothing found is lost):")
+        out.append(f"# {_said(reason('draft.unmapped'), lang)}")
         for fig in unmapped:
-            flags = "".join(f" [{name}]" for name in ("change", "prior", "plan", "ambiguous") if getattr(fig, name))
-            value = f"{format_number(fig.value)}{fig.unit} ({fig.bound.value})"
+            flags = "".join(
+                f" [{_short(reason(f'draft.flag.{name}'), lang)}]"
+                for name in ("change", "prior", "plan", "ambiguous")
+                if getattr(fig, name)
+            )
+            value = f"{format_number(fig.value)}{fig.unit} ({_short(reason(f'draft.bound.{fig.bound.value}'), lang)})"
             out.append(
-                f"# {_ref(locate, fig.line, fig.column)}: {_unwrapped(fig.text)} = {value}{flags} — "
+                f"# {_ref(locate, fig.line, fig.column, lang)}: {_unwrapped(fig.text)} = {value}{flags} — "
                 f"{_one_line(fig.sentence, 120)}"
             )
         used = {(i.start, i.end) for i in ex.indicators if i.implicit}
@@ -232,8 +252,8 @@ def to_report_yaml(
             if (imp.start, imp.end) not in used:
                 evidence = _one_line(imp.sentence, 120)
                 out.append(
-                    f"# {_ref(locate, imp.line, imp.column)}: {_unwrapped(imp.phrase)} = implicit full coverage"
-                    f" — {evidence}"
+                    f"# {_ref(locate, imp.line, imp.column, lang)}: {_unwrapped(imp.phrase)} = "
+                    f"{_short(reason('draft.implicit_value'), lang)} — {evidence}"
                 )
     return "\n".join(out) + "\n"
 
