@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 
-from clihelp import MINIMAL, run_cli
+from clihelp import HULI_DATA, MINIMAL, run_cli
 from hulifa.model import Severity
 from hulifa.reporters import labels, table, table_plain, table_rich
 
@@ -196,3 +196,36 @@ def test_english_file_names_are_whole_at_80_columns(tmp_path: Path, monkeypatch:
     out = run_cli("check", ".", "--lang", "en", env={"COLUMNS": "80"}).stdout
     assert all(f"region-{i:02d}/report.yaml  " in out for i in range(30)), out
     assert max(map(cell_len, out.splitlines())) <= 80
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_most_missed_says_what_it_counts_and_ranks_ties_by_severity_then_pack_order(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three copies of the Huli report miss the same eight indicators at warning or above. The table
+    ranked such ties by rule id (gi_…, legal_…, mad_…) and Markdown counted infos too, so the two
+    disagreed: both now count what the heading says (errors and warnings), the error first, then the
+    warnings in the pack's order, as `hulifa rules list` shows them; and the count headers are headers
+    ("Errors"), not a severity's label ("error")."""
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "2024.yaml").write_bytes(HULI_DATA.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    pack_order = [rule["id"] for rule in json.loads(run_cli("rules", "list", "--format", "json").stdout)["rules"]]
+    table_out = run_cli("check", ".", "--isolated", "--lang", lang, env={"COLUMNS": "200"}).stdout
+    heading = labels.heading("most_missed", lang)
+    said = {"zh": "最常缺失或未达标的指标(错误、警告)", "en": "Most-missed indicators (errors and warnings)"}
+    assert heading == said[lang]
+    ranked = table_out.split(heading, 1)[1].splitlines()[2:10]
+    assert all(line.endswith(" 3") for line in ranked), ranked
+    markdown_out = run_cli("check", ".", "--isolated", "--lang", lang, "--format", "markdown").stdout
+    section = markdown_out.split(f"### {heading}", 1)[1].split("\n\n")[1].splitlines()[2:]
+    ids = [re.search(r"\(([a-z_\\]+)\) \| 3 \|$", row).group(1).replace("\\", "") for row in section]  # type: ignore[union-attr]
+    assert ids[0] == "part_shortcomings_causes"  # the one error
+    assert ids[1:] == sorted(ids[1:], key=pack_order.index) and len(ids) == 8
+    names = [line.rsplit(" ", 1)[0].strip() for line in ranked]
+    data = json.loads(run_cli("check", "a/2024.yaml", "--format", "json").stdout)["rules"]
+    key = "name_en" if lang == "en" else "name"
+    assert names == [data[rule][key] for rule in ids]  # the table ranks as Markdown does
+    counts = {"zh": ["错误", "警告", "提示"], "en": ["Errors", "Warnings", "Info"]}[lang]
+    assert " ".join(counts) in " ".join(table_out.split(labels.heading("summary", lang), 1)[1].split()[:8])

@@ -18,7 +18,7 @@ from hulifa.textsafe import visible
 # Statuses that are not issues: a target met, a figure stated, or a rule that does not apply.
 QUIET = frozenset({Status.PASS, Status.STATED, Status.NOT_APPLICABLE})
 
-# Missing or short of target: what "most-missed" counts.
+# Missing or short of target: what "most-missed" counts (at warning or above: see counts_as_missed).
 MISSED = frozenset({Status.MISSING, Status.SHORTFALL})
 
 
@@ -126,6 +126,55 @@ def shorten_middle(text: str, width: int) -> str:
     tail = max(width * 2 // 3, 1)
     head = width - tail - 1
     return text[:head] + "…" + text[-tail:]
+
+
+def counts_as_missed(finding: Finding) -> bool:
+    """Whether a finding counts towards the most-missed indicators: missing or short of target at
+    warning or above. Info-level misses are figures with no target or an unconfirmed one, and there
+    are many (26 in the Huli report): counted, they buried the warnings."""
+    return finding.status in MISSED and finding.severity.rank >= Severity.WARNING.rank
+
+
+def missed_in(report: ReportResult) -> dict[str, Finding]:
+    """Each rule the report misses (counts_as_missed), by its finding of the highest severity."""
+    missed: dict[str, Finding] = {}
+    for f in report.findings:
+        if counts_as_missed(f) and (f.rule not in missed or f.severity.rank > missed[f.rule].severity.rank):
+            missed[f.rule] = f
+    return missed
+
+
+def pack_place(finding: Finding) -> tuple[str, int]:
+    """Where the finding's rule is defined in its pack (file, line): within a file, the pack's order."""
+    source = getattr(finding.subject, "source", None)
+    return (source.file, source.line) if source is not None else ("", 0)
+
+
+class MostMissed:
+    """How many reports missed each indicator (counts_as_missed), as a batch's summary ranks them: most
+    reports first; among as many, the most severe (an error is not cut below a list of warnings); then
+    the pack's order, as `hulifa rules list` shows it (ties were ranked by id, which a reader cannot
+    follow). Keeps a few numbers per indicator, never a report."""
+
+    __slots__ = ("counts", "place", "worst")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.worst: dict[str, int] = {}  # the highest severity rank a rule was missed at
+        self.place: dict[str, tuple[str, int]] = {}
+
+    def add(self, rule: str, rank: int, place: tuple[str, int]) -> None:
+        """One report missed `rule` (call once per report and rule), at severity rank `rank`."""
+        self.counts[rule] = self.counts.get(rule, 0) + 1
+        self.worst[rule] = max(rank, self.worst.get(rule, rank))
+        self.place.setdefault(rule, place)
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+    def ranked(self) -> list[tuple[str, int]]:
+        """Each missed rule with its count of reports, in rank order."""
+        return sorted(self.counts.items(), key=lambda kv: (-kv[1], -self.worst[kv[0]], self.place[kv[0]], kv[0]))
 
 
 def report_title(report: ReportResult) -> str:

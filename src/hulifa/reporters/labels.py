@@ -86,6 +86,10 @@ FIELD: dict[str, Pair] = {
     "level": ("层级", "Level"),
     "worst": ("最高级别", "Worst"),
     "reports": ("报告数", "Reports"),
+    # a batch summary's count columns (a severity's own label is lower-case in English: "error 1")
+    "errors": ("错误", "Errors"),
+    "warnings": ("警告", "Warnings"),
+    "infos": ("提示", "Info"),
     "pack": ("规则包", "Rule pack"),
     "notes": ("输入说明", "input notes"),  # hulifa's notes on the input file, counted apart (model.INPUT_NOTES)
     "note": ("说明", "Note"),  # a basis's note, as SARIF's rule help gives it
@@ -95,7 +99,7 @@ FIELD: dict[str, Pair] = {
 
 HEADINGS: dict[str, Pair] = {
     "summary": ("跨报告汇总", "Summary across reports"),
-    "most_missed": ("最常缺失或未达标的指标", "Most-missed indicators"),
+    "most_missed": ("最常缺失或未达标的指标(错误、警告)", "Most-missed indicators (errors and warnings)"),
     "none_missed": ("没有缺失或未达标的指标。", "No indicator is missing or short of target."),
     "results": ("hulifa 检查结果", "hulifa results"),
     "no_issues": ("全部通过,没有问题。", "No issues: every applicable rule passes."),

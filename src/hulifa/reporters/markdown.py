@@ -30,8 +30,8 @@ from hulifa import messages
 from hulifa.model import CheckResult, Finding, ReportResult, RulePack, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import (
-    MISSED,
     Memo,
+    MostMissed,
     basis_text,
     but_place,
     clean,
@@ -39,7 +39,9 @@ from hulifa.reporters._common import (
     is_issue,
     location,
     message,
+    missed_in,
     one_line,
+    pack_place,
     report_title,
     severity_label,
     status_label,
@@ -149,19 +151,18 @@ def _overview_row(report: ReportResult, counts: _Counts, lang: str) -> str:
 
 def _overview_head(lang: str) -> list[str]:
     header = [labels.field(k, lang) for k in ("file", "region", "year")]
-    header += [severity_label(s, lang) for s in _COUNTED] + [labels.field("worst", lang)]
+    header += [labels.field(key, lang) for key in ("errors", "warnings", "infos", "worst")]
     return [_row(header), _row(["---", "---", "---", "---:", "---:", "---:", "---"])]
 
 
-def _most_missed(missed: Counter[str], names: dict[str, str], worst: dict[str, int], lang: str) -> list[str]:
-    """The indicators most reports missed; among as many reports, the most severe first (`worst`: the
-    highest severity rank a rule was missed at), so an error is not cut below a list of notes."""
+def _most_missed(missed: MostMissed, names: dict[str, str], lang: str) -> list[str]:
+    """The indicators most reports missed, ranked as the table ranks them (_common.MostMissed)."""
     out = [f"### {labels.heading('most_missed', lang)}", ""]
     if not missed:
         return [*out, labels.heading("none_missed", lang), ""]
     out.append(_row([labels.field("indicator", lang), labels.field("reports", lang)]))
     out.append(_row(["---", "---:"]))
-    ranked = sorted(missed.items(), key=lambda kv: (-kv[1], -worst.get(kv[0], 0), kv[0]))
+    ranked = missed.ranked()
     for rule, n in ranked[:MOST_MISSED]:
         out.append(_row([names[rule], str(n)]))
     if len(ranked) > MOST_MISSED:
@@ -286,8 +287,7 @@ class Writer:
         self.tally = labels.Tally()
         # a missing indicator's item recurs in report after report: made once but its location (bounded)
         self.items_of = Memo(lambda finding: _item_but_place(finding, lang), but_place)
-        self.missed: Counter[str] = Counter()
-        self.missed_at: dict[str, int] = {}  # a missed rule's highest severity rank
+        self.missed = MostMissed()
         self.names: dict[str, str] = {}
         self.rows = self._spill()
         self.row_size = array("q")  # per report, in input order
@@ -302,15 +302,9 @@ class Writer:
     def item(self, report: ReportResult) -> str:
         counts = _Counts.of(report)
         self.tally.add(report.checked, counts.worst)
-        in_report: set[str] = set()
-        for f in report.findings:
-            if f.status in MISSED:
-                in_report.add(f.rule)
-                if f.rule not in self.names:
-                    self.names[f.rule] = _indicator(f, self.lang)
-                if f.severity.rank > self.missed_at.get(f.rule, -1):
-                    self.missed_at[f.rule] = f.severity.rank
-        self.missed.update(in_report)
+        for rule, f in missed_in(report).items():
+            self.missed.add(rule, f.severity.rank, pack_place(f))
+            self.names.setdefault(rule, _indicator(f, self.lang))
         rank = counts.worst.rank
         row = _overview_row(report, counts, self.lang)
         data = row.encode("utf-8")
@@ -398,7 +392,7 @@ class Writer:
             return
         head_text = "\n".join(head) + "\n"
         table_head = "\n".join(_overview_head(lang)) + "\n"
-        missed = "\n".join(_most_missed(self.missed, self.names, self.missed_at, lang)) + "\n" if n > 1 else ""
+        missed = "\n".join(_most_missed(self.missed, self.names, lang)) + "\n" if n > 1 else ""
         opened = len(_OPEN) - len(_CLOSED) if n == 1 else 0  # the same in characters and in bytes
 
         if limit <= 0:

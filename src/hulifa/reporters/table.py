@@ -33,7 +33,16 @@ from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
 from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
-from hulifa.reporters._common import MISSED, full_citation, line_ref, qualifier_text, shorten_middle, with_unit
+from hulifa.reporters._common import (
+    MostMissed,
+    full_citation,
+    line_ref,
+    missed_in,
+    pack_place,
+    qualifier_text,
+    shorten_middle,
+    with_unit,
+)
 from hulifa.textsafe import visible as clean
 
 # From this many columns on, the full table; below (where its 8 columns wrap most cells), two lines a finding.
@@ -618,13 +627,22 @@ class Rows(Sequence[Row]):
         self.close()
 
 
+class Missed(NamedTuple):
+    """A rule a report misses (_common.counts_as_missed): its id, name, severity rank and place in the pack."""
+
+    rule: str
+    name: str
+    rank: int
+    place: tuple[str, int]
+
+
 class SummaryItem(NamedTuple):
-    """All the batch summary keeps of one report: its row, and each rule it misses (at warning or
-    above) with the rule's name. Small, so --jobs sends it from the worker instead of the whole result
-    (a ReportResult took ~1.2 ms to pickle and ~1.4 ms to unpickle, about a parse floor)."""
+    """All the batch summary keeps of one report: its row, and each rule it misses. Small, so --jobs
+    sends it from the worker instead of the whole result (a ReportResult took ~1.2 ms to pickle and
+    ~1.4 ms to unpickle, about a parse floor)."""
 
     row: Row
-    missed: tuple[tuple[str, str], ...]
+    missed: tuple[Missed, ...]
 
 
 def _issue_counts(report: ReportResult) -> tuple[int, int, int]:
@@ -646,12 +664,10 @@ def summary_item(report: ReportResult, lang: str) -> SummaryItem:
         infos=infos,
         worst=report.worst(),
     )
-    missed = {f.rule for f in report.findings if f.status in MISSED and f.severity.rank >= Severity.WARNING.rank}
-    names: dict[str, str] = {}
-    for f in report.findings:  # each missed rule named by its first finding, in the findings' order
-        if f.rule in missed and f.rule not in names:
-            names[f.rule] = labels.name(f, lang)
-    return SummaryItem(row, tuple(names.items()))
+    missed = (
+        Missed(rule, labels.name(f, lang), f.severity.rank, pack_place(f)) for rule, f in missed_in(report).items()
+    )
+    return SummaryItem(row, tuple(missed))
 
 
 SPILL_AT = 1024  # rows held before they go to the spill file (~250 KB): a multiple of SUMMARY_CHUNK
@@ -666,7 +682,7 @@ class BatchSummary:
 
     def __init__(self) -> None:
         self.rows = Rows()
-        self.missed: Counter[str] = Counter()
+        self.missed = MostMissed()
         self.names: dict[str, str] = {}
 
     def add(self, report: ReportResult, lang: str) -> None:
@@ -675,8 +691,8 @@ class BatchSummary:
     def add_item(self, item: SummaryItem) -> None:
         """Add a report by what the summary keeps of it (made where it was checked: see summary_item)."""
         self.rows.append(item.row)
-        for rule, name in item.missed:
-            self.missed[rule] += 1
+        for rule, name, rank, place in item.missed:
+            self.missed.add(rule, rank, place)
             self.names.setdefault(rule, name)  # the name in the first report that missed the rule
 
     def verdict(self, lang: str, seconds: float | None = None) -> str:
@@ -693,7 +709,7 @@ class BatchSummary:
             for start in range(0, max(len(self.rows), 1), SUMMARY_CHUNK)
         ]
         if self.missed:
-            ranked = sorted(self.missed.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+            ranked = self.missed.ranked()[:15]
             ranking = Sheet(
                 (
                     Column(labels.field("indicator", lang), overflow="fold"),
@@ -722,8 +738,7 @@ def _frame(lang: str, width: int) -> tuple[tuple[Column, ...], int, bool]:
         widest = max(cell_len(labels.severity(Severity.WARNING, lang)) + 6, cell_len(labels.status(Status.ERROR, lang)))
         file_width = max(12, width - 2 - widest)  # rich's two cells between columns
         return (Column(labels.field("file", lang), no_wrap=True, max_width=file_width), worst), file_width, True
-    severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    counts = [labels.severity(s, lang) for s in severities]
+    counts = [labels.field(key, lang) for key in ("errors", "warnings", "infos")]
     # rough: region and year, the counts under their headers, the worst ("not checked" in English: the
     # headers' characters counted twice, as if Chinese, had left English file names 19 cells at 80
     # columns, cut to region…/report.yaml in every row of a batch of region-NN/report.yaml)
