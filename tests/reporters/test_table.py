@@ -7,12 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from clihelp import MINIMAL, ROOT, run_cli
 from hulifa.reporters._common import shorten_middle
 from hulifa.reporters.json_ import expand
-from hulifa.reporters.table import short_title
+from hulifa.reporters.table import joined, short_title
 
 HULI = "reports/huli/2024.yaml"
 
@@ -250,3 +252,31 @@ def test_the_verdict_is_on_a_real_terminals_first_screen(tmp_path: Path, lang: s
     shown = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout).replace("\r", "").splitlines()
     assert run.returncode == 1 and max(cell_len(line) for line in shown) <= 40, run.stdout[-2000:]
     assert _verdict_counts(shown[1:3], lang)[0] == ("有错误" if lang == "zh" else "haserrors")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 80])
+def test_no_line_starts_with_a_separator(at_root: None, lang: str, columns: int) -> None:
+    """At 40 columns in English a finding's second line broke before its " · ", so a line began with
+    "· 《法治政府…作规定》 HARD-POLICY": the separator now ends the line before."""
+    cases = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "cases").glob("*/report.yaml"))
+    for extra in ((), ("--all",)):
+        run = run_cli("check", HULI, *cases, "--lang", lang, *extra, env={"COLUMNS": str(columns)})
+        lines = run.stdout.splitlines()
+        assert not [line for line in lines if line.lstrip().startswith("·")], run.stdout
+        assert max(cell_len(line) for line in lines) <= columns
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from("ab 湖里区《》-"), min_size=1, max_size=30).filter(str.strip), min_size=1, max_size=6
+    ),
+    st.integers(4, 60),
+)
+def test_joined_breaks_between_words_never_before_a_separator(parts: list[str], room: int) -> None:
+    text = joined(parts, room)
+    lines = text.split("\n")
+    assert all(cell_len(line) <= room for line in lines), lines
+    assert not [line for line in lines if line.lstrip().startswith("·")], lines
+    # nothing is lost: the same words in the same order, only the breaks between them are chosen
+    assert "".join(text.split()) == "".join(" · ".join(parts).split())

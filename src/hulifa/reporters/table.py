@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, TypeVar, overload
 
 # rich.cells alone (no console, no table) is cheap at start (README, Start-up) and measures cells as rich lays them out
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 
 from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
@@ -274,6 +274,29 @@ def pack(items: list[Styled], room: int, lang: str, sep: str = "", flow: bool = 
     return tuple(out)
 
 
+def joined(parts: list[str], room: int, sep: str = " ·") -> str:
+    """`parts` parted by " · ", with its line breaks where the writer would put them (between words, a
+    word wider than `room` folded) but never before a separator: it ends the line the part before it
+    ends, so a line never starts with "·" (at 40 columns an English line did: "· 《…》 HARD-POLICY")."""
+    lines: list[str] = []
+    line = ""
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        words = part.split()
+        for j, word in enumerate(words):
+            end = sep if i < last and j == len(words) - 1 else ""
+            if line and cell_len(f"{line} {word}{end}") <= room:
+                line = f"{line} {word}{end}"
+                continue
+            if line:
+                lines.append(line)
+            # a word wider than the line is folded, its separator kept on its last piece
+            pieces = chop_cells(word, max(room - cell_len(end), 1)) if cell_len(word + end) > room else [word]
+            lines += pieces[:-1]
+            line = pieces[-1] + end
+    return "\n".join([*lines, line])
+
+
 def _name_list(findings: list[Finding], room: int, lang: str) -> Styled:
     """Names with their lines, each line written once: "第7行 甲;第25行 乙;丙"."""
     items: list[Styled] = []
@@ -336,7 +359,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
             facts.append(cite)
         out += head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang))
         if facts:
-            out.append(Indented(_t(" · ".join(facts)), INDENT))
+            out.append(Indented(_t(joined(facts, room)), INDENT))
     if grouped:
         n = len(grouped)
         title = (
