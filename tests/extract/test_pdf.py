@@ -327,8 +327,10 @@ def test_lines_side_by_side_on_one_baseline_or_of_a_paragraph_are_not_a_row() ->
 def test_extract_yaml_points_at_page_and_line() -> None:
     code, out, err = _cli("extract", str(DOCX_PDF))
     assert code == 0, err
-    assert "enforcement_staff_count:  # p1:" in out
+    assert "enforcement_staff_count:  # 第1页第" in out  # the draft's comments in --lang, Chinese by default
     assert "value: 1583" in out
+    code, out, err = _cli("extract", str(DOCX_PDF), "--lang", "en")
+    assert code == 0 and "enforcement_staff_count:  # p1:" in out, err
 
 
 def test_extract_json_has_page_and_line() -> None:
@@ -424,7 +426,7 @@ def test_a_pdf_restricted_by_an_owner_password_is_read() -> None:
     # many portals publish PDFs encrypted with an owner password only (no copying, no printing)
     code, out, err = _cli("extract", str(BAD / "restricted.pdf"))
     assert code == 0, err
-    assert "enforcement_staff_count:  # p1:" in out
+    assert "enforcement_staff_count:  # 第1页第" in out
 
 
 @settings(max_examples=12, deadline=None)

@@ -59,7 +59,7 @@ def test_extract_reads_a_page_from_a_pipe_under_the_name_given() -> None:
 def test_extract_reads_a_pdf_from_a_pipe_with_page_and_line() -> None:
     run = _extract("-", data=CASES[3][0].read_bytes())
     assert run.returncode == 0, run.stderr.decode()
-    assert "# p1:" in run.stdout.decode()
+    assert "# 第1页第" in run.stdout.decode()  # the draft's comments in --lang, Chinese by default
 
 
 def test_extract_says_what_a_piped_form_is_and_where() -> None:

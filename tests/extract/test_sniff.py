@@ -91,7 +91,7 @@ def test_a_pdf_under_another_name_is_read_as_a_pdf(tmp_path: Path, name: str) ->
     assert renamed.exit_code == named.exit_code == 0, renamed.stderr
     # the same draft, page:line positions alike, but the names of the file
     assert renamed.stdout.replace(name, "same.pdf") == named.stdout
-    assert "# p" in renamed.stdout  # a PDF's page:line, not a text's line
+    assert "# 第1页第" in renamed.stdout  # a PDF's page and line (第1页第3行), not a text's line
     if path.suffix != ".do":  # check reads a name it does not know as report data (YAML)
         checked = run_cli("check", str(path), "-f", "parsable", "--fail-on", "never")
         assert f"{path}:p" in checked.stdout
