@@ -510,3 +510,96 @@ def test_a_filing_phrase_that_is_not_the_documents_full_filing(pack: RulePack, t
 )
 def test_a_duty_in_the_words_of_other_places(pack: RulePack, text: str, rule: str) -> None:
     assert _by_id(extract_text(text, pack))[rule].value is True
+
+
+# Whose figure: (text, who reports: level and name, year, rule, the value it takes or None)
+WHOSE = [
+    # a higher area's figure quoted beside the reporter's own; a county-level 市 calls its own area 全市
+    (
+        "全区一审行政诉讼案件156件,败诉率6.4%。临江市全市行政诉讼败诉率为7.9%,我区低于全市平均水平1.5个百分点。",
+        ("district", "北湖区"),
+        2022,
+        "admin_litigation_loss_rate",
+        6.4,
+    ),
+    ("临江市全市行政诉讼败诉率为7.9%。", ("district", "北湖区"), 2022, "admin_litigation_loss_rate", None),
+    ("全市行政诉讼败诉率为5.1%。", ("county", "岑阳市"), 2024, "admin_litigation_loss_rate", 5.1),
+    # a count over a list of kinds yields to the kind's own count
+    (
+        "公职律师参与办理行政复议、行政诉讼案件1,136件。全市一审行政诉讼案件684件。",
+        ("city", "岑川市"),
+        2025,
+        "admin_litigation_count",
+        684,
+    ),
+    ("公职律师参与办理行政复议、行政诉讼案件1,136件。", ("city", "岑川市"), 2025, "admin_litigation_count", 1136),
+    # a qualifier that names the other rule's subject
+    (
+        "办理代表建议412件、政协提案486件,代表满意率98.8%,委员满意率99.0%。",
+        ("city", "岑川市"),
+        2025,
+        "cppcc_satisfaction_rate",
+        99.0,
+    ),
+    (
+        "办理代表建议412件、政协提案486件,代表满意率98.8%,委员满意率99.0%。",
+        ("city", "岑川市"),
+        2025,
+        "npc_satisfaction_rate",
+        98.8,
+    ),
+    # the towns' enforcement teams are some of the county's staff (extract.lower_bodies)
+    (
+        "在全县12个乡镇全部设立综合行政执法队,配备执法人员216名。全县1,367名持证执法人员全部纳入平台管理。",
+        ("county", "榕岭县"),
+        2025,
+        "enforcement_staff_count",
+        1367,
+    ),
+    (
+        "在全县12个乡镇全部设立综合行政执法队,配备执法人员216名。",
+        ("county", "榕岭县"),
+        2025,
+        "enforcement_staff_count",
+        216,
+    ),
+    # officers disciplined are not the officers
+    ("排查整改问题164个,处理处分违规执法人员19名。", ("city", "岑川市"), 2025, "enforcement_staff_count", None),
+    # the body's own part of an area's, its levels' or its years' whole
+    (
+        "全市各级领导干部参加法治培训1.3万人次,其中市本级2,460人次。",
+        ("city", "岑川市"),
+        2023,
+        "leader_law_training_count",
+        2460,
+    ),
+    (
+        "全省药品监管系统持证执法人员2,146名,其中省局218名。",
+        ("department", "滇南省药品监督管理局"),
+        2024,
+        "enforcement_staff_count",
+        218,
+    ),
+    (
+        "2019年以来,区政府累计组织领导干部法治培训4,600余人次,其中2022年1,350人次。",
+        ("district", "北湖区"),
+        2022,
+        "leader_law_training_count",
+        1350,
+    ),
+    (
+        "组织街道机关干部和社区工作者参加法治培训640人次,其中街道班子成员48人次。",
+        ("town", "东滨街道"),
+        2024,
+        "leader_law_training_count",
+        48,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "who", "year", "rule", "value"), WHOSE)
+def test_whose_figure(
+    pack: RulePack, text: str, who: tuple[str, str], year: int, rule: str, value: float | None
+) -> None:
+    found = _by_id(extract_text(text, pack, level=who[0], region=who[1], year=year)).get(rule)
+    assert (found.value if found is not None else None) == value

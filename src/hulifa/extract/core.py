@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from hulifa.extract.document import Doc
 from hulifa.extract.figures import Figure, find_figures
-from hulifa.extract.indicators import Implicit, Indicator, find_implicit, map_indicators
+from hulifa.extract.indicators import Implicit, Indicator, Reporter, find_implicit, map_indicators
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_in_text, level_of
 from hulifa.extract.priors import mark_priors
 from hulifa.extract.sections import SectionHit, closing_start, detect_sections
@@ -129,7 +129,8 @@ def _extract(
     figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year)), plans)
     implicit = find_implicit(doc)
     problems = _problems(sections, len(text))
-    indicators = map_indicators(doc, pack, figures, implicit, problems, plans, found_level == "department")
+    reporter = Reporter(level=found_level, region=found_region, year=found_year)
+    indicators = map_indicators(doc, pack, figures, implicit, problems, plans, reporter=reporter)
     return Extraction(
         region=found_region,
         level=found_level,

@@ -140,6 +140,9 @@ class _Matcher:
     # the outcome a later figure of the sentence names when it, not the work's total, is the rule's figure:
     # 调解矛盾纠纷412件,调解成功406件 (extract.outcome_named)
     outcome_named: tuple[str, ...] = ()
+    # bodies below a government whose figure of this kind is a part of the area's (extract.lower_bodies: 乡镇's
+    # enforcement teams): a figure said of them is taken only when the area's own is not given
+    lower_bodies: tuple[str, ...] = ()
 
 
 def _visible(m: _Matcher, segment: str) -> str:
@@ -211,6 +214,7 @@ def _matchers(pack: RulePack) -> list[_Matcher]:
                 tuple(fold(w) for w in _words(rule, "not_after_unless")),
                 tuple(fold(w) for w in _words(rule, "part_named")),
                 tuple(fold(w) for w in _words(rule, "outcome_named")),
+                tuple(fold(w) for w in _words(rule, "lower_bodies")),
             )
         )
     return out
@@ -361,14 +365,19 @@ def unit_fits(m: _Matcher, unit: str) -> bool:
 _PEOPLE = ("名", "人", "人次")
 
 
+# people dealt with or singled out: 处理处分违规执法人员19名 counts the officers disciplined, not the officers
+_ACTED_ON = re.compile(r"处理|处分|问责|追责|清退|辞退|调离|暂扣|吊销|注销|约谈|查处|违规|违法|违纪")
+
+
 def not_a_training_count(m: _Matcher, place: _Place) -> bool:
-    """培训执法人员420名 is how many were trained, not how many enforcement staff there are. Only people
-    are counted so: 集体学习…法律法规11次 counts study sessions."""
-    if _TRAINING.search(m.rule.name) or place.fig.unit not in _PEOPLE:
+    """培训执法人员420名 is how many were trained, not how many enforcement staff there are, and 处理处分违规
+    执法人员19名 how many were disciplined. Only people are counted so: 集体学习…法律法规11次 counts study
+    sessions."""
+    if place.fig.unit not in _PEOPLE:
         return True
     hit = _find_phrase(m, place.left, from_end=True)
     before = place.left[: place.left.rfind(hit[0])] if hit else place.left
-    return not _TRAINING.search(before)
+    return not any(words.search(before) and not words.search(m.rule.name) for words in (_TRAINING, _ACTED_ON))
 
 
 # a meeting of a body other than the government: 县委常委会会议, 局党组会议, 局长办公会议, 党工委会议
@@ -462,9 +471,44 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
     return None
 
 
-def preference(score: tuple[int, int, int], place: _Place) -> tuple[int, ...]:
-    """Among the figures a rule could take: the measures over the problems part, then the phrase score."""
-    return (not place.problem, *score)
+def preference(score: tuple[int, int, int], place: _Place, plain: bool = True) -> tuple[int, ...]:
+    """Among the figures a rule could take: the measures over the problems part, then one said plainly of the
+    rule's subject (plain_subject) over one said of a part or a pool of it, then the phrase score."""
+    return (not place.problem, plain, *score)
+
+
+_LIST_BEFORE = re.compile(r"(?:、|和|及|与|以及)$")
+
+
+def plain_subject(m: _Matcher, place: _Place, numeric: list[_Matcher], doc: Doc, town: bool) -> bool:
+    """Whether the figure is said plainly of the rule's subject, as far as its sentence shows. Not so when
+    * its noun is shared by a list of kinds (行政复议、行政诉讼案件1,136件 counts both kinds together);
+    * the words before the rule's phrase name another rule's subject (代表满意率98.8% is not the 委员's, where
+      both rules read 满意率: 代表 begins the other rule's context, 代表建议);
+    * in a government's report, its sentence names before it a lower body whose figure of this kind is a part of
+      the area's (extract.lower_bodies: in 在全县12个乡镇全部设立综合行政执法队,配备执法人员216名 the towns' teams
+      are some of the county's enforcement staff; a county's mediation, done by its towns and villages, is not).
+    Such a figure is still taken when the rule has no plainer one."""
+    f = doc.folded
+    hit = _find_phrase(m, place.left, from_end=True)
+    if hit is not None:
+        visible = _FILLERS.sub("", _visible(m, place.left))
+        before = visible[: len(visible) - hit[1] - len(hit[0])]
+        left_start = place.fig.end - len(place.left)
+        if before:
+            pooled = bool(_LIST_BEFORE.search(before))
+        else:  # the clause starts at a 、: a list of kinds, unless a figure ends the item before it
+            item = f[doc.clause_start(left_start - 1, hard=True) : left_start - 1]
+            pooled = f[left_start - 1 : left_start] == "、" and bool(item) and not re.search(r"\d", item)
+        if pooled:
+            return False
+        qualifier = before[-4:]
+        if qualifier and not any(c[:2] in qualifier for c in m.context):
+            for other in numeric:
+                if other is not m and hit[0] in other.phrases and any(c[:2] in qualifier for c in other.context):
+                    return False
+    sentence_start = doc.sentence_span(place.fig.start)[0]
+    return town or not any(w in f[sentence_start : place.fig.start] for w in m.lower_bodies)
 
 
 def whole_over_part(top: _Option, options: list[_Option]) -> _Option:
@@ -474,8 +518,8 @@ def whole_over_part(top: _Option, options: list[_Option]) -> _Option:
     if not top[1].part:
         return top
     fig = top[1].fig
-    tier = top[0][1]  # the whole must be named as plainly as the part (not a phrase sentences away)
-    wholes = [o for o in options if not o[1].part and o[0][1] >= tier and abs(o[1].fig.start - fig.start) <= 120]
+    tier = top[0][2]  # the whole must be named as plainly as the part (not a phrase sentences away)
+    wholes = [o for o in options if not o[1].part and o[0][2] >= tier and abs(o[1].fig.start - fig.start) <= 120]
     return max(wholes, key=lambda c: c[0]) if wholes else top
 
 
@@ -499,6 +543,32 @@ def named_part(m: _Matcher, chosen: _Place, doc: Doc, figures: list[Figure], pro
             part = _place(doc, figures, j, problems)
             if (part.part or not only_part) and any(w in part.left for w in words):
                 return part
+    return chosen
+
+
+# a whole over an area, its levels or its years: 全市各级领导干部…, 全省药品监管系统…, 2019年以来…累计…
+_WIDE_WHOLE = re.compile(r"全[国省市州盟县区旗]|各级|系统|以来|累计")
+# a part that names the reporting body itself: 其中市本级2,460人次, 其中省局218名, 其中局机关…
+_OWN_BODY = re.compile(r"本级|本局|本厅|本委|本部门|局机关|厅机关|委机关|[省市州县区旗]局|[省市州县区旗]厅")
+
+
+def own_part(
+    chosen: _Place, doc: Doc, figures: list[Figure], problems: list[tuple[int, int]], year: int | None
+) -> _Place:
+    """全市各级领导干部参加法治培训1.3万人次,其中市本级2,460人次; 全省药品监管系统持证执法人员2,146名,其中省局218名;
+    2019年以来…累计组织领导干部法治培训4,600余人次,其中2022年1,350人次: when the whole is the area's, its levels'
+    or its years', a 其中 part right after it in its sentence, in the same unit, that names the reporting body
+    itself or the year reported on is the report's own figure."""
+    if not _WIDE_WHOLE.search(chosen.left) and not _WIDE_WHOLE.search(chosen.earlier):
+        return chosen
+    sentence = doc.sentence_span(chosen.fig.start)
+    for j in range(chosen.index + 1, min(chosen.index + 3, len(figures))):
+        fig = figures[j]
+        if doc.sentence_span(fig.start) != sentence or fig.unit != chosen.fig.unit or fig.prior or fig.plan:
+            continue
+        part = _place(doc, figures, j, problems)
+        if part.part and (_OWN_BODY.search(part.left) or (year is not None and f"{year}年" in part.left)):
+            return part
     return chosen
 
 
@@ -705,9 +775,10 @@ def _options(
     figures: list[Figure],
     problems: list[tuple[int, int]],
     others: set[int],
+    town: bool = False,
 ) -> dict[str, list[_Option]]:
     """For each rule, every figure that could state it (not one of `others`, other bodies' figures),
-    with its preference."""
+    with its preference (`town`: the report is a town's, whose own bodies are its 乡镇 and 街道 teams)."""
     by_rule: dict[str, list[_Option]] = {}
     for index, fig in enumerate(figures):
         if fig.plan or fig.prior or index in others:
@@ -715,7 +786,8 @@ def _options(
         place = _place(doc, figures, index, problems)
         paired = respectively(doc, numeric, figures, index, problems)
         for score, m in paired if paired is not None else rules_a_figure_states(place, numeric, figures):
-            by_rule.setdefault(m.rule.id, []).append((preference(score, place), place))
+            plain = plain_subject(m, place, numeric, doc, town)
+            by_rule.setdefault(m.rule.id, []).append((preference(score, place, plain), place))
     return by_rule
 
 
@@ -728,10 +800,16 @@ def pooled(ind: Indicator, sharers: int, distributive: bool) -> bool:
 
 
 def _stated(
-    doc: Doc, numeric: list[_Matcher], figures: list[Figure], problems: list[tuple[int, int]], others: set[int]
+    doc: Doc,
+    numeric: list[_Matcher],
+    figures: list[Figure],
+    problems: list[tuple[int, int]],
+    others: set[int],
+    reporter: Reporter,
 ) -> dict[str, Indicator]:
-    """Each numeric rule's best figure: first among equals, a whole over its part, the rule's own unit."""
-    by_rule = _options(doc, numeric, figures, problems, others)
+    """Each numeric rule's best figure: first among equals, a whole over its part, the body's own part of an
+    area's or years' whole, the rule's own unit."""
+    by_rule = _options(doc, numeric, figures, problems, others, reporter.level == "town")
     results: dict[str, Indicator] = {}
     spread: dict[str, bool] = {}
     for m in numeric:
@@ -739,6 +817,7 @@ def _stated(
         if options:
             place = whole_over_part(max(options, key=lambda c: c[0]), options)[1]
             place = named_part(m, place, doc, figures, problems)
+            place = own_part(place, doc, figures, problems, reporter.year)
             fig = own_unit(m, place.fig, figures, place.index, doc.folded)
             if not fig.mean and any(
                 o[1].fig.mean and (o[1].fig.value, o[1].fig.unit) == (fig.value, fig.unit) for o in options
@@ -863,6 +942,16 @@ def _add_yes_no(
             results[m.rule.id] = _indicator(m, True, "bool", doc.text[start:end], doc.sentence(start), span)
 
 
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """Who wrote the report, as far as the extractor knows: its level (province … town, department), its
+    name and the year it reports on. What is another body's figure, or another year's, depends on it."""
+
+    level: str = ""
+    region: str = ""
+    year: int | None = None
+
+
 def map_indicators(
     doc: Doc,
     pack: RulePack,
@@ -871,10 +960,14 @@ def map_indicators(
     problems: list[tuple[int, int]] | None = None,
     plans: list[tuple[int, int]] | None = None,
     department: bool = False,
+    reporter: Reporter | None = None,
 ) -> list[Indicator]:
     """Every rule-pack indicator the text states: the best figure for each (see the rules above),
     then implicit full coverage, then yes/no facts. `problems`: spans of the shortcomings part;
-    `plans`: of the next-year part; `department`: the report is a department's (see area_row)."""
+    `plans`: of the next-year part; `department`: the report is a department's (see area_row);
+    `reporter`: who reports (a higher area's figures are not its own: higher_area)."""
+    reporter = reporter or Reporter(level="department" if department else "")
+    department = department or reporter.level == "department"
     matchers = _matchers(pack)
     numeric = [m for m in matchers if m.rule.unit != "bool"]
     others: set[int] = set()
@@ -885,12 +978,42 @@ def map_indicators(
             for i, fig in enumerate(figures)
             if area_row(doc, fig) or (speaks_of_itself and area_sentence(doc, fig)) or reviewed_by_another(doc, fig)
         }
-    results = _stated(doc, numeric, figures, problems or [], others)
+    higher = higher_areas(reporter)
+    others |= {i for i, fig in enumerate(figures) if higher and higher_area(doc, fig, higher)}
+    results = _stated(doc, numeric, figures, problems or [], others, reporter)
     _add_implicit(doc, numeric, implicit, results, plans or [], department)
     # a duty named in the shortcomings part (部分行政处罚决定未及时公示) is what is lacking, never done
     _add_yes_no(doc, matchers, results, [*(plans or []), *(problems or [])], department)
     order = {r.id: i for i, r in enumerate(pack.rules)}
     return sorted(results.values(), key=lambda ind: (ind.line, ind.start, order.get(ind.id, 0)))
+
+
+# the areas above a government's own, by its level: a county's report quoting 全市 or 全省 speaks of the city or
+# the province (a county-level 市 calls its own area 全市, so its own name's last character is never higher)
+_HIGHER = {"town": "县区市旗州盟省", "county": "市州盟省", "district": "市州盟省", "city": "省", "province": "国"}
+# a clause that opens with a whole area, perhaps after a list marker and the area's name: 临江市全市…, （二）全省…
+_AREA_OPENING = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|\d+[.、])?"
+    r"(?:[\u4e00-\u9fff]{1,8}?[省市州盟县区旗])?全(?P<area>[国省市州盟县区旗])"
+)
+
+
+def higher_areas(reporter: Reporter) -> str:
+    """The characters of the areas above the reporting government's (全市 in a district's report)."""
+    own = reporter.region[-1:]
+    return "".join(c for c in _HIGHER.get(reporter.level, "") if c != own)
+
+
+def higher_area(doc: Doc, fig: Figure, higher: str) -> bool:
+    """临江市全市行政诉讼败诉率为7.9% in a district's report: a clause or sentence that opens with a higher area
+    states that area's figure, not the reporting government's (which its own 全区 sentence gives)."""
+    sent_start, _ = doc.sentence_span(fig.start)
+    clause = doc.clause_start(fig.start, hard=True, limit=sent_start)
+    f = doc.folded
+    return any(
+        (hit := _AREA_OPENING.match(f, start, fig.start)) is not None and hit.group("area") in higher
+        for start in {sent_start, clause}
+    )
 
 
 def _negated(f: str, start: int, pos: int) -> bool:
