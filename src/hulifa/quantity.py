@@ -102,6 +102,9 @@ MEASURE_WORDS: tuple[str, ...] = tuple(
             "‰",
             "卷",
             "个次",
+            "种",  # 修订执法文书格式12种
+            "分",  # a score: 考核得分94.5分 (extract.figures rejects 十分, 9点30分)
+            "岁",  # an age: 平均年龄49.2岁 (extract.figures rejects 60岁以上, an age naming a group)
             "项次",
             "件次",
         },

@@ -84,6 +84,15 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.not_a_count_of_times, "召开全会3次。", "3次", False),
     (fg.sample_size_beside_a_rank, "在全国100个城市中排名第八名。", "100个", True),
     (fg.sample_size_beside_a_rank, "覆盖100个城市。", "100个", False),
+    (fg.not_a_score_or_age, "十分重要。", "十分", True),
+    (fg.not_a_score_or_age, "9点30分开始。", "30分", True),
+    (fg.not_a_score_or_age, "60岁以上人员。", "60岁以上", True),
+    (fg.not_a_score_or_age, "考核得分94.5分。", "94.5分", False),
+    (fg.not_a_score_or_age, "平均年龄49.2岁。", "49.2岁", False),
+    (fg.two_kinds, "用蒙汉两种文字公开。", "两种", True),
+    (fg.two_kinds, "修订文书格式12种。", "12种", False),
+    (fg.in_title_or_quote, "提出的“省局执法人员人均培训不足五十学时”问题。", "不足五十学时", False),  # a statement
+    (fg.in_title_or_quote, "推行“首问负责、一次告知、限时办结”制度。", "一次", True),  # a slogan's parts
     (fg.part_of_a_range, "办理时限为5-7个工作日。", "7个工作日", True),
     (fg.part_of_a_range, "一般事项承诺3至5个工作日办结。", "5个工作日", True),
     (fg.part_of_a_range, "疑难诉求一般5-7日内答复。", "7日内", True),

@@ -26,6 +26,12 @@ def _priors(text: str, year: int | None = 2024) -> list[tuple[str, bool]]:
         ("涉企检查88次降为40次。", [("88次", True), ("40次", False)]),
         ("事项精简至304项。", [("304项", False)]),  # only the new level is written
         ("办理复议案件2至3件。", []),  # a range: no figure, and no decrease either
+        # earlier_report: a figure an earlier report stated, quoted (not the change beside it, nor its target)
+        ("比2021年度报告所称的356条多出56条。", [("356条", True), ("56条", False)]),
+        (
+            "对照2021年度报告中提出的“执法队伍持证率年底前达到95%”的目标,持证率实现100%。",
+            [("95%", False), ("100%", False)],
+        ),
         # earlier_year: a figure said of an earlier year
         ("主动公开政府信息3615条(2023年为3208条)。", [("3615条", False), ("3208条", True)]),
         ("收到申请126件,上年同期为98件。", [("126件", False), ("98件", True)]),

@@ -130,6 +130,7 @@ _ONE_WORD_PRE = set("统唯之同单专逐万合划如始终不进某任每新�
 _SESSION_AFTER = re.compile(r"(?:、[零〇一二三四五六七八九十\d]+次)*(?:全会|全体会议|全委会)")
 _CHANGE_BEFORE = re.compile(
     r"(?:增加|减少|增长|下降|提高|提升|降低|缩短|压缩|压减|同比|环比|比上年|较上年|比去年|较去年|上升|增幅|降幅"
+
     r")(?!到|至|为)"
 )
 _CHANGE_AFTER = re.compile(
@@ -231,7 +232,9 @@ def no_kind(c: Candidate) -> bool:
 
 def cheng_in_a_word(c: Candidate) -> bool:
     """成员, 成立, 成效: 成 is part of a word, not 'tenths' (8成 and 三成 are tenths)."""
-    return bool(c.m.group("cheng")) and (c.nxt in _CHENG_NOT or (c.chinese and c.numtext not in "一二三四五六七八九十"))
+    return bool(c.m.group("cheng")) and (
+        c.nxt in _CHENG_NOT or (c.chinese and c.numtext not in "一二两三四五六七八九十")
+    )
 
 
 def page_furniture(c: Candidate) -> bool:
@@ -240,8 +243,29 @@ def page_furniture(c: Candidate) -> bool:
 
 
 def in_title_or_quote(c: Candidate) -> bool:
-    """《…(2021—2025年)》, “一网通办”, 厅字〔2019〕28号: a name or a document number, not a figure."""
-    return c.doc.in_protected(c.lead, c.end)
+    """《…(2021—2025年)》, “一网通办”, 厅字〔2019〕28号: a name or a document number, not a figure. A long quoted
+    passage (本局2023年度报告中提出的“省局执法人员人均培训不足五十学时”问题) quotes a statement, whose figure is one."""
+    return c.doc.in_protected(c.lead, c.end) and not _quoted_statement(c)
+
+
+_QUOTE_MARKS = '“"「『‘'
+_STATEMENT_LENGTH = 12  # slogans and names run shorter: “高效办成一件事”, “双随机、一公开”, “一总十三分”
+
+
+def _quoted_statement(c: Candidate) -> bool:
+    """A quoted run of 12 characters or more without a list mark in it (a slogan lists its parts:
+    “首问负责、一次告知、限时办结”)."""
+    f = c.doc.folded
+    opening = max(f.rfind(q, max(0, c.lead - 40), c.lead) for q in _QUOTE_MARKS)
+    if opening == -1 or f.rfind("《", opening, c.lead) != -1:
+        return False
+    closing = _CLOSING_QUOTE.search(f, c.end, min(len(f), c.end + 40))
+    if closing is None or "、" in f[opening : closing.start()]:
+        return False
+    return closing.start() - opening - 1 >= _STATEMENT_LENGTH
+
+
+_CLOSING_QUOTE = re.compile(r"[”\"」』’]")
 
 
 def ordinal(c: Candidate) -> bool:
@@ -324,8 +348,8 @@ def set_phrase(c: Candidate) -> bool:
 def one_in_a_word(c: Candidate) -> bool:
     """一 as an article, not a count: 新一轮, 统一, 一体化, 一个方面. It counts after 共/累计/仅/各/了
     (仅一次, 召开了一次) or before a unit of events or people (一次, 一场, 一名)."""
-    if not _bare_chinese(c) or c.numtext != "一":
-        return False
+    if not _bare_chinese(c) or c.numtext != "一" or c.m.group("cheng"):
+        return False  # 一成 is a tenth (一成不变 is a set phrase)
     if c.prev in _ONE_WORD_PRE or (c.nxt != "" and c.nxt in "性化体"):  # "" : the text ends here
         return True
     f = c.doc.folded
@@ -353,6 +377,21 @@ def month_or_day(c: Candidate) -> bool:
     if unit in ("日", "号") and (prev == "月" or c.doc.folded[max(0, c.numstart - 1) : c.numstart] == "月"):
         return True
     return unit == "日" and bool(re.match(r"[前起至后]", c.nxt or " ")) and prev in "月年"
+
+
+def two_kinds(c: Candidate) -> bool:
+    """蒙汉两种文字, 两种资源: 两种 names a pair of kinds (as 一种 is an article), not a count of work."""
+    return c.unit == "种" and c.numtext in ("两", "二")
+
+
+def not_a_score_or_age(c: Candidate) -> bool:
+    """十分重要, 9点30分, 3分局: 分 as an adverb, a clock time or part of a word, not a score (得分94.5分 is one);
+    60岁以上, 不满18岁: an age that names a group, not a figure (平均年龄49.2岁 is one)."""
+    if c.unit == "分":
+        return c.chinese or c.prev in "点时:" or (c.nxt != "" and c.nxt in "别局院队类厂支之管")
+    if c.unit == "岁":
+        return bool(c.m.group("post")) or c.pre.endswith(("满", "不满", "超过", "低于", "不足"))
+    return False
 
 
 def anniversary(c: Candidate) -> bool:
@@ -449,6 +488,8 @@ NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     years_in_a_name,
     month_or_day,
     anniversary,
+    not_a_score_or_age,
+    two_kinds,
     service_hours,
     not_a_count_of_times,
     sample_size_beside_a_rank,
@@ -462,11 +503,18 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
     return not any(rule(c) for rule in NOT_A_FIGURE), c.lead
 
 
+# 低于全省平均水平1.3个百分点: points above or below another level are a difference (低于全省平均的9.6个 is the
+# other level itself)
+_POINTS_FROM = re.compile(r"(?<!不)(?:低于|高于)[^\d,;:。，；：]{0,10}$")
+
+
 def _is_change(doc: Doc, lead: int, end: int) -> bool:
     f = doc.folded
     start = max(doc.clause_start(lead, hard=True), lead - 12)
     if _TO_LEVEL.search(f, start, lead):
         return False  # 增加到30个: this year's level
+    if f[lead:end].endswith(("百分点", "千分点")) and _POINTS_FROM.search(f, start, lead):
+        return True
     return bool(_CHANGE_BEFORE.search(f, start, lead))
 
 
@@ -478,7 +526,7 @@ _TO_LEVEL = re.compile(
 _FAR_LOWER = re.compile(
     r"(?:(?:至少|最少|不少于|不低于)[\u4e00-\u9fff]{0,2}|(?:至少|最少)[^\d零〇一二两三四五六七八九十百千万，,。；;：:、]{3,10})$"
 )
-_FAR_APPROX = re.compile(r"(?:约|大约|大概)[占有达为计]$")
+_FAR_APPROX = re.compile(r"(?:约|大约|大概)(?:[占有达为计]|占[^\d,;:。，；：、]{1,8}的)$")  # 约占全部案件的两成
 _SPACED_THOUSANDS = re.compile(r"(\d{1,3}(?: \d{3})*) $")
 
 
@@ -551,9 +599,17 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
     return quantity if value >= 0 and value == value and value != float("inf") else None
 
 
+def _without_a_verbs_more(doc: Doc, m: re.Match[str]) -> re.Match[str]:
+    """356条多出56条, 3件多于上年: 多 begins the verb (多出, 多于), it is no 'more than' of the figure's."""
+    if m.group("post") != "多" or doc.folded[m.end() : m.end() + 1] not in ("出", "于"):
+        return m
+    return QUANTITY_PATTERN.fullmatch(doc.folded, m.start(), m.end() - 1) or m
+
+
 def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
     """The figure an accepted match states (none for a span of time). `since`: where the previous figure
     ended (a shared count looks back no further)."""
+    m = _without_a_verbs_more(doc, m)
     match, lead = _with_spaced_thousands(doc, m, lead)
     quantity = _quantity(match)
     if quantity is None or quantity.unit == "年":
@@ -564,6 +620,8 @@ def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
         end -= len(unit) - len(base)  # 3个项目: the figure is 3个, 项目 is its noun
         unit = base
     bound = _bound_fix(doc, m, lead, quantity)
+    if _lead_time_before_an_event(doc, lead, end, unit):
+        end, bound = end + 1, Bound.LOWER  # 听证会召开10日前送达: at least ten days ahead
     prior = bool(_CHANGE_AFTER.match(doc.folded, end))
     flags = {"change": _is_change(doc, lead, end) and not prior, "ambiguous": _is_ambiguous(doc, lead, since)}
     # only the qualifier written with the number can exclude it (不足60学时); one set apart by a verb
@@ -571,6 +629,41 @@ def _read(doc: Doc, m: re.Match[str], lead: int, since: int) -> list[Figure]:
     strict = quantity.strict and bound is quantity.bound
     mean = quantity.mean or _averaged(doc, lead, since)
     return [_figure(doc, lead, end, quantity.value, unit, bound, prior=prior, strict=strict, mean=mean, **flags)]
+
+
+# 听证会召开10日前, 会议举行3天前: a lead time written after its number
+_EVENT_THEN_NUMBER = re.compile(r"(?:召开|举行|开会|开庭|会议|听证会)$")
+
+
+def _lead_time_before_an_event(doc: Doc, lead: int, end: int, unit: str) -> bool:
+    return (
+        unit in _LEAD_UNITS
+        and doc.folded[end : end + 1] == "前"
+        and _EVENT_THEN_NUMBER.search(doc.folded, max(0, lead - 4), lead) is not None
+    )
+
+
+# 缩短一半, 超过一半, 近一半, 一半以上: half, a share in words (50 %), with its qualifier; not 另一半 (the other half)
+_HALF = re.compile(r"(?P<pre>超过|逾|近|将近|接近|约|不到|不足)?一半(?P<post>以上|左右)?")
+_HALF_BOUNDS = {"超过": Bound.LOWER, "逾": Bound.LOWER, "以上": Bound.LOWER, "不到": Bound.UPPER, "不足": Bound.UPPER}
+
+
+def halves(doc: Doc) -> list[Figure]:
+    """Every 一半 that states a share (50 %, unit %): 占…的一半, 缩短一半 (a change), 超过一半 (lower)."""
+    f = doc.folded
+    out = []
+    for m in _HALF.finditer(f):
+        start, end = m.span()
+        if f[start - 1 : start] in ("另", "这", "那") or "一半" in (f[start - 2 : start], f[end : end + 2]):
+            continue  # 另一半, 一半一半: not a share
+        if doc.in_protected(start, end) or doc.line_of(start) in doc.boiler_lines:
+            continue
+        words = [w for w in (m.group("pre"), m.group("post")) if w]
+        bound = next((_HALF_BOUNDS.get(w, Bound.APPROX) for w in words), Bound.EXACT)
+        out.append(
+            _figure(doc, start, end, 50.0, "%", bound, change=_is_change(doc, start, end), prior=False, ambiguous=False)
+        )
+    return out
 
 
 # 平均/人均 earlier in the figure's clause, with no figure between: 平均审核时间七个工作日, 审核时限平均6个
@@ -596,6 +689,9 @@ def find_figures(doc: Doc) -> list[Figure]:
         if found:
             figures += found
             last_end = found[-1].end
+    half = halves(doc)
+    if half:
+        figures = sorted(figures + half, key=lambda fig: fig.start)
     cells = table_cells(doc)
     if not cells:
         return figures

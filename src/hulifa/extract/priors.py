@@ -72,6 +72,27 @@ def earlier_year(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
     return out
 
 
+# 本局2023年度报告中提出的“省局执法人员人均培训不足五十学时”问题, 2024年度报告所列…37件: an earlier report quoted
+_EARLIER_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度?[^,;:。，；：\d]{0,12}?报告")
+
+
+def earlier_report(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
+    """A figure an earlier year's report stated, quoted in its clause with no other figure between: the level
+    then, not this year's (比2021年度报告所称的356条多出56条: the 56 is the change; a target it set, …100%”的目标,
+    is not a level)."""
+    if year is None:
+        return set()
+    f = doc.folded
+    out = set()
+    for i, fig in enumerate(figures):
+        said = list(_EARLIER_REPORT.finditer(f, doc.clause_start(fig.start, hard=True), fig.start))
+        if not said or int(said[-1].group(1)) >= year or (i and figures[i - 1].start >= said[-1].end()):
+            continue
+        if "目标" not in f[fig.end : doc.clause_end(fig.end, hard=True)]:
+            out.add(i)
+    return out
+
+
 def comparison_base(doc: Doc, figures: list[Figure], year: int | None) -> set[int]:
     f = doc.folded
     out = set()
@@ -111,6 +132,7 @@ PRIOR_RULES: tuple[Callable[[Doc, list[Figure], int | None], set[int]], ...] = (
     from_to,
     before_to_verb,
     earlier_year,
+    earlier_report,
     comparison_base,
     table_column,
     earlier_in_series,
