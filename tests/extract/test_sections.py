@@ -318,3 +318,75 @@ def test_a_top_heading_written_twice_counts_where_it_is_written_last(pack: RuleP
     ex = extract_text("某县2024年法治政府建设年度报告\n" + listed + body, pack)
     assert {s.id: s.line for s in ex.sections}["next_year"] == 6
     assert [f.plan for f in ex.figures] == [False, True]
+
+
+# ----------------------------------------------------------------------------- where the report ends
+
+_BODY = (
+    "某县人民政府关于2024年度法治政府建设情况的报告\n"
+    "一、主要举措和成效\n全年收到行政复议申请317件，纠错率12.3%。\n"
+    "二、存在的不足和原因\n一是执法力量不足。究其原因，主要是人员短缺。\n"
+    "三、2025年工作安排\n全年会前学法不少于12次。\n"
+    "四、其他需要报告的情况\n上年度报告所列37件延期案件已全部办结。\n"
+)
+_SIGNED = _BODY + "某县人民政府\n2025年3月20日\n"
+
+# (what follows the report's last part, the first line not read as the report, or None: all is the report)
+ENDINGS: list[tuple[str, str | None]] = [
+    # a portal's 图解, 相关链接 and 政策解读 after the signature, with their own figures
+    (
+        _SIGNED + "【图解】一图读懂某县2024年度法治政府建设\n行政复议申请 约320件\n",
+        "【图解】一图读懂某县2024年度法治政府建设",
+    ),
+    (_SIGNED + "相关链接\n某县2023年度法治政府建设情况报告（受理290件）\n", "相关链接"),
+    (_SIGNED + "\n【政策解读】一图看懂某县法治建设\n调解纠纷超1000件\n", "【政策解读】一图看懂某县法治建设"),
+    # no signature: the heading after the last part ends it
+    (_BODY + "相关链接：\n某县公布2025年度重大行政决策事项目录（共5项）\n", "相关链接："),
+    (
+        _BODY + "一图读懂《某县人民政府关于2024年度法治政府建设情况的报告》\n",
+        "一图读懂《某县人民政府关于2024年度法治政府建设情况的报告》",
+    ),
+    # a gazette's next document after the signature: its running head, title and number
+    (
+        _SIGNED + "某市人民政府公报 2025年第4期\t政府办公室文件\n某市人民政府办公室关于印发\n"
+        "某市2025年食品安全工作要点的通知\n某政办发〔2025〕9号\n抽检合格率稳定在98%以上。\n",
+        "某市人民政府公报 2025年第4期\t政府办公室文件",
+    ),
+    (
+        _SIGNED + "某市人民政府关于进一步加强安全生产工作的意见\n全年检查企业2,000家。\n",
+        "某市人民政府关于进一步加强安全生产工作的意见",
+    ),
+    # what the report itself has after its date: an appendix, notes, a copy list; nothing after the date
+    (_SIGNED + "附件：主要指标完成情况\n指标\t2024年\n行政复议申请（件）\t317\n", None),
+    (_SIGNED + "（此件公开发布）\n抄送：市司法局。\n", None),
+    (_SIGNED, None),
+    (_BODY, None),
+    # an appendix, then the portal's links after it
+    (_SIGNED + "附件：主要指标完成情况\n行政复议申请（件）\t317\n相关链接\n上年报告（受理290件）\n", "相关链接"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), ENDINGS)
+def test_where_the_report_ends(text: str, first: str | None) -> None:
+    from hulifa.extract.document import Doc
+    from hulifa.extract.sections import detect_sections, report_end
+
+    doc = Doc.of(text)
+    end = report_end(doc, detect_sections(doc, 2024))
+    assert (text[end:].split("\n", 1)[0] if end < len(text) else None) == first
+
+
+def test_a_date_under_the_title_ends_nothing() -> None:
+    """The report's date printed under its title, before the salutation, is not its end: the parts follow."""
+    from hulifa.extract.document import Doc
+    from hulifa.extract.sections import detect_sections, report_end
+
+    text = _BODY.replace("报告\n", "报告\n2025年3月20日\n某市人民政府：\n", 1) + "相关链接\n上年报告（受理290件）\n"
+    doc = Doc.of(text)
+    assert text[report_end(doc, detect_sections(doc, 2024)) :].startswith("相关链接")
+
+
+def test_what_follows_the_report_gives_no_figure_and_its_last_part_keeps_its_own(pack: RulePack) -> None:
+    text = _SIGNED + "【图解】一图读懂某县2024年度法治政府建设\n行政复议申请\t约320件\n纠错率\t约12%\n"
+    figures = [f.text for f in extract_text(text, pack, region="某县", level="county").figures]
+    assert figures == ["317件", "12.3%", "不少于12次", "37件"]

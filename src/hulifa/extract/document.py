@@ -1,5 +1,5 @@
 """A report's text prepared for matching: folded copy, lines, sentences, clauses, protected spans, and
-the lines no part or figure is read from (page furniture, a table of contents)."""
+the lines no part or figure is read from (page furniture, a table of contents, what follows the report)."""
 
 from __future__ import annotations
 
@@ -107,6 +107,11 @@ class Doc:
                 doc.boiler_lines.add(number)
         doc.boiler_lines |= contents_lines(doc.folded.split("\n"))
         return doc
+
+    def end_report_at(self, offset: int) -> None:
+        """What follows `offset` is not the report (sections.report_end): its lines are read as furniture."""
+        if offset < len(self.text):
+            self.boiler_lines.update(range(self.line_of(offset), len(self.line_starts) + 1))
 
     # positions ----------------------------------------------------------------------------
     def line_of(self, offset: int) -> int:

@@ -717,6 +717,8 @@ def table_cells(doc: Doc) -> list[Figure]:
     out = []
     header: list[str] = []  # the units the last header row names, by column
     for start, end in doc.rows():
+        if doc.line_of(start) in doc.boiler_lines:  # a contents entry, a 图解's table after the report
+            continue
         cells = _cell_spans(f, start, end) if "\t" in f[start:end] else []
         if len(cells) < 2:
             if f[start:end].strip():  # a blank line between rows does not end the table

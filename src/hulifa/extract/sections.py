@@ -417,3 +417,46 @@ def closing_start(doc: Doc, after: int) -> int:
         if note is not None and re.search(r"[\d%\u4e00-\u9fff]" + note.group(1), doc.text[:after]):
             return start  # a mark written right after a figure, not a list marker (工作:①…)
     return len(f)
+
+
+# what a page or a gazette issue prints after the report (see report_end)
+TRAILER_HEADING = re.compile(
+    r"^[\s\u3000#*]*(?:[【\[〔]\s*(?:图解|一图读懂|政策解读|解读|图文解读|相关链接|相关阅读|延伸阅读|相关文件|相关新闻)\s*[】\]〕]"
+    r"|(?:相关链接|相关阅读|相关新闻|相关文件|相关稿件|延伸阅读|扩展阅读|政策解读|图解)\s*[:：]?\s*$"
+    r"|一图(?:读懂|看懂|了解|速览))"
+)
+# the first lines of another document: its number alone (岑政办发〔2026〕9号), a title that ends in a kind of
+# document (…的通知, …工作要点) or starts one (…办公室关于印发), a gazette's running head (…公报 2026年第4期)
+_DOC_NUMBER_LINE = re.compile(r"^\s*\S{0,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*第?\s*\d+\s*号\s*$")
+_DOC_TITLE = re.compile(
+    r"^[^。，,；;：:！!？?]{2,40}?(?:的?(?:通知|决定|意见|办法|公告|通告|批复|复函|方案|要点|规定|细则|纪要|通报)|关于印发|关于转发)\s*$"
+)
+_GAZETTE_HEAD = re.compile(r"公报\s*(?:19|20)\d{2}\s*年\s*第\s*\d+\s*期")
+# how many lines after the signature's date another document's title must start within
+_NEXT_DOCUMENT_REACH = 5
+
+
+def _another_document(line: str) -> bool:
+    return any(p.search(line) for p in (TRAILER_HEADING, _DOC_NUMBER_LINE, _DOC_TITLE, _GAZETTE_HEAD))
+
+
+def report_end(doc: Doc, sections: list[SectionHit]) -> int:
+    """Where what follows the report begins, else the text's length. After the start of the report's last
+    part: a heading of what a portal adds (【图解】, 一图读懂…, 相关链接, 【政策解读】), or the line after the
+    signature's date when another document starts within a few lines (a 通知's title or number, a gazette's
+    running head) or such a heading does. An appendix (附件：…) or notes after the date are the report's; a
+    report without a signature ends at such a heading, or with the text."""
+    if not sections:
+        return len(doc.folded)
+    last = max(s.start for s in sections)
+    f = doc.folded
+    lines = [(a, b) for _, a, b in doc.lines() if b > last and f[a:b].strip()]
+    for k, (a, b) in enumerate(lines):
+        if a > last and TRAILER_HEADING.match(f[a:b]):
+            return a
+        if DATE_LINE.match(f[a:b]):
+            after = [f[x:y] for x, y in lines[k + 1 : k + 1 + _NEXT_DOCUMENT_REACH]]
+            ours = next((i for i, line in enumerate(after) if _APPENDIX.match(line)), len(after))
+            if any(_another_document(line) for line in after[:ours]):  # not past the report's appendix
+                return lines[k + 1][0]
+    return len(f)
