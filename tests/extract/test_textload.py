@@ -123,6 +123,48 @@ def test_a_definition_list_reads_as_rows_of_a_table(html: str, lines: list[str])
     assert html_to_text(html).splitlines() == lines
 
 
+_PARAGRAPH = (
+    "<p>全年收到行政复议申请317件，依法纠错39件，纠错率12.3%，调解和解率33.8%，"
+    "行政复议化解行政争议的主渠道作用进一步发挥。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "seen", "unseen"),
+    [
+        # a tab the page's CSS hides until chosen; the chosen one shown again by a longer selector
+        (
+            "<style>.tab-pane{display:none}.tab-pane.active{display:block}</style>"
+            f'<div class="tab-pane">解读260余件</div><div class="tab-pane active">{_PARAGRAPH}</div>',
+            "317件",
+            "260余件",
+        ),
+        # its own style, the hidden attribute, a rule on a tag and class; a comment and a screen-size rule
+        (f'{_PARAGRAPH}<p style="display: none">备注412件</p><div hidden>隐藏5项</div>', "317件", "412件"),
+        (
+            f'<style>/* x */ div.fold {{ visibility: hidden }}</style>{_PARAGRAPH}<div class="fold">折叠9条</div>',
+            "317件",
+            "9条",
+        ),
+        (
+            f'<style>@media (max-width:768px){{.wide{{display:none}}}}</style><div class="wide">{_PARAGRAPH}</div>',
+            "317件",
+            "",
+        ),
+    ],
+)
+def test_text_a_reader_does_not_see_is_not_read(html: str, seen: str, unseen: str) -> None:
+    text = html_to_text(html)
+    assert seen in text and (not unseen or unseen not in text)
+
+
+def test_a_report_shown_only_by_a_script_is_read_though_hidden() -> None:
+    """A page whose whole article is hidden until a script shows it: nothing shown is a report, so the
+    hidden text is read rather than nothing."""
+    text = html_to_text(f'<div id="zoom" style="display:none">{_PARAGRAPH}</div><p>首页</p>')
+    assert "317件" in text
+
+
 def test_html_file_read_and_extracted(tmp_path: Path, pack) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))

@@ -84,7 +84,7 @@ BOILERPLATE = re.compile(
     r"扫一扫在手机上查看当前页面|扫一扫在手机打开当前页|^\s*字号\s*[:：]?|默认\s*大\s*中\s*小|^\s*【?\s*(?:大|中|小)\s*】?\s*$"
     r"|打印本页|关闭窗口|网站标识码|ICP\s*备|ICP证|公网安备|版权所有|主办单位|承办单位|技术支持|联系我们|网站地图"
     r"|^\s*(?:首页|当前位置|您当前的位置|【?打印】?|【?关闭】?|分享到|浏览次数|访问量|来源\s*[:：]|发布时间\s*[:：]"
-    r"|信息来源\s*[:：]|点击数|责任编辑)"
+    r"|信息来源\s*[:：]|点击数|责任编辑|索引号\s*[:：])"
     r"|^\s*\[?\s*(?:打印|关闭|收藏|返回顶部)\s*\]?\s*$"
 )
 
@@ -101,10 +101,39 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BODY_LINE = 40
 
 
+# Text a reader does not see: an element hidden by its own style (display:none, visibility:hidden), by the
+# `hidden` attribute, or by a class the page's <style> hides (.tab-pane{display:none}) and does not show
+# again for the element's other classes (.tab-pane.active{display:block}): a tab not chosen, a folded
+# 政策解读 that restates the report's figures. It is read only when the shown text holds no report at all.
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SHOWING = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# rules for some screens or for print only (@media (max-width:768px){.pc{display:none}}) hide nothing here
+_CSS_AT_BLOCK = re.compile(r"@[a-z-]+[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
+_CLASS_SELECTOR = re.compile(r"^[a-z0-9]*((?:\.[\w-]+)+)$", re.I)
+
+
+def class_rules(css: str) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """(the class sets a page's CSS hides, those it shows), from its rules on classes alone: .a, div.a, .a.b."""
+    hide: list[frozenset[str]] = []
+    show: list[frozenset[str]] = []
+    for selectors, body in _CSS_RULE.findall(_CSS_AT_BLOCK.sub("", _CSS_COMMENT.sub("", css))):
+        if not (_HIDING.search(body) or _SHOWING.search(body)):
+            continue
+        into = hide if _HIDING.search(body) else show
+        for selector in selectors.split(","):
+            m = _CLASS_SELECTOR.match(selector.strip())
+            if m is not None:
+                into.append(frozenset(m.group(1).strip(".").split(".")))
+    return hide, show
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.shown: list[str] = []  # the parts a reader sees: no hidden element's text
         self.skip = 0
         self.hidden: list[list[str]] = []  # the content of each <template> and <textarea>
         self.scripts: list[list[str]] = []  # the code of each <script>
@@ -112,6 +141,9 @@ class _TextParser(HTMLParser):
         # a <dt> just ended: its <dd>s are the cells of its row ("行政处罚案件（件）\t26418"), so that the
         # term's unit is the number's, as a table row's label is
         self.term = False
+        self.css: list[str] | None = None  # the text of the <style> being read
+        self.rules: tuple[list[frozenset[str]], list[frozenset[str]]] = ([], [])
+        self.unseen = ("", 0)  # the tag of the hidden element we are in, and how deep in its own tag
 
     def _block(self, tag: str, end: bool) -> str:
         """What a block tag's start or end adds: a line end, or a tab between a <dt> and its <dd>."""
@@ -120,7 +152,34 @@ class _TextParser(HTMLParser):
         self.term = tag == "dt" and end
         return "" if self.term else "\n"
 
+    def _put(self, text: str, data: bool = False) -> None:
+        self.parts.append(text)
+        if not (data and self.unseen[1]):
+            self.shown.append(text)
+
+    def _hides(self, attrs: list[tuple[str, str | None]]) -> bool:
+        values = dict(attrs)
+        if "hidden" in values or _HIDING.search(values.get("style") or ""):
+            return True
+        classes = set((values.get("class") or "").split())
+        hide, show = self.rules
+        return any(h <= classes and not any(len(s) > len(h) and s <= classes for s in show) for h in hide)
+
+    def _follow_hidden(self, tag: str, attrs: list[tuple[str, str | None]] | None) -> None:
+        """Count the hidden element's own tag in and out; start one when this start tag hides."""
+        name, depth = self.unseen
+        if attrs is None:  # an end tag
+            if depth and tag == name:
+                self.unseen = (name, depth - 1)
+        elif depth:
+            self.unseen = (name, depth + (tag == name))
+        elif tag not in _VOID_TAGS and self._hides(attrs):
+            self.unseen = (tag, 1)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.css = []
+        self._follow_hidden(tag, attrs)
         if self.into is None and tag in _HIDDEN_TAGS | {"script"}:
             self.into = []
             (self.scripts if tag == "script" else self.hidden).append(self.into)
@@ -129,29 +188,42 @@ class _TextParser(HTMLParser):
         if tag in _SKIP_TAGS | _HIDDEN_TAGS and tag not in _VOID_TAGS:
             self.skip += 1
         elif tag in _BLOCK_TAGS:
-            self.parts.append(self._block(tag, False))
+            self._put(self._block(tag, False))
         elif tag in _CELL_TAGS:
-            self.parts.append("\t")
+            self._put("\t")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
-            (self.parts if self.into is None else self.into).append(self._block(tag, False))
+            if self.into is None:
+                self._put(self._block(tag, False))
+            else:
+                self.into.append(self._block(tag, False))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "style" and self.css is not None:
+            hide, show = class_rules("".join(self.css))
+            self.rules = (self.rules[0] + hide, self.rules[1] + show)
+            self.css = None
         if tag in _SKIP_TAGS | _HIDDEN_TAGS:
             self.skip = max(0, self.skip - 1)
             if tag in _HIDDEN_TAGS | {"script"}:
                 self.into = None
         elif tag in _BLOCK_TAGS:
-            (self.parts if self.into is None else self.into).append(self._block(tag, True))
+            if self.into is None:
+                self._put(self._block(tag, True))
+            else:
+                self.into.append(self._block(tag, True))
+        self._follow_hidden(tag, None)
 
     def handle_data(self, data: str) -> None:
+        if self.css is not None:
+            self.css.append(data)
         if self.term and not data.strip():
             return  # the markup's own line breaks between a <dt> and its <dd>
         if self.into is not None:
             self.into.append(data)
         elif not self.skip:
-            self.parts.append(data)
+            self._put(data, data=True)
 
 
 def js_unescape(literal: str) -> str:
@@ -212,7 +284,9 @@ def html_to_text(html: str) -> str:
     visible text holds no paragraph of a report, the article that a <template>, a <textarea> or a
     script's string keeps for a script to show (the one with the most Chinese text) follows it."""
     parser = _parse(html)
-    lines = _clean_lines("".join(parser.parts))
+    lines = _clean_lines("".join(parser.shown))
+    if not _has_body(lines):  # a report a script shows by changing a style: the hidden text is read too
+        lines = _clean_lines("".join(parser.parts))
     if not _has_body(lines):
         kept = ["".join(parts) for parts in parser.hidden] + [_script_html("".join(c)) for c in parser.scripts]
         # a <textarea> holds escaped markup (&lt;p&gt;), read as text: parse what it holds once more
