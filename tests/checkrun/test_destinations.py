@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hulifa.checkrun.destinations import destinations
+from hulifa.checkrun.destinations import EXTENSIONS, destinations, formats_from_outputs
 from hulifa.messages import reason
 from hulifa.reportdata import OptionError
 from hulifa.reporters import FORMATS
@@ -81,3 +82,37 @@ def test_paired_or_refused_never_two_on_stdout(formats: list[str], outputs: list
     named = [o.split("=", 1)[0] for o in outputs if o.split("=", 1)[0] in WRITTEN]
     assert set(got) == set(formats) | set(named)
     assert sum(1 for place in got.values() if place is None) <= 1
+
+
+@pytest.mark.parametrize(
+    ("outputs", "formats", "paired"),
+    [
+        (["r.json"], ["json"], ["json=r.json"]),
+        (["R.SARIF", "out/x.XML"], ["sarif", "junit"], ["sarif=R.SARIF", "junit=out/x.XML"]),  # any case
+        (["a.md", "b.htm", "c.txt"], ["markdown", "html", "table"], ["markdown=a.md", "html=b.htm", "table=c.txt"]),
+        (["-"], ["table"], ["-"]),  # stdout: the default format
+        (["sarif=s.out", "r.json"], ["sarif", "json"], ["sarif=s.out", "json=r.json"]),  # named as typed
+        (["a.json", "b.json"], ["json"], ["json=a.json", "json=b.json"]),  # destinations refuses the pair
+    ],
+)
+def test_without_format_the_extension_names_it(outputs: list[str], formats: list[str], paired: list[str]) -> None:
+    assert formats_from_outputs(outputs, WRITTEN) == (formats, paired)
+
+
+def test_an_unknown_extension_is_refused_listing_the_known_ones() -> None:
+    with pytest.raises(OptionError) as refused:
+        formats_from_outputs(["r.json", "report.pdf"], WRITTEN)
+    listed = ", ".join(f"{ext} ({fmt})" for ext, fmt in EXTENSIONS.items())
+    assert refused.value.text == reason("option.output_format", item="report.pdf", listed=listed)
+
+
+@pytest.mark.parametrize("trailing", ["", "/"])
+def test_a_folder_is_refused_saying_to_name_a_file_in_it(tmp_path: Path, trailing: str) -> None:
+    """An existing folder, or any name ending in a slash: -o writes one file."""
+    folder = str(tmp_path / "out") if trailing == "" else "not-yet/"
+    if trailing == "":
+        (tmp_path / "out").mkdir()
+    with pytest.raises(OptionError) as refused:
+        formats_from_outputs([folder], WRITTEN)
+    assert refused.value.text.en.startswith(f"'{folder}' is a folder")
+    assert os.path.join(folder, "hulifa.json") in refused.value.text.en

@@ -1,9 +1,63 @@
-"""Where each output format goes: `--format` and `--output` paired into format -> file (None: stdout)."""
+"""Where each output format goes: `--format` and `--output` paired into format -> file (None: stdout),
+and without `--format`, the formats the output files' extensions name."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hulifa.reportdata import OptionError
+
+# `-o FILE` without `-f`: the format from the file's extension
+EXTENSIONS = {
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
+
+
+def formats_from_outputs(outputs: Sequence[str], known: Collection[str]) -> tuple[list[str], list[str]]:
+    """(formats, FORMAT=FILE outputs) for outputs given without -f: each bare FILE's format comes from
+    its extension (`-` is the table). Raises OptionError for an extension hulifa does not know,
+    listing the known ones, and for a folder, saying to name a file in it."""
+    formats: list[str] = []
+    paired: list[str] = []
+    for item in outputs:
+        name, sep, _ = item.partition("=")
+        if sep and name in known:
+            formats.append(name)
+            paired.append(item)
+            continue
+        if item == "-":
+            formats.append("table")
+            paired.append(item)
+            continue
+        lower = item.lower()
+        fmt = next((f for ext, f in EXTENSIONS.items() if lower.endswith(ext)), None)
+        if fmt is None:
+            raise _unknown_extension(item)
+        formats.append(fmt)
+        paired.append(f"{fmt}={item}")
+    return list(dict.fromkeys(formats)), paired
+
+
+def _unknown_extension(item: str) -> OptionError:
+    """No format in `item`'s name: the known extensions, and for a folder what to write instead."""
+    from hulifa.messages import reason
+    from hulifa.reportdata import OptionError
+
+    listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
+    if os.path.isdir(item) or item.endswith(("/", os.sep)):
+        example = os.path.join(item, "hulifa.json")
+        return OptionError(reason("option.output_directory", item=item, example=example, listed=listed))
+    return OptionError(reason("option.output_format", item=item, listed=listed))
 
 
 def destinations(formats: Sequence[str], outputs: Sequence[str], written: Collection[str]) -> dict[str, Path | None]:

@@ -49,7 +49,7 @@ from hulifa.cli.options import (
     format_option,
     not_written,
 )
-from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, formats_from_outputs, resolve
+from hulifa.cli.settings import ConfigOption, IsolatedOption, config_file_line, resolve
 from hulifa.cli.usage import both, described
 
 
@@ -278,13 +278,16 @@ def check(
 def _options(v: dict[str, Any], **given: Any) -> CheckOptions:
     """What `check` was asked to do: the command line over the configuration file (`v`, resolved)
     over the defaults. A setting that cannot be used is refused here (exit 2), before any file is read."""
-    from hulifa.checkrun.destinations import destinations
+    from hulifa.checkrun.destinations import destinations, formats_from_outputs
     from hulifa.model import Severity
     from hulifa.reportdata import OptionError
 
     format_names, outputs = v["format"], v["output"]
     if not format_names and outputs:  # -o report.json alone: the format from the extension
-        format_names, outputs = formats_from_outputs(outputs, tuple(f.value for f in Format))
+        try:
+            format_names, outputs = formats_from_outputs(outputs, {f.value for f in Format})
+        except OptionError as refused:
+            refuse(refused.text)
     chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
     paths, previous = given["paths"], given["previous"]
     if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):

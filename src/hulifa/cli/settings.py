@@ -4,11 +4,11 @@ with the place it came from; and `hulifa config`, which prints them."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, NamedTuple, NoReturn
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from hulifa.cli import Lang, asked, die_error, refuse
+from hulifa.cli import Lang, asked, die_error
 from hulifa.cli.options import LangOption
 from hulifa.cli.usage import both, described
 
@@ -57,54 +57,6 @@ ConfigOption = Annotated[
 IsolatedOption = Annotated[
     bool, typer.Option("--isolated", help=both("忽略所有配置文件", "ignore every configuration file"))
 ]
-
-
-# `-o FILE` without `-f`: the format from the file's extension
-EXTENSIONS = {
-    ".json": "json",
-    ".sarif": "sarif",
-    ".xml": "junit",
-    ".md": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "table",
-}
-
-
-def formats_from_outputs(outputs: list[str], known: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(formats, FORMAT=FILE outputs) for outputs given without -f: each bare FILE's format comes from
-    its extension. An extension hulifa does not know is an error that lists the known ones."""
-    formats: list[str] = []
-    paired: list[str] = []
-    for item in outputs:
-        name, sep, _ = item.partition("=")
-        if sep and name in known:
-            formats.append(name)
-            paired.append(item)
-            continue
-        if item == "-":
-            formats.append("table")
-            paired.append(item)
-            continue
-        lower = item.lower()
-        fmt = next((f for ext, f in EXTENSIONS.items() if lower.endswith(ext)), None)
-        if fmt is None:
-            _refuse_unknown_extension(item)
-        formats.append(fmt)
-        paired.append(f"{fmt}={item}")
-    return list(dict.fromkeys(formats)), paired
-
-
-def _refuse_unknown_extension(item: str) -> NoReturn:
-    """No format in `item`'s name: the known extensions, and for a folder what to write instead."""
-    import os
-
-    from hulifa.messages import reason
-
-    listed = ", ".join(f"{ext} ({f})" for ext, f in EXTENSIONS.items())
-    if os.path.isdir(item) or item.endswith(("/", os.sep)):
-        refuse(reason("option.output_directory", item=item, example=os.path.join(item, "hulifa.json"), listed=listed))
-    refuse(reason("option.output_format", item=item, listed=listed))
 
 
 class Resolved(NamedTuple):
