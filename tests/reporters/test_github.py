@@ -55,7 +55,7 @@ def test_exact_line_with_escapes_in_message(batch) -> None:
         "title=重大行政决策公开征求意见期限 (mad_public_comment_days)"
         "::公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]%0A第二行: 100%25 完成, a|b"
         "%0A目标: ≥ 30 日%0A实际: 20 日%0A差距: 差 10 日"
-        "%0A依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)"
+        "%0A依据(法律法规): 《重大行政决策程序暂行条例》 第十五条"
     )
     # The message keeps ':' and ',' (only properties escape them), and unescapes to the original.
     message = COMMAND.match(shortfall).group(6)

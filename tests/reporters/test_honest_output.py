@@ -54,9 +54,12 @@ def test_html_and_rules_show_say_what_hulifa_cannot_establish() -> None:
 
 
 # A basis the pack gives without a 《title》 (地方实践): in English it had been left out, so a reader saw
-# "Basis: PRACTICE" or "(PRACTICE)" alone and could not tell what the finding rests on.
+# "Basis: PRACTICE" or "(PRACTICE)" alone and could not tell what the finding rests on. The strength is
+# in words now ("Basis (practice)"); a code or a label must still never stand for the basis alone.
 _STRENGTH_ALONE = re.compile(
-    r"(?:Basis:? |· |\| )\(?(?:HARD-LAW|HARD-POLICY|PRACTICE|UNCONFIRMED|EVAL)\)?(?:$|<| \|)", re.M
+    r"(?:(?:Basis:? |· |\| )\(?(?:HARD-LAW|HARD-POLICY|PRACTICE|UNCONFIRMED|EVAL)\)?"
+    r"|Basis \((?:law|binding policy|evaluation target|practice|unconfirmed)\):?)(?:$|<| \|| ·)",
+    re.M,
 )
 
 

@@ -306,13 +306,15 @@ def test_five_statutory_parts_ticked(huli: CheckResult) -> None:
 
 
 def test_every_finding_has_a_row_with_its_basis(huli: CheckResult) -> None:
-    dom = Dom(html_reporter.render(huli))
+    page = html_reporter.render(huli)
+    dom = Dom(page)
     rows = [r for r in dom.find("tr") if "data-rule" in r.attrs and r.attrs.get("data-report") is None]
     assert len(rows) == len(huli.reports[0].findings)
     row = next(r for r in rows if r.attrs["data-rule"] == "agency_head_appearance_rate")
-    assert "《中华人民共和国行政诉讼法》" in row.text and "PRACTICE" in row.text
+    assert "《中华人民共和国行政诉讼法》" in row.text and "实践做法" in row.text  # the strength in words
+    assert "PRACTICE" not in row.text and 'class="strength strength-practice" title="PRACTICE"' in page
     published = next(r for r in rows if r.attrs["data-rule"] == "report_published_by")
-    assert "第二十四条" in published.text and "HARD-POLICY" in published.text
+    assert "第二十四条" in published.text and "党政文件" in published.text
     links = [a.attrs["href"] for a in dom.find("a") if not a.attrs["href"].startswith("#")]
     with_url = {b.url for f in huli.reports[0].findings if (b := messages.basis(f)) and b.url}
     assert set(links) == with_url

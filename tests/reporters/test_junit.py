@@ -104,7 +104,7 @@ def test_outcomes_per_finding(batch) -> None:
     assert "目标: ≥ 30 日" in body
     assert "实际: 20 日" in body
     assert "差距: 差 10 日" in body
-    assert "依据: 《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)" in body
+    assert "依据(法律法规): 《重大行政决策程序暂行条例》 第十五条" in body  # the strength in words
     assert f"位置: {HULI}:12:3" in body
     assert "Public comment period 20 days" not in body  # --lang zh: Chinese only
 

@@ -60,8 +60,8 @@ def test_one_list_item_per_issue_readable_on_a_phone(single) -> None:
         "<strong>未达标 · 警告</strong> 重大行政决策公开征求意见期限 (mad_public_comment_days)"
         "<br>目标 ≥ 30 日 · 实际 20 日 · 差距 差 10 日"
         "<br>说明 公开征求意见期限 20 日,少于 30 日 [bold red]注意[/bold red]<br>第二行: 100% 完成, a|b"
-        '<br>依据 <a href="https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm">'
-        "《重大行政决策程序暂行条例》 第十五条 (HARD-LAW)</a>"
+        '<br>依据(法律法规) <a href="https://www.gov.cn/zhengce/content/2019-05/08/content_5389670.htm">'
+        "《重大行政决策程序暂行条例》 第十五条</a>"
         "<br>位置 reports/湖里区 2024.yaml:12:3"
     )
     unknown = next(i for i in items if "另一个" in i)
@@ -76,7 +76,7 @@ def test_each_finding_is_one_line_of_the_source(single) -> None:
     assert len(items) == 9
     for item in items:
         for part in item.split("<br>")[1:]:
-            assert part.startswith(("目标 ", "实际 ", "说明 ", "依据 ", "位置 ", "第二行")), part
+            assert part.startswith(("目标 ", "实际 ", "说明 ", "依据(", "位置 ", "第二行")), part
 
 
 def test_no_html_or_code_spans_from_data(batch) -> None:

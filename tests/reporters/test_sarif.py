@@ -87,7 +87,7 @@ def test_driver_and_every_pack_rule(batch) -> None:
     assert published["helpUri"] == "http://www.hnhs.gov.cn/22560/content_2139138.html"
     assert published["defaultConfiguration"] == {"level": "error"}
     assert "第二十四条" in published["help"]["text"]
-    assert "HARD-POLICY" in published["help"]["text"]
+    assert published["help"]["text"].startswith("依据(党政文件): ")  # the strength in words; its code:
     assert "4月1日之前" in published["help"]["text"]  # the rule's `why`
     assert published["properties"]["strength"] == "HARD-POLICY"
     assert published["properties"]["unit"] == "date"

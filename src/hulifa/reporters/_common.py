@@ -68,12 +68,16 @@ def location(finding: Finding) -> str:
 
 
 def basis_text(finding: Finding, lang: str = "zh") -> str:
-    """`document article(qualifier) (STRENGTH)` (see full_citation), or "" when the finding has no basis."""
+    """The finding's full citation (see full_citation), or "" when it has no basis."""
     basis = messages.basis(finding)
-    if basis is None:
-        return ""
-    cite = full_citation(basis, lang)
-    return f"{cite} ({basis.strength.value})" if cite else basis.strength.value
+    return full_citation(basis, lang) if basis is not None else ""
+
+
+def basis_label(basis: Basis, lang: str) -> str:
+    """ "依据(党政文件)", "Basis (binding policy)": what labels a citation read by people, with how binding
+    it is in words. The code (HARD-POLICY) is for machines: json's and sarif's `strength`."""
+    word = labels.strength(basis.strength.value, lang)
+    return f"{labels.field('basis', lang)} ({word})" if lang == "en" else f"{labels.field('basis', lang)}({word})"
 
 
 def qualifier_text(basis: Basis, lang: str) -> str:
@@ -105,10 +109,12 @@ def details(finding: Finding, lang: str) -> list[tuple[str, str]]:
         ("expected", with_unit(messages.expected(finding, lang), unit, lang)),
         ("actual", with_unit(messages.actual(finding, lang), unit, lang)),
         ("gap", with_unit(messages.gap(finding, lang), unit, lang)),
-        ("basis", basis_text(finding, lang)),
     ):
         if value:
             rows.append((detail_label(key, lang), value))
+    basis = messages.basis(finding)
+    if basis is not None:
+        rows.append((basis_label(basis, lang), full_citation(basis, lang)))
     return rows
 
 

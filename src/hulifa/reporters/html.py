@@ -106,7 +106,9 @@ def basis_html(basis: Basis | None, lang: str, brief: bool = False) -> str:
     qualifier = qualifier_text(basis, lang).strip()  # how sure the source is: kept in a brief basis too
     if qualifier:
         line.append(f'<span class="qual">{esc(qualifier)}</span>')
-    line.append(f'<span class="strength strength-{esc(strength.lower())}">{esc(strength)}</span>')
+    # the strength in words, its code (HARD-POLICY) in the class and on hover: for machines and styles
+    word = labels.strength(strength, lang)
+    line.append(f'<span class="strength strength-{esc(strength.lower())}" title="{esc(strength)}">{esc(word)}</span>')
     url = "" if brief else safe_url(basis.url)
     if url:
         host = urlsplit(url).hostname or url

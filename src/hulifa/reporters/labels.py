@@ -60,6 +60,16 @@ SEVERITY_STYLE: dict[Severity, str] = {
     Severity.NONE: "dim",
 }
 
+# How binding a basis is (model.Strength), in words: the code (HARD-POLICY) is for machines, and only
+# the machine formats (json, sarif's properties) give it.
+STRENGTH: dict[str, Pair] = {
+    "HARD-LAW": ("法律法规", "law"),
+    "HARD-POLICY": ("党政文件", "binding policy"),
+    "EVAL": ("考评指标", "evaluation target"),
+    "PRACTICE": ("实践做法", "practice"),
+    "UNCONFIRMED": ("出处未证实", "unconfirmed"),
+}
+
 BOUND: dict[str, Pair] = {
     "lower": ("下限", "lower bound"),
     "upper": ("上限", "upper bound"),
@@ -99,6 +109,7 @@ FIELD: dict[str, Pair] = {
 
 HEADINGS: dict[str, Pair] = {
     "summary": ("跨报告汇总", "Summary across reports"),
+    "sources": ("依据全称:", "Sources in full:"),  # before the documents a report's findings cite by a short name
     "most_missed": ("最常缺失或未达标的指标(错误、警告)", "Most-missed indicators (errors and warnings)"),
     "none_missed": ("没有缺失或未达标的指标。", "No indicator is missing or short of target."),
     "results": ("hulifa 检查结果", "hulifa results"),
@@ -140,6 +151,11 @@ def field(key: str, lang: str) -> str:
 
 def heading(key: str, lang: str) -> str:
     return pick(HEADINGS[key], lang)
+
+
+def strength(value: str, lang: str) -> str:
+    """A basis's strength in words ("党政文件", "binding policy"); a code this catalogue lacks as written."""
+    return pick(STRENGTH.get(value, (value, value)), lang)
 
 
 def bound(key: str, lang: str) -> str:

@@ -32,6 +32,7 @@ from hulifa.reporters import labels
 from hulifa.reporters._common import (
     Memo,
     MostMissed,
+    basis_label,
     basis_text,
     but_place,
     clean,
@@ -205,9 +206,9 @@ def _item_but_place(finding: Finding, lang: str) -> str:
         lines.append(" · ".join(facts))
     if f.message not in _SAID_BY_ITEM or f.accepted is not None:
         lines.append(f"{labels.field('message', lang)} {escape(message(f, lang))}")
-    basis = _basis_cell(f, lang)
-    if basis:
-        lines.append(f"{labels.field('basis', lang)} {basis}")
+    basis = messages.basis(f)
+    if basis is not None:
+        lines.append(f"{escape(basis_label(basis, lang))} {_basis_cell(f, lang)}")
     return "- " + "<br>".join([*lines, labels.field("location", lang) + " "])
 
 

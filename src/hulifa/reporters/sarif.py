@@ -22,7 +22,17 @@ from typing import Any, NamedTuple
 from hulifa import messages
 from hulifa.model import Basis, CheckResult, Finding, ReportResult, Rule, RulePack, Severity, Status, Text
 from hulifa.reporters import labels
-from hulifa.reporters._common import Memo, but_place, clean, full_citation, is_issue, message, pack_words, with_unit
+from hulifa.reporters._common import (
+    Memo,
+    basis_label,
+    but_place,
+    clean,
+    full_citation,
+    is_issue,
+    message,
+    pack_words,
+    with_unit,
+)
 from hulifa.reporters.json_ import _no_nan, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -88,9 +98,10 @@ def _requirement(rule: Rule) -> dict[str, Any]:
 
 
 def _basis_line(basis: Basis, lang: str) -> str:
-    """`Basis: document article (qualifier) [STRENGTH]` in `lang`: the full citation every format gives,
-    so an unconfirmed source is not cited here as if it were confirmed."""
-    return f"{labels.field('basis', lang)}: {full_citation(basis, lang)} [{basis.strength.value}]"
+    """`Basis (binding policy): document article (qualifier)` in `lang`: the full citation every format
+    gives, so an unconfirmed source is not cited here as if it were confirmed (the code of its strength
+    is the rule's properties.strength)."""
+    return f"{basis_label(basis, lang)}: {full_citation(basis, lang)}"
 
 
 def _pack_descriptor(rule: Rule, lang: str) -> dict[str, Any]:

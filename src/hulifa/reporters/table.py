@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, TypeVar, overload
 
 # rich.cells alone (no console, no table) is cheap at start (README, Start-up) and measures cells as rich lays them out
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len
 
 from hulifa import messages
 from hulifa.batch import DETAIL_LIMIT
@@ -35,6 +35,7 @@ from hulifa.model import CheckResult, Finding, ReportResult, Severity, Status
 from hulifa.reporters import labels
 from hulifa.reporters._common import (
     MostMissed,
+    basis_label,
     full_citation,
     line_ref,
     missed_in,
@@ -143,47 +144,70 @@ def _order(finding: Finding) -> tuple[int, int, int, int, str]:
 # ------------------------------------------------------------------------------------------ basis
 
 _TITLE = re.compile(r"《([^》]+)》")
-_TITLE_MAX = 12  # characters of a document title kept in a cell (CJK: two columns each)
 
 
-def short_title(document: str, most: int = _TITLE_MAX) -> str:
-    """The document's short name: its first 《title》 without 中华人民共和国 or a bracketed year range,
-    a title longer than `most` characters cut in the middle (its ending names the kind of document).
-    A source without a title, or whose title is only an example in brackets ("地方规定 (如 《…》)"), by
-    its words before any bracket or comma."""
+def short_title(document: str) -> str:
+    """The document's short name: its first 《title》, whole, without 中华人民共和国 or a bracketed year
+    range (a title cut in the middle, 《法治政府…作规定》, named no document one could look up); a
+    source without a title, or whose title is only an example in brackets ("地方规定 (如 《…》)"), by
+    its words before any bracket or comma. The full name is in the report's list of sources (_sources)."""
     match = _TITLE.search(document)
     if not match or re.search(r"[(（]", document[: match.start()]):
         return re.split(r"[(（,,]", document, maxsplit=1)[0].strip()
-    title = re.sub(r"[(（][^)）]*[)）]$", "", match.group(1).removeprefix("中华人民共和国"))
-    if len(title) > most:
-        title = title[: most // 2] + "…" + title[-(most - most // 2 - 1) :]
-    return f"《{title}》"
+    return f"《{re.sub(r'[(（][^)）]*[)）]$', '', match.group(1).removeprefix('中华人民共和国'))}》"
 
 
-def short_cite(
-    finding: Finding, article: bool = True, most: int = _TITLE_MAX, qualifier: bool = True, lang: str = "zh"
-) -> str:
-    """The basis as a cell shows it: the short title, a short article and the qualifier (each unless
-    not wanted), the strength. In English a document without a 《title》 is quoted as the pack words it
-    (“地方实践”), so what the basis rests on is said, not only its strength."""
+def short_article(article: str) -> str:
+    """The article as a short citation gives it: its first word ("第四章" of "第四章 (年度报告)", "(二)(三)(七)"),
+    or "" when the pack's `article` is not a place in the document (a sentence it quotes)."""
+    part = article.strip().split(maxsplit=1)[0] if article.strip() else ""
+    return part if part.startswith(("第", "(", "（")) else ""
+
+
+def short_cite(finding: Finding, lang: str = "zh") -> str:
+    """The basis as a finding's line shows it: the short title, the article and the pack's qualifier
+    ("《政府信息公开条例》第三十三条"). In English a document without a 《title》 is quoted as the pack
+    words it (“地方实践”), so what the basis rests on is said, not only its strength."""
     basis = messages.basis(finding)
     if basis is None:
         return ""
-    part = re.split(r"[(（ ]", basis.article, maxsplit=1)[0] if basis.article and article else ""
-    if len(part) > 8 or not part.startswith("第"):
-        part = ""
-    title = short_title(basis.document, most)
-    limit = f"({basis.qualifier})" if basis.qualifier and qualifier else ""
+    title, part = short_title(basis.document), short_article(basis.article)
+    limit = f"({basis.qualifier})" if basis.qualifier else ""
     if lang == "en":  # a cited title and article numbers; the pack's qualifier as a full citation words it
         title = title if title.startswith("《") else messages.quote(title, lang)
         part = f" {messages.article(part, lang)}" if part else ""
-        limit = qualifier_text(basis, lang) if limit else ""
-    return f"{title}{part}{limit} {basis.strength.value}".strip()
+        limit = qualifier_text(basis, lang)
+    return f"{title}{part}{limit}".strip()
 
 
-def full_cite(finding: Finding, lang: str = "zh") -> str:
+def cited(finding: Finding, lang: str, full: bool, label: bool = True) -> str:
+    """The basis as a finding shows it: with its label and strength in words ("依据(党政文件)
+    《…》第二十四条", see _common.basis_label), or, without `label` (a cell under the heading 依据), the
+    strength after it ("《…》第二十四条(党政文件)"); the citation short, or with `full` (--all) in full;
+    "" when the finding has none."""
     basis = messages.basis(finding)
-    return f"{full_citation(basis, lang)} {basis.strength.value}".strip() if basis is not None else ""
+    if basis is None:
+        return ""
+    cite = full_citation(basis, lang) if full else short_cite(finding, lang)
+    if label:  # the label is one unit: never "Basis" at a line's end and "(law)" at the next one's start
+        return f"{basis_label(basis, lang).replace(' ', GLUE)} {cite}"
+    word = labels.strength(basis.strength.value, lang)
+    return f"{cite} ({word})" if lang == "en" else f"{cite}({word})"
+
+
+def _sources(findings: Iterable[Finding], lang: str, width: int) -> str:
+    """The documents the findings cite by a short name, each in full once, as the pack names it ("依据全称:
+    《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号);…"): the number and version an officer
+    signs under, which a line's short name leaves out. "" when none is cited by a short name."""
+    full: dict[str, None] = {}
+    for f in findings:
+        basis = messages.basis(f)
+        if basis is not None and short_title(basis.document) != basis.document.strip():
+            full.setdefault(clean(messages.document(basis.document, lang)))
+    if not full:
+        return ""
+    head = labels.heading("sources", lang).replace(" ", GLUE)
+    return joined([f"{head} {next(iter(full))}", *list(full)[1:]], width, sep=";")
 
 
 def _gap(finding: Finding, lang: str) -> str:
@@ -212,26 +236,18 @@ def _location(finding: Finding, lang: str) -> str:
 GROUP_FROM = 4
 
 
+def _listed(findings: Iterable[Finding], show_all: bool) -> tuple[list[Finding], list[Finding]]:
+    """The findings a compact layout lists one by one, in its order, and those it groups (_grouped)."""
+    ordered = sorted(findings, key=_order)
+    grouped = _grouped(ordered, show_all)
+    return ([f for f in ordered if f not in grouped] if grouped else ordered), grouped
+
+
 def _grouped(findings: list[Finding], show_all: bool) -> list[Finding]:
     if show_all:
         return []
     minor = [f for f in findings if f.status is Status.MISSING and f.severity is Severity.INFO]
     return minor if len(minor) >= GROUP_FROM else []
-
-
-def _cite_that_fits(f: Finding, facts: list[str], room: int, lang: str) -> str:
-    """The basis gives way when the facts and it would wrap: first its article, then its qualifier,
-    then the title's length (the full citation is in --all and `rules show`)."""
-    tries = (
-        short_cite(f, lang=lang),
-        short_cite(f, article=False, lang=lang),
-        short_cite(f, article=False, qualifier=False, lang=lang),
-        short_cite(f, article=False, qualifier=False, most=8, lang=lang),
-    )
-    for cite in tries:
-        if not cite or cell_len(" · ".join([*facts, cite])) <= room:
-            return cite
-    return tries[-1]
 
 
 def _facts(f: Finding, lang: str) -> list[str]:
@@ -274,15 +290,21 @@ def pack(items: list[Styled], room: int, lang: str, sep: str = "", flow: bool = 
     return tuple(out)
 
 
+GLUE = "\u00a0"  # a space joined() never breaks at; it is written as a space
+_CLOSING = frozenset("》)）〕」』】,，。;；:：、!！?？")
+_OPENING = frozenset("《(（〔「『【")
+
+
 def joined(parts: list[str], room: int, sep: str = " ·") -> str:
     """`parts` parted by " · ", with its line breaks where the writer would put them (between words, a
-    word wider than `room` folded) but never before a separator: it ends the line the part before it
-    ends, so a line never starts with "·" (at 40 columns an English line did: "· 《…》 HARD-POLICY")."""
+    word wider than `room` folded: see fold) but never before a separator: it ends the line the part
+    before it ends, so a line never starts with "·" (at 40 columns an English line did: "· 《…》
+    HARD-POLICY"), nor inside a GLUE ("Basis (binding policy)")."""
     lines: list[str] = []
     line = ""
     last = len(parts) - 1
     for i, part in enumerate(parts):
-        words = part.split()
+        words = [word for word in part.split(" ") if word]
         for j, word in enumerate(words):
             end = sep if i < last and j == len(words) - 1 else ""
             if line and cell_len(f"{line} {word}{end}") <= room:
@@ -291,10 +313,44 @@ def joined(parts: list[str], room: int, sep: str = " ·") -> str:
             if line:
                 lines.append(line)
             # a word wider than the line is folded, its separator kept on its last piece
-            pieces = chop_cells(word, max(room - cell_len(end), 1)) if cell_len(word + end) > room else [word]
+            pieces = fold(word, max(room - cell_len(end), 2)) if cell_len(word + end) > room else [word]
             lines += pieces[:-1]
             line = pieces[-1] + end
-    return "\n".join([*lines, line])
+    return "\n".join([*lines, line]).replace(GLUE, " ")
+
+
+def fold(word: str, room: int) -> list[str]:
+    """`word` (without spaces: a run of Chinese) in pieces of at most `room` cells: after a 》 where the
+    line has one (《重大行政决策程序暂行条例》 / 第二十五条), else between two characters, but never with a
+    closing mark first on a line or an opening one last (the writer's fold gave "…督察工作规定" / "》第四章")."""
+    pieces: list[str] = []
+    line = ""
+    for char in word:
+        if not line or cell_len(line + char) <= room:
+            line += char
+            continue
+        cut = _cut(line, char)
+        if cell_len(line[cut:] + char) > room:  # what the mark would carry over does not fit: cut anyway
+            cut = len(line)
+        pieces.append(line[:cut])
+        line = line[cut:] + char
+    return [*pieces, line]
+
+
+def _cut(line: str, then: str) -> int:
+    """Where a full `line` breaks before `then` comes (see fold)."""
+    title_end = line.rfind("》")
+    if 0 < title_end < len(line) - 1:
+        return title_end + 1
+    text, cut = line + then, len(line)
+    while cut > 1 and (text[cut] in _CLOSING or text[cut - 1] in _OPENING or _within_ascii(text, cut)):
+        cut -= 1
+    return cut
+
+
+def _within_ascii(text: str, at: int) -> bool:
+    """Whether `at` falls inside a run of Latin letters and digits (2023-2025, 711): not a place to break."""
+    return text[at - 1].isascii() and text[at].isascii() and text[at - 1].isalnum() and text[at].isalnum()
 
 
 def _name_list(findings: list[Finding], room: int, lang: str) -> Styled:
@@ -322,9 +378,8 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
 
     The basis gives way first when the second line would wrap (see _cite_that_fits), so most findings
     stay on two lines at 80 columns. Many info-level missing figures share one row (see GROUP_FROM)."""
-    ordered = sorted(findings, key=_order)
-    grouped = _grouped(ordered, show_all)
-    listed = [f for f in ordered if f not in grouped] if grouped else ordered
+    listed, grouped = _listed(findings, show_all)
+    ordered = [*listed, *grouped]
     widths = [
         max((cell_len(text) for text in column), default=0)
         for column in (
@@ -354,7 +409,7 @@ def _compact(findings: Iterable[Finding], lang: str, show_all: bool, width: int)
     out: list[Block] = []
     for f in listed:
         facts = _facts(f, lang)
-        cite = full_cite(f, lang) if show_all else _cite_that_fits(f, facts, room, lang)
+        cite = cited(f, lang, full=show_all)
         if cite:
             facts.append(cite)
         out += head(f.status, f.severity, _t(labels.name(f, lang), "bold"), _location(f, lang))
@@ -399,7 +454,7 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Sheet:
                     "gap": _gap(f, lang),
                     "status": labels.status(f.status, lang),
                     "severity": _severity(f.severity, lang)[0],
-                    "basis": full_cite(f, lang) if show_all else short_cite(f, lang=lang),
+                    "basis": cited(f, lang, full=show_all, label=False),
                     "location": f"{Path(f.file).name}:{line_ref(f)}",
                 },
             )
@@ -513,6 +568,10 @@ def report_blocks(report: ReportResult, lang: str, show_all: bool, width: int = 
             out.append(_wide(shown, lang, show_all))
         else:
             out.extend(_compact(shown, lang, show_all, width))
+        # a short name is a name only with its document in full: once a report (--all cites in full)
+        sources = "" if show_all else _sources(_listed(shown, show_all)[0] if width < WIDE else shown, lang, width)
+        if sources:
+            out.append(Line(_t(sources)))
     out.append(Line(_summary_text(report, lang, width)))
     if report.previous:
         previous = ("Compared with last year's " if lang == "en" else "已与上年报告对比:") + report.previous
