@@ -61,7 +61,7 @@ def _assert_chunks_print_as_the_whole_table(count: int, width: int, line_break: 
     summary = _summary(count, line_break)
     columns, file_width, narrow = table._frame("zh", width)
     rows = tuple(table._cells(row, "zh", file_width, narrow) for row in summary.rows)
-    sheet = table.Sheet(columns, rows, title=labels.heading("summary", "zh"))
+    sheet = table.Sheet(columns, rows)
     whole = table_rich.renderable(sheet)
     chunks = [part for part in summary.blocks("zh", width) if isinstance(part, table.SummaryRows)]
     assert len(chunks) == max(1, -(-count // table.SUMMARY_CHUNK))
@@ -178,6 +178,12 @@ def test_a_narrow_terminal_summary_says_each_reports_worst(
 
     header, narrow = summary(40)
     assert header == [labels.field("file", lang), labels.field("worst", lang)]
+    # its heading is a line of its own at the margin: as a table's centred title it was wrapped to the
+    # two narrow columns' width ("Summary across" / "reports")
+    assert (
+        labels.heading("summary", lang)
+        in run_cli("check", ".", "--lang", lang, env={"COLUMNS": "40"}).stdout.splitlines()
+    )
     _, wide = summary(80)  # file: region, year, errors, warnings, infos, worst
     assert sorted(narrow) == sorted(wide) and len(wide) == 30
     severities = [labels.severity(s, lang) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]

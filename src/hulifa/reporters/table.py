@@ -101,12 +101,11 @@ class Grid(NamedTuple):
 
 
 class Sheet(NamedTuple):
-    """A table with a header (rich's Table, pad_edge=False, header in bold): without a box and with a
-    centred title (the batch summary), or in rich's default HEAVY_HEAD box (the wide table)."""
+    """A table with a header (rich's Table, pad_edge=False, header in bold): without a box (the batch
+    summary, under a heading of its own), or in rich's default HEAVY_HEAD box (the wide table)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[Styled, ...], ...]
-    title: str = ""
     box: bool = False
 
 
@@ -783,10 +782,13 @@ class BatchSummary:
     def blocks(self, lang: str, width: int = 160) -> list[SummaryRows | Block]:
         """The summary table, as one block per SUMMARY_CHUNK rows (print them one by one and the
         memory is one chunk's, not the whole table's: each reads its rows back as it is printed),
-        then the most-missed ranking."""
+        then the most-missed ranking. Each under a heading of its own at the left margin, as a report's
+        title is: a table's centred title was wrapped to the table's width, which at 40 columns split
+        "Summary across" / "reports" over a table of two narrow columns."""
         _, file_width, narrow = _frame(lang, width)
         probe = _widest(self.rows, lang, file_width, narrow)
-        out: list[SummaryRows | Block] = [
+        out: list[SummaryRows | Block] = [Line(_t(labels.heading("summary", lang), "bold"))]
+        out += [
             SummaryRows(self.rows, start, probe, lang, width)
             for start in range(0, max(len(self.rows), 1), SUMMARY_CHUNK)
         ]
@@ -798,9 +800,8 @@ class BatchSummary:
                     Column(labels.field("reports", lang), justify="right", no_wrap=True),
                 ),
                 tuple((_t(self.names.get(rule, rule)), _t(f"{count:,}")) for rule, count in ranked),
-                title=labels.heading("most_missed", lang),
             )
-            out += [BLANK, ranking]
+            out += [BLANK, Line(_t(labels.heading("most_missed", lang), "bold")), ranking]
         return out
 
 
@@ -876,7 +877,7 @@ L = TypeVar("L")
 
 
 class SummaryRows(NamedTuple):
-    """rows[start:start + SUMMARY_CHUNK] of the summary table (with its title and header for the first
+    """rows[start:start + SUMMARY_CHUNK] of the summary table (with its header for the first
     chunk), laid out exactly as in the whole table: a writer lays the chunk out below the rows that
     set the widths (see _widest, `sheet`), and drops their lines (`cut`). A table of thousands of
     rows is never held whole, in cells or in rendered lines. Without a probe (a cell with a line
@@ -898,11 +899,11 @@ class SummaryRows(NamedTuple):
         if rows is None:
             return None
         cells = tuple(_cells(row, self.lang, file_width, narrow) for row in rows)
-        return Sheet(columns, cells, title=labels.heading("summary", self.lang))
+        return Sheet(columns, cells)
 
     def cut(self, lines: list[L]) -> list[L]:
         """Of the lines of `sheet()`, this chunk's: its rows (one line each, see _widest), and the
-        title and header above them in the first chunk."""
+        header above it in the first chunk."""
         if not self.probe:
             return lines
         chunk = len(self.rows[self.start : self.start + SUMMARY_CHUNK])

@@ -285,8 +285,7 @@ def _table(block: Grid | Sheet, width: int) -> list[str]:
     boxed = isinstance(block, Sheet) and block.box
     edges = len(block.columns) + 1 if boxed else 0  # the box's two sides and a divider between columns
     widths = layout.widths(width - edges)
-    title = wrap(block.title, sum(widths) + edges, justify="center") if isinstance(block, Sheet) and block.title else []
-    return [_fit(line, width, pad=False) for line in [*title, *layout.lines(widths, boxed)]]
+    return [_fit(line, width, pad=False) for line in layout.lines(widths, boxed)]
 
 
 # -------------------------------------------------------------------------------------- blocks

@@ -33,7 +33,7 @@ def renderable(block: SummaryRows | Block) -> RenderableType:
         table = (
             Table(show_lines=False, header_style="bold", pad_edge=False)
             if block.box
-            else Table(title=block.title or None, header_style="bold", box=None, pad_edge=False)
+            else Table(header_style="bold", box=None, pad_edge=False)
         )
         cells = ()
     for c in block.columns:
