@@ -17,6 +17,10 @@ import sys
 from typing import Any
 
 _ROTATED = 0.05  # radians: text turned more than ~3 degrees is a diagonal watermark, not body text
+# A space wider than this share of the type size is a table's cell border: Word's default cell margins
+# (0.19 cm a side) leave about one character between two header cells (受理（件） 办结（件）), which at 1.2
+# were read as one cell; a word space is a quarter of a character.
+_CELL_GAP = 0.8
 
 
 def _limit(max_memory: int, seconds: int) -> None:
@@ -61,8 +65,8 @@ def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
                 if char.isspace():
                     out.append(" ")
                     continue
-                if last_right is not None and out and out[-1] == " " and box[0] - last_right > 1.2 * max(size, 1):
-                    out[-1] = "\t"  # a gap wider than a character: the next table cell
+                if last_right is not None and out and out[-1] == " " and box[0] - last_right > _CELL_GAP * max(size, 1):
+                    out[-1] = "\t"  # a gap near a character's width: the next table cell
                 out.append(char)
                 if box[2] > box[0]:
                     last_right = box[2]
