@@ -201,6 +201,17 @@ def test_watermarks_page_numbers_radicals_and_spaces() -> None:
     assert normalise(pages).text == "依法行政工作取得成效\n"
 
 
+def test_a_page_mark_as_a_pages_last_or_first_line_is_furniture_wherever_it_stands() -> None:
+    # a page laid out short (a gazette's page, a report printed page by page): the mark is no lower than
+    # the text, far above the bottom margin; a bare number there may be a table's cell and stays
+    pages = [
+        _page(_line("第25页", x0=450, x1=490, top=500, size=10), _line("现将有关情况报告如下：", top=480)),
+        _page(_line("全年受理申请31件。", x1=200, top=700), _line("第 26 页", x0=60, x1=100, top=420, size=10)),
+        _page(_line("合计", x1=100, top=700), _line("12", x0=60, x1=80, top=420)),
+    ]
+    assert normalise(pages).text == "现将有关情况报告如下：\n全年受理申请31件。\n合计\n12\n"
+
+
 def test_a_line_repeated_on_most_pages_is_furniture() -> None:
     pages = [
         _page(

@@ -341,13 +341,17 @@ def _furniture(pages: list[Page]) -> list[list[bool]]:
     marks = []
     for page, page_keys in zip(pages, keyed, strict=True):
         page_marks = []
+        ends = (min(ln.top for ln in page.lines), max(ln.top for ln in page.lines)) if page.lines else ()
         for line, key in zip(page.lines, page_keys, strict=True):
             flat = "".join(line.text.split())
             margin = line.top > page.height * 0.88 or line.top < page.height * 0.12
+            number = bool(_PAGE_NUMBER.match(line.text.strip()))
             drop = (
                 line.rotated
                 or bool(_WATERMARK.match(flat))
-                or (margin and bool(_PAGE_NUMBER.match(line.text.strip())))
+                or (margin and number)
+                # a page mark set as the page's first or last line, wherever the page's text ends (第 3 页)
+                or (number and line.top in ends and not flat.isdigit())
                 or (with_text > 1 and len(flat) <= 60 and repeated(key))
             )
             page_marks.append(drop)
