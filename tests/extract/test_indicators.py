@@ -171,6 +171,7 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
             Bound.UPPER,
         ),
         ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_ack_days", 15, Bound.UPPER),
+        ("受理信访事项9,864件,全部在15日内告知受理情况。", "petition_ack_days", 15, Bound.UPPER),
         ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_resolution_days", 60, Bound.UPPER),
         ("作出重大行政决策5项,公开征求意见时间均不少于三十日。", "mad_public_comment_days", 30, Bound.LOWER),
         ("行政复议案件以调解、和解方式结案的占19.5%。", "ar_mediation_rate", 19.5, Bound.EXACT),
@@ -268,6 +269,9 @@ def test_how_reports_word_a_rule(pack: RulePack, text: str, rule: str, value: fl
         # filed in full within a time limit written with its number
         ("州政府制发的规范性文件均在公布之日起30日内报省政府和州人大常委会备案。", "nd_filing_rate"),
         ("州政府制发的规范性文件均在公布之日起30日内报省政府和州人大常委会备案。", "nd_filing_timely_rate"),
+        # 报备 is 报…备案
+        ("报备规范性文件12件,均在公布之日起30日内报备。", "nd_filing_rate"),
+        ("报备规范性文件12件,均在公布之日起30日内报备。", "nd_filing_timely_rate"),
         # the clause after the count says what was done to all it counts
         ("全年制发行政规范性文件1件,经局法制股合法性审核,审核1件。", "nd_legality_review_rate"),
         ("制定行政规范性文件1件(《某某管理办法》),经局法制股合法性审核后印发。", "nd_legality_review_rate"),
@@ -603,3 +607,8 @@ def test_whose_figure(
 ) -> None:
     found = _by_id(extract_text(text, pack, level=who[0], region=who[1], year=year)).get(rule)
     assert (found.value if found is not None else None) == value
+
+
+def test_a_hotline_said_to_have_merged_the_others(pack: RulePack) -> None:
+    text = "12345政务服务便民热线已整合全市非紧急类政务服务热线,全年受理诉求186.4万件。"
+    assert _by_id(extract_text(text, pack))["hotline_12345_unified"].value is True
