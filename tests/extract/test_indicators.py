@@ -612,3 +612,16 @@ def test_whose_figure(
 def test_a_hotline_said_to_have_merged_the_others(pack: RulePack) -> None:
     text = "12345政务服务便民热线已整合全市非紧急类政务服务热线,全年受理诉求186.4万件。"
     assert _by_id(extract_text(text, pack))["hotline_12345_unified"].value is True
+
+
+@pytest.mark.parametrize(
+    ("text", "affirmed"),
+    [
+        ("对赋予9个街道的执法事项开展评估,收回8项基层承接不了的事项。", True),
+        ("对赋予9个街道（镇）的执法事项开展评估,调整12项。", True),
+        ("赋予9个街道执法事项126项。", False),  # no evaluation said
+    ],
+)
+def test_the_towns_counted_inside_the_delegation(pack: RulePack, text: str, affirmed: bool) -> None:
+    """extract.all_of [赋予, 执法事项]: the towns may be counted between the verb and the powers."""
+    assert ("township_delegation_evaluated" in _by_id(extract_text(text, pack))) is affirmed
