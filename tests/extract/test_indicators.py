@@ -144,6 +144,7 @@ def test_implicit_coverage_is_of_what_is_named_before_it(pack: RulePack) -> None
         ("省政府考核要求负责人出庭应诉率达到100%。", "agency_head_appearance_rate"),  # a target, not a result
         ("年初确定的纠错率目标为15%以内。", "ar_correction_rate"),
         ("区法律顾问审查合同协议64份,出具法律意见64条。", "legal_advisor_opinion_count"),  # contracts' opinions
+        ("局党组理论学习中心组专题学法四次。", "exec_meeting_law_study_count"),  # a Party group's study, not a meeting
         ("备案审查各部门报送的行政规范性文件1,137件。", "nd_legality_review_count"),  # others' filings
         ("备案审查各部门报送的行政规范性文件1,137件。", "nd_filing_count"),
         ("向国务院报备规章及规范性文件52件。", "nd_filing_count"),  # 规章 with them: neither kind alone
@@ -172,6 +173,8 @@ def test_near_misses_give_no_false_pass(pack: RulePack, text: str, not_this: str
         ),
         ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_ack_days", 15, Bound.UPPER),
         ("受理信访事项9,864件,全部在15日内告知受理情况。", "petition_ack_days", 15, Bound.UPPER),
+        # the advisers' own opinions, after a semicolon that ends the contract reviews
+        ("审查各类合同协议96份;法律顾问另就重大事项提出法律意见41条。", "legal_advisor_opinion_count", 41, Bound.EXACT),
         ("受理信访事项607件,均在十五日内分流告知,在六十日内办结。", "petition_resolution_days", 60, Bound.UPPER),
         ("作出重大行政决策5项,公开征求意见时间均不少于三十日。", "mad_public_comment_days", 30, Bound.LOWER),
         ("行政复议案件以调解、和解方式结案的占19.5%。", "ar_mediation_rate", 19.5, Bound.EXACT),

@@ -331,7 +331,9 @@ def _place(doc: Doc, figures: list[Figure], index: int, problems: list[tuple[int
     # 制发后全部报市人民政府备案;审核…各类合同286份: the 备案 before the semicolon is not what 286 counts
     said_before = max(sent_start, f.rfind(";", sent_start, soft_left) + 1, f.rfind("；", sent_start, soft_left) + 1)
     clause = doc.clause_start(fig.start, hard=True)
-    work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if clause > sent_start else clause
+    # the clause before, unless a semicolon ends it (审查各类合同协议96份;法律顾问另就…提出法律意见41条: another matter)
+    before = clause > sent_start and f[clause - 1] not in ";；"
+    work = doc.clause_start(clause - 1, hard=True, limit=sent_start) if before else clause
     said_after = min((at for stop in ";；" if (at := f.find(stop, fig.end, sent_end)) != -1), default=sent_end)
     # what the figure is said of ends with its clause: 审核规范性文件9件,平均审核时间7.2个工作日,审核其他政策性文件68件
     # gives the time to the 规范性文件 alone (a time over several kinds names them before it)
@@ -380,8 +382,9 @@ def not_a_training_count(m: _Matcher, place: _Place) -> bool:
     return not any(words.search(before) and not words.search(m.rule.name) for words in (_TRAINING, _ACTED_ON))
 
 
-# a meeting of a body other than the government: 县委常委会会议, 局党组会议, 局长办公会议, 党工委会议
-_OTHER_MEETING = re.compile(r"(?:[省市区县州旗乡镇]委|党委|党组|党工委)(?:常委会)?(?:会议|会)|办公会")
+# a meeting of a body other than the government: 县委常委会会议, 局党组会议, 局长办公会议, 党工委会议,
+# 党组理论学习中心组
+_OTHER_MEETING = re.compile(r"(?:[省市区县州旗乡镇]委|党委|党组|党工委)(?:常委会)?(?:会议|会)|办公会|理论学习中心组")
 _GOVERNMENT_BODY = re.compile(r"政府|常务会")
 
 
