@@ -130,7 +130,6 @@ _ONE_WORD_PRE = set("统唯之同单专逐万合划如始终不进某任每新�
 _SESSION_AFTER = re.compile(r"(?:、[零〇一二三四五六七八九十\d]+次)*(?:全会|全体会议|全委会)")
 _CHANGE_BEFORE = re.compile(
     r"(?:增加|减少|增长|下降|提高|提升|降低|缩短|压缩|压减|同比|环比|比上年|较上年|比去年|较去年|上升|增幅|降幅"
-
     r")(?!到|至|为)"
 )
 _CHANGE_AFTER = re.compile(
