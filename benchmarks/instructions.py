@@ -5,7 +5,8 @@
 whole.py's wall and CPU ratios to the floor moved by a quarter between two runs 13 minutes apart on an
 idle machine (benchmarks/README.md, 1 Dec 2026), so a change of a few per cent cannot be seen in them.
 This script runs each command under valgrind's callgrind, which counts the instructions a process
-executes: the load, the clock and the neighbours' use of the caches do not change the count. It is not
+executes: the load, the clock and the neighbours' use of the caches do not change the count (nor, with
+the hash seed fixed at 0, the order Python's dictionaries and sets take: see measure). It is not
 a time (cache misses and stalls are not in it), so whole.py stays the headline; this is the steady
 second figure, and the one to compare revisions with on a busy machine.
 
@@ -141,6 +142,11 @@ def measure(
     pycache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
     env = users_env()
     env["PYTHONPYCACHEPREFIX"] = str(pycache)  # bytecode cached, as `pip install .` leaves it
+    # One hash seed for every run: with Python's random one a count moved by up to 1.5% between two runs
+    # of the same command (json-compact over 300 reports: 4,418M and 4,483M instructions), a few tenths of
+    # a per-report ratio; with seed 0 two runs gave the same count to the instruction. A seed is one of
+    # the orders a user's run may take, so this is a fair sample and a repeatable one.
+    env["PYTHONHASHSEED"] = "0"
     jobs: list[Job] = []
     for n, (_, where) in runs.items():
         jobs.append(Job("floor", n, (python, "-c", _FLOOR, *where)))

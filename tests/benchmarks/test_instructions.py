@@ -75,10 +75,12 @@ def test_the_slope_starts_once_the_first_reports_have_warmed_what_later_ones_reu
     # parsable's first 9 further reports cost 5M more each (memos filling), then 12M a report like any
     costs = {"floor": (100e6, 10e6, 0.0), "parsable": (300e6, 12e6, 5e6)}
     sizes: list[int] = []
+    seeds: set[str] = set()
 
-    def fake_count(job: instructions.Job, cwd: object, env: object, cache: bool = False) -> tuple[int, int]:
+    def fake_count(job: instructions.Job, cwd: object, env: dict[str, str], cache: bool = False) -> tuple[int, int]:
         start, each, warming = costs[job.name]
         sizes.append(job.size)
+        seeds.add(env.get("PYTHONHASHSEED", "random"))
         return int(start + (job.size - 1) * each + min(job.size - 1, 9) * warming), 0
 
     monkeypatch.setattr(instructions, "count", fake_count)
@@ -86,6 +88,7 @@ def test_the_slope_starts_once_the_first_reports_have_warmed_what_later_ones_reu
     monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/" + name)
     assert instructions.main(["30", "--formats", "parsable", "--data-root", str(tmp_path)]) == 0
     assert sorted(set(sizes)) == [1, 10, 30]  # one report, M = N / 3, N
+    assert seeds == {"0"}  # one hash seed: a count repeats to the instruction
     out = capsys.readouterr().out
     assert "| parsable | 300 | 12.00 | 1.20x |" in out  # from 10 to 30: the warm cost alone
     assert instructions.main(["30", "--warm", "1", "--formats", "parsable", "--data-root", str(tmp_path)]) == 0
