@@ -139,9 +139,9 @@ def measure(
     data, paths, manifest = sets[size]
     first = sorted(manifest)[0]
     runs = {1: (data, [first]), warm: sets[warm][:2], size: (data, paths)}  # n -> its folder, what it checks
-    pycache = Path(tempfile.mkdtemp(prefix="hulifa-instructions-pycache-"))
+    scratch = Path(tempfile.mkdtemp(prefix="hulifa-instructions-"))
     env = users_env()
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)  # bytecode cached, as `pip install .` leaves it
+    env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")  # bytecode cached, as `pip install .` leaves it
     # One hash seed for every run: with Python's random one a count moved by up to 1.5% between two runs
     # of the same command (json-compact over 300 reports: 4,418M and 4,483M instructions), a few tenths of
     # a per-report ratio; with seed 0 two runs gave the same count to the instruction. A seed is one of
@@ -153,8 +153,16 @@ def measure(
         for fmt in formats:
             for suffix, hulifa in copies.items():
                 jobs.append(Job(fmt + suffix, n, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
-    for job in jobs[: 1 + len(formats) * len(copies)]:  # bytecode written, outside the counts
-        subprocess.run(job.cmd, cwd=data, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    # Each run its own user cache (the pack and the compiled patterns, hulifa.usercache), filled by the
+    # same command run once before it is counted, as a user's cache is by the runs before: in one shared
+    # cache each format stored the patterns of its own run over the others' (hulifa.patterncache), so a
+    # count depended on which ran before it, here or in another session (json-compact over 100 reports
+    # counted 1,802M and 1,849M instructions, seed 0 both times). So, two measures in other orders agreed
+    # within 300 instructions in 870M.
+    envs = {job: {**env, "XDG_CACHE_HOME": str(scratch / f"cache{i}")} for i, job in enumerate(jobs)}
+    for job in jobs:  # bytecode and the user cache written, outside the counts
+        folder = runs[job.size][0]
+        subprocess.run(job.cmd, cwd=folder, env=envs[job], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(
         f"instruction counts: M={warm}, N={size}, {len(formats)} formats, {len(jobs)} runs under "
         f"{'cachegrind' if cache else 'callgrind'}, {parallel} at a time; hulifa at {git_rev()}",
@@ -164,10 +172,10 @@ def measure(
     try:
         with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
             counted = dict(
-                zip(jobs, pool.map(lambda job: count(job, runs[job.size][0], env, cache), jobs), strict=True)
+                zip(jobs, pool.map(lambda job: count(job, runs[job.size][0], envs[job], cache), jobs), strict=True)
             )
     finally:
-        shutil.rmtree(pycache, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
     by = {(job.name, job.size): n for job, (n, _) in counted.items()}
     misses = {(job.name, job.size): m for job, (_, m) in counted.items()}
     return Counts(size, warm, by, misses)
