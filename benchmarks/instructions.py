@@ -20,9 +20,9 @@ over the first N (default 300 and M = N / 3), and prints:
   10k vs floor (count at N + (10,000 - N) x per report) over the floor's: the issue's size, as a count
 The slope starts at M, not at 1, because hulifa's first reports fill what later ones reuse (json's
 render memos, the remembered verdicts and figures, patterns compiled on first use): counted from 1,
-json-compact cost 14.45M instructions a report over its first 100 reports, 12.99M from 100 to 300 and
-12.32M from 300 to 1,000, while the floor, which keeps nothing, cost 11.98M and 11.84M (2 Dec 2026,
-cachegrind). A batch of 10,000 is nearly all warm reports. `--warm 1` gives the old slope from 1.
+json-compact cost 14.35M instructions a report over its first 100 reports and 12.71M from 100 to 300,
+while the floor, which keeps nothing, cost 11.98M and 11.83M (2 Dec 2026). A batch of 10,000 is nearly
+all warm reports. `--warm 1` gives the old slope from 1.
 With --baseline REV a second copy (that git revision, installed alike) is counted too, and a last
 table gives after / before. Under callgrind a run is ~50x slower than without: N=300 with the ten
 formats takes ~30 minutes of one core; --parallel runs that many counts at once (the counts do not
