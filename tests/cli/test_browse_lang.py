@@ -78,6 +78,9 @@ def test_rules_list_headings_and_names_in_the_language_asked_for(columns: str) -
     assert "severity" in english and "级别" not in english
     assert "Report made public before 1 April" in english and "年度报告向社会公开" not in english
     assert "before 04-01 of the next year" in english
+    # severity and how binding a basis is, in words as check says them; the codes are for --format json
+    assert "党政文件" in chinese and "错误" in chinese and "HARD-POLICY" not in chinese and "error" not in chinese
+    assert "binding policy" in english and "HARD-POLICY" not in english
 
 
 def test_config_in_the_language_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -183,6 +183,11 @@ def rules_list(
 
     console = Console(highlight=False, markup=False, emoji=False)
     from hulifa.reporters.labels import pack_title
+    from hulifa.reporters.labels import severity as severity_word
+    from hulifa.reporters.labels import strength as strength_word
+
+    def strength(rule: Rule) -> str:  # in words, as check shows it; the code is in --format json
+        return strength_word(rule.basis.strength.value, lang.value)
 
     title = Text(clean(f"{pack_title(pack.title, lang.value)} ({pack.id} {pack.version})"), "bold")
     if console.width < RULES_WIDE:  # a rule is two lines: id, severity and strength; the name and target
@@ -191,12 +196,13 @@ def rules_list(
         from rich.padding import Padding
 
         def severity(rule: Rule) -> str:
+            said = severity_word(rule.severity, lang.value)
             if rule.missing_severity is rule.severity:
-                return rule.severity.value
-            return f"{rule.severity.value} ({rule.missing_severity.value})"
+                return said
+            return f"{said} ({severity_word(rule.missing_severity, lang.value)})"
 
         rows = [("id", head("severity"), head("strength")), ("", f"({head('missing')})", "")]
-        rows += [(clean(r.id), severity(r), r.basis.strength.value) for r in chosen]
+        rows += [(clean(r.id), severity(r), strength(r)) for r in chosen]
         widths = [max(cell_len(row[i]) for row in rows) for i in range(1, 3)]
 
         def line(cells: tuple[str, str, str], style: str) -> Table:
@@ -224,8 +230,9 @@ def rules_list(
     table.add_column(head("strength"), no_wrap=True)
     for rule in chosen:
         target = expected_text(rule, lang.value)
-        values = [rule.id, named(rule), rule.unit, target, rule.severity.value, rule.missing_severity.value]
-        table.add_row(*(Text(clean(v)) for v in values), Text(rule.basis.strength.value))
+        severities = [severity_word(s, lang.value) for s in (rule.severity, rule.missing_severity)]
+        values = [rule.id, named(rule), rule.unit, target, *severities, strength(rule)]
+        table.add_row(*(Text(clean(v)) for v in values))
     console.print(Trimmed(table))
 
 
@@ -271,6 +278,7 @@ def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
     from hulifa.messages import LIMITS, citation, expected_text, reason, scopes_text
     from hulifa.reporters._common import qualifier_text
     from hulifa.reporters.labels import severity as severity_word
+    from hulifa.reporters.labels import strength as strength_word
 
     def said(message_id: str, **values: object) -> str:
         return reason(message_id, **values).get(lang)
@@ -289,7 +297,7 @@ def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
         ("severity", severities),
         ("applies", applies + (said("rules.show.years", years=years) if years else "")),
         ("basis", (citation(b, lang) if lang == "en" else f"{b.document} {b.article}".strip()) + qualified),
-        ("strength", b.strength.value),
+        ("strength", f"{strength_word(b.strength.value, lang)} ({b.strength.value})"),
         ("source", b.url),
         ("note", b.note),
         ("why", rule.why),
