@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from clihelp import run_cli
 from hulifa.errors import InputError
 from hulifa.extract import extract_text
 from hulifa.extract.textload import decode_bytes, fold, html_to_text, read_text
+
+HULI = Path(__file__).resolve().parents[1] / "data" / "huli-2024-report.txt"
 
 SAMPLE = "2024年,湖里区坚持依法行政。\n审查行政复议申请590件,行政机关负责人出庭应诉率100%。\n"
 
@@ -163,6 +166,35 @@ def test_a_report_shown_only_by_a_script_is_read_though_hidden() -> None:
     hidden text is read rather than nothing."""
     text = html_to_text(f'<div id="zoom" style="display:none">{_PARAGRAPH}</div><p>首页</p>')
     assert "317件" in text
+
+
+def test_a_folded_article_is_read_whole() -> None:
+    """A 展开全文 that hides all but the first paragraph: the hidden text is most of the page's, so it is
+    the report, not a tab beside it, and it is read (dropped, the report lost four of its five parts)."""
+    folded = f'{_PARAGRAPH}<div style="display:none">{_PARAGRAPH.replace("317", "318") * 3}</div><a>展开全文</a>'
+    text = html_to_text(folded)
+    assert "317件" in text and text.count("318件") == 3
+
+
+def test_a_folded_huli_page_gives_the_open_pages_verdict(tmp_path: Path) -> None:
+    """Through the CLI: the Huli report on a page, open and folded after its first paragraphs."""
+    paragraphs = [line for line in HULI.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def page(shown: int) -> str:
+        def html(lines: list[str]) -> str:
+            return "".join(f"<p>{line}</p>" for line in lines)
+
+        folded = f'<div class="more" style="display:none">{html(paragraphs[shown:])}</div>'
+        head = '<html><head><meta charset="utf-8"></head><body><h1>报告</h1>'
+        return f"{head}{html(paragraphs[:shown])}{folded}</body></html>"
+
+    verdicts = []
+    for name, shown in (("open.html", len(paragraphs)), ("folded.html", 4)):
+        (tmp_path / name).write_text(page(shown), encoding="utf-8")
+        run = run_cli("check", str(tmp_path / name), "--format", "parsable", "--fail-on", "never")
+        assert run.exit_code == 0, run.stderr
+        verdicts.append(run.stdout.replace(name, "PAGE"))
+    assert verdicts[0] == verdicts[1] and verdicts[0].count("PAGE") > 10
 
 
 def test_html_file_read_and_extracted(tmp_path: Path, pack) -> None:

@@ -253,6 +253,10 @@ def _script_html(code: str) -> str:
     return "".join(pieces)
 
 
+def _cjk_count(lines: list[str]) -> int:
+    return sum(len(_CJK.findall(line)) for line in lines)
+
+
 def _has_body(lines: list[str]) -> bool:
     return any(len(_CJK.findall(line)) >= _BODY_LINE for line in lines)
 
@@ -285,13 +289,18 @@ def html_to_text(html: str) -> str:
     script's string keeps for a script to show (the one with the most Chinese text) follows it."""
     parser = _parse(html)
     lines = _clean_lines("".join(parser.shown))
-    if not _has_body(lines):  # a report a script shows by changing a style: the hidden text is read too
-        lines = _clean_lines("".join(parser.parts))
+    every = _clean_lines("".join(parser.parts))
+    # Hidden text is dropped when it is the lesser part of the page (a tab not chosen, a folded 政策解读).
+    # When the shown text holds no report, or less Chinese than the hidden (a script that shows the article
+    # by a style, a 展开全文 that folds all but its first paragraphs), the hidden text is the report: read it.
+    shown, hidden = _cjk_count(lines), _cjk_count(every) - _cjk_count(lines)
+    if not _has_body(lines) or hidden > shown:
+        lines = every
     if not _has_body(lines):
         kept = ["".join(parts) for parts in parser.hidden] + [_script_html("".join(c)) for c in parser.scripts]
         # a <textarea> holds escaped markup (&lt;p&gt;), read as text: parse what it holds once more
         articles = [_clean_lines("".join(_parse(k).parts)) for k in kept]
-        best = max(articles, key=lambda a: len(_CJK.findall("".join(a))), default=[])
+        best = max(articles, key=_cjk_count, default=[])
         if _has_body(best):
             lines += best
     return "\n".join(lines) + ("\n" if lines else "")
