@@ -278,6 +278,9 @@ APPENDIX = [
     ("指标\t2024年目标\t2024年\t2023年", "培训学时\t60学时\t64学时\t61学时", ["target", "year", "prior"]),
     ("指标\t2023年\t2024年", "案件\t31件\t27件", ["prior", "year"]),
     ("指标\t目标值\t完成值", "案件\t31件\t27件", ["year", "year"]),  # no year column: not read as a table
+    # a table of targets alone: labels, then target columns only; nothing in it is the year's result
+    ("指标\t目标值", "重大行政决策合法性审查率\t≥100%", ["target"]),
+    ("序号\t指标\t考核目标\t计划值", "1\t出庭应诉率\t≥90%\t95%", ["target", "target"]),
     # a transposed table: the row's label is its year, or the target
     ("年度\t行政复议申请（件）\t纠错率（%）", "2023年\t276\t10.9%", ["prior", "prior"]),
     ("年度\t行政复议申请（件）\t纠错率（%）", "2024年\t317\t12.3%", ["year", "year"]),

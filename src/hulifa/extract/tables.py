@@ -147,8 +147,9 @@ _TARGET_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年度)?(?:目�
 
 
 def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
-    """(year by column, target columns) when `cells` are a header of two year columns, or of a year and a
-    target column; else None."""
+    """(year by column, target columns) when `cells` are a header of two year columns, of a year and a
+    target column, or of labels and target columns alone ("指标\t目标值", "序号\t指标\t考核目标": a table of
+    targets; its first cell a label, so not a transposed table's 目标值 row); else None."""
     years: dict[int, int] = {}
     targets: set[int] = set()
     for index, cell in enumerate(cells):
@@ -156,7 +157,12 @@ def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
             targets.add(index)
         elif (m := _YEAR_HEAD.match(cell)) is not None:
             years[index] = int(m.group(1))
-    return (years, targets) if len(years) >= 2 or (years and targets) else None
+    if len(years) >= 2 or (years and targets):
+        return years, targets
+    first = min(targets, default=0)  # every column after the labels a target: nothing there is a result
+    if first and targets == set(range(first, len(cells))) and all(_HEADER_LABEL.match(c) for c in cells[:first]):
+        return years, targets
+    return None
 
 
 class HeadedRow(NamedTuple):

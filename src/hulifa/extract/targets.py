@@ -7,7 +7,8 @@
   completes 要求…达到 (控制在…) in its clause, or follows 要求… with its own 不超过/不低于.
 * `of_the_target`: "不少于4场的要求", "“纠错率降至12%以下”的目标": a figure followed by 的要求 / 的目标.
 * `target_column`: a table cell under a 目标值 (目标, 计划值, 预期值) header beside the year columns
-  ("指标\t目标值\t2024年\t2023年": ≥95%, 100%, ≤10 are the year's targets).
+  ("指标\t目标值\t2024年\t2023年": ≥95%, 100%, ≤10 are the year's targets), or in a table of targets
+  alone ("指标\t目标值").
 
 Such a figure is a plan, as the next-year part's are: never this year's value. A report that meets a
 target says so with its own figure ("网上可办率98.7%，高于目标"), which is read as usual.
