@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clihelp import HULI_DATA
 from hulifa import patterncache
@@ -83,15 +85,57 @@ def test_every_loaded_pattern_is_the_one_re_compiles() -> None:
 def test_each_command_keeps_its_own_patterns(tmp_path: Path) -> None:
     """extract compiles ~220 patterns that check does not use: they are stored apart, not loaded by check."""
     _script(*CHECK)
-    checks = patterncache.stored("check")
+    checks = patterncache.stored(list(CHECK))
     text = tmp_path / "report.txt"
     text.write_text("湖里区2024年法治政府建设年度报告\n组织学习培训1700余人次。\n", encoding="utf-8")
     run = _script("extract", str(text), "--year", "2024")
     assert run.returncode in (0, 1) and _compiled(run) > 0, run.stderr
-    assert len(_files(tmp_path)) == 2 and patterncache.stored("check") == checks
-    assert len(patterncache.stored("extract")) > len(checks)
+    assert len(_files(tmp_path)) == 2 and patterncache.stored(list(CHECK)) == checks
+    assert len(patterncache.stored(["extract"])) > len(checks)
     assert _compiled(_script(*CHECK)) == 0
     assert _compiled(_script("extract", str(text), "--year", "2024")) == 0
+
+
+def test_each_format_keeps_its_own_patterns(tmp_path: Path) -> None:
+    """A format's modules compile patterns of their own (json's decoder and string.Template, sarif's,
+    the table's): a run in one format neither loads another's nor stores its own over them, so two
+    runs side by side in two formats do not undo each other."""
+    json = ("check", str(HULI_DATA), "--format=json", "--isolated")
+    _script(*CHECK)
+    checks = patterncache.stored(list(CHECK))
+    assert _compiled(_script(*json)) > 0  # its own, stored apart
+    assert patterncache.stored(list(CHECK)) == checks
+    assert set(patterncache.stored(list(json))) - set(checks)
+    assert len(_files(tmp_path)) == 2
+    for _ in range(2):  # taking turns, neither compiles again
+        assert _compiled(_script(*CHECK)) == 0
+        assert _compiled(_script(*json)) == 0
+    assert patterncache.stored(list(CHECK)) == checks
+
+
+@pytest.mark.parametrize(
+    ("argv", "stem"),
+    [
+        ([], "other"),
+        (["check", "."], "check"),
+        (["check", ".", "-f", "json"], "check.json"),
+        (["check", ".", "-fjson-compact", "--format", "sarif", "-o", "x"], "check.json-compact.sarif"),
+        (["check", "--format=parsable", "--", "-f", "json"], "check.parsable"),
+        (["check", "-f"], "check.other"),
+        (["check", "-f", "../../etc"], "check.other"),
+        (["../x", "-f", "json"], "other.json"),
+        (["提取"], "other"),
+    ],
+)
+def test_a_run_is_named_by_its_command_and_formats(argv: list[str], stem: str) -> None:
+    assert patterncache.name(argv) == stem
+
+
+@given(st.lists(st.text(max_size=30), max_size=8))
+def test_any_arguments_name_a_file_in_the_cache_folder(argv: list[str]) -> None:
+    stem = patterncache.name(argv)
+    assert stem and stem.isascii() and "/" not in stem and not stem.startswith(".")
+    assert all(part.replace("-", "").isalpha() for part in stem.split("."))
 
 
 @pytest.mark.parametrize(
@@ -107,7 +151,7 @@ def test_a_file_that_is_not_a_cache_is_compiled_past_and_replaced(tmp_path: Path
     run = _script(*CHECK)
     assert (run.returncode, run.stdout) == (first.returncode, first.stdout)
     assert _compiled(run) > 0
-    assert len(patterncache.stored("check")) > 20  # written again, whole
+    assert len(patterncache.stored(list(CHECK))) > 20  # written again, whole
     assert _compiled(_script(*CHECK)) == 0
 
 
@@ -133,9 +177,9 @@ def test_a_program_calling_the_cli_stores_nothing(tmp_path: Path) -> None:
 
 def test_the_store_keeps_the_last_patterns_up_to_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterncache, "_loaded", {})
-    monkeypatch.setattr(patterncache, "_command", "limit")
+    monkeypatch.setattr(patterncache, "_name", "limit")
     made = [f"hulifa-limit-test-{i}-(a|b)+" for i in range(patterncache.LIMIT + 20)]
     for pattern in made:
         re.compile(pattern)
     patterncache.save()
-    assert patterncache.stored("limit") == [(pattern, 0) for pattern in made[20:]]
+    assert patterncache.stored(["limit"]) == [(pattern, 0) for pattern in made[20:]]

@@ -22,7 +22,7 @@ def main() -> None:
     from hulifa import patterncache
 
     # before the imports that compile patterns (PyYAML's, typer's stdlib, hulifa's): the command's own
-    patterncache.load(sys.argv[1] if len(sys.argv) > 1 else "")
+    patterncache.load(sys.argv[1:])
     from hulifa.cli import main as run
 
     try:

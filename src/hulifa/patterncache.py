@@ -9,7 +9,9 @@ makes is plain data: a program (a list of integers) and the groups' names, which
 back into the Pattern that `re.compile` makes (equal to it: Pattern equality compares the programs).
 So the script (hulifa.__main__) puts the stored patterns in re's own cache before anything is
 imported, where `re.compile` finds them, and once the command is over stores the patterns of the run
-again if it compiled any that were not stored: a file for each command (its first argument). The
+again if it compiled any that were not stored: a file for each command and its formats (`check -f
+json`, `check -f sarif`: each format imports modules of its own, which compile patterns of their own;
+in one file a command's runs in two formats, side by side, stored each its own over the other's). The
 first run pays for storing (each new pattern parsed again): 596 -> 700 million instructions with
 nothing cached, once.
 
@@ -44,7 +46,7 @@ Key = tuple[type, Any, int]  # re's cache key: (str or bytes, the pattern, its f
 Entry = tuple[Any, int, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _loaded: dict[Key, Entry] = {}  # what load put in re's cache, by its key
-_command = ""  # the command whose patterns load put there (its first argument)
+_name = ""  # the run whose patterns load put there (name(argv))
 
 
 def _key() -> bytes:
@@ -52,14 +54,38 @@ def _key() -> bytes:
     return f"{sys.implementation.cache_tag} {version} sre {_sre.MAGIC} {_sre.CODESIZE}".encode()
 
 
-def _path(command: str) -> str | None:
-    """The file of `command`'s patterns (each command compiles its own: extract's ~220 are not
-    loaded by check, ~7M instructions of its start)."""
+def name(argv: list[str]) -> str:
+    """What the patterns of a run with these arguments (the script's, without its own name) are stored
+    under: the command and each format it writes (`-f X`, `-fX`, `--format X`, `--format=X`, in order),
+    so `check -f json` and `check -f parsable` keep a file each. Read before anything is imported, so by
+    hand, not by click: a word it misreads only names another file."""
+    command = argv[0] if argv and _word(argv[0]) else "other"
+    formats: list[str] = []
+    words = iter(argv[1:])
+    for word in words:
+        if word == "--":
+            break
+        if word in ("-f", "--format"):
+            formats.append(next(words, ""))
+        elif word.startswith("--format="):
+            formats.append(word.removeprefix("--format="))
+        elif word.startswith("-f") and not word.startswith("--"):
+            formats.append(word[2:])
+    return ".".join([command, *(fmt if _word(fmt) else "other" for fmt in formats)])
+
+
+def _word(text: str) -> bool:
+    """A command's or a format's name, fit for a file name (json-compact)."""
+    return 0 < len(text) <= 16 and text.isascii() and text.replace("-", "").isalpha()
+
+
+def _path(stem: str) -> str | None:
+    """The file of a run's patterns (each command compiles its own, and each format: extract's ~220
+    are not loaded by check, ~7M instructions of its start)."""
     folder = cache_folder("patterns")
     if folder is None:
         return None
-    name = command if command.isascii() and command.isalpha() and len(command) <= 16 else "other"
-    return os.path.join(folder, f"{name}-{sys.implementation.cache_tag}-{zlib.crc32(_key()):08x}.marshal")
+    return os.path.join(folder, f"{stem[:120]}-{sys.implementation.cache_tag}-{zlib.crc32(_key()):08x}.marshal")
 
 
 def _re_cache() -> dict[Any, Any] | None:
@@ -67,16 +93,16 @@ def _re_cache() -> dict[Any, Any] | None:
     return cache if isinstance(cache, dict) else None
 
 
-def load(command: str) -> None:
-    """Put the patterns stored for `command` (the script's first argument) in re's cache, made from
-    their programs; save stores them again under it."""
-    global _command
-    _command = command
+def load(argv: list[str]) -> None:
+    """Put the patterns stored for a run with these arguments (the script's, without its own name) in
+    re's cache, made from their programs; save stores them again under the same name."""
+    global _name
+    _name = name(argv)
     cache = _re_cache()
     if cache is None:
         return
     try:
-        for entry in _read(command):
+        for entry in _read(_name):
             pattern, flags, *made = entry
             key = (type(pattern), pattern, flags)
             cache[key] = _sre.compile(pattern, *made)
@@ -89,7 +115,7 @@ def save() -> None:
     """Store the patterns in re's cache, in its order, if the run compiled any that load did not put
     there. The last LIMIT: as in re's own cache, the oldest go first (a pattern no longer compiled is
     dropped in time, one still compiled is stored again after it)."""
-    cache, path = _re_cache(), _path(_command)
+    cache, path = _re_cache(), _path(_name)
     if cache is None or path is None:
         return
     try:
@@ -107,17 +133,17 @@ def save() -> None:
         return
 
 
-def stored(command: str) -> list[tuple[Any, int]]:
-    """The patterns stored for `command` and this Python, with their flags, oldest first."""
+def stored(argv: list[str]) -> list[tuple[Any, int]]:
+    """The patterns stored for a run with these arguments and this Python, with their flags, oldest first."""
     try:
-        return [(entry[0], entry[1]) for entry in _read(command)]
+        return [(entry[0], entry[1]) for entry in _read(name(argv))]
     except Exception:  # as load: a file that is not a cache holds nothing
         return []
 
 
-def _read(command: str) -> list[Entry]:
+def _read(stem: str) -> list[Entry]:
     """The stored entries: none when there is no file, or it is not a cache of this Python's."""
-    path = _path(command)
+    path = _path(stem)
     if path is None:
         return []
     try:
