@@ -739,7 +739,6 @@ def report(
                     "",
                 )
                 continue
-            met = "met" if start_ms <= COLD_TARGET_MS else "NOT met"
             line(
                 "1",
                 f"cold start `{row.name}` ({len(row.walls)} runs)",
@@ -750,7 +749,7 @@ def report(
                 "",
                 rss,
                 "",
-                f"<= {COLD_TARGET_MS:.0f} ms: {met}",
+                cold_target(row),
                 "",
             )
         line("  ", f"(floor on that one file: {floor_one:.0f} ms)", *[""] * 9)
@@ -764,6 +763,14 @@ def report(
                 base = next(x for x in rows if x.size == small and x.name == row.name)
                 parts.append(f"{row.name} {max(row.rss) / max(base.rss):.2f}x")
         say("  " + ", ".join(parts))
+
+
+def cold_target(row: Row) -> str:
+    """The cold start's verdict, on its median CPU time as every other target in the table: its wall
+    time on a shared machine holds others' load (a start waits for a core), so a verdict on wall time
+    moved with the machine's state, not the code's."""
+    cpu_ms = statistics.median(row.cpus) * 1000
+    return f"<= {COLD_TARGET_MS:.0f} ms CPU: {'met' if cpu_ms <= COLD_TARGET_MS else 'NOT met'}"
 
 
 def count_instructions(
