@@ -10,6 +10,8 @@ what a printed page adds to the text:
   that one is indented or starts a heading, so "1\\n9件" is 19 again and "纠错率高\\n达55.6%" one phrase;
   this holds across a page break too, and on a page set in two columns (a gazette) each column has
   its own margins, and the left column's last line goes on at the top of the right one;
+* a table's rows are one line each, cells joined by tabs, and a category cell merged down over
+  several rows (printed once at their middle) is given back to each of them (hulifa.extract.pdfspan);
 * PDF artefacts are undone: Kangxi radicals some fonts map to (⾏ for 行), and spaces PDFium puts
   between two CJK characters.
 
@@ -36,6 +38,7 @@ from typing import Any, NoReturn
 
 from hulifa.decoding import max_bytes, read_bytes
 from hulifa.errors import fail
+from hulifa.extract.pdfspan import spanned_rows
 from hulifa.model import Position, ReportData, RulePack
 from hulifa.reportdata import TextHints
 
@@ -573,9 +576,14 @@ def _table_rows(
     """Each output line of a page: (the line, its text cleaned; where each piece of it starts in that text
     and the page line it came from, 1-based; the margins of its column). Lines of one table row are one."""
     rows: dict[int, list[list[int]]] = {}  # first line of a row -> its cells
+    spans: dict[int, list[int]] = {}  # a row's line -> the category cell spanning it (pdfspan)
     if 1 < len(lines) <= _MAX_TABLE_LINES and _gutter(lines) is None:
-        cellish = _cellish(lines)
+        spans = spanned_rows(lines)
+        spanning = {i for cell in spans.values() for i in cell}
+        cellish = [c and i not in spanning for i, c in enumerate(_cellish(lines))]
         rows = {min(g): _cells(lines, g) for g in _add_stacked(lines, cellish, _row_groups(lines, cellish))}
+        rows |= {i: [[i]] for i in spans if not any(i in cell for cells in rows.values() for cell in cells)}
+        rows = {i: _with_category(cells, spans) for i, cells in rows.items()}
     member = {i for cells in rows.values() for cell in cells for i in cell}
     out: list[tuple[Line, list[tuple[int, int]], tuple[float, float]]] = []
     for i, line in enumerate(lines):
@@ -598,6 +606,12 @@ def _table_rows(
         merged = Line(text, min(ln.x0 for ln in group), max(ln.x1 for ln in group), max(ln.top for ln in group), size)
         out.append((merged, parts, margins[i]))
     return out
+
+
+def _with_category(cells: list[list[int]], spans: dict[int, list[int]]) -> list[list[int]]:
+    """A row's cells with the category cell that spans it first, when one does."""
+    category = next((spans[i] for cell in cells for i in cell if i in spans), None)
+    return cells if category is None else [category, *cells]
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
