@@ -153,6 +153,19 @@ def test_a_column_paragraph_ends_on_a_short_line() -> None:
     assert text.splitlines()[1:] == ["".join(left), "".join(right)]
 
 
+def test_a_full_line_a_hair_wider_than_its_column_still_runs_on() -> None:
+    # Chromium sets a full line of a column a fraction of a point wider (285.7 against 285), and the
+    # shorter column has as many lines either way: the gutter goes right of that line, not between it
+    # and its column's other lines (where it took the page's margins), so its wrap still joins
+    left = [f"{chr(0x4E00 + i)}左栏正文全年办理案件" for i in range(8)]
+    left += ["邀请人大代表、政协", "委员参与执法检查26人次。"]
+    right = [f"{chr(0x4E00 + i)}右栏正文全年办理案件" for i in range(8)]
+    ends = [285.0] * 8 + [285.7, 150.0]
+    text = normalise([_columns(left, right, ends)]).text
+    assert "邀请人大代表、政协委员参与执法检查26人次。" in text
+    assert text.splitlines()[1:] == ["".join(left), "".join(right)]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.integers(min_value=60, max_value=500), min_size=16, max_size=40),
