@@ -425,6 +425,15 @@ def test_a_departments_sentence_about_the_whole_area_is_not_its_own(
         ("enforcement_reviewer_qualified", "初次从事法制审核的人员应当取得法律职业资格。", False),
         ("enforcement_reviewer_qualified", "初次从事法制审核的人员未全部取得法律职业资格。", False),
         ("enforcement_reviewer_qualified", "法制审核人员取得法律职业资格的比例为60%。", False),  # not 初次从事
+        # every reviewer qualified: the first-time ones among them too; not a share of them
+        ("enforcement_reviewer_qualified", "全局法制审核人员3名,法制审核人员均具有法律职业资格。", True),
+        ("enforcement_reviewer_qualified", "法制审核人员全部取得法律职业资格。", True),
+        ("enforcement_reviewer_qualified", "法制审核人员中具有法律职业资格的仅2名。", False),
+        # 严格执行 the three systems written out affirms each; a catalogue adjusted is one in place
+        ("enforcement_full_record", "严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度。", True),
+        ("enforcement_legal_review", "严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度。", True),
+        ("enforcement_legal_review", "重大执法决定法制审核制度执行不到位。", False),
+        ("major_decision_review_catalogue", "动态调整重大执法决定法制审核目录清单。", True),
         # 缺乏 negates as 未 does
         ("township_delegation_evaluated", "向街道下放执法事项137项,年底前对下放事项开展评估。", True),
         ("township_delegation_evaluated", "对下放事项的业务培训不够系统,普法效果也缺乏评估。", False),
