@@ -336,6 +336,20 @@ function measure(frame) {
     });
     wrap.scrollLeft = 0;
   }
+  // text a phone shows smaller than 12 px: each element that holds text of its own, outside the charts'
+  // SVG (ticks scale with the chart) and the matrix's one-glyph cells
+  out.small = {};
+  doc.querySelectorAll('body *').forEach(function (e) {
+    if (e.closest('svg') || e.matches('.matrix td.cell')) return;
+    var own = Array.prototype.some.call(e.childNodes, function (n) {
+      return n.nodeType === 3 && n.textContent.trim();
+    });
+    var style = win.getComputedStyle(e), size = parseFloat(style.fontSize);
+    if (own && size < 12 && style.display !== 'none' && e.getClientRects().length) {
+      var key = e.tagName + '.' + (e.getAttribute('class') || '') + ' ' + size + 'px';
+      out.small[key] = (out.small[key] || 0) + 1;
+    }
+  });
   doc.querySelectorAll('body *').forEach(function (e) {
     var r = e.getBoundingClientRect();
     var scrolls = e.closest('.matrix-wrap') !== null;  // the matrix scrolls sideways inside its own box
@@ -391,6 +405,13 @@ def test_phone_nothing_overflows(phone: dict[int, dict[str, Any]], width: int) -
     assert seen["innerWidth"] == width
     assert seen["scrollWidth"] <= seen["innerWidth"], seen["wide"][:10]
     assert seen["wide"] == []
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_text_is_at_least_12_px(phone: dict[int, dict[str, Any]], width: int) -> None:
+    """No text of its own smaller than 12 px on a phone (the chart's SVG ticks and the matrix's
+    one-glyph cells aside): a note, a basis link or a badge at 10-11 px was hard to read at arm's length."""
+    assert phone[width]["small"] == {}, " ".join(sorted(phone[width]["small"]))
 
 
 @pytest.mark.parametrize("width", [390, 360])

@@ -212,6 +212,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px
   body { padding: 12px 12px 32px; }
   h1 { font-size: 20px; }
   .matrix th.region { min-width: 96px; max-width: 120px; font-size: 12px; }
+  /* no text under 12 px at arm's length: the desktop's 10-11.5 px notes, links and badges grow */
+  .msg, .note, .basis a, .strength, .matrix th.region .file, .toc .file { font-size: 12px; }
+  .matrix th.ind { font-size: 12px; line-height: 16px; }
   .chart-row, .chart-axis { grid-template-columns: minmax(0, 1fr); gap: 2px; padding: 4px 0; }
   .chart-axis > div:empty { display: none; }
   .chart-row svg, .chart-axis svg { width: 100%; height: auto; }
