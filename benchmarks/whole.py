@@ -268,9 +268,10 @@ def _markdown_pairs(lines: Iterable[str]) -> Pairs:
     got: Pairs = Counter()
     current = ""
     for line in lines:
-        if line.startswith("<summary>"):  # a report's folded block: "<summary>region year — file — counts"
+        if line.startswith("<summary>"):  # a report's block: "<summary>region year — file — counts"
             m = re.search(r"(\S+\.yaml)", line)
-            current = m.group(1).replace("\\_", "_") if m else ""
+            if m:  # (not its notes' block inside it: "<summary>提示 28", still the same report's)
+                current = m.group(1).replace("\\_", "_")
             continue
         if line == "</details>":  # lines outside a report's block (the overview, most-missed) are not findings
             current = ""

@@ -84,7 +84,8 @@ def test_no_html_or_code_spans_from_data(batch) -> None:
     assert "<script>" not in out and "</script>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;指标" in out
     # The only tags are our own line break and folded blocks.
-    assert set(re.findall(r"<[^>]*>", out)) == {"<br>", "<details>", "</details>", "<summary>", "</summary>"}
+    tags = {"<br>", "<details>", "<details open>", "</details>", "<summary>", "</summary>"}
+    assert set(re.findall(r"<[^>]*>", out)) == tags
     # Every backtick from the data is escaped.
     assert re.search(r"(?<!\\)`", out) is None
     assert "\x1b" not in out and "\x00" not in out and "\\\\x1b\\[31m" in out
@@ -203,7 +204,8 @@ def test_a_folded_reports_title_reads_as_written_on_github() -> None:
     report = HULI_REPORT._replace(file="reports/huli_district_2024.yaml", region="湖里*区_[甲]<b>")
     page = MarkdownIt("commonmark").enable("table").render(markdown.render(CheckResult(reports=(report,))))
     summaries = re.findall(r"<summary>(.*?)</summary>", page)
-    assert len(summaries) == 1 and "\\" not in summaries[0], summaries
+    assert len(summaries) == 2 and "\\" not in summaries[0], summaries  # the report's, then its notes'
+    assert summaries[1] == "提示 3"
     assert summaries[0].startswith("湖里*区_[甲]&lt;b&gt; 2024 — reports/huli_district_2024.yaml — 错误 ")
 
 
@@ -231,3 +233,26 @@ def test_most_missed_puts_the_most_severe_first_among_as_many_reports(
             "mad\\_legality\\_review\\_rate", "nd\\_legality\\_review\\_rate", "report\\_published\\_by",
             "township\\_delegation\\_evaluated",
         }  # fmt: skip
+
+
+def test_errors_and_warnings_open_notes_folded_under_them(batch3) -> None:
+    """A reviewer reads a report's errors and warnings at once; its notes wait in a closed block under
+    them. In a batch a report with errors (or one not checked) is open, one with warnings at most
+    closed. Rendered by markdown-it-py as GitHub reads it: the blank line after each <summary> makes the
+    list inside a list."""
+    page = _rendered(markdown.render(batch3))
+    blocks = re.findall(r"<details( open)?>\n<summary>(.*?)</summary>", page)
+    assert [(opened, title.split(" — ")[0]) for opened, title in blocks] == [
+        (" open", "厦门市湖里区 2024"),
+        ("", "提示 3"),
+        (" open", "reports/思明区,2024:bad.yaml"),
+        ("", "厦门市思明区 2023"),
+    ]
+    huli = page[page.index("厦门市湖里区 2024") : page.index("<summary>提示 3</summary>")]
+    notes = page[page.index("<summary>提示 3</summary>") : page.index("</details>")]
+    assert re.findall(r"<li><strong>(.*?)</strong>", huli) == [
+        *("未填报 · 错误", "未填报 · 错误", "无效 · 错误"),
+        *("未达标 · 警告", "无法确认 · 警告", "未填报 · 警告"),
+    ]
+    assert re.findall(r"<li><strong>(.*?)</strong>", notes) == ["未填报 · 提示", "未知指标 · 提示", "未知指标 · 提示"]
+    assert "<ul>" in notes  # a list, not the item's source shown as text

@@ -1,13 +1,15 @@
 """`--format markdown`: GitHub-flavoured Markdown for PR comments and job summaries, summary first.
 
 The verdict; a table with one row per report (counts by severity, the worst); for a batch, the
-most-missed indicators; then each report's findings in a collapsible `<details>` block, most severe
-reports first, a list item per finding (a phone shows it at its width, where a table of 9 columns
-scrolled sideways). The document keeps within a size budget (GitHub's comment limit by default): when it
-must cut, it leaves out details first (least severe and last reports first), then table rows, and
-says how many and how to get them. The step summary (`$GITHUB_STEP_SUMMARY`) is the same document
-within GitHub's 1 MiB. Both are written by `Writer`, fed one report at a time, in memory flat in the
-number of reports: rows and blocks go to spill files, and only the budget's arithmetic stays.
+most-missed indicators; then each report's findings in a collapsible `<details>` block (open where it
+has errors), most severe reports first, a list item per finding (a phone shows it at its width, where
+a table of 9 columns scrolled sideways), errors and warnings first and the notes folded under them.
+The document keeps within a size budget (GitHub's comment limit by default): when it must cut, it
+leaves out whole blocks, reports' notes first, then details (least severe and last reports first),
+then table rows, and says at its end how many and how to get them. The step summary
+(`$GITHUB_STEP_SUMMARY`) is the same document within GitHub's 1 MiB. Both are written by `Writer`,
+fed one report at a time, in memory flat in the number of reports: rows and blocks go to spill
+files, and only the budget's arithmetic stays.
 
 Data is escaped so it cannot break a table row, open a code span, or inject HTML.
 """
@@ -24,6 +26,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import IO
 
 from hulifa import messages
@@ -172,13 +175,25 @@ def _most_missed(missed: MostMissed, names: dict[str, str], lang: str) -> list[s
     return [*out, ""]
 
 
-def _findings_list(report: ReportResult, lang: str, items_of: Memo[str]) -> list[str]:
-    """The report's issues, most severe first, a list item each; `items_of` gives a finding's item but
-    its location, which ends it (_item_but_place)."""
-    issues = sorted((f for f in report.findings if is_issue(f)), key=lambda f: -f.severity.rank)  # stable
-    if not issues:
-        return [labels.heading("no_issues", lang), ""]
-    return [*(items_of(f) + escape(location(f)) for f in issues), ""]
+def _is_open(finding: Finding) -> bool:
+    """Whether a finding is listed in its report's block at once: an error or a warning not accepted by
+    a deviation. The rest (notes, accepted deviations) wait in a folded block under them."""
+    return finding.severity.rank >= Severity.WARNING.rank and finding.status is not Status.ACCEPTED
+
+
+def _folded_tally(folded: list[Finding], lang: str) -> str:
+    """What the folded block holds, by kind: "提示 28", "notes 3 · accepted 1"."""
+    kinds = Counter(
+        status_label(f.status, lang)
+        if f.status is Status.ACCEPTED or f.severity is Severity.NONE
+        else severity_label(f.severity, lang)
+        for f in folded
+    )
+    return " · ".join(f"{kind} {n}" for kind, n in kinds.items())
+
+
+def _items(findings: list[Finding], items_of: Memo[str]) -> list[str]:
+    return [items_of(f) + escape(location(f)) for f in findings]
 
 
 # Messages that only repeat what an item's first lines say (the name, "not stated" and the target).
@@ -212,9 +227,24 @@ def _item_but_place(finding: Finding, lang: str) -> str:
     return "- " + "<br>".join([*lines, labels.field("location", lang) + " "])
 
 
-def _details(report: ReportResult, counts: _Counts, lang: str, items_of: Memo[str]) -> str:
-    """One report's findings in a collapsible block, its summary line saying what is inside (closed:
-    the writer opens the block of a single report, see _OPEN)."""
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One report's findings in a collapsible block, in parts, so the budget can leave out its notes
+    whole: `head`, then `notes` (its folded block of notes) or `lean` (a line saying how many were left
+    out), then _END. A report without notes has both empty."""
+
+    head: str
+    notes: str
+    lean: str
+
+
+_END = "</details>\n\n"
+
+
+def _details(report: ReportResult, counts: _Counts, lang: str, items_of: Memo[str]) -> _Block:
+    """The block's summary line says what is inside. Errors and warnings are listed at once, most severe
+    first; the notes under them in a block of their own, closed, as is a report without errors (see
+    _OPEN for a single report)."""
     tally = " · ".join(
         f"{severity_label(s, lang)} {n}"
         for s, n in zip(_COUNTED, (counts.errors, counts.warnings, counts.infos), strict=True)
@@ -223,35 +253,60 @@ def _details(report: ReportResult, counts: _Counts, lang: str, items_of: Memo[st
     # <details> opens an HTML block that runs to the blank line: Markdown is not read inside it, so the
     # title is escaped as HTML only (a backslash before huli_2024.yaml's _ was shown as written)
     summary = html.escape(one_line(report_title(report)), quote=False) + (f" — {tally}" if tally else "")
-    out = ["<details>", f"<summary>{summary}</summary>", ""]
+    opened = _OPEN if counts.errors or not report.checked else _CLOSED
+    out = [opened, f"<summary>{summary}</summary>", ""]
     if not report.checked:
         out += [f"**{labels.heading('not_checked', lang)}**", ""]
-    out += [_counts_line(report, lang), "", *_findings_list(report, lang, items_of), "</details>", ""]
-    return "\n".join(out) + "\n"
+    out += [_counts_line(report, lang), ""]
+    issues = sorted((f for f in report.findings if is_issue(f)), key=lambda f: -f.severity.rank)  # stable
+    shown = [f for f in issues if _is_open(f)]
+    folded = [f for f in issues if not _is_open(f)]
+    if not issues:
+        out += [labels.heading("no_issues", lang), ""]
+    elif shown:
+        out += [*_items(shown, items_of), ""]
+    head = "\n".join(out) + "\n"
+    if not folded:
+        return _Block(head, "", "")
+    what = html.escape(_folded_tally(folded, lang), quote=False)
+    if not shown:  # nothing above them: the report's own block is the fold
+        return _Block(head, "\n".join([*_items(folded, items_of), "", ""]), f"*{_notes_left_out(what, lang)}*\n\n")
+    # a blank line after <summary>, so the list under it is read as Markdown (GitHub's rule for HTML blocks)
+    notes = "\n".join([_CLOSED, f"<summary>{what}</summary>", "", *_items(folded, items_of), "", "</details>", ""])
+    return _Block(head, notes, f"*{_notes_left_out(what, lang)}*\n\n")
 
 
-def _left_out(details: int, rows: int, limit: int, unit: str, lang: str) -> str:
-    """The note that says what the budget left out, and how to get it."""
+def _notes_left_out(what: str, lang: str) -> str:
+    return pick((f"{what}:为不超过篇幅未列出,见文末。", f"{what}: left out for length, see the end."), lang)
+
+
+def _left_out(details: int, notes: int, rows: int, limit: int, unit: str, lang: str) -> str:
+    """The note at the end that says what the budget left out, and how to get it."""
     if lang == "en":
         parts = []
+        if notes:
+            parts.append(f"the notes of {notes:,} report{'s' if notes != 1 else ''}")
         if details:
             parts.append(f"the details of {details:,} report{'s' if details != 1 else ''}")
         if rows:
             parts.append(f"{rows:,} row{'s' if rows != 1 else ''} of the table")
         what = " and ".join(parts)
         return (
-            f"> **Left out to stay within {limit:,} {unit}:** {what} (the least severe and last first). "
-            "For everything: `--format markdown --max-bytes 0`, or `--format html` / `--format json`.\n\n"
+            f"> **Left out to stay within {limit:,} {unit}:** {what} (notes before errors and warnings, "
+            "the least severe and last reports first). For everything: `--format markdown --max-bytes 0` "
+            "to a file, or `--format html` / `--format json`.\n\n"
         )
     parts = []
+    if notes:
+        parts.append(f"{notes:,} 份报告的提示")
     if details:
         parts.append(f"{details:,} 份报告的详情")
     if rows:
         parts.append(f"汇总表中的 {rows:,} 行")
     unit_zh = "字符" if unit == "characters" else "字节"
     return (
-        f"> **为不超过 {limit:,} {unit_zh},未列出:** {'和'.join(parts)}(先略去问题最轻、排在最后的)。"
-        "完整内容:`--format markdown --max-bytes 0`,或 `--format html` / `--format json`。\n\n"
+        f"> **为不超过 {limit:,} {unit_zh},未列出:** {'和'.join(parts)}(先略去提示,再略去问题最轻、排在最后的报告)。"
+        "完整内容:`--format markdown --max-bytes 0` 写入文件,或 `--format html` / `--format json`。\n\n"
     )
 
 
@@ -295,8 +350,8 @@ class Writer:
         self.row_bytes = array("q")
         self.row_rank = array("b")
         self.blocks: dict[int, IO[bytes]] = {}  # worst severity's rank -> the blocks, in input order
-        self.block_size: dict[int, array[int]] = {}
-        self.block_bytes: dict[int, array[int]] = {}
+        # per block, six numbers: the sizes of its head, notes and lean line, then their bytes
+        self.block_parts: dict[int, array[int]] = {}
         self.overview = 0  # the table's rows so far, in the budget's unit
         self.details = True  # the reports' details are still made (see item)
 
@@ -320,13 +375,13 @@ class Writer:
             self._drop_details()
             return ""
         block = _details(report, counts, self.lang, self.items_of)
-        data = block.encode("utf-8")
         if rank not in self.blocks:
-            self.blocks[rank] = self._spill()
-            self.block_size[rank], self.block_bytes[rank] = array("q"), array("q")
-        self.blocks[rank].write(data)
-        self.block_size[rank].append(self.size(block))
-        self.block_bytes[rank].append(len(data))
+            self.blocks[rank], self.block_parts[rank] = self._spill(), array("q")
+        parts = (block.head, block.notes, block.lean)
+        encoded = [part.encode("utf-8") for part in parts]
+        for data in encoded:
+            self.blocks[rank].write(data)
+        self.block_parts[rank].extend([*(self.size(part) for part in parts), *(len(data) for data in encoded)])
         return ""  # nothing goes to the Document's spill: the writer keeps its own
 
     def _drop_details(self) -> None:
@@ -334,8 +389,7 @@ class Writer:
         for spill in self.blocks.values():
             spill.close()
         self.blocks.clear()
-        self.block_size.clear()
-        self.block_bytes.clear()
+        self.block_parts.clear()
 
     def head(self) -> str:
         return ""
@@ -345,24 +399,33 @@ class Writer:
 
     # ------------------------------------------------------------------------------ the document
 
-    def _ranked_blocks(self) -> Iterator[tuple[int, int, int]]:
-        """(rank, size, bytes) of each block, most severe first, then in input order."""
+    def _ranked_blocks(self) -> Iterator[tuple[int, int, bool]]:
+        """(size in full, size without its notes, whether it has notes) of each block, most severe
+        first, then in input order."""
+        end = self.size(_END)
         for rank in sorted(self.blocks, reverse=True):
-            for size, length in zip(self.block_size[rank], self.block_bytes[rank], strict=True):
-                yield rank, size, length
+            parts = self.block_parts[rank]
+            for i in range(0, len(parts), 6):
+                head, notes, lean = parts[i : i + 3]
+                yield head + notes + end, head + lean + end, notes > 0
 
-    def _read_blocks(self, count: int | None) -> Iterator[str]:
-        """The first `count` blocks in ranked order (all with None), a single report's opened."""
+    def _read_blocks(self, count: int | None, full: int | None = None) -> Iterator[str]:
+        """The first `count` blocks in ranked order (all with None), the first `full` of them with their
+        notes (all with None) and the rest with the line that says they were left out; a single
+        report's block opened."""
         left = self.tally.reports if count is None else count
+        whole = left if full is None else full
         for rank in sorted(self.blocks, reverse=True):
-            spill = self.blocks[rank]
+            spill, parts = self.blocks[rank], self.block_parts[rank]
             spill.seek(0)
-            for length in self.block_bytes[rank]:
+            for i in range(0, len(parts), 6):
                 if left <= 0:
                     return
-                left -= 1
-                block = spill.read(length).decode("utf-8")
-                yield _OPEN + block[len(_CLOSED) :] if self.tally.reports == 1 else block
+                head, notes, lean = (spill.read(n).decode("utf-8") for n in parts[i + 3 : i + 6])
+                if self.tally.reports == 1 and head.startswith(_CLOSED + "\n"):
+                    head = _OPEN + head[len(_CLOSED) :]
+                yield head + (notes if whole > 0 else lean) + _END
+                left, whole = left - 1, whole - 1
 
     def _read_rows(self, keep: bytearray | None = None) -> Iterator[str]:
         """The overview rows in input order, each with its newline (only those marked in `keep`)."""
@@ -400,24 +463,17 @@ class Writer:
             self._write(out, head_text, "", table_head, None, missed, None)
             return
         # The note's size, reserved whenever something may be cut (its numbers are at most this long).
-        reserve = size(_left_out(n, n, limit, self.unit, lang))
+        reserve = size(_left_out(n, n, n, limit, self.unit, lang))
         table_size = size(table_head) + sum(s + 1 for s in self.row_size) + 1
         used = size(head_text) + table_size + size(missed)
         if used <= limit:  # the overview fits: details while they fit
-            kept: list[int] = []  # the sizes of the blocks kept, in ranked order
-            total = used
-            for _, block, _ in self._ranked_blocks():
-                total += block + opened
-                if total > limit - (reserve if len(kept) + 1 < n else 0):
-                    break
-                kept.append(block + opened)
-            if len(kept) == n:
+            if used + sum(whole + opened for whole, _, _ in self._ranked_blocks()) <= limit:
                 self._write(out, head_text, "", table_head, None, missed, None)
                 return
-            while kept and used + sum(kept) + reserve > limit:
-                kept.pop()
-            note = _left_out(n - len(kept), 0, limit, self.unit, lang)
-            self._write(out, head_text, note, table_head, None, missed, len(kept))
+            kept, full = self._fit(limit - used - reserve, opened)
+            notes = sum(has for _, _, has in islice(self._ranked_blocks(), full, kept))
+            note = _left_out(n - kept, notes, 0, limit, self.unit, lang)
+            self._write(out, head_text, note, table_head, None, missed, kept, full)
             return
         # Not even the overview fits: no details, and table rows while they fit, most severe first.
         room = limit - size(head_text) - reserve - size(table_head) - 1
@@ -432,8 +488,23 @@ class Writer:
                 keep[i] = 1
             if room < 0:
                 break
-        note = _left_out(n, n - sum(keep), limit, self.unit, lang)
+        note = _left_out(n, 0, n - sum(keep), limit, self.unit, lang)
         self._write(out, head_text, note, table_head, keep, "", 0)
+
+    def _fit(self, room: int, opened: int) -> tuple[int, int]:
+        """How many blocks fit in `room`, in ranked order, and how many of those keep their notes: as
+        many reports' errors and warnings as fit, then the notes of the first of them while those fit."""
+        kept = total = 0
+        for _, lean, _ in self._ranked_blocks():
+            if total + lean + opened > room:
+                break
+            kept, total = kept + 1, total + lean + opened
+        full = 0
+        for whole, lean, _ in islice(self._ranked_blocks(), kept):
+            if total + whole - lean > room:
+                break
+            full, total = full + 1, total + whole - lean
+        return kept, full
 
     def _write(
         self,
@@ -444,13 +515,16 @@ class Writer:
         keep: bytearray | None,
         missed: str,
         blocks: int | None,
+        full: int | None = None,
     ) -> None:
-        out.write(head + note + table_head)
+        """The document; `note` (what was left out) at its end, after the last block."""
+        out.write(head + table_head)
         for row in self._read_rows(keep):
             out.write(row)
         out.write("\n" + missed)
-        for block in self._read_blocks(blocks):
+        for block in self._read_blocks(blocks, full):
             out.write(block)
+        out.write(note)
         out.end()
 
     def text(self, limit: int | None = None) -> str:
