@@ -119,3 +119,29 @@ def test_init_template_validates_against_the_schema_its_header_names(tmp_path: P
     errors = [e.message for e in jsonschema.Draft202012Validator(report_schema).iter_errors(yaml.safe_load(text))]
     assert errors == []
     assert run_cli("check", str(template)).exit_code == 1  # and check accepts it: every figure still missing
+
+
+def test_the_files_lang_reaches_every_command(office: Path) -> None:
+    """`lang = "en"` in the configuration reached only `check` and --help: `rules list`, `init`, `diff`
+    and `extract` spoke Chinese (or both), and `config` printed its settings in Chinese."""
+    (office / "hulifa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    listing = run_cli("rules", "list").stdout
+    assert "severity" in listing and "级别" not in listing
+    assert "级别" in run_cli("rules", "list", "--lang", "zh").stdout  # the command line over the file
+    assert "级别" in run_cli("--lang", "zh", "rules", "list").stdout
+    made = run_cli("init", "new.yaml", "--region", "湖里区", "--year", "2025", "--level", "district")
+    assert (made.exit_code, made.stderr) == (0, "wrote new.yaml\n")
+    diff = run_cli("diff", "huli/2024.yaml", "huli/2024.yaml", env={"COLUMNS": "120"})
+    assert diff.exit_code == 0 and "indicator" in diff.stdout.lower() and "指标" not in diff.stdout
+    refused = run_cli("extract", "--nosuch")
+    assert refused.exit_code == 2 and refused.stderr.rstrip().endswith("hulifa: no such option: --nosuch")
+    shown = run_cli("config").stdout
+    assert shown.startswith("# configuration: ") and "lang              = 'en'  # ../hulifa.toml:1" in shown
+    assert "lang              = 'zh'  # 命令行" in run_cli("config", "--lang", "zh").stdout
+
+
+def test_the_apps_lang_is_the_setting_config_shows(office: Path) -> None:
+    """`hulifa --lang en config` printed in English but `lang = 'zh'  # default`."""
+    shown = run_cli("--lang", "en", "config").stdout
+    assert "lang              = 'en'  # command line" in shown and "# default" in shown
+    assert "lang              = 'en'  # command line" in run_cli("config", "--lang", "en").stdout

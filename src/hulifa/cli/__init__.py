@@ -77,8 +77,18 @@ def _root(
         ),
     ] = None,
 ) -> None:
+    if lang is None and ctx.invoked_subcommand not in _OWN_SETTINGS:
+        from hulifa.cli.usage import ARGV
+        from hulifa.cli.usage_text import configured_lang
+
+        lang = configured_lang(ctx.meta.get(ARGV, []))  # the configuration file's, for every command
     if lang is not None:  # every command's --lang defaults to it; the command's own still wins
         ctx.default_map = _lang_defaults(ctx.command, lang)
+
+
+# The commands that read the configuration file themselves, --lang among their settings, and say
+# where each came from (`check --show-settings`, `config`): the file's lang is not made theirs here.
+_OWN_SETTINGS = frozenset({"check", "config"})
 
 
 def _known_lang(value: str) -> Lang:
@@ -178,17 +188,17 @@ def text_hints(year: int | None, level: str | None, region: str | None) -> TextH
 
 
 def asked() -> str | None:
-    """The language the running command was asked to speak: its --lang, or for `check` the configuration
-    file's lang, as a usage error reads them (usage_text.asked_lang); None when neither says."""
+    """The language the running command was asked to speak: its --lang, else the configuration file's
+    lang, as a usage error reads them (usage_text.asked_lang); None when neither says."""
     from typer._click.globals import get_current_context
 
     ctx = get_current_context(silent=True)
     if ctx is None:
         return None
     from hulifa.cli.usage import ARGV
-    from hulifa.cli.usage_text import asked_lang, command_names
+    from hulifa.cli.usage_text import asked_lang
 
-    return asked_lang(ctx.find_root().meta.get(ARGV, []), command_names(ctx))
+    return asked_lang(ctx.find_root().meta.get(ARGV, []))
 
 
 def refuse(text: Text, lang: str | None = None) -> NoReturn:
@@ -334,7 +344,7 @@ def _asked_quietly() -> str | None:
     try:
         from hulifa.cli.usage_text import asked_lang
 
-        return asked() or asked_lang(sys.argv[1:], sys.argv[1:2])
+        return asked() or asked_lang(sys.argv[1:])
     except Exception:
         return None
 

@@ -366,7 +366,7 @@ def init(
     try:
         write_output(
             output,
-            report_template(pack, region, year, level.value, department_of.value if department_of else ""),
+            report_template(pack, region, year, level.value, department_of.value if department_of else "", lang.value),
             force=False,
         )
     except InputError as error:

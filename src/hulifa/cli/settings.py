@@ -125,6 +125,12 @@ def config_file_line(config: str | None, isolated: bool, lang: str = "zh") -> st
     "Show the settings in force and where each comes from.\n\n"
     "The same as `hulifa check --show-settings` without other options: configuration file over default.",
 )
-def config_command(config: ConfigOption = None, isolated: IsolatedOption = False, lang: LangOption = Lang.zh) -> None:
-    shown = resolve(None, config, isolated, lang.value)
-    sys.stdout.write(config_file_line(config, isolated, lang.value) + shown.render(lang.value))
+def config_command(
+    ctx: typer.Context, config: ConfigOption = None, isolated: IsolatedOption = False, lang: LangOption = Lang.zh
+) -> None:
+    # its own --lang (or `hulifa --lang`) is a setting given on the command line, as check's is: shown
+    # as such, and the output in it; else the file's lang, which says where it came from
+    shown = resolve(ctx, config, isolated, lang.value)
+    said = shown.values["lang"]
+    said = said.value if isinstance(said, Lang) else str(said)
+    sys.stdout.write(config_file_line(config, isolated, said) + shown.render(said))

@@ -1,7 +1,7 @@
 """The words of a usage error (see usage.py): worded from the error's attributes (option,
 possibilities, parameter, context) through the catalogue (hulifa.messages, ids `usage.*`), never by
-rewording click's English; in the language the command line asks for (--lang, or for `check` the
-configuration file), else in both. The usage line and the -h hint first, as click says them.
+rewording click's English; in the language the command line asks for (--lang, else the
+configuration file's), else in both. The usage line and the -h hint first, as click says them.
 Imported only when there is an error to word."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def said(error: UsageError, root: Context, argv: list[str]) -> list[str]:
     `root` is the app's context and `argv` the whole command line: the parser's errors (an option
     missing its value) carry no context, and a value click refused is read again from the command line."""
     ctx = error.ctx if error.ctx is not None else _command_context(root, argv)
-    lang = asked_lang(argv, command_names(ctx))
+    lang = asked_lang(argv)
     lines = [_usage(ctx, lang)]
     if ctx.command.get_help_option(ctx) is not None:
         hint = reason("usage.help", command=f"{ctx.command_path} {ctx.help_option_names[0]}")
@@ -34,14 +34,14 @@ def said(error: UsageError, root: Context, argv: list[str]) -> list[str]:
     return [*lines, "", *message_lines("hulifa: ", _halves(_what(error, ctx, _args_of(ctx, argv)), lang))]
 
 
-def asked_lang(argv: Sequence[str], path: Sequence[str]) -> str | None:
-    """The language the command line asks for: its last --lang, or for `check` the configuration file's
-    `lang` (the command line over the file, as `check` reads them); None when neither can be read."""
+def asked_lang(argv: Sequence[str]) -> str | None:
+    """The language the command line asks for: its last --lang, else the configuration file's `lang`
+    (the command line over the file, as every command reads them); None when neither can be read."""
     from hulifa.cli import Lang
 
     given = _last_value(argv, "--lang")
-    if given is None and list(path) == ["check"]:
-        given = _configured_lang(argv)
+    if given is None:
+        given = configured_lang(argv)
     return given if given in Lang.__members__ else None
 
 
@@ -53,11 +53,12 @@ def help_lang(ctx: Context) -> str:
     argv = ctx.find_root().meta.get(ARGV, [])
     given = _last_value(argv, "--lang")
     if given not in Lang.__members__:  # the file is read only when the command line does not say
-        given = _configured_lang(argv)
+        given = configured_lang(argv)
     return given if given is not None and given in Lang.__members__ else Lang.zh.value
 
 
-def _configured_lang(argv: Sequence[str]) -> str | None:
+def configured_lang(argv: Sequence[str]) -> str | None:
+    """The `lang` of the configuration file the command line names (--config, --isolated) or finds."""
     from hulifa import config
 
     try:
