@@ -217,7 +217,8 @@ def test_init_template_round_trip(tmp_path: Path) -> None:
     run = run_cli("init", str(target), "--region", "湖里区", "--year", "2025", "--level", "district")
     assert run.exit_code == 0 and target.is_file()
     text = target.read_text(encoding="utf-8")
-    assert "# 重大行政决策合法性审查率 (%) 要求 = 100% [HARD-LAW]" in text
+    assert "  # 重大行政决策合法性审查率 (%) 要求 = 100% · 依据(法律法规)\n" in text  # words, as check says it
+    assert "HARD-LAW" not in text and "[PRACTICE]" not in text
     check = run_cli("check", str(target), "--format", "json")
     findings = json.loads(check.stdout)["reports"][0]["findings"]
     assert check.exit_code == 1

@@ -5,16 +5,32 @@ from __future__ import annotations
 import json
 
 from hulifa.evaluate import whole_report
-from hulifa.messages import expected_text
-from hulifa.model import RulePack, body_of
+from hulifa.messages import UNIT_NAMES, expected_text
+from hulifa.model import Rule, RulePack, body_of
+from hulifa.reporters._common import basis_label
+from hulifa.reporters.labels import pick
 
 
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def report_template(pack: RulePack, region: str, year: int, level: str, department_of: str = "") -> str:
-    """YAML text; every applicable indicator is present but empty, so `check` reports it until filled."""
+def _comment(rule: Rule, lang: str) -> str:
+    """What an indicator's entry is, above it: name, unit, target and how binding its basis is, in
+    words as `check` says them ("依据(法律法规)", "Basis (law)"; the codes are for machines)."""
+    unit = {"bool": pick(("是/否", "yes/no"), lang), "date": "YYYY-MM-DD"}.get(rule.unit, rule.unit)
+    if lang == "en":
+        unit = UNIT_NAMES.get(unit, unit)  # "days", "hours"
+    name = (rule.name_en or rule.name) if lang == "en" else rule.name
+    target = pick(("要求", "target"), lang)
+    return f"  # {name} ({unit}) {target} {expected_text(rule, lang)} · {basis_label(rule.basis, lang)}"
+
+
+def report_template(
+    pack: RulePack, region: str, year: int, level: str, department_of: str = "", lang: str = "zh"
+) -> str:
+    """YAML text; every applicable indicator is present but empty, so `check` reports it until filled.
+    Each indicator's comment is in `lang`; the header says everything in both."""
     lines = [
         "# yaml-language-server: $schema=report.schema.json",
         "# 编辑器校验:先运行 hulifa schema report --output report.schema.json / for editors, first run that command",
@@ -36,8 +52,7 @@ def report_template(pack: RulePack, region: str, year: int, level: str, departme
     for rule in pack.rules:
         if whole_report(rule) or not rule.applies(body_of(level, department_of), year):
             continue
-        unit = {"bool": "是/否", "date": "YYYY-MM-DD"}.get(rule.unit, rule.unit)
-        lines.append(f"  # {rule.name} ({unit}) 要求 {expected_text(rule)} [{rule.basis.strength.value}]")
+        lines.append(_comment(rule, lang))
         lines.append(f"  {rule.id}:")
         lines.append("    value:")
         lines.append('    evidence: ""')

@@ -101,6 +101,13 @@ def test_init_and_schema_speak_the_language_asked_for(
     made = run_cli("init", "new.yaml", "--region", "湖里区", "--year", "2024", "--level", "district", "--lang", lang)
     assert made.exit_code == 0
     assert made.stderr == {"zh": "已写入 new.yaml\n", "en": "wrote new.yaml\n"}[lang]
+    # each indicator's comment in that language, how binding its basis is in words as check says it
+    template = (tmp_path / "new.yaml").read_text(encoding="utf-8")
+    assert {
+        "zh": "  # 重大行政决策公开征求意见期限 (日) 要求 ≥ 30 日 · 依据(法律法规)\n",
+        "en": "  # Public comment period for major decisions (days) target ≥ 30 days · Basis (law)\n",
+    }[lang] in template
+    assert not re.search(r"HARD-LAW|HARD-POLICY|EVAL|PRACTICE|UNCONFIRMED", template)
     (tmp_path / "s.json").write_text("{}\n", encoding="utf-8")
     kept = run_cli("schema", "report", "-o", "s.json", "--lang", lang)
     assert kept.exit_code == 2 and kept.stderr.startswith("s.json:1:1: ")
