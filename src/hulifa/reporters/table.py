@@ -191,7 +191,12 @@ def cited(finding: Finding, lang: str, full: bool, label: bool = True) -> str:
     if label:  # the label is one unit: never "Basis" at a line's end and "(law)" at the next one's start
         return f"{basis_label(basis, lang).replace(' ', GLUE)} {cite}"
     word = labels.strength(basis.strength.value, lang)
-    return f"{cite} ({word})" if lang == "en" else f"{cite}({word})"
+    if lang == "en":  # "Art. 24" and "(binding policy)" each one unit, as the label is: the cell wraps
+        return f"{_ARTICLE.sub(lambda m: m.group().replace(' ', GLUE), cite)} ({word.replace(' ', GLUE)})"
+    return f"{cite}({word})"
+
+
+_ARTICLE = re.compile(r"\b(?:Arts?|Chs?|Paras?)\. \d")  # messages.article's numbering: "Art. 24", "Ch. 4"
 
 
 def _sources(findings: Iterable[Finding], lang: str, width: int) -> str:
@@ -321,19 +326,32 @@ def joined(parts: list[str], room: int, sep: str = " ·") -> str:
 def fold(word: str, room: int) -> list[str]:
     """`word` (without spaces: a run of Chinese) in pieces of at most `room` cells: after a 》 where the
     line has one (《重大行政决策程序暂行条例》 / 第二十五条), else between two characters, but never with a
-    closing mark first on a line or an opening one last (the writer's fold gave "…督察工作规定" / "》第四章")."""
+    closing mark first on a line or an opening one last (the writer's fold gave "…督察工作规定" / "》第四章");
+    before a 《 where the title then fits on the next line whole (山东省人民政府办公厅 / 《办理…办法》)."""
     pieces: list[str] = []
     line = ""
-    for char in word:
+    for i, char in enumerate(word):
         if not line or cell_len(line + char) <= room:
             line += char
             continue
-        cut = _cut(line, char)
+        cut = _title_start(line, word[i:], room)
+        if cut is None:
+            cut = _cut(line, char)
         if cell_len(line[cut:] + char) > room:  # what the mark would carry over does not fit: cut anyway
             cut = len(line)
         pieces.append(line[:cut])
         line = line[cut:] + char
     return [*pieces, line]
+
+
+def _title_start(line: str, rest: str, room: int) -> int | None:
+    """Where a full `line` breaks before the title it has begun (its 《, not the first character), if
+    the title, ending in what comes (`rest`), fits on a line of its own; else None."""
+    start = line.rfind("《")
+    close = rest.find("》")
+    if start <= 0 or line.rfind("》") > start or close < 0:
+        return None
+    return start if cell_len(line[start:] + rest[: close + 1]) <= room else None
 
 
 def _cut(line: str, then: str) -> int:
@@ -436,8 +454,49 @@ def longest_word(values: Iterable[str]) -> int:
     return longest
 
 
-def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Sheet:
-    """The full table, with only the columns that some shown row fills."""
+# The wide table's widths, set here rather than left to the writer, which shares a shortfall out
+# evenly, folds the basis mid-title and, where a column cannot shrink, runs past the terminal's edge.
+# The basis column at most BASIS_SHARE of the terminal (140 columns: 39 cells, a 《title》 of 19
+# characters whole), the indicator's name at most NAME_SHARE (22 cells), a figure (target, stated,
+# gap...) at most VALUE_MAX; where they do not fit, the figures give up room first, down to their
+# longest word, then the name and the basis, in proportion.
+BASIS_SHARE, NAME_SHARE, VALUE_MAX = 0.28, 0.16, 16
+_FIGURES = frozenset({"expected", "actual", "previous", "change", "gap"})
+_NO_WRAP = frozenset({"status", "severity", "location"})
+_SHARES = {"indicator": NAME_SHARE, "basis": BASIS_SHARE}
+
+
+def _widths(columns: dict[str, list[str]], width: int) -> dict[str, int]:
+    """Each column's width but the ones never wrapped (`columns`: each key's heading and cells, in the
+    table's order), within `width`; {} where even the least of them do not fit (the writer decides)."""
+
+    def widest(key: str) -> int:
+        return max(cell_len(line) for text in columns[key] for line in text.split("\n"))
+
+    room = width - 3 * len(columns) + 1  # borders, and padding but at the table's edges
+    room -= sum(widest(key) for key in columns if key in _NO_WRAP)
+    out = {key: min(widest(key), int(width * _SHARES[key])) for key in columns if key in _SHARES}
+    least = {key: min(max(longest_word(columns[key][1:]), 1), VALUE_MAX) for key in columns if key in _FIGURES}
+    out |= {key: max(min(widest(key), VALUE_MAX), least[key]) for key in least}
+    while sum(out.values()) > room:  # the widest figure above its least gives a cell
+        above = [key for key in least if out[key] > least[key]]
+        if not above:
+            break
+        out[max(above, key=out.__getitem__)] -= 1
+    over, shared = sum(out.values()) - room, sum(out[key] for key in _SHARES if key in out)
+    if over > 0:
+        if shared - over < 2 * len(_SHARES):
+            return {}
+        for key in _SHARES.keys() & out.keys():
+            out[key] -= -(-over * out[key] // shared)  # rounded up: the table never runs past the edge
+    return out
+
+
+def _wide(findings: Iterable[Finding], lang: str, show_all: bool, width: int = WIDE) -> Sheet:
+    """The full table, with only the columns that some shown row fills. The basis column has a width of
+    its own, its cells broken where the compact layout breaks them (joined: between words, after a
+    《title》, never before a closing mark), not folded by the writer in mid-title ("《法治政府建设与责任落
+    / 实督察工作规定》")."""
     keys = ("indicator", "expected", "actual", "previous", "change", "gap", "status", "severity", "basis", "location")
     rows = []
     for f in sorted(findings, key=_order):
@@ -459,13 +518,19 @@ def _wide(findings: Iterable[Finding], lang: str, show_all: bool) -> Sheet:
             )
         )
     used = [k for k in keys if any(cells[k] for _, cells in rows)]
+    texts = {key: [labels.field(key, lang), *(cells[key] for _, cells in rows)] for key in used}
+    widths = _widths(texts, width)
+    for _, cells in rows:
+        for key in _SHARES.keys() & widths.keys():
+            cells[key] = joined([cells[key]], widths[key]) if cells[key] else ""
     columns = tuple(
         Column(
             labels.field(key, lang),
-            justify="right" if key in ("expected", "actual", "previous", "change", "gap") else "left",
+            justify="right" if key in _FIGURES else "left",
             overflow="fold",
-            no_wrap=key in ("status", "severity", "location"),
-            min_width=longest_word(cells[key] for _, cells in rows) or None,
+            no_wrap=key in _NO_WRAP,
+            width=widths.get(key),
+            min_width=None if widths else longest_word(cells[key] for _, cells in rows) or None,
         )
         for key in used
     )
@@ -564,7 +629,7 @@ def report_blocks(report: ReportResult, lang: str, show_all: bool, width: int = 
     shown = _shown(report, show_all)
     if shown:
         if width >= WIDE:
-            out.append(_wide(shown, lang, show_all))
+            out.append(_wide(shown, lang, show_all, width))
         else:
             out.extend(_compact(shown, lang, show_all, width))
         # a short name is a name only with its document in full: once a report (--all cites in full)
