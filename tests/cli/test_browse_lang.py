@@ -54,10 +54,18 @@ def test_rules_show_of_every_indicator_in_one_language_within_80_columns(pack: s
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_rules_show_through_the_cli(lang: str, tmp_path: Path) -> None:
-    run = run_process("rules", "show", "出庭应诉率", "--lang", lang, env={"COLUMNS": "80"}, cwd=tmp_path)
+@pytest.mark.parametrize("columns", [80, 40])
+def test_rules_show_through_the_cli(lang: str, columns: int, tmp_path: Path) -> None:
+    """Within the terminal's width up to 80 (a phone's 40 had lines of 80 the terminal cut mid-word:
+    each value now goes under its label there), a link alone past it; a 《title》 that fits a line is
+    on one ("《关于行政机关 / 负责人出庭应诉若干问题的规定》" at 80 before)."""
+    env = {"COLUMNS": str(columns)}
+    run = run_process("rules", "show", "出庭应诉率", "--lang", lang, env=env, cwd=tmp_path)
     assert run.exit_code == 0 and run.stderr == ""
-    assert all(cells(line) <= 80 for line in run.stdout.splitlines()), run.stdout
+    lines = run.stdout.splitlines()
+    assert all(cells(line) <= columns for line in lines if "https://" not in line), run.stdout
+    titles = re.findall(r"《[^》]*》", "".join(line.strip() for line in lines))
+    assert all(any(title in line for line in lines) for title in titles if cells(title) <= columns - 18)
     labels = ZH_LABELS if lang == "zh" else EN_LABELS
     assert all(any(line.strip().startswith(label) for line in run.stdout.splitlines()) for label in labels)
     other = EN_LABELS if lang == "zh" else ZH_LABELS

@@ -265,10 +265,14 @@ def rules_show(
         close = difflib.get_close_matches(rule_id, sorted(table), n=3, cutoff=0.4)
         hint = reason("rules.close", names=Text("、".join(close), ", ".join(close))) if close else ""
         refuse(reason("rules.no_such", rule_id=rule_id, close=hint))
-    sys.stdout.write("".join(clean(line) + "\n" for line in shown_rule(rule, lang.value)))
+    import shutil
+
+    width = min(SHOW_WIDTH, shutil.get_terminal_size().columns)  # COLUMNS, else the terminal's
+    sys.stdout.write("".join(clean(line) + "\n" for line in shown_rule(rule, lang.value, width)))
 
 
-SHOW_WIDTH = 80  # `rules show` fits the narrowest usual terminal, whatever the one it is in
+SHOW_WIDTH = 80  # `rules show` fits the narrowest usual terminal, and a narrower one it is in
+STACKED = 30  # below this many cells beside the labels, each value goes under its label instead
 
 
 def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
@@ -307,13 +311,36 @@ def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
     ]
     labels = {key: "  " + said(f"rules.show.{key}") + ":" for key, _ in fields}
     column = max(cells(label) for label in labels.values()) + 1
+    stacked = width - column < STACKED  # a phone's 40 columns: 24 cells beside the labels broke a title
     lines = wrap(f"{name}  ({rule.id})", width)
     for key, value in fields:
-        if value:  # a link is never cut: the terminal folds it, and it still opens and copies whole
-            parts = [value] if key == "source" else wrap(value, max(width - column, 20))
+        if not value:
+            continue
+        beside = stacked and cells(f"{labels[key]} {value}") <= width  # "  单位: %" stays one line
+        room = width - 4 if stacked and not beside else width - column
+        # a link is never cut: the terminal folds it, and it still opens and copies whole; a citation
+        # breaks after its 《title》 or before it where it can (joined), not in mid-title
+        parts = [value] if key == "source" else split_lines(value, max(room, 20), titled=key == "basis")
+        if beside:
+            lines.append(f"{labels[key]} {value}")
+        elif stacked:
+            lines += [labels[key], *("    " + part for part in parts)]
+        else:
             lines.append(labels[key] + " " * (column - cells(labels[key])) + parts[0])
             lines += [" " * column + part for part in parts[1:]]
     return lines
+
+
+def split_lines(text: str, width: int, titled: bool = False) -> list[str]:
+    """`text` in lines within `width` cells: between words, a run of Chinese wherever it must break;
+    with `titled`, after a 《title》 or before one where it then fits (see reporters.table.joined)."""
+    from hulifa.cli.helpformat import wrap
+
+    if not titled:
+        return wrap(text, width)
+    from hulifa.reporters.table import joined
+
+    return joined([text], width).split("\n")
 
 
 class Level(StrEnum):
