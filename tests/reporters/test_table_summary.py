@@ -235,3 +235,21 @@ def test_most_missed_says_what_it_counts_and_ranks_ties_by_severity_then_pack_or
     assert names == [data[rule][key] for rule in ids]  # the table ranks as Markdown does
     counts = {"zh": ["错误", "警告", "提示"], "en": ["Errors", "Warnings", "Info"]}[lang]
     assert " ".join(counts) in " ".join(table_out.split(labels.heading("summary", lang), 1)[1].split()[:8])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [30, 40, 80])
+def test_the_runs_verdict_wraps_between_its_parts(tmp_path: Path, lang: str, columns: int) -> None:
+    """At 40 columns the run's last line broke between a number and its words ("…,0 / 份无错误和警告"):
+    Chinese now wraps between the parts only, English between words, within the width."""
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "2024.yaml").write_bytes(HULI_DATA.read_bytes())
+    run = run_cli("check", str(tmp_path), "--lang", lang, env={"COLUMNS": str(columns)})
+    lines = run.stdout.rstrip("\n").split("\n\n")[-1].splitlines()  # the verdict, after the summary
+    assert all(cell_len(line) <= columns for line in lines), lines
+    said = ("" if lang == "zh" else " ").join(lines)
+    assert said == labels.verdict(3, 3, 0, 0, 0, None, lang)
+    if lang == "zh":
+        assert len(lines) == {30: 2, 40: 2, 80: 1}[columns]
+        assert not [line for line in lines if re.match(r"\d", line[-1]) or line.startswith(",")]

@@ -70,14 +70,14 @@ class TableOut:
         self.summary.add(report, self.lang)
 
     def finish(self) -> None:
-        from hulifa.reporters.table import BLANK, Line
+        from hulifa.reporters.table import BLANK
 
         out: list[SummaryRows | Block] = []
         if len(self.summary.rows) > 1 and not self.quiet:
             out += self.summary.blocks(self.lang, self.width)
             out.append(BLANK)
         seconds = time.perf_counter() - self.started if self.timed else None
-        out.append(Line(((self.summary.verdict(self.lang, seconds), "bold"),)))
+        out.append(self.summary.verdict_line(self.lang, self.width, seconds))
         for part in out:  # one at a time: the summary comes in chunks of rows, never laid out whole
             self._print([part])
 

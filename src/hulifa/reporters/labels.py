@@ -207,17 +207,28 @@ def verdict(
     total: int, errors: int, warnings: int, unchecked: int, clean: int, seconds: float | None, lang: str
 ) -> str:
     """The one line a run ends with: "检查 2,000 份报告:12 份有错误,…,用时 3.2 秒"."""
+    parts = verdict_parts(total, errors, warnings, unchecked, clean, seconds, lang)
+    return (", " if lang == "en" else ",").join(parts)
+
+
+def verdict_parts(
+    total: int, errors: int, warnings: int, unchecked: int, clean: int, seconds: float | None, lang: str
+) -> tuple[str, ...]:
+    """The run's verdict in the parts a narrow terminal may wrap between (never "0 / 份仅有警告")."""
     took = "" if seconds is None else _took(seconds, lang)
     if lang == "en":
-        parts = [f"{errors:,} with errors", f"{warnings:,} with warnings only", f"{clean:,} clean"]
+        noun = "report" if total == 1 else "reports"
+        parts = [f"Checked {total:,} {noun}: {errors:,} with errors", f"{warnings:,} with warnings only"]
+        parts.append(f"{clean:,} clean")
         if unchecked:
             parts.append(f"{unchecked:,} could not be checked")
-        noun = "report" if total == 1 else "reports"
-        return f"Checked {total:,} {noun}: " + ", ".join(parts) + (f"; took {took}" if took else "")
-    parts = [f"{errors:,} 份有错误", f"{warnings:,} 份仅有警告", f"{clean:,} 份无错误和警告"]
+        if took:
+            parts[-1] += f"; took {took}"
+        return tuple(parts)
+    parts = [f"检查 {total:,} 份报告:{errors:,} 份有错误", f"{warnings:,} 份仅有警告", f"{clean:,} 份无错误和警告"]
     if unchecked:
         parts.append(f"{unchecked:,} 份无法检查")
-    return f"检查 {total:,} 份报告:" + ",".join(parts) + (f",用时 {took}" if took else "")
+    return (*parts, f"用时 {took}") if took else tuple(parts)
 
 
 def report_verdict(errors: int, warnings: int, infos: int, lang: str) -> tuple[str, ...]:
@@ -258,8 +269,11 @@ class Tally:
             self.warnings += 1
 
     def verdict(self, lang: str, seconds: float | None = None) -> str:
+        return (", " if lang == "en" else ",").join(self.verdict_parts(lang, seconds))
+
+    def verdict_parts(self, lang: str, seconds: float | None = None) -> tuple[str, ...]:
         clean = self.reports - self.unchecked - self.errors - self.warnings
-        return verdict(self.reports, self.errors, self.warnings, self.unchecked, clean, seconds, lang)
+        return verdict_parts(self.reports, self.errors, self.warnings, self.unchecked, clean, seconds, lang)
 
 
 def _took(seconds: float, lang: str) -> str:

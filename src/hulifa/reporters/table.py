@@ -844,6 +844,12 @@ class BatchSummary:
     def verdict(self, lang: str, seconds: float | None = None) -> str:
         return self.rows.tally.verdict(lang, seconds)
 
+    def verdict_line(self, lang: str, width: int, seconds: float | None = None) -> Line:
+        """The run's verdict, bold, wrapped between its parts in Chinese ("0 / 份无错误和警告" at 40
+        columns before) and between words in English."""
+        parts = [_t(part, "bold") for part in self.rows.tally.verdict_parts(lang, seconds)]
+        return Line(pack(parts, width, lang, sep=", " if lang == "en" else ",", flow=True))
+
     def blocks(self, lang: str, width: int = 160) -> list[SummaryRows | Block]:
         """The summary table, as one block per SUMMARY_CHUNK rows (print them one by one and the
         memory is one chunk's, not the whole table's: each reads its rows back as it is printed),
