@@ -336,6 +336,20 @@ function measure(frame) {
     });
     wrap.scrollLeft = 0;
   }
+  // where a report's file name breaks across lines in the matrix and the list: after a /, - or … only
+  out.fileBreaks = [];
+  doc.querySelectorAll('.matrix th.region .file, .toc .file').forEach(function (e) {
+    var walker = doc.createTreeWalker(e, 4), node, top = null, last = '';
+    while ((node = walker.nextNode())) {
+      for (var i = 0; i < node.length; i++) {
+        var range = doc.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        var rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (top !== null && Math.abs(rect.top - top) > 2 && '/-…'.indexOf(last) < 0) out.fileBreaks.push(e.textContent);
+        top = rect.top; last = node.data[i];
+      }
+    }
+  });
   // text a phone shows smaller than 12 px: each element that holds text of its own, outside the charts'
   // SVG (ticks scale with the chart) and the matrix's one-glyph cells
   out.small = {};
@@ -412,6 +426,13 @@ def test_phone_text_is_at_least_12_px(phone: dict[int, dict[str, Any]], width: i
     """No text of its own smaller than 12 px on a phone (the chart's SVG ticks and the matrix's
     one-glyph cells aside): a note, a basis link or a badge at 10-11 px was hard to read at arm's length."""
     assert phone[width]["small"] == {}, " ".join(sorted(phone[width]["small"]))
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_phone_file_names_break_after_a_slash_only(phone: dict[int, dict[str, Any]], width: int) -> None:
+    """At 12 px a path in the matrix's narrow report column broke inside its name ("../b3/r00/2024.yam"
+    / "l"): it may break after a / (or a - or the … of a path cut in the middle) only."""
+    assert phone[width]["fileBreaks"] == []
 
 
 @pytest.mark.parametrize("width", [390, 360])

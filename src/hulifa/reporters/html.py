@@ -236,7 +236,13 @@ def _file_label(report: ReportResult) -> str:
     where the name is the file already (it had been said twice)."""
     if _named_by_file(report):
         return ""
-    return f'<span class="file" title="{esc(report.file)}">{esc(shorten_middle(clean(report.file), FILE_WIDTH))}</span>'
+    return f'<span class="file" title="{esc(report.file)}">{_path(report.file)}</span>'
+
+
+def _path(file: str) -> str:
+    """A file's path cut in the middle to FILE_WIDTH, escaped, a line break allowed after each / (a
+    phone's narrow column broke "2024.yam / l" once the path was 12 px)."""
+    return esc(shorten_middle(clean(file), FILE_WIDTH)).replace("/", "/<wbr>")
 
 
 def _link(index: int, report: ReportResult) -> str:
@@ -244,8 +250,7 @@ def _link(index: int, report: ReportResult) -> str:
     (the whole path in the title), so a long path does not stand a phone's narrow column on end."""
     if not _named_by_file(report):
         return f'<a href="#report-{index}">{esc(_report_name(report))}</a>'
-    shown = shorten_middle(clean(report.file), FILE_WIDTH)
-    return f'<a href="#report-{index}" title="{esc(report.file)}">{esc(shown)}</a>'
+    return f'<a href="#report-{index}" title="{esc(report.file)}">{_path(report.file)}</a>'
 
 
 def _chips(report: ReportResult, lang: str, inline: bool = False) -> str:
