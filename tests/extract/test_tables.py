@@ -3,6 +3,8 @@ names its unit states its bare numbers in that unit."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -277,7 +279,11 @@ APPENDIX = [
     ("序号\t指标\t目标值 2024年 2023年完成情况", "10\t优秀率\t≥80% 78.3% 71.5%\t未完成", ["target", "year", "prior"]),
     ("指标\t2024年目标\t2024年\t2023年", "培训学时\t60学时\t64学时\t61学时", ["target", "year", "prior"]),
     ("指标\t2023年\t2024年", "案件\t31件\t27件", ["prior", "year"]),
-    ("指标\t目标值\t完成值", "案件\t31件\t27件", ["year", "year"]),  # no year column: not read as a table
+    # no year column: the 目标值 beside a 完成值 (实际值, 实际完成) is the target, the result the year's figure
+    ("指标\t目标值\t完成值", "案件\t31件\t27件", ["target", "year"]),
+    ("序号\t指标\t实际值\t目标值", "1\t审查率\t98%\t≥100%", ["year", "target"]),
+    ("指标\t目标值\t实际完成", "审查率\t≥100%\t98%", ["target", "year"]),
+    ("指标\t说明\t完成值", "审查率\t≥100%\t98%", ["year", "year"]),  # no target column: nothing to tell apart
     # a table of targets alone: labels, then target columns only; nothing in it is the year's result
     ("指标\t目标值", "重大行政决策合法性审查率\t≥100%", ["target"]),
     ("序号\t指标\t考核目标\t计划值", "1\t出庭应诉率\t≥90%\t95%", ["target", "target"]),
@@ -328,3 +334,22 @@ def test_an_indicator_is_read_from_the_years_column_not_the_target(pack: RulePac
     found = {i.id: i.value for i in extract_text(text, pack, region="某县", level="county", year=2024).indicators}
     assert found["nd_legality_review_rate"] == 98.5
     assert found["enforcement_training_hours"] == 64
+
+
+def test_a_target_beside_a_result_column_does_not_pass_the_result(tmp_path: Path) -> None:
+    """指标 | 目标值 | 完成值 with no year: the ≥100% is the target, 98% the year's figure, so the rule is missed
+    (未达标) at 98%; the target cell read as the result passed it."""
+    from clihelp import run_cli
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某某区人民政府关于2025年法治政府建设情况的报告\n"
+        "2025年,某某区坚持依法行政,全面推进法治政府建设,各项工作取得新进展。\n"
+        "指标\t目标值\t完成值\n重大行政决策合法性审查率\t≥100%\t98%\n",
+        encoding="utf-8",
+    )
+    hints = ("--region", "某某区", "--level", "district")
+    run = run_cli("check", str(report), *hints, "-f", "parsable", "--fail-on", "error")
+    assert run.exit_code == 1
+    assert "[error] 重大行政决策合法性审查率为 98%,未达到目标 = 100%" in run.stdout
+    assert "(mad_legality_review_rate)" in run.stdout

@@ -146,18 +146,26 @@ _YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年度?(?:[\u4e00-\u9fff]{0,
 _TARGET_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年度)?(?:目标值?|计划值|预期值?|预期目标|考核目标)\s*$")
 
 
+# 完成值, 实际值, 实际完成 (a year before it is a year column): the column of the year's result beside a target's
+_RESULT_HEAD = re.compile(r"^\s*(?:完成值|实际值|实际完成(?:值|情况)?|完成情况)\s*$")
+
+
 def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
-    """(year by column, target columns) when `cells` are a header of two year columns, of a year and a
-    target column, or of labels and target columns alone ("指标\t目标值", "序号\t指标\t考核目标": a table of
-    targets; its first cell a label, so not a transposed table's 目标值 row); else None."""
+    """(year by column, target columns) when `cells` are a header of two year columns, of a year or a result
+    column (完成值, 实际值) and a target column, or of labels and target columns alone ("指标\t目标值",
+    "序号\t指标\t考核目标": a table of targets; its first cell a label, so not a transposed table's 目标值
+    row); else None."""
     years: dict[int, int] = {}
     targets: set[int] = set()
+    results = False
     for index, cell in enumerate(cells):
         if _TARGET_HEAD.match(cell):
             targets.add(index)
         elif (m := _YEAR_HEAD.match(cell)) is not None:
             years[index] = int(m.group(1))
-    if len(years) >= 2 or (years and targets):
+        else:
+            results = results or bool(_RESULT_HEAD.match(cell))
+    if len(years) >= 2 or ((years or results) and targets):
         return years, targets
     first = min(targets, default=0)  # every column after the labels a target: nothing there is a result
     if first and targets == set(range(first, len(cells))) and all(_HEADER_LABEL.match(c) for c in cells[:first]):
