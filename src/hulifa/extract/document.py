@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from hulifa.extract.ocr import read_lookalikes
 from hulifa.extract.tables import join_cell_lines, line_spans, pipe_rows
 from hulifa.extract.textload import fold, is_boilerplate
+from hulifa.extract.textrows import space_rows
 
 SENTENCE_END = "。!?！？\n"
 CLAUSE_END = SENTENCE_END + ",;:，；：、"
@@ -89,9 +90,9 @@ class Doc:
     @classmethod
     def of(cls, text: str) -> Doc:
         doc = cls(text)
-        # a table copied one cell per line, or a Markdown pipe table, reads as rows
+        # a table copied one cell per line, a Markdown pipe table or one aligned with spaces reads as rows
         folded, doc.ocr = read_lookalikes(fold(text))
-        doc.folded = join_cell_lines(pipe_rows(folded))
+        doc.folded = join_cell_lines(pipe_rows(space_rows(folded, text)))
         starts = [0]
         find = text.find
         pos = find("\n")

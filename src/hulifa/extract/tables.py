@@ -210,7 +210,7 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
         if "\t" not in line:
             heads = None
             continue
-        cells = CELL_SEP.split(line)
+        cells = [c.strip() for c in CELL_SEP.split(line)]  # a table aligned with spaces pads its cells
         header = _heads(cells)
         if header is not None:
             heads = header

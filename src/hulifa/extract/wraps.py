@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hulifa.extract.textrows import space_rows
+
 _DIGIT = "0123456789０１２３４５６７８９"
 _UNIT_START = set("件人次项个名家%％万亿元条份场期起户天日小时学工")
 _ENDS = set("。！？!?；;：:…」』”)）")
@@ -88,7 +90,7 @@ def unwrap(text: str) -> tuple[str, list[int]]:
     """(joined text, original offsets of the removed newlines, ascending)."""
     if "\n" not in text:
         return text, []
-    lines = text.split("\n")
+    lines = space_rows(text).split("\n")  # a table aligned with spaces has tabs here: its rows are lines of their own
     width = line_width(lines)
     removed: list[int] = []
     offset = 0
