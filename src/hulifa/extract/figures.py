@@ -737,7 +737,9 @@ def table_cells(doc: Doc) -> list[Figure]:
             sign = bool(m.group("sign"))
             flags = {"change": sign, "prior": False, "ambiguous": False}
             start, end = a + m.start("sign" if sign else "n"), a + m.end("pct" if m.group("pct") else "n")
-            out.append(_figure(doc, start, end, value, "%" if m.group("pct") else unit, Bound.EXACT, **flags))
+            # a signed bare cell in a row of rates (100, 95.7, +4.3) is the change in points, not a rate
+            unit = "%" if m.group("pct") else "百分点" if sign and unit == "%" else unit
+            out.append(_figure(doc, start, end, value, unit, Bound.EXACT, **flags))
     return out
 
 
