@@ -10,7 +10,8 @@ What is checked (see README.md in this folder for the annotation rules themselve
   or by a ``sentence`` that occurs exactly once in the document text for HTML and docx;
 * a figure's ``text`` occurs once in its line or sentence, and figures are listed in text order;
 * a figure written with Arabic digits has the value its text implies (万/亿/成, fractions, commas; for a
-  figure marked `ocr: true`, after its scan's look-alikes are read: 2O24, l,267, 96。4%, 3 2名);
+  figure marked `ocr: true`, after its scan's look-alikes are read: 2O24, l,267, 96。4%, 3 2名; for a figure
+  with `scale: 10000` or `scale: 100000000`, times the 万 or 亿 its row label or header states: 罚没款（万元） 46.8);
 * indicator ids exist in rules/default.yaml, and every numeric indicator points at a listed figure;
 * ``level`` and ``gov_level``, when given, are known levels, and ``year`` is a whole number;
 * an item with ``wrapped: true`` (text copied from a PDF) crosses the end of its line into the next one.
@@ -228,9 +229,13 @@ def check_figure(i: int, fig: dict, doc: Doc, problems: list[str]) -> tuple | No
         problems.append(f"{what}: value {value!r} is not a number")
     elif isinstance(fig.get("text"), str):
         implied = implied_value(ocr_read(fig["text"]) if fig.get("ocr") else fig["text"])
+        if implied is not None and fig.get("scale"):  # 万/亿 stated once for the figure, in a label: 罚没款（万元） 46.8
+            implied *= fig["scale"]
         if implied is not None and abs(implied - value) > 1e-6 * max(1.0, abs(value)):
             problems.append(f"{what}: value {value} but the text implies {implied:g}")
-    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note", "wrapped", "ocr"} - FLAGS
+    if fig.get("scale") not in (None, 10_000, 100_000_000):
+        problems.append(f"{what}: scale {fig.get('scale')!r} is not 10000 (万) or 100000000 (亿)")
+    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note", "wrapped", "ocr", "scale"} - FLAGS
     if unknown:
         problems.append(f"{what}: unknown keys {sorted(unknown)}")
     return doc.locate(fig, what, problems)
