@@ -229,13 +229,14 @@ def check_figure(i: int, fig: dict, doc: Doc, problems: list[str]) -> tuple | No
         problems.append(f"{what}: value {value!r} is not a number")
     elif isinstance(fig.get("text"), str):
         implied = implied_value(ocr_read(fig["text"]) if fig.get("ocr") else fig["text"])
-        if implied is not None and fig.get("scale"):  # 万/亿 stated once for the figure, in a label: 罚没款（万元） 46.8
+        if implied is not None and fig.get("scale"):  # 万/亿 stated once, in a label: 罚没款（万元） 46.8
             implied *= fig["scale"]
         if implied is not None and abs(implied - value) > 1e-6 * max(1.0, abs(value)):
             problems.append(f"{what}: value {value} but the text implies {implied:g}")
     if fig.get("scale") not in (None, 10_000, 100_000_000):
         problems.append(f"{what}: scale {fig.get('scale')!r} is not 10000 (万) or 100000000 (亿)")
-    unknown = set(fig) - {"line", "text", "value", "unit", "bound", "sentence", "note", "wrapped", "ocr", "scale"} - FLAGS
+    known = {"line", "text", "value", "unit", "bound", "sentence", "note", "wrapped", "ocr", "scale"}
+    unknown = set(fig) - known - FLAGS
     if unknown:
         problems.append(f"{what}: unknown keys {sorted(unknown)}")
     return doc.locate(fig, what, problems)
