@@ -8,7 +8,8 @@ The modules, by who reads them:
   figures     figures, counts, changes and amounts in words; targets: a rule's target and scopes
   citations   a legal basis as cited, with its places in English
   vocabulary  the words every area shares: parts, units, levels, directions, fixed phrases
-  catalogue   INPUT and REASONS, assembled from the areas below, and `reason` / `input_text`
+  catalogue   INPUT and REASONS, made from the areas below (each imported when one of its ids is
+              first said), and `reason` / `input_text`
     inputs    a report's input errors, the runner's notes, refused outputs (INPUT)
     packs     a rule pack's, configuration's and deviations file's refusals (INPUT)
     reasons   why a value or a file was refused or passed over (REASONS)
@@ -22,7 +23,10 @@ A name is imported from here (`from hulifa.messages import reason`); the modules
 
 from __future__ import annotations
 
-from hulifa.messages.catalogue import INPUT, REASONS, did_you_mean, input_text, more_problems, reason
+from typing import TYPE_CHECKING
+
+from hulifa.messages import catalogue
+from hulifa.messages.catalogue import did_you_mean, input_text, more_problems, reason
 from hulifa.messages.citations import article, citation, document
 from hulifa.messages.figures import (
     UNDETERMINED,
@@ -66,6 +70,19 @@ from hulifa.messages.vocabulary import (
     UNIT_NAMES,
     UNITS,
 )
+
+if TYPE_CHECKING:
+    from hulifa.model import Text
+
+    INPUT: dict[str, Text]
+    REASONS: dict[str, Text]
+
+
+def __getattr__(name: str) -> dict[str, Text]:
+    """INPUT and REASONS, made when first read (see hulifa.messages.catalogue)."""
+    whole: dict[str, Text] = getattr(catalogue, name)
+    return whole
+
 
 __all__ = [
     "ACCEPTED",

@@ -141,8 +141,6 @@ CATALOGUE: dict[str, Text] = {
     "rules.show.unit": Text("单位", "unit"),
     "rules.show.why": Text("为何重要", "why"),
     "rules.show.years": Text(";年度 {years}", "; years {years}"),
-    "draft.flag.plan": Text("计划", "plan"),
-    "draft.flag.ambiguous": Text("多主体", "ambiguous"),
     "option.output_directory": Text(
         "「{item}」是目录,而 -o 写入一个文件(没有哪种格式写出目录):请给出目录中的文件名,如 -o {example};"
         "格式由扩展名判断:{listed},或由 -f FORMAT 指定",

@@ -54,4 +54,6 @@ CATALOGUE: dict[str, Text] = {
     "draft.bound.approx": Text("约数", "approx"),
     "draft.flag.change": Text("变化量", "change"),
     "draft.flag.prior": Text("上年", "prior"),
+    "draft.flag.plan": Text("计划", "plan"),
+    "draft.flag.ambiguous": Text("多主体", "ambiguous"),
 }

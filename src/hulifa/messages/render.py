@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from hulifa.messages.catalogue import INPUT, say
+from hulifa.messages.catalogue import say, words
 from hulifa.messages.figures import amount, change_text, count, figure, has_chinese, quantity, quote
 from hulifa.messages.findings import (
     ACCEPTED,
@@ -103,7 +103,7 @@ _BOUND_TEXT = {b: b.value for b in Bound}
 
 
 def message(finding: Finding, lang: str) -> str:
-    template = MESSAGES.get(finding.message) or INPUT[finding.message]
+    template = MESSAGES.get(finding.message) or words(finding.message)
     text = _fill(template, finding, lang)
     entry = finding.accepted
     if entry is None:
