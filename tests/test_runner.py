@@ -120,3 +120,52 @@ def test_report_data_under_a_name_that_says_nothing_is_still_report_data(tmp_pat
     path.write_text("region: 湖里区\nlevel: district\nyear: 2024\n", encoding="utf-8")
     (report,) = check_paths([str(path)]).reports
     assert report.checked and report.region == "湖里区"
+
+
+def _previous_cases(tmp_path: Path) -> dict[str, list[str]]:
+    """Inputs that --previous is refused with, each holding one report or more."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(HULI_DATA, folder / "2024.yaml")
+    shutil.copy(HULI_DATA, tmp_path / "b.yaml")
+    return {
+        "two files": [str(folder / "2024.yaml"), str(tmp_path / "b.yaml")],
+        "a folder of one report": [str(folder)],
+        "a pattern matching one report": [str(folder / "*.yaml")],
+    }
+
+
+@pytest.mark.parametrize("case", ["two files", "a folder of one report", "a pattern matching one report"])
+def test_previous_with_more_than_one_named_report_is_refused_alike(tmp_path: Path, case: str) -> None:
+    """The command line and the library refuse --previous with the same rule and the same words,
+    the command line before any file is read (no output is made)."""
+    from clihelp import run_cli
+    from hulifa.errors import InputError
+
+    inputs = _previous_cases(tmp_path)[case]
+    out = tmp_path / "out.json"
+    run = run_cli("check", *inputs, "--previous", str(HULI_DATA), "-o", str(out), "--isolated")
+    assert run.exit_code == 2 and not out.exists()
+    assert run.stderr.splitlines() == [
+        "hulifa: --previous 只能配合单个输入文件",
+        "        --previous goes with a single input file only",
+    ]
+    with pytest.raises(InputError) as refused:
+        check_paths(inputs, previous=str(HULI_DATA))
+    assert refused.value.message_id == "option.previous_single"
+    assert refused.value.render("en") == f"{HULI_DATA}:1:1: --previous goes with a single input file only"
+
+
+def test_previous_with_one_named_report_or_stdin_is_taken(tmp_path: Path) -> None:
+    from clihelp import run_cli
+
+    one = check_paths([str(HULI_DATA)], previous=str(HULI_DATA))
+    assert len(one.reports) == 1
+    piped = subprocess.run(
+        [sys.executable, "-m", "hulifa", "check", "-", "--previous", str(HULI_DATA), "--isolated", "-f", "json"],
+        input=HULI_DATA.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert piped.returncode in (0, 1), piped.stderr
+    assert run_cli("check", str(HULI_DATA), "--previous", str(HULI_DATA), "--isolated").exit_code in (0, 1)

@@ -544,15 +544,14 @@ def iter_check(
 
     Inputs are found lazily (see hulifa.discovery); files skipped there, or recognised here as
     hulifa's other YAML files, go to `on_skip` and yield nothing. `-` reads standard input.
-    `previous` (last year's report) only goes with a single input file. `transform`, if given, is
+    `previous` (last year's report) only goes with a single input file (see previous_alone). `transform`, if given, is
     applied to each result where it was made (in the worker process with `jobs` > 1) and its value is
     yielded instead: rendering there spares the parent both the work and the pickling of results.
     It must be picklable (a module-level function, or a functools.partial of one). While a batch of
     more than one file runs, the cycle collector's first threshold is raised (see batch_gc)."""
+    previous_alone(inputs, previous)
     found = discover(inputs, selection, on_skip)
     head = list(itertools.islice(found, 2))
-    if previous is not None and len(head) != 1:
-        raise fail(previous, 1, 1, "input.previous.batch")
     items = itertools.chain(head, found)
     options: _Options = (encoding, deviations, today, transform, hints)
 
@@ -578,6 +577,22 @@ def iter_check(
                     yield from done_here(_check_found(item, pack, options, **extra))
         return
     yield from _parallel(items, rules, jobs, options, done_here, error_here)
+
+
+def previous_alone(inputs: Sequence[str], previous: str | None) -> None:
+    """Refuse `previous` (last year's report) unless one report is named alone: not with several
+    inputs, a folder or a pattern, whatever they hold now. The command line asks this before any file
+    is read, and iter_check for the library: one rule, one message. Raises InputError at `previous`."""
+    if previous is None:
+        return
+    if len(inputs) == 1 and (inputs[0] == STDIN or not (Path(inputs[0]).is_dir() or _pattern(inputs[0]))):
+        return
+    raise fail(previous, 1, 1, "option.previous_single")
+
+
+def _pattern(raw: str) -> bool:
+    """Whether discover reads `raw` as a glob: it has a wildcard and names no file as it is."""
+    return any(ch in raw for ch in "*?[") and not Path(raw).exists()
 
 
 CHUNK = 16

@@ -11,7 +11,6 @@ the names imported only for type checking are quoted."""
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -290,10 +289,14 @@ def _options(v: dict[str, Any], **given: Any) -> CheckOptions:
             refuse(refused.text)
     chosen = list(dict.fromkeys([Format(f) for f in format_names or [Format.table]]))
     paths, previous = given["paths"], given["previous"]
-    if previous is not None and (len(paths) != 1 or Path(paths[0]).is_dir() or any(c in paths[0] for c in "*?[")):
-        from hulifa.messages import reason
+    if previous is not None:
+        from hulifa.errors import InputError
+        from hulifa.runner import previous_alone
 
-        refuse(reason("option.previous_single"))
+        try:
+            previous_alone(paths, previous)
+        except InputError as refused:  # a usage error, said before any file is read
+            refuse(refused.message)
     jobs = v["jobs"]
     if jobs == 0:
         from hulifa.cli.jobs import auto_jobs

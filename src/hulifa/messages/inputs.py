@@ -162,7 +162,6 @@ CATALOGUE: dict[str, Text] = {
         "the PDF's text layer cannot be read (its fonts have no Unicode map), so it is like a scan; run OCR on it or "
         "get the text version first",
     ),
-    "input.previous.batch": Text("--previous 只能配合单个输入文件", "--previous goes with a single input file only"),
     "input.report.date": Text("{key} 应为日期,如 2025-03-20", "{key} must be a date such as 2025-03-20"),
     "input.report.department_of": Text(
         "department_of 应为 {allowed} 之一(哪一级政府的部门),而不是「{shown}」",
