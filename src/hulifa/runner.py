@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict, Unpack
 
 from hulifa.decoding import fallback
 from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
@@ -387,16 +387,53 @@ class Skipped(NamedTuple):
     reason: Text
 
 
-_Options = tuple[
-    str | None, tuple[Deviation, ...], dt.date | None, Callable[[ReportResult], Any] | None, TextHints | None
-]
+class _Settings(NamedTuple):
+    """How every report of a run is checked, the same in each worker (pickled to it with each chunk).
+    A NamedTuple, as discovery's records: a dataclass compiles its methods with exec at every start."""
+
+    encoding: str | None
+    deviations: tuple[Deviation, ...]
+    today: dt.date | None
+    transform: Callable[[ReportResult], Any] | None
+    hints: TextHints | None
 
 
-def _check_found(found: Found, pack: RulePack, options: _Options, **extra: Any) -> Any:
+class IterOptions(TypedDict, total=False):
+    """What iter_check takes besides the inputs, the pack and the settings of each check."""
+
+    jobs: int
+    encoding: str | None
+    previous: str | None
+    hints: TextHints | None
+    selection: Selection | None
+    on_skip: SkipHandler | None
+    stdin_name: str | None
+
+
+class RunOptions(IterOptions, total=False):
+    """Run's and check_paths' options: iter_check's, and the deviations file and the day they apply on."""
+
+    deviations: str | Path | None
+    today: dt.date | None
+
+
+def _check_found(
+    found: Found, pack: RulePack, settings: _Settings, previous: str | None = None, stdin_name: str | None = None
+) -> Any:
     """check_file, except that a scanned file that turns out to be a deviations file, a rule pack or a
-    configuration file is Skipped rather than an error: telling them apart costs only on failure."""
-    encoding, deviations, today, transform, hints = options
-    result = check_file(found.path, pack, encoding, deviations=deviations, today=today, hints=hints, **extra)
+    configuration file is Skipped rather than an error: telling them apart costs only on failure.
+    The transform's value when there is one, else the ReportResult (or Skipped)."""
+    encoding, deviations, today, transform, hints = settings
+    result = check_file(
+        found.path,
+        pack,
+        encoding,
+        deviations=deviations,
+        today=today,
+        hints=hints,
+        previous=previous,
+        stdin_name=stdin_name,
+    )
     if not result.checked and not found.explicit and found.path.lower().endswith(DATA_SUFFIXES):
         kind = _sniff(found.path, encoding)
         if kind is not None:
@@ -519,7 +556,7 @@ def _stop_pool(pool: Any) -> None:
         proc.join(5)
 
 
-def _check_in_worker(args: tuple[list[Found], _Options]) -> list[Any]:
+def _check_in_worker(args: tuple[list[Found], _Settings]) -> list[Any]:
     assert _worker_pack is not None
     return [_check_found(found, _worker_pack, args[1]) for found in args[0]]
 
@@ -553,7 +590,7 @@ def iter_check(
     found = discover(inputs, selection, on_skip)
     head = list(itertools.islice(found, 2))
     items = itertools.chain(head, found)
-    options: _Options = (encoding, deviations, today, transform, hints)
+    settings = _Settings(encoding, deviations, today, transform, hints)
 
     def done_here(item: Any) -> Iterator[Any]:
         if isinstance(item, Skipped):
@@ -568,15 +605,14 @@ def iter_check(
         return transform(result) if transform else result
 
     if jobs <= 1 or len(head) < 2 or any(f.path == STDIN for f in head) or STDIN in inputs:
-        extra = {"previous": previous, "stdin_name": stdin_name}
         with batch_gc() if len(head) > 1 else contextlib.nullcontext():
             for item in items:
                 if item.error:
                     yield error_here(item)
                 else:
-                    yield from done_here(_check_found(item, pack, options, **extra))
+                    yield from done_here(_check_found(item, pack, settings, previous, stdin_name))
         return
-    yield from _parallel(items, rules, jobs, options, done_here, error_here)
+    yield from _parallel(items, rules, jobs, settings, done_here, error_here)
 
 
 def previous_alone(inputs: Sequence[str], previous: str | None) -> None:
@@ -602,7 +638,7 @@ def _parallel(
     items: Iterator[Found],
     rules: str | None,
     jobs: int,
-    options: _Options,
+    settings: _Settings,
     done_here: Callable[[Any], Iterator[Any]],
     error_here: Callable[[Found], Any],
 ) -> Iterator[Any]:
@@ -631,7 +667,7 @@ def _parallel(
                 break
             todo = [item for item in chunk if item.error is None]
             with _signals_held():
-                future = pool.submit(_check_in_worker, (todo, options))
+                future = pool.submit(_check_in_worker, (todo, settings))
             window.append((chunk, future))
             yield from drain(jobs * 4)
         yield from drain(0)
@@ -675,7 +711,7 @@ class Run:
         self.pack = load_pack(rules)
         self.deviations = load_deviations(deviations) if deviations is not None else ()
         self.today = today or dt.date.today()
-        self.options: dict[str, Any] = {
+        self.options: IterOptions = {
             "jobs": jobs,
             "encoding": encoding,
             "previous": previous,
@@ -710,7 +746,7 @@ def check_paths(
     rules: str | None = None,
     *,
     on_result: Callable[[ReportResult], None] | None = None,
-    **options: Any,
+    **options: Unpack[RunOptions],
 ) -> CheckResult:
     """Check report files against a rule pack (None: the bundled default) and return every result.
 
