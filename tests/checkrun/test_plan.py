@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from checkrun.runopts import options
+from hulifa.atomic import identities
 from hulifa.batch import DETAIL_LIMIT
-from hulifa.checkrun.plan import by_kind, count_inputs, input_identities, make_plan, shows_bar, shows_details
+from hulifa.checkrun.plan import by_kind, count_inputs, input_paths, make_plan, shows_bar, shows_details
 from hulifa.errors import InputError
 from hulifa.reporters import FORMATS
 
@@ -133,7 +134,7 @@ def test_an_output_that_is_a_folder_is_refused(tmp_path: Path, batch: Path) -> N
 
 
 def test_input_identities_are_the_files_read(batch: Path, tmp_path: Path) -> None:
-    found = input_identities([str(batch), "-"], options([batch]).selection, None, str(tmp_path / "missing.yaml"))
+    found = identities(input_paths([str(batch), "-"], options([batch]).selection, None, str(tmp_path / "missing.yaml")))
     assert len(found) == 4  # a, b, c and the deviations file; stdin, None and a missing file have none
     st = os.stat(batch / "c" / "2024.yaml")
     assert (st.st_dev, st.st_ino) in found

@@ -1,15 +1,18 @@
-"""Where each output format goes: `--format` and `--output` paired into format -> file (None: stdout),
-and without `--format`, the formats the output files' extensions name."""
+"""Where each output goes: `--format` and `--output` paired into format -> file (None: stdout), without
+`--format` the formats the output files' extensions name, and the outputs that cannot be written
+refused before any work. `hulifa extract` uses the same, for its one output."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hulifa.reportdata import OptionError
+
+Identities = frozenset[tuple[int, int]]
 
 # `-o FILE` without `-f`: the format from the file's extension
 EXTENSIONS = {
@@ -75,15 +78,38 @@ def destinations(formats: Sequence[str], outputs: Sequence[str], written: Collec
         if item in bare:
             continue
         name, file = item.split("=", 1)
-        dest[name] = None if file == "-" else Path(file)
+        dest[name] = output_file(file)
     if bare:
         if len(bare) > 1:
             raise OptionError(reason("option.outputs_unnamed"))
         unassigned = [f for f, d in dest.items() if d is None]
         if len(unassigned) != 1:
             raise OptionError(reason("option.output_one_format"))
-        dest[unassigned[0]] = None if bare[0] == "-" else Path(bare[0])
+        dest[unassigned[0]] = output_file(bare[0])
     to_stdout = [f for f, d in dest.items() if d is None]
     if len(to_stdout) > 1:
         raise OptionError(reason("option.stdout_shared", names=", ".join(to_stdout)))
     return dest
+
+
+def output_file(given: str | Path | None) -> Path | None:
+    """An output as the command line gives it: the file, or None for stdout (`-`, or none given)."""
+    from hulifa.atomic import STDOUT
+
+    return None if given is None or str(given) == STDOUT else Path(given)
+
+
+def guard(files: Iterable[Path | None], force: bool, read: Callable[[], Iterable[str | Path | None]]) -> Identities:
+    """Refuse, before any work, an output that cannot be written: it exists and --force is not given,
+    it is a folder, or it is one of the files the run reads (`read()`). Returns those files'
+    identities, for the writing step to check again. Raises InputError.
+
+    Only an output that exists now can be one of the inputs: `read` is called only then (for check,
+    that walks the folders again)."""
+    from hulifa.atomic import check_target, identities
+
+    outputs = [file for file in files if file is not None]
+    inputs = identities(read()) if any(file.is_file() for file in outputs) else frozenset()
+    for file in outputs:
+        check_target(file, force=force, inputs=inputs)
+    return inputs

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from hulifa.batch import DETAIL_LIMIT
 
 if TYPE_CHECKING:
+    from hulifa.checkrun.destinations import Identities
     from hulifa.checkrun.options import CheckOptions
     from hulifa.discovery import Selection
-
-Identities = frozenset[tuple[int, int]]
 
 
 class Plan(NamedTuple):
@@ -41,14 +40,11 @@ def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: 
     """The plan for `o`. Raises InputError, before any report is read, when an output cannot be
     written (it exists without --force, it is one of the inputs, it is a folder). `bar`: whether a
     progress bar may show (default: stderr is a terminal, not in CI, not -q), which decides the count."""
-    from hulifa.atomic import check_target
+    from hulifa.checkrun.destinations import guard
 
-    # Only an output that exists now can be one of the inputs: the folders are walked again only then.
-    existing = any(file is not None and file.is_file() for file in o.dest.values())
-    inputs = input_identities(o.paths, o.selection, o.rules, o.previous, o.deviations) if existing else frozenset()
-    for file in o.dest.values():  # before any work: a run that cannot write its output fails at once
-        if file is not None:
-            check_target(file, force=o.force, inputs=inputs)
+    inputs = guard(
+        o.dest.values(), o.force, lambda: input_paths(o.paths, o.selection, o.rules, o.previous, o.deviations)
+    )
     pieces, writers, whole = by_kind(o.dest)
     if bar is None:
         bar = not o.quiet and sys.stderr.isatty() and not environ.get("CI")
@@ -96,14 +92,13 @@ def count_inputs(paths: list[str], selection: Selection, most: int | None = None
     return sum(1 for _ in found)
 
 
-def input_identities(paths: list[str], selection: Selection, *named: str | None) -> Identities:
+def input_paths(paths: list[str], selection: Selection, *named: str | None) -> list[str | None]:
     """The files this run reads (inputs found in folders and globs, the pack, last year's report,
     deviations): an output that is one of them is refused, whatever its name."""
-    from hulifa.atomic import identities
     from hulifa.discovery import discover
 
     found = [item.path for item in discover([p for p in paths if p != "-"], selection) if item.error is None]
-    return identities([*found, *named])
+    return [*found, *named]
 
 
 def shows_details(plan: Plan, quiet: bool, details: bool) -> bool:

@@ -110,13 +110,11 @@ def extract_command(
     from hulifa.errors import InputError
 
     try:
-        from hulifa.atomic import STDOUT, check_target, identities, write_output
+        from hulifa.atomic import write_output
+        from hulifa.checkrun.destinations import guard, output_file
 
-        if output is not None and str(output) == STDOUT:
-            output = None
-        inputs = identities([input, rules])
-        if output is not None:
-            check_target(output, force=force, inputs=inputs)  # before any work
+        output = output_file(output)
+        inputs = guard([output], force, lambda: [input, rules])  # before any work, as check does
         hints = text_hints(year, level, region)
         from hulifa.extract.draft import make_draft
         from hulifa.extract.published import read_published
