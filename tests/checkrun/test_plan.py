@@ -20,17 +20,30 @@ from hulifa.reporters import FORMATS
 def test_each_format_is_written_as_its_module_streams() -> None:
     """Pure pieces are rendered where the report is checked; a writer needs the whole run's counts
     (SARIF, JUnit) or a page's layout (HTML) before its head; the table is written apart."""
-    pieces, writers, whole = by_kind(FORMATS)
+    pieces, writers = by_kind(FORMATS)
     assert pieces == ["json", "json-compact", "parsable", "codequality"]
     assert writers == ["junit", "sarif", "github", "markdown", "html"]
-    assert whole == []
+
+
+def test_a_format_that_does_not_stream_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A format rendered only from every result at the end would hold a whole batch in memory: no
+    format may be one (its module's `render` alone), and the plan says which module is at fault."""
+    import types
+
+    import hulifa.reporters
+
+    whole_only = types.ModuleType("hulifa.reporters.whole_only")
+    whole_only.render = lambda result, lang: ""  # type: ignore[attr-defined]
+    monkeypatch.setattr(hulifa.reporters, "module", lambda name: whole_only)
+    with pytest.raises(TypeError, match=r"hulifa\.reporters\.whole_only does not stream"):
+        by_kind(["json"])
 
 
 def test_the_plan_of_a_table_and_a_streamed_file(tmp_path: Path, batch: Path) -> None:
     o = options([batch], {"table": None, "sarif": tmp_path / "out.sarif", "json": tmp_path / "out.json"})
     plan = make_plan(o, {}, bar=False)
-    assert (plan.table, plan.pieces, plan.writers, plan.whole) == (True, ["json"], ["sarif"], [])
-    assert not plan.keep and not plan.step_summary
+    assert (plan.table, plan.pieces, plan.writers) == (True, ["json"], ["sarif"])
+    assert not plan.step_summary
     assert plan.total == 4  # a, b, the broken c and the deviations file (skipped only once it is read)
     assert plan.inputs == frozenset()  # no output exists yet: the folders are not walked for identities
 

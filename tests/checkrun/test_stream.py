@@ -12,9 +12,9 @@ from checkrun.runopts import options
 from hulifa.checkrun.options import start_run
 from hulifa.checkrun.plan import make_plan, shows_details
 from hulifa.checkrun.prepare import transform_for
-from hulifa.checkrun.stream import append_step_summary, stream, write_whole
-from hulifa.model import CheckResult, Severity
-from hulifa.reporters import html, json_, junit, sarif
+from hulifa.checkrun.stream import append_step_summary, stream
+from hulifa.model import Severity
+from hulifa.reporters import json_, junit, sarif
 from hulifa.reporters.markdown import summary_writer
 
 
@@ -23,21 +23,18 @@ def _run(o, said: list[str] | None = None, **feeds):  # type: ignore[no-untyped-
     said = [] if said is None else said
     plan = make_plan(o, {}, bar=False)
     run = start_run(o, said.append)
-    kept = stream(
-        plan, run, o, transform_for(plan, o, shows_details(plan, o.quiet, o.details)), say=said.append, **feeds
-    )
-    return plan, run, kept
+    stream(plan, run, o, transform_for(plan, o, shows_details(plan, o.quiet, o.details)), say=said.append, **feeds)
+    return plan, run
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_streamed_files_equal_the_whole_run_rendered(tmp_path: Path, batch: Path, lang: str) -> None:
     dest: dict[str, Path | None] = {f: tmp_path / f"out.{f}" for f in ("json", "sarif", "junit")}
-    _, run, kept = _run(options([batch], dest, lang=lang))
+    _, run = _run(options([batch], dest, lang=lang))
     whole = hulifa.check(str(batch))
     assert dest["json"].read_text(encoding="utf-8") == json_.render(whole, lang)  # type: ignore[union-attr]
     assert dest["sarif"].read_text(encoding="utf-8") == sarif.render(whole, lang)  # type: ignore[union-attr]
     assert dest["junit"].read_text(encoding="utf-8") == junit.render(whole, lang, Severity.ERROR)  # type: ignore[union-attr]
-    assert kept == []  # no format needed the results kept
     assert run.exit_code(Severity.ERROR) == 2  # c could not be checked
 
 
@@ -75,24 +72,6 @@ def test_an_interrupted_run_leaves_no_output(tmp_path: Path, batch: Path, stop: 
     with pytest.raises(stop):
         _run(o, between=between, summary=summary)
     assert list(out.iterdir()) == []
-
-
-def test_whole_formats_get_every_result_at_the_end(tmp_path: Path, batch: Path) -> None:
-    """A format that does not stream (none of the bundled ones now) is rendered from the kept results."""
-    o = options([batch], {"html": tmp_path / "page.html"})
-    plan = make_plan(o, {}, bar=False)._replace(writers=[], whole=["html"])
-    run = start_run(o, lambda _: None)
-    kept = stream(plan, run, o, transform_for(plan, o, True), say=lambda _: None)
-    assert [Path(r.file).parent.name for r in kept] == ["a", "b", "c"]
-    write_whole(plan, o, CheckResult(reports=tuple(kept), pack=run.pack))
-    assert (tmp_path / "page.html").read_text(encoding="utf-8") == html.render(hulifa.check(str(batch)), "zh")
-
-
-def test_whole_formats_go_to_stdout_when_no_file_is_named(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    o = options([batch], {"json": None})
-    plan = make_plan(o, {}, bar=False)._replace(pieces=[], whole=["json"])
-    write_whole(plan, o, hulifa.check(str(batch)))
-    assert capsys.readouterr().out == json_.render(hulifa.check(str(batch)), "zh")
 
 
 def test_the_step_summary_is_appended_or_its_failure_said(tmp_path: Path, batch: Path) -> None:

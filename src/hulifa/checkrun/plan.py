@@ -1,6 +1,6 @@
-"""The output plan of a run, made before any report is read: how each format is written (streamed in
-pieces, fed to a writer, or rendered whole at the end), which files no output may replace, and how
-many files the inputs mean."""
+"""The output plan of a run, made before any report is read: how each format is streamed (in pieces
+rendered where the report was checked, or fed to a writer), which files no output may replace, and
+how many files the inputs mean."""
 
 from __future__ import annotations
 
@@ -18,22 +18,16 @@ if TYPE_CHECKING:
 
 
 class Plan(NamedTuple):
-    """Where each format goes and how it is written: streamed (pieces rendered where the report was
-    checked, or a writer fed here), or rendered at the end from every result (`whole`)."""
+    """Where each format goes and how it is streamed: pieces rendered where the report was checked, or
+    a writer fed here. No result is kept until the end, so a batch of any size runs in flat memory."""
 
     inputs: Identities  # the identities of the input files: no output may replace one
     pieces: list[str]
     writers: list[str]
-    whole: list[str]
     table: bool
     step_summary: bool
     bar: bool  # a progress bar may show: stderr is a terminal, not in CI, not -q
     total: int  # how many files the inputs mean, or more than DETAIL_LIMIT when no bar may show (count_inputs)
-
-    @property
-    def keep(self) -> bool:
-        """Whether every result must be kept until the end."""
-        return bool(self.whole)
 
 
 def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: bool | None = None) -> Plan:
@@ -45,14 +39,13 @@ def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: 
     inputs = guard(
         o.dest.values(), o.force, lambda: input_paths(o.paths, o.selection, o.rules, o.previous, o.deviations)
     )
-    pieces, writers, whole = by_kind(o.dest)
+    pieces, writers = by_kind(o.dest)
     if bar is None:
         bar = not o.quiet and sys.stderr.isatty() and not environ.get("CI")
     return Plan(
         inputs=inputs,
         pieces=pieces,
         writers=writers,
-        whole=whole,
         table="table" in o.dest,
         step_summary="github" in o.dest and bool(environ.get("GITHUB_STEP_SUMMARY")),
         bar=bar,
@@ -60,21 +53,23 @@ def make_plan(o: CheckOptions, environ: Mapping[str, str] = os.environ, *, bar: 
     )
 
 
-def by_kind(formats: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
-    """The formats other than the table, in their order, as (pieces, writers, whole): how each module
-    streams (hulifa.reporters.streaming)."""
+def by_kind(formats: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The formats other than the table, in their order, as (pieces, writers): how each module streams
+    (hulifa.reporters.streaming). A module that does neither is a defect, refused here (TypeError):
+    rendered from every result at the end, it would hold a whole batch in memory."""
     from hulifa.reporters import module
     from hulifa.reporters.streaming import in_pieces, streams
 
     pieces: list[str] = []
     writers: list[str] = []
-    whole: list[str] = []
     for fmt in formats:
         if fmt == "table":
             continue
         mod = module(fmt)
-        (pieces if in_pieces(mod) else writers if streams(mod) else whole).append(fmt)
-    return pieces, writers, whole
+        if not streams(mod):
+            raise TypeError(f"{mod.__name__} does not stream (hulifa.reporters.streaming): every format must")
+        (pieces if in_pieces(mod) else writers).append(fmt)
+    return pieces, writers
 
 
 def count_inputs(paths: list[str], selection: Selection, most: int | None = None) -> int:

@@ -21,7 +21,7 @@ class Prepared(NamedTuple):
     texts: dict[str, str]  # format streamed in pieces -> this report's piece
     errors: tuple[str, ...]  # "file:line:col: message" when the file could not be checked
     read: str  # with --verbose: what was read
-    result: ReportResult | None  # when a writer, the table's blocks or a whole-run format needs it
+    result: ReportResult | None  # when a writer, the table's blocks or the step summary needs it
     summary: SummaryItem | None = None  # the table's summary row, when that is all the table shows
 
 
@@ -73,7 +73,7 @@ def transform_for(plan: Plan, o: CheckOptions, details: bool) -> Callable[[Repor
         prepare,
         formats=tuple(plan.pieces),
         lang=o.lang,
-        send=plan.keep or bool(plan.writers) or (plan.table and not rows_only) or plan.step_summary,
+        send=bool(plan.writers) or (plan.table and not rows_only) or plan.step_summary,
         verbose=o.verbose,
         rules=o.rules,
         summary=rows_only,

@@ -1,11 +1,10 @@
-"""Writing a run's formats to their destinations: the streamed ones as results arrive (with the table,
-the step summary and the progress bar fed from the same loop), the others whole at the end, and the
-GitHub step summary appended last. Every output file is committed only when the run got through;
-on any error or signal each is aborted, so none is left half-written."""
+"""Writing a run's formats to their destinations as results arrive (with the table, the step summary
+and the progress bar fed from the same loop), and the GitHub step summary appended last. Every
+output file is committed only when the run got through; on any error or signal each is aborted, so
+none is left half-written."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
     from hulifa.checkrun.prepare import Prepared
     from hulifa.checkrun.progress import Progress
     from hulifa.checkrun.tableout import TableOut
-    from hulifa.model import CheckResult, ReportResult, Text
+    from hulifa.model import ReportResult, Text
     from hulifa.reporters.markdown import Writer as MarkdownWriter
     from hulifa.runner import Run
 
@@ -35,16 +34,15 @@ def stream(
     progress: Progress | None = None,
     summary: MarkdownWriter | None = None,
     between: Callable[[], None] = _nothing,
-) -> list[ReportResult]:
-    """Write the streamed formats as results arrive; return the results only if some format needs
-    them all (plan.keep). Why a file was not checked, and with -v what was read, go to `say`, once
-    whatever the formats. `between` runs after each report and before the outputs are committed (the
-    CLI raises there on a signal Python swallowed)."""
+) -> None:
+    """Write every format as results arrive; no result is kept past its report. Why a file was not
+    checked, and with -v what was read, go to `say`, once whatever the formats. `between` runs after
+    each report and before the outputs are committed (the CLI raises there on a signal Python
+    swallowed)."""
     from hulifa.atomic import Sink, StdoutSink, open_output
     from hulifa.reporters import module
     from hulifa.reporters.streaming import Document
 
-    kept: list[ReportResult] = []
     docs: list[tuple[str, Document, Sink]] = []
     try:
         for fmt in (*plan.pieces, *plan.writers):
@@ -65,8 +63,6 @@ def stream(
                 table.add(prepared.result)
             if summary is not None and prepared.result is not None:
                 summary.item(prepared.result)
-            if prepared.result is not None and plan.keep:
-                kept.append(prepared.result)
             if progress:
                 progress(prepared)
             between()
@@ -90,21 +86,6 @@ def stream(
         sink.commit()
     if table is not None:
         table.sink.commit()
-    return kept
-
-
-def write_whole(plan: Plan, o: CheckOptions, result: CheckResult) -> None:
-    """The formats rendered from the whole run (plan.whole), each to its file or stdout."""
-    from hulifa.atomic import write_output
-    from hulifa.reporters import renderer
-
-    for fmt in plan.whole:
-        file = o.dest[fmt]
-        text = renderer(fmt)(result, o.lang)
-        if file is None:
-            sys.stdout.write(text)
-        else:
-            write_output(file, text, force=o.force, inputs=plan.inputs)
 
 
 def append_step_summary(summary: MarkdownWriter, path: str) -> Text | None:

@@ -353,12 +353,11 @@ def _start(o: CheckOptions) -> "Run":
 
 
 def _write(plan: "Plan", run: "Run", o: CheckOptions) -> None:
-    """Check every input, write each format as results arrive, then what needs the whole run."""
+    """Check every input and write each format as results arrive."""
     from hulifa.checkrun.plan import shows_bar, shows_details
     from hulifa.checkrun.prepare import transform_for
-    from hulifa.checkrun.stream import stream, write_whole
+    from hulifa.checkrun.stream import stream
     from hulifa.errors import InputError
-    from hulifa.model import CheckResult
 
     details = shows_details(plan, o.quiet, o.details)
     transform = transform_for(plan, o, details)
@@ -377,7 +376,7 @@ def _write(plan: "Plan", run: "Run", o: CheckOptions) -> None:
         progress = _progress(plan, o.lang) if shows_bar(plan, on_screen) else None
         started()  # the first report comes next: the collector runs from here (hulifa.__main__)
         try:
-            kept = stream(
+            stream(
                 plan,
                 run,
                 o,
@@ -391,7 +390,6 @@ def _write(plan: "Plan", run: "Run", o: CheckOptions) -> None:
         finally:
             if progress:
                 progress.close()
-        write_whole(plan, o, CheckResult(reports=tuple(kept), pack=run.pack))
     except InputError as error:
         die_error(error, o.lang)
     if summary is not None:
