@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -11,11 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from clihelp import HULI_DATA, ROOT, run_cli
 from hulifa.cli import app
 from hulifa.discovery import Selection, discover, not_report_data
+from hulifa.model import Severity
+from hulifa.runner import check_paths
 
 DEVIATIONS = "deviations:\n  - {rule: x, reason: r, approved_by: 局, expires: 2030-01-01}\n"
 
@@ -378,3 +383,60 @@ def test_a_report_reached_through_a_link_in_another_named_folder_is_checked_once
         note = "同一份报告只检查一次" if lang == "zh" else "one report is checked once"
         for link in passed_over:
             assert any(line.startswith(f"{link}: ") and note in line for line in run.stderr.splitlines()), run.stderr
+
+
+# Paths as a user or a script may pass them: control characters, NUL, lone surrogates (an undecodable
+# byte, as Python receives it from argv), wildcards, separators, and names or paths past the system's
+# limits (ENAMETOOLONG from stat, which pathlib's exists() and is_dir() raise).
+ODD_PATHS = st.one_of(
+    st.text(max_size=12),
+    st.text(alphabet=st.sampled_from("/.*?[]!-~ \\\x00\x01\n\udcff\ud800"), max_size=12),
+    st.builds(lambda n, tail: "x" * n + tail, st.integers(250, 5000), st.sampled_from(["", ".yaml", "/", "/*"])),
+    st.builds(lambda n: "d/" * n, st.integers(100, 3000)),
+)
+
+
+@pytest.fixture(scope="module")
+def odd_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder to run in: one report and a sub-folder, so `.`, `*` and `**/*` find something."""
+    folder = tmp_path_factory.mktemp("odd")
+    (folder / "sub").mkdir()
+    shutil.copy(HULI_DATA, folder / "sub" / "2024.yaml")
+    return folder
+
+
+@given(raw=ODD_PATHS)
+@example(raw="\x00")
+@example(raw="x" * 5000)
+@example(raw="")
+@example(raw="a\udcffb.yaml")
+@example(raw="*")  # matches only a folder: it said nothing and exited 2
+@settings(max_examples=60, deadline=None)
+def test_an_odd_path_is_a_file_with_an_error_never_a_traceback(raw: str, odd_folder: Path) -> None:
+    """discover yields what it finds or the path itself (refused when read), through the library and
+    the command line: exit 1 or 2 with the path's problem said, never an internal error."""
+    with contextlib.chdir(odd_folder):
+        found = list(discover([raw]))
+        result = check_paths([raw])
+        run = run_cli("check", raw, "--isolated", "--lang", "en", "-f", "parsable")
+    assert all(f.path == raw or f.error is None for f in found)
+    assert len(result.reports) == len(found)
+    for report in result.reports:
+        assert report.checked or report.worst() is Severity.ERROR
+    assert run.exit_code in (1, 2), run.stderr
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+    if not any(report.checked for report in result.reports):  # nothing found, or the path refused
+        assert run.exit_code == 2 and run.stderr.strip(), run
+
+
+def test_an_empty_path_is_no_file_not_the_current_folder(odd_folder: Path) -> None:
+    with contextlib.chdir(odd_folder):
+        run = run_cli("check", "", "--isolated", "--lang", "en")
+    assert run.exit_code == 2 and run.stderr == ":1:1: no such file\n"
+    assert "2024.yaml" not in run.stdout
+
+
+def test_a_pattern_matching_only_folders_matches_no_file(odd_folder: Path) -> None:
+    with contextlib.chdir(odd_folder):
+        run = run_cli("check", "s*", "--isolated", "--lang", "en")
+    assert run.exit_code == 2 and run.stderr == "s*:1:1: no file matches this pattern\n"

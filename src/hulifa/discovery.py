@@ -337,24 +337,29 @@ def discover(
     )
 
     for index, raw in enumerate(inputs):
+        if not raw:  # names no file (open("") fails), though Path("") is the current folder
+            if new(raw):
+                yield Found(raw, fail(raw, 1, 1, "input.file.missing"))
+            continue
         path = Path(raw)
-        if raw != "-" and any(ch in raw for ch in "*?[") and not path.exists():
-            matches = _glob(raw)
-            if not matches and new(raw):
-                yield Found(raw, fail(raw, 1, 1, "input.glob.no_match"))
-            for match in matches:
+        if raw != "-" and any(ch in raw for ch in "*?[") and not os.path.exists(raw):
+            any_file = False  # a pattern that matches only folders means no file either
+            for match in _glob(raw):
                 try:
                     mode = os.stat(match).st_mode
                 except OSError:
                     continue
                 kind = special_kind(mode)
+                any_file = any_file or kind is not None or stat.S_ISREG(mode)
                 if kind is not None:
                     if on_skip:
                         on_skip(match, _skip_note(kind))
                 elif stat.S_ISREG(mode) and not selection.excluded(match, False) and new(match):
                     yield Found(match, explicit=False)
+            if not any_file and new(raw):
+                yield Found(raw, fail(raw, 1, 1, "input.glob.no_match"))
             continue
-        if path.is_dir():
+        if os.path.isdir(raw):
             any_file = False
             # A scan yields each file once, so the last input's files need not be remembered: a folder
             # of 100,000 files named alone holds no path once it is yielded (only its folders' listings).
@@ -377,7 +382,7 @@ def discover(
             continue
         if selection.force_exclude and raw != "-":
             if selection.excluded(_below_cwd(path), False) or (
-                selection.gitignore and path.exists() and _GitIgnore(path.parent).ignored(path.resolve(), False)
+                selection.gitignore and os.path.exists(raw) and _GitIgnore(path.parent).ignored(path.resolve(), False)
             ):
                 if on_skip:
                     from hulifa.messages import reason

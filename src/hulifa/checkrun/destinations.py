@@ -109,7 +109,7 @@ def guard(files: Iterable[Path | None], force: bool, read: Callable[[], Iterable
     from hulifa.atomic import check_target, identities
 
     outputs = [file for file in files if file is not None]
-    inputs = identities(read()) if any(file.is_file() for file in outputs) else frozenset()
+    inputs = identities(read()) if any(os.path.isfile(file) for file in outputs) else frozenset()
     for file in outputs:
         check_target(file, force=force, inputs=inputs)
     return inputs
