@@ -79,3 +79,10 @@ def test_a_check_that_says_nothing_of_its_input_imports_no_area(fmt: str) -> Non
     loaded = {m.rsplit(".", 1)[1] for m in run.stderr.rsplit("LOADED", 1)[1].split()}
     assert "render" in loaded  # the probe sees what the check imported
     assert not loaded & {area.__name__.rsplit(".", 1)[1] for area in (*INPUT_AREAS, *REASON_AREAS)}, loaded
+
+
+def test_only_input_and_reasons_are_made_on_first_read() -> None:
+    assert isinstance(messages.INPUT, dict) and isinstance(messages.REASONS, dict)
+    for name in ("words", "AREAS", "area", "no_such_name"):  # catalogue's own, and nothing at all
+        with pytest.raises(AttributeError, match=rf"'hulifa.messages' has no attribute '{name}'"):
+            getattr(messages, name)

@@ -79,7 +79,9 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> dict[str, Text]:
-    """INPUT and REASONS, made when first read (see hulifa.messages.catalogue)."""
+    """INPUT and REASONS, made when first read (see hulifa.messages.catalogue); nothing else of it."""
+    if name not in ("INPUT", "REASONS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     whole: dict[str, Text] = getattr(catalogue, name)
     return whole
 
