@@ -353,3 +353,88 @@ def test_a_target_beside_a_result_column_does_not_pass_the_result(tmp_path: Path
     assert run.exit_code == 1
     assert "[error] 重大行政决策合法性审查率为 98%,未达到目标 = 100%" in run.stdout
     assert "(mad_legality_review_rate)" in run.stdout
+
+
+# (the table's title and header, a row, whether its figures are plans) in a report on 2024
+TITLED = [
+    ("某县2025年法治政府建设主要目标\n序号\t指标\t数值", "1\t出庭应诉率\t100%", True),  # a title of targets
+    ("2025年工作计划\n指标\t数值", "出庭应诉率\t100%", True),
+    ("某县2025年法治政府建设主要指标\n指标\t数值", "出庭应诉率\t100%", True),  # a title naming the next year
+    ("某县2024年主要目标完成情况\n指标\t数值", "出庭应诉率\t98%", False),  # targets met: results
+    ("某县2024年主要指标\n指标\t数值", "出庭应诉率\t98%", False),
+    ("全县依法行政，2025年主要指标见下表。\n指标\t数值", "出庭应诉率\t98%", False),  # a sentence is no title
+    ("主要指标\n指标\t2024年\t2025年", "出庭应诉率\t98%\t100%", False),  # the 2025年 column: next line
+    ("主要指标\n指标\t2024年\t2025年工作目标", "出庭应诉率\t98%\t100%", False),
+]
+
+
+@pytest.mark.parametrize(("head", "row", "plan"), TITLED)
+def test_a_table_titled_with_targets_or_the_next_year_holds_plans(head: str, row: str, plan: bool) -> None:
+    from hulifa.extract.targets import mark_targets
+
+    doc = Doc.of(f"{head}\n{row}\n")
+    figures = mark_targets(doc, find_figures(doc), 2024)
+    assert figures[0].plan is plan
+    assert all(f.plan for f in figures[1:])  # a 2025年 column, or 2025年工作目标, is next year's target
+
+
+def test_a_table_of_next_years_targets_gives_no_result(pack: RulePack) -> None:
+    """附件3's targets (under 目标值, or under a title naming 2025) are never 2024's figures."""
+    text = (
+        "某县人民政府关于2024年法治政府建设情况的报告\n2024年，某县坚持依法行政。\n附件\n"
+        "            某县2025年法治政府建设主要指标\n序号  指标                        数值\n"
+        "1     行政机关负责人出庭应诉率    100%\n2     行政复议纠错率              10%左右\n"
+    )
+    ex = extract_text(text, pack, region="某县", level="county", year=2024)
+    assert [(f.text, f.plan) for f in ex.figures] == [("100%", True), ("10%左右", True)]
+    assert not {i.id for i in ex.indicators} & {"agency_head_appearance_rate", "ar_correction_rate"}
+
+
+def test_a_titled_transposed_table_still_reads_its_rows_years() -> None:
+    """A title that names years over a transposed table (years as rows) leaves each row its own year."""
+    from hulifa.extract.priors import mark_priors
+    from hulifa.extract.targets import mark_targets
+
+    doc = Doc.of("某县2020—2024年主要法治指标\n年度\t行政复议申请（件）\n2023年\t276\n2024年\t317\n")
+    figures = mark_targets(doc, mark_priors(doc, find_figures(doc), 2024), 2024)
+    assert [(f.text, f.prior, f.plan) for f in figures] == [("276", True, False), ("317", False, False)]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "unit"),
+    [
+        ("单位：件、%", "收到行政复议申请", "件"),
+        ("单位：件、%", "行政复议纠错率", "%"),  # a rate takes the % the line states
+        ("（单位：人次）", "培训执法人员", "人次"),
+        ("单位:件", "行政复议纠错率", "件"),  # no % stated: the line's unit
+        ("单位：件、人", "执法人员", ""),  # two counts: the line does not settle which
+        ("单位：万元", "罚没款", ""),  # a multiplier, not a unit
+        ("二、单位：件", "案件", ""),  # not a unit line
+    ],
+)
+def test_a_unit_line_above_a_table(line: str, label: str, unit: str) -> None:
+    from hulifa.extract.tables import stated_unit, unit_line
+
+    assert stated_unit(unit_line(line), label) == unit
+
+
+def test_bare_cells_take_the_unit_the_line_above_their_table_states() -> None:
+    text = "单位：件、%\n指标\t2023年\t2024年\n行政复议申请\t188\t215\n纠错率\t9.8\t11.6\n说明文字。\n合计\t7\t9\n"
+    assert _cells(text) == [("188", 188, "件"), ("215", 215, "件"), ("9.8", 9.8, "%"), ("11.6", 11.6, "%")]
+
+
+def test_a_table_of_townships_and_their_total_gives_no_indicator(pack: RulePack) -> None:
+    """A county's table by township with a 合计 row: each cell is a figure, but neither a township's row (another
+    body's) nor the 合计 (the rows summed, as the round-12 gold reads it: samples/HELDOUT12.md) is the county's
+    indicator."""
+    text = (
+        "某县人民政府关于2024年法治政府建设情况的报告\n2024年，某县坚持依法行政。\n附件\n"
+        "            某县2024年各乡镇行政复议和应诉情况\n"
+        "序号  乡镇          行政复议申请（件）    一审行政诉讼（件）    负责人出庭应诉率（%）\n"
+        "1     城关镇        12                    5                     100\n"
+        "2     东河乡        8                     3                     66.7\n"
+        "      合计          20                    8                     87.5\n"
+    )
+    ex = extract_text(text, pack, region="某县", level="county", year=2024)
+    assert [(f.text, f.unit) for f in ex.figures if f.line == 8] == [("20", "件"), ("8", "件"), ("87.5", "%")]
+    assert len(ex.figures) == 9 and not ex.indicators

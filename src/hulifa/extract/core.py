@@ -127,7 +127,7 @@ def _extract(
     sections = detect_sections(doc, found_year)
     doc.end_report_at(report_end(doc, sections))  # a 图解, 相关链接 or the next document after it is not read
     plans = _plans(doc, sections)
-    figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year)), plans)
+    figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year), found_year), plans)
     implicit = find_implicit(doc)
     problems = _problems(sections, len(text))
     reporter = Reporter(level=found_level, region=found_region, year=found_year)

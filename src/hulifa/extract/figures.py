@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
-from hulifa.extract.tables import header_units, label_unit, unit_cell
+from hulifa.extract.tables import header_units, label_unit, stated_unit, unit_cell, unit_line
 from hulifa.model import Bound, Quantity
 from hulifa.quantity import (
     QUANTITY_PATTERN,
@@ -715,13 +715,14 @@ def table_cells(doc: Doc) -> list[Figure]:
     f = doc.folded
     out = []
     header: list[str] = []  # the units the last header row names, by column
+    stated: list[str] = []  # the units a line above the table states for it (单位：件、%)
     for start, end in doc.rows():
         if doc.line_of(start) in doc.boiler_lines:  # a contents entry, a 图解's table after the report
             continue
         cells = _cell_spans(f, start, end) if "\t" in f[start:end] else []
         if len(cells) < 2:
             if f[start:end].strip():  # a blank line between rows does not end the table
-                header = []
+                header, stated = [], unit_line(f[start:end])
             continue
         texts = [f[a:b] for a, b in cells]
         # a % cell without a sign is an ordinary figure, which the pattern reads
@@ -731,7 +732,7 @@ def table_cells(doc: Doc) -> list[Figure]:
         if not any(bare):
             header = header_units(texts) or header
             continue
-        for column, unit, m in row_cells(texts, bare, header):
+        for column, unit, m in row_cells(texts, bare, header, stated):
             a = cells[column][0]
             value = float(m.group("n").replace(",", ""))
             sign = bool(m.group("sign"))
@@ -754,9 +755,10 @@ def _cell_spans(f: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def row_cells(
-    texts: list[str], bare: list[re.Match[str] | None], header: list[str]
+    texts: list[str], bare: list[re.Match[str] | None], header: list[str], stated: list[str] | None = None
 ) -> list[tuple[int, str, re.Match[str]]]:
-    """(column, unit, match) of each bare number after the row's label that has a unit."""
+    """(column, unit, match) of each bare number after the row's label that has a unit: the label's, its unit
+    column's, its column header's, or the one a line above the table states for such a row (tables.unit_line)."""
     label = next((i for i, t in enumerate(texts) if _HAS_WORD.search(t)), None)
     if label is None:
         return []
@@ -764,6 +766,7 @@ def row_cells(
     first = next((i for i in range(label, len(texts)) if bare[i]), len(texts))
     own = next((u for t in texts[label:first] if (u := label_unit(t))), "")
     own = own or next((u for t in texts[label + 1 :] if (u := unit_cell(t))), "")
+    own = own or stated_unit(stated or [], texts[label])
     out = []
     for column in range(label + 1, len(texts)):
         m = bare[column]

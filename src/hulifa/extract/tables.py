@@ -132,6 +132,28 @@ def unit_cell(cell: str) -> str:
     return _unit(cell.strip())
 
 
+# a line above a table that states its units: 单位：件、%, （单位：人次）
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]?\s*$")
+# a row of rates, whose bare numbers are in % when the table states % among its units
+_RATE_LABEL = re.compile(r"(?:率|比例|占比|比重)\s*$")
+
+
+def unit_line(line: str) -> list[str]:
+    """The units a line above a table states for its bare numbers ("单位：件、%" -> [件, %]), or []."""
+    m = _UNIT_LINE.match(line)
+    units = [_unit(u.strip()) for u in re.split(r"[、,，/和及]", m.group(1))] if m else []
+    return units if units and all(units) else []
+
+
+def stated_unit(units: list[str], label: str) -> str:
+    """The unit of a row labelled `label` among the units its table states: % for a rate (纠错率) when % is
+    one of them, else the one that is not %; "" when that does not settle it."""
+    if "%" in units and _RATE_LABEL.search(label):
+        return "%"
+    others = [u for u in units if u != "%"]
+    return others[0] if len(others) == 1 else ""
+
+
 def header_units(cells: list[str]) -> list[str]:
     """The unit each column's header names ("检查单位（户）" -> 户), when any does; else []."""
     units = [label_unit(c) for c in cells]
@@ -142,8 +164,10 @@ def header_units(cells: list[str]) -> list[str]:
 CELL_SEP = re.compile(r"\t+|(?<=[^\d\s]) +(?=\S)")
 # 2023年, 2024年度, and a year a PDF glued to the header after it (2023年完成情况)
 _YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年度?(?:[\u4e00-\u9fff]{0,6}))?\s*$")
-# 目标值, 2024年目标, 计划值, 预期目标: the column of the year's target
-_TARGET_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年度)?(?:目标值?|计划值|预期值?|预期目标|考核目标)\s*$")
+# 目标值, 2024年目标, 计划值, 预期目标, 2025年工作目标, 2025年计划: the column of a target
+_TARGET_HEAD = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年度)?(?:(?:工作|主要|考核|预期)?目标(?:值|任务)?|计划(?:值|数)?|预期值?)\s*$"
+)
 
 
 # 完成值, 实际值, 实际完成 (a year before it is a year column): the column of the year's result beside a target's
@@ -181,6 +205,8 @@ class HeadedRow(NamedTuple):
     cuts: list[int]  # where each cell after the first starts
     years: dict[int, int]  # the header's year by column
     targets: set[int]  # the header's target columns
+    plan: bool = False  # the table's title names targets (2025年主要目标, 工作计划): every cell is one
+    title_year: int | None = None  # the year the table's title names (穆川县2025年…): a later one's cells are plans
 
     def column(self, offset: int) -> int:
         """The column of the cell that holds `offset`."""
@@ -200,24 +226,53 @@ def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
     return ({c: int(m.group(1)) for c in columns}, set()) if m is not None else None
 
 
+# a table's title that names targets, not what was done: 2025年法治政府建设主要目标, 工作计划
+_PLAN_TITLE = re.compile(r"目标|计划|预期")
+_DONE_TITLE = re.compile(r"完成|实际|情况|成效|对比")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE = re.compile(r"[。，,；;！!？?]")
+
+
+def _title(line: str) -> tuple[bool, int | None]:
+    """(whether a table's title names targets, the year it names); a sentence is no title."""
+    if len(line.strip()) > 40 or _SENTENCE.search(line):
+        return False, None
+    year = _TITLE_YEAR.search(line)
+    return bool(_PLAN_TITLE.search(line)) and not _DONE_TITLE.search(line), int(year.group(1)) if year else None
+
+
+def _plain_header(cells: list[str]) -> bool:
+    """Whether `cells` head a table: two or more, none a figure (a year may head a column)."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and not any(_VALUE_CELL.match(c) and not _YEAR_HEAD.match(c) for c in filled)
+
+
 def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
-    """Each row under such a header, until a line without a tab; and each row of a transposed table,
-    whose label is a year or a target (years as rows, indicators as columns)."""
+    """Each row under such a header, until a line without a tab; each row of a transposed table, whose label
+    is a year or a target (years as rows, indicators as columns); and each row of a table whose title (the
+    line of text before it) names targets or a year, under whatever header it has, with what its title says."""
     out: list[HeadedRow] = []
     heads: tuple[dict[int, int], set[int]] | None = None
+    title: tuple[bool, int | None] = (False, None)
     for start, end in rows:
         line = folded[start:end]
         if "\t" not in line:
             heads = None
+            if line.strip():
+                title = _title(line)
             continue
         cells = [c.strip() for c in CELL_SEP.split(line)]  # a table aligned with spaces pads its cells
         header = _heads(cells)
+        if header is None and heads is None and (title[0] or title[1]) and _plain_header(cells):
+            header = {}, set()
         if header is not None:
             heads = header
             continue
-        own = heads or _transposed(cells)
+        # a header the title alone made names no column: a transposed table's rows still name their year
+        own = heads if heads is not None and any(heads) else _transposed(cells) or heads
         if own is not None:
-            out.append(HeadedRow(start, end, [m.end() for m in CELL_SEP.finditer(folded, start, end)], *own))
+            cuts = [m.end() for m in CELL_SEP.finditer(folded, start, end)]
+            out.append(HeadedRow(start, end, cuts, *own, *title))
     return out
 
 
@@ -230,5 +285,7 @@ __all__ = [
     "label_unit",
     "line_spans",
     "pipe_rows",
+    "stated_unit",
     "unit_cell",
+    "unit_line",
 ]

@@ -8,7 +8,8 @@
 * `of_the_target`: "不少于4场的要求", "“纠错率降至12%以下”的目标": a figure followed by 的要求 / 的目标.
 * `target_column`: a table cell under a 目标值 (目标, 计划值, 预期值) header beside the year columns
   ("指标\t目标值\t2024年\t2023年": ≥95%, 100%, ≤10 are the year's targets), or in a table of targets
-  alone ("指标\t目标值").
+  alone ("指标\t目标值"), under a year after the report's, or in a table whose title names targets or a
+  later year ("穆川县2025年法治政府建设主要目标").
 
 Such a figure is a plan, as the next-year part's are: never this year's value. A report that meets a
 target says so with its own figure ("网上可办率98.7%，高于目标"), which is read as usual.
@@ -52,22 +53,25 @@ def of_the_target(doc: Doc, fig: Figure) -> bool:
 TARGET_RULES: tuple[Callable[[Doc, Figure], bool], ...] = (named_target, required, of_the_target)
 
 
-def target_column(doc: Doc, figures: list[Figure]) -> set[int]:
-    """The indexes of the figures in a table's target column."""
+def target_column(doc: Doc, figures: list[Figure], year: int | None = None) -> set[int]:
+    """The indexes of the figures in a table's target column, under a year after the report's, or in a table
+    whose title names targets or a year after the report's (穆川县2025年法治政府建设主要目标)."""
     starts = [fig.start for fig in figures]
     out: set[int] = set()
     for row in headed_rows(doc.folded, doc.rows()):
-        out.update(
-            i
-            for i in range(bisect.bisect_left(starts, row.start), bisect.bisect_left(starts, row.end))
-            if row.column(starts[i]) in row.targets
-        )
+        later = year is not None and (row.title_year or 0) > year
+        for i in range(bisect.bisect_left(starts, row.start), bisect.bisect_left(starts, row.end)):
+            column = row.column(starts[i])
+            ahead = year is not None and row.years.get(column, year) > year
+            if row.plan or later or ahead or column in row.targets:
+                out.add(i)
     return out
 
 
-def mark_targets(doc: Doc, figures: list[Figure]) -> list[Figure]:
-    """The figures with `plan` set on every one a target rule reads as a target."""
-    columns = target_column(doc, figures)
+def mark_targets(doc: Doc, figures: list[Figure], year: int | None = None) -> list[Figure]:
+    """The figures with `plan` set on every one a target rule reads as a target; `year` is the report's,
+    whose later years' table cells are plans."""
+    columns = target_column(doc, figures, year)
     return [
         replace(f, plan=True) if i in columns or any(rule(doc, f) for rule in TARGET_RULES) else f
         for i, f in enumerate(figures)
