@@ -291,6 +291,10 @@ APPENDIX = [
     ("年度\t行政复议申请（件）\t纠错率（%）", "2023年\t276\t10.9%", ["prior", "prior"]),
     ("年度\t行政复议申请（件）\t纠错率（%）", "2024年\t317\t12.3%", ["year", "year"]),
     ("年度\t行政复议申请（件）\t纠错率（%）", "目标值\t300\t15%", ["target", "target"]),
+    # a row a merged category cell left short (a PDF drops it): its cells under the header's years all the same
+    ("类别\t项目\t2024年\t2023年\t增减", "立案（件）\t112\t87\t+25", ["year", "prior", "year"]),
+    ("类别\t项目\t2024年\t2023年", "行政处罚\t结案（件）\t108\t85", ["year", "prior"]),
+    ("指标\t2024年\t2023年\t备注", "案件\t31件\t27件", ["year", "prior"]),  # short of its last cell only
     # a row that only starts with a year is not one: 2023年完成情况 is a header, a sentence is not a row
     ("指标\t说明", "2023年\t受理案件31件", ["year"]),
 ]

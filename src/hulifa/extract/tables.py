@@ -32,6 +32,7 @@ _VALUE_CELL = re.compile(
     r"^\s*(?:[-—–－]+|[\d,，.．]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})?|[零〇一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{0,2})\s*$"
 )
 _MIN_ROWS = 2
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -247,12 +248,26 @@ def _plain_header(cells: list[str]) -> bool:
     return len(filled) >= 2 and not any(_VALUE_CELL.match(c) and not _YEAR_HEAD.match(c) for c in filled)
 
 
+def _merged(cells: list[str], width: int, heads: tuple[dict[int, int], set[int]]) -> int:
+    """How many cells a row lacks at its start: a category cell merged down from a row above (类别 | 项目 |
+    2025年 | 2024年 over 行政处罚 | 结案（件） | 108 | 85, then 立案（件） | 112 | 87, which a PDF gives without
+    the merged cell). Its figures start that many columns before the header's first year or target column; a
+    row with all its cells, or short of a last cell (an empty 备注), lacks none."""
+    first = min([*heads[0], *heads[1]], default=0)
+    label = next((i for i, c in enumerate(cells) if _HAS_CJK.search(c) and not _VALUE_CELL.match(c)), None)
+    if label is None or len(cells) >= width:
+        return 0
+    value = next((i for i in range(label + 1, len(cells)) if _VALUE_CELL.match(cells[i])), len(cells))
+    return max(0, first - value)
+
+
 def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
     """Each row under such a header, until a line without a tab; each row of a transposed table, whose label
     is a year or a target (years as rows, indicators as columns); and each row of a table whose title (the
     line of text before it) names targets or a year, under whatever header it has, with what its title says."""
     out: list[HeadedRow] = []
     heads: tuple[dict[int, int], set[int]] | None = None
+    width = 0  # how many cells the header has
     title: tuple[bool, int | None] = (False, None)
     for start, end in rows:
         line = folded[start:end]
@@ -266,12 +281,14 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
         if header is None and heads is None and (title[0] or title[1]) and _plain_header(cells):
             header = {}, set()
         if header is not None:
-            heads = header
+            heads, width = header, len(cells)
             continue
         # a header the title alone made names no column: a transposed table's rows still name their year
         own = heads if heads is not None and any(heads) else _transposed(cells) or heads
         if own is not None:
             cuts = [m.end() for m in CELL_SEP.finditer(folded, start, end)]
+            if own is heads:  # a row a merged category cell left short: its cells stand under the header's
+                cuts = [start] * _merged(cells, width, heads) + cuts
             out.append(HeadedRow(start, end, cuts, *own, *title))
     return out
 
