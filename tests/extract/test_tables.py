@@ -87,6 +87,7 @@ def test_a_generated_table_is_read_row_by_row(width: int, rows: list[tuple[str, 
         ("一审行政诉讼(件)", "件"),
         ("执法人员（单位：名）", "名"),
         ("行政复议纠错率（%）", "%"),  # bare 39.1 under it is 39.1%
+        ("抽检不合格率（‰）", "‰"),
         ("罚没款（万元）", ""),  # 万 multiplies: a bare cell is not in 元
         ("2024年（万元）", ""),
         ("指标（说明）", ""),  # not a measure word
@@ -213,6 +214,18 @@ def test_a_departments_table_row_for_the_whole_area_is_not_its_own(pack: RulePac
         (
             "项目\t2023年\t2024年\t增减\n涉企检查（户次）\t1,693\t1,046\t-38.2%\n",
             [("1,693", 1693, "户次", False), ("1,046", 1046, "户次", False), ("-38.2%", 38.2, "%", True)],
+        ),
+        # a signed cell in a row of rates is a change in points: 百分点 under %, 千分点 under ‰
+        (
+            "项目\t2024年\t2023年\t增减\n纠错率（%）\t13.6\t11.9\t+1.7\n抽检不合格率（‰）\t7.3\t9.4\t-2.1\n",
+            [
+                ("13.6", 13.6, "%", False),
+                ("11.9", 11.9, "%", False),
+                ("+1.7", 1.7, "百分点", True),
+                ("7.3", 7.3, "‰", False),
+                ("9.4", 9.4, "‰", False),
+                ("-2.1", 2.1, "千分点", True),
+            ],
         ),
         # a signed count with no unit in its row is not read
         (
@@ -410,7 +423,10 @@ def test_a_titled_transposed_table_still_reads_its_rows_years() -> None:
         ("单位：件、%", "收到行政复议申请", "件"),
         ("单位：件、%", "行政复议纠错率", "%"),  # a rate takes the % the line states
         ("（单位：人次）", "培训执法人员", "人次"),
+        ("表2  2024年法治培训参训情况（单位：人次）", "县管领导干部", "人次"),  # a title that ends by stating it
         ("单位:件", "行政复议纠错率", "件"),  # no % stated: the line's unit
+        ("表1 2024年行政处罚案件按季度分布（件）", "建筑市场", "件"),  # a title that ends in its unit
+        ("二、行政复议情况（件）。", "案件", ""),  # a sentence is no title
         ("单位：件、人", "执法人员", ""),  # two counts: the line does not settle which
         ("单位：万元", "罚没款", ""),  # a multiplier, not a unit
         ("二、单位：件", "案件", ""),  # not a unit line

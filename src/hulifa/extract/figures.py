@@ -705,6 +705,9 @@ _BARE_CELL = re.compile(r"[ ]*(?P<sign>[+\-−－])?(?P<n>(?:\d{1,3}(?:,\d{3})+|
 _HAS_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 
+_POINTS = {"%": "百分点", "‰": "千分点"}
+
+
 def table_cells(doc: Doc) -> list[Figure]:
     """Bare numbers in the cells of a table whose unit is written elsewhere in it (tables.cell_units):
     in the row's label ("行政复议申请（件）\t186\t231": 186件 and 231件), in a unit column of its own
@@ -739,7 +742,7 @@ def table_cells(doc: Doc) -> list[Figure]:
             flags = {"change": sign, "prior": False, "ambiguous": False}
             start, end = a + m.start("sign" if sign else "n"), a + m.end("pct" if m.group("pct") else "n")
             # a signed bare cell in a row of rates (100, 95.7, +4.3) is the change in points, not a rate
-            unit = "%" if m.group("pct") else "百分点" if sign and unit == "%" else unit
+            unit = "%" if m.group("pct") else _POINTS.get(unit, unit) if sign else unit
             out.append(_figure(doc, start, end, value, unit, Bound.EXACT, **flags))
     return out
 

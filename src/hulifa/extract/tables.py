@@ -105,14 +105,14 @@ def _rows(lines: list[str], i: int, width: int) -> int:
     return rows
 
 
-_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4}|%|％)\s*[)）]\s*$")
+_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4}|%|％|‰)\s*[)）]\s*$")
 
 
 def _unit(word: str) -> str:
     """A measure word as a table's unit, or "": 万元 is a multiplier as much as a unit (2,846.3 under
     2024年（万元） is 28,463,000 元), and a bare cell is never read as one."""
     word = word.replace("％", "%")
-    if word != "%" and (word not in MEASURE_WORDS or word.startswith(("万", "亿"))):
+    if word not in ("%", "‰") and (word not in MEASURE_WORDS or word.startswith(("万", "亿"))):
         return ""
     return word
 
@@ -133,16 +133,21 @@ def unit_cell(cell: str) -> str:
     return _unit(cell.strip())
 
 
-# a line above a table that states its units: 单位：件、%, （单位：人次）
-_UNIT_LINE = re.compile(r"^\s*[（(]?\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]?\s*$")
+# a line above a table that states its units: 单位：件、%, （单位：人次）, a title ending 情况（单位：人次）
+_UNIT_LINE = re.compile(
+    r"^\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*$|[（(]\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]\s*$"
+)
+_SENTENCE = re.compile(r"[。，,；;！!？?]")  # a line with these is prose, not a table's title
 # a row of rates, whose bare numbers are in % when the table states % among its units
 _RATE_LABEL = re.compile(r"(?:率|比例|占比|比重)\s*$")
 
 
 def unit_line(line: str) -> list[str]:
     """The units a line above a table states for its bare numbers ("单位：件、%" -> [件, %]), or []."""
-    m = _UNIT_LINE.match(line)
-    units = [_unit(u.strip()) for u in re.split(r"[、,，/和及]", m.group(1))] if m else []
+    m = _UNIT_LINE.search(line)
+    units = [_unit(u.strip()) for u in re.split(r"[、,，/和及]", m.group(1) or m.group(2))] if m else []
+    if not m and len(line.strip()) <= 40 and not _SENTENCE.search(line):
+        units = [label_unit(line)]  # a title that ends in its unit: 表1 2024年行政处罚案件按季度分布（件）
     return units if units and all(units) else []
 
 
@@ -231,7 +236,6 @@ def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
 _PLAN_TITLE = re.compile(r"目标|计划|预期")
 _DONE_TITLE = re.compile(r"完成|实际|情况|成效|对比")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SENTENCE = re.compile(r"[。，,；;！!？?]")
 
 
 def _title(line: str) -> tuple[bool, int | None]:
