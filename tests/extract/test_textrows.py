@@ -88,6 +88,22 @@ def test_a_space_aligned_tables_cells_take_their_unit_year_and_sign() -> None:
     ]
 
 
+def test_a_title_set_apart_from_its_number_stays_a_title() -> None:
+    """pdftotext -layout indents every line and parts 表3 from its title: the title still names the table's
+    targets (a plan), and the rows read under their header."""
+    from hulifa.extract.targets import mark_targets
+
+    text = (
+        "                  表3     2025年主要目标\n"
+        "    指标                        数值\n"
+        "    行政机关负责人出庭应诉率    100%\n"
+        "    行政复议纠错率              10%左右\n"
+    )
+    assert space_rows(text).split("\n")[0] == text.split("\n")[0]
+    doc = Doc.of(text)
+    assert [(f.text, f.plan) for f in mark_targets(doc, find_figures(doc), 2024)] == [("100%", True), ("10%左右", True)]
+
+
 def test_a_wrapped_header_puts_its_units_over_their_columns() -> None:
     text = (
         "序号  乡镇          赋权事项     办理案件     其中首违\n"

@@ -33,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 # a header that can head a table of one row; any other needs two
 _STRONG = re.compile(r"(?:19|20)\d{2}\s*年|目标|计划|预期|完成|实际|指标|项目|序号|单位")
 _CONTENTS = re.compile(r"^\s*目\s*录\s*$")
+# a table's title set apart from its number (表1    2024年行政执法情况), not a header
+_NUMBERED = re.compile(r"^(?:附?表|附件)\s*[\d一二三四五六七八九十]{1,3}\s*[:：.、]?$")
 _MAX_HEADER_LINES = 3
 
 
@@ -71,7 +73,7 @@ def _kind(texts: list[str]) -> str:
     figures = [bool(_DIGIT.search(_YEAR_ONLY.sub("", t))) and not _DATE.search(t) for t in texts]
     if any(figures[1:]):  # a figure after the first cell (the first may be a 序号)
         return "row"
-    if any(figures) or all(len(t) < 2 for t in texts) or _CONTENTS.match("".join(texts)):
+    if any(figures) or all(len(t) < 2 for t in texts) or _CONTENTS.match("".join(texts)) or _NUMBERED.match(texts[0]):
         return ""
     return "header"
 
