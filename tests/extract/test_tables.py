@@ -88,6 +88,8 @@ def test_a_generated_table_is_read_row_by_row(width: int, rows: list[tuple[str, 
         ("执法人员（单位：名）", "名"),
         ("行政复议纠错率（%）", "%"),  # bare 39.1 under it is 39.1%
         ("抽检不合格率（‰）", "‰"),
+        ("PM2.5平均浓度（微克/立方米）", "微克/立方米"),
+        ("罚没款（元/件）", ""),  # not a measure word the pack knows
         ("罚没款（万元）", ""),  # 万 multiplies: a bare cell is not in 元
         ("2024年（万元）", ""),
         ("指标（说明）", ""),  # not a measure word

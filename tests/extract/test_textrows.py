@@ -88,6 +88,22 @@ def test_a_space_aligned_tables_cells_take_their_unit_year_and_sign() -> None:
     ]
 
 
+def test_a_label_wrapped_in_its_cell_does_not_end_the_table() -> None:
+    """A long label its cell wrapped onto the next line, under itself: the rows after it are still the table's,
+    under its year columns."""
+    from hulifa.extract.priors import mark_priors
+
+    text = (
+        "序号  指标                    2024年      2023年\n"
+        "1     行政机关负责人出庭应    100%        98.8%\n"
+        "      诉率\n"
+        "2     行政复议申请（件）      362         318\n"
+    )
+    doc = Doc.of(text)
+    found = [(f.text, f.unit, f.prior) for f in mark_priors(doc, find_figures(doc), 2024)]
+    assert found == [("100%", "%", False), ("98.8%", "%", True), ("362", "件", False), ("318", "件", True)]
+
+
 def test_a_title_set_apart_from_its_number_stays_a_title() -> None:
     """pdftotext -layout indents every line and parts 表3 from its title: the title still names the table's
     targets (a plan), and the rows read under their header."""

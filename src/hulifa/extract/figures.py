@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
-from hulifa.extract.tables import header_units, label_unit, stated_unit, unit_cell, unit_line
+from hulifa.extract.tables import header_units, label_unit, stated_unit, unit_cell, unit_line, wrapped_label
 from hulifa.model import Bound, Quantity
 from hulifa.quantity import (
     QUANTITY_PATTERN,
@@ -724,7 +724,8 @@ def table_cells(doc: Doc) -> list[Figure]:
             continue
         cells = _cell_spans(f, start, end) if "\t" in f[start:end] else []
         if len(cells) < 2:
-            if f[start:end].strip():  # a blank line between rows does not end the table
+            # a blank line between rows does not end the table, nor a label's wrapped second line
+            if f[start:end].strip() and not wrapped_label(f[start:end]):
                 header, stated = [], unit_line(f[start:end])
             continue
         texts = [f[a:b] for a, b in cells]

@@ -105,7 +105,10 @@ def _rows(lines: list[str], i: int, width: int) -> int:
     return rows
 
 
-_LABEL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4}|%|％|‰)\s*[)）]\s*$")
+# （件）, （单位：名）, （%）, （‰）, （微克/立方米）: a measure word in brackets at the end of a label
+_LABEL_UNIT = re.compile(
+    r"[（(]\s*(?:单位\s*[:：]\s*)?([\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,3})?|%|％|‰)\s*[)）]\s*$"
+)
 
 
 def _unit(word: str) -> str:
@@ -265,6 +268,17 @@ def _merged(cells: list[str], width: int, heads: tuple[dict[int, int], set[int]]
     return max(0, first - value)
 
 
+# the rest of a row's label its cell wrapped onto the next line: 诉率, （含乡镇）
+WRAPPED_CELL = re.compile(r"^[^\d。；;！!？?，,]{1,12}$")
+
+
+def wrapped_label(line: str) -> bool:
+    """Whether `line` holds only the rest of the label above it, wrapped in its cell and set under it
+    ("\t诉率"): a table goes on past it."""
+    cells = [c.strip() for c in line.split("\t") if c.strip()] if line[:1].isspace() else []
+    return len(cells) == 1 and "\t" in line and bool(WRAPPED_CELL.match(cells[0]))
+
+
 def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
     """Each row under such a header, until a line without a tab; each row of a transposed table, whose label
     is a year or a target (years as rows, indicators as columns); and each row of a table whose title (the
@@ -279,6 +293,8 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
             heads = None
             if line.strip():
                 title = _title(line)
+            continue
+        if wrapped_label(line):
             continue
         cells = [c.strip() for c in CELL_SEP.split(line)]  # a table aligned with spaces pads its cells
         header = _heads(cells)
@@ -299,6 +315,7 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
 
 __all__ = [
     "CELL_SEP",
+    "WRAPPED_CELL",
     "HeadedRow",
     "headed_rows",
     "header_units",
@@ -309,4 +326,5 @@ __all__ = [
     "stated_unit",
     "unit_cell",
     "unit_line",
+    "wrapped_label",
 ]

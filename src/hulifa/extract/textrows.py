@@ -1,12 +1,13 @@
 """Tables a text copy lays out with runs of spaces, read as rows of tab-separated cells.
 
 Text copied from a PDF or a Word file gives a table's rows as cells parted by runs of spaces (full-width
-spaces, or a tab among them), under a title line and a header, sometimes a header wrapped onto two lines and
-a 合计 row without its 序号. `space_rows` finds such tables and turns each gap between cells into spaces that
-end in tabs, one character for one, so offsets and line numbers hold and the rows read as a pasted table's do:
-with their header, unit column and row label (tables.headed_rows, figures.table_cells). A row with fewer
-cells than the table's widest line has its cells put under the columns they stand under on the line (a CJK
-character two columns wide), with one tab for each column it steps over.
+spaces, or a tab among them), under a title line and a header, sometimes a header wrapped onto two lines, a
+label wrapped onto the next line under itself, and a 合计 row without its 序号. `space_rows` finds such tables
+and turns each gap between cells into spaces that end in tabs, one character for one, so offsets and line
+numbers hold and the rows read as a pasted table's do: with their header, unit column and row label
+(tables.headed_rows, figures.table_cells). A row with fewer cells than the table's widest line has its cells
+put under the columns they stand under on the line (a CJK character two columns wide), with one tab for each
+column it steps over.
 
 A table is a header (short cells, no figure but a year) over rows with figures, none a sentence: prose with
 double spaces, a signature or date line, a list of names and a table of contents are not tables.
@@ -18,7 +19,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from hulifa.extract.tables import line_spans
+from hulifa.extract.tables import WRAPPED_CELL, line_spans
 
 # a run of whitespace within a line; a gap between cells when it holds a tab or is two columns wide
 _RUN = re.compile(r"[^\S\n]+")
@@ -36,6 +37,8 @@ _CONTENTS = re.compile(r"^\s*目\s*录\s*$")
 # a table's title set apart from its number (表1    2024年行政执法情况), not a header
 _NUMBERED = re.compile(r"^(?:附?表|附件)\s*[\d一二三四五六七八九十]{1,3}\s*[:：.、]?$")
 _MAX_HEADER_LINES = 3
+# the rest of a label its cell wrapped onto the next line, indented under it: 诉率, （含乡镇）
+_WRAPPED = WRAPPED_CELL
 
 
 def width(text: str) -> int:
@@ -62,7 +65,7 @@ class _Line(NamedTuple):
     start: int  # offset of the line in the text
     cells: list[tuple[int, int]]  # spans of its cells, in the line
     texts: list[str]  # the cells' folded text
-    kind: str  # "header", "row", "blank" or "" (neither: a title, prose, a single cell)
+    kind: str  # "header", "row", "wrap" (a cell's second line), "blank" or "" (a title, prose, a single cell)
 
 
 def _kind(texts: list[str]) -> str:
@@ -87,7 +90,10 @@ def _lines(folded: str, text: str) -> list[_Line]:
         if not cells and line.strip():
             cells = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
         texts = [folded[start + a : start + b] for a, b in cells]
-        out.append(_Line(start, cells, texts, _kind(texts)))
+        kind = _kind(texts)
+        if not kind and len(texts) == 1 and cells[0][0] and _WRAPPED.match(texts[0]):
+            kind = "wrap"
+        out.append(_Line(start, cells, texts, kind))
     return out
 
 
@@ -105,6 +111,9 @@ def _table_at(lines: list[_Line], i: int) -> tuple[int, int]:
         kind = lines[end].kind
         if kind == "blank" and end + 1 < len(lines) and lines[end + 1].kind == "row":
             end += 1  # a blank line between rows does not end the table
+            continue
+        if kind == "wrap" and lines[end - 1].kind in ("row", "wrap"):
+            end += 1  # the rest of a row's label, wrapped in its cell
             continue
         if kind not in ("row", "header"):  # a header again after a page break
             break
@@ -162,7 +171,7 @@ def _write(chars: list[str], text: str, block: list[_Line]) -> None:
         end, previous = 0, 0
         for k, ((a, b), column) in enumerate(zip(ln.cells, columns, strict=True)):
             lo, hi = ln.start + end, ln.start + a
-            steps = column - previous if k else column
+            steps = column - previous if k else max(column, ln.kind == "wrap")  # a wrapped label: a tab line
             if not (tabbed and "\t" in text[lo:hi]):
                 tabs = min(steps, hi - lo)
                 chars[hi - tabs : hi] = ["\t"] * tabs

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.textrows import space_rows
+from hulifa.extract.textrows import width as display_width
 
 _DIGIT = "0123456789０１２３４５６７８９"
 _UNIT_START = set("件人次项个名家%％万亿元条份场期起户天日小时学工")
@@ -30,18 +30,13 @@ _HEADING = re.compile(
 )
 
 
-def _width(line: str) -> int:
-    """Display width: a Chinese character or full-width form is two, ASCII one (a PDF line's measure)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-
-
 @dataclass(frozen=True, slots=True)
 class Width:
     """The width a text's lines break at, and how it is measured: display width (a PDF line's
     measure), or characters (a copy that broke every N characters, digits and all)."""
 
     size: int
-    measure: Callable[[str], int] = _width
+    measure: Callable[[str], int] = display_width  # a PDF line's measure
 
 
 def number_wrap(lines: list[str], i: int, width: Width | None) -> bool:
@@ -79,7 +74,7 @@ def line_width(lines: list[str]) -> Width | None:
     or the same number of characters (within one): a copy may break every N characters whatever
     their width, so a line with digits is as long as one without. Of the two, the one more lines
     reach: a copy cut at 31 characters has its lines with digits short of the widest by display width."""
-    by_display = _at_one_width(lines, _width, 3)
+    by_display = _at_one_width(lines, display_width, 3)
     by_chars = _at_one_width(lines, len, 1)
     if by_chars is not None and (by_display is None or by_chars[1] > by_display[1]):
         return Width(by_chars[0], len)
