@@ -382,6 +382,7 @@ TITLED = [
     ("某县2024年主要目标完成情况\n指标\t数值", "出庭应诉率\t98%", False),  # targets met: results
     ("某县2024年主要指标\n指标\t数值", "出庭应诉率\t98%", False),
     ("全县依法行政，2025年主要指标见下表。\n指标\t数值", "出庭应诉率\t98%", False),  # a sentence is no title
+    ("某县人民政府\n2025年2月26日\n指标\t数值", "出庭应诉率\t98%", False),  # nor the signature's date
     ("主要指标\n指标\t2024年\t2025年", "出庭应诉率\t98%\t100%", False),  # the 2025年 column: next line
     ("主要指标\n指标\t2024年\t2025年工作目标", "出庭应诉率\t98%\t100%", False),
 ]

@@ -238,7 +238,7 @@ def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
 # a table's title that names targets, not what was done: 2025年法治政府建设主要目标, 工作计划
 _PLAN_TITLE = re.compile(r"目标|计划|预期")
 _DONE_TITLE = re.compile(r"完成|实际|情况|成效|对比")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a date (2025年2月26日) names no year of a table
 
 
 def _title(line: str) -> tuple[bool, int | None]:
