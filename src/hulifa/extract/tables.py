@@ -32,7 +32,6 @@ _VALUE_CELL = re.compile(
     r"^\s*(?:[-—–－]+|[\d,，.．]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})?|[零〇一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{0,2})\s*$"
 )
 _MIN_ROWS = 2
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -140,16 +139,20 @@ def unit_cell(cell: str) -> str:
 _UNIT_LINE = re.compile(
     r"^\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*$|[（(]\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]\s*$"
 )
-_SENTENCE = re.compile(r"[。，,；;！!？?]")  # a line with these is prose, not a table's title
+_SENTENCE = frozenset("。，,；;！!？?")  # a line with these is prose, not a table's title
 # a row of rates, whose bare numbers are in % when the table states % among its units
-_RATE_LABEL = re.compile(r"(?:率|比例|占比|比重)\s*$")
+_RATE_LABEL = ("率", "比例", "占比", "比重")
+
+
+_UNIT_SEPARATORS = str.maketrans(dict.fromkeys(",，/和及", "、"))
 
 
 def unit_line(line: str) -> list[str]:
     """The units a line above a table states for its bare numbers ("单位：件、%" -> [件, %]), or []."""
     m = _UNIT_LINE.search(line)
-    units = [_unit(u.strip()) for u in re.split(r"[、,，/和及]", m.group(1) or m.group(2))] if m else []
-    if not m and len(line.strip()) <= 40 and not _SENTENCE.search(line):
+    stated = (m.group(1) or m.group(2)).translate(_UNIT_SEPARATORS).split("、") if m else []
+    units = [_unit(u.strip()) for u in stated]
+    if not m and len(line.strip()) <= 40 and not _SENTENCE.intersection(line):
         units = [label_unit(line)]  # a title that ends in its unit: 表1 2024年行政处罚案件按季度分布（件）
     return units if units and all(units) else []
 
@@ -157,7 +160,7 @@ def unit_line(line: str) -> list[str]:
 def stated_unit(units: list[str], label: str) -> str:
     """The unit of a row labelled `label` among the units its table states: % for a rate (纠错率) when % is
     one of them, else the one that is not %; "" when that does not settle it."""
-    if "%" in units and _RATE_LABEL.search(label):
+    if "%" in units and label.strip().endswith(_RATE_LABEL):
         return "%"
     others = [u for u in units if u != "%"]
     return others[0] if len(others) == 1 else ""
@@ -236,17 +239,18 @@ def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
 
 
 # a table's title that names targets, not what was done: 2025年法治政府建设主要目标, 工作计划
-_PLAN_TITLE = re.compile(r"目标|计划|预期")
-_DONE_TITLE = re.compile(r"完成|实际|情况|成效|对比")
+_PLAN_TITLE = ("目标", "计划", "预期")
+_DONE_TITLE = ("完成", "实际", "情况", "成效", "对比")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a date (2025年2月26日) names no year of a table
 
 
 def _title(line: str) -> tuple[bool, int | None]:
     """(whether a table's title names targets, the year it names); a sentence is no title."""
-    if len(line.strip()) > 40 or _SENTENCE.search(line):
+    if len(line.strip()) > 40 or _SENTENCE.intersection(line):
         return False, None
     year = _TITLE_YEAR.search(line)
-    return bool(_PLAN_TITLE.search(line)) and not _DONE_TITLE.search(line), int(year.group(1)) if year else None
+    plan = any(w in line for w in _PLAN_TITLE) and not any(w in line for w in _DONE_TITLE)
+    return plan, int(year.group(1)) if year else None
 
 
 def _plain_header(cells: list[str]) -> bool:
@@ -261,22 +265,26 @@ def _merged(cells: list[str], width: int, heads: tuple[dict[int, int], set[int]]
     the merged cell). Its figures start that many columns before the header's first year or target column; a
     row with all its cells, or short of a last cell (an empty 备注), lacks none."""
     first = min([*heads[0], *heads[1]], default=0)
-    label = next((i for i, c in enumerate(cells) if _HAS_CJK.search(c) and not _VALUE_CELL.match(c)), None)
+    label = next(
+        (i for i, c in enumerate(cells) if any("\u4e00" <= ch <= "\u9fff" for ch in c) and not _VALUE_CELL.match(c)),
+        None,
+    )
     if label is None or len(cells) >= width:
         return 0
     value = next((i for i in range(label + 1, len(cells)) if _VALUE_CELL.match(cells[i])), len(cells))
     return max(0, first - value)
 
 
-# the rest of a row's label its cell wrapped onto the next line: 诉率, （含乡镇）
-WRAPPED_CELL = re.compile(r"^[^\d。；;！!？?，,]{1,12}$")
+def wrapped_cell(text: str) -> bool:
+    """Whether `text` may be the rest of a row's label its cell wrapped onto the next line: 诉率, （含乡镇）."""
+    return 0 < len(text) <= 12 and not any(ch.isdigit() or ch in _SENTENCE for ch in text)
 
 
 def wrapped_label(line: str) -> bool:
     """Whether `line` holds only the rest of the label above it, wrapped in its cell and set under it
     ("\t诉率"): a table goes on past it."""
     cells = [c.strip() for c in line.split("\t") if c.strip()] if line[:1].isspace() else []
-    return len(cells) == 1 and "\t" in line and bool(WRAPPED_CELL.match(cells[0]))
+    return len(cells) == 1 and "\t" in line and wrapped_cell(cells[0])
 
 
 def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
@@ -315,7 +323,6 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
 
 __all__ = [
     "CELL_SEP",
-    "WRAPPED_CELL",
     "HeadedRow",
     "headed_rows",
     "header_units",
@@ -326,5 +333,6 @@ __all__ = [
     "stated_unit",
     "unit_cell",
     "unit_line",
+    "wrapped_cell",
     "wrapped_label",
 ]

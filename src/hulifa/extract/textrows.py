@@ -19,8 +19,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from hulifa.extract.tables import WRAPPED_CELL, line_spans
+from hulifa.extract.tables import line_spans, wrapped_cell
 
+# Few patterns, and str methods where they do: an extract run's patterns are stored up to patterncache.LIMIT.
 # a run of whitespace within a line; a gap between cells when it holds a tab or is two columns wide
 _RUN = re.compile(r"[^\S\n]+")
 # a cell of prose: a sentence's punctuation (a comma before a digit is a thousands separator), or leaders
@@ -30,15 +31,11 @@ _MAX_ROW = 400  # a longer line is prose (or a whole text without newlines), nev
 # a cell with a figure: a digit that is not only a year (2024年 heads a column) nor in a date
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}(?=\s*年|\s*$)")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
-_DIGIT = re.compile(r"\d")
 # a header that can head a table of one row; any other needs two
-_STRONG = re.compile(r"(?:19|20)\d{2}\s*年|目标|计划|预期|完成|实际|指标|项目|序号|单位")
-_CONTENTS = re.compile(r"^\s*目\s*录\s*$")
+_STRONG = ("目标", "计划", "预期", "完成", "实际", "指标", "项目", "序号", "单位")
 # a table's title set apart from its number (表1    2024年行政执法情况), not a header
 _NUMBERED = re.compile(r"^(?:附?表|附件)\s*[\d一二三四五六七八九十]{1,3}\s*[:：.、]?$")
 _MAX_HEADER_LINES = 3
-# the rest of a label its cell wrapped onto the next line, indented under it: 诉率, （含乡镇）
-_WRAPPED = WRAPPED_CELL
 
 
 def width(text: str) -> int:
@@ -73,10 +70,10 @@ def _kind(texts: list[str]) -> str:
         return "blank"
     if len(texts) < 2 or any(len(t) > _MAX_CELL or _PROSE.search(t) for t in texts):
         return ""
-    figures = [bool(_DIGIT.search(_YEAR_ONLY.sub("", t))) and not _DATE.search(t) for t in texts]
+    figures = [any(c.isdigit() for c in _YEAR_ONLY.sub("", t)) and not _DATE.search(t) for t in texts]
     if any(figures[1:]):  # a figure after the first cell (the first may be a 序号)
         return "row"
-    if any(figures) or all(len(t) < 2 for t in texts) or _CONTENTS.match("".join(texts)) or _NUMBERED.match(texts[0]):
+    if any(figures) or all(len(t) < 2 for t in texts) or "".join(texts) == "目录" or _NUMBERED.match(texts[0]):
         return ""
     return "header"
 
@@ -91,7 +88,7 @@ def _lines(folded: str, text: str) -> list[_Line]:
             cells = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
         texts = [folded[start + a : start + b] for a, b in cells]
         kind = _kind(texts)
-        if not kind and len(texts) == 1 and cells[0][0] and _WRAPPED.match(texts[0]):
+        if not kind and len(texts) == 1 and cells[0][0] and wrapped_cell(texts[0]):
             kind = "wrap"
         out.append(_Line(start, cells, texts, kind))
     return out
@@ -119,7 +116,7 @@ def _table_at(lines: list[_Line], i: int) -> tuple[int, int]:
             break
         rows += kind == "row"
         end += 1
-    strong = any(_STRONG.search(t) for ln in lines[i : i + heads] for t in ln.texts)
+    strong = any(_YEAR_ONLY.search(t) or any(w in t for w in _STRONG) for ln in lines[i : i + heads] for t in ln.texts)
     if rows >= (1 if strong else 2):
         return end - i, end
     return 0, end if rows == 0 else i + 1
