@@ -32,6 +32,9 @@ _VALUE_CELL = re.compile(
     r"^\s*(?:[-—–－]+|[\d,，.．]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})?|[零〇一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{0,2})\s*$"
 )
 _MIN_ROWS = 2
+# a year (2024年, or a bare 2024 ending a cell), and a date: a line with a date names no year of a table
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}(?=\s*年|\s*$)")
+DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -241,16 +244,15 @@ def _transposed(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
 # a table's title that names targets, not what was done: 2025年法治政府建设主要目标, 工作计划
 _PLAN_TITLE = ("目标", "计划", "预期")
 _DONE_TITLE = ("完成", "实际", "情况", "成效", "对比")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a date (2025年2月26日) names no year of a table
 
 
 def _title(line: str) -> tuple[bool, int | None]:
     """(whether a table's title names targets, the year it names); a sentence is no title."""
     if len(line.strip()) > 40 or _SENTENCE.intersection(line):
         return False, None
-    year = _TITLE_YEAR.search(line)
+    year = None if DATE.search(line) else YEAR_WORD.search(line)  # a date (2025年2月26日) names no table's year
     plan = any(w in line for w in _PLAN_TITLE) and not any(w in line for w in _DONE_TITLE)
-    return plan, int(year.group(1)) if year else None
+    return plan, int(year.group()) if year else None
 
 
 def _plain_header(cells: list[str]) -> bool:
@@ -323,6 +325,8 @@ def headed_rows(folded: str, rows: list[tuple[int, int]]) -> list[HeadedRow]:
 
 __all__ = [
     "CELL_SEP",
+    "DATE",
+    "YEAR_WORD",
     "HeadedRow",
     "headed_rows",
     "header_units",

@@ -19,22 +19,15 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from hulifa.extract.tables import line_spans, wrapped_cell
+from hulifa.extract.tables import DATE, YEAR_WORD, line_spans, wrapped_cell
 
 # Few patterns, and str methods where they do: an extract run's patterns are stored up to patterncache.LIMIT.
 # a run of whitespace within a line; a gap between cells when it holds a tab or is two columns wide
 _RUN = re.compile(r"[^\S\n]+")
-# a cell of prose: a sentence's punctuation (a comma before a digit is a thousands separator), or leaders
-_PROSE = re.compile(r"[。；;！!？?]|[，,](?!\d)|…|\.{3}|·{3}")
 _MAX_CELL = 30
 _MAX_ROW = 400  # a longer line is prose (or a whole text without newlines), never a row
-# a cell with a figure: a digit that is not only a year (2024年 heads a column) nor in a date
-_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}(?=\s*年|\s*$)")
-_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 # a header that can head a table of one row; any other needs two
 _STRONG = ("目标", "计划", "预期", "完成", "实际", "指标", "项目", "序号", "单位")
-# a table's title set apart from its number (表1    2024年行政执法情况), not a header
-_NUMBERED = re.compile(r"^(?:附?表|附件)\s*[\d一二三四五六七八九十]{1,3}\s*[:：.、]?$")
 _MAX_HEADER_LINES = 3
 
 
@@ -65,15 +58,32 @@ class _Line(NamedTuple):
     kind: str  # "header", "row", "wrap" (a cell's second line), "blank" or "" (a title, prose, a single cell)
 
 
+def _prose(cell: str) -> bool:
+    """A cell of prose: a sentence's punctuation (a comma before a digit is a thousands separator), or leaders."""
+    commas = (i for i, ch in enumerate(cell) if ch in ",，")
+    return (
+        any(ch in "。；;！!？?…" for ch in cell)
+        or "..." in cell
+        or "···" in cell
+        or any(not cell[i + 1 : i + 2].isdigit() for i in commas)
+    )
+
+
+def _numbered(cell: str) -> bool:
+    """A table's number set apart from its title (表1    2024年行政执法情况): the line is a title, not a header."""
+    rest = next((cell[len(p) :] for p in ("附件", "附表", "表") if cell.startswith(p)), "").strip().rstrip(":：.、")
+    return 0 < len(rest) <= 3 and all(ch.isdigit() or ch in "一二三四五六七八九十" for ch in rest)
+
+
 def _kind(texts: list[str]) -> str:
     if not texts:
         return "blank"
-    if len(texts) < 2 or any(len(t) > _MAX_CELL or _PROSE.search(t) for t in texts):
+    if len(texts) < 2 or any(len(t) > _MAX_CELL or _prose(t) for t in texts):
         return ""
-    figures = [any(c.isdigit() for c in _YEAR_ONLY.sub("", t)) and not _DATE.search(t) for t in texts]
+    figures = [any(c.isdigit() for c in YEAR_WORD.sub("", t)) and not DATE.search(t) for t in texts]
     if any(figures[1:]):  # a figure after the first cell (the first may be a 序号)
         return "row"
-    if any(figures) or all(len(t) < 2 for t in texts) or "".join(texts) == "目录" or _NUMBERED.match(texts[0]):
+    if any(figures) or all(len(t) < 2 for t in texts) or "".join(texts) == "目录" or _numbered(texts[0]):
         return ""
     return "header"
 
@@ -116,7 +126,7 @@ def _table_at(lines: list[_Line], i: int) -> tuple[int, int]:
             break
         rows += kind == "row"
         end += 1
-    strong = any(_YEAR_ONLY.search(t) or any(w in t for w in _STRONG) for ln in lines[i : i + heads] for t in ln.texts)
+    strong = any(YEAR_WORD.search(t) or any(w in t for w in _STRONG) for ln in lines[i : i + heads] for t in ln.texts)
     if rows >= (1 if strong else 2):
         return end - i, end
     return 0, end if rows == 0 else i + 1
