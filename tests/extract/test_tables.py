@@ -299,6 +299,9 @@ APPENDIX = [
     ("序号\t指标\t实际值\t目标值", "1\t审查率\t98%\t≥100%", ["year", "target"]),
     ("指标\t目标值\t实际完成", "审查率\t≥100%\t98%", ["target", "year"]),
     ("指标\t说明\t完成值", "审查率\t≥100%\t98%", ["year", "year"]),  # no target column: nothing to tell apart
+    # 本年 and 上年 for the years: the 上年 column is the year before
+    ("指标\t本年\t上年\t增减", "案件（件）\t31\t27\t+4", ["year", "prior", "year"]),
+    ("序号\t指标\t上年同期\t本期", "1\t审查率\t97.6%\t100%", ["prior", "year"]),
     # a table of targets alone: labels, then target columns only; nothing in it is the year's result
     ("指标\t目标值", "重大行政决策合法性审查率\t≥100%", ["target"]),
     ("序号\t指标\t考核目标\t计划值", "1\t出庭应诉率\t≥90%\t95%", ["target", "target"]),

@@ -187,13 +187,17 @@ _TARGET_HEAD = re.compile(
 
 # 完成值, 实际值, 实际完成 (a year before it is a year column): the column of the year's result beside a target's
 _RESULT_HEAD = re.compile(r"^\s*(?:完成值|实际值|实际完成(?:值|情况)?|完成情况)\s*$")
+# 本年 | 上年: the report's year and the one before, unnamed; the earlier one's column is read as year 0 (before any)
+_THIS_YEAR = frozenset({"本年", "本年度", "今年", "当年", "本期"})
+_LAST_YEAR = frozenset({"上年", "上年度", "去年", "上年同期", "同期"})
+_EARLIER = 0
 
 
 def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
     """(year by column, target columns) when `cells` are a header of two year columns, of a year or a result
-    column (完成值, 实际值) and a target column, or of labels and target columns alone ("指标\t目标值",
-    "序号\t指标\t考核目标": a table of targets; its first cell a label, so not a transposed table's 目标值
-    row); else None."""
+    column (完成值, 实际值) and a target column, of 本年 and 上年, or of labels and target columns alone
+    ("指标\t目标值", "序号\t指标\t考核目标": a table of targets; its first cell a label, so not a transposed
+    table's 目标值 row); else None."""
     years: dict[int, int] = {}
     targets: set[int] = set()
     results = False
@@ -202,9 +206,11 @@ def _heads(cells: list[str]) -> tuple[dict[int, int], set[int]] | None:
             targets.add(index)
         elif (m := _YEAR_HEAD.match(cell)) is not None:
             years[index] = int(m.group(1))
+        elif cell in _LAST_YEAR:
+            years[index] = _EARLIER
         else:
-            results = results or bool(_RESULT_HEAD.match(cell))
-    if len(years) >= 2 or ((years or results) and targets):
+            results = results or cell in _THIS_YEAR or bool(_RESULT_HEAD.match(cell))
+    if len(years) >= 2 or ((years or results) and targets) or (results and _EARLIER in years.values()):
         return years, targets
     first = min(targets, default=0)  # every column after the labels a target: nothing there is a result
     if first and targets == set(range(first, len(cells))) and all(_HEADER_LABEL.match(c) for c in cells[:first]):
