@@ -464,3 +464,28 @@ def test_a_table_of_townships_and_their_total_gives_no_indicator(pack: RulePack)
     ex = extract_text(text, pack, region="某县", level="county", year=2024)
     assert [(f.text, f.unit) for f in ex.figures if f.line == 8] == [("20", "件"), ("8", "件"), ("87.5", "%")]
     assert len(ex.figures) == 9 and not ex.indicators
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        ("┌──────┬──────┬──────┐", "├──────┼──────┼──────┤", "└──────┴──────┴──────┘"),
+        ("+------+------+------+", "+======+======+======+", "+------+------+------+"),
+    ],
+)
+def test_a_text_grid_table_reads_as_rows_under_its_header(rule: tuple[str, str, str]) -> None:
+    """A table a converter draws as a grid (│ cells, ├──┼──┤ or +----+ rules between rows): its rule lines
+    are lines of the table, so each row keeps its header's years and units."""
+    from hulifa.extract.priors import mark_priors
+
+    bar = "│" if rule[0].startswith("┌") else "|"
+    top, between, bottom = rule
+    rows = [["指标", "2024年", "2023年"], ["行政复议申请（件）", "362", "318"], ["纠错率（%）", "13.6", "11.9"]]
+    lines = [top]
+    for row in rows:
+        lines += [bar + bar.join(f" {c} " for c in row) + bar, between]
+    text = "\n".join([*lines[:-1], bottom]) + "\n"
+    doc = Doc.of(text)
+    assert len(doc.folded) == len(text)
+    found = [(f.text, f.unit, f.prior) for f in mark_priors(doc, find_figures(doc), 2024)]
+    assert found == [("362", "件", False), ("318", "件", True), ("13.6", "%", False), ("11.9", "%", True)]

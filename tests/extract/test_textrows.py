@@ -165,3 +165,16 @@ def test_a_generated_table_keeps_every_offset_and_gets_a_tab_per_gap(rows: list[
     assert len(out) == len(text)
     assert all(a == b or (a.isspace() and b == "\t") for a, b in zip(text, out, strict=True))
     assert all(len(row.split("\t")) == 4 for row in out.splitlines())
+
+
+def test_a_title_with_its_unit_set_apart_gives_the_table_its_unit() -> None:
+    """单位：件、% at the end of the title line, after a run of spaces: the title is no header, and its units
+    are the table's (纠错率's in %)."""
+    text = (
+        "某县2024年主要指标                        单位：件、%\n"
+        "指标                    2024年      2023年\n"
+        "收到行政复议申请        362         318\n"
+        "行政复议纠错率          13.6        11.9\n"
+    )
+    found = [(f.text, f.unit) for f in find_figures(Doc.of(text))]
+    assert found == [("362", "件"), ("318", "件"), ("13.6", "%"), ("11.9", "%")]

@@ -46,14 +46,27 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PIPE_ROW = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
+_PIPE_ROW = re.compile(r"^[ \t]*[|│┃║](?:[^|│┃║\n]*[|│┃║]){2,}[ \t]*$", re.MULTILINE)
+_BARS = str.maketrans(dict.fromkeys("|│┃║", "\t"))
+# a grid table's rule line (+----+----+, ├────┼────┤): its joints are tabs, so it is a line of the table, not
+# the end of it
+_JOINTS = frozenset("+┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝|│┃║")
+_RULE = _JOINTS | frozenset("-─━=═: ")
 
 
 def pipe_rows(folded: str) -> str:
-    """`folded` with each Markdown pipe-table line's pipes turned into tabs (same length, same offsets)."""
-    if "|" not in folded:
+    """`folded` with each pipe-table line's pipes (Markdown |, or a text grid's │ ┃ ║) turned into tabs, and
+    the joints of a grid's rule lines too (same length, same offsets)."""
+    if not any(bar in folded for bar in "|│┃║"):
         return folded
-    return _PIPE_ROW.sub(lambda m: m.group(0).replace("|", "\t"), folded)
+    folded = _PIPE_ROW.sub(lambda m: m.group(0).translate(_BARS), folded)
+    if not any(joint in folded for joint in "+┼╋╬"):
+        return folded
+    lines = folded.split("\n")
+    for i, line in enumerate(lines):
+        if len(line.strip()) >= 3 and set(line.strip()) <= _RULE and sum(c in _JOINTS for c in line) >= 2:
+            lines[i] = "".join("\t" if c in _JOINTS else c for c in line)
+    return "\n".join(lines)
 
 
 def join_cell_lines(folded: str) -> str:
@@ -138,9 +151,10 @@ def unit_cell(cell: str) -> str:
     return _unit(cell.strip())
 
 
-# a line above a table that states its units: 单位：件、%, （单位：人次）, a title ending 情况（单位：人次）
+# a line above a table that states its units: 单位：件、%, （单位：人次）, a title ending 情况（单位：人次）, or
+# with 单位：件 set apart at its end
 _UNIT_LINE = re.compile(
-    r"^\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*$|[（(]\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]\s*$"
+    r"(?:^|\s)单位\s*[:：]\s*([^()（）]{1,16}?)\s*$|[（(]\s*单位\s*[:：]\s*([^()（）]{1,16}?)\s*[)）]\s*$"
 )
 _SENTENCE = frozenset("。，,；;！!？?")  # a line with these is prose, not a table's title
 # a row of rates, whose bare numbers are in % when the table states % among its units

@@ -85,6 +85,8 @@ def _kind(texts: list[str]) -> str:
         return "row"
     if any(figures) or all(len(t) < 2 for t in texts) or "".join(texts) == "目录" or _numbered(texts[0]):
         return ""
+    if any("单位：" in t or "单位:" in t for t in texts):  # a title and its 单位：件 (tables.unit_line), no header
+        return ""
     return "header"
 
 
