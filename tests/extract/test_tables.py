@@ -489,3 +489,24 @@ def test_a_text_grid_table_reads_as_rows_under_its_header(rule: tuple[str, str, 
     assert len(doc.folded) == len(text)
     found = [(f.text, f.unit, f.prior) for f in mark_priors(doc, find_figures(doc), 2024)]
     assert found == [("362", "件", False), ("318", "件", True), ("13.6", "%", False), ("11.9", "%", True)]
+
+
+def test_a_cell_under_a_header_of_changes_is_a_change_signed_or_not() -> None:
+    """同比增长（%） and 增减 columns: their cells are changes whether or not they carry a sign — 13.8% and 44 are
+    not levels, and a rate row's change is in points."""
+    text = (
+        "指标\t2024年\t2023年\t同比增长（%）\t增减\n"
+        "行政复议申请（件）\t362\t318\t13.8%\t44\n"
+        "纠错率（%）\t13.6\t11.9\t14.3\t1.7\n"
+    )
+    found = [(f.text, f.unit, f.change) for f in find_figures(Doc.of(text))]
+    assert found == [
+        ("362", "件", False),
+        ("318", "件", False),
+        ("13.8%", "%", True),
+        ("44", "件", True),
+        ("13.6", "%", False),
+        ("11.9", "%", False),
+        ("14.3", "%", True),  # under a （%） header of changes: a relative change in %
+        ("1.7", "百分点", True),
+    ]

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.document import HARD_CLAUSE_END, Doc
-from hulifa.extract.tables import header_units, label_unit, stated_unit, unit_cell, unit_line, wrapped_label
+from hulifa.extract.tables import (
+    change_columns,
+    header_units,
+    label_unit,
+    stated_unit,
+    unit_cell,
+    unit_line,
+    wrapped_label,
+)
 from hulifa.model import Bound, Quantity
 from hulifa.quantity import (
     QUANTITY_PATTERN,
@@ -713,11 +721,14 @@ def table_cells(doc: Doc) -> list[Figure]:
     in the row's label ("行政复议申请（件）\t186\t231": 186件 and 231件), in a unit column of its own
     ("新收行政复议案件\t件\t203\t287"), or in its column's header ("专业\t检查单位（户）\t立案（件）", for
     every row under it, also under a header repeated after a page break). A cell before the row's label
-    (序号) is not a figure. A signed cell ("+12.2%", "-18" in an 增减 column) is a change: its value the
-    magnitude, its unit its % or the row's."""
+    (序号) is not a figure. A signed cell ("+12.2%", "-18" in an 增减 column), or any cell under a header of
+    changes (增减, 同比增长: "13.8%", "44"), is a change: its value the magnitude, its unit its % or the row's
+    (百分点 in a row of rates)."""
     f = doc.folded
     out = []
     header: list[str] = []  # the units the last header row names, by column
+    changes: set[int] = set()  # the columns the last header row names as changes (增减, 同比增长)
+    width = 0  # that header's cells: a row of another width does not stand under them one for one
     stated: list[str] = []  # the units a line above the table states for it (单位：件、%)
     for start, end in doc.rows():
         if doc.line_of(start) in doc.boiler_lines:  # a contents entry, a 图解's table after the report
@@ -726,24 +737,32 @@ def table_cells(doc: Doc) -> list[Figure]:
         if len(cells) < 2:
             # a blank line between rows does not end the table, nor a label's wrapped second line
             if f[start:end].strip() and not wrapped_label(f[start:end]):
-                header, stated = [], unit_line(f[start:end])
+                header, changes, stated = [], set(), unit_line(f[start:end])
             continue
         texts = [f[a:b] for a, b in cells]
-        # a % cell without a sign is an ordinary figure, which the pattern reads
+        # a % cell without a sign is an ordinary figure, which the pattern reads, unless it is a change
+        changing = changes if len(texts) == width else set()
         bare = [
-            m if (m := _BARE_CELL.fullmatch(t)) and (m.group("sign") or not m.group("pct")) else None for t in texts
+            m if (m := _BARE_CELL.fullmatch(t)) and (m.group("sign") or not m.group("pct") or i in changing) else None
+            for i, t in enumerate(texts)
         ]
         if not any(bare):
             header = header_units(texts) or header
+            if change_columns(texts):
+                changes, width = change_columns(texts), len(texts)
             continue
         for column, unit, m in row_cells(texts, bare, header, stated):
             a = cells[column][0]
             value = float(m.group("n").replace(",", ""))
             sign = bool(m.group("sign"))
-            flags = {"change": sign, "prior": False, "ambiguous": False}
+            flags = {"change": sign or column in changing, "prior": False, "ambiguous": False}
             start, end = a + m.start("sign" if sign else "n"), a + m.end("pct" if m.group("pct") else "n")
-            # a signed bare cell in a row of rates (100, 95.7, +4.3) is the change in points, not a rate
-            unit = "%" if m.group("pct") else _POINTS.get(unit, unit) if sign else unit
+            # a change's bare cell in a row of rates (100, 95.7, +4.3) is the change in points, not a rate, unless
+            # its header says % (同比增长（%）: a relative change)
+            if m.group("pct") or (column in changing and column < len(header) and header[column] == "%"):
+                unit = "%"
+            elif flags["change"]:
+                unit = _POINTS.get(unit, unit)
             out.append(_figure(doc, start, end, value, unit, Bound.EXACT, **flags))
     return out
 

@@ -183,6 +183,15 @@ def stated_unit(units: list[str], label: str) -> str:
     return others[0] if len(others) == 1 else ""
 
 
+# a header of a column of changes: 增减, 同比增长（%）, 比上年增减, 增幅
+_CHANGE_HEADS = ("增减", "同比", "环比", "增长", "增幅", "降幅", "变化", "变动", "比上年", "较上年", "升降")
+
+
+def change_columns(cells: list[str]) -> set[int]:
+    """The columns a header names as changes (增减, 同比增长（%）): their cells are changes, signed or not."""
+    return {i for i, c in enumerate(cells) if len(c.strip()) <= 12 and any(w in c for w in _CHANGE_HEADS)}
+
+
 def header_units(cells: list[str]) -> list[str]:
     """The unit each column's header names ("检查单位（户）" -> 户), when any does; else []."""
     units = [label_unit(c) for c in cells]
@@ -348,6 +357,7 @@ __all__ = [
     "DATE",
     "YEAR_WORD",
     "HeadedRow",
+    "change_columns",
     "headed_rows",
     "header_units",
     "join_cell_lines",
