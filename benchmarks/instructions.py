@@ -154,11 +154,12 @@ def measure(
             for suffix, hulifa in copies.items():
                 jobs.append(Job(fmt + suffix, n, (*hulifa, *where, "--isolated", "--fail-on", "never", "-f", fmt)))
     # Each run its own user cache (the pack and the compiled patterns, hulifa.usercache), filled by the
-    # same command run once before it is counted, as a user's cache is by the runs before: in one shared
-    # cache each format stored the patterns of its own run over the others' (hulifa.patterncache), so a
-    # count depended on which ran before it, here or in another session (json-compact over 100 reports
-    # counted 1,802M and 1,849M instructions, seed 0 both times). So, two measures in other orders agreed
-    # within 300 instructions in 870M.
+    # same command run once before it is counted, as a user's cache is by the runs before: when the cache
+    # kept one file of patterns per command, each format stored its own run's over the others'
+    # (hulifa.patterncache now keeps a file per command and format), so a count depended on which ran
+    # before it, here or in another session (json-compact over 100 reports counted 1,802M and 1,849M
+    # instructions, seed 0 both times). A cache of its own still keeps a count from depending on what
+    # another session ran: two measures in other orders agreed within 300 instructions in 870M.
     envs = {job: {**env, "XDG_CACHE_HOME": str(scratch / f"cache{i}")} for i, job in enumerate(jobs)}
     for job in jobs:  # bytecode and the user cache written, outside the counts
         folder = runs[job.size][0]
