@@ -14,16 +14,19 @@ What is checked (see README.md in this folder for the annotation rules themselve
   with `scale: 10000` or `scale: 100000000`, times the 万 or 亿 its row label or header states: 罚没款（万元） 46.8);
 * indicator ids exist in rules/default.yaml, and every numeric indicator points at a listed figure;
 * ``level`` and ``gov_level``, when given, are known levels, and ``year`` is a whole number;
-* an item with ``wrapped: true`` (text copied from a PDF) crosses the end of its line into the next one.
+* an item with ``wrapped: true`` (text copied from a PDF) crosses the end of its line into the next one, or,
+  with ``wrapped: N`` (cut by a page break), into line N.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import sys
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -43,11 +46,18 @@ NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # ---------------------------------------------------------------------------------------- inputs
 class _HtmlText(HTMLParser):
-    """Visible text of an HTML page, one line per block element; <br> ends a line."""
+    """Visible text of an HTML page, one line per block element; <br> ends a line; a table cell (or a <dd>
+    after its <dt>) that follows another with nothing between them starts with a TAB, so a row is one line
+    with its cells apart."""
 
     BLOCKS: ClassVar[frozenset[str]] = frozenset(
         {"p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "title"}
+        | {"section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "address"}
+        | {"dl", "hr", "center", "figure", "figcaption", "caption", "thead", "tbody", "tfoot", "form"}
     )
+    # a definition list reads as a table: a term starts a line as a row does, its description is a cell after it
+    ROWS: ClassVar[frozenset[str]] = frozenset({"dt"})
+    CELLS: ClassVar[frozenset[str]] = frozenset({"td", "th", "dd"})
     SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style"})
 
     def __init__(self) -> None:
@@ -58,8 +68,10 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag in self.SKIP:
             self.skipping += 1
-        elif tag == "br" or tag in self.BLOCKS:
+        elif tag == "br" or tag in self.BLOCKS | self.ROWS:
             self.parts.append("\n")
+        elif tag in self.CELLS and self.parts and self.parts[-1][-1:] not in ("", " ", "\t", "\n", "\u3000", "\xa0"):
+            self.parts.append(CELL)  # <td>42</td><td>41</td> is 42, 41; a page's own space between cells stays
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:
@@ -72,7 +84,11 @@ class _HtmlText(HTMLParser):
             self.parts.append(data)
 
 
+CELL = "\x1f"  # where html_text set two cells apart; a TAB in the text
+
+
 def html_text(raw: str) -> str:
+    """The page's text, with CELL where a TAB sets two adjoining cells apart (see Doc)."""
     parser = _HtmlText()
     parser.feed(raw)
     parser.close()
@@ -94,13 +110,26 @@ def _para_text(p: ElementTree.Element) -> str:
     return "".join(out)
 
 
+def _blocks(parent: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The paragraphs and tables of a body, those inside block-level content controls (w:sdt, a form
+    field or a cover-page block, whose w:sdtContent holds them) and custom XML included, in order."""
+    for block in parent:
+        if block.tag == W + "sdt":
+            content = block.find(W + "sdtContent")
+            yield from _blocks(content) if content is not None else ()
+        elif block.tag == W + "customXml":
+            yield from _blocks(block)
+        else:
+            yield block
+
+
 def docx_text(path: Path) -> str:
     """Paragraphs one per line; a table row is one line with its cells joined by a tab."""
     with zipfile.ZipFile(path) as zf:
         root = ElementTree.fromstring(zf.read("word/document.xml"))
     body = root.find(W + "body")
     lines = []
-    for block in body if body is not None else []:
+    for block in _blocks(body) if body is not None else []:
         if block.tag == W + "p":
             lines.append(_para_text(block))
         elif block.tag == W + "tbl":
@@ -161,9 +190,40 @@ def ocr_read(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------- checks
 class Doc:
+    """The document text items are located in. An HTML page's adjoining cells are set apart by a TAB; a
+    sentence written with them run together (`行政复议申请1,428件` over two cells, as rounds 4-12 annotated
+    before cells were set apart) is looked for in the text without those TABs. Offsets are always in that
+    text, so items found either way are ordered alike."""
+
     def __init__(self, text: str, lines: list[str] | None) -> None:
-        self.text = text
+        self.cuts = [i for i, ch in enumerate(text) if ch == CELL]
+        self.text = text.replace(CELL, "\t")
+        self.joined = text.replace(CELL, "") if self.cuts else None
         self.lines = lines
+
+    def _find_sentence(self, sentence: str) -> tuple[int, int, str]:
+        """(occurrences, offset in the joined text, the scope it was found in) of a whole-document sentence."""
+        n = self.text.count(sentence)
+        if n == 0 and self.joined is not None and self.joined.count(sentence):
+            return self.joined.count(sentence), self.joined.index(sentence), self.joined
+        if n != 1:
+            return n, 0, self.text
+        at = self.text.index(sentence)
+        return 1, at - bisect.bisect_left(self.cuts, at), self.text
+
+    def _resume(self, line: int, wrapped: object, what: str, problems: list[str]) -> int | None:
+        """The line a wrapped item runs on into: the next one (`wrapped: true`), or, over a page break, the
+        line it names (`wrapped: 25`: the page mark, form feed and running head between are skipped)."""
+        assert self.lines is not None
+        resume = line + 1 if wrapped is True else wrapped
+        if not isinstance(resume, int) or isinstance(resume, bool) or resume <= line:
+            problems.append(f"{what}: wrapped {wrapped!r} is neither true nor a line after {line}")
+            return None
+        if resume > len(self.lines):
+            last = "the last line" if resume == line + 1 else f"past the last line ({len(self.lines)})"
+            problems.append(f"{what}: wrapped, but line {line if resume == line + 1 else resume} is {last}")
+            return None
+        return resume
 
     def locate(self, item: dict, what: str, problems: list[str], need_text: bool = True) -> tuple | None:
         """Position (line, offset) of item's text; report what is wrong instead."""
@@ -184,23 +244,27 @@ class Doc:
                 problems.append(f"{what}: line {line!r} out of range 1..{len(self.lines)}")
                 return None
             scope, base = self.lines[line - 1], (line, 0)
-            if item.get("wrapped"):  # text copied from a PDF: the item runs on into the next line
-                if line == len(self.lines):
-                    problems.append(f"{what}: wrapped, but line {line} is the last line")
+            wrapped = item.get("wrapped")
+            if wrapped:  # text copied from a PDF: the item runs on into the next line, or the line given
+                resume = self._resume(line, wrapped, what, problems)
+                if resume is None:
                     return None
                 cut = len(scope)
-                scope += self.lines[line]
+                scope += self.lines[resume - 1]
                 if text and scope.count(text) == 1 and not (scope.index(text) < cut < scope.index(text) + len(text)):
                     problems.append(f"{what}: wrapped, but {text!r} does not cross the end of line {line}")
                     return None
         start = 0
         if sentence:
-            n = scope.count(sentence)
+            if line is None:
+                n, start, _ = self._find_sentence(sentence)
+            else:
+                n = scope.count(sentence)
+                start = scope.index(sentence) if n == 1 else 0
             if n != 1:
                 where = "the document" if line is None else f"line {line}"
                 problems.append(f"{what}: sentence {sentence!r} occurs {n} times in {where}")
                 return None
-            start = scope.index(sentence)
             scope = sentence
         if not need_text:
             return (base[0], start)
@@ -212,7 +276,10 @@ class Doc:
             where = "its sentence" if sentence else f"line {line}"
             problems.append(f"{what}: text {text!r} occurs {n} times in {where}; add or narrow `sentence`")
             return None
-        return (base[0], start + scope.index(text))
+        inner = scope.index(text)
+        if line is None and self.cuts:
+            inner = len(scope[:inner].replace("\t", ""))  # in the joined text's offsets (see Doc)
+        return (base[0], start + inner)
 
 
 def check_figure(i: int, fig: dict, doc: Doc, problems: list[str]) -> tuple | None:
