@@ -80,6 +80,7 @@ MEASURE_WORDS: tuple[str, ...] = tuple(
             "个项目",
             "万元",
             "亿元",
+            "美元",  # 实际使用外资3.2亿美元
             "平方米",
             # land and area: 48.62万亩, 112.6公顷, 6.8平方公里 (longest first, so 平方公里 is not 公里)
             "亩",

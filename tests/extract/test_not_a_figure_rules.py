@@ -82,6 +82,9 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.not_a_count_of_times, "实行一次性告知。", "一次", True),
     (fg.not_a_count_of_times, "学习二十届三次、四次全会精神。", "三次", True),
     (fg.not_a_count_of_times, "召开全会3次。", "3次", False),
+    (fg.not_a_count_of_times, "212名参加考试,209名一次通过。", "一次", True),  # at the first attempt
+    (fg.not_a_count_of_times, "群众办事一次办结。", "一次", True),
+    (fg.not_a_count_of_times, "全年召开一次,通过决议3项。", "一次", False),  # a clause mark between
     (fg.sample_size_beside_a_rank, "在全国100个城市中排名第八名。", "100个", True),
     (fg.sample_size_beside_a_rank, "覆盖100个城市。", "100个", False),
     (fg.not_a_score_or_age, "十分重要。", "十分", True),
@@ -108,6 +111,9 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.part_of_a_range, "审核时限由15个工作日压缩至5个工作日。", "5个工作日", False),
     (fg.part_of_a_range, "统一到3个平台。", "3个", False),  # 统一 is a word, not a lower end
     (fg.part_of_a_range, "调解成功8,745件，至12月底。", "8,745件", False),
+    (fg.part_of_a_range, "满意率保持在百分之九十至百分之九十五。", "百分之九十", True),  # both ends in words
+    (fg.part_of_a_range, "满意率保持在百分之九十至百分之九十五。", "百分之九十五", True),
+    (fg.part_of_a_range, "满意率由百分之九十提高到百分之九十五。", "百分之九十", False),  # a change of level
 ]
 
 

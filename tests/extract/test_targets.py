@@ -33,6 +33,10 @@ def _plans(text: str) -> list[tuple[str, bool]]:
         ("按照每个社区每年开展讲座不少于4场的要求,开展讲座52场。", [("不少于4场", True), ("52场", False)]),
         ("实现了纠错率降至12%以下的目标。", [("12%以下", True)]),
         ("完成市下达年度任务的118%。", [("118%", False)]),  # a result against a task, not a target
+        # set_by_a_higher_body: 市定, 省下达的
+        ("森林火灾受害率0.12‰,控制在市定0.9‰以内。", [("0.12‰", False), ("0.9‰以内", True)]),
+        ("败诉率4.1%,低于省下达的5%。", [("4.1%", False), ("5%", True)]),
+        ("全年下达整改通知书12份。", [("12份", False)]),  # 下达 the body's own act, no 的 and no level set
     ],
 )
 def test_target_rules(text: str, expected: list[tuple[str, bool]]) -> None:

@@ -411,9 +411,16 @@ def service_hours(c: Candidate) -> bool:
     return c.unit in ("年", "天", "日", "小时") and c.prev in ("×", "x", "X", "*")
 
 
+# 209名一次通过, 一次办结, 一次办好: at the first attempt, how something went, not how often
+_FIRST_TIME_AFTER = re.compile(r"(?:通过|办结|办好|办成|成功|到位|告知)")
+
+
 def not_a_count_of_times(c: Candidate) -> bool:
-    """一次性; 二十届三次、四次全会: session numbers, not counts."""
-    return c.unit == "次" and (c.nxt == "性" or c.prev == "届" or bool(_SESSION_AFTER.match(c.doc.folded, c.end)))
+    """一次性; 二十届三次、四次全会: session numbers, not counts; 一次通过: at the first attempt."""
+    if c.unit != "次":
+        return False
+    first_time = c.numtext == "一" and not c.pre and bool(_FIRST_TIME_AFTER.match(c.doc.folded, c.end))
+    return c.nxt == "性" or c.prev == "届" or bool(_SESSION_AFTER.match(c.doc.folded, c.end)) or first_time
 
 
 def sample_size_beside_a_rank(c: Candidate) -> bool:
@@ -461,9 +468,15 @@ def _low_end_before(c: Candidate) -> bool:
     return not (low.group() == "一" and head[low.start() - 1 : low.start()] in _ONE_WORD_PRE)  # 统一到3个平台
 
 
+_HIGH_IN_WORDS_AHEAD = re.compile(rf"{_RANGE_LINK}百分之[零〇一二两三四五六七八九十百]+")
+
+
 def _high_end_after(c: Candidate) -> bool:
-    """Whether a link and a range's upper end in the same measure follow this figure: 3个 of 3个至5个工作日."""
+    """Whether a link and a range's upper end in the same measure follow this figure: 3个 of 3个至5个工作日,
+    百分之九十 of 百分之九十至百分之九十五."""
     f = c.doc.folded
+    if c.pct_cn is not None and not c.m.group("post"):
+        return bool(_HIGH_IN_WORDS_AHEAD.match(f, c.end)) and not _FROM.search(f, max(0, c.lead - 1), c.lead)
     high = _HIGH_AHEAD.match(f, c.end)
     if high is None or c.m.group("post") or _FROM.search(f, max(0, c.lead - 1), c.lead):
         return False
@@ -511,8 +524,8 @@ def is_figure_match(doc: Doc, m: re.Match[str]) -> tuple[bool, int]:
 
 
 # 低于全省平均水平1.3个百分点: points above or below another level are a difference (低于全省平均的9.6个 is the
-# other level itself)
-_POINTS_FROM = re.compile(r"(?<!不)(?:低于|高于)[^\d,;:。，；：]{0,10}$")
+# other level itself; 较全市平均水平低2.6个百分点 says the same with 较/比 before the other level)
+_POINTS_FROM = re.compile(r"(?<!不)(?:低于|高于)[^\d,;:。，；：]{0,10}$|(?:较|比)[^\d,;:。，；：]{1,12}(?:低|高)$")
 
 
 def _is_change(doc: Doc, lead: int, end: int) -> bool:

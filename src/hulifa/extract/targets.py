@@ -6,6 +6,8 @@
 * `required`: "省政府考核要求负责人出庭应诉率达到100%", "要求审核时间不超过5个工作日": a figure that
   completes 要求…达到 (控制在…) in its clause, or follows 要求… with its own 不超过/不低于.
 * `of_the_target`: "不少于4场的要求", "“纠错率降至12%以下”的目标": a figure followed by 的要求 / 的目标.
+* `set_by_a_higher_body`: "控制在市定0.9‰以内", "低于省下达的5%": a level a higher body set (市定, 省定,
+  下达的), which the year's own figure is measured against.
 * `target_column`: a table cell under a 目标值 (目标, 计划值, 预期值) header beside the year columns
   ("指标\t目标值\t2024年\t2023年": ≥95%, 100%, ≤10 are the year's targets), or in a table of targets
   alone ("指标\t目标值"), under a year after the report's, or in a table whose title names targets or a
@@ -50,7 +52,14 @@ def of_the_target(doc: Doc, fig: Figure) -> bool:
     return bool(_OF_THE.match(doc.folded, fig.end))
 
 
-TARGET_RULES: tuple[Callable[[Doc, Figure], bool], ...] = (named_target, required, of_the_target)
+_SET_BY = re.compile(r"(?:[省市州盟县区旗]定|下达的?)\s*$")
+
+
+def set_by_a_higher_body(doc: Doc, fig: Figure) -> bool:
+    return bool(_SET_BY.search(doc.folded, doc.clause_start(fig.start, hard=True), fig.start))
+
+
+TARGET_RULES: tuple[Callable[[Doc, Figure], bool], ...] = (named_target, required, of_the_target, set_by_a_higher_body)
 
 
 def target_column(doc: Doc, figures: list[Figure], year: int | None = None) -> set[int]:
