@@ -434,6 +434,13 @@ def test_a_departments_sentence_about_the_whole_area_is_not_its_own(
         ("enforcement_legal_review", "严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度。", True),
         ("enforcement_legal_review", "重大执法决定法制审核制度执行不到位。", False),
         ("major_decision_review_catalogue", "动态调整重大执法决定法制审核目录清单。", True),
+        # a duty named as the year's aim (以…为主线) is aimed at, not done
+        (
+            "outline_goals_reviewed",
+            "以高质量完成《法治政府建设实施纲要(2021—2025年)》各项目标任务为主线,统筹推进依法行政。",
+            False,
+        ),
+        ("outline_goals_reviewed", "全面完成法治政府建设实施纲要确定的各项目标任务。", True),
         # 缺乏 negates as 未 does
         ("township_delegation_evaluated", "向街道下放执法事项137项,年底前对下放事项开展评估。", True),
         ("township_delegation_evaluated", "对下放事项的业务培训不够系统,普法效果也缺乏评估。", False),
@@ -637,3 +644,25 @@ def test_a_hotline_said_to_have_merged_the_others(pack: RulePack) -> None:
 def test_the_towns_counted_inside_the_delegation(pack: RulePack, text: str, affirmed: bool) -> None:
     """extract.all_of [赋予, 执法事项]: the towns may be counted between the verb and the powers."""
     assert ("township_delegation_evaluated" in _by_id(extract_text(text, pack))) is affirmed
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "value"),
+    [
+        # all the bodies' reports published by the deadline: the disclosure rate is 100 (its date is no count)
+        ("市直部门法治政府建设年度报告均在4月1日前通过门户网站向社会公开。", "report_disclosure_rate", 100),
+        (
+            "各部门法治政府建设年度报告均在3月31日前报送市委依法治市办。",
+            "report_disclosure_rate",
+            None,
+        ),  # sent, not published
+        # an adjudication case count names a 纠纷 but counts cases decided, not disputes settled
+        ("全年办理专利侵权纠纷行政裁决案件43件。", "dispute_resolved_count", None),
+        ("调处水事纠纷27件。", "dispute_resolved_count", 27),
+    ],
+)
+def test_a_city_reads_its_bodies_reports_published_and_no_adjudication_as_disputes(
+    pack: RulePack, text: str, rule: str, value: float | None
+) -> None:
+    city = extract_text(text, pack, region="岭北市人民政府", level="city", year=2025).indicators
+    assert {i.id: i.value for i in city}.get(rule) == value

@@ -83,10 +83,11 @@ IMPLICIT_PHRASES = (
     "全部实现",
     "无一遗漏",
 )
-# 均/全部 + an action: "均经合法性审核", "全部在法定期限内答复", "均已取得行政执法证件"
+# 均/全部 + an action: "均经合法性审核", "全部在法定期限内答复", "均已取得行政执法证件"; a deadline met by all
+# ("均在4月1日前通过门户网站向社会公开": its date is no count)
 _ALL_DONE = (
-    r"(?<![人平])(?:均|全部|全都|一律)(?:已|已经)?(?:按|经|在|取得|向|实行|严格|依法|纳入|进驻|公开|公示|办结|答复"
-    r"|办复|完成|参加|落实|通过|实现|录入|上线|接入|报送|备案|持证|进行)[^,;:。!?\n\d%]{0,16}"
+    r"(?<![人平])(?:均|全部|全都|一律)(?:已|已经)?(?:在\d{1,2}月\d{1,2}日(?:前|之前)|按|经|在|取得|向|实行|严格|依法|纳入"
+    r"|进驻|公开|公示|办结|答复|办复|完成|参加|落实|通过|实现|录入|上线|接入|报送|备案|持证|进行)[^,;:。!?\n\d%]{0,16}"
 )
 # 全部在规定时间内报市人民政府和县人大常委会备案, 已按规定报区政府备案: the bodies filed with run past
 # _ALL_DONE's reach to 备案; so may the time limit (均在公布之日起30日内报省政府和州人大常委会备案)
@@ -1077,6 +1078,9 @@ def steers_others(doc: Doc, pos: int) -> bool:
 # a clause that says the work falls short (公示率有待提高, 公示内容不够规范) affirms no duty; read in the clause,
 # since a sentence may name a problem it then solves (围绕…执法不规范问题,…全面推行行政执法三项制度)
 _SHORTFALL = re.compile(r"有待(?:提高|加强|提升|完善|改进|规范)|仍需|仍有待|不够|不到位|不规范|不及时|不完善|不健全")
+# a clause that names the work as the year's aim (以高质量完成《纲要》各项目标任务为主线) says what was aimed at,
+# not what was done
+_AIM = re.compile(r"以[^,;:。，；：]*为(?:主线|目标|方向)")
 
 
 def _affirmed(doc: Doc, m: _Matcher, plans: Spans, department: bool = False) -> tuple[int, int] | None:
@@ -1092,6 +1096,7 @@ def _affirmed(doc: Doc, m: _Matcher, plans: Spans, department: bool = False) -> 
             and not _inside(plans, pos)
             and not (department and steers_others(doc, pos))
             and not _SHORTFALL.search(f, doc.clause_start(pos, hard=True), doc.clause_end(pos, hard=True))
+            and not _AIM.search(f, doc.clause_start(pos, hard=True), doc.clause_end(pos, hard=True))
             and affirming_verb(f, m.affirm, s, e, m.phrases)
         )
 
