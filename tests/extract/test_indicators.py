@@ -459,6 +459,8 @@ def test_a_verb_inside_the_rules_own_name(pack: RulePack, rule: str, text: str, 
         # the whole already names the leaders, or the part names someone else: the whole stays
         ("组织领导干部法治培训1,700人次,其中处级领导干部300人次。", 1700),
         ("组织班子成员和干部职工法治培训500人次,其中新录用人员40人次。", 500),
+        # the whole names the leaders with another group joined after them: the part that names them alone
+        ("组织领导班子和中层干部参加法治专题培训236人次,其中班子成员38人次。", 38),
     ],
 )
 def test_the_part_that_names_the_rules_subject(pack: RulePack, text: str, value: float) -> None:

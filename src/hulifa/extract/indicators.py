@@ -538,7 +538,7 @@ def named_part(m: _Matcher, chosen: _Place, doc: Doc, figures: list[Figure], pro
     化解168件 (but 排查化解矛盾纠纷214件,其中…调解成功165件 stays 214)."""
     sentence = doc.sentence_span(chosen.fig.start)
     for words, only_part in ((m.part_named, True), (m.outcome_named, False)):
-        if not words or any(w in chosen.left for w in words):
+        if not words or _names_alone(chosen.left, words):
             continue
         for j in range(chosen.index + 1, min(chosen.index + 3, len(figures))):
             fig = figures[j]
@@ -551,6 +551,17 @@ def named_part(m: _Matcher, chosen: _Place, doc: Doc, figures: list[Figure], pro
 
 
 # a whole over an area, its levels or its years: 全市各级领导干部…, 全省药品监管系统…, 2019年以来…累计…
+_JOINED = re.compile(r"和|及|与|、")
+
+
+def _names_alone(left: str, words: tuple[str, ...]) -> bool:
+    """Whether the clause names one of the words as all it counts: 组织领导干部法治培训1,700人次 does, 组织领导班子和
+    中层干部参加培训236人次 names the leaders with another group joined after them (so a 其中班子成员38人次 that follows
+    is the leaders' count)."""
+    found = [at for w in words if (at := left.find(w)) != -1]
+    return bool(found) and not _JOINED.search(left, min(found))
+
+
 _WIDE_WHOLE = re.compile(r"全[国省市州盟县区旗]|各级|系统|以来|累计")
 # a part that names the reporting body itself: 其中市本级2,460人次, 其中省局218名, 其中局机关…
 _OWN_BODY = re.compile(r"本级|本局|本厅|本委|本部门|局机关|厅机关|委机关|[省市州县区旗]局|[省市州县区旗]厅")
