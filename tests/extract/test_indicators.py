@@ -668,3 +668,22 @@ def test_a_city_reads_its_bodies_reports_published_and_no_adjudication_as_disput
 ) -> None:
     city = extract_text(text, pack, region="岭北市人民政府", level="city", year=2025).indicators
     assert {i.id: i.value for i in city}.get(rule) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "value"),
+    [
+        # 均为 gives each noun named the value, but 行政复议案件 inside 为被申请人的行政复议案件 is the respondent's
+        ("全年以本局为被申请人的行政复议案件和以本局为被告的行政诉讼案件均为0件。", "ar_respondent_case_count", 0),
+        ("全年以本局为被申请人的行政复议案件和以本局为被告的行政诉讼案件均为0件。", "admin_litigation_count", 0),
+        ("全年以本局为被申请人的行政复议案件和以本局为被告的行政诉讼案件均为0件。", "ar_case_count", None),
+        # a shorter phrase inside a longer one stays where its sentence names its own subject elsewhere
+        (
+            "办理人大代表建议105件、政协提案142件,建议和提案办复率、满意率分别为100%和97.6%。",
+            "npc_suggestion_handled_rate",
+            100,
+        ),
+    ],
+)
+def test_a_phrase_inside_another_rules_longer_phrase(pack: RulePack, text: str, rule: str, value: float | None) -> None:
+    assert _department(text, pack).get(rule) == value

@@ -613,9 +613,32 @@ def rules_a_figure_states(place: _Place, numeric: list[_Matcher], figures: list[
     if not candidates:
         return []
     if place.distributive:
-        return [c for c in candidates if c[0][0] == 2] or candidates
+        named = [c for c in candidates if c[0][0] == 2]
+        return _not_inside_another(named, place) or candidates
     top = max(c[0][:2] for c in candidates)
     return [c for c in candidates if c[0][:2] == top]
+
+
+def _not_inside_another(candidates: list[_Candidate], place: _Place) -> list[_Candidate]:
+    """The candidates whose phrase before the figure is not part of another's longer phrase there: in 以本局为被申请人
+    的行政复议案件和…均为0件 the 行政复议案件 named is the respondent's cases, not ar_case_count's own. A rule whose
+    context its sentence names outside that longer phrase stays (人大代表建议…、政协提案…,建议和提案办复率: 办复率
+    inside 提案办复率, and 人大代表建议 names the other)."""
+    spans = {}
+    left = _FILLERS.sub("", place.left)  # as _find_phrase reads it, so the offsets agree
+    for c in candidates:
+        hit = _find_phrase(c[1], place.left, from_end=True)
+        if hit is not None:
+            end = len(left) - hit[1]
+            spans[c[1].rule.id] = (end - len(hit[0]), end)
+
+    def inside(m: _Matcher) -> bool:
+        a, b = spans.get(m.rule.id, (0, 0))
+        outer = [(x, y) for o, (x, y) in spans.items() if o != m.rule.id and x <= a and b <= y and y - x > b - a]
+        rest = place.sentence.replace(left[outer[0][0] : outer[0][1]], "", 1) if outer else ""
+        return bool(outer) and not any(w in rest for w in m.context)
+
+    return [c for c in candidates if not inside(c[1])]
 
 
 _SERIES_GAP = re.compile(r"\s*[、和及与,，]\s*")
