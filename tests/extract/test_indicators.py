@@ -687,3 +687,14 @@ def test_a_city_reads_its_bodies_reports_published_and_no_adjudication_as_disput
 )
 def test_a_phrase_inside_another_rules_longer_phrase(pack: RulePack, text: str, rule: str, value: float | None) -> None:
     assert _department(text, pack).get(rule) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全年接收县直部门和乡镇报送备案的规范性文件27件,审查发现问题4件。", None),  # received from others
+        ("本局制发规范性文件3件,报送备案规范性文件3件。", 3),  # its own filings
+    ],
+)
+def test_filings_received_from_others_are_not_the_bodys_own(pack: RulePack, text: str, value: float | None) -> None:
+    assert _department(text, pack).get("nd_filing_count") == value
