@@ -199,6 +199,28 @@ PHRASES = [
         False,
     ),
     (ind.phrase_earlier_in_sentence, "审查行政复议案件590件。", "590件", "ar_case_count", False),
+    # the whole's noun and its 其中 part's verb: 常务会议 + 研究
+    (
+        ind.phrase_across_a_part,
+        "全年召开区政府常务会议26次,其中研究法治政府建设议题9次。",
+        "9次",
+        "exec_meeting_hears_fzzf_count",
+        True,
+    ),
+    (
+        ind.phrase_across_a_part,
+        "全年召开区委常委会会议20次,其中研究法治建设议题3次。",
+        "3次",
+        "exec_meeting_hears_fzzf_count",
+        False,
+    ),
+    (
+        ind.phrase_across_a_part,
+        "全年召开区政府常务会议26次,研究法治政府建设议题9次。",
+        "9次",
+        "exec_meeting_hears_fzzf_count",
+        False,
+    ),
     # a semicolon ends what the phrase spoke of: the contracts after it are not filings
     (
         ind.phrase_earlier_in_sentence,

@@ -452,9 +452,28 @@ def phrase_earlier_in_sentence(m: _Matcher, place: _Place, figures: list[Figure]
     return len(hit[0]), hit[1]
 
 
-# tier 2, 1, 0: a phrase right before the figure beats one after it, which beats one earlier
+# the whole's count and the mark before its 其中 part: 常务会议26次, (then 其中研究…9次)
+_WHOLE_COUNT = re.compile(rf"[{_NUMERAL}][{_NUMERAL},.]*[^\W\d]{{0,3}}[,，]$")
+
+
+def phrase_across_a_part(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
+    """全年召开区政府常务会议26次,其中研究法治政府建设议题9次: a 其中 part counts some of the whole's items, so the
+    whole's noun and the part's words together name the rule (常务会议 + 研究). Read as if the whole's count and
+    the 其中 were not there."""
+    if not place.left.startswith("其中") or not _WHOLE_COUNT.search(place.earlier):
+        return None
+    joined = _WHOLE_COUNT.sub("", place.earlier) + place.left[2:]
+    hit = _find_phrase(m, joined, from_end=True)
+    if hit is None or hit[1] >= len(_FILLERS.sub("", place.left)) - 2:
+        return None  # a phrase in the whole's words alone is the whole's (phrase_earlier_in_sentence reads it)
+    return len(hit[0]), max(0, hit[1] - len(place.fig.text))
+
+
+# tier 2, 1, 0: a phrase right before the figure (or across a 其中 part from its whole) beats one after it, which
+# beats one earlier
 PhraseRule = Callable[[_Matcher, _Place, list[Figure]], tuple[int, int] | None]
-PHRASE_RULES: tuple[PhraseRule, ...] = (phrase_before, phrase_after, phrase_earlier_in_sentence)
+PHRASE_RULES: tuple[PhraseRule, ...] = (phrase_before, phrase_across_a_part, phrase_after, phrase_earlier_in_sentence)
+_TIERS = (2, 2, 1, 0)
 
 
 def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int, int] | None:
@@ -468,7 +487,7 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
         and not_the_outcome_of_other_work(m, place)
     ):
         return None
-    for tier, rule in zip((2, 1, 0), PHRASE_RULES, strict=True):
+    for tier, rule in zip(_TIERS, PHRASE_RULES, strict=True):
         found = rule(m, place, figures)
         if found is not None:
             return tier, found[0], -found[1]
