@@ -698,3 +698,13 @@ def test_a_phrase_inside_another_rules_longer_phrase(pack: RulePack, text: str, 
 )
 def test_filings_received_from_others_are_not_the_bodys_own(pack: RulePack, text: str, value: float | None) -> None:
     assert _department(text, pack).get("nd_filing_count") == value
+
+
+def test_another_bodys_review_of_the_town_is_not_the_towns_own(pack: RulePack) -> None:
+    text = "县司法局对我镇执法案卷评查1次,我镇自查案卷2次。"
+    town = extract_text(text, pack, region="芦浦县青苇镇人民政府", level="town", year=2025).indicators
+    assert {i.id: i.value for i in town}.get("enforcement_case_review_count") == 2
+    alone = extract_text(
+        "县司法局对我镇执法案卷评查1次。", pack, region="芦浦县青苇镇人民政府", level="town", year=2025
+    )
+    assert "enforcement_case_review_count" not in {i.id for i in alone.indicators}

@@ -87,6 +87,8 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.not_a_count_of_times, "全年召开一次,通过决议3项。", "一次", False),  # a clause mark between
     (fg.sample_size_beside_a_rank, "在全国100个城市中排名第八名。", "100个", True),
     (fg.sample_size_beside_a_rank, "覆盖100个城市。", "100个", False),
+    (fg.sample_size_beside_a_rank, "败诉率6.8%,位列全省14个设区市第三。", "14个", True),  # the verb before, 第三 after
+    (fg.sample_size_beside_a_rank, "位居全省前列,建成示范点14个。", "14个", False),  # another clause
     (fg.not_a_score_or_age, "十分重要。", "十分", True),
     (fg.not_a_score_or_age, "9点30分开始。", "30分", True),
     (fg.not_a_score_or_age, "60岁以上人员。", "60岁以上", True),

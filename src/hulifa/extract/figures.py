@@ -423,12 +423,23 @@ def not_a_count_of_times(c: Candidate) -> bool:
     return c.nxt == "性" or c.prev == "届" or bool(_SESSION_AFTER.match(c.doc.folded, c.end)) or first_time
 
 
+# 位列全省14个设区市第三: a rank verb before the sample size, the place (第三, no 名) after it
+_RANK_VERB_BEFORE = re.compile(r"(?:位列|名列|位居|排名|排在|居)[^,;:。，；：\d]{0,8}$")
+_PLACE_AFTER = re.compile(r"[^,;:。，；：\d]{0,10}第[\d一二三四五六七八九十]+")
+
+
 def sample_size_beside_a_rank(c: Candidate) -> bool:
-    """100个城市…第八名: the size of a ranking, not a count the report states."""
+    """100个城市…第八名, 位列全省14个设区市第三: the size of a ranking, not a count the report states."""
     if c.unit not in ("个", "名", "家", "位"):
         return False
+    f = c.doc.folded
     clause_end = c.doc.clause_end(c.end, hard=True)
-    return bool(_RANK_AFTER.search(c.doc.folded, c.end, min(clause_end, c.end + 30)))
+    if _RANK_AFTER.search(f, c.end, min(clause_end, c.end + 30)):
+        return True
+    clause_start = c.doc.clause_start(c.lead, hard=True)
+    return bool(_RANK_VERB_BEFORE.search(f, max(clause_start, c.lead - 10), c.lead)) and bool(
+        _PLACE_AFTER.match(f, c.end, clause_end)
+    )
 
 
 # 3至5个工作日, 5-7日, 一至两次, 3个至5个工作日, 3%-5%, 第2至3批: a range states no one figure, and the gold
@@ -663,18 +674,28 @@ def _lead_time_before_an_event(doc: Doc, lead: int, end: int, unit: str) -> bool
     )
 
 
-# 缩短一半, 超过一半, 近一半, 一半以上: half, a share in words (50 %), with its qualifier; not 另一半 (the other half)
-_HALF = re.compile(r"(?P<pre>超过|逾|近|将近|接近|约|不到|不足)?一半(?P<post>以上|左右)?")
-_HALF_BOUNDS = {"超过": Bound.LOWER, "逾": Bound.LOWER, "以上": Bound.LOWER, "不到": Bound.UPPER, "不足": Bound.UPPER}
+# 缩短一半, 超过一半, 近一半, 一半以上, 近半数, 半数以上, 过半数: half, a share in words (50 %), with its qualifier;
+# not 另一半 (the other half)
+_HALF = re.compile(r"(?P<pre>超过|逾|近|将近|接近|约|不到|不足|过)?(?P<half>一半|半数)(?P<post>以上|左右)?")
+_HALF_BOUNDS = {
+    "超过": Bound.LOWER,
+    "逾": Bound.LOWER,
+    "过": Bound.LOWER,
+    "以上": Bound.LOWER,
+    "不到": Bound.UPPER,
+    "不足": Bound.UPPER,
+}
 
 
 def halves(doc: Doc) -> list[Figure]:
-    """Every 一半 that states a share (50 %, unit %): 占…的一半, 缩短一半 (a change), 超过一半 (lower)."""
+    """Every 一半 or 半数 that states a share (50 %, unit %): 占…的一半, 缩短一半 (a change), 超过一半 and 半数以上
+    (lower), 近半数 (approx)."""
     f = doc.folded
     out = []
     for m in _HALF.finditer(f):
         start, end = m.span()
-        if f[start - 1 : start] in ("另", "这", "那") or "一半" in (f[start - 2 : start], f[end : end + 2]):
+        half = m.group("half")
+        if f[start - 1 : start] in ("另", "这", "那") or half in (f[start - 2 : start], f[end : end + 2]):
             continue  # 另一半, 一半一半: not a share
         if doc.in_protected(start, end) or doc.line_of(start) in doc.boiler_lines:
             continue

@@ -426,6 +426,16 @@ def the_governments_own(m: _Matcher, place: _Place) -> bool:
     return not (_OTHER_MEETING.search(place.left) and not _GOVERNMENT_BODY.search(place.left))
 
 
+# another body acting on the reporter: 县司法局对我镇执法案卷评查1次, 市局对我局开展执法检查2次
+_DONE_TO_US = re.compile(r"[局院府办委队所厅]对我(?:镇|乡|街道|局|厅|委|办|区|县|市)")
+
+
+def not_done_to_the_body(m: _Matcher, place: _Place) -> bool:
+    """县司法局对我镇执法案卷评查1次,我镇自查案卷2次: the 1次 is the county bureau's review of the town, not the
+    town's own (read in the figure's clause)."""
+    return not _DONE_TO_US.search(place.left)
+
+
 def phrase_before(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int] | None:
     hit = _find_phrase(m, place.left, from_end=True)
     if hit is None:
@@ -485,6 +495,7 @@ def _score(m: _Matcher, place: _Place, figures: list[Figure]) -> tuple[int, int,
         and the_governments_own(m, place)
         and not_excluded(m, place)
         and not_the_outcome_of_other_work(m, place)
+        and not_done_to_the_body(m, place)
     ):
         return None
     for tier, rule in zip(_TIERS, PHRASE_RULES, strict=True):
