@@ -708,3 +708,14 @@ def test_another_bodys_review_of_the_town_is_not_the_towns_own(pack: RulePack) -
         "县司法局对我镇执法案卷评查1次。", pack, region="芦浦县青苇镇人民政府", level="town", year=2025
     )
     assert "enforcement_case_review_count" not in {i.id for i in alone.indicators}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("局制发行政规范性文件2件,均经合法性审核,均按时报市政府备案。", 100),  # filed on time, all of them
+        ("局制发行政规范性文件2件,均经合法性审核。", None),  # no filing named
+    ],
+)
+def test_all_filed_on_time_is_the_timely_filing_rate(pack: RulePack, text: str, value: float | None) -> None:
+    assert _department(text, pack).get("nd_filing_timely_rate") == value
