@@ -31,7 +31,9 @@ _TO_VERB = (
     r"(?:到|至|为)"
 )
 _BEFORE_TO = re.compile(rf"\s*(?:{_TO_VERB}|变为|升级为){_NUMBER_START}")
-_FROM_BEFORE = re.compile(r"(?:由|从)(?:原来的|原来|原|法定的?|过去的?|之前的?)?\s*$")
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:原来的|原来|原|过去的?|之前的?)?\s*$")
+# 由法定的20个工作日压缩至7个工作日: the legal time limit quoted, not where things stood before
+_LEGAL_LIMIT = re.compile(r"法定(?:的|时限|期限)?\s*$")
 _FROM_THEN_TO = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}?(?:到|至|为){_NUMBER_START}")
 _EARLIER_WORDS = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|全年|度)?(?:为|是|共|有)?\s*$")
 # 比2023年的, 较上年同期的, 由上年的, 比2023年全年的: a base said of an earlier time, right before its figure
@@ -140,10 +142,13 @@ PRIOR_RULES: tuple[Callable[[Doc, list[Figure], int | None], set[int]], ...] = (
 
 
 def mark_priors(doc: Doc, figures: list[Figure], year: int | None) -> list[Figure]:
-    """The figures, with those that state an earlier level marked `prior` (and not `change`)."""
+    """The figures, with those that state an earlier level marked `prior` (and not `change`). A legal time limit
+    quoted as the starting point (由法定的20个工作日压缩至7个工作日) is no earlier level."""
     prior: set[int] = set()
     for rule in PRIOR_RULES:
         prior |= rule(doc, figures, year)
+    f = doc.folded
+    prior = {i for i in prior if not _LEGAL_LIMIT.search(f, max(0, figures[i].start - 6), figures[i].start)}
     return [replace(fig, prior=True, change=False) if i in prior else fig for i, fig in enumerate(figures)]
 
 
