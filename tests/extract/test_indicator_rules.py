@@ -492,6 +492,9 @@ IMPLICIT_SHARE = [
     ("制定政府规章2部,均在公布之日起30日内报送备案。", True),
     ("行政处罚决定信息296条,均在作出决定之日起7个工作日内公开。", True),
     ("全年制定行政规范性文件3件,均已报区政府备案。", True),
+    ("市应急管理局抽查我局案卷15卷,全部合格。", True),  # all passed: a phrase of its own
+    ("各部门报告均在4月1日前向社会公开。", True),  # a deadline met by all: its date is no count
+    ("抽查案卷15卷,合格12卷。", False),
 ]
 
 
