@@ -88,6 +88,9 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.sample_size_beside_a_rank, "在全国100个城市中排名第八名。", "100个", True),
     (fg.sample_size_beside_a_rank, "覆盖100个城市。", "100个", False),
     (fg.sample_size_beside_a_rank, "败诉率6.8%,位列全省14个设区市第三。", "14个", True),  # the verb before, 第三 after
+    (fg.in_a_file_name, "附件:1.主要指标完成情况表(共12项).xlsx", "12项", True),
+    (fg.in_a_file_name, "附件:2.全年办理案件86件.pdf", "86件", True),
+    (fg.in_a_file_name, "完成指标12项。详见附件.xlsx", "12项", False),  # a sentence ends first
     (fg.sample_size_beside_a_rank, "位居全省前列,建成示范点14个。", "14个", False),  # another clause
     (fg.not_a_score_or_age, "十分重要。", "十分", True),
     (fg.not_a_score_or_age, "9点30分开始。", "30分", True),

@@ -500,6 +500,17 @@ def part_of_a_range(c: Candidate) -> bool:
     return _low_end_before(c) or _high_end_after(c)
 
 
+# …完成情况表（共12项）.xlsx: an attachment's file name, up to its extension
+_FILE_EXTENSION_AHEAD = re.compile(
+    r"[^\s。，,；;:：]{0,16}\.(?:xlsx|xls|docx|doc|pdf|wps|et|ofd|zip|rar|txt)(?![A-Za-z])", re.I
+)
+
+
+def in_a_file_name(c: Candidate) -> bool:
+    """附件 1.…主要指标完成情况表（共12项）.xlsx: a number in an attachment's file name, which names a file."""
+    return bool(_FILE_EXTENSION_AHEAD.match(c.doc.folded, c.end))
+
+
 NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     across_a_line_break,
     no_kind,
@@ -525,6 +536,7 @@ NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     not_a_count_of_times,
     sample_size_beside_a_rank,
     part_of_a_range,
+    in_a_file_name,
 )
 
 
