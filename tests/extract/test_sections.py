@@ -390,3 +390,29 @@ def test_what_follows_the_report_gives_no_figure_and_its_last_part_keeps_its_own
     text = _SIGNED + "【图解】一图读懂某县2024年度法治政府建设\n行政复议申请\t约320件\n纠错率\t约12%\n"
     figures = [f.text for f in extract_text(text, pack, region="某县", level="county").figures]
     assert figures == ["317件", "12.3%", "不少于12次", "37件"]
+
+
+GAZETTE_PAGE = (
+    "某市人民政府公报\n"
+    "……各县（市、区）要抓好落实，力争全年新增规模以上工业企业500家以上，培育产业集群3个。\n"
+    "某市人民政府办公室\n"
+    "2026年2月10日\n"
+    "某市生态环境局2025年法治政府建设年度报告\n"
+    "一、2025年法治政府建设主要举措和成效\n"
+    "全年立案查处环境违法案件173件。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a gazette page opening with the previous document's tail, its signature and date: not the report
+        (GAZETTE_PAGE, ["173件"]),
+        # no signature's date before the title: what precedes it is read
+        (GAZETTE_PAGE.replace("2026年2月10日\n", ""), ["500家以上", "3个", "173件"]),
+        # a date line before the title but no prose before that: a page header, read as before
+        ("2026年3月5日\n某市2025年法治政府建设年度报告\n一、主要举措\n办理案件12件。\n", ["12件"]),
+    ],
+)
+def test_the_tail_of_the_document_before_the_report_is_not_read(pack: RulePack, text: str, figures: list[str]) -> None:
+    assert [f.text for f in extract_text(text, pack).figures] == figures

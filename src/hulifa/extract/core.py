@@ -10,7 +10,7 @@ from hulifa.extract.figures import Figure, find_figures
 from hulifa.extract.indicators import Implicit, Indicator, Reporter, find_implicit, map_indicators
 from hulifa.extract.metadata import LevelGuess, detect_region, detect_year, level_in_text, level_of
 from hulifa.extract.priors import mark_priors
-from hulifa.extract.sections import SectionHit, closing_start, detect_sections, report_end
+from hulifa.extract.sections import SectionHit, closing_start, detect_sections, report_end, report_start
 from hulifa.extract.targets import mark_targets
 from hulifa.extract.wraps import Shift, unwrap
 from hulifa.model import RulePack
@@ -126,6 +126,7 @@ def _extract(
     found_level = level if level is not None else guess.level if guess is not None else ""
     sections = detect_sections(doc, found_year)
     doc.end_report_at(report_end(doc, sections))  # a 图解, 相关链接 or the next document after it is not read
+    doc.start_report_at(report_start(doc, sections))  # nor the tail of the document a gazette page starts with
     plans = _plans(doc, sections)
     figures = _mark_plans(mark_targets(doc, mark_priors(doc, find_figures(doc), found_year), found_year), plans)
     implicit = find_implicit(doc)

@@ -109,6 +109,11 @@ class Doc:
         doc.boiler_lines |= contents_lines(doc.folded.split("\n"))
         return doc
 
+    def start_report_at(self, offset: int) -> None:
+        """What precedes `offset` is not the report (sections.report_start): its lines are read as furniture."""
+        if offset > 0:
+            self.boiler_lines.update(range(1, self.line_of(offset)))
+
     def end_report_at(self, offset: int) -> None:
         """What follows `offset` is not the report (sections.report_end): its lines are read as furniture."""
         if offset < len(self.text):

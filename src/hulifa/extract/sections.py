@@ -460,3 +460,25 @@ def report_end(doc: Doc, sections: list[SectionHit]) -> int:
             if any(_another_document(line) for line in after[:ours]):  # not past the report's appendix
                 return lines[k + 1][0]
     return len(f)
+
+
+# the report's own title line: 鹤汀市生态环境局2025年法治政府建设年度报告, …关于2024年法治政府建设情况的报告
+_REPORT_TITLE = re.compile(r"法治政府建设[^。，,；;]{0,16}(?:年度报告|情况的?报告|工作报告)")
+_TITLE_LENGTH = 48
+
+
+def report_start(doc: Doc, sections: list[SectionHit]) -> int:
+    """Where the report begins, when the text opens with the tail of another document: a gazette page that starts
+    with the previous document's last sentences, its signature and date, then this report's title. The report
+    starts at its title line if a signature's date line stands before it, after a sentence of prose; else 0."""
+    f = doc.folded
+    first = min((s.start for s in sections), default=len(f))
+    lines = [(a, b) for _, a, b in doc.lines() if b <= first and f[a:b].strip()]
+    title = next((a for a, b in lines if len(f[a:b].strip()) <= _TITLE_LENGTH and _REPORT_TITLE.search(f[a:b])), None)
+    if title is None:
+        return 0
+    before = [f[a:b] for a, b in lines if b <= title]
+    dates = [k for k, line in enumerate(before) if DATE_LINE.match(line)]
+    if not dates or not any(line.rstrip().endswith("。") for line in before[: dates[-1]]):
+        return 0
+    return title
