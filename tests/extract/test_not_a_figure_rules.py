@@ -91,6 +91,9 @@ ROWS: list[tuple[Rule, str, str, bool]] = [
     (fg.in_a_file_name, "附件:1.主要指标完成情况表(共12项).xlsx", "12项", True),
     (fg.in_a_file_name, "附件:2.全年办理案件86件.pdf", "86件", True),
     (fg.in_a_file_name, "完成指标12项。详见附件.xlsx", "12项", False),  # a sentence ends first
+    (fg.in_a_document_title, "相关推荐\n某开发区2025年优化营商环境十条措施\n", "十条", True),  # a related link
+    (fg.in_a_document_title, "2025年出台优化营商环境措施10条。", "10条", False),  # a sentence
+    (fg.in_a_document_title, "（二）2025年推行十项措施\n", "十项", False),  # a heading: no kind of document at its end
     (fg.sample_size_beside_a_rank, "位居全省前列,建成示范点14个。", "14个", False),  # another clause
     (fg.not_a_score_or_age, "十分重要。", "十分", True),
     (fg.not_a_score_or_age, "9点30分开始。", "30分", True),

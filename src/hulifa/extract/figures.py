@@ -511,6 +511,23 @@ def in_a_file_name(c: Candidate) -> bool:
     return bool(_FILE_EXTENSION_AHEAD.match(c.doc.folded, c.end))
 
 
+# 澜港经开区2025年优化营商环境十条措施 (a related document's title, listed without 《》): a line with a year, no
+# sentence marks, ending in a kind of document
+_TITLE_LINE = re.compile(
+    r"^[^。，,；;：:！!？?]{0,40}(?:19|20)\d{2}\s*年[^。，,；;：:！!？?]{0,40}(?:条措施|若干措施|通知|意见|办法|细则|方案|规定|要点)\s*$"
+)
+
+
+def in_a_document_title(c: Candidate) -> bool:
+    """A number in a line that is another document's title (…2025年优化营商环境十条措施, …2024年度…工作要点): a
+    related link or a list of documents, which names them; the report's own sentences end in 。 or go on."""
+    f = c.doc.folded
+    line = c.doc.line_of(c.lead)
+    start = c.doc.line_starts[line - 1]
+    end = f.find("\n", start)
+    return bool(_TITLE_LINE.match(f[start : end if end != -1 else len(f)]))
+
+
 NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     across_a_line_break,
     no_kind,
@@ -537,6 +554,7 @@ NOT_A_FIGURE: tuple[Callable[[Candidate], bool], ...] = (
     sample_size_beside_a_rank,
     part_of_a_range,
     in_a_file_name,
+    in_a_document_title,
 )
 
 
