@@ -6,6 +6,8 @@ what a printed page adds to the text:
 * page furniture is dropped: running headers and footers (a short line at the same height on most
   pages, digits ignored, so "- 3 -" and "第3页 共9页" repeat too), page numbers, diagonal watermarks
   (rotated text) and stamped ones ("仅供参考");
+* on a gazette page that first ends the previous document (its last paragraph, signature and date
+  above the report's title), that tail is dropped: the report starts at its title (pdfstart);
 * hard line wraps are joined: a line that runs to the right margin continues on the next line unless
   that one is indented or starts a heading, so "1\\n9件" is 19 again and "纠错率高\\n达55.6%" one phrase;
   this holds across a page break too, and on a page set in two columns (a gazette) each column has
@@ -39,6 +41,7 @@ from typing import Any, NoReturn
 from hulifa.decoding import max_bytes, read_bytes
 from hulifa.errors import fail
 from hulifa.extract.pdfspan import spanned_rows
+from hulifa.extract.pdfstart import previous_tail
 from hulifa.model import Position, ReportData, RulePack
 from hulifa.reportdata import TextHints
 
@@ -381,6 +384,8 @@ def normalise(pages: list[Page]) -> PdfText:
     body: list[list[Line]] = [
         [ln for ln, drop in zip(p.lines, m, strict=True) if not drop] for p, m in zip(pages, marks, strict=True)
     ]
+    tails = previous_tail(body)  # a gazette page that first ends another document
+    body = [[ln for ln, drop in zip(lines, t, strict=True) if not drop] for lines, t in zip(body, tails, strict=True)]
     page_margins = _margins([ln for lines in body for ln in lines])
 
     out: list[str] = []
