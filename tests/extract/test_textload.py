@@ -13,6 +13,7 @@ from clihelp import run_cli
 from hulifa.errors import InputError
 from hulifa.extract import extract_text
 from hulifa.extract.textload import decode_bytes, fold, html_to_text, read_text
+from hulifa.model import RulePack
 
 HULI = Path(__file__).resolve().parents[1] / "data" / "huli-2024-report.txt"
 
@@ -234,6 +235,53 @@ def test_docx(tmp_path: Path, pack) -> None:
     ex = extract_text(text, pack)
     values = {i.id: i.value for i in ex.indicators}
     assert values["ar_case_count"] == 590 and values["agency_head_appearance_rate"] == 100
+
+
+def _spanned_docx(rows: list[list[tuple[str, int]]]) -> bytes:
+    """A .docx of a paragraph and a table whose cells each span the given number of grid columns."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def cell(text: str, span: int) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    table = "".join("<w:tr>" + "".join(cell(t, n) for t, n in row) + "</w:tr>" for row in rows)
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>'
+        f"<w:p><w:r><w:t>2024年县财政局执法情况如下。</w:t></w:r></w:p><w:tbl>{table}</w:tbl></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_docx_header_cell_merged_across_columns_keeps_the_columns_in_line(tmp_path: Path, pack: RulePack) -> None:
+    # 项目 spans the category and item columns (w:gridSpan): read as one cell, 2024年 stood over the item
+    # and 2023年 over this year's figure, so 52 was read as last year's
+    path = tmp_path / "report.docx"
+    rows = [
+        [("项目", 2), ("2024年", 1), ("2023年", 1)],
+        [("执法监督", 1), ("会计信息质量检查（户）", 1), ("52", 1), ("46", 1)],
+        [("合计", 2), ("58", 1), ("—", 1)],
+    ]
+    path.write_bytes(_spanned_docx(rows))
+    text, _ = read_text(path)
+    assert text.splitlines()[1:] == [
+        "项目\t项目\t2024年\t2023年",
+        "执法监督\t会计信息质量检查（户）\t52\t46",
+        "合计\t合计\t58\t—",
+    ]
+    figures = {f.text: f for f in extract_text(text, pack).figures}
+    assert (figures["52"].value, figures["52"].unit, figures["52"].prior) == (52, "户", False)
+    assert figures["46"].prior
+
+
+def test_docx_number_merged_across_columns_is_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(_spanned_docx([[("共计", 1), ("1,286", 3)]]))
+    assert read_text(path)[0].splitlines()[1] == "共计\t1,286\t\t"
 
 
 def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:

@@ -336,10 +336,28 @@ def _walk_body(el: ElementTree.Element, lines: list[str]) -> None:
             for row in child.iter(_W + "tr"):
                 cells = []
                 for cell in row.findall(_W + "tc"):
-                    cells.append(" ".join(t for t in (_para_text(p).strip() for p in cell.iter(_W + "p")) if t))
+                    text = " ".join(t for t in (_para_text(p).strip() for p in cell.iter(_W + "p")) if t)
+                    cells += _spanned(text, _grid_span(cell))
                 lines.append("\t".join(cells))
         elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag"):
             _walk_body(child, lines)
+
+
+def _grid_span(cell: ElementTree.Element) -> int:
+    """How many grid columns a table cell spans (w:gridSpan), 1 when it does not say or says nonsense."""
+    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+    value = span.get(_W + "val", "1") if span is not None else "1"
+    return min(int(value), 64) if value.isdigit() and int(value) > 0 else 1
+
+
+def _spanned(text: str, span: int) -> list[str]:
+    """A cell merged across `span` columns as that many cells, so the row's cells stand under the header's
+    columns: a header or a label (2025年 over 件数 and 办结率, 项目 over a category and an item) in each, as a
+    reader of the table takes it; a number once, then empty cells, so it is not read twice."""
+    if span == 1:
+        return [text]
+    fill = text if _CJK.search(text) else ""
+    return [text] + [fill] * (span - 1)
 
 
 # A document.xml may inflate to this many times the file-size limit (HULIFA_MAX_BYTES): Word's XML is
