@@ -21,6 +21,13 @@ _ROTATED = 0.05  # radians: text turned more than ~3 degrees is a diagonal water
 # (0.19 cm a side) leave about one character between two header cells (受理（件） 办结（件）), which at 1.2
 # were read as one cell; a word space is a quarter of a character.
 _CELL_GAP = 0.8
+# Two numbers in cells with tight padding (2-4pt a side: 0.43-0.71 of a character apart at 10.5pt, as
+# Chromium prints them) stand closer than that, yet wider than a word space (a quarter, 0.3 with the
+# digits' side bearings): in a row that has a cell border already, such a space is one too; "1,286 1,104
+# +182" was one cell, and no figure.
+_NUMBER_GAP = 0.4
+_NUMBER_END = frozenset("0123456789%‰")
+_NUMBER_START = frozenset("0123456789+-−－—")
 
 
 def _limit(max_memory: int, seconds: int) -> None:
@@ -61,15 +68,28 @@ def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
             out: list[str] = []
             last_right: float | None = None
             size = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
+            numbers: list[int] = []  # spaces between two numbers wider than a word space
             for char, box in zip(chars, boxes, strict=True):
                 if char.isspace():
                     out.append(" ")
                     continue
-                if last_right is not None and out and out[-1] == " " and box[0] - last_right > _CELL_GAP * max(size, 1):
-                    out[-1] = "\t"  # a gap near a character's width: the next table cell
+                if last_right is not None and out and out[-1] == " ":
+                    gap = box[0] - last_right
+                    if gap > _CELL_GAP * max(size, 1):
+                        out[-1] = "\t"  # a gap near a character's width: the next table cell
+                    elif (
+                        gap > _NUMBER_GAP * max(size, 1)
+                        and out[-2:-1]
+                        and out[-2] in _NUMBER_END
+                        and char in _NUMBER_START
+                    ):
+                        numbers.append(len(out) - 1)
                 out.append(char)
                 if box[2] > box[0]:
                     last_right = box[2]
+            if "\t" in out:  # a table's row: its numbers in tight cells are cells too
+                for i in numbers:
+                    out[i] = "\t"
             x0 = min(b[0] for _, b in inked)
             x1 = max(b[2] for _, b in inked)
             top = max(b[3] for _, b in inked)
