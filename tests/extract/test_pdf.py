@@ -178,6 +178,33 @@ def test_one_column_with_short_lines_and_a_signature_is_not_two(ends: list[int],
     assert pdfmod._gutter(lines) is None
 
 
+def _headed(heads: list[str], body_top: float = 700.0) -> list[Page]:
+    """Pages each headed by its head (in the top margin, 10.5pt), then four lines of text."""
+    return [
+        _page(
+            _line(head, x0=300, x1=530, top=805, size=10.5),
+            *[_line(f"第{n}页第{k}行正文，全年办理案件{n}{k}件。", top=body_top - 20 * k) for k in range(4)],
+        )
+        for n, head in enumerate(heads, 1)
+    ]
+
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_a_gazettes_two_running_heads_on_facing_pages_are_both_dropped(count: int) -> None:
+    # odd pages carry the gazette's name, even ones the issue: each on half the pages only
+    heads = ["沅陵市人民政府公报" if n % 2 else "2026年第4期（总第188期） 部门文件" for n in range(1, count + 1)]
+    text = normalise(_headed(heads)).text
+    assert "公报" not in text and "第4期" not in text
+    assert text.startswith("第1页第0行正文")
+
+
+def test_a_pages_first_line_below_the_heads_height_is_text() -> None:
+    # page 2 has no head: its first line is text, set lower than the heads of pages 1 and 3, in another size
+    pages = _headed(["沅陵市人民政府公报", "", "沅陵市人民政府公报"])
+    pages[1] = _page(*[_line(f"第2页第{k}行正文。", top=790 - 20 * k) for k in range(4)])
+    assert "第2页第0行正文。" in normalise(pages).text
+
+
 def test_phrase_split_across_lines() -> None:
     pages = [_page(_line("行政复议纠错率高", top=700), _line("达55.6%。", x1=150, top=680))]
     assert normalise(pages).text == "行政复议纠错率高达55.6%。\n"

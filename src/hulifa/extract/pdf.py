@@ -329,7 +329,7 @@ def _furniture(pages: list[Page]) -> list[list[bool]]:
         seen = set()
         page_keys = []
         for line in page.lines:
-            margin = line.top > page.height * 0.88 or line.top < page.height * 0.12
+            margin = _in_margin(line, page)
             key = (_key(line.text) if margin else "=" + "".join(line.text.split())), round(line.top / 4)
             page_keys.append(key)
             if len(line.text) <= 60 and not line.rotated:
@@ -350,7 +350,7 @@ def _furniture(pages: list[Page]) -> list[list[bool]]:
         ends = (min(ln.top for ln in page.lines), max(ln.top for ln in page.lines)) if page.lines else ()
         for line, key in zip(page.lines, page_keys, strict=True):
             flat = "".join(line.text.split())
-            margin = line.top > page.height * 0.88 or line.top < page.height * 0.12
+            margin = _in_margin(line, page)
             number = bool(_PAGE_NUMBER.match(line.text.strip()))
             drop = (
                 line.rotated
@@ -362,7 +362,47 @@ def _furniture(pages: list[Page]) -> list[list[bool]]:
             )
             page_marks.append(drop)
         marks.append(page_marks)
-    return marks
+    return _alternate_heads(pages, marks)
+
+
+def _alternate_heads(pages: list[Page], marks: list[list[bool]]) -> list[list[bool]]:
+    """Marks with the other running head of a gazette's facing pages dropped too. A gazette heads its odd
+    pages with its name and its even pages with the issue (沅陵市人民政府公报 / 2026年第4期 部门文件): each
+    on half the pages, so on a report of three or five pages the one on fewer pages was not repeated
+    often enough. A page's first (or last) line, short, in the margin, in the type size of a running head
+    dropped on other pages and at its height, on a page that has no such head of its own, is the other one."""
+    heads: list[tuple[int, bool, float, float]] = []  # (page, at the top, top, size) of each head dropped
+    for p, (page, page_marks) in enumerate(zip(pages, marks, strict=True)):
+        for line, drop in zip(page.lines, page_marks, strict=True):
+            if drop and not line.rotated and _in_margin(line, page) and not _PAGE_NUMBER.match(line.text.strip()):
+                heads.append((p, line.top > page.height / 2, line.top, line.size))
+    if not heads:
+        return marks
+    out = [list(m) for m in marks]
+    for p, page in enumerate(pages):
+        kept = [i for i, drop in enumerate(marks[p]) if not drop]
+        if not kept:
+            continue
+        for i, top in (
+            (max(kept, key=lambda i: page.lines[i].top), True),
+            (min(kept, key=lambda i: page.lines[i].top), False),
+        ):
+            line = page.lines[i]
+            if line.rotated or len("".join(line.text.split())) > 60 or not _in_margin(line, page):
+                continue
+            if (line.top > page.height / 2) != top or any(h[0] == p and h[1] == top for h in heads):
+                continue
+            if any(
+                h[1] == top and abs(h[2] - line.top) <= 4 and abs(h[3] - line.size) <= 0.15 * max(h[3], 1.0)
+                for h in heads
+            ):
+                out[p][i] = True
+    return out
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    """In the top or bottom eighth of the page, where running heads, footers and page numbers stand."""
+    return line.top > page.height * 0.88 or line.top < page.height * 0.12
 
 
 def _mode(values: list[float]) -> float:
