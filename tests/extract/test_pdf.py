@@ -166,6 +166,33 @@ def test_a_full_line_a_hair_wider_than_its_column_still_runs_on() -> None:
     assert text.splitlines()[1:] == ["".join(left), "".join(right)]
 
 
+def test_two_columns_drawn_line_by_line_around_a_table_read_column_by_column() -> None:
+    # a layout that draws a line of each column in turn, and the table across both columns last: the
+    # text above the table is read left column then right, then the table, then the columns below it
+    above = [(f"{chr(0x4E00 + i)}左栏上段正文办理案件", f"{chr(0x4E10 + i)}右栏上段正文办理案件") for i in range(5)]
+    below = [(f"{chr(0x4E20 + i)}左栏下段正文办理案件", f"{chr(0x4E30 + i)}右栏下段正文办理案件") for i in range(5)]
+    lines = [_line("某市生态环境局2025年法治政府建设年度报告", x0=136, x1=460, top=780, size=18)]
+    for k, (left, right) in enumerate(above):
+        lines += [_line(left, x0=57, x1=285, top=740 - 18 * k), _line(right, x0=311, x1=538, top=740 - 18 * k)]
+    for k, (left, right) in enumerate(below):
+        lines += [_line(left, x0=57, x1=285, top=500 - 18 * k), _line(right, x0=311, x1=538, top=500 - 18 * k)]
+    lines += [
+        _line("指标\t2025年\t2024年", x0=150, x1=450, top=620, size=10),
+        _line("PM2.5平均浓度（微克/立方米）\t28.4\t30.3", x0=150, x1=450, top=600, size=10),
+    ]
+    text = normalise([_page(*lines)]).text
+    assert text.splitlines() == [
+        "某市生态环境局2025年法治政府建设年度报告",
+        "".join(left for left, _ in above) + "".join(right for _, right in above),
+        "指标\t2025年\t2024年",
+        "PM2.5平均浓度（微克/立方米）\t28.4\t30.3",
+        "".join(left for left, _ in below) + "".join(right for _, right in below),
+    ]
+    # each line keeps its place on the page as PDFium numbers it: the table's first row was drawn 22nd
+    pdf = normalise([_page(*lines)])
+    assert pdf.where(pdf.text.index("指标"))[:2] == (1, 22)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.integers(min_value=60, max_value=500), min_size=16, max_size=40),

@@ -433,7 +433,9 @@ def normalise(pages: list[Page]) -> PdfText:
     length = 0
     previous: Line | None = None
     previous_right = 0.0
-    for page_no, lines in enumerate(body, 1):
+    for page_no, page_lines in enumerate(body, 1):
+        order = _reading_order(page_lines)  # a line keeps its number on the page, its place in PDFium's order
+        lines = [page_lines[i] for i in order]
         margins = _column_margins(lines, page_margins)
         for line, parts, (left, right) in _table_rows(lines, margins):
             text = line.text
@@ -452,7 +454,7 @@ def normalise(pages: list[Page]) -> PdfText:
             elif previous is not None:
                 out.append("\n")
                 length += 1
-            pieces += [(length + offset, page_no, line_no, 1) for offset, line_no in parts]
+            pieces += [(length + offset, page_no, order[line_no - 1] + 1, 1) for offset, line_no in parts]
             out.append(text)
             length += len(text)
             previous, previous_right = line, right
@@ -703,6 +705,29 @@ def _gutter(lines: list[Line]) -> float | None:
 def _mostly_full(lines: list[Line]) -> bool:
     _, right = _margins(lines)
     return sum(ln.x1 >= right - 1.6 * max(ln.size, 1.0) for ln in lines) * 2 >= len(lines)
+
+
+def _reading_order(lines: list[Line]) -> list[int]:
+    """The page's lines (indexes) in reading order. On a two-column page, between two blocks that span
+    both columns (a title, a table, a heading set across), the left column's lines, then the right
+    column's, then the block below them, as a gazette is read: PDFium gives lines in the order they were
+    drawn, which a layout may interleave (a line of each column in turn, a table drawn last). Within a
+    column, and on any other page, PDFium's order stands."""
+    gutter = _gutter(lines)
+    if gutter is None:
+        return list(range(len(lines)))
+    across = sorted(ln.top for ln in lines if not (ln.x1 < gutter or ln.x0 > gutter))
+
+    def key(i: int) -> tuple[int, int, int, int]:
+        line = lines[i]
+        above = len(across) - bisect.bisect_right(across, line.top)  # blocks across the page above it
+        if line.x1 < gutter:
+            return (above, 0, 0, i)
+        if line.x0 > gutter:
+            return (above, 0, 1, i)
+        return (above, 1, 0, i)
+
+    return sorted(range(len(lines)), key=key)
 
 
 def _column_margins(lines: list[Line], page: tuple[float, float]) -> list[tuple[float, float]]:
