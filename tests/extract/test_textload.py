@@ -208,13 +208,18 @@ def test_html_file_read_and_extracted(tmp_path: Path, pack) -> None:
     assert {i.id: i.value for i in ex.indicators}["ar_case_count"] == 590
 
 
-def _docx(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+def _docx(paragraphs: list[str], rows: list[list[str]] | list[list[tuple[str, int]]]) -> bytes:
+    """A minimal .docx: the paragraphs, then a table of the rows; a cell given as (text, n) spans n grid
+    columns (w:gridSpan)."""
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def cell(given: str | tuple[str, int]) -> str:
+        text, span = (given, 1) if isinstance(given, str) else given
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    table = "".join(
-        "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row) + "</w:tr>"
-        for row in rows
-    )
+    table = "".join("<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>" for row in rows)
     xml = (
         f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}>'
         f"<w:body>{body}<w:tbl>{table}</w:tbl></w:body></w:document>"
@@ -237,26 +242,6 @@ def test_docx(tmp_path: Path, pack) -> None:
     assert values["ar_case_count"] == 590 and values["agency_head_appearance_rate"] == 100
 
 
-def _spanned_docx(rows: list[list[tuple[str, int]]]) -> bytes:
-    """A .docx of a paragraph and a table whose cells each span the given number of grid columns."""
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-    def cell(text: str, span: int) -> str:
-        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
-        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
-
-    table = "".join("<w:tr>" + "".join(cell(t, n) for t, n in row) + "</w:tr>" for row in rows)
-    xml = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>'
-        f"<w:p><w:r><w:t>2024年县财政局执法情况如下。</w:t></w:r></w:p><w:tbl>{table}</w:tbl></w:body></w:document>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", xml)
-    return buffer.getvalue()
-
-
 def test_docx_header_cell_merged_across_columns_keeps_the_columns_in_line(tmp_path: Path, pack: RulePack) -> None:
     # 项目 spans the category and item columns (w:gridSpan): read as one cell, 2024年 stood over the item
     # and 2023年 over this year's figure, so 52 was read as last year's
@@ -266,7 +251,7 @@ def test_docx_header_cell_merged_across_columns_keeps_the_columns_in_line(tmp_pa
         [("执法监督", 1), ("会计信息质量检查（户）", 1), ("52", 1), ("46", 1)],
         [("合计", 2), ("58", 1), ("—", 1)],
     ]
-    path.write_bytes(_spanned_docx(rows))
+    path.write_bytes(_docx(["2024年县财政局执法情况如下。"], rows))
     text, _ = read_text(path)
     assert text.splitlines()[1:] == [
         "项目\t项目\t2024年\t2023年",
@@ -280,7 +265,7 @@ def test_docx_header_cell_merged_across_columns_keeps_the_columns_in_line(tmp_pa
 
 def test_docx_number_merged_across_columns_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
-    path.write_bytes(_spanned_docx([[("共计", 1), ("1,286", 3)]]))
+    path.write_bytes(_docx(["2024年县财政局执法情况如下。"], [[("共计", 1), ("1,286", 3)]]))
     assert read_text(path)[0].splitlines()[1] == "共计\t1,286\t\t"
 
 
