@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hulifa.extract.pdf import Line, Page, normalise
-from hulifa.extract.pdfspan import spanned_rows
+from hulifa.extract.pdfspan import inherited_rows, spanned_rows
 
 SIZE = 11.0
 PITCH = 20.0  # one row's height: the text and its padding
@@ -75,3 +75,41 @@ def test_a_short_line_beside_rows_of_another_table_is_no_category() -> None:
         Line("项目2\t2\t3", SECOND, RIGHT, 640.0, SIZE),
     ]
     assert spanned_rows(lines) == {}
+
+
+def _row(cells: list[tuple[str, float, float]], top: float) -> Line:
+    """A row PDFium gave with its cells (text, x0, x1), as pdfread reports them."""
+    return Line(
+        "\t".join(t for t, _, _ in cells),
+        cells[0][1],
+        cells[-1][2],
+        top,
+        SIZE,
+        cells=tuple((a, b) for _, a, b in cells),
+    )
+
+
+def test_rows_under_a_category_set_at_its_top_take_it() -> None:
+    # Word sets the merged cell at the top: 行政处罚 is on its first row's line, the next rows start under 项目
+    lines = [
+        _row([("类别", 104, 126), ("项目", 170, 192), ("2025年", 300, 336), ("2024年", 380, 416)], 700),
+        _row([("行政处罚", 104, 148), ("立案（件）", 170, 225), ("136", 300, 318), ("119", 380, 398)], 680),
+        _row([("结案（件）", 170, 225), ("131", 300, 318), ("116", 380, 398)], 660),
+        _row([("罚没款（元）", 170, 236), ("746,000", 300, 340), ("582,000", 380, 420)], 640),
+        _row([("行政许可", 104, 148), ("办结许可（件）", 170, 247), ("1,905", 300, 330), ("1,788", 380, 410)], 620),
+    ]
+    assert inherited_rows(lines) == {2: ("行政处罚", 1), 3: ("行政处罚", 1)}
+    assert normalise([Page(842.0, tuple(lines))]).text.splitlines()[2:4] == [
+        "行政处罚\t结案（件）\t131\t116",
+        "行政处罚\t罚没款（元）\t746,000\t582,000",
+    ]
+
+
+def test_a_row_not_under_the_second_column_keeps_its_cells() -> None:
+    # 合计 centred over the 序号 and 名称 columns: a cell fewer, starting right of 序号, but under no column
+    lines = [
+        _row([("序号", 104, 126), ("名称", 200, 222), ("件数", 300, 322)], 700),
+        _row([("1", 112, 118), ("取水许可", 189, 233), ("38", 305, 317)], 680),
+        _row([("合计", 150, 172), ("38", 305, 317)], 660),
+    ]
+    assert inherited_rows(lines) == {}

@@ -40,7 +40,7 @@ from typing import Any, NoReturn
 
 from hulifa.decoding import max_bytes, read_bytes
 from hulifa.errors import fail
-from hulifa.extract.pdfspan import spanned_rows
+from hulifa.extract.pdfspan import inherited_rows, spanned_rows
 from hulifa.extract.pdfstart import previous_tail
 from hulifa.model import Position, ReportData, RulePack
 from hulifa.reportdata import TextHints
@@ -108,6 +108,7 @@ class Line:
     top: float
     size: float
     rotated: bool = False
+    cells: tuple[tuple[float, float], ...] = ()  # (x0, x1) of each tab-separated cell of a table's row
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,11 +258,17 @@ def _raise(kind: str, detail: str, file: str, limit_pages: int, limit_chars: int
     )
 
 
+def _extents(rest: list[Any]) -> tuple[tuple[float, float], ...]:
+    """A row's cell extents as the reader gives them (none from a reader that does not)."""
+    return tuple((float(a), float(b)) for a, b in rest[0]) if rest and rest[0] else ()
+
+
 def _pages(result: dict[str, Any]) -> list[Page]:
     pages = []
     for raw in result.get("pages", []):
         lines = tuple(
-            Line(str(t), float(a), float(b), float(c), float(d), bool(e)) for t, a, b, c, d, e in raw["lines"]
+            Line(str(t), float(a), float(b), float(c), float(d), bool(e), _extents(rest))
+            for t, a, b, c, d, e, *rest in raw["lines"]
         )
         pages.append(Page(float(raw.get("height", 842.0)), lines, int(raw.get("images", 0))))
     return pages
@@ -624,6 +631,7 @@ def _table_rows(
     and the page line it came from, 1-based; the margins of its column). Lines of one table row are one."""
     rows: dict[int, list[list[int]]] = {}  # first line of a row -> its cells
     spans: dict[int, list[int]] = {}  # a row's line -> the category cell spanning it (pdfspan)
+    inherited: dict[int, tuple[str, int]] = {}  # a row's line -> the category of the row above (pdfspan)
     if 1 < len(lines) <= _MAX_TABLE_LINES and _gutter(lines) is None:
         spans = spanned_rows(lines)
         spanning = {i for cell in spans.values() for i in cell}
@@ -631,6 +639,7 @@ def _table_rows(
         rows = {min(g): _cells(lines, g) for g in _add_stacked(lines, cellish, _row_groups(lines, cellish))}
         rows |= {i: [[i]] for i in spans if not any(i in cell for cells in rows.values() for cell in cells)}
         rows = {i: _with_category(cells, spans) for i, cells in rows.items()}
+        inherited = inherited_rows(lines, spans)
     member = {i for cells in rows.values() for cell in cells for i in cell}
     out: list[tuple[Line, list[tuple[int, int]], tuple[float, float]]] = []
     for i, line in enumerate(lines):
@@ -652,7 +661,22 @@ def _table_rows(
         size = sorted(ln.size for ln in group)[len(group) // 2]
         merged = Line(text, min(ln.x0 for ln in group), max(ln.x1 for ln in group), max(ln.top for ln in group), size)
         out.append((merged, parts, margins[i]))
-    return out
+    return [_inherit(row, inherited) for row in out] if inherited else out
+
+
+def _inherit(
+    row: tuple[Line, list[tuple[int, int]], tuple[float, float]], inherited: dict[int, tuple[str, int]]
+) -> tuple[Line, list[tuple[int, int]], tuple[float, float]]:
+    """An output row with the category it shares with the row above as its first cell, when it has one
+    and nothing stands before its first cell (a label of its own, 合计 set upright, joined to it)."""
+    line, parts, margins = row
+    given = inherited.get(parts[0][1] - 1) if parts and parts[0][0] == 0 else None
+    if given is None:
+        return row
+    category, source = given
+    category = _clean(category)
+    shifted = [(0, source + 1)] + [(offset + len(category) + 1, n) for offset, n in parts]
+    return Line(f"{category}\t{line.text}", line.x0, line.x1, line.top, line.size), shifted, margins
 
 
 def _with_category(cells: list[list[int]], spans: dict[int, list[int]]) -> list[list[int]]:

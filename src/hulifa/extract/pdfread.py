@@ -2,8 +2,9 @@
 
 `python -m hulifa.extract.pdfread FILE MAX_PAGES MAX_CHARS MAX_MEMORY` prints one JSON object on
 stdout: ``{"pages": [{"height": h, "images": n, "lines": [line, ...]}, ...]}`` or ``{"error": kind,
-"detail": text}``. A line is ``[text, x0, x1, top, size, rotated]`` in PDF points (origin bottom left);
-a wide gap between two characters of a line (a table cell border) comes out as a TAB. The parent
+"detail": text}``. A line is ``[text, x0, x1, top, size, rotated, cells]`` in PDF points (origin bottom left);
+a wide gap between two characters of a line (a table cell border) comes out as a TAB, and `cells` is
+then the ``[x0, x1]`` of each cell, so a row can be set against the columns of the row above. The parent
 (hulifa.extract.pdf) starts it with a timeout; here the address space and CPU time are capped too, so
 a PDF bomb (huge page count, a stream that inflates to gigabytes, a page that never finishes) ends as
 an error instead of a hang or an out-of-memory kill of the whole run.
@@ -44,6 +45,17 @@ def _limit(max_memory: int, seconds: int) -> None:
             pass
 
 
+def _cells(out: list[str], inks: list[tuple[float, float] | None]) -> list[list[float]]:
+    """The [x0, x1] of each tab-separated cell of a row, from its characters' ink."""
+    cells: list[list[float]] = [[math.inf, -math.inf]]
+    for char, ink in zip(out, inks, strict=True):
+        if char == "\t":
+            cells.append([math.inf, -math.inf])
+        elif ink is not None:
+            cells[-1] = [min(cells[-1][0], ink[0]), max(cells[-1][1], ink[1])]
+    return [c for c in cells if c[0] <= c[1]]
+
+
 def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
     """The page's text lines in PDFium's reading order, with their horizontal extent and size."""
     count = textpage.count_chars()
@@ -66,12 +78,14 @@ def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
         inked = [(c, b) for c, b in zip(chars, boxes, strict=True) if not c.isspace() and b[2] > b[0]]
         if inked:
             out: list[str] = []
+            inks: list[tuple[float, float] | None] = []  # each character's extent, where it has ink
             last_right: float | None = None
             size = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
             numbers: list[int] = []  # spaces between two numbers wider than a word space
             for char, box in zip(chars, boxes, strict=True):
                 if char.isspace():
                     out.append(" ")
+                    inks.append(None)
                     continue
                 if last_right is not None and out and out[-1] == " ":
                     gap = box[0] - last_right
@@ -85,6 +99,7 @@ def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
                     ):
                         numbers.append(len(out) - 1)
                 out.append(char)
+                inks.append((box[0], box[2]) if box[2] > box[0] else None)
                 if box[2] > box[0]:
                     last_right = box[2]
             if "\t" in out:  # a table's row: its numbers in tight cells are cells too
@@ -93,7 +108,8 @@ def _lines(textpage: Any, raw: Any) -> list[list[Any]]:
             x0 = min(b[0] for _, b in inked)
             x1 = max(b[2] for _, b in inked)
             top = max(b[3] for _, b in inked)
-            lines.append(["".join(out).strip(" "), x0, x1, top, size, turned * 2 > len(inked)])
+            cells = _cells(out, inks) if "\t" in out else []
+            lines.append(["".join(out).strip(" "), x0, x1, top, size, turned * 2 > len(inked), cells])
         chars.clear()
         boxes.clear()
         sizes.clear()

@@ -5,12 +5,16 @@ printed once, at the middle of its rows, and PDFium gives it as a line of its ow
 height it joins the one or two rows it touches into one, and the other rows lose their label and have a
 cell fewer than the header, so every number moves one column to the left (this year's under the label,
 last year's under this year). `spanned_rows` finds such cells and the rows each covers, so the rows can be
-read with the category as their first cell again, each on its own line.
+read with the category as their first cell again, each on its own line. A category printed at the top of
+its rows (Word's cells, vertical-align: top) comes on its first row's line instead, and the rows below
+have a cell fewer: `inherited_rows` gives them the first cell of that row, when they stand under its
+second column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,13 +37,7 @@ def spanned_rows(lines: Sequence[Line]) -> dict[int, list[int]]:
     taking the rows whose middle is its own."""
     if len(lines) < 3:
         return {}
-    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
-    rows = sorted((i for i, ln in enumerate(lines) if "\t" in ln.text and not ln.rotated), key=lambda i: -lines[i].top)
-    short = [
-        i
-        for i, ln in enumerate(lines)
-        if "\t" not in ln.text and not ln.rotated and ln.text.strip() and ln.x1 - ln.x0 <= _SHORT_CELL * width
-    ]
+    rows, short = _rows_and_short(lines)
     runs: dict[tuple[int, ...], list[int]] = {}
     for table in _tables(lines, rows, set(short)):
         for c in short:
@@ -53,17 +51,60 @@ def spanned_rows(lines: Sequence[Line]) -> dict[int, list[int]]:
     return out
 
 
+def inherited_rows(lines: Sequence[Line], spanned: Collection[int] = ()) -> dict[int, tuple[str, int]]:
+    """{a row's line: (its category, the line that category is written on)}, for the rows under a
+    category cell that is merged down and printed at its top (as Word sets cells, or a page's
+    vertical-align: top): PDFium gives the category on its first row's line, and the rows below it a
+    cell fewer than the table's widest row, starting right of that row. Each takes the first cell of the
+    nearest row above that starts in the first column (not the table's first row, its header), when it
+    stands in that row's second column. Rows a centred category cell spans (`spanned`) have theirs."""
+    if len(lines) < 3:
+        return {}
+    rows, short = _rows_and_short(lines)
+    out: dict[int, tuple[str, int]] = {}
+    for table in _tables(lines, rows, set(short)):
+        width = max(len(lines[r].cells) for r in table)
+        above: int | None = None  # the row whose category the rows under it share
+        for k, r in enumerate(table):
+            line = lines[r]
+            if r in spanned:
+                above = None
+            elif above is None or line.x0 <= lines[above].x0 + max(lines[above].size, 1.0):
+                above = r if k and len(line.cells) > 1 else None  # a row with a category of its own
+            elif len(line.cells) == width - 1 and _aligned(line.cells[0], lines[above].cells[1], line.size):
+                out[r] = (lines[above].text.split("\t")[0].strip(), above)
+    return out
+
+
+def _aligned(cell: tuple[float, float], column: tuple[float, float], size: float) -> bool:
+    """Does `cell` stand in the column of the cell `column` above it: starting where it starts (text set
+    to the left) or centred where it is (text centred), within a character?"""
+    slack = max(size, 1.0)
+    return abs(cell[0] - column[0]) <= slack or abs(sum(cell) - sum(column)) / 2 <= slack
+
+
+def _rows_and_short(lines: Sequence[Line]) -> tuple[list[int], list[int]]:
+    """The page's rows (lines PDFium gave with their cells), top down, and its short lines without a tab."""
+    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    rows = sorted((i for i, ln in enumerate(lines) if "\t" in ln.text and not ln.rotated), key=lambda i: -lines[i].top)
+    short = [
+        i
+        for i, ln in enumerate(lines)
+        if "\t" not in ln.text and not ln.rotated and ln.text.strip() and ln.x1 - ln.x0 <= _SHORT_CELL * width
+    ]
+    return rows, short
+
+
 def _tables(lines: Sequence[Line], rows: list[int], short: set[int]) -> list[list[int]]:
     """The rows (top down) split into tables: a row further than a few lines below the last, or a line of
     text between them that is neither a row nor short (a paragraph), starts another."""
+    text = sorted(ln.top for k, ln in enumerate(lines) if k not in short and "\t" not in ln.text)
     tables: list[list[int]] = []
     for i in rows:
         if tables:
             last = lines[tables[-1][-1]]
             near = last.top - lines[i].top < _ROW_GAP * max(last.size, 1.0)
-            between = any(
-                lines[i].top < ln.top < last.top for k, ln in enumerate(lines) if k not in short and "\t" not in ln.text
-            )
+            between = bisect.bisect_left(text, last.top) > bisect.bisect_right(text, lines[i].top)
             if near and not between:
                 tables[-1].append(i)
                 continue
@@ -134,4 +175,4 @@ def _share(lines: Sequence[Line], run: list[int], cells: list[list[int]]) -> lis
     return out
 
 
-__all__ = ["spanned_rows"]
+__all__ = ["inherited_rows", "spanned_rows"]
