@@ -6,19 +6,29 @@ Library use: `hulifa.check(paths, rules=None)` returns a CheckResult without pri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hulifa.model import CheckResult
+    from collections.abc import Callable, Sequence
+    from typing import Unpack
+
+    from hulifa.model import CheckResult, ReportResult
+    from hulifa.runner import RunOptions
 
 from hulifa.version import __version__
 
 
-def check(*args: Any, **kwargs: Any) -> CheckResult:
+def check(
+    inputs: str | Sequence[str],
+    rules: str | None = None,
+    *,
+    on_result: Callable[[ReportResult], None] | None = None,
+    **options: Unpack[RunOptions],
+) -> CheckResult:
     """See hulifa.runner.check_paths; imported lazily to keep `import hulifa` cheap."""
     from hulifa.runner import check_paths
 
-    return check_paths(*args, **kwargs)
+    return check_paths(inputs, rules, on_result=on_result, **options)
 
 
 __all__ = ["__version__", "check"]

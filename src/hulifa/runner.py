@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypedDict, Unpack
+from typing import Any, NamedTuple, TypedDict, TypeVar, Unpack, overload
 
 from hulifa.decoding import fallback
 from hulifa.discovery import DATA_SUFFIXES, Found, Selection, SkipHandler, discover, not_report_data
@@ -677,7 +677,12 @@ def _parallel(
     pool.shutdown()
 
 
-def _tallied(transform: Callable[[ReportResult], Any] | None, result: ReportResult) -> tuple[Severity, bool, Any]:
+T = TypeVar("T")
+
+
+def _tallied(
+    transform: Callable[[ReportResult], T] | None, result: ReportResult
+) -> tuple[Severity, bool, T | ReportResult]:
     """What the Outcome needs of a result, with what the caller asked for (with --jobs, in the worker)."""
     return result.worst(), result.checked, transform(result) if transform else result
 
@@ -722,7 +727,13 @@ class Run:
         }
         self.outcome = Outcome()
 
-    def results(self, transform: Callable[[ReportResult], Any] | None = None) -> Iterator[Any]:
+    @overload
+    def results(self) -> Iterator[ReportResult]: ...
+
+    @overload
+    def results(self, transform: Callable[[ReportResult], T]) -> Iterator[T]: ...
+
+    def results(self, transform: Callable[[ReportResult], object] | None = None) -> Iterator[object]:
         """Each report's result, or `transform` of it (made where the report was checked: see iter_check)."""
         tally = partial(_tallied, transform)
         for worst, checked, value in iter_check(
