@@ -269,6 +269,23 @@ def test_docx_number_merged_across_columns_is_read_once(tmp_path: Path) -> None:
     assert read_text(path)[0].splitlines()[1] == "共计\t1,286\t\t"
 
 
+def test_docx_prose_cell_merged_across_columns_is_read_once(tmp_path: Path, pack: RulePack) -> None:
+    # a 公文 template: the whole report in one cell spanning the layout's two columns; repeated as a label
+    # is, every figure in it was stated twice
+    path = tmp_path / "report.docx"
+    rows = [
+        [("溪山县人民政府文件", 2)],
+        [("溪政〔2026〕3号", 1), ("签发人：李明", 1)],
+        [("2025年，全县共办理行政复议案件126件，组织领导干部法治培训3次，参训1,250人次。", 2)],
+    ]
+    path.write_bytes(_docx([], rows))
+    lines = read_text(path)[0].splitlines()
+    assert lines[0] == "溪山县人民政府文件\t溪山县人民政府文件"
+    assert lines[2] == "2025年，全县共办理行政复议案件126件，组织领导干部法治培训3次，参训1,250人次。\t"
+    texts = [f.text for f in extract_text("\n".join(lines), pack).figures]
+    assert texts.count("126件") == 1 and texts.count("1,250人次") == 1
+
+
 def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")

@@ -353,11 +353,19 @@ def _grid_span(cell: ElementTree.Element) -> int:
 def _spanned(text: str, span: int) -> list[str]:
     """A cell merged across `span` columns as that many cells, so the row's cells stand under the header's
     columns: a header or a label (2025年 over 件数 and 办结率, 项目 over a category and an item) in each, as a
-    reader of the table takes it; a number once, then empty cells, so it is not read twice."""
+    reader of the table takes it; a number once, then empty cells, so it is not read twice. Prose is given
+    once too: a 公文 template's one cell spanning the layout holds the whole report, whose figures a copy
+    would state twice."""
     if span == 1:
         return [text]
-    fill = text if _CJK.search(text) else ""
-    return [text] + [fill] * (span - 1)
+    label = _CJK.search(text) and len(text) <= _LABEL_CHARS and not _SENTENCE_MARK.search(text)
+    return [text] + [text if label else ""] * (span - 1)
+
+
+# A header or row label is a few words (会计信息质量检查（户）: 11); a cell longer than this, or with a sentence's
+# punctuation, is text, not a label.
+_LABEL_CHARS = 24
+_SENTENCE_MARK = re.compile("[。，；！？]")
 
 
 # A document.xml may inflate to this many times the file-size limit (HULIFA_MAX_BYTES): Word's XML is
