@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from clihelp import HULI_DATA, run_cli
 from hulifa.errors import InputError
 from hulifa.model import Kind, Severity, Strength
 from hulifa.rulepack import load_pack
@@ -195,3 +196,16 @@ def test_time_limits_bind_each_item() -> None:
     limits = [r for r in pack.rules if r.unit in ("日", "工作日", "个月") and r.requirement.target is not None]
     assert len(limits) >= 15
     assert [r.id for r in limits if not r.requirement.each] == []
+
+
+@pytest.mark.parametrize("name", ["x" * 5000, "packs/" + "y" * 300 + "/z.yaml"])
+def test_a_pack_name_the_system_refuses_is_no_such_pack(name: str) -> None:
+    # Path.exists raised ENAMETOOLONG for such a name: an internal error where a user typo is meant
+    with pytest.raises(InputError, match=r"pack|规则包"):
+        load_pack(name)
+
+
+def test_a_pack_name_the_system_refuses_through_the_cli() -> None:
+    run = run_cli("check", str(HULI_DATA), "--rules", "x" * 5000, "--lang", "en")
+    assert run.exit_code == 2 and "Traceback" not in run.stderr and "bug" not in run.stderr
+    assert "rule pack" in run.stderr

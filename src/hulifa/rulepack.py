@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -428,11 +429,13 @@ def load_pack(path: str | Path | None = None) -> RulePack:
     """Load a rule pack (None: the bundled default). Raises InputError with file:line for a broken pack."""
     if path is None:
         file, display = bundled_pack_path(), "default"
-    elif not Path(path).exists() and Path(path).suffix == "" and bundled_pack_path(str(path)).is_file():
+    # os.path's tests, not Path's: they say no to a name the system refuses (ENAMETOOLONG), where
+    # Path.exists raised it as an internal error
+    elif not os.path.exists(path) and Path(path).suffix == "" and os.path.isfile(bundled_pack_path(str(path))):
         file, display = bundled_pack_path(str(path)), str(path)  # a bundled pack by name: --rules xiamen
     else:
         file, display = Path(path), str(path)
-        if not file.exists():
+        if not os.path.exists(file):
             raise _no_such_pack(str(path))
     if _is_bundled(file):  # built once, then read back (packcache: keyed by the packs' and the code's hash)
         from hulifa import packcache
