@@ -299,3 +299,18 @@ def test_diff_exits_1_when_a_trend_fails_at_fail_on(write) -> None:
     worse = _report(write, "2024b.yaml", 2024, {"down_rate": "4%", "cap_count": 3})  # cap_count rose: error
     assert run_cli("diff", str(old), str(worse), "--rules", str(pack)).exit_code == 1
     assert run_cli("diff", str(old), str(worse), "--rules", str(pack), "--fail-on", "never").exit_code == 0
+
+
+def test_diff_of_a_shared_figure_says_why_it_has_no_change(write) -> None:
+    # Huli's 12次 is shared with the district Party committee (bound upper): at most 12 each year, so the
+    # change ran from -12 to 12 ("Change -12 to 12" under 12 times → 12 times); a reader is told why instead
+    huli = (Path(__file__).parent.parent / "reports" / "huli" / "2024.yaml").read_text(encoding="utf-8")
+    old = write("2023.yaml", huli.replace("year: 2024", "year: 2023", 1))
+    new = write("2024.yaml", huli)
+    zh = run_cli("diff", str(old), str(new), "--format", "json")
+    rows = {r["rule"]: r for r in json.loads(zh.stdout)["rows"]}
+    assert rows["exec_meeting_hears_fzzf_count"]["change"] == "无法确定(共用)"
+    assert rows["nd_legality_review_count"]["change"] == "±0"  # a figure of its own: its change as before
+    en = run_cli("diff", str(old), str(new), "--lang", "en", env={"COLUMNS": "200"})
+    assert en.exit_code == 0, en.stderr
+    assert "unknown (shared)" in en.stdout and "-12 to 12" not in en.stdout
