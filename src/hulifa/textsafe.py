@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 # C0 controls but tab and line feed (a carriage return is folded into a line feed first), DEL and the
 # C1 controls (U+009B is an 8-bit CSI, which some terminals obey): shown as \xNN.
@@ -54,3 +55,9 @@ def visible(text: object) -> str:
     if s.isprintable():  # no character _HIDDEN matches is printable (tests/test_textsafe.py checks each)
         return s
     return _hidden().sub(_show, s)
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes in a terminal or a monospaced layout: two for a wide (East Asian, full-width)
+    character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -12,8 +12,8 @@ import pytest
 from clihelp import run_cli
 from hostile.helpers import run_process
 from hulifa.cli.browse import shown_rule
-from hulifa.cli.helpformat import cells
 from hulifa.rulepack import load_pack
+from hulifa.textsafe import cells
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 ZH_LABELS = ("英文名:", "单位:", "目标:", "级别:", "适用:", "依据:", "强度:", "注意:", "定义于:")

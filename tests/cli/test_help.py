@@ -15,8 +15,9 @@ from typer.core import TyperGroup
 
 from clihelp import HULI_DATA, ROOT, Run, help_screens, run_cli
 from hostile.helpers import run_process
-from hulifa.cli.helpformat import cells, description, summary
+from hulifa.cli.helpformat import description, summary
 from hulifa.cli.usage import in_lang
+from hulifa.textsafe import cells
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 CLICK_ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "[default:", "required]", "env var:")

@@ -16,8 +16,9 @@ from typer.main import get_command
 from clihelp import Run, help_screens, run_cli
 from hostile.helpers import run_process
 from hulifa.cli import app
-from hulifa.cli.helpformat import cells, description, wrap
+from hulifa.cli.helpformat import description, wrap
 from hulifa.cli.usage import in_lang
+from hulifa.textsafe import cells
 
 SCREENS = [path for path, _ in help_screens()]
 

@@ -9,7 +9,7 @@ import pytest
 
 from clihelp import HULI_DATA, run_cli
 from hostile.helpers import Run, run_process
-from hulifa.cli.helpformat import cells
+from hulifa.textsafe import cells
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

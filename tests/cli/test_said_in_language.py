@@ -13,7 +13,7 @@ import pytest
 
 from clihelp import HULI_DATA, run_cli
 from hostile.helpers import run_process
-from hulifa.cli.helpformat import cells
+from hulifa.textsafe import cells
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 

@@ -27,8 +27,8 @@ from typer.main import get_command
 from clihelp import HULI_DATA, run_cli
 from hostile.helpers import run_process
 from hulifa.cli import app, main
-from hulifa.cli.helpformat import cells
 from hulifa.cli.usage_text import asked_lang
+from hulifa.textsafe import cells
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "usage_errors.yaml").read_text("utf-8"))
 TABLE = [pytest.param(case, id=" ".join(case["argv"]).encode("unicode_escape").decode("ascii")) for case in CASES]

@@ -278,11 +278,12 @@ STACKED = 30  # below this many cells beside the labels, each value goes under i
 def shown_rule(rule: Rule, lang: str, width: int = SHOW_WIDTH) -> list[str]:
     """`rules show`'s lines in `lang`: the indicator's name (the pack's, in that language) and id, then
     a label and its value a line, a long value wrapped under where it starts, within `width` cells."""
-    from hulifa.cli.helpformat import cells, wrap
+    from hulifa.cli.helpformat import wrap
     from hulifa.messages import LIMITS, citation, expected_text, reason, scopes_text
     from hulifa.reporters._common import qualifier_text
     from hulifa.reporters.labels import severity as severity_word
     from hulifa.reporters.labels import strength as strength_word
+    from hulifa.textsafe import cells
 
     def said(message_id: str, **values: object) -> str:
         return reason(message_id, **values).get(lang)

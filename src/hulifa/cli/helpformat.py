@@ -19,7 +19,6 @@ from __future__ import annotations
 import inspect
 import re
 import shutil
-import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -31,14 +30,10 @@ from typer.models import TyperPath
 
 from hulifa.cli.usage import in_lang
 from hulifa.messages import reason
+from hulifa.textsafe import cells
 
 _NO_LINE_START = frozenset(",。;:、)」』》?!,.;:)]")
 _NO_LINE_END = frozenset("(「『《([")
-
-
-def cells(text: str) -> int:
-    """The width of `text` in a terminal: two cells for a wide (East Asian) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 # A bracketed note ([默认:error], [必填], [tool.hulifa]) or an argument's placeholder ({名称}): one

@@ -16,10 +16,10 @@ double spaces, a signature or date line, a list of names and a table of contents
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from hulifa.extract.tables import DATE, YEAR_WORD, line_spans, wrapped_cell
+from hulifa.textsafe import cells as width
 
 # Few patterns, and str methods where they do: an extract run's patterns are stored up to patterncache.LIMIT.
 # a run of whitespace within a line; a gap between cells when it holds a tab or is two columns wide
@@ -29,11 +29,6 @@ _MAX_ROW = 400  # a longer line is prose (or a whole text without newlines), nev
 # a header that can head a table of one row; any other needs two
 _STRONG = ("目标", "计划", "预期", "完成", "实际", "指标", "项目", "序号", "单位")
 _MAX_HEADER_LINES = 3
-
-
-def width(text: str) -> int:
-    """Display columns `text` takes: a wide (CJK, full-width) character two, any other one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def split_cells(line: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hulifa.extract.textrows import space_rows
-from hulifa.extract.textrows import width as display_width
+from hulifa.textsafe import cells as display_width
 
 _DIGIT = "0123456789０１２３４５６７８９"
 _UNIT_START = set("件人次项个名家%％万亿元条份场期起户天日小时学工")
