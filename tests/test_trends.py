@@ -314,3 +314,15 @@ def test_diff_of_a_shared_figure_says_why_it_has_no_change(write) -> None:
     en = run_cli("diff", str(old), str(new), "--lang", "en", env={"COLUMNS": "200"})
     assert en.exit_code == 0, en.stderr
     assert "unknown (shared)" in en.stdout and "-12 to 12" not in en.stdout
+
+
+def test_check_with_previous_says_a_shared_figure_has_no_change_of_its_own(write) -> None:
+    # check's finding carried the same -12 至 12 as diff's row: both now take the change from one place
+    huli = (Path(__file__).parent.parent / "reports" / "huli" / "2024.yaml").read_text(encoding="utf-8")
+    old = write("2023.yaml", huli.replace("year: 2024", "year: 2023", 1))
+    new = write("2024.yaml", huli)
+    run = run_cli("check", str(new), "--previous", str(old), "--format", "json", "--fail-on", "never")
+    findings = {f["rule"]: f for r in json.loads(run.stdout)["reports"] for f in r["findings"]}
+    shared = findings["exec_meeting_hears_fzzf_count"]
+    assert (shared["change"], shared["change_en"]) == ("无法确定(共用)", "unknown (shared)")
+    assert findings["nd_legality_review_count"]["change"] == "±0"

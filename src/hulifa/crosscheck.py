@@ -3,7 +3,7 @@ against last year, and `applies_if`. Pure; findings carry message ids (see hulif
 
 from __future__ import annotations
 
-from hulifa.indicator_intervals import Figure, best, change_of, tolerance, trend_status
+from hulifa.indicator_intervals import Figure, best, figure_change, tolerance, trend_status
 from hulifa.kinds import EPS, RuleContext, at_least_warning, compare_range
 from hulifa.model import (
     Finding,
@@ -83,7 +83,7 @@ def trend_finding(ctx: RuleContext, current: Figure, previous: Figure, where: Po
         message=message,
         stated=current.text,
         previous=previous.text,
-        change=change_of(current.interval, previous.interval),
+        change=figure_change(current, previous),
     )
 
 
@@ -127,7 +127,7 @@ def part_of(pack: RulePack, report: ReportData, stated: dict[str, Figure], deriv
 def with_previous(finding: Finding, rule: Rule, now: Figure | None, then: Figure | None) -> Finding:
     if then is None:
         return finding
-    change = change_of(now.interval, then.interval) if now is not None else None
+    change = figure_change(now, then) if now is not None else None
     return finding._replace(previous=then.text, change=change)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hulifa import messages
-from hulifa.indicator_intervals import Figure, all_figures, best, change_of, trend_status
+from hulifa.indicator_intervals import all_figures, best, figure_change, trend_status
 from hulifa.model import FORMAT_VERSION, Change, Direction, ReportData, RulePack, Severity, Status, Text
 
 VERDICT = {
@@ -35,14 +35,6 @@ class Row:
     trend: str = ""  # the trend's direction, when the rule has one
     verdict: str = ""  # pass | shortfall | unverifiable, when both years carry it
     severity: str = ""  # the trend's severity, when the rule has one
-    shared: tuple[str, ...] = ()  # bodies either year's figure is shared with: then no change is the government's
-
-
-# A figure shared with another body (bound: upper, 区委常委会 and 区政府 in one count) is at most its value each
-# year, so its change runs from -old to +new: true, and no use to a reader, who is told why instead.
-# The bodies are in the report data and in check's gap; here the cell stays narrow enough for a table at 80
-# columns.
-_SHARED_CHANGE = ("无法确定(共用)", "unknown (shared)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +63,7 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
         now = best(rule.id, new_stated, new_derived)
         if then is None and now is None:
             continue
-        change = change_of(now.interval, then.interval) if then and now else None
+        change = figure_change(now, then) if then and now else None
         direction = verdict = ""
         if rule.trend is not None:
             direction = rule.trend.direction.value
@@ -89,7 +81,6 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
                 trend=direction,
                 verdict=verdict,
                 severity=rule.trend.severity.value if rule.trend is not None else "",
-                shared=_shared_with(then, now),
             )
         )
     notes: list[Text] = []
@@ -98,12 +89,6 @@ def compare(pack: RulePack, old: ReportData, new: ReportData) -> Comparison:
     if new.year != old.year + 1:
         notes.append(messages.reason("diff.years_apart", old=str(old.year), new=str(new.year)))
     return Comparison(old, new, tuple(rows), tuple(notes))
-
-
-def _shared_with(*figures: Figure | None) -> tuple[str, ...]:
-    """The bodies any of the figures is shared with, each once, in the order the reports name them."""
-    bodies = (b for f in figures if f is not None and f.value is not None for b in f.value.shared_with)
-    return tuple(dict.fromkeys(bodies))
 
 
 def diff_dict(comparison: Comparison) -> dict[str, Any]:
@@ -136,11 +121,7 @@ def render_json(comparison: Comparison) -> str:
 
 
 def _change(row: Row, lang: str) -> str:
-    if row.change is None:
-        return ""
-    if row.shared:
-        return _SHARED_CHANGE[1] if lang == "en" else _SHARED_CHANGE[0]
-    return messages.change_text(row.change, row.unit, lang)
+    return messages.change_text(row.change, row.unit, lang) if row.change is not None else ""
 
 
 def _trend_cell(row: Row, lang: str) -> str:

@@ -139,6 +139,15 @@ def change_of(current: Interval, previous: Interval) -> Change:
     return Change(delta.low, delta.high, base)
 
 
+def figure_change(current: Figure, previous: Figure) -> Change:
+    """change_of the two figures, marked shared when either counts another body too (区委常委会 and 区政府
+    in one 12次): at most 12 each year, its change ran from -12 to 12, true and of no use to a reader."""
+    change = change_of(current.interval, previous.interval)
+    if any(f.value is not None and f.value.shared_with for f in (current, previous)):
+        return change._replace(shared=True)
+    return change
+
+
 def trend_status(direction: Direction, current: Interval, previous: Interval) -> Status:
     """PASS, SHORTFALL, or UNVERIFIABLE when the bounds allow either answer."""
     cl, ch, pl, ph = current.low, current.high, previous.low, previous.high

@@ -676,6 +676,8 @@ class Change(NamedTuple):
     low: float
     high: float
     base: float | None = None
+    # either year's figure is shared with another body (at most its value): no change is this body's own
+    shared: bool = False
 
 
 class Finding(NamedTuple):

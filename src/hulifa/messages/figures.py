@@ -15,6 +15,8 @@ _BOUND_WORDS = {Bound.LOWER: "at least ", Bound.UPPER: "at most ", Bound.APPROX:
 _STRICT_BOUND_WORDS = {Bound.LOWER: "more than ", Bound.UPPER: "under "}
 _PLAIN = re.compile(r"\d+(?:\.\d+)?$")
 UNDETERMINED = Text("无法确定", "cannot be determined")
+# a change between figures shared with another body (Change.shared); short, for a diff's table at 80 columns
+SHARED_CHANGE = Text("无法确定(共用)", "unknown (shared)")
 
 
 def has_chinese(text: str) -> bool:
@@ -114,6 +116,8 @@ def change_text(change: Change, unit: str, lang: str) -> str:
     """A change as a person reads it: "+120 (+3.4%)" (the percentage when both years are exact counts),
     "-1.5 个百分点" / "-1.5 points", "≥ 3", "1 至 3" / "1 to 3", "无法确定" / "cannot be determined"."""
     low, high = change.low, change.high
+    if change.shared:
+        return SHARED_CHANGE.get(lang)
     if low == float("-inf") and high == float("inf"):
         return UNDETERMINED.get(lang)
     points = ("points" if lang == "en" else "个百分点") if unit == "%" else ""
