@@ -326,3 +326,14 @@ def test_check_with_previous_says_a_shared_figure_has_no_change_of_its_own(write
     shared = findings["exec_meeting_hears_fzzf_count"]
     assert (shared["change"], shared["change_en"]) == ("无法确定(共用)", "unknown (shared)")
     assert findings["nd_legality_review_count"]["change"] == "±0"
+
+
+def test_a_decimal_commitment_id_is_refused_with_the_way_to_write_it(write) -> None:
+    # YAML reads `id: 1.10` as 1.1: check took it as "1.1" (and 1.1 beside it as the same id) where the report
+    # schema refuses a decimal id; found by test_report_schema's generated documents
+    current = _report(write, "2024.yaml", 2024, {}, extra="commitments: [{id: 1.10, text: 完善制度}]\n")
+    run = run_cli("check", str(current), "--lang", "en")
+    assert run.exit_code == 2 and "2024.yaml:5" in run.stderr and 'quote it, as "1.1"' in run.stderr
+    quoted = _report(write, "2023.yaml", 2024, {}, extra='commitments: [{id: "1.10", text: 完善制度}]\n')
+    assert run_cli("check", str(quoted), "--fail-on", "never").exit_code == 0
+

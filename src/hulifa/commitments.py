@@ -34,7 +34,10 @@ def parse_commitments(doc: Document) -> tuple[Commitment, ...]:
                 where.column,
                 "input.commitment.shape",
             )
-        cid = as_text(item.get("id")) or ""  # an id `true` or a list is no id
+        given = item.get("id")
+        if isinstance(given, float):  # YAML reads `id: 1.10` as 1.1: two ids would be one (the schema refuses it too)
+            raise fail(doc.file, where.line, where.column, "input.commitment.decimal", cid=as_text(given) or "")
+        cid = as_text(given) or ""  # an id `true` or a list is no id
         if not _ID.match(cid) or cid in seen:
             raise fail(
                 doc.file,

@@ -10,6 +10,11 @@ CATALOGUE: dict[str, Text] = {
         "承诺 id「{cid}」应唯一,且只含字母、数字、_ . -",
         "commitment id '{cid}' must be unique and use letters, digits, _ . - only",
     ),
+    "input.commitment.decimal": Text(
+        "承诺 id {cid} 是小数:YAML 把 1.10 读作 1.1,两个 id 会合而为一。请加引号,如 \"{cid}\"",
+        "commitment id {cid} is a decimal number, and YAML reads 1.10 as 1.1, so two ids could become one:"
+        ' quote it, as "{cid}"',
+    ),
     "input.commitment.list": Text(
         "commitments 应为列表:[{{id: c1, text: …}}]",
         "commitments must be a list: [{{id: c1, text: …}}]",
